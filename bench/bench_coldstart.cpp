@@ -1,0 +1,92 @@
+// Cold start to the first painted main window, with a database of 1,000 incidents and 100,000
+// timeline events, against a minimal QMainWindow + QTabWidget started the same way.
+#include "core/profile.h"
+#include "storage/store.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+using namespace idesk;
+
+namespace {
+
+double runOnce(const QString &program, const QStringList &args, const QProcessEnvironment &env)
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.setStandardOutputFile(QProcess::nullDevice());
+    p.setStandardErrorFile(QProcess::nullDevice());
+    QElapsedTimer t;
+    t.start();
+    p.start(program, args);
+    if (!p.waitForFinished(120000) || p.exitCode() != 0) {
+        std::fprintf(stderr, "%s failed (exit %d)\n", qPrintable(program), p.exitCode());
+        std::exit(1);
+    }
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("bench.sqlite"));
+    {
+        const SystemClock clock;
+        auto store = Store::open(db, clock);
+        const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-400);
+        std::vector<NewEvent> batch(100);
+        for (int i = 0; i < 1000; ++i) {
+            NewIncident n;
+            n.title = QStringLiteral("Bench incident %1").arg(i);
+            n.severity = static_cast<Severity>(i % 4);
+            n.startedAt = start.addSecs(i * 3600 * 9);
+            const Incident inc = store->declareIncident(n);
+            for (int e = 0; e < 100; ++e) {
+                batch[e].occurredAt = n.startedAt.addSecs(e * 30);
+                batch[e].kind = static_cast<EventKind>(e % EventKindCount);
+                batch[e].author = QStringLiteral("bench");
+                batch[e].text =
+                    QStringLiteral("Event %1 of incident %2: pods restarted, error rate %3%")
+                        .arg(e)
+                        .arg(i)
+                        .arg(e % 17);
+            }
+            store->addEvents(inc.id, batch);
+        }
+    }
+
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+    const QStringList appArgs{QStringLiteral("--db"), db,
+                              QStringLiteral("--quit-after-first-paint")};
+
+    // Warm the page cache for both binaries and the database, then alternate runs.
+    runOnce(QStringLiteral(IDESK_GUI_BINARY), appArgs, env);
+    runOnce(QStringLiteral(IDESK_ANCHOR_BINARY), {}, env);
+    std::vector<double> ours, anchor;
+    for (int i = 0; i < 9; ++i) {
+        ours.push_back(runOnce(QStringLiteral(IDESK_GUI_BINARY), appArgs, env));
+        anchor.push_back(runOnce(QStringLiteral(IDESK_ANCHOR_BINARY), {}, env));
+    }
+    const double o = median(ours), a = median(anchor);
+    std::printf("BENCH coldstart_first_paint ours_ms=%.1f anchor_ms=%.1f ratio=%.2f goal=<=1.3 "
+                "incidents=1000 events=100000\n",
+                o, a, o / a);
+    return 0;
+}

@@ -1,0 +1,15 @@
+#include "cli/cli.h"
+
+#include <QCoreApplication>
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("IncidentDesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("incidentdesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(INCIDENTDESK_VERSION));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    return idesk::cli::run(QCoreApplication::arguments().mid(1), out, err);
+}

@@ -1,0 +1,186 @@
+#include "core/profile.h"
+#include "gui/mainwindow.h"
+#include "gui/screenshot.h"
+#include "services/incidentservice.h"
+#include "services/logging.h"
+#include "services/paths.h"
+#include "services/settings.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFileDialog>
+#include <QLibraryInfo>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
+#include <QTranslator>
+#include <cstdio>
+#include <spdlog/spdlog.h>
+
+using namespace idesk;
+
+namespace {
+
+// Quits once the window has painted for the first time: the cold-start benchmark's finish line.
+class FirstPaintQuitter final : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && watched->isWidgetType() && !m_done) {
+            m_done = true;
+            QTimer::singleShot(0, qApp, [] { QCoreApplication::exit(0); });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool m_done = false;
+};
+
+Profile loadStartupProfile(const QString &path, bool interactive, QString *usedPath)
+{
+    if (path.isEmpty())
+        return defaultProfile();
+    try {
+        Profile p = loadProfileFile(path);
+        *usedPath = path;
+        return p;
+    } catch (const ProfileError &e) {
+        spdlog::error("profile: {}", e.message().toStdString());
+        std::fprintf(stderr, "incidentdesk: %s\n", qPrintable(e.message()));
+        if (interactive) {
+            const auto answer = QMessageBox::warning(
+                nullptr, QObject::tr("The profile has an error"),
+                QObject::tr("%1\n\nContinue with the shipped default profile?").arg(e.message()),
+                QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+            if (answer != QMessageBox::Yes)
+                throw;
+        }
+        return defaultProfile();
+    }
+}
+
+std::unique_ptr<Store> openStartupStore(QString path, const Clock &clock, bool interactive)
+{
+    for (;;) {
+        try {
+            return Store::open(path, clock);
+        } catch (const StoreError &e) {
+            spdlog::error("database: {}", e.message().toStdString());
+            std::fprintf(stderr, "incidentdesk: %s\n", qPrintable(e.message()));
+            if (!interactive)
+                return nullptr;
+            QMessageBox box(QMessageBox::Critical, QObject::tr("Cannot open the database"),
+                            e.message() + QStringLiteral("\n\n") +
+                                QObject::tr("The file has not been changed."));
+            QPushButton *other =
+                box.addButton(QObject::tr("Open another…"), QMessageBox::AcceptRole);
+            box.addButton(QMessageBox::Close);
+            box.exec();
+            if (box.clickedButton() != static_cast<QAbstractButton *>(other))
+                return nullptr;
+            path = QFileDialog::getOpenFileName(nullptr, QObject::tr("Open database"));
+            if (path.isEmpty())
+                return nullptr;
+        }
+    }
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("IncidentDesk"));
+    QApplication::setApplicationName(QStringLiteral("incidentdesk"));
+    QApplication::setApplicationDisplayName(QStringLiteral("IncidentDesk"));
+    QApplication::setApplicationVersion(QStringLiteral(INCIDENTDESK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.incidentdesk.IncidentDesk"));
+
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("incidentdesk"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QObject::tr("IncidentDesk: run a production incident from a laptop."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dbOption(
+        QStringLiteral("db"),
+        QObject::tr("The SQLite database (default: %1).").arg(paths::defaultDatabase()),
+        QStringLiteral("path"));
+    const QCommandLineOption profileOption(QStringLiteral("profile"),
+                                           QObject::tr("A service profile (JSON)."),
+                                           QStringLiteral("path"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"), QObject::tr("Save one PNG per tab into DIR and exit."),
+        QStringLiteral("dir"));
+    const QCommandLineOption selectOption(QStringLiteral("select"),
+                                          QObject::tr("Select this incident (id or channel)."),
+                                          QStringLiteral("id"));
+    const QCommandLineOption verboseOption(QStringLiteral("verbose"),
+                                           QObject::tr("Log to stderr as well."));
+    QCommandLineOption firstPaintOption(QStringLiteral("quit-after-first-paint"),
+                                        QObject::tr("Exit once the window has painted."));
+    firstPaintOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions(
+        {dbOption, profileOption, screenshotOption, selectOption, verboseOption, firstPaintOption});
+    parser.process(app);
+
+    setupLogging(paths::logFile(), parser.isSet(verboseOption));
+    const bool interactive = !parser.isSet(screenshotOption) && !parser.isSet(firstPaintOption);
+
+    Settings settings;
+    const SystemClock clock;
+    QString profilePath;
+    Profile profile;
+    try {
+        profile = loadStartupProfile(parser.isSet(profileOption) ? parser.value(profileOption)
+                                                                 : settings.lastProfile(),
+                                     interactive, &profilePath);
+    } catch (const ProfileError &) {
+        return 3;
+    }
+    const QString dbPath =
+        parser.isSet(dbOption) ? parser.value(dbOption) : paths::defaultDatabase();
+    auto store = openStartupStore(dbPath, clock, interactive);
+    if (!store)
+        return 3;
+    spdlog::info("opened {}", store->path().toStdString());
+    settings.setLastProfile(profilePath);
+
+    auto service = std::make_unique<IncidentService>(std::move(store), std::move(profile), clock);
+    MainWindow window(std::move(service), settings);
+    if (parser.isSet(selectOption)) {
+        if (const auto inc = window.service().store().findIncident(parser.value(selectOption)))
+            window.selectIncident(inc->id);
+    }
+
+    if (parser.isSet(screenshotOption)) {
+        window.resize(1280, 800);
+        window.show();
+        QString error;
+        const QStringList files =
+            saveTabScreenshots(window, parser.value(screenshotOption), &error);
+        for (const QString &f : files)
+            std::printf("%s\n", qPrintable(f));
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "incidentdesk: %s\n", qPrintable(error));
+            return 1;
+        }
+        return 0;
+    }
+
+    FirstPaintQuitter quitter;
+    if (parser.isSet(firstPaintOption))
+        app.installEventFilter(&quitter);
+    window.show();
+    return app.exec();
+}

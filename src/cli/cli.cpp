@@ -1,0 +1,421 @@
+#include "cli.h"
+
+#include "core/incident_json.h"
+#include "services/incidentservice.h"
+#include "services/logging.h"
+#include "services/paths.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace idesk::cli {
+
+void Registry::add(Command c)
+{
+    const QString name = c.name;
+    m_commands.insert_or_assign(name, std::move(c));
+}
+
+const Command *Registry::find(const QString &name) const
+{
+    const auto it = m_commands.find(name);
+    return it == m_commands.end() ? nullptr : &it->second;
+}
+
+QString option(const QStringList &args, const QString &name, const QString &fallback)
+{
+    const QString prefix = name + QLatin1Char('=');
+    for (int i = 0; i < args.size(); ++i) {
+        if (args[i] == name) {
+            if (i + 1 >= args.size())
+                throw UsageError{QObject::tr("%1 needs a value").arg(name)};
+            return args[i + 1];
+        }
+        if (args[i].startsWith(prefix))
+            return args[i].mid(prefix.size());
+    }
+    return fallback;
+}
+
+bool flag(const QStringList &args, const QString &name)
+{
+    return args.contains(name);
+}
+
+QStringList positionals(const QStringList &args, const QStringList &optionsWithValue)
+{
+    QStringList out;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        if (optionsWithValue.contains(a)) {
+            ++i;
+            continue;
+        }
+        if (a.startsWith(QStringLiteral("--")))
+            continue;
+        out << a;
+    }
+    return out;
+}
+
+namespace {
+
+// Refuses options a command does not know, so a typo never silently does something else.
+void checkOptions(const QStringList &args, const QStringList &withValue, const QStringList &flags)
+{
+    for (int i = 0; i < args.size(); ++i) {
+        const QString a = args[i].section(QLatin1Char('='), 0, 0);
+        if (!a.startsWith(QStringLiteral("--")))
+            continue;
+        if (withValue.contains(a)) {
+            if (!args[i].contains(QLatin1Char('=')))
+                ++i;
+            continue;
+        }
+        if (!flags.contains(a))
+            throw UsageError{QObject::tr("unknown option %1").arg(a)};
+    }
+}
+
+Incident requireIncident(Context &ctx, const QString &idOrPrefix)
+{
+    const auto inc = ctx.service.store().findIncident(idOrPrefix);
+    if (!inc)
+        throw StoreError(StoreError::Code::NotFound,
+                         QObject::tr("no incident matches '%1'").arg(idOrPrefix));
+    return *inc;
+}
+
+QString onePositional(const QStringList &args, const QStringList &withValue, const QString &what)
+{
+    const QStringList pos = positionals(args, withValue);
+    if (pos.size() != 1)
+        throw UsageError{QObject::tr("expected exactly one %1").arg(what)};
+    return pos.first();
+}
+
+QDateTime parseTime(const QString &text, const QString &optionName)
+{
+    const QDateTime t = fromIso(text);
+    if (!t.isValid())
+        throw UsageError{QObject::tr("%1 expects an ISO 8601 time such as 2024-01-15T14:30:00Z")
+                             .arg(optionName)};
+    return t;
+}
+
+QJsonObject incidentJson(const Incident &inc)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), inc.id},
+        {QStringLiteral("channel"), inc.channel},
+        {QStringLiteral("title"), inc.title},
+        {QStringLiteral("severity"), severityToString(inc.severity)},
+        {QStringLiteral("status"), statusToString(inc.status)},
+        {QStringLiteral("commander"), inc.commander},
+        {QStringLiteral("startedAt"), toIsoUtc(inc.startedAt)},
+        {QStringLiteral("acknowledgedAt"), toIsoUtc(inc.acknowledgedAt)},
+        {QStringLiteral("resolvedAt"), toIsoUtc(inc.resolvedAt)},
+        {QStringLiteral("escalationLevel"), inc.escalationLevel},
+    };
+}
+
+QString utc(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"))
+                       : QStringLiteral("—");
+}
+
+int cmdDeclare(Context &ctx)
+{
+    const QStringList withValue{QStringLiteral("--title"), QStringLiteral("--severity"),
+                                QStringLiteral("--commander"), QStringLiteral("--started")};
+    checkOptions(ctx.args, withValue, {QStringLiteral("--json")});
+    if (!positionals(ctx.args, withValue).isEmpty())
+        throw UsageError{QObject::tr("declare takes no positional arguments")};
+    NewIncident n;
+    n.title = option(ctx.args, QStringLiteral("--title")).simplified();
+    if (n.title.isEmpty())
+        throw UsageError{QObject::tr("--title is required")};
+    const QString sev = option(ctx.args, QStringLiteral("--severity"));
+    const auto severity = severityFromString(sev);
+    if (!severity)
+        throw UsageError{QObject::tr("--severity must be P0, P1, P2 or P3")};
+    n.severity = *severity;
+    n.commander = option(ctx.args, QStringLiteral("--commander"));
+    const QString started = option(ctx.args, QStringLiteral("--started"));
+    if (!started.isEmpty())
+        n.startedAt = parseTime(started, QStringLiteral("--started"));
+    const Incident inc = ctx.service.declare(n);
+    if (flag(ctx.args, QStringLiteral("--json")))
+        ctx.out << QJsonDocument(incidentJson(inc)).toJson(QJsonDocument::Compact) << '\n';
+    else
+        ctx.out << inc.id << '\t' << inc.channel << '\n';
+    return Ok;
+}
+
+int cmdList(Context &ctx)
+{
+    checkOptions(ctx.args, {QStringLiteral("--status")},
+                 {QStringLiteral("--json"), QStringLiteral("--open")});
+    const QString statusText = option(ctx.args, QStringLiteral("--status"));
+    std::optional<IncidentStatus> status;
+    if (!statusText.isEmpty()) {
+        status = statusFromString(statusText);
+        if (!status)
+            throw UsageError{QObject::tr("unknown status %1").arg(statusText)};
+    }
+    const bool openOnly = flag(ctx.args, QStringLiteral("--open"));
+    std::vector<Incident> rows;
+    for (const Incident &inc : ctx.service.incidents()) {
+        if (status && inc.status != *status)
+            continue;
+        if (openOnly && inc.status == IncidentStatus::Resolved)
+            continue;
+        rows.push_back(inc);
+    }
+    if (flag(ctx.args, QStringLiteral("--json"))) {
+        QJsonArray arr;
+        for (const Incident &inc : rows)
+            arr.append(incidentJson(inc));
+        ctx.out << QJsonDocument(arr).toJson(QJsonDocument::Indented);
+        return Ok;
+    }
+    for (const Incident &inc : rows) {
+        ctx.out << inc.id.left(8) << "  " << severityToString(inc.severity) << "  "
+                << statusToString(inc.status).leftJustified(13) << "  " << inc.channel << "  "
+                << inc.title << '\n';
+    }
+    return Ok;
+}
+
+int cmdShow(Context &ctx)
+{
+    checkOptions(ctx.args, {}, {QStringLiteral("--json")});
+    const Incident inc =
+        requireIncident(ctx, onePositional(ctx.args, {}, QObject::tr("incident id")));
+    if (flag(ctx.args, QStringLiteral("--json"))) {
+        ctx.out << bundleToJson(ctx.service.store().bundle(inc.id));
+        return Ok;
+    }
+    ctx.out << inc.title << '\n'
+            << "  id:           " << inc.id << '\n'
+            << "  severity:     " << severityToString(inc.severity) << '\n'
+            << "  status:       " << statusToString(inc.status) << '\n'
+            << "  channel:      " << inc.channel << '\n'
+            << "  commander:    " << inc.commander << '\n'
+            << "  started:      " << utc(inc.startedAt) << '\n'
+            << "  acknowledged: " << utc(inc.acknowledgedAt) << '\n'
+            << "  resolved:     " << utc(inc.resolvedAt) << '\n'
+            << "Timeline:\n";
+    EventQuery q;
+    q.incidentId = inc.id;
+    for (const TimelineEvent &e : ctx.service.store().events(q)) {
+        ctx.out << "  " << e.occurredAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                << (e.pinned ? " * " : "   ") << eventKindToString(e.kind).leftJustified(13) << ' '
+                << e.author << ": " << e.text << '\n';
+    }
+    return Ok;
+}
+
+int cmdEvent(Context &ctx)
+{
+    const QStringList withValue{QStringLiteral("--text"), QStringLiteral("--kind"),
+                                QStringLiteral("--at"), QStringLiteral("--author")};
+    checkOptions(ctx.args, withValue, {QStringLiteral("--pin"), QStringLiteral("--json")});
+    const Incident inc =
+        requireIncident(ctx, onePositional(ctx.args, withValue, QObject::tr("incident id")));
+    NewEvent e;
+    e.text = option(ctx.args, QStringLiteral("--text"));
+    if (e.text.trimmed().isEmpty())
+        throw UsageError{QObject::tr("--text is required")};
+    const QString kind = option(ctx.args, QStringLiteral("--kind"), QStringLiteral("note"));
+    const auto k = eventKindFromString(kind);
+    if (!k)
+        throw UsageError{QObject::tr("unknown --kind %1").arg(kind)};
+    e.kind = *k;
+    const QString at = option(ctx.args, QStringLiteral("--at"));
+    if (!at.isEmpty())
+        e.occurredAt = parseTime(at, QStringLiteral("--at"));
+    e.author = option(ctx.args, QStringLiteral("--author"));
+    e.pinned = flag(ctx.args, QStringLiteral("--pin"));
+    e.source = QStringLiteral("cli");
+    const TimelineEvent added = ctx.service.addEvent(inc.id, e);
+    ctx.out << added.eventId << '\n';
+    return Ok;
+}
+
+int writeOutput(Context &ctx, const QString &path, const QByteArray &bytes)
+{
+    if (path.isEmpty() || path == QStringLiteral("-")) {
+        ctx.out << QString::fromUtf8(bytes);
+        return Ok;
+    }
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
+        ctx.err << QObject::tr("cannot write %1: %2").arg(path, f.errorString()) << '\n';
+        return DataError;
+    }
+    return Ok;
+}
+
+int cmdExport(Context &ctx)
+{
+    const QStringList withValue{QStringLiteral("--format"), QStringLiteral("-o"),
+                                QStringLiteral("--output")};
+    checkOptions(ctx.args, withValue, {QStringLiteral("--no-redact")});
+    const Incident inc =
+        requireIncident(ctx, onePositional(ctx.args, withValue, QObject::tr("incident id")));
+    const QString format = option(ctx.args, QStringLiteral("--format"), QStringLiteral("json"));
+    QString out = option(ctx.args, QStringLiteral("-o"));
+    if (out.isEmpty())
+        out = option(ctx.args, QStringLiteral("--output"));
+    if (format == QStringLiteral("json"))
+        return writeOutput(ctx, out, bundleToJson(ctx.service.store().bundle(inc.id)));
+    throw UsageError{QObject::tr("unknown --format %1 (json)").arg(format)};
+}
+
+int cmdImport(Context &ctx)
+{
+    checkOptions(ctx.args, {}, {});
+    const QString path = onePositional(ctx.args, {}, QObject::tr("file"));
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        ctx.err << QObject::tr("cannot read %1: %2").arg(path, f.errorString()) << '\n';
+        return DataError;
+    }
+    const IncidentBundle b = bundleFromJson(f.readAll(), path);
+    ctx.service.importBundle(b);
+    ctx.out << b.incident.id << '\t' << b.incident.channel << '\n';
+    return Ok;
+}
+
+QString globalHelp(const QCommandLineParser &parser, const Registry &registry)
+{
+    QString text = parser.helpText();
+    text.replace(QStringLiteral("[options]"), QStringLiteral("[options] COMMAND [args]"));
+    text += QStringLiteral("\nCommands:\n");
+    for (const auto &[name, c] : registry.all())
+        text += QStringLiteral("  %1\n      %2\n").arg(c.synopsis, c.summary);
+    text += QObject::tr("\nExit codes: 0 ok, 1 a check failed, 2 usage error, 3 data error.\n");
+    return text;
+}
+
+} // namespace
+
+void registerCoreCommands(Registry &r)
+{
+    r.add({QStringLiteral("declare"),
+           QStringLiteral("declare --title T --severity P0|P1|P2|P3 [--commander NAME] "
+                          "[--started ISO8601] [--json]"),
+           QObject::tr("Declare an incident; prints its id and channel."), cmdDeclare});
+    r.add({QStringLiteral("list"), QStringLiteral("list [--open] [--status S] [--json]"),
+           QObject::tr("List incidents."), cmdList});
+    r.add({QStringLiteral("show"), QStringLiteral("show ID [--json]"),
+           QObject::tr("Show an incident and its timeline."), cmdShow});
+    r.add({QStringLiteral("event"),
+           QStringLiteral("event ID --text TEXT [--kind K] [--at ISO8601] [--author A] [--pin]"),
+           QObject::tr("Add a timeline event."), cmdEvent});
+    r.add({QStringLiteral("export"), QStringLiteral("export ID --format json [-o FILE]"),
+           QObject::tr("Export an incident."), cmdExport});
+    r.add({QStringLiteral("import"), QStringLiteral("import FILE"),
+           QObject::tr("Import an incident exported as JSON."), cmdImport});
+}
+
+int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    Registry registry;
+    registerCoreCommands(registry);
+    registerAreaCommands(registry);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QObject::tr(
+        "incidentdesk-cli: the IncidentDesk command line, on the same database as the app."));
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QObject::tr("Show this help."));
+    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
+                                     QObject::tr("Show the version."));
+    const QCommandLineOption db(
+        QStringLiteral("db"),
+        QObject::tr("The SQLite database (default: %1).").arg(paths::defaultDatabase()),
+        QStringLiteral("path"));
+    const QCommandLineOption profile(QStringLiteral("profile"),
+                                     QObject::tr("A service profile (JSON)."),
+                                     QStringLiteral("path"));
+    const QCommandLineOption verbose(QStringLiteral("verbose"), QObject::tr("Log to stderr."));
+    parser.addOptions({help, version, db, profile, verbose});
+    parser.addPositionalArgument(QStringLiteral("command"), QObject::tr("What to do."));
+
+    if (!parser.parse(QStringList{QStringLiteral("incidentdesk-cli")} + arguments)) {
+        err << parser.errorText() << '\n' << QObject::tr("Try --help.") << '\n';
+        return Usage;
+    }
+    if (parser.isSet(version)) {
+        out << "incidentdesk-cli " << INCIDENTDESK_VERSION << '\n';
+        return Ok;
+    }
+    const QStringList pos = parser.positionalArguments();
+    if (parser.isSet(help) || pos.isEmpty()) {
+        (parser.isSet(help) ? out : err) << globalHelp(parser, registry);
+        return parser.isSet(help) ? Ok : Usage;
+    }
+    const Command *command = registry.find(pos.first());
+    if (!command) {
+        err << QObject::tr("unknown command '%1'. Try --help.").arg(pos.first()) << '\n';
+        return Usage;
+    }
+    const QStringList commandArgs = pos.mid(1);
+    if (commandArgs.contains(QStringLiteral("--help"))) {
+        out << "usage: incidentdesk-cli [--db PATH] [--profile PATH] " << command->synopsis << '\n'
+            << command->summary << '\n';
+        return Ok;
+    }
+    setupLogging(paths::logFile(), parser.isSet(verbose));
+
+    Profile prof;
+    try {
+        prof = parser.isSet(profile) ? loadProfileFile(parser.value(profile)) : defaultProfile();
+    } catch (const ProfileError &e) {
+        err << e.message() << '\n';
+        return DataError;
+    }
+    static const SystemClock clock;
+    std::unique_ptr<IncidentService> service;
+    try {
+        auto store =
+            Store::open(parser.isSet(db) ? parser.value(db) : paths::defaultDatabase(), clock);
+        service = std::make_unique<IncidentService>(std::move(store), std::move(prof), clock);
+        const QString user = qEnvironmentVariable("INCIDENTDESK_USER");
+        if (!user.isEmpty())
+            service->setActor(user);
+    } catch (const StoreError &e) {
+        err << e.message() << '\n';
+        return DataError;
+    }
+
+    Context ctx{commandArgs, *service, out, err};
+    try {
+        const int rc = command->run(ctx);
+        out.flush();
+        return rc;
+    } catch (const cli::UsageError &e) {
+        err << e.message << '\n'
+            << "usage: incidentdesk-cli [--db PATH] " << command->synopsis << '\n';
+        return Usage;
+    } catch (const StoreError &e) {
+        err << e.message() << '\n';
+        return DataError;
+    } catch (const FormatError &e) {
+        err << e.message() << '\n' << QObject::tr("Nothing was imported.") << '\n';
+        return DataError;
+    } catch (const ProfileError &e) {
+        err << e.message() << '\n';
+        return DataError;
+    }
+}
+
+} // namespace idesk::cli

@@ -1,0 +1,77 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+#include <functional>
+#include <map>
+
+namespace idesk {
+
+class IncidentService;
+
+namespace cli {
+
+// Exit codes. (Bad arguments: throw UsageError, which exits with Usage.)
+enum ExitCode : int
+{
+    Ok = 0,
+    CheckFailed = 1,
+    Usage = 2,
+    DataError = 3
+};
+
+// What a command gets: its own arguments (after the command name), the service over the opened
+// database, and the two output streams. Commands never call exit(); they return an ExitCode.
+struct Context
+{
+    QStringList args;
+    IncidentService &service;
+    QTextStream &out;
+    QTextStream &err;
+};
+
+struct Command
+{
+    QString name;
+    QString synopsis; // "declare --title T --severity P0|P1|P2|P3 [--commander NAME]"
+    QString summary;  // one line for --help
+    std::function<int(Context &)> run;
+};
+
+// Feature areas register their commands here (see registerCoreCommands in cli.cpp).
+class Registry
+{
+public:
+    void add(Command c);
+    const Command *find(const QString &name) const;
+    const std::map<QString, Command> &all() const { return m_commands; }
+
+private:
+    std::map<QString, Command> m_commands;
+};
+
+// Thrown by commands for bad arguments; run() prints it with the command's synopsis, exit 2.
+struct UsageError
+{
+    QString message;
+};
+
+void registerCoreCommands(Registry &r);       // declare, list, show, event, export, import
+void registerAreaCommands(Registry &r);       // the feature areas' commands (cli_areas.cpp)
+void registerTriageCommands(Registry &r);     // triage_commands.cpp
+void registerTimelineCommands(Registry &r);   // timeline_commands.cpp
+void registerPostmortemCommands(Registry &r); // postmortem_commands.cpp
+
+// Helpers for commands: parse ctx.args with a QCommandLineParser-like loop.
+// Returns the value after `--name`, or the default; throws UsageError on a missing value.
+QString option(const QStringList &args, const QString &name, const QString &fallback = {});
+bool flag(const QStringList &args, const QString &name);
+QStringList positionals(const QStringList &args, const QStringList &optionsWithValue);
+
+// The whole CLI: parses global options (--db, --profile, --json, --help, --version, --verbose),
+// opens the store, dispatches. Returns the process exit code.
+int run(const QStringList &arguments, QTextStream &out, QTextStream &err);
+
+} // namespace cli
+} // namespace idesk

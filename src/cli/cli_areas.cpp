@@ -1,0 +1,12 @@
+#include "cli/cli.h"
+
+namespace idesk::cli {
+
+void registerAreaCommands(Registry &r)
+{
+    registerTriageCommands(r);
+    registerTimelineCommands(r);
+    registerPostmortemCommands(r);
+}
+
+} // namespace idesk::cli

@@ -1,0 +1,169 @@
+#pragma once
+
+#include "types.h"
+
+#include <QByteArray>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <stdexcept>
+#include <vector>
+
+namespace idesk {
+
+// Everything site-specific lives in a profile (JSON); the shipped default holds the runbook's
+// Web3 Marketplace facts. Nothing here is hard-coded elsewhere in C++.
+
+struct SeverityDef
+{
+    Severity severity = Severity::P2;
+    QString label;       // "Critical"
+    QString description; // "Complete service outage"
+    int responseMinutes = 0;
+    int updateEveryMinutes = 30; // how often stakeholders expect an update
+    QStringList examples;
+    bool operator==(const SeverityDef &) const = default;
+};
+
+struct ImpactThresholds
+{
+    // user impact by share of users affected (percent): > high → High, >= medium → Medium
+    double userHighPercent = 50;
+    double userMediumPercent = 10;
+    // business impact by revenue loss per hour: > critical → Critical, >= high → High, > 0 → Medium
+    double revenueCriticalPerHour = 10000;
+    double revenueHighPerHour = 1000;
+    QString currency = QStringLiteral("$");
+    bool operator==(const ImpactThresholds &) const = default;
+};
+
+struct Contact
+{
+    QString role; // "Primary", "CTO", "Stripe"
+    QString name;
+    QString phone;
+    QString email;
+    QString via; // "PagerDuty", "Slack: #infura-support"
+    bool operator==(const Contact &) const = default;
+};
+
+struct EscalationLevel
+{
+    int level = 1; // 1..3
+    QString title; // "On-call Engineer"
+    int responseMinutes = 15;
+    QString authority;
+    QString escalateIf;       // the runbook's text
+    QStringList contactRoles; // roles in onCall/personnel to call at this level
+    bool operator==(const EscalationLevel &) const = default;
+};
+
+// "severities not resolved within afterMinutes → toLevel"; empty severities = any incident.
+struct EscalationRule
+{
+    std::vector<Severity> severities;
+    int afterMinutes = 0;
+    int toLevel = 2;
+    QString reason;
+    bool operator==(const EscalationRule &) const = default;
+};
+
+struct ChannelDef
+{
+    QString kind; // slack, email, statuspage
+    QString name;
+    QString value;
+    bool operator==(const ChannelDef &) const = default;
+};
+
+struct Link
+{
+    QString title;
+    QString url;
+    bool operator==(const Link &) const = default;
+};
+
+struct HealthEndpoint
+{
+    QString name;
+    QString url;
+    int expectStatus = 200;
+    bool operator==(const HealthEndpoint &) const = default;
+};
+
+struct JsonRpcEndpoint
+{
+    QString name;
+    QString url;
+    QString method;
+    bool operator==(const JsonRpcEndpoint &) const = default;
+};
+
+struct KubeSettings
+{
+    QString context;
+    QString ns; // namespace
+    QString monitoringNamespace;
+    QStringList deployments;
+    bool operator==(const KubeSettings &) const = default;
+};
+
+struct Profile
+{
+    static constexpr int kSchemaVersion = 1;
+    int schemaVersion = kSchemaVersion;
+    QString name;
+    QString organisation;
+    std::vector<SeverityDef> severities; // P0..P3, in order
+    ImpactThresholds thresholds;
+    std::vector<EscalationLevel> escalationLevels; // L1..L3, in order
+    std::vector<EscalationRule> escalationRules;
+    std::vector<Contact> onCall;
+    std::vector<Contact> personnel;
+    std::vector<Contact> vendors;
+    std::vector<ChannelDef> channels;
+    std::vector<Link> dashboards;
+    std::vector<HealthEndpoint> healthEndpoints;
+    std::vector<JsonRpcEndpoint> jsonRpcEndpoints;
+    KubeSettings kube;
+    QStringList initialAssessmentChecklist;
+    QStringList recoveryChecklist;
+    QStringList postIncidentChecklist;
+    QString webhookUrl; // optional Slack-compatible incoming webhook
+    // Top-level sections this version does not model (compact JSON by key), kept so that saving
+    // an edited profile does not drop them and so other modules can read their own sections.
+    QMap<QString, QByteArray> extensions;
+
+    const SeverityDef *severity(Severity s) const;
+    const EscalationLevel *level(int level) const;
+    QStringList checklist(ChecklistKind k) const;
+    // The first contact with this role (case-insensitive) in onCall, personnel, then vendors.
+    const Contact *contact(const QString &role) const;
+    bool operator==(const Profile &) const = default;
+};
+
+// Where a profile broke: the file, the JSON path ("$.severities[2].responseMinutes") and what
+// was expected there.
+class ProfileError : public std::runtime_error
+{
+public:
+    ProfileError(QString file, QString jsonPath, QString expected);
+    const QString &file() const { return m_file; }
+    const QString &jsonPath() const { return m_path; }
+    const QString &expected() const { return m_expected; }
+    QString message() const;
+
+private:
+    QString m_file, m_path, m_expected;
+};
+
+// Parse and validate. `origin` names the file in errors. Throws ProfileError.
+Profile parseProfile(const QByteArray &json, const QString &origin);
+// The profile shipped as a resource (":/profiles/default.json"). Never throws for a good build.
+Profile defaultProfile();
+// Read a file and parse it. Throws ProfileError (also for an unreadable file, path "$").
+Profile loadProfileFile(const QString &path);
+// Serialise back to JSON (pretty, stable key order) so an edited profile can be saved.
+QByteArray profileToJson(const Profile &p);
+
+} // namespace idesk

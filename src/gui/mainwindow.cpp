@@ -1,0 +1,383 @@
+#include "mainwindow.h"
+
+#include "core/incident_json.h"
+#include "declaredialog.h"
+#include "models/incidentfilterproxy.h"
+#include "models/incidentlistmodel.h"
+#include "pendingtab.h"
+#include "services/incidentservice.h"
+#include "services/settings.h"
+#include "severitystyle.h"
+#include "ui_mainwindow.h"
+
+#include <QCloseEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QShortcut>
+#include <QUndoGroup>
+#include <spdlog/spdlog.h>
+
+namespace idesk {
+
+MainWindow::MainWindow(std::unique_ptr<IncidentService> service, Settings &settings,
+                       QWidget *parent)
+    : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_settings(settings)
+{
+    m_ui->setupUi(this);
+    setWindowIcon(QIcon(QStringLiteral(":/icons/incidentdesk.svg")));
+    m_ui->incidentView->setItemDelegate(new IncidentListDelegate(m_ui->incidentView));
+    m_undoGroup = new QUndoGroup(this);
+    QAction *undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(QStringLiteral("Ctrl+Shift+Z")), QKeySequence::Redo});
+    QAction *firstEdit = m_ui->menuEdit->actions().value(0);
+    m_ui->menuEdit->insertAction(firstEdit, undo);
+    m_ui->menuEdit->insertAction(firstEdit, redo);
+
+    m_ui->statusFilter->addItem(tr("All incidents"),
+                                static_cast<int>(IncidentFilterProxy::StatusFilter::All));
+    m_ui->statusFilter->addItem(tr("Open"),
+                                static_cast<int>(IncidentFilterProxy::StatusFilter::Open));
+    for (int s = 0; s < IncidentStatusCount; ++s) {
+        m_ui->statusFilter->addItem(
+            statusToString(static_cast<IncidentStatus>(s)),
+            static_cast<int>(IncidentFilterProxy::StatusFilter::Investigating) + s);
+    }
+
+    m_dbLabel = new QLabel(this);
+    m_profileLabel = new QLabel(this);
+    m_readOnlyLabel = new QLabel(this);
+    m_syncLabel = new QLabel(this);
+    m_dbLabel->setTextFormat(Qt::PlainText);
+    m_profileLabel->setTextFormat(Qt::PlainText);
+    statusBar()->addWidget(m_dbLabel, 1);
+    statusBar()->addPermanentWidget(m_profileLabel);
+    statusBar()->addPermanentWidget(m_readOnlyLabel);
+    statusBar()->addPermanentWidget(m_syncLabel);
+
+    m_ui->bannerLabel->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #8e1c1c; "
+                                                    "border: 1px solid #e57373; padding: 6px; }"));
+
+    connectActions();
+    m_profilePath = m_settings.lastProfile();
+    setService(std::move(service));
+
+    if (!restoreGeometry(m_settings.windowGeometry()))
+        resize(1280, 800);
+    restoreState(m_settings.windowState());
+    if (!m_ui->splitter->restoreState(m_settings.splitterState()))
+        m_ui->splitter->setSizes({380, 900});
+}
+
+MainWindow::~MainWindow() = default;
+
+QTabWidget *MainWindow::tabs() const
+{
+    return m_ui->tabs;
+}
+
+void MainWindow::connectActions()
+{
+    connect(m_ui->actionNewIncident, &QAction::triggered, this, &MainWindow::declareIncident);
+    connect(m_ui->declareButton, &QPushButton::clicked, this, &MainWindow::declareIncident);
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::about);
+    connect(m_ui->actionExportJson, &QAction::triggered, this, &MainWindow::exportJson);
+    connect(m_ui->actionImportJson, &QAction::triggered, this, &MainWindow::importJson);
+    connect(m_ui->actionOpenDatabase, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open database"), {},
+            tr("IncidentDesk databases (*.sqlite *.db);;All files (*)"));
+        if (!path.isEmpty())
+            openDatabase(path);
+    });
+    connect(m_ui->actionOpenProfile, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open service profile"), {},
+                                                          tr("Profiles (*.json);;All files (*)"));
+        if (!path.isEmpty())
+            openProfile(path);
+    });
+    connect(m_ui->actionDefaultProfile, &QAction::triggered, this, [this] {
+        m_service->setProfile(defaultProfile());
+        m_profilePath.clear();
+        m_settings.setLastProfile({});
+        updateStatusBar();
+    });
+    connect(m_ui->actionReadOnly, &QAction::toggled, this, [this](bool on) {
+        m_service->setReadOnly(on);
+        m_settings.setReadOnly(on);
+        updateStatusBar();
+    });
+    connect(m_ui->searchEdit, &QLineEdit::textChanged, this,
+            [this](const QString &t) { m_proxy->setText(t); });
+    connect(m_ui->statusFilter, &QComboBox::currentIndexChanged, this, [this](int) {
+        m_proxy->setStatusFilter(static_cast<IncidentFilterProxy::StatusFilter>(
+            m_ui->statusFilter->currentData().toInt()));
+    });
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    connect(find, &QShortcut::activated, this, [this] {
+        m_ui->searchEdit->setFocus();
+        m_ui->searchEdit->selectAll();
+    });
+    for (int i = 0; i < 4; ++i) {
+        auto *tabKey =
+            new QShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)), this);
+        connect(tabKey, &QShortcut::activated, this, [this, i] { m_ui->tabs->setCurrentIndex(i); });
+    }
+    QAction *focusList = m_ui->menuView->addAction(tr("Incident &list"));
+    focusList->setShortcut(QKeySequence(QStringLiteral("Ctrl+L")));
+    connect(focusList, &QAction::triggered, this, [this] { m_ui->incidentView->setFocus(); });
+}
+
+void MainWindow::setService(std::unique_ptr<IncidentService> service)
+{
+    // Views first let go of the old models, then the old service goes.
+    m_ui->incidentView->setModel(nullptr);
+    while (m_ui->tabs->count() > 0) {
+        QWidget *w = m_ui->tabs->widget(0);
+        m_ui->tabs->removeTab(0);
+        delete w;
+    }
+    delete m_proxy;
+    delete m_model;
+    m_service = std::move(service);
+    m_service->setReadOnly(m_settings.readOnly());
+    if (!m_settings.userName().isEmpty())
+        m_service->setActor(m_settings.userName());
+    m_ui->actionReadOnly->setChecked(m_service->readOnly());
+
+    m_model = new IncidentListModel(*m_service, this);
+    m_proxy = new IncidentFilterProxy(this);
+    m_proxy->setSourceModel(m_model);
+    m_ui->incidentView->setModel(m_proxy);
+    m_ui->incidentView->sortByColumn(IncidentListModel::Started, Qt::DescendingOrder);
+    auto *header = m_ui->incidentView->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->resizeSection(IncidentListModel::Severity, 40);
+    header->resizeSection(IncidentListModel::Title, 190);
+    header->resizeSection(IncidentListModel::Status, 96);
+    header->resizeSection(IncidentListModel::Started, 130);
+    // Channel and commander are shown in the tabs; the list keeps what sorting needs.
+    m_ui->incidentView->setColumnHidden(IncidentListModel::Channel, true);
+    m_ui->incidentView->setColumnHidden(IncidentListModel::Commander, true);
+    m_ui->incidentView->verticalHeader()->setDefaultSectionSize(
+        m_ui->incidentView->fontMetrics().height() + 8);
+    connect(m_ui->incidentView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::onSelectionChanged);
+    connect(m_service.get(), &IncidentService::profileChanged, this, &MainWindow::updateStatusBar);
+
+    buildTabs();
+    m_currentId.clear();
+    if (m_proxy->rowCount() > 0)
+        m_ui->incidentView->selectRow(0);
+    else
+        onSelectionChanged();
+    updateStatusBar();
+}
+
+void MainWindow::buildTabs()
+{
+    auto &tabs = *m_ui->tabs;
+    tabs.addTab(new PendingTab(tr("The Triage tab"),
+                               tr("Severity from impact, SLA countdowns, roles, checklists, "
+                                  "escalation and messages arrive with the triage feature."),
+                               &tabs),
+                tr("&Triage"));
+    tabs.addTab(
+        new PendingTab(tr("The Diagnostics tab"),
+                       tr("Click-to-run kubectl, HTTP, JSON-RPC, DNS and SQL checks from the "
+                          "profile arrive in a later release. Nothing here runs yet."),
+                       &tabs),
+        tr("&Diagnostics"));
+    tabs.addTab(new PendingTab(tr("The Timeline tab"),
+                               tr("The editable record of the incident arrives with the timeline "
+                                  "feature. Events are already recorded; the CLI's `event` and "
+                                  "`show` commands reach them."),
+                               &tabs),
+                tr("Time&line"));
+    tabs.addTab(new PendingTab(tr("The Post-mortem tab"),
+                               tr("The post-mortem editor and Markdown export arrive with the "
+                                  "post-mortem feature."),
+                               &tabs),
+                tr("&Post-mortem"));
+    for (int i = 0; i < tabs.count(); ++i)
+        tabs.setTabToolTip(i, tr("Alt+%1").arg(i + 1));
+}
+
+bool MainWindow::selectIncident(const QString &id)
+{
+    const int sourceRow = m_model->rowOf(id);
+    if (sourceRow < 0)
+        return false;
+    const QModelIndex proxyIndex = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+    if (!proxyIndex.isValid())
+        return false;
+    m_ui->incidentView->selectRow(proxyIndex.row());
+    m_ui->incidentView->scrollTo(proxyIndex);
+    return true;
+}
+
+void MainWindow::onSelectionChanged()
+{
+    QString id;
+    const auto rows = m_ui->incidentView->selectionModel()
+                          ? m_ui->incidentView->selectionModel()->selectedRows()
+                          : QModelIndexList{};
+    if (!rows.isEmpty())
+        id = rows.first().data(IncidentListModel::IdRole).toString();
+    if (id == m_currentId && !id.isEmpty())
+        return;
+    m_currentId = id;
+    for (int i = 0; i < m_ui->tabs->count(); ++i) {
+        // Tabs take the incident through a slot of this name; the pending ones have none.
+        QMetaObject::invokeMethod(m_ui->tabs->widget(i), "setIncidentId", Q_ARG(QString, id));
+    }
+    m_ui->actionExportJson->setEnabled(!id.isEmpty());
+    if (auto inc = id.isEmpty() ? std::nullopt : m_service->incident(id))
+        setWindowTitle(tr("%1 %2 — IncidentDesk").arg(severityToString(inc->severity), inc->title));
+    else
+        setWindowTitle(tr("IncidentDesk"));
+    Q_EMIT currentIncidentChanged(id);
+}
+
+void MainWindow::declareIncident()
+{
+    DeclareDialog dialog(m_service->profile(), m_service->actor(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    try {
+        const Incident inc = m_service->declare(dialog.request());
+        m_ui->statusFilter->setCurrentIndex(0);
+        m_ui->searchEdit->clear();
+        selectIncident(inc.id);
+        m_ui->tabs->setCurrentIndex(0);
+        statusBar()->showMessage(tr("Declared %1 — %2").arg(inc.channel, inc.title), 8000);
+    } catch (const StoreError &e) {
+        reportError(tr("Could not declare the incident"), e.message());
+    }
+}
+
+bool MainWindow::openDatabase(const QString &path)
+{
+    try {
+        auto store = Store::open(path, m_service->clock());
+        auto service = std::make_unique<IncidentService>(std::move(store), m_service->profile(),
+                                                         m_service->clock());
+        setService(std::move(service));
+        m_settings.setLastDatabase(path);
+        m_ui->bannerLabel->hide();
+        return true;
+    } catch (const StoreError &e) {
+        reportError(tr("Could not open the database"), e.message());
+        return false;
+    }
+}
+
+bool MainWindow::openProfile(const QString &path)
+{
+    try {
+        m_service->setProfile(loadProfileFile(path));
+        m_profilePath = path;
+        m_settings.setLastProfile(path);
+        updateStatusBar();
+        return true;
+    } catch (const ProfileError &e) {
+        reportError(tr("The profile has an error"),
+                    e.message() + QLatin1Char('\n') + tr("The current profile stays in use."));
+        return false;
+    }
+}
+
+void MainWindow::showBanner(const QString &text)
+{
+    m_ui->bannerLabel->setText(text);
+    m_ui->bannerLabel->setVisible(!text.isEmpty());
+}
+
+void MainWindow::reportError(const QString &title, const QString &message)
+{
+    spdlog::error("{}: {}", title.toStdString(), message.toStdString());
+    showBanner(title + QStringLiteral(": ") + message);
+    if (!qEnvironmentVariableIsSet("IDESK_NO_DIALOGS"))
+        QMessageBox::critical(this, title, message);
+}
+
+void MainWindow::updateStatusBar()
+{
+    m_dbLabel->setText(tr("Database: %1").arg(m_service->store().path()));
+    m_profileLabel->setText(tr("Profile: %1%2")
+                                .arg(m_service->profile().name,
+                                     m_profilePath.isEmpty() ? tr(" (default)") : QString()));
+    m_profileLabel->setToolTip(m_profilePath.isEmpty() ? tr("The shipped default profile")
+                                                       : m_profilePath);
+    m_readOnlyLabel->setText(m_service->readOnly() ? tr("Read-only: destructive actions off")
+                                                   : tr("Destructive actions ENABLED"));
+    m_readOnlyLabel->setStyleSheet(
+        m_service->readOnly() ? QString() : QStringLiteral("color: #c62828; font-weight: bold;"));
+    m_syncLabel->setText(tr("Sync: off (local only)"));
+}
+
+void MainWindow::exportJson()
+{
+    if (m_currentId.isEmpty())
+        return;
+    const auto inc = m_service->incident(m_currentId);
+    const QString suggested = (inc ? inc->channel.mid(1) : m_currentId) + QStringLiteral(".json");
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export incident"), suggested,
+                                                      tr("Incident JSON (*.json)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) ||
+        f.write(bundleToJson(m_service->store().bundle(m_currentId))) < 0 || !f.commit()) {
+        reportError(tr("Could not export"), f.errorString());
+        return;
+    }
+    statusBar()->showMessage(tr("Exported to %1").arg(path), 8000);
+}
+
+void MainWindow::importJson()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import incident"), {},
+                                                      tr("Incident JSON (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        reportError(tr("Could not import"), f.errorString());
+        return;
+    }
+    try {
+        const IncidentBundle b = bundleFromJson(f.readAll(), path);
+        m_service->importBundle(b);
+        selectIncident(b.incident.id);
+    } catch (const FormatError &e) {
+        reportError(tr("Could not import"), e.message());
+    } catch (const StoreError &e) {
+        reportError(tr("Could not import"), e.message());
+    }
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(this, tr("About IncidentDesk"),
+                       tr("<h3>IncidentDesk %1</h3><p>Run a production incident from a laptop: "
+                          "triage, diagnostics, timeline and post-mortem, offline first.</p>")
+                           .arg(QStringLiteral(INCIDENTDESK_VERSION)));
+}
+
+void MainWindow::closeEvent(QCloseEvent *e)
+{
+    m_settings.setWindowGeometry(saveGeometry());
+    m_settings.setWindowState(saveState());
+    m_settings.setSplitterState(m_ui->splitter->saveState());
+    m_settings.sync();
+    QMainWindow::closeEvent(e);
+}
+
+} // namespace idesk

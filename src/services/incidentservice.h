@@ -1,0 +1,82 @@
+#pragma once
+
+#include "core/clock.h"
+#include "core/profile.h"
+#include "core/types.h"
+#include "storage/store.h"
+
+#include <QObject>
+#include <memory>
+
+namespace idesk {
+
+// The use cases every face (GUI tabs, CLI) goes through. Writes go to the store in one
+// transaction each and are announced by signals, so every view updates without reloading.
+// Changes that matter to the record (status, severity, checklist ticks, escalations, messages)
+// also land on the incident's timeline here, in one place.
+class IncidentService final : public QObject
+{
+    Q_OBJECT
+public:
+    IncidentService(std::unique_ptr<Store> store, Profile profile, const Clock &clock,
+                    QObject *parent = nullptr);
+    ~IncidentService() override;
+
+    Store &store() { return *m_store; }
+    const Store &store() const { return *m_store; }
+    const Profile &profile() const { return m_profile; }
+    void setProfile(Profile p);
+    const Clock &clock() const { return m_clock; }
+
+    // Who is acting: settings' user name, else $USER, else "commander".
+    QString actor() const { return m_actor; }
+    void setActor(const QString &name);
+
+    bool readOnly() const { return m_readOnly; }
+    void setReadOnly(bool on);
+
+    // Incidents
+    Incident declare(const NewIncident &n); // also seeds the profile's checklists, logs "declared"
+    std::vector<Incident> incidents() const { return m_store->incidents(); }
+    std::optional<Incident> incident(const QString &id) const { return m_store->incident(id); }
+    void updateIncident(const Incident &changed); // silent field edit (roles, impact, summary)
+    void setStatus(const QString &id, IncidentStatus s, const QString &note = {});
+    void setSeverity(const QString &id, Severity s, const QString &reason = {});
+    void acknowledge(const QString &id);
+    void escalate(const QString &id, int level, const QString &reason = {});
+    void importBundle(const IncidentBundle &b); // throws StoreError (Conflict if the id exists)
+
+    // Timeline
+    TimelineEvent addEvent(const QString &incidentId, const NewEvent &e);
+    std::vector<TimelineEvent> addEvents(const QString &incidentId, const std::vector<NewEvent> &e);
+    TimelineEvent editEvent(const QString &eventId, const EventChange &change);
+
+    // Checklists and action items
+    void setChecklistItem(const QString &incidentId, const QString &itemId, bool checked);
+    ActionItem addActionItem(const QString &incidentId, const QString &description,
+                             const QString &owner, const QDate &due);
+    void updateActionItem(const ActionItem &changed);
+
+Q_SIGNALS:
+    void incidentsChanged();                       // list membership or any list column
+    void incidentChanged(const QString &id);       // one incident's fields
+    void eventsChanged(const QString &incidentId); // revisions added (add, edit, delete)
+    void eventAdded(const idesk::TimelineEvent &e);
+    void checklistChanged(const QString &incidentId);
+    void actionItemsChanged(const QString &incidentId);
+    void profileChanged();
+    void readOnlyChanged(bool on);
+
+private:
+    Incident require(const QString &id) const;
+    TimelineEvent logEvent(const QString &incidentId, EventKind kind, const QString &source,
+                           const QString &text);
+
+    std::unique_ptr<Store> m_store;
+    Profile m_profile;
+    const Clock &m_clock;
+    QString m_actor;
+    bool m_readOnly = true;
+};
+
+} // namespace idesk

@@ -1,0 +1,82 @@
+#include "settings.h"
+
+namespace idesk {
+
+namespace {
+const QString kGeometry = QStringLiteral("window/geometry");
+const QString kState = QStringLiteral("window/state");
+const QString kSplitter = QStringLiteral("window/splitter");
+const QString kLastDatabase = QStringLiteral("files/lastDatabase");
+const QString kLastProfile = QStringLiteral("files/lastProfile");
+const QString kReadOnly = QStringLiteral("safety/readOnly");
+const QString kUserName = QStringLiteral("user/name");
+} // namespace
+
+Settings::Settings() : m_s(std::make_unique<QSettings>()) {}
+
+Settings::Settings(const QString &iniPath)
+    : m_s(std::make_unique<QSettings>(iniPath, QSettings::IniFormat))
+{}
+
+QByteArray Settings::windowGeometry() const
+{
+    return m_s->value(kGeometry).toByteArray();
+}
+void Settings::setWindowGeometry(const QByteArray &g)
+{
+    m_s->setValue(kGeometry, g);
+}
+QByteArray Settings::windowState() const
+{
+    return m_s->value(kState).toByteArray();
+}
+void Settings::setWindowState(const QByteArray &s)
+{
+    m_s->setValue(kState, s);
+}
+QByteArray Settings::splitterState() const
+{
+    return m_s->value(kSplitter).toByteArray();
+}
+void Settings::setSplitterState(const QByteArray &s)
+{
+    m_s->setValue(kSplitter, s);
+}
+QString Settings::lastDatabase() const
+{
+    return m_s->value(kLastDatabase).toString();
+}
+void Settings::setLastDatabase(const QString &path)
+{
+    m_s->setValue(kLastDatabase, path);
+}
+QString Settings::lastProfile() const
+{
+    return m_s->value(kLastProfile).toString();
+}
+void Settings::setLastProfile(const QString &path)
+{
+    m_s->setValue(kLastProfile, path);
+}
+bool Settings::readOnly() const
+{
+    return m_s->value(kReadOnly, true).toBool();
+}
+void Settings::setReadOnly(bool on)
+{
+    m_s->setValue(kReadOnly, on);
+}
+QString Settings::userName() const
+{
+    return m_s->value(kUserName).toString();
+}
+void Settings::setUserName(const QString &name)
+{
+    m_s->setValue(kUserName, name);
+}
+void Settings::sync()
+{
+    m_s->sync();
+}
+
+} // namespace idesk

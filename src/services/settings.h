@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+#include <memory>
+
+namespace idesk {
+
+// The one typed door to QSettings: every key, its type and its default live here.
+class Settings
+{
+public:
+    Settings();                                // the application's settings
+    explicit Settings(const QString &iniPath); // a given INI file (tests)
+
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &g);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray &s);
+    QByteArray splitterState() const;
+    void setSplitterState(const QByteArray &s);
+
+    QString lastDatabase() const;
+    void setLastDatabase(const QString &path);
+    QString lastProfile() const; // empty: the shipped default
+    void setLastProfile(const QString &path);
+
+    bool readOnly() const; // destructive actions off; on by default
+    void setReadOnly(bool on);
+
+    QString userName() const; // how this commander appears on the timeline
+    void setUserName(const QString &name);
+
+    void sync();
+
+private:
+    std::unique_ptr<QSettings> m_s;
+};
+
+} // namespace idesk

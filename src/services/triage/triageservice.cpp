@@ -1,0 +1,190 @@
+#include "triageservice.h"
+
+#include "core/triage/triageformat.h"
+#include "services/incidentservice.h"
+
+namespace idesk {
+
+using namespace triage;
+
+TriageService::TriageService(IncidentService &service, QObject *parent)
+    : QObject(parent), m_service(service), m_webhook(new WebhookPoster(this))
+{
+    connect(m_webhook, &WebhookPoster::finished, this, &TriageService::webhookFinished);
+}
+
+TriageService::~TriageService() = default;
+
+QDateTime TriageService::lastMessageAt(const QString &incidentId) const
+{
+    EventQuery q;
+    q.incidentId = incidentId;
+    return triage::lastMessageAt(m_service.store().events(q));
+}
+
+IncidentClocks TriageService::clocks(const Incident &incident) const
+{
+    return computeClocks(incident, m_service.profile(), lastMessageAt(incident.id),
+                         m_service.clock().now());
+}
+
+EscalationStatus TriageService::escalation(const Incident &incident) const
+{
+    return evaluateEscalation(incident, m_service.profile(), m_service.clock().now());
+}
+
+ImpactAssessment TriageService::assessment(const Incident &incident) const
+{
+    return assessImpact(incident.impact, m_service.profile().thresholds);
+}
+
+MessageKind TriageService::suggestedMessageKind(const Incident &incident) const
+{
+    return triage::suggestedMessageKind(incident, lastMessageAt(incident.id).isValid());
+}
+
+QString TriageService::renderMessage(const Incident &incident, MessageKind kind,
+                                     MessageFormat format) const
+{
+    MessageInput input;
+    input.kind = kind;
+    return triage::renderMessage(incident, m_service.profile(), input, m_service.clock().now(),
+                                 format);
+}
+
+TimelineEvent TriageService::recordMessage(const QString &incidentId, MessageKind kind,
+                                           const QString &text)
+{
+    Q_UNUSED(kind) // the text's own header says which template it was
+    NewEvent e;
+    e.occurredAt = m_service.clock().now();
+    e.kind = EventKind::Communication;
+    e.source = QString::fromUtf16(kMessageSource);
+    e.text = text;
+    const TimelineEvent added = m_service.addEvent(incidentId, e);
+    Q_EMIT messageRecorded(incidentId, added);
+    return added;
+}
+
+quint64 TriageService::postToWebhook(const QString &text)
+{
+    return m_webhook->post(QUrl(m_service.profile().webhookUrl.trimmed()), text);
+}
+
+void TriageService::decideSeverity(const QString &incidentId, Severity chosen,
+                                   std::optional<Severity> suggested, const QString &reason)
+{
+    const auto incident = m_service.incident(incidentId);
+    if (!incident)
+        return;
+    const QString why = reason.trimmed();
+    QString note;
+    if (suggested && *suggested == chosen) {
+        note = tr("applied the suggestion from the impact assessment");
+    } else if (suggested) {
+        note = tr("override of suggested %1: %2")
+                   .arg(severityToString(*suggested), why.isEmpty() ? tr("no reason given") : why);
+    } else {
+        note = why;
+    }
+    if (incident->severity != chosen) {
+        m_service.setSeverity(incidentId, chosen, note);
+        return;
+    }
+    if (!suggested || *suggested == chosen)
+        return; // nothing changes and nothing was overridden
+    NewEvent e;
+    e.occurredAt = m_service.clock().now();
+    e.kind = EventKind::Decision;
+    e.source = QString::fromUtf16(kOverrideSource);
+    e.text = tr("Severity kept at %1 — %2").arg(severityToString(chosen), note);
+    m_service.addEvent(incidentId, e);
+}
+
+int TriageService::escalateNow(const QString &incidentId)
+{
+    const auto incident = m_service.incident(incidentId);
+    if (!incident)
+        return 0;
+    const EscalationStatus st = escalation(*incident);
+    const int target = escalationTarget(st, m_service.profile());
+    if (target <= incident->escalationLevel)
+        return 0;
+    QString reason;
+    if (st.escalationNeeded() && st.firedRule)
+        reason = st.firedRule->reason;
+    else
+        reason = tr("escalated by the commander");
+    m_service.escalate(incidentId, target, reason);
+    return target;
+}
+
+std::vector<OverdueItem> TriageService::checkOverdue(const QString &incidentId)
+{
+    std::vector<OverdueItem> items;
+    const auto incident = m_service.incident(incidentId);
+    if (!incident || incident->status == IncidentStatus::Resolved)
+        return items;
+    const Profile &profile = m_service.profile();
+    const IncidentClocks c = clocks(*incident);
+    const QString sev = severityToString(incident->severity);
+
+    if (c.acknowledge.overdue()) {
+        items.push_back({OverdueItem::Kind::Acknowledge, c.acknowledge.deadline,
+                         tr("Response SLA missed: %1 not acknowledged by %2 (%3 response time).")
+                             .arg(sev, formatUtcMinute(c.acknowledge.deadline),
+                                  formatDuration(c.acknowledge.windowSecs)),
+                         false});
+    }
+    if (c.nextUpdate.overdue()) {
+        items.push_back({OverdueItem::Kind::Update, c.nextUpdate.deadline,
+                         tr("Stakeholder update overdue: due %1 (%2 updates every %3).")
+                             .arg(formatUtcMinute(c.nextUpdate.deadline), sev,
+                                  formatDuration(c.nextUpdate.windowSecs)),
+                         false});
+    }
+    const EscalationStatus esc = escalation(*incident);
+    if (esc.escalationNeeded()) {
+        QString title;
+        if (const EscalationLevel *l = profile.level(esc.dueLevel))
+            title = QLatin1Char(' ') + l->title;
+        items.push_back({OverdueItem::Kind::Escalation, esc.dueSince,
+                         tr("Escalation to L%1%2 due since %3: %4.")
+                             .arg(esc.dueLevel)
+                             .arg(title, formatUtcMinute(esc.dueSince),
+                                  esc.firedRule ? esc.firedRule->reason : QString()),
+                         false});
+    }
+    if (items.empty())
+        return items;
+
+    std::optional<std::vector<TimelineEvent>> events; // read only when something is not cached
+    for (OverdueItem &item : items) {
+        const QString key = incidentId + QLatin1Char('|') + item.text;
+        if (m_logged.contains(key))
+            continue;
+        if (!events) {
+            EventQuery q;
+            q.incidentId = incidentId;
+            q.includeDeleted = true; // a deleted note was still seen once
+            events = m_service.store().events(q);
+        }
+        const bool seen = std::any_of(events->begin(), events->end(), [&](const TimelineEvent &e) {
+            return e.source == QStringView(kOverdueSource) && e.text == item.text;
+        });
+        m_logged.insert(key);
+        if (seen)
+            continue;
+        NewEvent e;
+        e.occurredAt = item.deadline.isValid() ? item.deadline : m_service.clock().now();
+        e.kind = EventKind::Note;
+        e.source = QString::fromUtf16(kOverdueSource);
+        e.text = item.text;
+        m_service.addEvent(incidentId, e);
+        item.isNew = true;
+        Q_EMIT overdue(incidentId, item.text);
+    }
+    return items;
+}
+
+} // namespace idesk

@@ -1,0 +1,157 @@
+#pragma once
+
+#include "core/clock.h"
+#include "core/hlc.h"
+#include "core/types.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <vector>
+
+namespace idesk {
+
+class StoreError : public std::runtime_error
+{
+public:
+    enum class Code
+    {
+        CannotOpen,      // missing folder, no permission
+        NotADatabase,    // the file is something else
+        Corrupt,         // SQLite says the image is malformed
+        TooNew,          // schema version newer than this build understands
+        MigrationFailed, // the original file is untouched
+        Query,           // a statement failed
+        NotFound,
+        Conflict, // e.g. importing an incident id that already exists
+    };
+    StoreError(Code code, QString message);
+    Code code() const { return m_code; }
+    const QString &message() const { return m_message; }
+
+private:
+    Code m_code;
+    QString m_message;
+};
+
+struct NewIncident
+{
+    QString title;
+    Severity severity = Severity::P2;
+    QString commander;
+    QDateTime startedAt; // invalid → now
+};
+
+struct NewEvent
+{
+    QDateTime occurredAt; // invalid → now
+    EventKind kind = EventKind::Note;
+    QString author;
+    QString text;
+    QString source = QStringLiteral("manual");
+    bool pinned = false;
+};
+
+// What a timeline edit changes; unset fields are carried over from the current revision.
+struct EventChange
+{
+    std::optional<QDateTime> occurredAt;
+    std::optional<EventKind> kind;
+    std::optional<QString> author;
+    std::optional<QString> text;
+    std::optional<bool> pinned;
+    std::optional<bool> deleted;
+};
+
+struct EventQuery
+{
+    QString incidentId;
+    int offset = 0;
+    int limit = -1; // -1: all
+    bool includeDeleted = false;
+};
+
+// The local SQLite store. One instance per thread (the connection is named and owned here).
+// Every change runs in one transaction together with its outbox rows; timeline edits and deletes
+// add revisions, nothing synced is ever overwritten or hard-deleted.
+class Store
+{
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    // Opens (creating if missing) and migrates. Throws StoreError; never overwrites a file it
+    // cannot understand. A migration runs on a backup copy first semantics: on failure the
+    // original is untouched.
+    static std::unique_ptr<Store> open(const QString &path, const Clock &clock,
+                                       const QString &connectionName = {});
+    ~Store();
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    QString path() const { return m_path; }
+    QString siteId() const { return m_siteId; }
+    int schemaVersion() const;
+
+    // Incidents
+    Incident declareIncident(const NewIncident &n); // assigns id and the day's channel number
+    std::vector<Incident> incidents(bool includeDeleted = false) const;
+    std::optional<Incident> incident(const QString &id) const;
+    std::optional<Incident>
+    findIncident(const QString &idOrPrefix) const; // id, unique prefix or channel
+    void updateIncident(const Incident &changed);  // per-field stamps for the fields that differ
+
+    // Timeline
+    TimelineEvent addEvent(const QString &incidentId, const NewEvent &e);
+    std::vector<TimelineEvent> addEvents(const QString &incidentId,
+                                         const std::vector<NewEvent> &events);
+    TimelineEvent editEvent(const QString &eventId, const EventChange &change);
+    std::vector<TimelineEvent>
+    events(const EventQuery &q) const; // current revisions by occurred_at
+    int eventCount(const QString &incidentId, bool includeDeleted = false) const;
+    std::vector<TimelineEvent>
+    eventHistory(const QString &eventId) const; // all revisions, oldest first
+    std::optional<TimelineEvent> currentEvent(const QString &eventId) const;
+
+    // Checklists
+    std::vector<ChecklistItem> checklist(const QString &incidentId) const;
+    ChecklistItem addChecklistItem(const QString &incidentId, ChecklistKind list,
+                                   const QString &text);
+    void setChecklistItem(const QString &itemId, bool checked, const QString &by);
+
+    // Action items
+    std::vector<ActionItem> actionItems(const QString &incidentId) const;
+    ActionItem addActionItem(const QString &incidentId, const QString &description,
+                             const QString &owner, const QDate &due);
+    void updateActionItem(const ActionItem &changed);
+
+    // Whole incidents, for export/import and sync
+    IncidentBundle bundle(const QString &incidentId) const;
+    void importBundle(const IncidentBundle &b); // throws Conflict if the id exists
+
+    // Post-mortem document, one per incident: JSON text whose shape core/postmortem owns.
+    // Stored as one synced row (table postmortems: incident_id, body, hlc, site_id, updated_at).
+    std::optional<QByteArray> postmortem(const QString &incidentId) const;
+    void savePostmortem(const QString &incidentId, const QByteArray &json);
+
+    int pendingOutbox() const;
+
+    QSqlDatabase &db() { return m_db; }
+
+private:
+    Store(QString path, const Clock &clock, QString connectionName);
+    QString nextHlc();
+    void openConnection(bool hadData);
+    void loadMeta();
+    void persistHlc();
+
+    QString m_path;
+    const Clock &m_clock;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    QString m_siteId;
+    Hlc m_hlc;
+};
+
+} // namespace idesk

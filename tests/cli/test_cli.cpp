@@ -1,0 +1,262 @@
+#include "cli/cli.h"
+#include "core/incident_json.h"
+#include "testsupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+using namespace idesk;
+
+namespace {
+
+struct Result
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Result runCli(const QString &db, const QStringList &args)
+{
+    Result r;
+    QTextStream out(&r.out);
+    QTextStream err(&r.err);
+    QStringList full{QStringLiteral("--db"), db};
+    full += args;
+    r.code = cli::run(full, out, err);
+    out.flush();
+    err.flush();
+    return r;
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { test::enterTestMode(); }
+
+    void declareListShowEvent()
+    {
+        test::TempDir dir;
+        const QString db = dir.file(QStringLiteral("db.sqlite"));
+        const Result d = runCli(db, {QStringLiteral("declare"), QStringLiteral("--title"),
+                                     QStringLiteral("Orders failing"), QStringLiteral("--severity"),
+                                     QStringLiteral("P1"), QStringLiteral("--commander"),
+                                     QStringLiteral("john.doe"), QStringLiteral("--started"),
+                                     QStringLiteral("2024-01-15T14:30:00Z")});
+        QCOMPARE(d.code, 0);
+        const QStringList parts = d.out.trimmed().split(QLatin1Char('\t'));
+        QCOMPARE(parts.size(), 2);
+        QCOMPARE(parts[1], QStringLiteral("#incident-2024-01-15-001"));
+        const QString id = parts[0];
+
+        const Result second =
+            runCli(db, {QStringLiteral("declare"), QStringLiteral("--title=Second"),
+                        QStringLiteral("--severity=p3"),
+                        QStringLiteral("--started=2024-01-15T20:00:00+02:00")});
+        QCOMPARE(second.code, 0);
+        QVERIFY(second.out.contains(QStringLiteral("#incident-2024-01-15-002")));
+
+        const Result list = runCli(db, {QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(list.code, 0);
+        const QJsonArray arr = QJsonDocument::fromJson(list.out.toUtf8()).array();
+        QCOMPARE(arr.size(), 2);
+
+        const Result ev =
+            runCli(db, {QStringLiteral("event"), id.left(8), QStringLiteral("--text"),
+                        QStringLiteral("Rolled back backend"), QStringLiteral("--kind"),
+                        QStringLiteral("action"), QStringLiteral("--at"),
+                        QStringLiteral("2024-01-15T14:45:00Z"), QStringLiteral("--author"),
+                        QStringLiteral("jane")});
+        QCOMPARE(ev.code, 0);
+        const Result show =
+            runCli(db, {QStringLiteral("show"), QStringLiteral("#incident-2024-01-15-001")});
+        QCOMPARE(show.code, 0);
+        QVERIFY(show.out.contains(QStringLiteral("Orders failing")));
+        QVERIFY(show.out.contains(QStringLiteral("2024-01-15 14:45:00")));
+        QVERIFY(show.out.contains(QStringLiteral("jane: Rolled back backend")));
+    }
+
+    void exitCodes_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("code");
+        QTest::newRow("no command") << QStringList{} << 2;
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << 2;
+        QTest::newRow("unknown global option") << QStringList{QStringLiteral("--nope")} << 2;
+        QTest::newRow("declare without title")
+            << QStringList{QStringLiteral("declare"), QStringLiteral("--severity"),
+                           QStringLiteral("P1")}
+            << 2;
+        QTest::newRow("declare bad severity")
+            << QStringList{QStringLiteral("declare"), QStringLiteral("--title"),
+                           QStringLiteral("x"), QStringLiteral("--severity"), QStringLiteral("P7")}
+            << 2;
+        QTest::newRow("declare bad time")
+            << QStringList{QStringLiteral("declare"),  QStringLiteral("--title"),
+                           QStringLiteral("x"),        QStringLiteral("--severity"),
+                           QStringLiteral("P1"),       QStringLiteral("--started"),
+                           QStringLiteral("yesterday")}
+            << 2;
+        QTest::newRow("declare unknown option")
+            << QStringList{QStringLiteral("declare"), QStringLiteral("--title"),
+                           QStringLiteral("x"),       QStringLiteral("--severity"),
+                           QStringLiteral("P1"),      QStringLiteral("--sev")}
+            << 2;
+        QTest::newRow("option without value")
+            << QStringList{QStringLiteral("declare"), QStringLiteral("--title")} << 2;
+        QTest::newRow("show unknown id")
+            << QStringList{QStringLiteral("show"), QStringLiteral("deadbeef")} << 3;
+        QTest::newRow("event unknown id")
+            << QStringList{QStringLiteral("event"), QStringLiteral("deadbeef"),
+                           QStringLiteral("--text"), QStringLiteral("x")}
+            << 3;
+        QTest::newRow("export unknown id")
+            << QStringList{QStringLiteral("export"), QStringLiteral("deadbeef")} << 3;
+        QTest::newRow("import missing file")
+            << QStringList{QStringLiteral("import"), QStringLiteral("/nonexistent/x.json")} << 3;
+        QTest::newRow("help") << QStringList{QStringLiteral("--help")} << 0;
+        QTest::newRow("version") << QStringList{QStringLiteral("--version")} << 0;
+        QTest::newRow("command help")
+            << QStringList{QStringLiteral("declare"), QStringLiteral("--help")} << 0;
+        QTest::newRow("list") << QStringList{QStringLiteral("list")} << 0;
+    }
+
+    void exitCodes()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, code);
+        test::TempDir dir;
+        const Result r = runCli(dir.file(QStringLiteral("db.sqlite")), args);
+        QCOMPARE(r.code, code);
+        if (code != 0)
+            QVERIFY2(!r.err.trimmed().isEmpty(), "errors go to stderr");
+    }
+
+    void dataErrorsOnBadDatabases_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::newRow("text") << QByteArray("hello, I am not a database\n");
+        QTest::newRow("png") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+        QByteArray fake("SQLite format 3\0", 16);
+        fake += QByteArray(4096, '\xAB');
+        QTest::newRow("sqlite header, garbage body") << fake;
+    }
+
+    void dataErrorsOnBadDatabases()
+    {
+        QFETCH(QByteArray, bytes);
+        test::TempDir dir;
+        dir.write(QStringLiteral("bad.sqlite"), bytes);
+        const Result r = runCli(dir.file(QStringLiteral("bad.sqlite")), {QStringLiteral("list")});
+        QCOMPARE(r.code, 3);
+        QVERIFY(r.err.contains(QStringLiteral("bad.sqlite")));
+        QCOMPARE(test::readFile(dir.file(QStringLiteral("bad.sqlite"))), bytes);
+    }
+
+    void exportImportRoundTrip()
+    {
+        test::TempDir dir;
+        const QString db = dir.file(QStringLiteral("a.sqlite"));
+        const Result d = runCli(db, {QStringLiteral("declare"), QStringLiteral("--title"),
+                                     QStringLiteral("Zahlungen fehlgeschlagen — 決済 🚨"),
+                                     QStringLiteral("--severity"), QStringLiteral("P0")});
+        QCOMPARE(d.code, 0);
+        const QString id = d.out.section(QLatin1Char('\t'), 0, 0);
+        QCOMPARE(runCli(db, {QStringLiteral("event"), id, QStringLiteral("--text"),
+                             QStringLiteral("pipes | and `ticks`"), QStringLiteral("--pin")})
+                     .code,
+                 0);
+        const QString first = dir.file(QStringLiteral("first.json"));
+        QCOMPARE(runCli(db, {QStringLiteral("export"), id, QStringLiteral("--format"),
+                             QStringLiteral("json"), QStringLiteral("-o"), first})
+                     .code,
+                 0);
+        const QByteArray firstBytes = test::readFile(first);
+        QVERIFY(firstBytes.contains("\"schema\": \"incidentdesk.incident/1\""));
+
+        const QString empty = dir.file(QStringLiteral("b.sqlite"));
+        const Result imp = runCli(empty, {QStringLiteral("import"), first});
+        QCOMPARE(imp.code, 0);
+        const Result again = runCli(empty, {QStringLiteral("export"), id,
+                                            QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(again.code, 0);
+        QCOMPARE(again.out.toUtf8(), firstBytes);
+        // Importing the same incident twice is refused and changes nothing.
+        QCOMPARE(runCli(empty, {QStringLiteral("import"), first}).code, 3);
+    }
+
+    void importMalformedChangesNothing()
+    {
+        test::TempDir dir;
+        const QString db = dir.file(QStringLiteral("a.sqlite"));
+        const Result d =
+            runCli(db, {QStringLiteral("declare"), QStringLiteral("--title"), QStringLiteral("x"),
+                        QStringLiteral("--severity"), QStringLiteral("P2")});
+        const QString id = d.out.section(QLatin1Char('\t'), 0, 0);
+        const Result exp = runCli(db, {QStringLiteral("export"), id});
+        const QByteArray good = exp.out.toUtf8();
+        const QString target = dir.file(QStringLiteral("target.sqlite"));
+        QCOMPARE(runCli(target, {QStringLiteral("list")}).code, 0);
+        for (int cut : {1, 10, int(good.size() / 2), int(good.size()) - 3}) {
+            dir.write(QStringLiteral("cut.json"), good.left(cut));
+            const Result r =
+                runCli(target, {QStringLiteral("import"), dir.file(QStringLiteral("cut.json"))});
+            QCOMPARE(r.code, 3);
+            QVERIFY2(r.err.contains(QStringLiteral("cut.json")), qPrintable(r.err));
+        }
+        QCOMPARE(runCli(target, {QStringLiteral("list"), QStringLiteral("--json")}).out.trimmed(),
+                 QStringLiteral("[\n]"));
+    }
+
+    void realBinaries()
+    {
+        test::TempDir dir;
+        QProcess p;
+        p.start(QStringLiteral(IDESK_CLI_BINARY),
+                {QStringLiteral("--db"), dir.file(QStringLiteral("db.sqlite")),
+                 QStringLiteral("declare"), QStringLiteral("--title"),
+                 QStringLiteral("From a shell"), QStringLiteral("--severity"),
+                 QStringLiteral("P2")});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(p.readAllStandardOutput().contains("#incident-"));
+
+        p.start(QStringLiteral(IDESK_CLI_BINARY), {QStringLiteral("--version")});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(p.readAllStandardOutput().startsWith("incidentdesk-cli "));
+
+        // The GUI takes --help and --version from QCommandLineParser as well.
+        QProcess gui;
+        gui.setProcessEnvironment([] {
+            auto env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+            return env;
+        }());
+        gui.start(QStringLiteral(IDESK_GUI_BINARY), {QStringLiteral("--version")});
+        QVERIFY(gui.waitForFinished(30000));
+        QCOMPARE(gui.exitCode(), 0);
+        QVERIFY(gui.readAllStandardOutput().contains(INCIDENTDESK_VERSION));
+
+        // The GUI refuses a corrupt database with exit code 3 instead of crashing or overwriting.
+        dir.write(QStringLiteral("bad.sqlite"), QByteArray("not a database"));
+        gui.start(QStringLiteral(IDESK_GUI_BINARY),
+                  {QStringLiteral("--db"), dir.file(QStringLiteral("bad.sqlite")),
+                   QStringLiteral("--screenshot"), dir.file(QStringLiteral("shots"))});
+        QVERIFY(gui.waitForFinished(30000));
+        QCOMPARE(gui.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(gui.exitCode(), 3);
+        QCOMPARE(test::readFile(dir.file(QStringLiteral("bad.sqlite"))),
+                 QByteArray("not a database"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"

@@ -1,0 +1,136 @@
+#include "gui/mainwindow.h"
+#include "gui/screenshot.h"
+#include "models/incidentfilterproxy.h"
+#include "models/incidentlistmodel.h"
+#include "services/incidentservice.h"
+#include "services/settings.h"
+#include "testsupport.h"
+
+#include <QApplication>
+#include <QDialog>
+#include <QFileInfo>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+
+using namespace idesk;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+    FakeClock m_clock{QDateTime(QDate(2024, 1, 15), QTime(14, 30), Qt::UTC)};
+
+    std::unique_ptr<MainWindow> makeWindow(const test::TempDir &dir, Settings &settings)
+    {
+        auto svc = std::make_unique<IncidentService>(
+            Store::open(dir.file(QStringLiteral("db.sqlite")), m_clock), defaultProfile(), m_clock);
+        return std::make_unique<MainWindow>(std::move(svc), settings);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        test::enterTestMode();
+        qputenv("IDESK_NO_DIALOGS", "1");
+    }
+
+    void declareThroughTheWindowAndFindItInTheList()
+    {
+        test::TempDir dir;
+        Settings settings(dir.file(QStringLiteral("settings.ini")));
+        auto window = makeWindow(dir, settings);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        QCOMPARE(window->tabs()->count(), 4);
+        QVERIFY(window->currentIncidentId().isEmpty());
+
+        // The dialog is modal: drive it from inside its own event loop, as a user would.
+        bool dialogSeen = false;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialogSeen = true;
+            // The offscreen platform has no window manager to activate a new dialog.
+            QApplication::setActiveWindow(dialog);
+            QTRY_COMPARE(QApplication::activeWindow(), dialog);
+            QVERIFY(dialog->focusWidget());
+            QTest::keyClicks(dialog->focusWidget(), QStringLiteral("Orders failing"));
+            QTest::keyClick(dialog->focusWidget(), Qt::Key_0, Qt::AltModifier); // P0
+            QTest::keyClick(dialog->focusWidget(), Qt::Key_Return);
+        });
+        QTest::keySequence(window.get(), QKeySequence(QStringLiteral("Ctrl+N")));
+        QTRY_VERIFY(dialogSeen);
+        QTRY_VERIFY(!window->currentIncidentId().isEmpty());
+
+        const auto inc = window->service().incident(window->currentIncidentId());
+        QVERIFY(inc);
+        QCOMPARE(inc->title, QStringLiteral("Orders failing"));
+        QCOMPARE(inc->severity, Severity::P0);
+        auto *view = window->findChild<QTableView *>(QStringLiteral("incidentView"));
+        QVERIFY(view);
+        QCOMPARE(view->model()->rowCount(), 1);
+        QCOMPARE(view->model()->index(0, IncidentListModel::Title).data().toString(),
+                 QStringLiteral("Orders failing"));
+        QCOMPARE(view->model()->index(0, IncidentListModel::Severity).data().toString(),
+                 QStringLiteral("P0"));
+        QVERIFY(window->windowTitle().contains(QStringLiteral("Orders failing")));
+    }
+
+    void statusFilterHidesResolved()
+    {
+        test::TempDir dir;
+        Settings settings(dir.file(QStringLiteral("settings.ini")));
+        auto window = makeWindow(dir, settings);
+        const Incident a = window->service().declare({QStringLiteral("A"), Severity::P1, {}, {}});
+        window->service().declare({QStringLiteral("B"), Severity::P2, {}, {}});
+        window->service().setStatus(a.id, IncidentStatus::Resolved);
+        auto *view = window->findChild<QTableView *>(QStringLiteral("incidentView"));
+        QCOMPARE(view->model()->rowCount(), 2);
+        window->incidentProxy()->setStatusFilter(IncidentFilterProxy::StatusFilter::Open);
+        QCOMPARE(view->model()->rowCount(), 1);
+    }
+
+    void badDatabaseKeepsTheCurrentOne()
+    {
+        test::TempDir dir;
+        Settings settings(dir.file(QStringLiteral("settings.ini")));
+        auto window = makeWindow(dir, settings);
+        window->service().declare({QStringLiteral("Kept"), Severity::P1, {}, {}});
+        const QByteArray junk("this is not a database, it is a shopping list\n");
+        dir.write(QStringLiteral("junk.sqlite"), junk);
+        QVERIFY(!window->openDatabase(dir.file(QStringLiteral("junk.sqlite"))));
+        QCOMPARE(test::readFile(dir.file(QStringLiteral("junk.sqlite"))), junk);
+        QCOMPARE(int(window->service().incidents().size()), 1);
+        auto *banner = window->findChild<QLabel *>(QStringLiteral("bannerLabel"));
+        QVERIFY(banner->isVisibleTo(window.get()));
+        QVERIFY(banner->text().contains(QStringLiteral("junk.sqlite")));
+    }
+
+    void screenshotsOnePngPerTab()
+    {
+        test::TempDir dir;
+        Settings settings(dir.file(QStringLiteral("settings.ini")));
+        auto window = makeWindow(dir, settings);
+        window->service().declare({QStringLiteral("Shot"), Severity::P1, {}, {}});
+        window->resize(1280, 800);
+        window->show();
+        QString error;
+        const QStringList files =
+            saveTabScreenshots(*window, dir.file(QStringLiteral("shots")), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(files.size(), 4);
+        for (const QString &f : files) {
+            const QImage img(f);
+            QVERIFY2(!img.isNull(), qPrintable(f));
+            QCOMPARE(img.width(), window->width());
+        }
+        QVERIFY(QFileInfo(files[0]).fileName().startsWith(QStringLiteral("1-triage")));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_mainwindow.moc"

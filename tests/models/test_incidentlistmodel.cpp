@@ -1,0 +1,78 @@
+#include "models/incidentfilterproxy.h"
+#include "models/incidentlistmodel.h"
+#include "services/incidentservice.h"
+#include "testsupport.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace idesk;
+
+class TestIncidentListModel : public QObject
+{
+    Q_OBJECT
+    FakeClock m_clock{QDateTime(QDate(2024, 1, 15), QTime(14, 30), Qt::UTC)};
+
+private Q_SLOTS:
+    void initTestCase() { test::enterTestMode(); }
+
+    void modelAndProxyFollowTheService()
+    {
+        test::TempDir dir;
+        IncidentService svc(Store::open(dir.file(QStringLiteral("db.sqlite")), m_clock),
+                            defaultProfile(), m_clock);
+        IncidentListModel model(svc);
+        IncidentFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester t1(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        const Incident a = svc.declare({QStringLiteral("Search slow"), Severity::P2, {}, {}});
+        m_clock.advanceSecs(60);
+        const Incident b = svc.declare({QStringLiteral("Site down"), Severity::P0, {}, {}});
+        m_clock.advanceSecs(60);
+        const Incident c = svc.declare({QStringLiteral("Typo on page"), Severity::P3, {}, {}});
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.columnCount(), int(IncidentListModel::ColumnCount));
+
+        // Sort by severity: P0 first.
+        proxy.sort(IncidentListModel::Severity, Qt::AscendingOrder);
+        QCOMPARE(proxy.index(0, IncidentListModel::Title).data().toString(), b.title);
+        QCOMPARE(proxy.index(2, IncidentListModel::Title).data().toString(), c.title);
+        // Sort by start time, newest first.
+        proxy.sort(IncidentListModel::Started, Qt::DescendingOrder);
+        QCOMPARE(proxy.index(0, 0).data(IncidentListModel::IdRole).toString(), c.id);
+        QCOMPARE(proxy.index(2, 0).data(IncidentListModel::IdRole).toString(), a.id);
+
+        // An update changes the row in place: no reset, no row moves in the source.
+        const int rowBefore = model.rowOf(b.id);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        svc.setStatus(b.id, IncidentStatus::Resolved);
+        QCOMPARE(resets.count(), 0);
+        QVERIFY(changed.count() >= 1);
+        QCOMPARE(model.rowOf(b.id), rowBefore);
+        QCOMPARE(model.index(rowBefore, IncidentListModel::Status).data().toString(),
+                 QStringLiteral("Resolved"));
+
+        // Filter by status.
+        proxy.setStatusFilter(IncidentFilterProxy::StatusFilter::Open);
+        QCOMPARE(proxy.rowCount(), 2);
+        proxy.setStatusFilter(IncidentFilterProxy::StatusFilter::Resolved);
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.index(0, 0).data(IncidentListModel::IdRole).toString(), b.id);
+        proxy.setStatusFilter(IncidentFilterProxy::StatusFilter::Investigating);
+        QCOMPARE(proxy.rowCount(), 2);
+        // Filter by text, combined with status.
+        proxy.setText(QStringLiteral("TYPO"));
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setText(QStringLiteral("2024-01-15-002")); // channel
+        QCOMPARE(proxy.rowCount(), 0);                   // that one is resolved
+        proxy.setStatusFilter(IncidentFilterProxy::StatusFilter::All);
+        QCOMPARE(proxy.rowCount(), 1);
+    }
+};
+
+QTEST_MAIN(TestIncidentListModel)
+#include "test_incidentlistmodel.moc"

@@ -1,0 +1,123 @@
+#include "services/incidentservice.h"
+#include "testsupport.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace idesk;
+
+class TestIncidentService : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<IncidentService> make(const QString &path)
+    {
+        return std::make_unique<IncidentService>(Store::open(path, m_clock), defaultProfile(),
+                                                 m_clock);
+    }
+    FakeClock m_clock{QDateTime(QDate(2024, 1, 15), QTime(14, 30), Qt::UTC)};
+
+private Q_SLOTS:
+    void initTestCase() { test::enterTestMode(); }
+
+    void declareSeedsChecklistsAndTimeline()
+    {
+        test::TempDir dir;
+        auto svc = make(dir.file(QStringLiteral("db.sqlite")));
+        svc->setActor(QStringLiteral("john.doe"));
+        QSignalSpy listSpy(svc.get(), &IncidentService::incidentsChanged);
+        QSignalSpy eventSpy(svc.get(), &IncidentService::eventAdded);
+        const Incident inc =
+            svc->declare({QStringLiteral("Users unable to create orders"), Severity::P1, {}, {}});
+        QCOMPARE(inc.channel, QStringLiteral("#incident-2024-01-15-001"));
+        QCOMPARE(inc.commander, QStringLiteral("john.doe"));
+        QCOMPARE(listSpy.count(), 1);
+        QCOMPARE(eventSpy.count(), 1);
+        const auto items = svc->store().checklist(inc.id);
+        QCOMPARE(int(items.size()),
+                 14); // 5 initial + 5 recovery + 4 post-incident from the profile
+        const auto events = svc->store().events({inc.id});
+        QCOMPARE(int(events.size()), 1);
+        QCOMPARE(events.front().kind, EventKind::Alert);
+        QVERIFY(events.front().text.contains(QStringLiteral("#incident-2024-01-15-001")));
+    }
+
+    void statusChangesStampTimesAndLog()
+    {
+        test::TempDir dir;
+        auto svc = make(dir.file(QStringLiteral("db.sqlite")));
+        const Incident inc = svc->declare({QStringLiteral("Checkout down"), Severity::P0, {}, {}});
+        QSignalSpy changed(svc.get(), &IncidentService::incidentChanged);
+        m_clock.advanceSecs(600);
+        svc->setStatus(inc.id, IncidentStatus::Mitigating, QStringLiteral("rolled back"));
+        m_clock.advanceSecs(600);
+        svc->setStatus(inc.id, IncidentStatus::Resolved);
+        QCOMPARE(changed.count(), 2);
+        const Incident after = *svc->incident(inc.id);
+        QCOMPARE(after.status, IncidentStatus::Resolved);
+        QCOMPARE(after.mitigatedAt, inc.startedAt.addSecs(600));
+        QCOMPARE(after.resolvedAt, inc.startedAt.addSecs(1200));
+        const auto events = svc->store().events({inc.id});
+        QCOMPARE(int(events.size()), 3);
+        QCOMPARE(events[1].kind, EventKind::Status);
+        QCOMPARE(events[1].text, QStringLiteral("Status Investigating → Mitigating — rolled back"));
+        // Setting the same status again records nothing.
+        svc->setStatus(inc.id, IncidentStatus::Resolved);
+        QCOMPARE(int(svc->store().events({inc.id}).size()), 3);
+        // Reopening clears the resolution time.
+        svc->setStatus(inc.id, IncidentStatus::Monitoring);
+        QVERIFY(!svc->incident(inc.id)->resolvedAt.isValid());
+    }
+
+    void severityAckEscalation()
+    {
+        test::TempDir dir;
+        auto svc = make(dir.file(QStringLiteral("db.sqlite")));
+        const Incident inc = svc->declare({QStringLiteral("Slow search"), Severity::P2, {}, {}});
+        svc->setSeverity(inc.id, Severity::P1, QStringLiteral("checkout affected too"));
+        m_clock.advanceSecs(120);
+        svc->acknowledge(inc.id);
+        svc->acknowledge(inc.id); // idempotent
+        svc->escalate(inc.id, 2, QStringLiteral("not resolved within 30 min"));
+        svc->escalate(inc.id, 1); // never de-escalates
+        const Incident after = *svc->incident(inc.id);
+        QCOMPARE(after.severity, Severity::P1);
+        QCOMPARE(after.acknowledgedAt, inc.startedAt.addSecs(120));
+        QCOMPARE(after.escalationLevel, 2);
+        const auto events = svc->store().events({inc.id});
+        QCOMPARE(int(events.size()), 4);
+        QCOMPARE(events[1].kind, EventKind::Decision);
+        QCOMPARE(events[2].kind, EventKind::Action);
+        QCOMPARE(events[3].kind, EventKind::Escalation);
+        QVERIFY(events[3].text.startsWith(QStringLiteral("Escalated to L2")));
+    }
+
+    void checklistTickLandsOnTimeline()
+    {
+        test::TempDir dir;
+        auto svc = make(dir.file(QStringLiteral("db.sqlite")));
+        const Incident inc = svc->declare({QStringLiteral("Payments"), Severity::P1, {}, {}});
+        const auto items = svc->store().checklist(inc.id);
+        QSignalSpy spy(svc.get(), &IncidentService::checklistChanged);
+        svc->setChecklistItem(inc.id, items.front().id, true);
+        QCOMPARE(spy.count(), 1);
+        QVERIFY(svc->store().checklist(inc.id).front().checked);
+        const auto events = svc->store().events({inc.id});
+        QCOMPARE(events.back().source, QStringLiteral("checklist"));
+        QVERIFY(events.back().text.contains(items.front().text));
+        QVERIFY_THROWS_EXCEPTION(StoreError,
+                                 svc->setChecklistItem(inc.id, QStringLiteral("nope"), true));
+    }
+
+    void unknownIncidentThrows()
+    {
+        test::TempDir dir;
+        auto svc = make(dir.file(QStringLiteral("db.sqlite")));
+        QVERIFY_THROWS_EXCEPTION(
+            StoreError, svc->setStatus(QStringLiteral("missing"), IncidentStatus::Resolved));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIncidentService)
+#include "test_incidentservice.moc"
