@@ -8,7 +8,7 @@ QString HlcStamp::toString() const
 {
     return QStringLiteral("%1-%2")
         .arg(wallMs, 15, 10, QLatin1Char('0'))
-        .arg(counter, 6, 10, QLatin1Char('0'));
+        .arg(counter, 10, 10, QLatin1Char('0'));
 }
 
 std::optional<HlcStamp> HlcStamp::parse(QStringView s)

@@ -234,8 +234,10 @@ void MainWindow::onSelectionChanged()
         return;
     m_currentId = id;
     for (int i = 0; i < m_ui->tabs->count(); ++i) {
-        // Tabs take the incident through a slot of this name; the pending ones have none.
-        QMetaObject::invokeMethod(m_ui->tabs->widget(i), "setIncidentId", Q_ARG(QString, id));
+        // Tabs take the incident through a slot of this name; a pending tab has none.
+        QWidget *tab = m_ui->tabs->widget(i);
+        if (tab->metaObject()->indexOfSlot("setIncidentId(QString)") >= 0)
+            QMetaObject::invokeMethod(tab, "setIncidentId", Q_ARG(QString, id));
     }
     m_ui->actionExportJson->setEnabled(!id.isEmpty());
     if (auto inc = id.isEmpty() ? std::nullopt : m_service->incident(id))

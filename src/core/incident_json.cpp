@@ -1,0 +1,481 @@
+#include "incident_json.h"
+
+#include "hlc.h"
+#include "jsoncheck_p.h"
+
+#include <QSet>
+#include <limits>
+#include <type_traits>
+
+namespace idesk {
+
+using jsoncheck::Json;
+using jsoncheck::Presence;
+using jsoncheck::toStd;
+
+namespace {
+
+using Checker = jsoncheck::Checker<FormatError>;
+
+const QString kTime = QStringLiteral("an ISO 8601 time like 2024-01-15T14:30:00.000Z, or null");
+const QString kDate = QStringLiteral("a date like 2024-01-20, or null");
+const QString kString = QStringLiteral("a string");
+const QString kId = QStringLiteral("a non-empty id string");
+
+Json timeToJson(const QDateTime &t)
+{
+    return t.isValid() ? Json(toStd(toIsoUtc(t))) : Json(nullptr);
+}
+
+template<typename T> Json optionalToJson(const std::optional<T> &v)
+{
+    if (!v)
+        return nullptr;
+    if constexpr (std::is_floating_point_v<T>)
+        return Json(*v);
+    else
+        return Json(static_cast<std::int64_t>(*v));
+}
+
+Json stampToJson(const SyncStamp &s)
+{
+    Json j;
+    j["hlc"] = toStd(s.hlc);
+    j["siteId"] = toStd(s.siteId);
+    return j;
+}
+
+Json incidentToJson(const Incident &i)
+{
+    Json j;
+    j["id"] = toStd(i.id);
+    j["title"] = toStd(i.title);
+    j["severity"] = toStd(severityToString(i.severity));
+    j["status"] = toStd(statusToString(i.status));
+    j["commander"] = toStd(i.commander);
+    j["commsLead"] = toStd(i.commsLead);
+    j["scribe"] = toStd(i.scribe);
+    j["channel"] = toStd(i.channel);
+    j["startedAt"] = timeToJson(i.startedAt);
+    j["detectedAt"] = timeToJson(i.detectedAt);
+    j["acknowledgedAt"] = timeToJson(i.acknowledgedAt);
+    j["mitigatedAt"] = timeToJson(i.mitigatedAt);
+    j["resolvedAt"] = timeToJson(i.resolvedAt);
+    Json impact;
+    impact["userImpact"] = toStd(i.impact.userImpact);
+    impact["businessImpact"] = toStd(i.impact.businessImpact);
+    impact["affectedUsers"] = optionalToJson(i.impact.affectedUsers);
+    impact["affectedUsersPercent"] = optionalToJson(i.impact.affectedUsersPercent);
+    impact["errorRatePercent"] = optionalToJson(i.impact.errorRatePercent);
+    impact["responseTimeMs"] = optionalToJson(i.impact.responseTimeMs);
+    impact["revenueLossPerHour"] = optionalToJson(i.impact.revenueLossPerHour);
+    impact["regulatory"] = i.impact.regulatory;
+    j["impact"] = std::move(impact);
+    j["summary"] = toStd(i.summary);
+    j["escalationLevel"] = i.escalationLevel;
+    j["deleted"] = i.deleted;
+    j["stamp"] = stampToJson(i.stamp);
+    return j;
+}
+
+Json eventToJson(const TimelineEvent &e)
+{
+    Json j;
+    j["id"] = toStd(e.id);
+    j["eventId"] = toStd(e.eventId);
+    j["incidentId"] = toStd(e.incidentId);
+    j["revision"] = e.revision;
+    j["occurredAt"] = timeToJson(e.occurredAt);
+    j["recordedAt"] = timeToJson(e.recordedAt);
+    j["kind"] = toStd(eventKindToString(e.kind));
+    j["author"] = toStd(e.author);
+    j["text"] = toStd(e.text);
+    j["source"] = toStd(e.source);
+    j["pinned"] = e.pinned;
+    j["deleted"] = e.deleted;
+    j["stamp"] = stampToJson(e.stamp);
+    return j;
+}
+
+Json checklistItemToJson(const ChecklistItem &c)
+{
+    Json j;
+    j["id"] = toStd(c.id);
+    j["incidentId"] = toStd(c.incidentId);
+    j["list"] = toStd(checklistKindToString(c.list));
+    j["position"] = c.position;
+    j["text"] = toStd(c.text);
+    j["checked"] = c.checked;
+    j["checkedBy"] = toStd(c.checkedBy);
+    j["checkedAt"] = timeToJson(c.checkedAt);
+    j["deleted"] = c.deleted;
+    j["stamp"] = stampToJson(c.stamp);
+    return j;
+}
+
+Json actionToJson(const ActionItem &a)
+{
+    Json j;
+    j["id"] = toStd(a.id);
+    j["incidentId"] = toStd(a.incidentId);
+    j["description"] = toStd(a.description);
+    j["owner"] = toStd(a.owner);
+    j["due"] = a.due.isValid() ? Json(toStd(a.due.toString(Qt::ISODate))) : Json(nullptr);
+    j["status"] = toStd(actionStatusToString(a.status));
+    j["createdAt"] = timeToJson(a.createdAt);
+    j["deleted"] = a.deleted;
+    j["stamp"] = stampToJson(a.stamp);
+    return j;
+}
+
+// Every key is required: the canonical form always writes all of them, and a document that lacks
+// one was not written by us, so guessing a default would hide the damage.
+class Reader
+{
+public:
+    explicit Reader(const QString &origin) : c(origin) {}
+
+    IncidentBundle read(const Json &root)
+    {
+        const QString top = QStringLiteral("$");
+        if (!root.is_object())
+            c.fail(top, QStringLiteral("an incident document (a JSON object with \"schema\": "
+                                       "\"%1\")")
+                            .arg(QLatin1String(kIncidentSchema)));
+        // The schema first, before complaining about keys a different schema might use.
+        const QString schemaAt = QStringLiteral("$.schema");
+        const auto schema = root.find("schema");
+        if (schema == root.end() || !schema->is_string() ||
+            schema->get_ref<const std::string &>() != kIncidentSchema)
+            c.fail(schemaAt, QLatin1String(kIncidentSchema));
+        c.object(root, top, {"schema", "incident", "events", "checklist", "actions"});
+
+        IncidentBundle b;
+        b.incident = readIncident(
+            *c.member(root, top, "incident", Presence::Required, QStringLiteral("an object")),
+            QStringLiteral("$.incident"));
+        const QString &incidentId = b.incident.id;
+
+        QSet<QString> ids;
+        each(root, top, "events", [&](const Json &v, const QString &at) {
+            b.events.push_back(readEvent(v, at, incidentId, ids));
+        });
+        ids.clear();
+        each(root, top, "checklist", [&](const Json &v, const QString &at) {
+            b.checklist.push_back(readChecklistItem(v, at, incidentId, ids));
+        });
+        ids.clear();
+        each(root, top, "actions", [&](const Json &v, const QString &at) {
+            b.actions.push_back(readAction(v, at, incidentId, ids));
+        });
+        return b;
+    }
+
+private:
+    Checker c;
+
+    const Json &need(const Json &obj, const QString &path, std::string_view k,
+                     const QString &expected)
+    {
+        return *c.member(obj, path, k, Presence::Required, expected);
+    }
+
+    QString str(const Json &obj, const QString &path, std::string_view k)
+    {
+        return c.string(need(obj, path, k, kString), Checker::key(path, k));
+    }
+
+    QString id(const Json &obj, const QString &path, std::string_view k)
+    {
+        const QString at = Checker::key(path, k);
+        const Json &v = need(obj, path, k, kId);
+        if (!v.is_string() || v.get_ref<const std::string &>().empty())
+            c.fail(at, kId);
+        return c.string(v, at);
+    }
+
+    // A child row must belong to the incident it travels with, or an import would attach it
+    // to whatever incident happens to carry that id locally.
+    QString ownerId(const Json &obj, const QString &path, const QString &incidentId)
+    {
+        const QString at = Checker::key(path, "incidentId");
+        const QString expected = QStringLiteral("the incident's id %1").arg(incidentId);
+        const Json &v = need(obj, path, "incidentId", expected);
+        if (!v.is_string() || jsoncheck::toQString(v.get_ref<const std::string &>()) != incidentId)
+            c.fail(at, expected);
+        return incidentId;
+    }
+
+    void uniqueId(const QString &value, const QString &path, QSet<QString> &ids)
+    {
+        if (ids.contains(value))
+            c.fail(Checker::key(path, "id"),
+                   QStringLiteral("an id not used by another row in the same list"));
+        ids.insert(value);
+    }
+
+    bool boolean(const Json &obj, const QString &path, std::string_view k)
+    {
+        return c.boolean(need(obj, path, k, QStringLiteral("true or false")),
+                         Checker::key(path, k));
+    }
+
+    qint64 integer(const Json &obj, const QString &path, std::string_view k, qint64 min, qint64 max,
+                   const QString &expected)
+    {
+        return c.integer(need(obj, path, k, expected), Checker::key(path, k), min, max, expected);
+    }
+
+    QDateTime time(const Json &obj, const QString &path, std::string_view k, bool nullable = true)
+    {
+        const QString expected =
+            nullable ? kTime : QStringLiteral("an ISO 8601 time like 2024-01-15T14:30:00.000Z");
+        const QString at = Checker::key(path, k);
+        const Json &v = need(obj, path, k, expected);
+        if (v.is_null() && nullable)
+            return {};
+        if (!v.is_string())
+            c.fail(at, expected);
+        const QDateTime t = fromIso(jsoncheck::toQString(v.get_ref<const std::string &>()));
+        if (!t.isValid())
+            c.fail(at, expected);
+        return t;
+    }
+
+    template<typename T>
+    std::optional<T> optionalNumber(const Json &obj, const QString &path, std::string_view k,
+                                    double max, const QString &expected)
+    {
+        const QString full = expected + QStringLiteral(", or null");
+        const Json &v = need(obj, path, k, full);
+        if (v.is_null())
+            return std::nullopt;
+        const QString at = Checker::key(path, k);
+        if constexpr (std::is_floating_point_v<T>)
+            return c.number(v, at, 0, max, full);
+        else
+            return c.integer(v, at, 0, std::numeric_limits<qint64>::max(), full);
+    }
+
+    template<typename E, typename Parse>
+    E enumeration(const Json &obj, const QString &path, std::string_view k, int count,
+                  QString (*toString)(E), Parse parse)
+    {
+        QStringList names;
+        for (int i = 0; i < count; ++i)
+            names << toString(static_cast<E>(i));
+        const QString expected = QStringLiteral("one of ") + names.join(QStringLiteral(", "));
+        const QString at = Checker::key(path, k);
+        const Json &v = need(obj, path, k, expected);
+        if (!v.is_string())
+            c.fail(at, expected);
+        const auto e = parse(jsoncheck::toQString(v.get_ref<const std::string &>()));
+        if (!e)
+            c.fail(at, expected);
+        return *e;
+    }
+
+    SyncStamp stamp(const Json &obj, const QString &path)
+    {
+        const QString expected = QStringLiteral("an object with hlc and siteId");
+        const QString at = Checker::key(path, "stamp");
+        const Json &v = c.object(need(obj, path, "stamp", expected), at, {"hlc", "siteId"});
+        SyncStamp s;
+        s.hlc = str(v, at, "hlc");
+        if (!s.hlc.isEmpty() && !HlcStamp::parse(s.hlc))
+            c.fail(Checker::key(at, "hlc"),
+                   QStringLiteral("an HLC stamp like 000001705329000000-000000, or empty"));
+        s.siteId = str(v, at, "siteId");
+        return s;
+    }
+
+    template<typename F> void each(const Json &obj, const QString &path, std::string_view k, F &&f)
+    {
+        const QString at = Checker::key(path, k);
+        const QString expected = QStringLiteral("an array");
+        const Json &v = c.array(need(obj, path, k, expected), at, expected);
+        for (std::size_t i = 0; i < v.size(); ++i)
+            f(v[i], Checker::index(at, i));
+    }
+
+    Incident readIncident(const Json &v, const QString &at)
+    {
+        c.object(v, at,
+                 {"id", "title", "severity", "status", "commander", "commsLead", "scribe",
+                  "channel", "startedAt", "detectedAt", "acknowledgedAt", "mitigatedAt",
+                  "resolvedAt", "impact", "summary", "escalationLevel", "deleted", "stamp"});
+        Incident i;
+        i.id = id(v, at, "id");
+        i.title = str(v, at, "title");
+        i.severity = enumeration<Severity>(v, at, "severity", SeverityCount, &severityToString,
+                                           &severityFromString);
+        i.status = enumeration<IncidentStatus>(v, at, "status", IncidentStatusCount,
+                                               &statusToString, &statusFromString);
+        i.commander = str(v, at, "commander");
+        i.commsLead = str(v, at, "commsLead");
+        i.scribe = str(v, at, "scribe");
+        i.channel = str(v, at, "channel");
+        i.startedAt = time(v, at, "startedAt");
+        i.detectedAt = time(v, at, "detectedAt");
+        i.acknowledgedAt = time(v, at, "acknowledgedAt");
+        i.mitigatedAt = time(v, at, "mitigatedAt");
+        i.resolvedAt = time(v, at, "resolvedAt");
+
+        const QString impactAt = Checker::key(at, "impact");
+        const Json &im =
+            c.object(need(v, at, "impact", QStringLiteral("an object")), impactAt,
+                     {"userImpact", "businessImpact", "affectedUsers", "affectedUsersPercent",
+                      "errorRatePercent", "responseTimeMs", "revenueLossPerHour", "regulatory"});
+        const double huge = std::numeric_limits<double>::max();
+        const QString percent = QStringLiteral("a percentage between 0 and 100");
+        i.impact.userImpact = str(im, impactAt, "userImpact");
+        i.impact.businessImpact = str(im, impactAt, "businessImpact");
+        i.impact.affectedUsers = optionalNumber<qint64>(im, impactAt, "affectedUsers", huge,
+                                                        QStringLiteral("a non-negative integer"));
+        i.impact.affectedUsersPercent =
+            optionalNumber<double>(im, impactAt, "affectedUsersPercent", 100, percent);
+        i.impact.errorRatePercent =
+            optionalNumber<double>(im, impactAt, "errorRatePercent", 100, percent);
+        i.impact.responseTimeMs = optionalNumber<double>(
+            im, impactAt, "responseTimeMs", huge, QStringLiteral("a non-negative number (ms)"));
+        i.impact.revenueLossPerHour =
+            optionalNumber<double>(im, impactAt, "revenueLossPerHour", huge,
+                                   QStringLiteral("a non-negative amount per hour"));
+        i.impact.regulatory = boolean(im, impactAt, "regulatory");
+
+        i.summary = str(v, at, "summary");
+        i.escalationLevel = static_cast<int>(
+            integer(v, at, "escalationLevel", 1, 3, QStringLiteral("an escalation level 1..3")));
+        i.deleted = boolean(v, at, "deleted");
+        i.stamp = stamp(v, at);
+        return i;
+    }
+
+    TimelineEvent readEvent(const Json &v, const QString &at, const QString &incidentId,
+                            QSet<QString> &ids)
+    {
+        c.object(v, at,
+                 {"id", "eventId", "incidentId", "revision", "occurredAt", "recordedAt", "kind",
+                  "author", "text", "source", "pinned", "deleted", "stamp"});
+        TimelineEvent e;
+        e.id = id(v, at, "id");
+        uniqueId(e.id, at, ids);
+        e.eventId = id(v, at, "eventId");
+        e.incidentId = ownerId(v, at, incidentId);
+        e.revision = static_cast<int>(integer(v, at, "revision", 1, std::numeric_limits<int>::max(),
+                                              QStringLiteral("a revision number >= 1")));
+        // The timeline is ordered by occurredAt, so an event without one has no place in it.
+        e.occurredAt = time(v, at, "occurredAt", false);
+        e.recordedAt = time(v, at, "recordedAt");
+        e.kind = enumeration<EventKind>(v, at, "kind", EventKindCount, &eventKindToString,
+                                        &eventKindFromString);
+        e.author = str(v, at, "author");
+        e.text = str(v, at, "text");
+        e.source = str(v, at, "source");
+        e.pinned = boolean(v, at, "pinned");
+        e.deleted = boolean(v, at, "deleted");
+        e.stamp = stamp(v, at);
+        return e;
+    }
+
+    ChecklistItem readChecklistItem(const Json &v, const QString &at, const QString &incidentId,
+                                    QSet<QString> &ids)
+    {
+        c.object(v, at,
+                 {"id", "incidentId", "list", "position", "text", "checked", "checkedBy",
+                  "checkedAt", "deleted", "stamp"});
+        ChecklistItem item;
+        item.id = id(v, at, "id");
+        uniqueId(item.id, at, ids);
+        item.incidentId = ownerId(v, at, incidentId);
+        item.list = enumeration<ChecklistKind>(v, at, "list", 3, &checklistKindToString,
+                                               &checklistKindFromString);
+        item.position =
+            static_cast<int>(integer(v, at, "position", 0, std::numeric_limits<int>::max(),
+                                     QStringLiteral("a position >= 0")));
+        item.text = str(v, at, "text");
+        item.checked = boolean(v, at, "checked");
+        item.checkedBy = str(v, at, "checkedBy");
+        item.checkedAt = time(v, at, "checkedAt");
+        item.deleted = boolean(v, at, "deleted");
+        item.stamp = stamp(v, at);
+        return item;
+    }
+
+    ActionItem readAction(const Json &v, const QString &at, const QString &incidentId,
+                          QSet<QString> &ids)
+    {
+        c.object(v, at,
+                 {"id", "incidentId", "description", "owner", "due", "status", "createdAt",
+                  "deleted", "stamp"});
+        ActionItem a;
+        a.id = id(v, at, "id");
+        uniqueId(a.id, at, ids);
+        a.incidentId = ownerId(v, at, incidentId);
+        a.description = str(v, at, "description");
+        a.owner = str(v, at, "owner");
+        const QString dueAt = Checker::key(at, "due");
+        const Json &due = need(v, at, "due", kDate);
+        if (!due.is_null()) {
+            if (!due.is_string())
+                c.fail(dueAt, kDate);
+            const QString s = jsoncheck::toQString(due.get_ref<const std::string &>());
+            a.due = QDate::fromString(s, Qt::ISODate);
+            // fromString is lenient about some shapes; only the canonical form round-trips.
+            if (!a.due.isValid() || a.due.toString(Qt::ISODate) != s)
+                c.fail(dueAt, kDate);
+        }
+        a.status = enumeration<ActionStatus>(v, at, "status", 3, &actionStatusToString,
+                                             &actionStatusFromString);
+        a.createdAt = time(v, at, "createdAt");
+        a.deleted = boolean(v, at, "deleted");
+        a.stamp = stamp(v, at);
+        return a;
+    }
+};
+
+} // namespace
+
+FormatError::FormatError(QString origin, QString where, QString expected)
+    : std::runtime_error(
+          (origin + QStringLiteral(": ") + where + QStringLiteral(": expected ") + expected)
+              .toStdString()),
+      m_origin(std::move(origin)), m_where(std::move(where)), m_expected(std::move(expected))
+{}
+
+QString FormatError::message() const
+{
+    return m_origin + QStringLiteral(": ") + m_where + QStringLiteral(": expected ") + m_expected;
+}
+
+QByteArray bundleToJson(const IncidentBundle &b)
+{
+    Json j;
+    j["schema"] = kIncidentSchema;
+    j["incident"] = incidentToJson(b.incident);
+    Json events = Json::array();
+    for (const TimelineEvent &e : b.events)
+        events.push_back(eventToJson(e));
+    j["events"] = std::move(events);
+    Json checklist = Json::array();
+    for (const ChecklistItem &c : b.checklist)
+        checklist.push_back(checklistItemToJson(c));
+    j["checklist"] = std::move(checklist);
+    Json actions = Json::array();
+    for (const ActionItem &a : b.actions)
+        actions.push_back(actionToJson(a));
+    j["actions"] = std::move(actions);
+    return jsoncheck::dump(j);
+}
+
+IncidentBundle bundleFromJson(const QByteArray &json, const QString &origin)
+{
+    jsoncheck::SyntaxError syntax;
+    const auto root = jsoncheck::parse(json, syntax);
+    if (!root)
+        throw FormatError(origin, QStringLiteral("byte %1").arg(syntax.offset),
+                          QStringLiteral("valid JSON: ") + syntax.detail);
+    return Reader(origin).read(*root);
+}
+
+} // namespace idesk

@@ -1,0 +1,288 @@
+#pragma once
+
+// Internal to incidentdesk_core (nlohmann is a private dependency): strict readers over a JSON
+// tree that report the JSON path of the first thing that is wrong, so a user can fix a
+// hand-edited file without guessing.
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+#include <cmath>
+#include <initializer_list>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string_view>
+
+namespace idesk::jsoncheck {
+
+using Json = nlohmann::ordered_json;
+
+struct SyntaxError
+{
+    qint64 offset = 0; // 0-based byte offset; equals the input size for a truncated document
+    QString detail;    // nlohmann's explanation, with line and column
+};
+
+inline constexpr int kMaxDepth = 256;
+
+// The offset of the first bracket nested deeper than kMaxDepth, or -1. Parsing is iterative but
+// dumping and comparing are recursive, so a hostile file of nested brackets would otherwise
+// overflow the stack later, far from here.
+inline qint64 tooDeepAt(const QByteArray &bytes)
+{
+    int depth = 0;
+    bool inString = false;
+    bool escaped = false;
+    for (qint64 i = 0; i < bytes.size(); ++i) {
+        const char ch = bytes[i];
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (ch == '\\')
+                escaped = true;
+            else if (ch == '"')
+                inString = false;
+        } else if (ch == '"') {
+            inString = true;
+        } else if (ch == '[' || ch == '{') {
+            if (++depth > kMaxDepth)
+                return i;
+        } else if (ch == ']' || ch == '}') {
+            --depth;
+        }
+    }
+    return -1;
+}
+
+// Parses `bytes`; on a syntax error returns nullopt and fills `error`.
+inline std::optional<Json> parse(const QByteArray &bytes, SyntaxError &error)
+{
+    if (const qint64 at = tooDeepAt(bytes); at >= 0) {
+        error.offset = at;
+        error.detail =
+            QStringLiteral("at most %1 nested arrays or objects (byte %2 opens one more)")
+                .arg(kMaxDepth)
+                .arg(at);
+        return std::nullopt;
+    }
+    try {
+        return Json::parse(bytes.constData(), bytes.constData() + bytes.size());
+    } catch (const Json::parse_error &e) {
+        // nlohmann counts the offending byte from 1; callers want a 0-based offset.
+        error.offset = e.byte > 0 ? static_cast<qint64>(e.byte) - 1 : 0;
+        QString what = QString::fromUtf8(e.what());
+        // Drop the "[json.exception.parse_error.101] " tag: it means nothing to a user.
+        if (what.startsWith(QLatin1Char('['))) {
+            const auto close = what.indexOf(QStringLiteral("] "));
+            if (close > 0)
+                what = what.mid(close + 2);
+        }
+        // nlohmann says "parse error at line L, column C: ..."; put the byte offset in front.
+        const QString lead = QStringLiteral("parse error at ");
+        if (what.startsWith(lead))
+            what = what.mid(lead.size());
+        error.detail = QStringLiteral("parse error at byte %1, %2").arg(error.offset).arg(what);
+        // A cut inside a string, number or literal is reported as a bad token; say what it
+        // really is, so a truncated download or copy reads as such.
+        if (error.offset >= bytes.size() && !what.contains(QStringLiteral("unexpected end"))) {
+            error.offset = bytes.size();
+            error.detail = QStringLiteral("unexpected end of input at byte %1, %2")
+                               .arg(error.offset)
+                               .arg(what);
+        }
+        return std::nullopt;
+    }
+}
+
+inline QString jsonTypeName(const Json &v)
+{
+    if (v.is_null())
+        return QStringLiteral("null");
+    if (v.is_boolean())
+        return QStringLiteral("a boolean");
+    if (v.is_number())
+        return QStringLiteral("a number");
+    if (v.is_string())
+        return QStringLiteral("a string");
+    if (v.is_array())
+        return QStringLiteral("an array");
+    return QStringLiteral("an object");
+}
+
+inline QString toQString(const std::string &s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+inline std::string toStd(const QString &s)
+{
+    return s.toStdString();
+}
+
+inline bool isHttpUrl(const QString &s)
+{
+    const QUrl u(s, QUrl::StrictMode);
+    const QString scheme = u.scheme().toLower();
+    return u.isValid() && (scheme == u"http" || scheme == u"https") && !u.host().isEmpty();
+}
+
+enum class Presence
+{
+    Required,
+    Optional
+};
+
+// Error is constructed as Error(origin, path, expected) and thrown.
+template<typename Error> class Checker
+{
+public:
+    explicit Checker(QString origin) : m_origin(std::move(origin)) {}
+
+    [[noreturn]] void fail(const QString &path, const QString &expected) const
+    {
+        throw Error(m_origin, path, expected);
+    }
+
+    static QString key(const QString &path, std::string_view k)
+    {
+        return path + QLatin1Char('.') + QLatin1String(k.data(), static_cast<qsizetype>(k.size()));
+    }
+    static QString index(const QString &path, std::size_t i)
+    {
+        return path + QLatin1Char('[') + QString::number(i) + QLatin1Char(']');
+    }
+
+    // Requires an object whose keys are all in `known`: a misspelt optional key would otherwise
+    // silently fall back to its default.
+    const Json &object(const Json &v, const QString &path,
+                       std::initializer_list<std::string_view> known) const
+    {
+        if (!v.is_object())
+            fail(path, QStringLiteral("an object (found %1)").arg(jsonTypeName(v)));
+        for (auto it = v.begin(); it != v.end(); ++it) {
+            bool ok = false;
+            for (auto k : known)
+                ok = ok || k == it.key();
+            if (!ok) {
+                QStringList names;
+                for (auto k : known)
+                    names << QLatin1String(k.data(), static_cast<qsizetype>(k.size()));
+                fail(path + QLatin1Char('.') + toQString(it.key()),
+                     QStringLiteral("one of the keys %1").arg(names.join(QStringLiteral(", "))));
+            }
+        }
+        return v;
+    }
+
+    // The member `k` of object `obj`; a missing required key fails with `expected`.
+    const Json *member(const Json &obj, const QString &path, std::string_view k, Presence p,
+                       const QString &expected) const
+    {
+        const auto it = obj.find(std::string(k));
+        if (it == obj.end()) {
+            if (p == Presence::Required)
+                fail(key(path, k), expected + QStringLiteral(" (the key is missing)"));
+            return nullptr;
+        }
+        return &*it;
+    }
+
+    QString string(const Json &v, const QString &path, bool nonEmpty = false) const
+    {
+        const QString expected =
+            nonEmpty ? QStringLiteral("a non-empty string") : QStringLiteral("a string");
+        if (!v.is_string())
+            fail(path, expected);
+        QString s = toQString(v.get_ref<const std::string &>());
+        if (nonEmpty && s.trimmed().isEmpty())
+            fail(path, expected);
+        return s;
+    }
+
+    qint64 integer(const Json &v, const QString &path, qint64 min, qint64 max,
+                   const QString &expected) const
+    {
+        if (!v.is_number_integer())
+            fail(path, expected);
+        if (v.is_number_unsigned()) {
+            // nlohmann stores every non-negative literal as unsigned, so min applies here too.
+            const auto u = v.get<std::uint64_t>();
+            if (u > static_cast<std::uint64_t>(std::numeric_limits<qint64>::max()))
+                fail(path, expected);
+            const auto i = static_cast<qint64>(u);
+            if (i < min || i > max)
+                fail(path, expected);
+            return i;
+        }
+        const auto i = v.get<std::int64_t>();
+        if (i < min || i > max)
+            fail(path, expected);
+        return i;
+    }
+
+    double number(const Json &v, const QString &path, double min, double max,
+                  const QString &expected) const
+    {
+        if (!v.is_number())
+            fail(path, expected);
+        const double d = v.get<double>();
+        if (!std::isfinite(d) || d < min || d > max)
+            fail(path, expected);
+        return d;
+    }
+
+    bool boolean(const Json &v, const QString &path) const
+    {
+        if (!v.is_boolean())
+            fail(path, QStringLiteral("true or false"));
+        return v.get<bool>();
+    }
+
+    const Json &array(const Json &v, const QString &path, const QString &expected) const
+    {
+        if (!v.is_array())
+            fail(path, expected);
+        return v;
+    }
+
+    QStringList stringList(const Json &v, const QString &path, const QString &itemExpected) const
+    {
+        array(v, path, QStringLiteral("an array of strings"));
+        QStringList out;
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            const QString itemPath = index(path, i);
+            if (!v[i].is_string())
+                fail(itemPath, itemExpected);
+            QString s = toQString(v[i].template get_ref<const std::string &>());
+            if (s.trimmed().isEmpty())
+                fail(itemPath, itemExpected);
+            out << s;
+        }
+        return out;
+    }
+
+private:
+    QString m_origin;
+};
+
+// Integral doubles print as integers ("50", not "50.0") so hand-written files and saved files
+// look alike; both parse back to the same double.
+inline Json niceNumber(double d)
+{
+    if (std::isfinite(d) && std::floor(d) == d && std::fabs(d) < 9.0e15)
+        return Json(static_cast<std::int64_t>(d));
+    return Json(d);
+}
+
+inline QByteArray dump(const Json &j)
+{
+    // replace: a lone surrogate in a QString must not turn an export into an exception.
+    const std::string s = j.dump(2, ' ', false, Json::error_handler_t::replace);
+    QByteArray out(s.data(), static_cast<qsizetype>(s.size()));
+    out.append('\n');
+    return out;
+}
+
+} // namespace idesk::jsoncheck

@@ -1,0 +1,704 @@
+#include "profile.h"
+
+#include "jsoncheck_p.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <algorithm>
+#include <array>
+
+namespace idesk {
+
+using jsoncheck::Json;
+using jsoncheck::Presence;
+using jsoncheck::toStd;
+
+namespace {
+
+using Checker = jsoncheck::Checker<ProfileError>;
+
+constexpr qint64 kMaxMinutes = 525600; // a year: anything longer is a typo, not a policy
+constexpr qint64 kMaxProfileBytes = 16 * 1024 * 1024;
+
+const QString kMinutes = QStringLiteral("a positive integer (minutes)");
+const QString kSeverityName = QStringLiteral("one of P0, P1, P2, P3");
+const QString kPercent = QStringLiteral("a percentage between 0 and 100");
+const QString kAmount = QStringLiteral("a non-negative amount per hour");
+const QString kUrl = QStringLiteral("an http(s) URL");
+const QString kChecklistItem = QStringLiteral("a non-empty checklist item text");
+const QString kEmail = QStringLiteral("an email address like name@example.com");
+const QString kChannelKinds = QStringLiteral("one of slack, email, statuspage");
+
+bool isDns1123Label(const QString &s)
+{
+    static const QRegularExpression re(QStringLiteral("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"));
+    return s.size() <= 63 && re.match(s).hasMatch();
+}
+
+bool isDns1123Subdomain(const QString &s)
+{
+    static const QRegularExpression re(
+        QStringLiteral("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"));
+    return s.size() <= 253 && re.match(s).hasMatch();
+}
+
+bool looksLikeEmail(const QString &s)
+{
+    static const QRegularExpression re(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+    return re.match(s).hasMatch();
+}
+
+// Reads one profile document; every accessor knows its JSON path.
+class Reader
+{
+public:
+    explicit Reader(const QString &origin) : c(origin) {}
+
+    Profile read(const Json &root)
+    {
+        const QString top = QStringLiteral("$");
+        if (!root.is_object())
+            c.fail(top, QStringLiteral("a JSON object at the top level (found %1)")
+                            .arg(jsoncheck::jsonTypeName(root)));
+        Profile p;
+        // The version comes first: a newer file may not follow the rules checked below.
+        p.schemaVersion = readSchemaVersion(root);
+        p.name = str(root, top, "name", Presence::Required, true);
+        p.organisation = str(root, top, "organisation", Presence::Optional);
+        readSeverities(root, p);
+        if (const Json *t = c.member(root, top, "thresholds", Presence::Optional, {}))
+            p.thresholds = readThresholds(*t, Checker::key(top, "thresholds"));
+        readLevels(root, p);
+        p.onCall = readContacts(root, "onCall");
+        p.personnel = readContacts(root, "personnel");
+        p.vendors = readContacts(root, "vendors");
+        readLevelContacts(p);
+        readRules(root, p);
+        readChannels(root, p);
+        readDashboards(root, p);
+        readHealthEndpoints(root, p);
+        readJsonRpcEndpoints(root, p);
+        if (const Json *k = c.member(root, top, "kube", Presence::Optional, {}))
+            p.kube = readKube(*k, Checker::key(top, "kube"));
+        p.initialAssessmentChecklist = checklist(root, "initialAssessmentChecklist");
+        p.recoveryChecklist = checklist(root, "recoveryChecklist");
+        p.postIncidentChecklist = checklist(root, "postIncidentChecklist");
+        if (const Json *w = c.member(root, top, "webhookUrl", Presence::Optional, {})) {
+            const QString path = Checker::key(top, "webhookUrl");
+            if (!w->is_string())
+                c.fail(path, QStringLiteral("an http(s) URL or an empty string"));
+            p.webhookUrl = c.string(*w, path);
+            if (!p.webhookUrl.isEmpty() && !jsoncheck::isHttpUrl(p.webhookUrl))
+                c.fail(path, QStringLiteral("an http(s) URL or an empty string"));
+        }
+        for (auto it = root.begin(); it != root.end(); ++it) {
+            if (!kKnownTopLevel.contains(jsoncheck::toQString(it.key())))
+                p.extensions.insert(jsoncheck::toQString(it.key()),
+                                    QByteArray::fromStdString(it.value().dump()));
+        }
+        return p;
+    }
+
+private:
+    Checker c;
+
+    inline static const QStringList kKnownTopLevel{
+        QStringLiteral("schemaVersion"),
+        QStringLiteral("name"),
+        QStringLiteral("organisation"),
+        QStringLiteral("severities"),
+        QStringLiteral("thresholds"),
+        QStringLiteral("escalationLevels"),
+        QStringLiteral("escalationRules"),
+        QStringLiteral("onCall"),
+        QStringLiteral("personnel"),
+        QStringLiteral("vendors"),
+        QStringLiteral("channels"),
+        QStringLiteral("dashboards"),
+        QStringLiteral("healthEndpoints"),
+        QStringLiteral("jsonRpcEndpoints"),
+        QStringLiteral("kube"),
+        QStringLiteral("initialAssessmentChecklist"),
+        QStringLiteral("recoveryChecklist"),
+        QStringLiteral("postIncidentChecklist"),
+        QStringLiteral("webhookUrl"),
+    };
+
+    QString str(const Json &obj, const QString &path, std::string_view k, Presence p,
+                bool nonEmpty = false)
+    {
+        const QString expected =
+            nonEmpty ? QStringLiteral("a non-empty string") : QStringLiteral("a string");
+        const Json *v = c.member(obj, path, k, p, expected);
+        return v ? c.string(*v, Checker::key(path, k), nonEmpty) : QString();
+    }
+
+    int integer(const Json &obj, const QString &path, std::string_view k, Presence p, int def,
+                qint64 min, qint64 max, const QString &expected)
+    {
+        const Json *v = c.member(obj, path, k, p, expected);
+        return v ? static_cast<int>(c.integer(*v, Checker::key(path, k), min, max, expected)) : def;
+    }
+
+    int minutes(const Json &obj, const QString &path, std::string_view k, Presence p, int def)
+    {
+        const Json *v = c.member(obj, path, k, p, kMinutes);
+        if (!v)
+            return def;
+        const QString at = Checker::key(path, k);
+        const qint64 m = c.integer(*v, at, 1, std::numeric_limits<qint64>::max(), kMinutes);
+        if (m > kMaxMinutes)
+            c.fail(at, QStringLiteral("at most %1 minutes (one year)").arg(kMaxMinutes));
+        return static_cast<int>(m);
+    }
+
+    double number(const Json &obj, const QString &path, std::string_view k, double def, double min,
+                  double max, const QString &expected)
+    {
+        const Json *v = c.member(obj, path, k, Presence::Optional, expected);
+        return v ? c.number(*v, Checker::key(path, k), min, max, expected) : def;
+    }
+
+    QStringList strings(const Json &obj, const QString &path, std::string_view k,
+                        const QString &itemExpected)
+    {
+        const Json *v = c.member(obj, path, k, Presence::Optional, {});
+        return v ? c.stringList(*v, Checker::key(path, k), itemExpected) : QStringList();
+    }
+
+    // Calls f(item, itemPath) for each element of the array obj[k].
+    template<typename F>
+    void each(const Json &obj, const QString &path, std::string_view k, Presence p,
+              const QString &expected, F &&f)
+    {
+        const Json *v = c.member(obj, path, k, p, expected);
+        if (!v)
+            return;
+        const QString at = Checker::key(path, k);
+        c.array(*v, at, expected);
+        for (std::size_t i = 0; i < v->size(); ++i)
+            f((*v)[i], Checker::index(at, i));
+    }
+
+    Severity severityAt(const Json &v, const QString &path)
+    {
+        if (!v.is_string())
+            c.fail(path, kSeverityName);
+        const auto s = severityFromString(jsoncheck::toQString(v.get_ref<const std::string &>()));
+        if (!s)
+            c.fail(path, kSeverityName);
+        return *s;
+    }
+
+    QString url(const Json &obj, const QString &path, std::string_view k)
+    {
+        const Json *v = c.member(obj, path, k, Presence::Required, kUrl);
+        const QString at = Checker::key(path, k);
+        if (!v->is_string())
+            c.fail(at, kUrl);
+        const QString u = c.string(*v, at);
+        if (!jsoncheck::isHttpUrl(u))
+            c.fail(at, kUrl);
+        return u;
+    }
+
+    int readSchemaVersion(const Json &root)
+    {
+        const QString top = QStringLiteral("$");
+        const QString expected =
+            QStringLiteral("schemaVersion <= %1 (a positive integer)").arg(Profile::kSchemaVersion);
+        const Json *v = c.member(root, top, "schemaVersion", Presence::Required, expected);
+        const QString at = Checker::key(top, "schemaVersion");
+        const qint64 version = c.integer(*v, at, 1, std::numeric_limits<qint64>::max(), expected);
+        if (version > Profile::kSchemaVersion)
+            c.fail(at,
+                   QStringLiteral("schemaVersion <= %1 (this file is from a newer IncidentDesk)")
+                       .arg(Profile::kSchemaVersion));
+        return static_cast<int>(version);
+    }
+
+    void readSeverities(const Json &root, Profile &p)
+    {
+        const QString top = QStringLiteral("$");
+        const QString expected = QStringLiteral("an array with one entry for each of P0..P3");
+        std::array<int, SeverityCount> seenAt;
+        seenAt.fill(-1);
+        int i = 0;
+        each(root, top, "severities", Presence::Required, expected,
+             [&](const Json &v, const QString &at) {
+                 c.object(v, at,
+                          {"severity", "label", "description", "responseMinutes",
+                           "updateEveryMinutes", "examples"});
+                 SeverityDef d;
+                 d.severity =
+                     severityAt(*c.member(v, at, "severity", Presence::Required, kSeverityName),
+                                Checker::key(at, "severity"));
+                 auto &seen = seenAt[static_cast<std::size_t>(d.severity)];
+                 if (seen >= 0)
+                     c.fail(Checker::key(at, "severity"),
+                            QStringLiteral("each of P0, P1, P2, P3 exactly once (%1 is already "
+                                           "defined at $.severities[%2])")
+                                .arg(severityToString(d.severity))
+                                .arg(seen));
+                 seen = i++;
+                 d.label = str(v, at, "label", Presence::Required, true);
+                 d.description = str(v, at, "description", Presence::Optional);
+                 d.responseMinutes = minutes(v, at, "responseMinutes", Presence::Required, 0);
+                 d.updateEveryMinutes =
+                     minutes(v, at, "updateEveryMinutes", Presence::Optional, d.updateEveryMinutes);
+                 d.examples = strings(v, at, "examples", QStringLiteral("a non-empty example"));
+                 p.severities.push_back(d);
+             });
+        for (int s = 0; s < SeverityCount; ++s) {
+            if (seenAt[static_cast<std::size_t>(s)] < 0)
+                c.fail(Checker::key(top, "severities"),
+                       QStringLiteral("an entry for %1 (each of P0, P1, P2, P3 exactly once)")
+                           .arg(severityToString(static_cast<Severity>(s))));
+        }
+        std::stable_sort(
+            p.severities.begin(), p.severities.end(),
+            [](const SeverityDef &a, const SeverityDef &b) { return a.severity < b.severity; });
+    }
+
+    ImpactThresholds readThresholds(const Json &v, const QString &at)
+    {
+        c.object(v, at,
+                 {"userHighPercent", "userMediumPercent", "revenueCriticalPerHour",
+                  "revenueHighPerHour", "currency"});
+        ImpactThresholds t;
+        const double inf = std::numeric_limits<double>::max();
+        t.userHighPercent = number(v, at, "userHighPercent", t.userHighPercent, 0, 100, kPercent);
+        t.userMediumPercent =
+            number(v, at, "userMediumPercent", t.userMediumPercent, 0, 100, kPercent);
+        if (t.userMediumPercent > t.userHighPercent)
+            c.fail(Checker::key(at, "userMediumPercent"),
+                   QStringLiteral("a percentage no greater than userHighPercent (%1)")
+                       .arg(t.userHighPercent));
+        t.revenueCriticalPerHour =
+            number(v, at, "revenueCriticalPerHour", t.revenueCriticalPerHour, 0, inf, kAmount);
+        t.revenueHighPerHour =
+            number(v, at, "revenueHighPerHour", t.revenueHighPerHour, 0, inf, kAmount);
+        if (t.revenueHighPerHour > t.revenueCriticalPerHour)
+            c.fail(Checker::key(at, "revenueHighPerHour"),
+                   QStringLiteral("an amount no greater than revenueCriticalPerHour (%1)")
+                       .arg(t.revenueCriticalPerHour));
+        if (v.contains("currency"))
+            t.currency = str(v, at, "currency", Presence::Required, true);
+        return t;
+    }
+
+    void readLevels(const Json &root, Profile &p)
+    {
+        const QString top = QStringLiteral("$");
+        const QString expected = QStringLiteral("an array of escalation levels 1..3, in order");
+        each(root, top, "escalationLevels", Presence::Required, expected,
+             [&](const Json &v, const QString &at) {
+                 const int wanted = static_cast<int>(p.escalationLevels.size()) + 1;
+                 if (wanted > 3)
+                     c.fail(at, QStringLiteral("at most 3 escalation levels (1..3)"));
+                 c.object(v, at,
+                          {"level", "title", "responseMinutes", "authority", "escalateIf",
+                           "contactRoles"});
+                 const QString levelExpected =
+                     QStringLiteral("level %1 (levels run 1..3 in order)").arg(wanted);
+                 EscalationLevel l;
+                 l.level =
+                     integer(v, at, "level", Presence::Required, 0, wanted, wanted, levelExpected);
+                 l.title = str(v, at, "title", Presence::Required, true);
+                 l.responseMinutes = minutes(v, at, "responseMinutes", Presence::Required, 0);
+                 l.authority = str(v, at, "authority", Presence::Optional);
+                 l.escalateIf = str(v, at, "escalateIf", Presence::Optional);
+                 // contactRoles are checked against the contacts once those are read
+                 l.contactRoles =
+                     strings(v, at, "contactRoles", QStringLiteral("a non-empty contact role"));
+                 p.escalationLevels.push_back(l);
+             });
+        if (p.escalationLevels.empty())
+            c.fail(Checker::key(top, "escalationLevels"), expected);
+    }
+
+    void readLevelContacts(const Profile &p)
+    {
+        const QString levels = QStringLiteral("$.escalationLevels");
+        for (std::size_t i = 0; i < p.escalationLevels.size(); ++i) {
+            const QStringList &roles = p.escalationLevels[i].contactRoles;
+            for (qsizetype r = 0; r < roles.size(); ++r) {
+                bool known = false;
+                for (const auto *list : {&p.onCall, &p.personnel}) {
+                    known = known || std::any_of(list->begin(), list->end(), [&](const Contact &x) {
+                                return x.role.compare(roles[r], Qt::CaseInsensitive) == 0;
+                            });
+                }
+                if (!known)
+                    c.fail(Checker::index(Checker::key(Checker::index(levels, i), "contactRoles"),
+                                          static_cast<std::size_t>(r)),
+                           QStringLiteral("a role listed in $.onCall or $.personnel"));
+            }
+        }
+    }
+
+    void readRules(const Json &root, Profile &p)
+    {
+        const QString top = QStringLiteral("$");
+        const int levels = static_cast<int>(p.escalationLevels.size());
+        each(root, top, "escalationRules", Presence::Optional,
+             QStringLiteral("an array of escalation rules"), [&](const Json &v, const QString &at) {
+                 c.object(v, at, {"severities", "afterMinutes", "toLevel", "reason"});
+                 EscalationRule r;
+                 each(v, at, "severities", Presence::Optional,
+                      QStringLiteral("an array of severities (empty: any incident)"),
+                      [&](const Json &s, const QString &sAt) {
+                          r.severities.push_back(severityAt(s, sAt));
+                      });
+                 r.afterMinutes = minutes(v, at, "afterMinutes", Presence::Required, 0);
+                 r.toLevel = integer(
+                     v, at, "toLevel", Presence::Required, 0, 1, levels,
+                     QStringLiteral("a level defined in $.escalationLevels (1..%1)").arg(levels));
+                 r.reason = str(v, at, "reason", Presence::Optional);
+                 p.escalationRules.push_back(r);
+             });
+    }
+
+    std::vector<Contact> readContacts(const Json &root, std::string_view k)
+    {
+        const QString top = QStringLiteral("$");
+        std::vector<Contact> out;
+        each(root, top, k, Presence::Optional, QStringLiteral("an array of contacts"),
+             [&](const Json &v, const QString &at) {
+                 c.object(v, at, {"role", "name", "phone", "email", "via"});
+                 Contact x;
+                 x.role = str(v, at, "role", Presence::Required, true);
+                 x.name = str(v, at, "name", Presence::Optional);
+                 x.phone = str(v, at, "phone", Presence::Optional);
+                 x.email = str(v, at, "email", Presence::Optional);
+                 if (!x.email.isEmpty() && !looksLikeEmail(x.email))
+                     c.fail(Checker::key(at, "email"), kEmail);
+                 x.via = str(v, at, "via", Presence::Optional);
+                 out.push_back(x);
+             });
+        return out;
+    }
+
+    void readChannels(const Json &root, Profile &p)
+    {
+        const QString top = QStringLiteral("$");
+        each(root, top, "channels", Presence::Optional, QStringLiteral("an array of channels"),
+             [&](const Json &v, const QString &at) {
+                 c.object(v, at, {"kind", "name", "value"});
+                 ChannelDef ch;
+                 const QString kindAt = Checker::key(at, "kind");
+                 const Json *kind = c.member(v, at, "kind", Presence::Required, kChannelKinds);
+                 if (!kind->is_string())
+                     c.fail(kindAt, kChannelKinds);
+                 ch.kind = c.string(*kind, kindAt);
+                 if (ch.kind != u"slack" && ch.kind != u"email" && ch.kind != u"statuspage")
+                     c.fail(kindAt, kChannelKinds);
+                 ch.name = str(v, at, "name", Presence::Optional);
+                 ch.value = str(v, at, "value", Presence::Required, true);
+                 const QString valueAt = Checker::key(at, "value");
+                 if (ch.kind == u"slack" && !ch.value.startsWith(QLatin1Char('#')))
+                     c.fail(valueAt, QStringLiteral("a Slack channel like #incidents"));
+                 if (ch.kind == u"email" && !looksLikeEmail(ch.value))
+                     c.fail(valueAt, kEmail);
+                 if (ch.kind == u"statuspage" && !jsoncheck::isHttpUrl(ch.value))
+                     c.fail(valueAt, kUrl);
+                 p.channels.push_back(ch);
+             });
+    }
+
+    void readDashboards(const Json &root, Profile &p)
+    {
+        const QString top = QStringLiteral("$");
+        each(root, top, "dashboards", Presence::Optional, QStringLiteral("an array of links"),
+             [&](const Json &v, const QString &at) {
+                 c.object(v, at, {"title", "url"});
+                 Link l;
+                 l.title = str(v, at, "title", Presence::Required, true);
+                 l.url = url(v, at, "url");
+                 p.dashboards.push_back(l);
+             });
+    }
+
+    void readHealthEndpoints(const Json &root, Profile &p)
+    {
+        const QString top = QStringLiteral("$");
+        each(root, top, "healthEndpoints", Presence::Optional,
+             QStringLiteral("an array of health endpoints"), [&](const Json &v, const QString &at) {
+                 c.object(v, at, {"name", "url", "expectStatus"});
+                 HealthEndpoint e;
+                 e.name = str(v, at, "name", Presence::Required, true);
+                 e.url = url(v, at, "url");
+                 e.expectStatus =
+                     integer(v, at, "expectStatus", Presence::Optional, e.expectStatus, 100, 599,
+                             QStringLiteral("an HTTP status code (100..599)"));
+                 p.healthEndpoints.push_back(e);
+             });
+    }
+
+    void readJsonRpcEndpoints(const Json &root, Profile &p)
+    {
+        const QString top = QStringLiteral("$");
+        each(root, top, "jsonRpcEndpoints", Presence::Optional,
+             QStringLiteral("an array of JSON-RPC endpoints"),
+             [&](const Json &v, const QString &at) {
+                 c.object(v, at, {"name", "url", "method"});
+                 JsonRpcEndpoint e;
+                 e.name = str(v, at, "name", Presence::Required, true);
+                 e.url = url(v, at, "url");
+                 e.method = str(v, at, "method", Presence::Required, true);
+                 p.jsonRpcEndpoints.push_back(e);
+             });
+    }
+
+    KubeSettings readKube(const Json &v, const QString &at)
+    {
+        c.object(v, at, {"context", "namespace", "monitoringNamespace", "deployments"});
+        KubeSettings k;
+        k.context = str(v, at, "context", Presence::Optional);
+        // These end up in kubectl's argv; refusing odd names here keeps option injection out.
+        const QString label = QStringLiteral("a Kubernetes namespace name (DNS-1123 label)");
+        k.ns = str(v, at, "namespace", Presence::Optional);
+        if (!k.ns.isEmpty() && !isDns1123Label(k.ns))
+            c.fail(Checker::key(at, "namespace"), label);
+        k.monitoringNamespace = str(v, at, "monitoringNamespace", Presence::Optional);
+        if (!k.monitoringNamespace.isEmpty() && !isDns1123Label(k.monitoringNamespace))
+            c.fail(Checker::key(at, "monitoringNamespace"), label);
+        const QString deployment = QStringLiteral("a deployment name (DNS-1123 subdomain)");
+        k.deployments = strings(v, at, "deployments", deployment);
+        for (qsizetype i = 0; i < k.deployments.size(); ++i) {
+            if (!isDns1123Subdomain(k.deployments[i]))
+                c.fail(Checker::index(Checker::key(at, "deployments"), static_cast<std::size_t>(i)),
+                       deployment);
+        }
+        return k;
+    }
+
+    QStringList checklist(const Json &root, std::string_view k)
+    {
+        return strings(root, QStringLiteral("$"), k, kChecklistItem);
+    }
+};
+
+Json contactsToJson(const std::vector<Contact> &list)
+{
+    Json a = Json::array();
+    for (const Contact &x : list) {
+        Json j;
+        j["role"] = toStd(x.role);
+        j["name"] = toStd(x.name);
+        j["phone"] = toStd(x.phone);
+        j["email"] = toStd(x.email);
+        j["via"] = toStd(x.via);
+        a.push_back(std::move(j));
+    }
+    return a;
+}
+
+Json stringsToJson(const QStringList &list)
+{
+    Json a = Json::array();
+    for (const QString &s : list)
+        a.push_back(toStd(s));
+    return a;
+}
+
+} // namespace
+
+const SeverityDef *Profile::severity(Severity s) const
+{
+    const auto it = std::find_if(severities.begin(), severities.end(),
+                                 [s](const SeverityDef &d) { return d.severity == s; });
+    return it == severities.end() ? nullptr : &*it;
+}
+
+const EscalationLevel *Profile::level(int n) const
+{
+    const auto it = std::find_if(escalationLevels.begin(), escalationLevels.end(),
+                                 [n](const EscalationLevel &l) { return l.level == n; });
+    return it == escalationLevels.end() ? nullptr : &*it;
+}
+
+QStringList Profile::checklist(ChecklistKind k) const
+{
+    switch (k) {
+    case ChecklistKind::InitialAssessment:
+        return initialAssessmentChecklist;
+    case ChecklistKind::RecoveryConfirmation:
+        return recoveryChecklist;
+    case ChecklistKind::PostIncident:
+        return postIncidentChecklist;
+    }
+    return {};
+}
+
+const Contact *Profile::contact(const QString &role) const
+{
+    for (const auto *list : {&onCall, &personnel, &vendors}) {
+        for (const Contact &x : *list) {
+            if (x.role.compare(role, Qt::CaseInsensitive) == 0)
+                return &x;
+        }
+    }
+    return nullptr;
+}
+
+ProfileError::ProfileError(QString file, QString jsonPath, QString expected)
+    : std::runtime_error(
+          (file + QStringLiteral(": ") + jsonPath + QStringLiteral(": expected ") + expected)
+              .toStdString()),
+      m_file(std::move(file)), m_path(std::move(jsonPath)), m_expected(std::move(expected))
+{}
+
+QString ProfileError::message() const
+{
+    return m_file + QStringLiteral(": ") + m_path + QStringLiteral(": expected ") + m_expected;
+}
+
+Profile parseProfile(const QByteArray &json, const QString &origin)
+{
+    jsoncheck::SyntaxError syntax;
+    const auto root = jsoncheck::parse(json, syntax);
+    if (!root)
+        throw ProfileError(origin, QStringLiteral("$"),
+                           QStringLiteral("valid JSON: ") + syntax.detail);
+    return Reader(origin).read(*root);
+}
+
+Profile defaultProfile()
+{
+    // Parsed once: the resource cannot change while the program runs.
+    static const Profile p = [] {
+        QFile f(QStringLiteral(":/profiles/default.json"));
+        if (!f.open(QIODevice::ReadOnly))
+            throw ProfileError(f.fileName(), QStringLiteral("$"),
+                               QStringLiteral("a readable file (is the resource linked in?)"));
+        return parseProfile(f.readAll(), f.fileName());
+    }();
+    return p;
+}
+
+Profile loadProfileFile(const QString &path)
+{
+    const QString readable = QStringLiteral("a readable file");
+    const QFileInfo info(path);
+    if (!info.isFile())
+        throw ProfileError(path, QStringLiteral("$"), readable);
+    if (info.size() > kMaxProfileBytes)
+        throw ProfileError(path, QStringLiteral("$"),
+                           QStringLiteral("a profile of at most %1 bytes").arg(kMaxProfileBytes));
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        throw ProfileError(path, QStringLiteral("$"), readable);
+    return parseProfile(f.readAll(), path);
+}
+
+QByteArray profileToJson(const Profile &p)
+{
+    using jsoncheck::niceNumber;
+    Json j;
+    j["schemaVersion"] = p.schemaVersion;
+    j["name"] = toStd(p.name);
+    j["organisation"] = toStd(p.organisation);
+
+    Json sev = Json::array();
+    for (const SeverityDef &d : p.severities) {
+        Json s;
+        s["severity"] = toStd(severityToString(d.severity));
+        s["label"] = toStd(d.label);
+        s["description"] = toStd(d.description);
+        s["responseMinutes"] = d.responseMinutes;
+        s["updateEveryMinutes"] = d.updateEveryMinutes;
+        s["examples"] = stringsToJson(d.examples);
+        sev.push_back(std::move(s));
+    }
+    j["severities"] = std::move(sev);
+
+    const ImpactThresholds &t = p.thresholds;
+    Json th;
+    th["userHighPercent"] = niceNumber(t.userHighPercent);
+    th["userMediumPercent"] = niceNumber(t.userMediumPercent);
+    th["revenueCriticalPerHour"] = niceNumber(t.revenueCriticalPerHour);
+    th["revenueHighPerHour"] = niceNumber(t.revenueHighPerHour);
+    th["currency"] = toStd(t.currency);
+    j["thresholds"] = std::move(th);
+
+    Json levels = Json::array();
+    for (const EscalationLevel &l : p.escalationLevels) {
+        Json o;
+        o["level"] = l.level;
+        o["title"] = toStd(l.title);
+        o["responseMinutes"] = l.responseMinutes;
+        o["authority"] = toStd(l.authority);
+        o["escalateIf"] = toStd(l.escalateIf);
+        o["contactRoles"] = stringsToJson(l.contactRoles);
+        levels.push_back(std::move(o));
+    }
+    j["escalationLevels"] = std::move(levels);
+
+    Json rules = Json::array();
+    for (const EscalationRule &r : p.escalationRules) {
+        Json o;
+        Json sevs = Json::array();
+        for (Severity s : r.severities)
+            sevs.push_back(toStd(severityToString(s)));
+        o["severities"] = std::move(sevs);
+        o["afterMinutes"] = r.afterMinutes;
+        o["toLevel"] = r.toLevel;
+        o["reason"] = toStd(r.reason);
+        rules.push_back(std::move(o));
+    }
+    j["escalationRules"] = std::move(rules);
+
+    j["onCall"] = contactsToJson(p.onCall);
+    j["personnel"] = contactsToJson(p.personnel);
+    j["vendors"] = contactsToJson(p.vendors);
+
+    Json channels = Json::array();
+    for (const ChannelDef &ch : p.channels)
+        channels.push_back(
+            Json{{"kind", toStd(ch.kind)}, {"name", toStd(ch.name)}, {"value", toStd(ch.value)}});
+    j["channels"] = std::move(channels);
+
+    Json dashboards = Json::array();
+    for (const Link &l : p.dashboards)
+        dashboards.push_back(Json{{"title", toStd(l.title)}, {"url", toStd(l.url)}});
+    j["dashboards"] = std::move(dashboards);
+
+    Json health = Json::array();
+    for (const HealthEndpoint &e : p.healthEndpoints)
+        health.push_back(
+            Json{{"name", toStd(e.name)}, {"url", toStd(e.url)}, {"expectStatus", e.expectStatus}});
+    j["healthEndpoints"] = std::move(health);
+
+    Json rpc = Json::array();
+    for (const JsonRpcEndpoint &e : p.jsonRpcEndpoints)
+        rpc.push_back(
+            Json{{"name", toStd(e.name)}, {"url", toStd(e.url)}, {"method", toStd(e.method)}});
+    j["jsonRpcEndpoints"] = std::move(rpc);
+
+    Json kube;
+    kube["context"] = toStd(p.kube.context);
+    kube["namespace"] = toStd(p.kube.ns);
+    kube["monitoringNamespace"] = toStd(p.kube.monitoringNamespace);
+    kube["deployments"] = stringsToJson(p.kube.deployments);
+    j["kube"] = std::move(kube);
+
+    j["initialAssessmentChecklist"] = stringsToJson(p.initialAssessmentChecklist);
+    j["recoveryChecklist"] = stringsToJson(p.recoveryChecklist);
+    j["postIncidentChecklist"] = stringsToJson(p.postIncidentChecklist);
+    j["webhookUrl"] = toStd(p.webhookUrl);
+
+    for (auto it = p.extensions.cbegin(); it != p.extensions.cend(); ++it) {
+        // An extension that is not valid JSON cannot have come from parseProfile; keep it as text
+        // rather than lose it.
+        Json value = Json::parse(it.value().constData(), it.value().constData() + it.value().size(),
+                                 nullptr, false);
+        if (value.is_discarded())
+            value = it.value().toStdString();
+        j[toStd(it.key())] = std::move(value);
+    }
+    return jsoncheck::dump(j);
+}
+
+} // namespace idesk
