@@ -1,0 +1,344 @@
+#include "storage/migrations.h"
+#include "storage/store.h"
+#include "testsupport/testsupport.h"
+
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace idesk;
+using Code = StoreError::Code;
+
+Q_DECLARE_METATYPE(idesk::StoreError::Code)
+
+namespace {
+
+// A database made without the Store, the way an older build or another tool would leave it.
+void makeSqliteFile(const QString &path, const QStringList &statements)
+{
+    const QString name = QStringLiteral("raw-") + newUuid();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (!db.open())
+            qFatal("cannot create test database");
+        for (const QString &sql : statements) {
+            QSqlQuery q(db);
+            if (!q.exec(sql))
+                qFatal("%s", qPrintable(q.lastError().text()));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+QString pragma(Store &s, const char *name)
+{
+    QSqlQuery q(s.db());
+    if (!q.exec(QStringLiteral("PRAGMA ") + QLatin1String(name)) || !q.next())
+        return {};
+    return q.value(0).toString();
+}
+
+bool hasTable(Store &s, const QString &table)
+{
+    QSqlQuery q(s.db());
+    q.prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"));
+    q.addBindValue(table);
+    return q.exec() && q.next();
+}
+
+bool noSidecars(const QString &path)
+{
+    for (const char *suffix : {"-wal", "-shm", "-journal"}) {
+        if (QFile::exists(path + QLatin1String(suffix))) {
+            qWarning("left behind: %s", suffix);
+            return false;
+        }
+    }
+    return true;
+}
+
+// Opening must fail with `expected` and leave the file byte for byte as it was.
+void expectRefused(const QString &path, QList<Code> expected, const FakeClock &clock)
+{
+    const QByteArray before = test::readFile(path);
+    try {
+        auto s = Store::open(path, clock);
+        QFAIL("the store opened a file it should have refused");
+    } catch (const StoreError &e) {
+        QVERIFY2(expected.contains(e.code()), qPrintable(e.message()));
+        QVERIFY2(e.message().contains(path), qPrintable(e.message()));
+    }
+    QCOMPARE(test::readFile(path), before);
+    QVERIFY(noSidecars(path));
+    QCOMPARE(QSqlDatabase::connectionNames().size(), 0);
+}
+
+QByteArray randomBytes(int n, quint32 seed)
+{
+    QRandomGenerator rng(seed);
+    QByteArray b(n, Qt::Uninitialized);
+    for (int i = 0; i < n; ++i)
+        b[i] = char(rng.bounded(256));
+    return b;
+}
+
+} // namespace
+
+class TestMigrations : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<test::TempDir> m_dir;
+    FakeClock m_clock{fromIso(QStringLiteral("2024-03-10T12:00:00Z"))};
+
+    // A real, closed database of ours with enough rows to span many pages.
+    QString makeStoreFile(const QString &name, int events)
+    {
+        const QString path = m_dir->file(name);
+        auto s = Store::open(path, m_clock);
+        const Incident inc = s->declareIncident({QStringLiteral("t"), Severity::P2, {}, {}});
+        std::vector<NewEvent> batch;
+        for (int i = 0; i < events; ++i) {
+            NewEvent e;
+            e.text = QStringLiteral("event %1 with some padding text to fill pages").arg(i);
+            batch.push_back(e);
+        }
+        s->addEvents(inc.id, batch);
+        return path;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { test::enterTestMode(); }
+    void init() { m_dir = std::make_unique<test::TempDir>(); }
+    void cleanup()
+    {
+        storage::setExtraMigrationsForTesting({});
+        m_dir.reset();
+    }
+
+    void freshFileGetsCurrentSchemaAndWal()
+    {
+        const QString path = m_dir->file(QStringLiteral("new.db"));
+        auto s = Store::open(path, m_clock);
+        QCOMPARE(s->schemaVersion(), Store::kSchemaVersion);
+        QCOMPARE(Store::kSchemaVersion, 1);
+        QCOMPARE(pragma(*s, "journal_mode"), QStringLiteral("wal"));
+        QCOMPARE(pragma(*s, "synchronous"), QStringLiteral("2")); // FULL
+        QCOMPARE(pragma(*s, "foreign_keys"), QStringLiteral("1"));
+        QVERIFY(pragma(*s, "busy_timeout").toInt() > 0);
+        for (const char *t : {"meta", "incidents", "timeline_events", "checklist_items",
+                              "action_items", "messages", "conflicts", "outbox"})
+            QVERIFY2(hasTable(*s, QLatin1String(t)), t);
+        QVERIFY(!s->siteId().isEmpty());
+        QVERIFY(!QFile::exists(storage::backupPath(path, 0))); // nothing worth backing up
+    }
+
+    void emptyFileIsFresh()
+    {
+        m_dir->write(QStringLiteral("empty.db"), {});
+        auto s = Store::open(m_dir->file(QStringLiteral("empty.db")), m_clock);
+        QCOMPARE(s->schemaVersion(), 1);
+        QCOMPARE(pragma(*s, "journal_mode"), QStringLiteral("wal"));
+    }
+
+    void versionZeroFileMigratesWithBackup()
+    {
+        const QString path = m_dir->file(QStringLiteral("old.db"));
+        makeSqliteFile(path, {QStringLiteral("CREATE TABLE legacy_notes(body TEXT)"),
+                              QStringLiteral("INSERT INTO legacy_notes VALUES('keep me')")});
+        const QByteArray original = test::readFile(path);
+        QVERIFY(!original.isEmpty());
+        {
+            auto s = Store::open(path, m_clock);
+            QCOMPARE(s->schemaVersion(), 1);
+            QCOMPARE(pragma(*s, "journal_mode"), QStringLiteral("wal"));
+            QVERIFY(hasTable(*s, QStringLiteral("incidents")));
+            QVERIFY(hasTable(*s, QStringLiteral("legacy_notes")));
+            s->declareIncident({QStringLiteral("works"), Severity::P3, {}, {}});
+        }
+        QCOMPARE(test::readFile(storage::backupPath(path, 0)), original);
+        // Reopening an up-to-date file neither migrates nor backs up again.
+        QFile::remove(storage::backupPath(path, 0));
+        auto s = Store::open(path, m_clock);
+        QCOMPARE(int(s->incidents().size()), 1);
+        QVERIFY(!QFile::exists(storage::backupPath(path, 0)));
+    }
+
+    void tooNewIsRefusedUntouched()
+    {
+        const QString path = m_dir->file(QStringLiteral("future.db"));
+        makeSqliteFile(path, {QStringLiteral("CREATE TABLE future_things(x)"),
+                              QStringLiteral("PRAGMA user_version = 99")});
+        expectRefused(path, {Code::TooNew}, m_clock);
+    }
+
+    void tooNewWalFileIsRefusedUntouched()
+    {
+        // Our own WAL-mode file, as a newer build would leave it.
+        const QString path = makeStoreFile(QStringLiteral("ours-future.db"), 10);
+        makeSqliteFile(path, {QStringLiteral("PRAGMA user_version = 2")});
+        expectRefused(path, {Code::TooNew}, m_clock);
+    }
+
+    void failingMigrationLeavesFileUntouched_data()
+    {
+        QTest::addColumn<int>("fromVersion");
+        QTest::newRow("v0 file") << 0;
+        QTest::newRow("v1 file") << 1;
+    }
+
+    void failingMigrationLeavesFileUntouched()
+    {
+        QFETCH(int, fromVersion);
+        QString path;
+        if (fromVersion == 0) {
+            path = m_dir->file(QStringLiteral("v0.db"));
+            makeSqliteFile(path, {QStringLiteral("CREATE TABLE legacy_notes(body TEXT)")});
+        } else {
+            path = makeStoreFile(QStringLiteral("v1.db"), 50);
+        }
+        // Step 2 does real work and then fails: the work must be rolled back with it.
+        storage::setExtraMigrationsForTesting(
+            {{2, QStringLiteral("broken step"), [](QSqlDatabase &db) {
+                  storage::execStatements(db, {QStringLiteral("CREATE TABLE half(x)"),
+                                               QStringLiteral("INSERT INTO half VALUES(1)"),
+                                               QStringLiteral("CREATE TABLE incidents(x)")});
+              }}});
+        const QByteArray original = test::readFile(path);
+        try {
+            auto s = Store::open(path, m_clock);
+            QFAIL("the migration should have failed");
+        } catch (const StoreError &e) {
+            QCOMPARE(e.code(), Code::MigrationFailed);
+            QVERIFY2(e.message().contains(path), qPrintable(e.message()));
+            QVERIFY2(e.message().contains(QStringLiteral("broken step")) ||
+                         e.message().contains(QStringLiteral("incidents")),
+                     qPrintable(e.message()));
+        }
+        QCOMPARE(test::readFile(path), original);
+        QVERIFY(noSidecars(path));
+        QCOMPARE(test::readFile(storage::backupPath(path, fromVersion)), original);
+
+        // Without the broken step the same file opens at its old or the current version.
+        storage::setExtraMigrationsForTesting({});
+        auto s = Store::open(path, m_clock);
+        QCOMPARE(s->schemaVersion(), 1);
+        QVERIFY(!hasTable(*s, QStringLiteral("half")));
+    }
+
+    void addingAVersionIsOneMoreStep()
+    {
+        const QString path = makeStoreFile(QStringLiteral("grow.db"), 5);
+        const QByteArray v1 = test::readFile(path);
+        storage::setExtraMigrationsForTesting(
+            {{2, QStringLiteral("incident tags"), [](QSqlDatabase &db) {
+                  storage::execStatements(
+                      db, {QStringLiteral("ALTER TABLE incidents ADD COLUMN tags TEXT NOT NULL "
+                                          "DEFAULT ''")});
+              }}});
+        {
+            auto s = Store::open(path, m_clock);
+            QCOMPARE(s->schemaVersion(), 2);
+            QCOMPARE(int(s->incidents().size()), 1);
+            QCOMPARE(s->eventCount(s->incidents().front().id), 5);
+        }
+        QCOMPARE(test::readFile(storage::backupPath(path, 1)), v1);
+        // A build without that step refuses the upgraded file instead of guessing.
+        storage::setExtraMigrationsForTesting({});
+        expectRefused(path, {Code::TooNew}, m_clock);
+    }
+
+    void notADatabase_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::newRow("text") << QByteArray("incident notes\nnot a database at all\n");
+        QTest::newRow("random bytes") << randomBytes(8192, 42);
+        QTest::newRow("png") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) +
+                                    randomBytes(4000, 7);
+        QTest::newRow("one byte") << QByteArray("S");
+        QTest::newRow("wrong sqlite version")
+            << QByteArray("SQLite format 2\0", 16) + QByteArray(4080, '\0');
+    }
+
+    void notADatabase()
+    {
+        QFETCH(QByteArray, bytes);
+        m_dir->write(QStringLiteral("x.db"), bytes);
+        expectRefused(m_dir->file(QStringLiteral("x.db")), {Code::NotADatabase}, m_clock);
+    }
+
+    void corrupt_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::newRow("pages overwritten in the middle") << QStringLiteral("middle");
+        QTest::newRow("first page after the header overwritten") << QStringLiteral("page1");
+        QTest::newRow("truncated to half") << QStringLiteral("half");
+        QTest::newRow("truncated mid-page") << QStringLiteral("midpage");
+        // Without a trustworthy page count in the header only SQLite's own check can tell.
+        QTest::newRow("truncated, stale header") << QStringLiteral("half-stale");
+        QTest::newRow("truncated inside the header") << QStringLiteral("header");
+        QTest::newRow("garbage page size") << QStringLiteral("pagesize");
+    }
+
+    void corrupt()
+    {
+        QFETCH(QString, damage);
+        const QString path = makeStoreFile(QStringLiteral("damaged.db"), 3000);
+        QByteArray bytes = test::readFile(path);
+        const int pageSize = 4096;
+        QVERIFY(bytes.size() > 20 * pageSize);
+        const int pages = int(bytes.size() / pageSize);
+        if (damage == QStringLiteral("middle")) {
+            bytes.replace(pages / 2 * pageSize, 3 * pageSize, randomBytes(3 * pageSize, 1));
+        } else if (damage == QStringLiteral("page1")) {
+            bytes.replace(100, pageSize - 100, randomBytes(pageSize - 100, 2));
+        } else if (damage == QStringLiteral("half")) {
+            bytes.truncate(pages / 2 * pageSize);
+        } else if (damage == QStringLiteral("half-stale")) {
+            bytes.truncate(pages / 2 * pageSize);
+            bytes[95] = char(bytes.at(27) ^ 0x55); // version-valid-for no longer matches
+        } else if (damage == QStringLiteral("midpage")) {
+            bytes.truncate(pages / 2 * pageSize + 1000);
+        } else if (damage == QStringLiteral("header")) {
+            bytes.truncate(50);
+        } else if (damage == QStringLiteral("pagesize")) {
+            bytes[16] = char(0x12);
+            bytes[17] = char(0x34);
+        }
+        m_dir->write(QStringLiteral("damaged.db"), bytes);
+        expectRefused(path, {Code::Corrupt, Code::NotADatabase}, m_clock);
+    }
+
+    void missingFolderCannotOpen()
+    {
+        const QString path = m_dir->file(QStringLiteral("no/such/folder/x.db"));
+        try {
+            auto s = Store::open(path, m_clock);
+            QFAIL("opened a file in a missing folder");
+        } catch (const StoreError &e) {
+            QCOMPARE(e.code(), Code::CannotOpen);
+            QVERIFY2(e.message().contains(path), qPrintable(e.message()));
+        }
+        QVERIFY(!QFile::exists(m_dir->file(QStringLiteral("no"))));
+        QCOMPARE(QSqlDatabase::connectionNames().size(), 0);
+    }
+
+    void folderInsteadOfFileCannotOpen()
+    {
+        QVERIFY(QDir(m_dir->path()).mkdir(QStringLiteral("adir")));
+        try {
+            auto s = Store::open(m_dir->file(QStringLiteral("adir")), m_clock);
+            QFAIL("opened a folder");
+        } catch (const StoreError &e) {
+            QCOMPARE(e.code(), Code::CannotOpen);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMigrations)
+#include "test_migrations.moc"

@@ -1,0 +1,716 @@
+#include "storage/store.h"
+#include "testsupport/testsupport.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+#include <QUuid>
+#include <set>
+
+using namespace idesk;
+
+namespace {
+
+QDateTime utc(const char *iso)
+{
+    return fromIso(QString::fromLatin1(iso));
+}
+
+int countRows(Store &s, const QString &sql)
+{
+    QSqlQuery q(s.db());
+    if (!q.exec(sql) || !q.next())
+        qFatal("count query failed");
+    return q.value(0).toInt();
+}
+
+QString scalar(Store &s, const QString &sql, const QString &bind)
+{
+    QSqlQuery q(s.db());
+    q.prepare(sql);
+    q.addBindValue(bind);
+    if (!q.exec() || !q.next())
+        return {};
+    return q.value(0).toString();
+}
+
+void execOrFail(Store &s, const QString &sql)
+{
+    QSqlQuery q(s.db());
+    if (!q.exec(sql))
+        qFatal("statement failed");
+}
+
+// Row counts of every table: equal fingerprints before and after mean nothing was written.
+QList<int> fingerprint(Store &s)
+{
+    QList<int> counts;
+    for (const char *table :
+         {"incidents", "timeline_events", "checklist_items", "action_items", "outbox", "meta"})
+        counts << countRows(s, QStringLiteral("SELECT count(*) FROM ") + QLatin1String(table));
+    counts << countRows(s, QStringLiteral("SELECT count(*) FROM timeline_events WHERE is_current"));
+    return counts;
+}
+
+NewEvent note(const QString &text, const QDateTime &at = {})
+{
+    NewEvent e;
+    e.text = text;
+    e.occurredAt = at;
+    e.author = QStringLiteral("alice");
+    return e;
+}
+
+// Aggregate initialisation with some fields left out trips -Wmissing-field-initializers.
+template<typename F> EventChange change(F set)
+{
+    EventChange c;
+    set(c);
+    return c;
+}
+
+EventQuery query(const QString &incidentId, int offset = 0, int limit = -1,
+                 bool includeDeleted = false)
+{
+    EventQuery q;
+    q.incidentId = incidentId;
+    q.offset = offset;
+    q.limit = limit;
+    q.includeDeleted = includeDeleted;
+    return q;
+}
+
+QStringList texts(const std::vector<TimelineEvent> &events)
+{
+    QStringList out;
+    for (const auto &e : events)
+        out << e.text;
+    return out;
+}
+
+} // namespace
+
+class TestStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<Store> open(const QString &name = QStringLiteral("store.db"))
+    {
+        return Store::open(m_dir->file(name), m_clock);
+    }
+
+    std::unique_ptr<test::TempDir> m_dir;
+    FakeClock m_clock{utc("2024-03-10T12:00:00.000Z")};
+
+private Q_SLOTS:
+    void initTestCase() { test::enterTestMode(); }
+    void init()
+    {
+        m_dir = std::make_unique<test::TempDir>();
+        m_clock.set(utc("2024-03-10T12:00:00.000Z"));
+    }
+    void cleanup() { m_dir.reset(); }
+
+    void declareNumbersChannelsPerUtcDay()
+    {
+        auto s = open();
+        NewIncident n;
+        n.title = QStringLiteral("API down");
+        n.startedAt = utc("2024-03-10T08:00:00.000Z");
+        const Incident a = s->declareIncident(n);
+        QCOMPARE(a.channel, QStringLiteral("#incident-2024-03-10-001"));
+        QCOMPARE(a.status, IncidentStatus::Investigating);
+        QCOMPARE(a.detectedAt, a.startedAt);
+        QCOMPARE(a.stamp.siteId, s->siteId());
+
+        n.startedAt = utc("2024-03-10T23:59:59.999Z");
+        QCOMPARE(s->declareIncident(n).channel, QStringLiteral("#incident-2024-03-10-002"));
+
+        n.startedAt = utc("2024-03-11T00:00:00.000Z");
+        QCOMPARE(s->declareIncident(n).channel, QStringLiteral("#incident-2024-03-11-001"));
+
+        // 01:30 at +02:00 is still the 10th in UTC.
+        n.startedAt =
+            QDateTime::fromString(QStringLiteral("2024-03-11T01:30:00+02:00"), Qt::ISODate);
+        QCOMPARE(s->declareIncident(n).channel, QStringLiteral("#incident-2024-03-10-003"));
+
+        // A deleted incident keeps its number taken.
+        Incident del = *s->findIncident(QStringLiteral("#incident-2024-03-11-001"));
+        del.deleted = true;
+        s->updateIncident(del);
+        n.startedAt = utc("2024-03-11T10:00:00.000Z");
+        QCOMPARE(s->declareIncident(n).channel, QStringLiteral("#incident-2024-03-11-002"));
+
+        QCOMPARE(int(s->incidents().size()), 4);
+        QCOMPARE(int(s->incidents(true).size()), 5);
+    }
+
+    void declareDefaultsStartToNow()
+    {
+        auto s = open();
+        m_clock.set(utc("2024-05-01T00:00:01.250Z"));
+        NewIncident n;
+        n.title = QStringLiteral("Checkout errors");
+        n.severity = Severity::P1;
+        n.commander = QStringLiteral("bob");
+        const Incident a = s->declareIncident(n);
+        QCOMPARE(a.startedAt, utc("2024-05-01T00:00:01.250Z"));
+        QCOMPARE(a.channel, QStringLiteral("#incident-2024-05-01-001"));
+        const auto stored = s->incident(a.id);
+        QVERIFY(stored);
+        QVERIFY(*stored == a);
+        QCOMPARE(stored->severity, Severity::P1);
+        QCOMPARE(stored->commander, QStringLiteral("bob"));
+        QCOMPARE(s->pendingOutbox(), 1);
+    }
+
+    void updateStampsChangedFieldsWithOutbox()
+    {
+        auto s = open();
+        NewIncident n;
+        n.title = QStringLiteral("Slow search");
+        const Incident created = s->declareIncident(n);
+        const int outboxBefore = s->pendingOutbox();
+
+        m_clock.advanceSecs(60);
+        Incident changed = created;
+        changed.title = QStringLiteral("Search latency p99 > 5s");
+        changed.severity = Severity::P1;
+        changed.impact.affectedUsers = 0; // 0 is a value, not "unset"
+        changed.impact.errorRatePercent = 12.5;
+        changed.acknowledgedAt = m_clock.now();
+        s->updateIncident(changed);
+
+        const Incident stored = *s->incident(created.id);
+        QCOMPARE(stored.title, changed.title);
+        QCOMPARE(stored.severity, Severity::P1);
+        QCOMPARE(stored.impact.affectedUsers, std::optional<qint64>(0));
+        QCOMPARE(stored.impact.errorRatePercent, std::optional<double>(12.5));
+        QCOMPARE(stored.impact.responseTimeMs, std::optional<double>());
+        QCOMPARE(stored.acknowledgedAt, changed.acknowledgedAt);
+        QVERIFY(stored.stamp.hlc > created.stamp.hlc);
+
+        const QJsonObject stamps =
+            QJsonDocument::fromJson(scalar(*s,
+                                           QStringLiteral("SELECT field_hlc FROM incidents "
+                                                          "WHERE id = ?"),
+                                           created.id)
+                                        .toUtf8())
+                .object();
+        for (const char *f :
+             {"title", "severity", "affected_users", "error_rate_percent", "acknowledged_at"})
+            QCOMPARE(stamps.value(QLatin1String(f)).toString(), stored.stamp.hlc);
+        for (const char *f : {"commander", "status", "channel", "response_time_ms", "summary"})
+            QCOMPARE(stamps.value(QLatin1String(f)).toString(), created.stamp.hlc);
+
+        // One outbox row for the change, carrying the change's stamp.
+        QCOMPARE(s->pendingOutbox(), outboxBefore + 1);
+        QCOMPARE(scalar(*s,
+                        QStringLiteral("SELECT count(*) FROM outbox WHERE row_id = ? AND hlc = "
+                                       "(SELECT hlc FROM incidents WHERE id = row_id)"),
+                        created.id),
+                 QStringLiteral("1"));
+
+        // Unchanged input writes nothing at all.
+        const auto before = fingerprint(*s);
+        s->updateIncident(stored);
+        QCOMPARE(fingerprint(*s), before);
+        QCOMPARE(s->incident(created.id)->stamp, stored.stamp);
+    }
+
+    void updateAndOutboxShareOneTransaction()
+    {
+        auto s = open();
+        const Incident inc = s->declareIncident({QStringLiteral("t"), Severity::P2, {}, {}});
+        s->addEvent(inc.id, note(QStringLiteral("first")));
+        const auto before = fingerprint(*s);
+
+        // If the outbox row cannot be written, the change itself must not land either.
+        execOrFail(*s, QStringLiteral("CREATE TEMP TRIGGER no_outbox BEFORE INSERT ON outbox "
+                                      "BEGIN SELECT RAISE(ABORT, 'injected'); END"));
+        Incident changed = inc;
+        changed.title = QStringLiteral("renamed");
+        QVERIFY_THROWS_EXCEPTION(StoreError, s->updateIncident(changed));
+        QCOMPARE(s->incident(inc.id)->title, QStringLiteral("t"));
+        QVERIFY_THROWS_EXCEPTION(StoreError, s->addEvents(inc.id, {note(QStringLiteral("a")),
+                                                                   note(QStringLiteral("b"))}));
+        QVERIFY_THROWS_EXCEPTION(StoreError, s->editEvent(s->events(query(inc.id)).front().eventId,
+                                                          change([](EventChange &c) {
+                                                              c.text = QStringLiteral("edited");
+                                                          })));
+        QCOMPARE(fingerprint(*s), before);
+        QCOMPARE(texts(s->events(query(inc.id))), QStringList{QStringLiteral("first")});
+
+        // And the store is usable afterwards: no transaction was left open.
+        execOrFail(*s, QStringLiteral("DROP TRIGGER no_outbox"));
+        s->updateIncident(changed);
+        QCOMPARE(s->incident(inc.id)->title, QStringLiteral("renamed"));
+    }
+
+    void batchIsAllOrNothing()
+    {
+        auto s = open();
+        const Incident inc = s->declareIncident({QStringLiteral("t"), Severity::P2, {}, {}});
+        execOrFail(*s,
+                   QStringLiteral("CREATE TEMP TRIGGER boom BEFORE INSERT ON timeline_events "
+                                  "WHEN NEW.text = 'boom' BEGIN SELECT RAISE(ABORT, 'x'); END"));
+        const auto before = fingerprint(*s);
+        try {
+            s->addEvents(inc.id, {note(QStringLiteral("1")), note(QStringLiteral("2")),
+                                  note(QStringLiteral("boom")), note(QStringLiteral("4"))});
+            QFAIL("the batch should have failed");
+        } catch (const StoreError &e) {
+            QCOMPARE(e.code(), StoreError::Code::Query);
+        }
+        QCOMPARE(fingerprint(*s), before);
+
+        const auto added =
+            s->addEvents(inc.id, {note(QStringLiteral("1")), note(QStringLiteral("2")),
+                                  note(QStringLiteral("3"))});
+        QCOMPARE(int(added.size()), 3);
+        std::set<QString> stamps;
+        for (const auto &e : added)
+            stamps.insert(e.stamp.hlc);
+        QCOMPARE(int(stamps.size()), 3); // every row its own stamp
+        QCOMPARE(s->pendingOutbox(), before.at(4) + 3);
+    }
+
+    void findIncident()
+    {
+        auto s = open();
+        NewIncident n;
+        n.startedAt = utc("2024-03-10T08:00:00.000Z");
+        const Incident a = s->declareIncident(n);
+        const Incident b = s->declareIncident(n);
+        QCOMPARE(s->findIncident(a.id)->id, a.id);
+        QCOMPARE(s->findIncident(a.id.left(8))->id, a.id);
+        QCOMPARE(s->findIncident(a.id.left(8).toUpper())->id, a.id);
+        QCOMPARE(s->findIncident(QStringLiteral("#incident-2024-03-10-002"))->id, b.id);
+        QCOMPARE(s->findIncident(QStringLiteral("incident-2024-03-10-001"))->id, a.id);
+        QVERIFY(!s->findIncident(a.id.left(3)));             // too short to be a prefix
+        QVERIFY(!s->findIncident(QStringLiteral("zzzzzz"))); // nothing
+        QVERIFY(!s->findIncident(QString()));
+        // A prefix both share is ambiguous.
+        int common = 0;
+        while (common < a.id.size() && a.id.at(common) == b.id.at(common))
+            ++common;
+        if (common >= 4)
+            QVERIFY(!s->findIncident(a.id.left(common)));
+    }
+
+    void eventsAddEditDeleteUndelete()
+    {
+        auto s = open();
+        const Incident inc = s->declareIncident({QStringLiteral("t"), Severity::P2, {}, {}});
+        NewEvent ne = note(QStringLiteral("Paged on-call"), utc("2024-03-10T11:00:00.000Z"));
+        ne.kind = EventKind::Alert;
+        ne.source = QStringLiteral("pagerduty");
+        const TimelineEvent e1 = s->addEvent(inc.id, ne);
+        QCOMPARE(e1.revision, 1);
+        QCOMPARE(e1.id, e1.eventId);
+        QCOMPARE(e1.recordedAt, m_clock.now());
+        QCOMPARE(*s->currentEvent(e1.eventId), e1);
+
+        m_clock.advanceSecs(30);
+        const TimelineEvent e2 = s->editEvent(e1.eventId, change([](EventChange &c) {
+                                                  c.text =
+                                                      QStringLiteral("Paged on-call (secondary)");
+                                                  c.pinned = true;
+                                              }));
+        QCOMPARE(e2.revision, 2);
+        QCOMPARE(e2.eventId, e1.eventId);
+        QVERIFY(e2.id != e1.id);
+        QCOMPARE(e2.text, QStringLiteral("Paged on-call (secondary)"));
+        QCOMPARE(e2.kind, EventKind::Alert); // carried over
+        QCOMPARE(e2.source, QStringLiteral("pagerduty"));
+        QVERIFY(e2.pinned);
+        QVERIFY(e2.stamp.hlc > e1.stamp.hlc);
+        QCOMPARE(scalar(*s, QStringLiteral("SELECT supersedes FROM timeline_events WHERE id = ?"),
+                        e2.id),
+                 e1.id);
+
+        m_clock.advanceSecs(30);
+        const TimelineEvent tomb =
+            s->editEvent(e1.eventId, change([](EventChange &c) { c.deleted = true; }));
+        QCOMPARE(tomb.revision, 3);
+        QVERIFY(tomb.deleted);
+        QCOMPARE(s->eventCount(inc.id), 0);
+        QCOMPARE(s->eventCount(inc.id, true), 1);
+        QVERIFY(s->events(query(inc.id)).empty());
+        QCOMPARE(s->events(query(inc.id, 0, -1, true)).front().id, tomb.id);
+
+        m_clock.advanceSecs(30);
+        const TimelineEvent back =
+            s->editEvent(e1.eventId, change([](EventChange &c) { c.deleted = false; }));
+        QCOMPARE(back.revision, 4);
+        QCOMPARE(s->eventCount(inc.id), 1);
+        QCOMPARE(s->events(query(inc.id)).front(), back);
+
+        // An edit that changes nothing adds no revision.
+        QCOMPARE(s->editEvent(e1.eventId, change([](EventChange &c) { c.pinned = true; })), back);
+
+        const auto history = s->eventHistory(e1.eventId);
+        QCOMPARE(int(history.size()), 4);
+        QCOMPARE(history.at(0), e1); // the first revision's content is never rewritten
+        QCOMPARE(history.at(1), e2);
+        QCOMPARE(history.at(2), tomb);
+        QCOMPARE(history.at(3), back);
+        QCOMPARE(countRows(*s, QStringLiteral("SELECT count(*) FROM timeline_events WHERE "
+                                              "is_current = 1")),
+                 1);
+
+        try {
+            s->editEvent(QStringLiteral("no-such-event"),
+                         change([](EventChange &c) { c.text = QStringLiteral("x"); }));
+            QFAIL("expected NotFound");
+        } catch (const StoreError &e) {
+            QCOMPARE(e.code(), StoreError::Code::NotFound);
+        }
+        try {
+            s->addEvent(QStringLiteral("no-such-incident"), note(QStringLiteral("x")));
+            QFAIL("expected NotFound");
+        } catch (const StoreError &e) {
+            QCOMPARE(e.code(), StoreError::Code::NotFound);
+        }
+    }
+
+    void eventsOrderingOffsetLimit_data()
+    {
+        QTest::addColumn<int>("offset");
+        QTest::addColumn<int>("limit");
+        QTest::addColumn<QStringList>("expected");
+        const QStringList all{QStringLiteral("a"), QStringLiteral("b1"), QStringLiteral("b2"),
+                              QStringLiteral("c"), QStringLiteral("e")};
+        QTest::newRow("all") << 0 << -1 << all;
+        QTest::newRow("first two") << 0 << 2 << all.mid(0, 2);
+        QTest::newRow("page two") << 2 << 2 << all.mid(2, 2);
+        QTest::newRow("tail") << 3 << -1 << all.mid(3);
+        QTest::newRow("past the end") << 10 << 5 << QStringList{};
+    }
+
+    void eventsOrderingOffsetLimit()
+    {
+        QFETCH(int, offset);
+        QFETCH(int, limit);
+        QFETCH(QStringList, expected);
+        auto s = open();
+        const Incident inc = s->declareIncident({QStringLiteral("t"), Severity::P2, {}, {}});
+        const Incident other = s->declareIncident({QStringLiteral("o"), Severity::P2, {}, {}});
+        // Inserted out of order; b1/b2 share occurred_at and are ordered by recorded_at.
+        s->addEvent(inc.id, note(QStringLiteral("c"), utc("2024-03-10T10:03:00.000Z")));
+        s->addEvent(inc.id, note(QStringLiteral("b1"), utc("2024-03-10T10:02:00.000Z")));
+        m_clock.advanceSecs(1);
+        s->addEvent(inc.id, note(QStringLiteral("b2"), utc("2024-03-10T10:02:00.000Z")));
+        const auto d =
+            s->addEvent(inc.id, note(QStringLiteral("d"), utc("2024-03-10T10:04:00.000Z")));
+        s->addEvent(inc.id, note(QStringLiteral("e"), utc("2024-03-10T10:05:00.000Z")));
+        // An edit moves "x" to the front by time; the deleted "d" is hidden.
+        const auto x =
+            s->addEvent(inc.id, note(QStringLiteral("x"), utc("2024-03-10T10:09:00.000Z")));
+        s->editEvent(x.eventId, change([](EventChange &c) {
+                         c.occurredAt = utc("2024-03-10T10:01:00.000Z");
+                         c.text = QStringLiteral("a");
+                     }));
+        s->editEvent(d.eventId, change([](EventChange &c) { c.deleted = true; }));
+        s->addEvent(other.id,
+                    note(QStringLiteral("other incident"), utc("2024-03-10T10:00:00.000Z")));
+
+        QCOMPARE(texts(s->events(query(inc.id, offset, limit))), expected);
+        QCOMPARE(s->eventCount(inc.id), 5);
+    }
+
+    void checklist()
+    {
+        auto s = open();
+        const Incident inc = s->declareIncident({QStringLiteral("t"), Severity::P2, {}, {}});
+        const auto r = s->addChecklistItem(inc.id, ChecklistKind::RecoveryConfirmation,
+                                           QStringLiteral("Error rate back to baseline"));
+        const auto a1 = s->addChecklistItem(inc.id, ChecklistKind::InitialAssessment,
+                                            QStringLiteral("Confirm user impact"));
+        const auto a2 = s->addChecklistItem(inc.id, ChecklistKind::InitialAssessment,
+                                            QStringLiteral("Assign roles"));
+        QCOMPARE(a1.position, 0);
+        QCOMPARE(a2.position, 1);
+        QCOMPARE(r.position, 0);
+
+        auto list = s->checklist(inc.id);
+        QCOMPARE(int(list.size()), 3);
+        QCOMPARE(list.at(0), a1); // runbook order: initial assessment first
+        QCOMPARE(list.at(1), a2);
+        QCOMPARE(list.at(2), r);
+
+        m_clock.advanceSecs(90);
+        const int outbox = s->pendingOutbox();
+        s->setChecklistItem(a2.id, true, QStringLiteral("carol"));
+        auto item = s->checklist(inc.id).at(1);
+        QVERIFY(item.checked);
+        QCOMPARE(item.checkedBy, QStringLiteral("carol"));
+        QCOMPARE(item.checkedAt, m_clock.now());
+        QVERIFY(item.stamp.hlc > a2.stamp.hlc);
+        QCOMPARE(s->pendingOutbox(), outbox + 1);
+
+        // Checking again keeps the first checker.
+        s->setChecklistItem(a2.id, true, QStringLiteral("dave"));
+        QCOMPARE(s->checklist(inc.id).at(1).checkedBy, QStringLiteral("carol"));
+        QCOMPARE(s->pendingOutbox(), outbox + 1);
+
+        s->setChecklistItem(a2.id, false, QStringLiteral("dave"));
+        item = s->checklist(inc.id).at(1);
+        QVERIFY(!item.checked);
+        QVERIFY(item.checkedBy.isEmpty());
+        QVERIFY(!item.checkedAt.isValid());
+
+        try {
+            s->setChecklistItem(QStringLiteral("nope"), true, QStringLiteral("x"));
+            QFAIL("expected NotFound");
+        } catch (const StoreError &e) {
+            QCOMPARE(e.code(), StoreError::Code::NotFound);
+        }
+    }
+
+    void actionItems()
+    {
+        auto s = open();
+        const Incident inc = s->declareIncident({QStringLiteral("t"), Severity::P2, {}, {}});
+        const auto first = s->addActionItem(inc.id, QStringLiteral("Add alert on queue depth"),
+                                            QStringLiteral("erin"), QDate(2024, 3, 20));
+        m_clock.advanceSecs(5);
+        const auto second = s->addActionItem(inc.id, QStringLiteral("Write runbook entry"), {}, {});
+        auto items = s->actionItems(inc.id);
+        QCOMPARE(int(items.size()), 2);
+        QCOMPARE(items.at(0), first);
+        QCOMPARE(items.at(1), second);
+        QCOMPARE(items.at(0).due, QDate(2024, 3, 20));
+        QVERIFY(!items.at(1).due.isValid());
+
+        ActionItem changed = second;
+        changed.status = ActionStatus::InProgress;
+        changed.owner = QStringLiteral("frank");
+        s->updateActionItem(changed);
+        const QJsonObject stamps =
+            QJsonDocument::fromJson(scalar(*s,
+                                           QStringLiteral("SELECT field_hlc FROM action_items "
+                                                          "WHERE id = ?"),
+                                           second.id)
+                                        .toUtf8())
+                .object();
+        const auto updated = s->actionItems(inc.id).at(1);
+        QCOMPARE(updated.status, ActionStatus::InProgress);
+        QCOMPARE(updated.owner, QStringLiteral("frank"));
+        QCOMPARE(stamps.value(QStringLiteral("status")).toString(), updated.stamp.hlc);
+        QCOMPARE(stamps.value(QStringLiteral("description")).toString(), second.stamp.hlc);
+
+        changed.deleted = true;
+        s->updateActionItem(changed);
+        QCOMPARE(int(s->actionItems(inc.id).size()), 1);
+        QCOMPARE(int(s->bundle(inc.id).actions.size()), 2); // tombstones still travel
+    }
+
+    void bundleRoundTrip()
+    {
+        auto s = open();
+        NewIncident n;
+        n.title = QStringLiteral("Payments failing");
+        n.severity = Severity::P0;
+        n.commander = QStringLiteral("alice");
+        Incident inc = s->declareIncident(n);
+        inc.summary = QStringLiteral("Card processor timeouts");
+        inc.impact.userImpact = QStringLiteral("checkout fails for EU users");
+        inc.impact.affectedUsersPercent = 37.5;
+        inc.impact.regulatory = true;
+        inc.escalationLevel = 2;
+        s->updateIncident(inc);
+        const auto e =
+            s->addEvents(inc.id, {note(QStringLiteral("one"), utc("2024-03-10T11:00:00Z")),
+                                  note(QStringLiteral("two"), utc("2024-03-10T11:05:00Z"))});
+        s->editEvent(e.at(0).eventId,
+                     change([](EventChange &c) { c.text = QStringLiteral("one, edited"); }));
+        s->editEvent(e.at(1).eventId, change([](EventChange &c) { c.deleted = true; }));
+        const auto c =
+            s->addChecklistItem(inc.id, ChecklistKind::PostIncident, QStringLiteral("Review"));
+        s->setChecklistItem(c.id, true, QStringLiteral("bob"));
+        s->addActionItem(inc.id, QStringLiteral("Retry budget"), QStringLiteral("bob"),
+                         QDate(2024, 4, 1));
+        // Noise in another incident must not leak into the bundle.
+        const Incident other = s->declareIncident(n);
+        s->addEvent(other.id, note(QStringLiteral("elsewhere")));
+
+        const IncidentBundle exported = s->bundle(inc.id);
+        QCOMPARE(int(exported.events.size()), 4);
+        QCOMPARE(int(exported.checklist.size()), 1);
+        QCOMPARE(int(exported.actions.size()), 1);
+        QVERIFY(exported.incident == *s->incident(inc.id));
+
+        auto fresh = open(QStringLiteral("fresh.db"));
+        QVERIFY(fresh->siteId() != s->siteId());
+        fresh->importBundle(exported);
+        const IncidentBundle imported = fresh->bundle(inc.id);
+        QVERIFY(imported.incident == exported.incident);
+        QVERIFY(imported.events == exported.events);
+        QVERIFY(imported.checklist == exported.checklist);
+        QVERIFY(imported.actions == exported.actions);
+        QVERIFY(imported == exported);
+        // The read paths agree too: current revisions, supersedes links, history.
+        QCOMPARE(fresh->events(query(inc.id)), s->events(query(inc.id)));
+        QCOMPARE(fresh->events(query(inc.id, 0, -1, true)), s->events(query(inc.id, 0, -1, true)));
+        QCOMPARE(fresh->eventHistory(e.at(0).eventId), s->eventHistory(e.at(0).eventId));
+        QCOMPARE(scalar(*fresh,
+                        QStringLiteral("SELECT supersedes FROM timeline_events WHERE "
+                                       "event_id = ? AND revision = 2"),
+                        e.at(0).eventId),
+                 e.at(0).id);
+        // A later local edit sorts after everything imported.
+        m_clock.set(utc("2020-01-01T00:00:00Z"));
+        const auto edited = fresh->editEvent(
+            e.at(0).eventId, change([](EventChange &c) { c.text = QStringLiteral("three"); }));
+        for (const auto &ev : exported.events)
+            QVERIFY(edited.stamp.hlc > ev.stamp.hlc);
+    }
+
+    void importConflictLeavesDbUnchanged()
+    {
+        auto s = open();
+        const Incident inc = s->declareIncident({QStringLiteral("t"), Severity::P2, {}, {}});
+        s->addEvent(inc.id, note(QStringLiteral("x")));
+        const IncidentBundle b = s->bundle(inc.id);
+        const auto before = fingerprint(*s);
+        try {
+            s->importBundle(b);
+            QFAIL("expected Conflict");
+        } catch (const StoreError &e) {
+            QCOMPARE(e.code(), StoreError::Code::Conflict);
+            QVERIFY(e.message().contains(inc.id));
+        }
+        QCOMPARE(fingerprint(*s), before);
+    }
+
+    void importFailureHalfWayLeavesDbUnchanged()
+    {
+        auto s = open();
+        const Incident inc = s->declareIncident({QStringLiteral("t"), Severity::P2, {}, {}});
+        const auto ev = s->addEvent(inc.id, note(QStringLiteral("x")));
+        IncidentBundle b = s->bundle(inc.id);
+
+        auto target = open(QStringLiteral("target.db"));
+        const Incident mine =
+            target->declareIncident({QStringLiteral("mine"), Severity::P2, {}, {}});
+        // The target already holds a row with the event's id: the import fails on it, after the
+        // incident row went in, and must take that incident row back out.
+        execOrFail(*target,
+                   QStringLiteral("INSERT INTO timeline_events(id, event_id, incident_id, "
+                                  "revision, occurred_at, recorded_at, kind, hlc, site_id, created_hlc) "
+                                  "VALUES('%1', '%1', '%2', 1, 'x', 'x', 'note', 'h', 's', 'h')")
+                       .arg(ev.id, mine.id));
+        const auto before = fingerprint(*target);
+        QVERIFY_THROWS_EXCEPTION(StoreError, target->importBundle(b));
+        QCOMPARE(fingerprint(*target), before);
+        QVERIFY(!target->incident(inc.id));
+
+        // Rows of another incident are refused before anything is written.
+        b.events.front().incidentId = mine.id;
+        QVERIFY_THROWS_EXCEPTION(StoreError, target->importBundle(b));
+        QCOMPARE(fingerprint(*target), before);
+    }
+
+    void hlcMonotonicAcrossReopen()
+    {
+        QString last;
+        {
+            auto s = open();
+            const Incident inc = s->declareIncident({QStringLiteral("t"), Severity::P2, {}, {}});
+            const auto events =
+                s->addEvents(inc.id, {note(QStringLiteral("1")), note(QStringLiteral("2"))});
+            QVERIFY(events.at(0).stamp.hlc > inc.stamp.hlc);
+            QVERIFY(events.at(1).stamp.hlc > events.at(0).stamp.hlc);
+            last = events.at(1).stamp.hlc;
+        }
+        // The wall clock jumps back an hour (NTP, another laptop): stamps still move forward.
+        m_clock.set(utc("2024-03-10T11:00:00.000Z"));
+        auto s = open();
+        const Incident inc = s->incidents().front();
+        const auto e = s->addEvent(inc.id, note(QStringLiteral("3")));
+        QVERIFY2(e.stamp.hlc > last, qPrintable(e.stamp.hlc + QStringLiteral(" <= ") + last));
+    }
+
+    void siteIdStableAcrossReopen()
+    {
+        QString site;
+        {
+            auto s = open();
+            site = s->siteId();
+            QCOMPARE(QUuid::fromString(site).isNull(), false);
+        }
+        auto again = open();
+        QCOMPARE(again->siteId(), site);
+        auto other = open(QStringLiteral("other.db"));
+        QVERIFY(other->siteId() != site);
+    }
+
+    void idsAreUuids()
+    {
+        auto s = open();
+        const qint64 before = QDateTime::currentMSecsSinceEpoch();
+        const Incident inc = s->declareIncident({QStringLiteral("t"), Severity::P2, {}, {}});
+        const auto events =
+            s->addEvents(inc.id, {note(QStringLiteral("1")), note(QStringLiteral("2"))});
+        const auto edited =
+            s->editEvent(events.at(0).eventId, change([](EventChange &c) { c.pinned = true; }));
+        const qint64 after = QDateTime::currentMSecsSinceEpoch();
+        std::set<QString> ids;
+        for (const QString &id : {inc.id, events.at(0).id, events.at(1).id, edited.id}) {
+            const QUuid u = QUuid::fromString(id);
+            QVERIFY2(!u.isNull(), qPrintable(id));
+            QCOMPARE(int(u.version()), 4);
+            QCOMPARE(u.toString(QUuid::WithoutBraces), id); // lower case, no braces
+            ids.insert(id);
+        }
+        QCOMPARE(int(ids.size()), 4);
+
+        // Outbox op ids are version 7: creation time in the first 48 bits.
+        QSqlQuery q(s->db());
+        QVERIFY(q.exec(QStringLiteral("SELECT op_id FROM outbox")));
+        int n = 0;
+        while (q.next()) {
+            const QUuid u = QUuid::fromString(q.value(0).toString());
+            QVERIFY(!u.isNull());
+            QCOMPARE(u.variant(), QUuid::DCE);
+            const QByteArray raw = u.toRfc4122();
+            QCOMPARE(uchar(raw.at(6)) >> 4, 7); // Qt 6.4's QUuid::version() stops at 5
+            qint64 ms = 0;
+            for (int i = 0; i < 6; ++i)
+                ms = (ms << 8) | uchar(raw.at(i));
+            QVERIFY(ms >= before && ms <= after);
+            ++n;
+        }
+        QCOMPARE(n, 4);
+    }
+
+    void connectionIsNamedAndRemoved()
+    {
+        const QString name = QStringLiteral("my-connection");
+        {
+            auto s = Store::open(m_dir->file(QStringLiteral("a.db")), m_clock, name);
+            QCOMPARE(s->db().connectionName(), name);
+            QVERIFY(QSqlDatabase::contains(name));
+            // A second store may not hijack a live connection.
+            try {
+                Store::open(m_dir->file(QStringLiteral("b.db")), m_clock, name);
+                QFAIL("expected CannotOpen");
+            } catch (const StoreError &e) {
+                QCOMPARE(e.code(), StoreError::Code::CannotOpen);
+            }
+            QVERIFY(s->db().isOpen());
+            auto unnamed1 = open(QStringLiteral("c.db"));
+            auto unnamed2 = open(QStringLiteral("d.db"));
+            QVERIFY(unnamed1->db().connectionName() != unnamed2->db().connectionName());
+        }
+        QVERIFY(!QSqlDatabase::contains(name));
+        QCOMPARE(QSqlDatabase::connectionNames().size(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "test_store.moc"
