@@ -112,16 +112,15 @@ void createSchemaV1(QSqlDatabase &db)
                                ")"),
                 QStringLiteral(
                     "CREATE INDEX action_items_incident ON action_items(incident_id, created_at)"),
-                QStringLiteral("CREATE TABLE messages ("
-                               " id TEXT PRIMARY KEY NOT NULL,"
-                               " incident_id TEXT NOT NULL REFERENCES incidents(id),"
-                               " kind TEXT NOT NULL,"
-                               " body TEXT NOT NULL DEFAULT '',"
-                               " sent_at TEXT,"
+                // One post-mortem document per incident, as JSON whose shape core/postmortem owns;
+                // synced as one last-writer-wins row.
+                QStringLiteral("CREATE TABLE postmortems ("
+                               " incident_id TEXT PRIMARY KEY NOT NULL REFERENCES incidents(id),"
+                               " body TEXT NOT NULL,"
+                               " updated_at TEXT NOT NULL,"
                                " hlc TEXT NOT NULL,"
                                " site_id TEXT NOT NULL"
                                ")"),
-                QStringLiteral("CREATE INDEX messages_incident ON messages(incident_id, sent_at)"),
                 // Local only: the losing side of a last-writer-wins merge, for the user to review.
                 QStringLiteral("CREATE TABLE conflicts ("
                                " id TEXT PRIMARY KEY NOT NULL,"

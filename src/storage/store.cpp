@@ -42,6 +42,7 @@ const QString kEntityIncident = QStringLiteral("incidents");
 const QString kEntityEvent = QStringLiteral("timeline_events");
 const QString kEntityChecklist = QStringLiteral("checklist_items");
 const QString kEntityAction = QStringLiteral("action_items");
+const QString kEntityPostmortem = QStringLiteral("postmortems");
 
 quint32 bigEndian32(const QByteArray &b, int offset)
 {
@@ -1046,6 +1047,43 @@ void Store::setChecklistItem(const QString &itemId, bool checked, const QString 
     const QString hlc = nextHlc();
     updateRecord(m_db, kEntityChecklist, checklistFields(), itemId, before, after, hlc, m_siteId);
     OutboxWriter(m_db).add(kEntityChecklist, itemId, hlc, toIsoUtc(now));
+    persistHlc();
+    tx.commit();
+}
+
+// ---- post-mortem ---------------------------------------------------------------------------
+
+std::optional<QByteArray> Store::postmortem(const QString &incidentId) const
+{
+    QSqlQuery q =
+        prepareSql(m_db, QStringLiteral("SELECT body FROM postmortems WHERE incident_id = ?"));
+    q.addBindValue(incidentId);
+    execPrepared(q, QStringLiteral("Reading a post-mortem"));
+    if (!q.next())
+        return std::nullopt;
+    return q.value(0).toString().toUtf8();
+}
+
+void Store::savePostmortem(const QString &incidentId, const QByteArray &json)
+{
+    WriteTransaction tx(m_db);
+    requireIncident(m_db, incidentId);
+    if (postmortem(incidentId) == json)
+        return; // autosave of an unchanged document writes nothing
+    const QString nowIso = toIsoUtc(m_clock.now());
+    const QString hlc = nextHlc();
+    QSqlQuery q = prepareSql(
+        m_db, QStringLiteral("INSERT INTO postmortems(incident_id, body, updated_at, hlc, site_id) "
+                             "VALUES(?,?,?,?,?) ON CONFLICT(incident_id) DO UPDATE SET "
+                             "body = excluded.body, updated_at = excluded.updated_at, "
+                             "hlc = excluded.hlc, site_id = excluded.site_id"));
+    q.addBindValue(incidentId);
+    q.addBindValue(QString::fromUtf8(json));
+    q.addBindValue(nowIso);
+    q.addBindValue(hlc);
+    q.addBindValue(m_siteId);
+    execPrepared(q, QStringLiteral("Saving a post-mortem"));
+    OutboxWriter(m_db).add(kEntityPostmortem, incidentId, hlc, nowIso);
     persistHlc();
     tx.commit();
 }

@@ -132,7 +132,7 @@ private Q_SLOTS:
         QCOMPARE(pragma(*s, "foreign_keys"), QStringLiteral("1"));
         QVERIFY(pragma(*s, "busy_timeout").toInt() > 0);
         for (const char *t : {"meta", "incidents", "timeline_events", "checklist_items",
-                              "action_items", "messages", "conflicts", "outbox"})
+                              "action_items", "postmortems", "conflicts", "outbox"})
             QVERIFY2(hasTable(*s, QLatin1String(t)), t);
         QVERIFY(!s->siteId().isEmpty());
         QVERIFY(!QFile::exists(storage::backupPath(path, 0))); // nothing worth backing up

@@ -509,6 +509,25 @@ private Q_SLOTS:
         QCOMPARE(int(s->bundle(inc.id).actions.size()), 2); // tombstones still travel
     }
 
+    void postmortemDocument()
+    {
+        auto s = open();
+        const Incident inc = s->declareIncident({QStringLiteral("t"), Severity::P1, {}, {}});
+        QVERIFY(!s->postmortem(inc.id));
+        const int outboxBefore = s->pendingOutbox();
+        const QByteArray doc("{\"rootCause\":\"pool exhausted — 決済\"}");
+        s->savePostmortem(inc.id, doc);
+        QCOMPARE(s->postmortem(inc.id).value_or(QByteArray()), doc);
+        QCOMPARE(s->pendingOutbox(), outboxBefore + 1);
+        s->savePostmortem(inc.id, doc); // unchanged: no write, no outbox row
+        QCOMPARE(s->pendingOutbox(), outboxBefore + 1);
+        const QByteArray edited("{\"rootCause\":\"memory leak\"}");
+        s->savePostmortem(inc.id, edited);
+        QCOMPARE(s->postmortem(inc.id).value_or(QByteArray()), edited);
+        QCOMPARE(s->pendingOutbox(), outboxBefore + 2);
+        QVERIFY_THROWS_EXCEPTION(StoreError, s->savePostmortem(QStringLiteral("missing"), doc));
+    }
+
     void bundleRoundTrip()
     {
         auto s = open();
@@ -599,11 +618,12 @@ private Q_SLOTS:
             target->declareIncident({QStringLiteral("mine"), Severity::P2, {}, {}});
         // The target already holds a row with the event's id: the import fails on it, after the
         // incident row went in, and must take that incident row back out.
-        execOrFail(*target,
-                   QStringLiteral("INSERT INTO timeline_events(id, event_id, incident_id, "
-                                  "revision, occurred_at, recorded_at, kind, hlc, site_id, created_hlc) "
-                                  "VALUES('%1', '%1', '%2', 1, 'x', 'x', 'note', 'h', 's', 'h')")
-                       .arg(ev.id, mine.id));
+        execOrFail(
+            *target,
+            QStringLiteral("INSERT INTO timeline_events(id, event_id, incident_id, "
+                           "revision, occurred_at, recorded_at, kind, hlc, site_id, created_hlc) "
+                           "VALUES('%1', '%1', '%2', 1, 'x', 'x', 'note', 'h', 's', 'h')")
+                .arg(ev.id, mine.id));
         const auto before = fingerprint(*target);
         QVERIFY_THROWS_EXCEPTION(StoreError, target->importBundle(b));
         QCOMPARE(fingerprint(*target), before);
