@@ -11,15 +11,25 @@ TriageService::TriageService(IncidentService &service, QObject *parent)
     : QObject(parent), m_service(service), m_webhook(new WebhookPoster(this))
 {
     connect(m_webhook, &WebhookPoster::finished, this, &TriageService::webhookFinished);
+    connect(&m_service, &IncidentService::eventsChanged, this,
+            [this](const QString &incidentId) { m_lastMessage.remove(incidentId); });
+    connect(&m_service, &IncidentService::incidentsChanged, this, [this] {
+        // A database switch or an import can change any incident's timeline.
+        m_lastMessage.clear();
+    });
 }
 
 TriageService::~TriageService() = default;
 
 QDateTime TriageService::lastMessageAt(const QString &incidentId) const
 {
+    if (const auto it = m_lastMessage.constFind(incidentId); it != m_lastMessage.constEnd())
+        return *it;
     EventQuery q;
     q.incidentId = incidentId;
-    return triage::lastMessageAt(m_service.store().events(q));
+    const QDateTime last = triage::lastMessageAt(m_service.store().events(q));
+    m_lastMessage.insert(incidentId, last);
+    return last;
 }
 
 IncidentClocks TriageService::clocks(const Incident &incident) const

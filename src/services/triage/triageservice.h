@@ -6,6 +6,7 @@
 #include "core/triage/messages.h"
 #include "services/triage/webhookposter.h"
 
+#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <optional>
@@ -86,6 +87,8 @@ private:
     IncidentService &m_service;
     WebhookPoster *m_webhook;
     QSet<QString> m_logged; // incidentId + '|' + overdue text, already on the timeline
+    // The tab asks every second; the timeline is read again only after it changed.
+    mutable QHash<QString, QDateTime> m_lastMessage;
 };
 
 } // namespace idesk
