@@ -1,0 +1,203 @@
+#include "gui/timeline/timelinecommands.h"
+
+#include "models/timeline/timelinemodel.h"
+#include "services/incidentservice.h"
+
+#include <QCoreApplication>
+
+namespace idesk {
+
+namespace {
+
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("idesk::TimelineCommand", text, nullptr, n);
+}
+
+QString excerpt(const QString &text)
+{
+    const QString oneLine = text.simplified();
+    return oneLine.size() <= 40 ? oneLine : oneLine.left(39) + QChar(0x2026);
+}
+
+} // namespace
+
+TimelineCommand::TimelineCommand(TimelineEditContext context, QUndoCommand *parent)
+    : QUndoCommand(parent), m_context(std::move(context))
+{}
+
+void TimelineCommand::fail(const QString &message)
+{
+    m_failed = true;
+    setObsolete(true);
+    if (m_context.onError)
+        m_context.onError(message);
+}
+
+bool TimelineCommand::revise(const QString &eventId, const EventChange &change)
+{
+    try {
+        if (m_context.model)
+            m_context.model->editEvent(eventId, change);
+        else
+            m_context.service->editEvent(eventId, change);
+        return true;
+    } catch (const StoreError &e) {
+        fail(e.message());
+        return false;
+    }
+}
+
+AddEventCommand::AddEventCommand(TimelineEditContext context, QString incidentId, NewEvent event)
+    : TimelineCommand(std::move(context)), m_incidentId(std::move(incidentId)),
+      m_event(std::move(event))
+{
+    setText(tr("Add “%1”").arg(excerpt(m_event.text)));
+}
+
+void AddEventCommand::redo()
+{
+    if (!m_eventId.isEmpty()) {
+        EventChange revive;
+        revive.deleted = false;
+        revise(m_eventId, revive);
+        return;
+    }
+    try {
+        const TimelineEvent added = m_context.service->addEvent(m_incidentId, m_event);
+        m_eventId = added.eventId;
+        if (m_context.model)
+            m_context.model->applyRevision(added);
+    } catch (const StoreError &e) {
+        fail(e.message());
+    }
+}
+
+void AddEventCommand::undo()
+{
+    EventChange tombstone;
+    tombstone.deleted = true;
+    revise(m_eventId, tombstone);
+}
+
+AddEventsCommand::AddEventsCommand(TimelineEditContext context, QString incidentId,
+                                   std::vector<NewEvent> events)
+    : TimelineCommand(std::move(context)), m_incidentId(std::move(incidentId)),
+      m_events(std::move(events))
+{
+    setText(tr("Add %n event(s)", int(m_events.size())));
+}
+
+void AddEventsCommand::redo()
+{
+    if (!m_eventIds.isEmpty()) {
+        EventChange revive;
+        revive.deleted = false;
+        for (const QString &id : std::as_const(m_eventIds)) {
+            if (!revise(id, revive))
+                return;
+        }
+        return;
+    }
+    try {
+        const auto added = m_context.service->addEvents(m_incidentId, m_events);
+        for (const auto &e : added) {
+            m_eventIds << e.eventId;
+            if (m_context.model)
+                m_context.model->applyRevision(e);
+        }
+    } catch (const StoreError &e) {
+        fail(e.message());
+    }
+}
+
+void AddEventsCommand::undo()
+{
+    EventChange tombstone;
+    tombstone.deleted = true;
+    for (auto it = m_eventIds.crbegin(); it != m_eventIds.crend(); ++it) {
+        if (!revise(*it, tombstone))
+            return;
+    }
+}
+
+EditEventCommand::EditEventCommand(TimelineEditContext context, QString eventId, EventChange change)
+    : TimelineCommand(std::move(context)), m_eventId(std::move(eventId)), m_after(std::move(change))
+{
+    std::optional<TimelineEvent> current;
+    try {
+        current = m_context.service->store().currentEvent(m_eventId);
+    } catch (const StoreError &e) {
+        fail(e.message());
+        return;
+    }
+    if (!current) {
+        fail(tr("That event no longer exists"));
+        return;
+    }
+    // Undo restores exactly the fields this edit touches, nothing else: a concurrent change to
+    // another field (another tab, later sync) survives the undo.
+    if (m_after.occurredAt)
+        m_before.occurredAt = current->occurredAt;
+    if (m_after.kind)
+        m_before.kind = current->kind;
+    if (m_after.author)
+        m_before.author = current->author;
+    if (m_after.text)
+        m_before.text = current->text;
+    if (m_after.pinned)
+        m_before.pinned = current->pinned;
+    if (m_after.deleted)
+        m_before.deleted = current->deleted;
+    setText(tr("Edit “%1”").arg(excerpt(current->text)));
+}
+
+void EditEventCommand::redo()
+{
+    if (!failed())
+        revise(m_eventId, m_after);
+}
+
+void EditEventCommand::undo()
+{
+    if (!failed())
+        revise(m_eventId, m_before);
+}
+
+PinEventCommand::PinEventCommand(TimelineEditContext context, QString eventId, bool pinned)
+    : EditEventCommand(std::move(context), std::move(eventId), [pinned] {
+          EventChange c;
+          c.pinned = pinned;
+          return c;
+      }())
+{
+    setText(pinned ? tr("Pin event") : tr("Unpin event"));
+}
+
+DeleteEventsCommand::DeleteEventsCommand(TimelineEditContext context, QStringList eventIds)
+    : TimelineCommand(std::move(context)), m_eventIds(std::move(eventIds))
+{
+    setText(tr("Delete %n event(s)", int(m_eventIds.size())));
+}
+
+void DeleteEventsCommand::redo()
+{
+    EventChange tombstone;
+    tombstone.deleted = true;
+    for (const QString &id : std::as_const(m_eventIds)) {
+        if (!revise(id, tombstone))
+            return;
+    }
+}
+
+void DeleteEventsCommand::undo()
+{
+    EventChange revive;
+    revive.deleted = false;
+    for (auto it = m_eventIds.crbegin(); it != m_eventIds.crend(); ++it) {
+        if (!revise(*it, revive))
+            return;
+    }
+}
+
+} // namespace idesk

@@ -1,0 +1,135 @@
+#include "core/timeline/timelinebuckets.h"
+#include "core/timeline/timelinemetrics.h"
+
+#include <QTest>
+#include <QTimeZone>
+
+using namespace idesk;
+using namespace Qt::StringLiterals;
+
+class TestTimelineMetrics : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void extracts_data();
+    void extracts();
+    void bucketWidth_data();
+    void bucketWidth();
+    void bucketsCountByKind();
+    void bucketsEmpty();
+};
+
+namespace {
+constexpr double kNone = -1;
+double orNone(std::optional<double> v)
+{
+    return v.value_or(kNone);
+}
+} // namespace
+
+void TestTimelineMetrics::extracts_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<double>("errorRate");
+    QTest::addColumn<double>("responseMs");
+    QTest::addColumn<double>("users");
+
+    QTest::newRow("runbook update template")
+        << u"Incident Update - Order Processing Issue\nStatus: Mitigating\nCurrent metrics:\n"
+           "- Error rate: 5% (down from 25%)\n- Response time: 800ms (down from 3000ms)\n"
+           "- Affected users: ~200/minute (down from 1000/minute)\n"_s
+        << 5.0 << 800.0 << 200.0;
+    QTest::newRow("runbook alert template")
+        << u"Initial symptoms:\n- Order creation API returning 500 errors\n- Error rate spike to "
+           "25%\n- Affecting ~1000 users/minute"_s
+        << 25.0 << kNone << 1000.0;
+    QTest::newRow("decimals and seconds")
+        << u"error-rate 0.8% , latency 1.5 s"_s << 0.8 << 1500.0 << kNone;
+    QTest::newRow("thousands separator")
+        << u"Affected users: 12,500"_s << kNone << kNone << 12500.0;
+    QTest::newRow("k suffix") << u"about 1.2k users affected"_s << kNone << kNone << 1200.0;
+    QTest::newRow("p95") << u"p95 at 450 ms"_s << kNone << 450.0 << kNone;
+    QTest::newRow("figure on the next line is not taken")
+        << u"Error rate:\n50 pods restarted 3%"_s << kNone << kNone << kNone;
+    QTest::newRow("no metrics") << u"rolled back to v2.3.1"_s << kNone << kNone << kNone;
+    QTest::newRow("percent without label is ignored") << u"CPU at 95%"_s << kNone << kNone << kNone;
+}
+
+void TestTimelineMetrics::extracts()
+{
+    QFETCH(QString, text);
+    QFETCH(double, errorRate);
+    QFETCH(double, responseMs);
+    QFETCH(double, users);
+    const MetricsSample s = extractMetrics(text);
+    QCOMPARE(orNone(s.errorRatePercent), errorRate);
+    QCOMPARE(orNone(s.responseTimeMs), responseMs);
+    QCOMPARE(orNone(s.affectedUsers), users);
+    QCOMPARE(s.isEmpty(), errorRate == kNone && responseMs == kNone && users == kNone);
+}
+
+void TestTimelineMetrics::bucketWidth_data()
+{
+    QTest::addColumn<qint64>("spanMs");
+    QTest::addColumn<int>("maxBuckets");
+    QTest::addColumn<qint64>("expected");
+    constexpr qint64 min = 60000;
+    QTest::newRow("zero span") << qint64(0) << 120 << min;
+    QTest::newRow("one hour, 120 buckets") << 60 * min << 120 << min;
+    QTest::newRow("three hours, 120 buckets") << 180 * min << 120 << 2 * min;
+    QTest::newRow("one day, 120 buckets") << 1440 * min << 120 << 15 * min;
+    QTest::newRow("one day, 10 buckets") << 1440 * min << 10 << 3 * 60 * min;
+    QTest::newRow("a year, 60 buckets") << 365 * 1440 * min << 60 << 7 * 1440 * min;
+    QTest::newRow("five years, 20 buckets") << 5 * 365 * 1440 * min << 20 << 102 * 1440 * min;
+}
+
+void TestTimelineMetrics::bucketWidth()
+{
+    QFETCH(qint64, spanMs);
+    QFETCH(int, maxBuckets);
+    QFETCH(qint64, expected);
+    const qint64 w = chooseBucketMs(spanMs, maxBuckets);
+    QCOMPARE(w, expected);
+    // Whatever the alignment, the span fits in maxBuckets buckets.
+    QVERIFY(spanMs / w + 2 <= maxBuckets);
+}
+
+void TestTimelineMetrics::bucketsCountByKind()
+{
+    const qint64 t0 =
+        QDateTime(QDate(2024, 1, 15), QTime(14, 3, 10), QTimeZone::utc()).toMSecsSinceEpoch();
+    constexpr qint64 min = 60000;
+    // 30 minutes span → 1-minute buckets, starting at 14:03:00.
+    const std::vector<TimelinePoint> points{
+        {t0 + 30 * min, EventKind::Action}, // unsorted on purpose
+        {t0, EventKind::Alert},
+        {t0 + 20'000, EventKind::Alert},
+        {t0 + 50'000, EventKind::Note}, // 14:04:00, next bucket
+        {t0 + 30 * min - 1, EventKind::Action},
+    };
+    const KindBuckets b = bucketByKind(points, 120);
+    QCOMPARE(b.bucketMs, min);
+    QCOMPARE(b.startMs, t0 - 10'000);
+    QCOMPARE(b.counts.size(), std::size_t(31));
+    QCOMPARE(b.counts[0][std::size_t(EventKind::Alert)], 2);
+    QCOMPARE(b.counts[1][std::size_t(EventKind::Note)], 1);
+    QCOMPARE(b.counts[0][std::size_t(EventKind::Note)], 0);
+    QCOMPARE(b.counts[30][std::size_t(EventKind::Action)], 2);
+    QCOMPARE(b.maxTotal, 2);
+    int total = 0;
+    for (const auto &row : b.counts)
+        for (int c : row)
+            total += c;
+    QCOMPARE(total, int(points.size()));
+}
+
+void TestTimelineMetrics::bucketsEmpty()
+{
+    const KindBuckets b = bucketByKind({}, 120);
+    QCOMPARE(b.bucketMs, qint64(0));
+    QVERIFY(b.counts.empty());
+    QCOMPARE(b.maxTotal, 0);
+}
+
+QTEST_GUILESS_MAIN(TestTimelineMetrics)
+#include "test_timelinemetrics.moc"

@@ -1,0 +1,525 @@
+#include "models/timeline/timelinefilterproxy.h"
+#include "models/timeline/timelinemodel.h"
+#include "timelinefixture.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace idesk;
+using namespace idesk::test;
+using namespace Qt::StringLiterals;
+
+class TestTimelineModel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { enterTestMode(); }
+    void emptyIncident();
+    void pagesAndTesters();
+    void newEventsInsertInTimeOrder();
+    void editsUpdateMoveAndRemoveRows();
+    void undescribedChangesReload();
+    void insertsWhilePagingNeitherDuplicateNorSkip();
+    void backgroundLoadMergesChangesMadeMeanwhile();
+    void backgroundLoadStopsWithTheIncident();
+    void setDataGoesThroughTheService();
+    void setDataUsesTheEditHandler();
+    void displayAndRoles();
+    void proxyFilters();
+    void proxySorts();
+    void otherIncidentsAreIgnored();
+};
+
+namespace {
+
+bool isChronological(const TimelineModel &m)
+{
+    for (int r = 1; r < m.rowCount(); ++r) {
+        if (m.row(r - 1).occurredMs > m.row(r).occurredMs)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+void TestTimelineModel::emptyIncident()
+{
+    TimelineFixture f;
+    TimelineModel model(*f.service);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(!model.canFetchMore({}));
+    model.setIncidentId(f.declare());
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(!model.canFetchMore({}));
+    QVERIFY(model.isComplete());
+    QCOMPARE(model.columnCount(), int(TimelineModel::ColumnCount));
+    model.setIncidentId({});
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestTimelineModel::pagesAndTesters()
+{
+    TimelineFixture f;
+    f.declare();
+    f.seed(1200);
+
+    // Paging first, without testers: a tester fetches a page itself after every reset.
+    {
+        TimelineModel model(*f.service);
+        TimelineFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        model.setIncidentId(f.incidentId);
+        QCOMPARE(model.rowCount(), TimelineModel::kDefaultPageSize);
+        QCOMPARE(model.totalCount(), -1);
+        QVERIFY(model.canFetchMore({}));
+        QVERIFY(proxy.canFetchMore({}));
+        proxy.fetchMore({}); // the view asks the proxy; the proxy asks the model
+        QCOMPARE(model.rowCount(), 1000);
+        QCOMPARE(proxy.rowCount(), 1000);
+        model.fetchMore({});
+        QCOMPARE(model.rowCount(), 1200);
+        QVERIFY(!model.canFetchMore({}));
+        QVERIFY(model.isComplete());
+        QCOMPARE(model.totalCount(), 1200);
+        QVERIFY(isChronological(model));
+        QCOMPARE(model.index(1199, TimelineModel::Text).data().toString(), u"event 01199"_s);
+    }
+
+    // The testers are attached after the reset that selects the incident: a tester runs its
+    // checks, fetchMore included, from its modelReset slot before it has marked the reset as
+    // finished, so a lazy model that can fetch more right after a reset would trip it.
+    TimelineModel model(*f.service);
+    model.setPageSize(300);
+    model.setIncidentId(f.incidentId);
+    TimelineFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester modelTester(&model,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(&proxy,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(model.rowCount() >= 300); // the testers fetch a page themselves
+    while (proxy.canFetchMore({}))
+        proxy.fetchMore({});
+    QCOMPARE(model.rowCount(), 1200);
+    QCOMPARE(proxy.rowCount(), 1200);
+    QVERIFY(isChronological(model));
+
+    // Filtering and sorting through the proxy under the tester.
+    proxy.setTextFilter(u"EVENT 0119"_s);
+    QCOMPARE(proxy.rowCount(), 10);
+    proxy.sort(TimelineModel::Occurred, Qt::DescendingOrder);
+    QCOMPARE(proxy.index(0, TimelineModel::Text).data().toString(), u"event 01199"_s);
+    proxy.setTextFilter({});
+    QCOMPARE(proxy.rowCount(), 1200);
+
+    // Changes under both testers: add, edit, move, delete.
+    f.service->addEvent(f.incidentId, f.event(utcAt(14, 30, 30), u"between"_s));
+    QCOMPARE(model.rowCount(), 1201);
+    EventChange c;
+    c.text = u"changed"_s;
+    model.editEvent(model.row(5).eventId, c);
+    c = {};
+    c.occurredAt = utcAt(16, 0, 30);
+    model.editEvent(model.row(7).eventId, c);
+    c = {};
+    c.deleted = true;
+    model.editEvent(model.row(6).eventId, c);
+    QCOMPARE(model.rowCount(), 1200);
+    QCOMPARE(proxy.rowCount(), 1200);
+    QVERIFY(isChronological(model));
+    model.reload();
+    QCOMPARE(model.rowCount(), 1200);
+}
+
+void TestTimelineModel::newEventsInsertInTimeOrder()
+{
+    TimelineFixture f;
+    f.declare();
+    f.seed(10);
+    TimelineModel model(*f.service);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setIncidentId(f.incidentId);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelAboutToBeReset);
+    QSignalSpy inserts(&model, &QAbstractItemModel::rowsInserted);
+
+    // From "another tab": only the service's signals tell the model.
+    const auto added = f.service->addEvent(f.incidentId, f.event(utcAt(14, 3, 30), u"mid"_s));
+    QCOMPARE(model.rowCount(), 11);
+    QCOMPARE(inserts.size(), 1);
+    QCOMPARE(inserts.at(0).at(1).toInt(), 4);
+    QCOMPARE(model.row(4).eventId, added.eventId);
+    f.service->addEvent(f.incidentId, f.event(utcAt(13, 0), u"first"_s));
+    QCOMPARE(model.row(0).text, u"first"_s);
+    f.service->addEvent(f.incidentId, f.event(utcAt(16, 0), u"last"_s));
+    QCOMPARE(model.row(model.rowCount() - 1).text, u"last"_s);
+    f.service->addEvents(f.incidentId,
+                         {f.event(utcAt(14, 1, 1), u"b1"_s), f.event(utcAt(14, 8, 1), u"b2"_s)});
+    QCOMPARE(model.rowCount(), 15);
+    QVERIFY(isChronological(model));
+    QTest::qWait(20); // let the coalesced change check run: everything was described
+    QCOMPARE(resets.size(), 0);
+}
+
+void TestTimelineModel::editsUpdateMoveAndRemoveRows()
+{
+    TimelineFixture f;
+    f.declare();
+    const auto seeded = f.seed(10);
+    TimelineModel model(*f.service);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setIncidentId(f.incidentId);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy moved(&model, &QAbstractItemModel::rowsMoved);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelAboutToBeReset);
+
+    EventChange text;
+    text.text = u"rewritten"_s;
+    model.editEvent(seeded[2].eventId, text);
+    QCOMPARE(model.row(2).text, u"rewritten"_s);
+    QCOMPARE(model.row(2).revision, 2);
+    QVERIFY(!changed.isEmpty());
+
+    // Moving row 2 to after row 7 keeps the row (and any selection on it).
+    EventChange time;
+    time.occurredAt = utcAt(14, 7, 30);
+    model.editEvent(seeded[2].eventId, time);
+    QCOMPARE(moved.size(), 1);
+    QCOMPARE(model.rowOf(seeded[2].eventId), 7);
+    QVERIFY(isChronological(model));
+    time.occurredAt = utcAt(13, 59);
+    model.editEvent(seeded[2].eventId, time);
+    QCOMPARE(model.rowOf(seeded[2].eventId), 0);
+    QVERIFY(isChronological(model));
+
+    EventChange del;
+    del.deleted = true;
+    model.editEvent(seeded[5].eventId, del);
+    QCOMPARE(model.rowCount(), 9);
+    QCOMPARE(model.rowOf(seeded[5].eventId), -1);
+    EventChange revive;
+    revive.deleted = false;
+    model.editEvent(seeded[5].eventId, revive);
+    QCOMPARE(model.rowCount(), 10);
+    QCOMPARE(model.rowOf(seeded[5].eventId), 5);
+
+    // A stale revision (already applied) changes nothing.
+    const auto current = *f.service->store().currentEvent(seeded[2].eventId);
+    auto stale = current;
+    stale.revision = 1;
+    stale.text = u"stale"_s;
+    model.applyRevision(stale);
+    QCOMPARE(model.row(0).text, u"rewritten"_s);
+    QTest::qWait(20);
+    QCOMPARE(resets.size(), 0);
+}
+
+void TestTimelineModel::undescribedChangesReload()
+{
+    TimelineFixture f;
+    f.declare();
+    const auto seeded = f.seed(5);
+    TimelineModel model(*f.service);
+    model.setIncidentId(f.incidentId);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    // The service announces an edit only as "events changed"; the model has to read again.
+    EventChange c;
+    c.text = u"edited elsewhere"_s;
+    f.service->editEvent(seeded[1].eventId, c);
+    QTRY_COMPARE(model.row(1).text, u"edited elsewhere"_s);
+    QCOMPARE(resets.size(), 1);
+    QCOMPARE(model.rowCount(), 5);
+}
+
+void TestTimelineModel::insertsWhilePagingNeitherDuplicateNorSkip()
+{
+    TimelineFixture f;
+    f.declare();
+    const auto seeded = f.seed(25);
+    TimelineModel model(*f.service);
+    model.setPageSize(10);
+    model.setIncidentId(f.incidentId);
+    QCOMPARE(model.rowCount(), 10);
+
+    // Before the frontier, a tie with the last loaded row, beyond the frontier, and a delete
+    // before the frontier: the store's ordering shifts under the page offset each time.
+    f.service->addEvent(f.incidentId, f.event(utcAt(14, 2, 30), u"early"_s));
+    f.service->addEvent(f.incidentId, f.event(utcAt(14, 9), u"tie"_s));
+    f.service->addEvent(f.incidentId, f.event(utcAt(14, 20, 30), u"beyond"_s));
+    EventChange del;
+    del.deleted = true;
+    model.editEvent(seeded[3].eventId, del);
+    // An event not yet loaded moves before the frontier.
+    EventChange move;
+    move.occurredAt = utcAt(14, 0, 30);
+    model.editEvent(seeded[22].eventId, move);
+
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    const auto expected = f.service->store().events({f.incidentId, 0, -1, false});
+    QCOMPARE(model.rowCount(), int(expected.size()));
+    QCOMPARE(model.rowCount(), 25 + 3 - 1);
+    QSet<QString> ids;
+    for (int r = 0; r < model.rowCount(); ++r)
+        ids.insert(model.row(r).eventId);
+    QCOMPARE(ids.size(), model.rowCount());
+    for (const auto &e : expected)
+        QVERIFY2(ids.contains(e.eventId), qPrintable(e.text));
+    QVERIFY(isChronological(model));
+}
+
+void TestTimelineModel::backgroundLoadMergesChangesMadeMeanwhile()
+{
+    TimelineFixture f;
+    f.declare();
+    const auto seeded = f.seed(1700);
+    TimelineModel model(*f.service);
+    model.setIncidentId(f.incidentId);
+    QCOMPARE(model.rowCount(), TimelineModel::kDefaultPageSize);
+    QCOMPARE(model.totalCount(), -1); // not counted on open: that read costs more than a page
+    QSignalSpy done(&model, &TimelineModel::fullyLoaded);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    model.loadRemainingInBackground();
+    QVERIFY(model.isLoadingInBackground());
+    QVERIFY(!model.canFetchMore({}));
+
+    // Changes while the worker reads; its batches are merged only when the event loop runs, so
+    // all of these happen before any of them, whichever snapshot the worker read.
+    f.service->addEvent(f.incidentId, f.event(utcAt(14, 2, 30), u"early, loaded range"_s));
+    f.service->addEvent(f.incidentId, f.event(utcAt(18, 0), u"late, not loaded yet"_s));
+    EventChange del;
+    del.deleted = true;
+    model.editEvent(seeded[1500].eventId, del);
+    EventChange text;
+    text.text = u"edited before it arrived"_s;
+    model.editEvent(seeded[1600].eventId, text);
+    EventChange move;
+    move.occurredAt = utcAt(14, 0, 30);
+    model.editEvent(seeded[1650].eventId, move);
+
+    QVERIFY(done.wait(20000));
+    QVERIFY(!model.isLoadingInBackground());
+    QVERIFY(model.isComplete());
+    const auto expected = f.service->store().events({f.incidentId, 0, -1, false});
+    QCOMPARE(model.rowCount(), int(expected.size()));
+    QCOMPARE(model.rowCount(), 1700 + 2 - 1);
+    QCOMPARE(model.totalCount(), model.rowCount());
+    QVERIFY(isChronological(model));
+    QHash<QString, QString> texts;
+    for (int r = 0; r < model.rowCount(); ++r)
+        texts.insert(model.row(r).eventId, model.row(r).text);
+    QCOMPARE(texts.size(), model.rowCount());
+    for (const auto &e : expected)
+        QCOMPARE(texts.value(e.eventId), e.text);
+    QCOMPARE(model.rowOf(seeded[1650].eventId), 1);
+    // Everything was described by signals or re-applied: no full re-read was needed unless the
+    // early insert shifted the worker's offsets, and even then only once.
+    QVERIFY(resets.size() <= 1);
+}
+
+void TestTimelineModel::backgroundLoadStopsWithTheIncident()
+{
+    TimelineFixture f;
+    f.declare();
+    f.seed(3000);
+    const QString first = f.incidentId;
+    const QString second = f.declare();
+    f.seed(3);
+    TimelineModel model(*f.service);
+    model.setIncidentId(first);
+    QSignalSpy done(&model, &TimelineModel::fullyLoaded);
+    model.loadRemainingInBackground();
+    model.setIncidentId(second); // joins the worker; its batches must not land here
+    QVERIFY(!model.isLoadingInBackground());
+    QTest::qWait(200);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(done.size(), 0);
+    {
+        auto doomed = std::make_unique<TimelineModel>(*f.service);
+        doomed->setIncidentId(first);
+        doomed->loadRemainingInBackground();
+    } // destroyed while reading: must neither crash nor leak a running thread
+    QTest::qWait(100);
+}
+
+void TestTimelineModel::setDataGoesThroughTheService()
+{
+    TimelineFixture f;
+    f.declare();
+    const auto seeded = f.seed(3);
+    TimelineModel model(*f.service);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setIncidentId(f.incidentId);
+
+    QVERIFY(model.setData(model.index(1, TimelineModel::Text), u"  new words "_s));
+    QVERIFY(model.setData(model.index(1, TimelineModel::Kind), u"decision"_s));
+    QVERIFY(model.setData(model.index(1, TimelineModel::Author), u"carol"_s));
+    QVERIFY(model.setData(model.index(1, TimelineModel::Pinned), Qt::Checked, Qt::CheckStateRole));
+    QVERIFY(model.setData(model.index(1, TimelineModel::Occurred), u"2024-01-15 14:05:00"_s));
+    const auto stored = *f.service->store().currentEvent(seeded[1].eventId);
+    QCOMPARE(stored.text, u"new words"_s);
+    QCOMPARE(stored.kind, EventKind::Decision);
+    QCOMPARE(stored.author, u"carol"_s);
+    QVERIFY(stored.pinned);
+    QCOMPARE(stored.occurredAt, utcAt(14, 5));
+    QCOMPARE(stored.revision, 6);
+    QCOMPARE(model.rowOf(seeded[1].eventId), 2);
+
+    // No-ops and nonsense write nothing.
+    const int row = model.rowOf(seeded[1].eventId);
+    QVERIFY(!model.setData(model.index(row, TimelineModel::Text), u"new words"_s));
+    QVERIFY(!model.setData(model.index(row, TimelineModel::Text), u"   "_s));
+    QVERIFY(!model.setData(model.index(row, TimelineModel::Kind), u"banana"_s));
+    QVERIFY(!model.setData(model.index(row, TimelineModel::Occurred), u"yesterday"_s));
+    QVERIFY(!model.setData(model.index(row, TimelineModel::Source), u"x"_s));
+    QCOMPARE(f.service->store().eventHistory(seeded[1].eventId).size(), std::size_t(6));
+}
+
+void TestTimelineModel::setDataUsesTheEditHandler()
+{
+    TimelineFixture f;
+    f.declare();
+    const auto seeded = f.seed(2);
+    TimelineModel model(*f.service);
+    model.setIncidentId(f.incidentId);
+    QString seenId;
+    EventChange seen;
+    model.setEditHandler([&](const QString &id, const EventChange &c) {
+        seenId = id;
+        seen = c;
+        return false;
+    });
+    QVERIFY(!model.setData(model.index(0, TimelineModel::Text), u"via handler"_s));
+    QCOMPARE(seenId, seeded[0].eventId);
+    QCOMPARE(seen.text.value_or(QString()), u"via handler"_s);
+    QVERIFY(!seen.kind && !seen.pinned && !seen.deleted);
+    QCOMPARE(f.service->store().eventHistory(seeded[0].eventId).size(), std::size_t(1));
+}
+
+void TestTimelineModel::displayAndRoles()
+{
+    TimelineFixture f;
+    f.declare();
+    NewEvent e = f.event(utcAt(14, 32, 7), u"line one\nline two"_s, EventKind::Communication);
+    e.pinned = true;
+    e.source = u"message"_s;
+    f.service->store().addEvent(f.incidentId, e);
+    TimelineModel model(*f.service);
+    model.setIncidentId(f.incidentId);
+
+    const auto at = [&](int column, int role = Qt::DisplayRole) {
+        return model.index(0, column).data(role);
+    };
+    QCOMPARE(at(TimelineModel::Occurred).toString(), u"14:32:07"_s);
+    QVERIFY(!model.spansDays());
+    const QString tip = at(TimelineModel::Occurred, Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(u"2024-01-15 14:32:07 UTC"_s), qPrintable(tip));
+    QVERIFY2(tip.contains(u"local"_s), qPrintable(tip));
+    QCOMPARE(at(TimelineModel::Occurred, TimelineModel::OccurredAtRole).toDateTime(),
+             utcAt(14, 32, 7));
+    QCOMPARE(at(TimelineModel::Kind).toString(), u"communication"_s);
+    QCOMPARE(at(TimelineModel::Text).toString(), u"line one \u23CE line two"_s);
+    QCOMPARE(at(TimelineModel::Text, Qt::EditRole).toString(), u"line one\nline two"_s);
+    QCOMPARE(at(TimelineModel::Source).toString(), u"message"_s);
+    QCOMPARE(at(TimelineModel::Pinned, Qt::CheckStateRole).toInt(), int(Qt::Checked));
+    QVERIFY(model.flags(model.index(0, TimelineModel::Pinned)) & Qt::ItemIsUserCheckable);
+    QVERIFY(!(model.flags(model.index(0, TimelineModel::Source)) & Qt::ItemIsEditable));
+    QVERIFY(model.flags(model.index(0, TimelineModel::Text)) & Qt::ItemIsEditable);
+
+    // An event on the next day makes the time column show dates.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    f.service->addEvent(f.incidentId,
+                        f.event(utcAt(0, 10, 0, QDate(2024, 1, 16)), u"after midnight"_s));
+    QVERIFY(model.spansDays());
+    QCOMPARE(at(TimelineModel::Occurred).toString(), u"2024-01-15 14:32:07"_s);
+    QVERIFY(!changed.isEmpty());
+}
+
+void TestTimelineModel::proxyFilters()
+{
+    TimelineFixture f;
+    f.declare();
+    f.seed(63); // kinds cycle over 9, bob every 7th: 9 bob rows
+    auto pinned = f.event(utcAt(16, 0), u"Rolled BACK to v2.3.1"_s, EventKind::Action);
+    pinned.pinned = true;
+    pinned.author = u"Carol"_s;
+    f.service->store().addEvent(f.incidentId, pinned);
+    TimelineModel model(*f.service);
+    model.setIncidentId(f.incidentId);
+    TimelineFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(proxy.rowCount(), 64);
+    QVERIFY(!proxy.isFiltering());
+
+    proxy.setAuthorFilter(u"BOB"_s);
+    QCOMPARE(proxy.rowCount(), 9);
+    proxy.setAuthorFilter({});
+    proxy.setTextFilter(u"rolled back"_s);
+    QCOMPARE(proxy.rowCount(), 1);
+    proxy.setTextFilter(u"event 0001"_s); // event 00010..00019
+    QCOMPARE(proxy.rowCount(), 10);
+    proxy.setTextFilter({});
+    proxy.setKindMask(1u << int(EventKind::Alert));
+    QCOMPARE(proxy.rowCount(), 7);
+    proxy.setKindVisible(EventKind::Action, true);
+    QCOMPARE(proxy.rowCount(), 7 + 7 + 1);
+    proxy.setPinnedOnly(true);
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(proxy.index(0, TimelineModel::Author).data().toString(), u"Carol"_s);
+    QVERIFY(proxy.isFiltering());
+    proxy.setPinnedOnly(false);
+    proxy.setKindMask(0);
+    QCOMPARE(proxy.rowCount(), 0);
+    proxy.setKindMask(TimelineFilterProxy::kAllKinds);
+    QCOMPARE(proxy.rowCount(), 64);
+
+    // New rows are filtered as they arrive.
+    proxy.setTextFilter(u"incoming"_s);
+    QCOMPARE(proxy.rowCount(), 0);
+    f.service->addEvent(f.incidentId, f.event(utcAt(14, 30, 1), u"INCOMING page"_s));
+    QCOMPARE(proxy.rowCount(), 1);
+}
+
+void TestTimelineModel::proxySorts()
+{
+    TimelineFixture f;
+    f.declare();
+    f.seed(20);
+    TimelineModel model(*f.service);
+    model.setIncidentId(f.incidentId);
+    TimelineFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    // Unsorted: the model's chronological order.
+    QCOMPARE(proxy.index(0, TimelineModel::Text).data().toString(), u"event 00000"_s);
+    proxy.sort(TimelineModel::Occurred, Qt::DescendingOrder);
+    QCOMPARE(proxy.index(0, TimelineModel::Text).data().toString(), u"event 00019"_s);
+    proxy.sort(TimelineModel::Kind, Qt::AscendingOrder);
+    // "action" sorts first; within a kind, chronological.
+    QCOMPARE(proxy.index(0, TimelineModel::Kind).data().toString(), u"action"_s);
+    QCOMPARE(proxy.index(0, TimelineModel::Text).data().toString(), u"event 00002"_s);
+    QCOMPARE(proxy.index(1, TimelineModel::Text).data().toString(), u"event 00011"_s);
+    proxy.sort(-1);
+    QCOMPARE(proxy.index(19, TimelineModel::Text).data().toString(), u"event 00019"_s);
+}
+
+void TestTimelineModel::otherIncidentsAreIgnored()
+{
+    TimelineFixture f;
+    f.declare();
+    f.seed(3);
+    const QString mine = f.incidentId;
+    TimelineModel model(*f.service);
+    model.setIncidentId(mine);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    const QString other = f.declare();
+    f.service->addEvent(other, f.event(utcAt(14, 1), u"elsewhere"_s));
+    QTest::qWait(20);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(resets.size(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestTimelineModel)
+#include "test_timelinemodel.moc"
