@@ -1,0 +1,151 @@
+#include "cli/cli.h"
+#include "testsupport/testsupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace idesk;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Result
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Result runCli(const QString &db, const QStringList &args)
+{
+    Result r;
+    QTextStream out(&r.out);
+    QTextStream err(&r.err);
+    r.code = cli::run(QStringList{u"--db"_s, db} + args, out, err);
+    out.flush();
+    err.flush();
+    return r;
+}
+
+} // namespace
+
+class TestPostmortemCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { test::enterTestMode(); }
+    void init();
+    void addAndList();
+    void listJson();
+    void usageErrors_data();
+    void usageErrors();
+    void unknownIncident();
+
+private:
+    std::unique_ptr<test::TempDir> m_dir;
+    QString m_db;
+    QString m_id;
+};
+
+void TestPostmortemCli::init()
+{
+    m_dir = std::make_unique<test::TempDir>();
+    m_db = m_dir->file(u"cli.sqlite"_s);
+    const Result d = runCli(m_db, {u"declare"_s, u"--title"_s, u"Orders failing"_s, u"--severity"_s,
+                                   u"P1"_s, u"--started"_s, u"2024-01-15T14:30:00Z"_s});
+    QCOMPARE(d.code, 0);
+    m_id = d.out.section(u'\t', 0, 0).trimmed();
+    QVERIFY(!m_id.isEmpty());
+}
+
+void TestPostmortemCli::addAndList()
+{
+    const Result add = runCli(m_db, {u"action"_s, m_id, u"--add"_s, u"Add pool monitoring"_s,
+                                     u"--owner"_s, u"devops"_s, u"--due"_s, u"2024-01-20"_s});
+    QCOMPARE(add.code, 0);
+    QCOMPARE(add.out.trimmed().size(), 36); // the new item's UUID
+    // an id prefix and the --opt=value form work too
+    const Result second = runCli(m_db, {u"action"_s, m_id.left(8), u"--add=Leak 100% detection"_s,
+                                        u"--owner=@backend"_s, u"--due=2099-01-25"_s});
+    QCOMPARE(second.code, 0);
+
+    const Result list = runCli(m_db, {u"action"_s, m_id, u"--list"_s});
+    QCOMPARE(list.code, 0);
+    const QStringList lines = list.out.trimmed().split(u'\n');
+    QCOMPARE(lines.size(), 2);
+    QVERIFY2(lines[0].startsWith(u"1. [ ] 2024-01-20  devops"_s), qPrintable(lines[0]));
+    QVERIFY(lines[0].contains(u"Add pool monitoring"_s));
+    QVERIFY(lines[0].endsWith(u"OVERDUE"_s)); // the real clock is long past 2024
+    QVERIFY(lines[1].contains(u"Leak 100% detection"_s));
+    QVERIFY(!lines[1].contains(u"OVERDUE"_s));
+}
+
+void TestPostmortemCli::listJson()
+{
+    QCOMPARE(runCli(m_db, {u"action"_s, m_id, u"--list"_s, u"--json"_s}).out.trimmed(), u"[\n]"_s);
+    QCOMPARE(runCli(m_db, {u"action"_s, m_id, u"--add"_s, u"Übung «failover»"_s, u"--owner"_s,
+                           u"zoë"_s, u"--due"_s, u"2030-02-01"_s})
+                 .code,
+             0);
+    const Result r = runCli(m_db, {u"action"_s, m_id, u"--list"_s, u"--json"_s});
+    QCOMPARE(r.code, 0);
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonArray items = doc.array();
+    QCOMPARE(items.size(), 1);
+    const QJsonObject item = items.first().toObject();
+    QCOMPARE(item.value(u"description"_s).toString(), u"Übung «failover»"_s);
+    QCOMPARE(item.value(u"owner"_s).toString(), u"zoë"_s);
+    QCOMPARE(item.value(u"due"_s).toString(), u"2030-02-01"_s);
+    QCOMPARE(item.value(u"status"_s).toString(), u"open"_s);
+    QCOMPARE(item.value(u"overdue"_s).toBool(), false);
+    QCOMPARE(item.value(u"incidentId"_s).toString(), m_id);
+}
+
+void TestPostmortemCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("neither") << QStringList{u"action"_s, u"ID"_s};
+    QTest::newRow("both") << QStringList{u"action"_s,  u"ID"_s, u"--list"_s, u"--add"_s,     u"x"_s,
+                                         u"--owner"_s, u"o"_s,  u"--due"_s,  u"2024-01-20"_s};
+    QTest::newRow("no owner") << QStringList{u"action"_s, u"ID"_s,    u"--add"_s,
+                                             u"x"_s,      u"--due"_s, u"2024-01-20"_s};
+    QTest::newRow("no due") << QStringList{u"action"_s, u"ID"_s,      u"--add"_s,
+                                           u"x"_s,      u"--owner"_s, u"o"_s};
+    QTest::newRow("bad due") << QStringList{u"action"_s,  u"ID"_s, u"--add"_s, u"x"_s,
+                                            u"--owner"_s, u"o"_s,  u"--due"_s, u"20/01/2024"_s};
+    QTest::newRow("empty text") << QStringList{u"action"_s,  u"ID"_s, u"--add"_s, u" "_s,
+                                               u"--owner"_s, u"o"_s,  u"--due"_s, u"2024-01-20"_s};
+    QTest::newRow("missing value") << QStringList{u"action"_s, u"ID"_s, u"--add"_s};
+    QTest::newRow("unknown option") << QStringList{u"action"_s, u"ID"_s, u"--list"_s, u"--all"_s};
+    QTest::newRow("no id") << QStringList{u"action"_s, u"--list"_s};
+    QTest::newRow("two ids") << QStringList{u"action"_s, u"ID"_s, u"ID"_s, u"--list"_s};
+    QTest::newRow("owner without add")
+        << QStringList{u"action"_s, u"ID"_s, u"--list"_s, u"--owner"_s, u"o"_s};
+}
+
+void TestPostmortemCli::usageErrors()
+{
+    QFETCH(QStringList, args);
+    args.replaceInStrings(u"ID"_s, m_id);
+    const Result r = runCli(m_db, args);
+    QCOMPARE(r.code, int(cli::Usage));
+    QVERIFY2(r.err.contains(u"usage:"_s), qPrintable(r.err));
+    // nothing was added
+    QCOMPARE(runCli(m_db, {u"action"_s, m_id, u"--list"_s, u"--json"_s}).out.trimmed(), u"[\n]"_s);
+}
+
+void TestPostmortemCli::unknownIncident()
+{
+    const Result add = runCli(m_db, {u"action"_s, u"ffffffff"_s, u"--add"_s, u"x"_s, u"--owner"_s,
+                                     u"o"_s, u"--due"_s, u"2024-01-20"_s});
+    QCOMPARE(add.code, int(cli::DataError));
+    QVERIFY(add.err.contains(u"ffffffff"_s));
+    QCOMPARE(runCli(m_db, {u"action"_s, u"ffffffff"_s, u"--list"_s}).code, int(cli::DataError));
+}
+
+QTEST_GUILESS_MAIN(TestPostmortemCli)
+#include "test_postmortem_cli.moc"
