@@ -4,6 +4,7 @@
 #include "services/incidentservice.h"
 #include "services/logging.h"
 #include "services/paths.h"
+#include "services/postmortem/postmortemexport.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -275,7 +276,17 @@ int cmdExport(Context &ctx)
         out = option(ctx.args, QStringLiteral("--output"));
     if (format == QStringLiteral("json"))
         return writeOutput(ctx, out, bundleToJson(ctx.service.store().bundle(inc.id)));
-    throw UsageError{QObject::tr("unknown --format %1 (json)").arg(format)};
+    if (format == QStringLiteral("md") || format == QStringLiteral("markdown")) {
+        const bool redact = !flag(ctx.args, QStringLiteral("--no-redact"));
+        int redacted = 0;
+        const QString md = exportPostmortemMarkdown(ctx.service, inc.id, redact, &redacted);
+        const int rc = writeOutput(ctx, out, md.toUtf8());
+        // The count goes to stderr so stdout stays the document itself.
+        if (rc == Ok && redact)
+            ctx.err << QObject::tr("%n secret(s) redacted", nullptr, redacted) << '\n';
+        return rc;
+    }
+    throw UsageError{QObject::tr("unknown --format %1 (json or md)").arg(format)};
 }
 
 int cmdImport(Context &ctx)
@@ -319,8 +330,11 @@ void registerCoreCommands(Registry &r)
     r.add({QStringLiteral("event"),
            QStringLiteral("event ID --text TEXT [--kind K] [--at ISO8601] [--author A] [--pin]"),
            QObject::tr("Add a timeline event."), cmdEvent});
-    r.add({QStringLiteral("export"), QStringLiteral("export ID --format json [-o FILE]"),
-           QObject::tr("Export an incident."), cmdExport});
+    r.add({QStringLiteral("export"),
+           QStringLiteral("export ID --format json|md [-o FILE] [--no-redact]"),
+           QObject::tr("Export an incident as JSON, or its post-mortem as Markdown (secrets "
+                       "redacted unless --no-redact)."),
+           cmdExport});
     r.add({QStringLiteral("import"), QStringLiteral("import FILE"),
            QObject::tr("Import an incident exported as JSON."), cmdImport});
 }
@@ -410,7 +424,9 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         err << e.message() << '\n';
         return DataError;
     } catch (const FormatError &e) {
-        err << e.message() << '\n' << QObject::tr("Nothing was imported.") << '\n';
+        err << e.message() << '\n';
+        if (command->name == QStringLiteral("import"))
+            err << QObject::tr("Nothing was imported.") << '\n';
         return DataError;
     } catch (const ProfileError &e) {
         err << e.message() << '\n';

@@ -60,7 +60,6 @@ struct UsageError
 void registerCoreCommands(Registry &r);       // declare, list, show, event, export, import
 void registerAreaCommands(Registry &r);       // the feature areas' commands (cli_areas.cpp)
 void registerTriageCommands(Registry &r);     // triage_commands.cpp
-void registerTimelineCommands(Registry &r);   // timeline_commands.cpp
 void registerPostmortemCommands(Registry &r); // postmortem_commands.cpp
 
 // Helpers for commands: parse ctx.args with a QCommandLineParser-like loop.

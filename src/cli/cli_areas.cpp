@@ -5,7 +5,6 @@ namespace idesk::cli {
 void registerAreaCommands(Registry &r)
 {
     registerTriageCommands(r);
-    registerTimelineCommands(r);
     registerPostmortemCommands(r);
 }
 

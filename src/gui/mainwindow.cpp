@@ -2,6 +2,9 @@
 
 #include "core/incident_json.h"
 #include "declaredialog.h"
+#include "gui/postmortem/postmortemtab.h"
+#include "gui/timeline/timelinetab.h"
+#include "gui/triage/triagetab.h"
 #include "models/incidentfilterproxy.h"
 #include "models/incidentlistmodel.h"
 #include "pendingtab.h"
@@ -183,30 +186,25 @@ void MainWindow::setService(std::unique_ptr<IncidentService> service)
 void MainWindow::buildTabs()
 {
     auto &tabs = *m_ui->tabs;
-    tabs.addTab(new PendingTab(tr("The Triage tab"),
-                               tr("Severity from impact, SLA countdowns, roles, checklists, "
-                                  "escalation and messages arrive with the triage feature."),
-                               &tabs),
-                tr("&Triage"));
+    tabs.addTab(new TriageTab(*m_service, &tabs), tr("&Triage"));
     tabs.addTab(
         new PendingTab(tr("The Diagnostics tab"),
                        tr("Click-to-run kubectl, HTTP, JSON-RPC, DNS and SQL checks from the "
                           "profile arrive in a later release. Nothing here runs yet."),
                        &tabs),
         tr("&Diagnostics"));
-    tabs.addTab(new PendingTab(tr("The Timeline tab"),
-                               tr("The editable record of the incident arrives with the timeline "
-                                  "feature. Events are already recorded; the CLI's `event` and "
-                                  "`show` commands reach them."),
-                               &tabs),
-                tr("Time&line"));
-    tabs.addTab(new PendingTab(tr("The Post-mortem tab"),
-                               tr("The post-mortem editor and Markdown export arrive with the "
-                                  "post-mortem feature."),
-                               &tabs),
-                tr("&Post-mortem"));
+    auto *timeline = new TimelineTab(*m_service, &tabs);
+    tabs.addTab(timeline, tr("Time&line"));
+    tabs.addTab(new PostmortemTab(*m_service, &tabs), tr("&Post-mortem"));
     for (int i = 0; i < tabs.count(); ++i)
         tabs.setTabToolTip(i, tr("Alt+%1").arg(i + 1));
+
+    // Edit → Undo/Redo follow the tab in front; only tabs with an undo stack take part.
+    m_undoGroup->addStack(timeline->undoStack());
+    connect(&tabs, &QTabWidget::currentChanged, this, [this, timeline](int) {
+        m_undoGroup->setActiveStack(m_ui->tabs->currentWidget() == timeline ? timeline->undoStack()
+                                                                            : nullptr);
+    });
 }
 
 bool MainWindow::selectIncident(const QString &id)
@@ -250,7 +248,10 @@ void MainWindow::onSelectionChanged()
 void MainWindow::declareIncident()
 {
     DeclareDialog dialog(m_service->profile(), m_service->actor(), this);
-    if (dialog.exec() != QDialog::Accepted)
+    const int result = dialog.exec();
+    // Give the keyboard back to the window, so the next shortcut (copy the alert) works at once.
+    activateWindow();
+    if (result != QDialog::Accepted)
         return;
     try {
         const Incident inc = m_service->declare(dialog.request());

@@ -192,6 +192,40 @@ private Q_SLOTS:
         QCOMPARE(runCli(empty, {QStringLiteral("import"), first}).code, 3);
     }
 
+    void exportMarkdownRedactsByDefault()
+    {
+        test::TempDir dir;
+        const QString db = dir.file(QStringLiteral("a.sqlite"));
+        const Result d = runCli(db, {QStringLiteral("declare"), QStringLiteral("--title"),
+                                     QStringLiteral("Checkout down"), QStringLiteral("--severity"),
+                                     QStringLiteral("P1")});
+        const QString id = d.out.section(QLatin1Char('\t'), 0, 0);
+        QCOMPARE(
+            runCli(db,
+                   {QStringLiteral("event"), id, QStringLiteral("--pin"), QStringLiteral("--text"),
+                    QStringLiteral("Found DATABASE_URL=postgres://app:hunter2@db:5432/shop")})
+                .code,
+            0);
+        const Result md = runCli(
+            db, {QStringLiteral("export"), id, QStringLiteral("--format"), QStringLiteral("md")});
+        QCOMPARE(md.code, 0);
+        QVERIFY(md.out.startsWith(QStringLiteral("# Post-Mortem: Checkout down")));
+        QVERIFY(md.out.contains(QStringLiteral("## Timeline")));
+        QVERIFY(!md.out.contains(QStringLiteral("hunter2")));
+        QVERIFY2(md.err.contains(QStringLiteral("redacted")), qPrintable(md.err));
+
+        const QString file = dir.file(QStringLiteral("pm.md"));
+        const Result raw = runCli(db, {QStringLiteral("export"), id, QStringLiteral("--format"),
+                                       QStringLiteral("md"), QStringLiteral("--no-redact"),
+                                       QStringLiteral("-o"), file});
+        QCOMPARE(raw.code, 0);
+        QVERIFY(test::readFile(file).contains("hunter2"));
+        QCOMPARE(runCli(db, {QStringLiteral("export"), id, QStringLiteral("--format"),
+                             QStringLiteral("pdf")})
+                     .code,
+                 2);
+    }
+
     void importMalformedChangesNothing()
     {
         test::TempDir dir;
