@@ -74,7 +74,7 @@ MainWindow::MainWindow(std::unique_ptr<IncidentService> service, Settings &setti
         resize(1280, 800);
     restoreState(m_settings.windowState());
     if (!m_ui->splitter->restoreState(m_settings.splitterState()))
-        m_ui->splitter->setSizes({380, 900});
+        m_ui->splitter->setSizes({330, 950});
 }
 
 MainWindow::~MainWindow() = default;
@@ -161,10 +161,10 @@ void MainWindow::setService(std::unique_ptr<IncidentService> service)
     m_ui->incidentView->sortByColumn(IncidentListModel::Started, Qt::DescendingOrder);
     auto *header = m_ui->incidentView->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
-    header->resizeSection(IncidentListModel::Severity, 40);
-    header->resizeSection(IncidentListModel::Title, 190);
-    header->resizeSection(IncidentListModel::Status, 96);
-    header->resizeSection(IncidentListModel::Started, 130);
+    header->resizeSection(IncidentListModel::Severity, 36);
+    header->resizeSection(IncidentListModel::Title, 150);
+    header->resizeSection(IncidentListModel::Status, 92);
+    header->resizeSection(IncidentListModel::Started, 110);
     // Channel and commander are shown in the tabs; the list keeps what sorting needs.
     m_ui->incidentView->setColumnHidden(IncidentListModel::Channel, true);
     m_ui->incidentView->setColumnHidden(IncidentListModel::Commander, true);

@@ -16,6 +16,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
+#include <QTranslator>
 
 using namespace idesk;
 
@@ -108,6 +109,15 @@ private Q_SLOTS:
         auto *banner = window->findChild<QLabel *>(QStringLiteral("bannerLabel"));
         QVERIFY(banner->isVisibleTo(window.get()));
         QVERIFY(banner->text().contains(QStringLiteral("junk.sqlite")));
+    }
+
+    void germanTranslationShipsInside()
+    {
+        QTranslator translator;
+        QVERIFY(translator.load(QLocale(QLocale::German), QStringLiteral("incidentdesk"),
+                                QStringLiteral("_"), QStringLiteral(":/i18n")));
+        QCOMPARE(translator.translate("MainWindow", "&File"), QStringLiteral("&Datei"));
+        QCOMPARE(translator.translate("idesk::MainWindow", "&Undo"), QStringLiteral("&Rückgängig"));
     }
 
     void screenshotsOnePngPerTab()

@@ -211,6 +211,7 @@ void PostmortemTab::buildUi()
     splitter->addWidget(m_preview);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({540, 380}); // the preview must be readable beside the form
     pageLayout->addWidget(splitter, 1);
     m_stack->addWidget(page);
 
