@@ -63,9 +63,6 @@ QStringList positionals(const QStringList &args, const QStringList &optionsWithV
     return out;
 }
 
-namespace {
-
-// Refuses options a command does not know, so a typo never silently does something else.
 void checkOptions(const QStringList &args, const QStringList &withValue, const QStringList &flags)
 {
     for (int i = 0; i < args.size(); ++i) {
@@ -82,6 +79,17 @@ void checkOptions(const QStringList &args, const QStringList &withValue, const Q
     }
 }
 
+QStringList exactPositionals(const QStringList &args, const QStringList &withValue, int count,
+                             const QString &what)
+{
+    const QStringList pos = positionals(args, withValue);
+    if (pos.size() != count)
+        throw UsageError{QObject::tr("expected %1").arg(what)};
+    return pos;
+}
+
+namespace {
+
 Incident requireIncident(Context &ctx, const QString &idOrPrefix)
 {
     const auto inc = ctx.service.store().findIncident(idOrPrefix);
@@ -93,10 +101,7 @@ Incident requireIncident(Context &ctx, const QString &idOrPrefix)
 
 QString onePositional(const QStringList &args, const QStringList &withValue, const QString &what)
 {
-    const QStringList pos = positionals(args, withValue);
-    if (pos.size() != 1)
-        throw UsageError{QObject::tr("expected exactly one %1").arg(what)};
-    return pos.first();
+    return exactPositionals(args, withValue, 1, QObject::tr("exactly one %1").arg(what)).first();
 }
 
 QDateTime parseTime(const QString &text, const QString &optionName)

@@ -67,6 +67,11 @@ void registerPostmortemCommands(Registry &r); // postmortem_commands.cpp
 QString option(const QStringList &args, const QString &name, const QString &fallback = {});
 bool flag(const QStringList &args, const QString &name);
 QStringList positionals(const QStringList &args, const QStringList &optionsWithValue);
+// Refuses options a command does not know, so a typo never silently does something else.
+void checkOptions(const QStringList &args, const QStringList &withValue, const QStringList &flags);
+// Exactly `count` positional arguments, or UsageError naming `what` was expected.
+QStringList exactPositionals(const QStringList &args, const QStringList &withValue, int count,
+                             const QString &what);
 
 // The whole CLI: parses global options (--db, --profile, --json, --help, --version, --verbose),
 // opens the store, dispatches. Returns the process exit code.

@@ -17,24 +17,6 @@ const QString kDue = QStringLiteral("--due");
 const QString kList = QStringLiteral("--list");
 const QString kJson = QStringLiteral("--json");
 
-// Refuses options the command does not know, so a typo never silently does something else.
-void rejectUnknownOptions(const QStringList &args, const QStringList &withValue,
-                          const QStringList &flags)
-{
-    for (int i = 0; i < args.size(); ++i) {
-        const QString name = args[i].section(QLatin1Char('='), 0, 0);
-        if (!name.startsWith(QStringLiteral("--")))
-            continue;
-        if (withValue.contains(name)) {
-            if (!args[i].contains(QLatin1Char('=')))
-                ++i;
-            continue;
-        }
-        if (!flags.contains(name))
-            throw UsageError{QObject::tr("unknown option %1").arg(name)};
-    }
-}
-
 QJsonObject actionJson(const ActionItem &a, const QDate &today)
 {
     return QJsonObject{
@@ -52,7 +34,7 @@ QJsonObject actionJson(const ActionItem &a, const QDate &today)
 int cmdAction(Context &ctx)
 {
     const QStringList withValue{kAdd, kOwner, kDue};
-    rejectUnknownOptions(ctx.args, withValue, {kList, kJson});
+    checkOptions(ctx.args, withValue, {kList, kJson});
     const QStringList pos = positionals(ctx.args, withValue);
     if (pos.size() != 1)
         throw UsageError{QObject::tr("expected exactly one incident id")};

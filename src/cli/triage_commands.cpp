@@ -16,32 +16,6 @@ namespace {
 
 using namespace triage;
 
-// A typo in an option must never silently do something else.
-void onlyOptions(const QStringList &args, const QStringList &withValue, const QStringList &flags)
-{
-    for (int i = 0; i < args.size(); ++i) {
-        const QString name = args[i].section(QLatin1Char('='), 0, 0);
-        if (!name.startsWith(QStringLiteral("--")))
-            continue;
-        if (withValue.contains(name)) {
-            if (!args[i].contains(QLatin1Char('=')))
-                ++i;
-            continue;
-        }
-        if (!flags.contains(name))
-            throw UsageError{QObject::tr("unknown option %1").arg(name)};
-    }
-}
-
-QStringList exactPositionals(const QStringList &args, const QStringList &withValue, int count,
-                             const QString &what)
-{
-    const QStringList pos = positionals(args, withValue);
-    if (pos.size() != count)
-        throw UsageError{QObject::tr("expected %1").arg(what)};
-    return pos;
-}
-
 // Unknown ids are a data problem (exit 3), not a usage one.
 std::optional<Incident> findOrReport(Context &ctx, const QString &idOrPrefix)
 {
@@ -87,7 +61,7 @@ QString levelTitle(const Profile &p, int level)
 int cmdMessage(Context &ctx)
 {
     const QStringList withValue{QStringLiteral("--kind")};
-    onlyOptions(ctx.args, withValue, {QStringLiteral("--slack")});
+    checkOptions(ctx.args, withValue, {QStringLiteral("--slack")});
     const QString id =
         exactPositionals(ctx.args, withValue, 1, QObject::tr("one incident id")).first();
     const QString kindText = option(ctx.args, QStringLiteral("--kind"), QStringLiteral("alert"));
@@ -108,7 +82,7 @@ int cmdMessage(Context &ctx)
 int cmdStatus(Context &ctx)
 {
     const QStringList withValue{QStringLiteral("--note"), QStringLiteral("--override")};
-    onlyOptions(ctx.args, withValue, {});
+    checkOptions(ctx.args, withValue, {});
     const QStringList pos =
         exactPositionals(ctx.args, withValue, 2, QObject::tr("an incident id and a status"));
     const auto status = statusFromString(pos[1]);
@@ -158,7 +132,7 @@ int cmdStatus(Context &ctx)
 
 int cmdAck(Context &ctx)
 {
-    onlyOptions(ctx.args, {}, {});
+    checkOptions(ctx.args, {}, {});
     const QString id = exactPositionals(ctx.args, {}, 1, QObject::tr("one incident id")).first();
     const auto inc = findOrReport(ctx, id);
     if (!inc)
@@ -184,7 +158,7 @@ int cmdAck(Context &ctx)
 
 int cmdEscalation(Context &ctx)
 {
-    onlyOptions(ctx.args, {}, {QStringLiteral("--json")});
+    checkOptions(ctx.args, {}, {QStringLiteral("--json")});
     const QString id = exactPositionals(ctx.args, {}, 1, QObject::tr("one incident id")).first();
     const auto inc = findOrReport(ctx, id);
     if (!inc)

@@ -1,6 +1,7 @@
 #include "cli/cli.h"
 #include "core/incident_json.h"
 #include "testsupport.h"
+#include "testsupport/clirunner.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,30 +10,6 @@
 #include <QTest>
 
 using namespace idesk;
-
-namespace {
-
-struct Result
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Result runCli(const QString &db, const QStringList &args)
-{
-    Result r;
-    QTextStream out(&r.out);
-    QTextStream err(&r.err);
-    QStringList full{QStringLiteral("--db"), db};
-    full += args;
-    r.code = cli::run(full, out, err);
-    out.flush();
-    err.flush();
-    return r;
-}
-
-} // namespace
 
 class TestCli : public QObject
 {
@@ -45,38 +22,39 @@ private Q_SLOTS:
     {
         test::TempDir dir;
         const QString db = dir.file(QStringLiteral("db.sqlite"));
-        const Result d = runCli(db, {QStringLiteral("declare"), QStringLiteral("--title"),
-                                     QStringLiteral("Orders failing"), QStringLiteral("--severity"),
-                                     QStringLiteral("P1"), QStringLiteral("--commander"),
-                                     QStringLiteral("john.doe"), QStringLiteral("--started"),
-                                     QStringLiteral("2024-01-15T14:30:00Z")});
+        const test::CliResult d = test::runCli(
+            db, {QStringLiteral("declare"), QStringLiteral("--title"),
+                 QStringLiteral("Orders failing"), QStringLiteral("--severity"),
+                 QStringLiteral("P1"), QStringLiteral("--commander"), QStringLiteral("john.doe"),
+                 QStringLiteral("--started"), QStringLiteral("2024-01-15T14:30:00Z")});
         QCOMPARE(d.code, 0);
         const QStringList parts = d.out.trimmed().split(QLatin1Char('\t'));
         QCOMPARE(parts.size(), 2);
         QCOMPARE(parts[1], QStringLiteral("#incident-2024-01-15-001"));
         const QString id = parts[0];
 
-        const Result second =
-            runCli(db, {QStringLiteral("declare"), QStringLiteral("--title=Second"),
-                        QStringLiteral("--severity=p3"),
-                        QStringLiteral("--started=2024-01-15T20:00:00+02:00")});
+        const test::CliResult second =
+            test::runCli(db, {QStringLiteral("declare"), QStringLiteral("--title=Second"),
+                              QStringLiteral("--severity=p3"),
+                              QStringLiteral("--started=2024-01-15T20:00:00+02:00")});
         QCOMPARE(second.code, 0);
         QVERIFY(second.out.contains(QStringLiteral("#incident-2024-01-15-002")));
 
-        const Result list = runCli(db, {QStringLiteral("list"), QStringLiteral("--json")});
+        const test::CliResult list =
+            test::runCli(db, {QStringLiteral("list"), QStringLiteral("--json")});
         QCOMPARE(list.code, 0);
         const QJsonArray arr = QJsonDocument::fromJson(list.out.toUtf8()).array();
         QCOMPARE(arr.size(), 2);
 
-        const Result ev =
-            runCli(db, {QStringLiteral("event"), id.left(8), QStringLiteral("--text"),
-                        QStringLiteral("Rolled back backend"), QStringLiteral("--kind"),
-                        QStringLiteral("action"), QStringLiteral("--at"),
-                        QStringLiteral("2024-01-15T14:45:00Z"), QStringLiteral("--author"),
-                        QStringLiteral("jane")});
+        const test::CliResult ev =
+            test::runCli(db, {QStringLiteral("event"), id.left(8), QStringLiteral("--text"),
+                              QStringLiteral("Rolled back backend"), QStringLiteral("--kind"),
+                              QStringLiteral("action"), QStringLiteral("--at"),
+                              QStringLiteral("2024-01-15T14:45:00Z"), QStringLiteral("--author"),
+                              QStringLiteral("jane")});
         QCOMPARE(ev.code, 0);
-        const Result show =
-            runCli(db, {QStringLiteral("show"), QStringLiteral("#incident-2024-01-15-001")});
+        const test::CliResult show =
+            test::runCli(db, {QStringLiteral("show"), QStringLiteral("#incident-2024-01-15-001")});
         QCOMPARE(show.code, 0);
         QVERIFY(show.out.contains(QStringLiteral("Orders failing")));
         QVERIFY(show.out.contains(QStringLiteral("2024-01-15 14:45:00")));
@@ -133,7 +111,7 @@ private Q_SLOTS:
         QFETCH(QStringList, args);
         QFETCH(int, code);
         test::TempDir dir;
-        const Result r = runCli(dir.file(QStringLiteral("db.sqlite")), args);
+        const test::CliResult r = test::runCli(dir.file(QStringLiteral("db.sqlite")), args);
         QCOMPARE(r.code, code);
         if (code != 0)
             QVERIFY2(!r.err.trimmed().isEmpty(), "errors go to stderr");
@@ -154,7 +132,8 @@ private Q_SLOTS:
         QFETCH(QByteArray, bytes);
         test::TempDir dir;
         dir.write(QStringLiteral("bad.sqlite"), bytes);
-        const Result r = runCli(dir.file(QStringLiteral("bad.sqlite")), {QStringLiteral("list")});
+        const test::CliResult r =
+            test::runCli(dir.file(QStringLiteral("bad.sqlite")), {QStringLiteral("list")});
         QCOMPARE(r.code, 3);
         QVERIFY(r.err.contains(QStringLiteral("bad.sqlite")));
         QCOMPARE(test::readFile(dir.file(QStringLiteral("bad.sqlite"))), bytes);
@@ -164,49 +143,52 @@ private Q_SLOTS:
     {
         test::TempDir dir;
         const QString db = dir.file(QStringLiteral("a.sqlite"));
-        const Result d = runCli(db, {QStringLiteral("declare"), QStringLiteral("--title"),
-                                     QStringLiteral("Zahlungen fehlgeschlagen — 決済 🚨"),
-                                     QStringLiteral("--severity"), QStringLiteral("P0")});
+        const test::CliResult d =
+            test::runCli(db, {QStringLiteral("declare"), QStringLiteral("--title"),
+                              QStringLiteral("Zahlungen fehlgeschlagen — 決済 🚨"),
+                              QStringLiteral("--severity"), QStringLiteral("P0")});
         QCOMPARE(d.code, 0);
         const QString id = d.out.section(QLatin1Char('\t'), 0, 0);
-        QCOMPARE(runCli(db, {QStringLiteral("event"), id, QStringLiteral("--text"),
-                             QStringLiteral("pipes | and `ticks`"), QStringLiteral("--pin")})
+        QCOMPARE(test::runCli(db, {QStringLiteral("event"), id, QStringLiteral("--text"),
+                                   QStringLiteral("pipes | and `ticks`"), QStringLiteral("--pin")})
                      .code,
                  0);
         const QString first = dir.file(QStringLiteral("first.json"));
-        QCOMPARE(runCli(db, {QStringLiteral("export"), id, QStringLiteral("--format"),
-                             QStringLiteral("json"), QStringLiteral("-o"), first})
+        QCOMPARE(test::runCli(db, {QStringLiteral("export"), id, QStringLiteral("--format"),
+                                   QStringLiteral("json"), QStringLiteral("-o"), first})
                      .code,
                  0);
         const QByteArray firstBytes = test::readFile(first);
         QVERIFY(firstBytes.contains("\"schema\": \"incidentdesk.incident/1\""));
 
         const QString empty = dir.file(QStringLiteral("b.sqlite"));
-        const Result imp = runCli(empty, {QStringLiteral("import"), first});
+        const test::CliResult imp = test::runCli(empty, {QStringLiteral("import"), first});
         QCOMPARE(imp.code, 0);
-        const Result again = runCli(empty, {QStringLiteral("export"), id,
-                                            QStringLiteral("--format"), QStringLiteral("json")});
+        const test::CliResult again =
+            test::runCli(empty, {QStringLiteral("export"), id, QStringLiteral("--format"),
+                                 QStringLiteral("json")});
         QCOMPARE(again.code, 0);
         QCOMPARE(again.out.toUtf8(), firstBytes);
         // Importing the same incident twice is refused and changes nothing.
-        QCOMPARE(runCli(empty, {QStringLiteral("import"), first}).code, 3);
+        QCOMPARE(test::runCli(empty, {QStringLiteral("import"), first}).code, 3);
     }
 
     void exportMarkdownRedactsByDefault()
     {
         test::TempDir dir;
         const QString db = dir.file(QStringLiteral("a.sqlite"));
-        const Result d = runCli(db, {QStringLiteral("declare"), QStringLiteral("--title"),
-                                     QStringLiteral("Checkout down"), QStringLiteral("--severity"),
-                                     QStringLiteral("P1")});
+        const test::CliResult d =
+            test::runCli(db, {QStringLiteral("declare"), QStringLiteral("--title"),
+                              QStringLiteral("Checkout down"), QStringLiteral("--severity"),
+                              QStringLiteral("P1")});
         const QString id = d.out.section(QLatin1Char('\t'), 0, 0);
         QCOMPARE(
-            runCli(db,
-                   {QStringLiteral("event"), id, QStringLiteral("--pin"), QStringLiteral("--text"),
-                    QStringLiteral("Found DATABASE_URL=postgres://app:hunter2@db:5432/shop")})
+            test::runCli(
+                db, {QStringLiteral("event"), id, QStringLiteral("--pin"), QStringLiteral("--text"),
+                     QStringLiteral("Found DATABASE_URL=postgres://app:hunter2@db:5432/shop")})
                 .code,
             0);
-        const Result md = runCli(
+        const test::CliResult md = test::runCli(
             db, {QStringLiteral("export"), id, QStringLiteral("--format"), QStringLiteral("md")});
         QCOMPARE(md.code, 0);
         QVERIFY(md.out.startsWith(QStringLiteral("# Post-Mortem: Checkout down")));
@@ -215,13 +197,13 @@ private Q_SLOTS:
         QVERIFY2(md.err.contains(QStringLiteral("redacted")), qPrintable(md.err));
 
         const QString file = dir.file(QStringLiteral("pm.md"));
-        const Result raw = runCli(db, {QStringLiteral("export"), id, QStringLiteral("--format"),
-                                       QStringLiteral("md"), QStringLiteral("--no-redact"),
-                                       QStringLiteral("-o"), file});
+        const test::CliResult raw = test::runCli(
+            db, {QStringLiteral("export"), id, QStringLiteral("--format"), QStringLiteral("md"),
+                 QStringLiteral("--no-redact"), QStringLiteral("-o"), file});
         QCOMPARE(raw.code, 0);
         QVERIFY(test::readFile(file).contains("hunter2"));
-        QCOMPARE(runCli(db, {QStringLiteral("export"), id, QStringLiteral("--format"),
-                             QStringLiteral("pdf")})
+        QCOMPARE(test::runCli(db, {QStringLiteral("export"), id, QStringLiteral("--format"),
+                                   QStringLiteral("pdf")})
                      .code,
                  2);
     }
@@ -230,23 +212,24 @@ private Q_SLOTS:
     {
         test::TempDir dir;
         const QString db = dir.file(QStringLiteral("a.sqlite"));
-        const Result d =
-            runCli(db, {QStringLiteral("declare"), QStringLiteral("--title"), QStringLiteral("x"),
-                        QStringLiteral("--severity"), QStringLiteral("P2")});
+        const test::CliResult d = test::runCli(
+            db, {QStringLiteral("declare"), QStringLiteral("--title"), QStringLiteral("x"),
+                 QStringLiteral("--severity"), QStringLiteral("P2")});
         const QString id = d.out.section(QLatin1Char('\t'), 0, 0);
-        const Result exp = runCli(db, {QStringLiteral("export"), id});
+        const test::CliResult exp = test::runCli(db, {QStringLiteral("export"), id});
         const QByteArray good = exp.out.toUtf8();
         const QString target = dir.file(QStringLiteral("target.sqlite"));
-        QCOMPARE(runCli(target, {QStringLiteral("list")}).code, 0);
+        QCOMPARE(test::runCli(target, {QStringLiteral("list")}).code, 0);
         for (int cut : {1, 10, int(good.size() / 2), int(good.size()) - 3}) {
             dir.write(QStringLiteral("cut.json"), good.left(cut));
-            const Result r =
-                runCli(target, {QStringLiteral("import"), dir.file(QStringLiteral("cut.json"))});
+            const test::CliResult r = test::runCli(
+                target, {QStringLiteral("import"), dir.file(QStringLiteral("cut.json"))});
             QCOMPARE(r.code, 3);
             QVERIFY2(r.err.contains(QStringLiteral("cut.json")), qPrintable(r.err));
         }
-        QCOMPARE(runCli(target, {QStringLiteral("list"), QStringLiteral("--json")}).out.trimmed(),
-                 QStringLiteral("[\n]"));
+        QCOMPARE(
+            test::runCli(target, {QStringLiteral("list"), QStringLiteral("--json")}).out.trimmed(),
+            QStringLiteral("[\n]"));
     }
 
     void realBinaries()

@@ -1,4 +1,5 @@
 #include "cli/cli.h"
+#include "testsupport/clirunner.h"
 #include "testsupport/testsupport.h"
 
 #include <QJsonArray>
@@ -8,28 +9,6 @@
 
 using namespace idesk;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-struct Result
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Result runCli(const QString &db, const QStringList &args)
-{
-    Result r;
-    QTextStream out(&r.out);
-    QTextStream err(&r.err);
-    r.code = cli::run(QStringList{u"--db"_s, db} + args, out, err);
-    out.flush();
-    err.flush();
-    return r;
-}
-
-} // namespace
 
 class TestPostmortemCli : public QObject
 {
@@ -53,8 +32,9 @@ void TestPostmortemCli::init()
 {
     m_dir = std::make_unique<test::TempDir>();
     m_db = m_dir->file(u"cli.sqlite"_s);
-    const Result d = runCli(m_db, {u"declare"_s, u"--title"_s, u"Orders failing"_s, u"--severity"_s,
-                                   u"P1"_s, u"--started"_s, u"2024-01-15T14:30:00Z"_s});
+    const test::CliResult d =
+        test::runCli(m_db, {u"declare"_s, u"--title"_s, u"Orders failing"_s, u"--severity"_s,
+                            u"P1"_s, u"--started"_s, u"2024-01-15T14:30:00Z"_s});
     QCOMPARE(d.code, 0);
     m_id = d.out.section(u'\t', 0, 0).trimmed();
     QVERIFY(!m_id.isEmpty());
@@ -62,16 +42,18 @@ void TestPostmortemCli::init()
 
 void TestPostmortemCli::addAndList()
 {
-    const Result add = runCli(m_db, {u"action"_s, m_id, u"--add"_s, u"Add pool monitoring"_s,
-                                     u"--owner"_s, u"devops"_s, u"--due"_s, u"2024-01-20"_s});
+    const test::CliResult add =
+        test::runCli(m_db, {u"action"_s, m_id, u"--add"_s, u"Add pool monitoring"_s, u"--owner"_s,
+                            u"devops"_s, u"--due"_s, u"2024-01-20"_s});
     QCOMPARE(add.code, 0);
     QCOMPARE(add.out.trimmed().size(), 36); // the new item's UUID
     // an id prefix and the --opt=value form work too
-    const Result second = runCli(m_db, {u"action"_s, m_id.left(8), u"--add=Leak 100% detection"_s,
-                                        u"--owner=@backend"_s, u"--due=2099-01-25"_s});
+    const test::CliResult second =
+        test::runCli(m_db, {u"action"_s, m_id.left(8), u"--add=Leak 100% detection"_s,
+                            u"--owner=@backend"_s, u"--due=2099-01-25"_s});
     QCOMPARE(second.code, 0);
 
-    const Result list = runCli(m_db, {u"action"_s, m_id, u"--list"_s});
+    const test::CliResult list = test::runCli(m_db, {u"action"_s, m_id, u"--list"_s});
     QCOMPARE(list.code, 0);
     const QStringList lines = list.out.trimmed().split(u'\n');
     QCOMPARE(lines.size(), 2);
@@ -84,12 +66,13 @@ void TestPostmortemCli::addAndList()
 
 void TestPostmortemCli::listJson()
 {
-    QCOMPARE(runCli(m_db, {u"action"_s, m_id, u"--list"_s, u"--json"_s}).out.trimmed(), u"[\n]"_s);
-    QCOMPARE(runCli(m_db, {u"action"_s, m_id, u"--add"_s, u"Übung «failover»"_s, u"--owner"_s,
-                           u"zoë"_s, u"--due"_s, u"2030-02-01"_s})
+    QCOMPARE(test::runCli(m_db, {u"action"_s, m_id, u"--list"_s, u"--json"_s}).out.trimmed(),
+             u"[\n]"_s);
+    QCOMPARE(test::runCli(m_db, {u"action"_s, m_id, u"--add"_s, u"Übung «failover»"_s, u"--owner"_s,
+                                 u"zoë"_s, u"--due"_s, u"2030-02-01"_s})
                  .code,
              0);
-    const Result r = runCli(m_db, {u"action"_s, m_id, u"--list"_s, u"--json"_s});
+    const test::CliResult r = test::runCli(m_db, {u"action"_s, m_id, u"--list"_s, u"--json"_s});
     QCOMPARE(r.code, 0);
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &error);
@@ -131,20 +114,23 @@ void TestPostmortemCli::usageErrors()
 {
     QFETCH(QStringList, args);
     args.replaceInStrings(u"ID"_s, m_id);
-    const Result r = runCli(m_db, args);
+    const test::CliResult r = test::runCli(m_db, args);
     QCOMPARE(r.code, int(cli::Usage));
     QVERIFY2(r.err.contains(u"usage:"_s), qPrintable(r.err));
     // nothing was added
-    QCOMPARE(runCli(m_db, {u"action"_s, m_id, u"--list"_s, u"--json"_s}).out.trimmed(), u"[\n]"_s);
+    QCOMPARE(test::runCli(m_db, {u"action"_s, m_id, u"--list"_s, u"--json"_s}).out.trimmed(),
+             u"[\n]"_s);
 }
 
 void TestPostmortemCli::unknownIncident()
 {
-    const Result add = runCli(m_db, {u"action"_s, u"ffffffff"_s, u"--add"_s, u"x"_s, u"--owner"_s,
-                                     u"o"_s, u"--due"_s, u"2024-01-20"_s});
+    const test::CliResult add =
+        test::runCli(m_db, {u"action"_s, u"ffffffff"_s, u"--add"_s, u"x"_s, u"--owner"_s, u"o"_s,
+                            u"--due"_s, u"2024-01-20"_s});
     QCOMPARE(add.code, int(cli::DataError));
     QVERIFY(add.err.contains(u"ffffffff"_s));
-    QCOMPARE(runCli(m_db, {u"action"_s, u"ffffffff"_s, u"--list"_s}).code, int(cli::DataError));
+    QCOMPARE(test::runCli(m_db, {u"action"_s, u"ffffffff"_s, u"--list"_s}).code,
+             int(cli::DataError));
 }
 
 QTEST_GUILESS_MAIN(TestPostmortemCli)

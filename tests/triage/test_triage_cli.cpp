@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 #include "core/types.h"
+#include "testsupport/clirunner.h"
 #include "testsupport/testsupport.h"
 
 #include <QJsonArray>
@@ -9,28 +10,6 @@
 
 using namespace idesk;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-struct Result
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Result runCli(const QString &db, const QStringList &args)
-{
-    Result r;
-    QTextStream out(&r.out);
-    QTextStream err(&r.err);
-    r.code = cli::run(QStringList{u"--db"_s, db} + args, out, err);
-    out.flush();
-    err.flush();
-    return r;
-}
-
-} // namespace
 
 // The CLI runs on the system clock, so incidents are declared with a start relative to now.
 class TestTriageCli : public QObject
@@ -43,9 +22,9 @@ class TestTriageCli : public QObject
                     const QString &title = u"Orders failing"_s)
     {
         const QDateTime started = QDateTime::currentDateTimeUtc().addSecs(-minutesAgo * 60);
-        const Result r = runCli(m_db, {u"declare"_s, u"--title"_s, title, u"--severity"_s, severity,
-                                       u"--commander"_s, u"john.doe"_s, u"--started"_s,
-                                       started.toString(Qt::ISODate)});
+        const test::CliResult r = test::runCli(
+            m_db, {u"declare"_s, u"--title"_s, title, u"--severity"_s, severity, u"--commander"_s,
+                   u"john.doe"_s, u"--started"_s, started.toString(Qt::ISODate)});
         if (r.code != 0)
             qFatal("declare failed");
         return r.out.section(u'\t', 0, 0);
@@ -72,7 +51,7 @@ private Q_SLOTS:
 void TestTriageCli::messageKinds()
 {
     const QString id = declare(u"P1"_s, 5, u"Zahlungen — 支払い 💳"_s);
-    Result r = runCli(m_db, {u"message"_s, id.left(8), u"--kind"_s, u"alert"_s});
+    test::CliResult r = test::runCli(m_db, {u"message"_s, id.left(8), u"--kind"_s, u"alert"_s});
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.startsWith(u"🚨 INCIDENT ALERT 🚨\nSeverity: P1\nStatus: Investigating\n"
                               "Impact: Zahlungen — 支払い 💳\n"_s),
@@ -80,54 +59,56 @@ void TestTriageCli::messageKinds()
     QVERIFY(r.out.contains(u"Commander: @john.doe\n"_s));
     QVERIFY(r.out.endsWith(u"Next update in 30 minutes.\n"_s));
 
-    r = runCli(m_db, {u"message"_s, id, u"--kind=update"_s});
+    r = test::runCli(m_db, {u"message"_s, id, u"--kind=update"_s});
     QCOMPARE(r.code, 0);
     QVERIFY(r.out.startsWith(u"📊 INCIDENT UPDATE 📊\n"_s));
     QVERIFY(r.out.contains(u"Duration: 5 minutes\n"_s));
 
-    r = runCli(m_db, {u"message"_s, id, u"--kind"_s, u"resolved"_s, u"--slack"_s});
+    r = test::runCli(m_db, {u"message"_s, id, u"--kind"_s, u"resolved"_s, u"--slack"_s});
     QCOMPARE(r.code, 0);
     QVERIFY(r.out.startsWith(u"*✅ INCIDENT RESOLVED ✅*\n*Severity:* P1\n"_s));
 
-    r = runCli(m_db, {u"message"_s, id}); // alert by default
+    r = test::runCli(m_db, {u"message"_s, id}); // alert by default
     QVERIFY(r.out.startsWith(u"🚨 INCIDENT ALERT 🚨"_s));
 }
 
 void TestTriageCli::messageErrors()
 {
     const QString id = declare(u"P2"_s, 1);
-    Result r = runCli(m_db, {u"message"_s, id, u"--kind"_s, u"postmortem"_s});
+    test::CliResult r = test::runCli(m_db, {u"message"_s, id, u"--kind"_s, u"postmortem"_s});
     QCOMPARE(r.code, int(cli::Usage));
     QVERIFY(r.err.contains(u"--kind must be alert, update or resolved"_s));
-    r = runCli(m_db, {u"message"_s, id, u"--kind"_s});
+    r = test::runCli(m_db, {u"message"_s, id, u"--kind"_s});
     QCOMPARE(r.code, int(cli::Usage));
-    r = runCli(m_db, {u"message"_s, id, u"--knid"_s, u"alert"_s});
+    r = test::runCli(m_db, {u"message"_s, id, u"--knid"_s, u"alert"_s});
     QCOMPARE(r.code, int(cli::Usage));
     QVERIFY(r.err.contains(u"unknown option --knid"_s));
-    r = runCli(m_db, {u"message"_s});
+    r = test::runCli(m_db, {u"message"_s});
     QCOMPARE(r.code, int(cli::Usage));
 }
 
 void TestTriageCli::statusAndResolveRule()
 {
     const QString id = declare(u"P1"_s, 10);
-    Result r = runCli(m_db, {u"status"_s, id, u"mitigating"_s, u"--note"_s, u"rolled back"_s});
+    test::CliResult r =
+        test::runCli(m_db, {u"status"_s, id, u"mitigating"_s, u"--note"_s, u"rolled back"_s});
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.endsWith(u": Investigating → Mitigating\n"_s), qPrintable(r.out));
-    r = runCli(m_db, {u"status"_s, id, u"Fixed"_s});
+    r = test::runCli(m_db, {u"status"_s, id, u"Fixed"_s});
     QCOMPARE(r.code, int(cli::Usage));
 
     // Resolved needs the recovery checklist, or an explicit override with a reason.
-    r = runCli(m_db, {u"status"_s, id, u"Resolved"_s});
+    r = test::runCli(m_db, {u"status"_s, id, u"Resolved"_s});
     QCOMPARE(r.code, int(cli::CheckFailed));
     QVERIFY(r.err.contains(u"[ ] All systems showing green in monitoring"_s));
     QVERIFY(r.err.contains(u"--override"_s));
-    r = runCli(m_db, {u"show"_s, id});
+    r = test::runCli(m_db, {u"show"_s, id});
     QVERIFY(r.out.contains(u"status:       Mitigating"_s));
 
-    r = runCli(m_db, {u"status"_s, id, u"Resolved"_s, u"--override"_s, u"verified by hand"_s});
+    r = test::runCli(m_db,
+                     {u"status"_s, id, u"Resolved"_s, u"--override"_s, u"verified by hand"_s});
     QCOMPARE(r.code, 0);
-    r = runCli(m_db, {u"show"_s, id});
+    r = test::runCli(m_db, {u"show"_s, id});
     QVERIFY(r.out.contains(u"status:       Resolved"_s));
     QVERIFY2(r.out.contains(u"Status Mitigating → Resolved — recovery checklist overridden (0/5): "
                             "verified by hand; open: All systems showing green"_s),
@@ -137,15 +118,15 @@ void TestTriageCli::statusAndResolveRule()
 void TestTriageCli::ack()
 {
     const QString late = declare(u"P0"_s, 20); // 15-minute response time
-    Result r = runCli(m_db, {u"ack"_s, late});
+    test::CliResult r = test::runCli(m_db, {u"ack"_s, late});
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.contains(u"acknowledged at "_s), qPrintable(r.out));
     QVERIFY2(r.out.contains(u"after the 15 minutes response time"_s), qPrintable(r.out));
-    r = runCli(m_db, {u"ack"_s, late});
+    r = test::runCli(m_db, {u"ack"_s, late});
     QVERIFY(r.out.contains(u"already acknowledged at "_s));
 
     const QString early = declare(u"P1"_s, 2, u"Second"_s);
-    r = runCli(m_db, {u"ack"_s, early});
+    r = test::runCli(m_db, {u"ack"_s, early});
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.contains(u"within the 1 hour response time"_s), qPrintable(r.out));
 }
@@ -153,7 +134,7 @@ void TestTriageCli::ack()
 void TestTriageCli::escalationText()
 {
     const QString id = declare(u"P1"_s, 45);
-    const Result r = runCli(m_db, {u"escalation"_s, id});
+    const test::CliResult r = test::runCli(m_db, {u"escalation"_s, id});
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.contains(u"Engaged:  L1 "_s), qPrintable(r.out));
     QVERIFY2(r.out.contains(u"Due:      L2 "_s), qPrintable(r.out));
@@ -165,7 +146,7 @@ void TestTriageCli::escalationText()
 void TestTriageCli::escalationJson()
 {
     const QString id = declare(u"P1"_s, 45);
-    Result r = runCli(m_db, {u"escalation"_s, id, u"--json"_s});
+    test::CliResult r = test::runCli(m_db, {u"escalation"_s, id, u"--json"_s});
     QCOMPARE(r.code, 0);
     QJsonParseError error;
     const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8(), &error).object();
@@ -183,8 +164,8 @@ void TestTriageCli::escalationJson()
         !o.value(u"contacts"_s).toArray().first().toObject().value(u"role"_s).toString().isEmpty());
 
     // Resolved incidents stop escalating.
-    runCli(m_db, {u"status"_s, id, u"Resolved"_s, u"--override"_s, u"test"_s});
-    r = runCli(m_db, {u"escalation"_s, id, u"--json"_s});
+    test::runCli(m_db, {u"status"_s, id, u"Resolved"_s, u"--override"_s, u"test"_s});
+    r = test::runCli(m_db, {u"escalation"_s, id, u"--json"_s});
     const QJsonObject after = QJsonDocument::fromJson(r.out.toUtf8()).object();
     QVERIFY(after.value(u"stopped"_s).toBool());
     QVERIFY(!after.value(u"escalationNeeded"_s).toBool());
@@ -204,7 +185,7 @@ void TestTriageCli::unknownIdIsDataError()
 {
     QFETCH(QStringList, args);
     declare(u"P2"_s, 1);
-    const Result r = runCli(m_db, args);
+    const test::CliResult r = test::runCli(m_db, args);
     QCOMPARE(r.code, int(cli::DataError));
     QVERIFY(r.err.contains(u"no incident matches 'nope'"_s));
     QVERIFY(r.out.isEmpty());

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "cli/cli.h"
+
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+namespace idesk::test {
+
+// What one in-process run of incidentdesk-cli printed and returned.
+struct CliResult
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+// Runs the CLI in this process on the given database, as `incidentdesk-cli --db DB args…`.
+// Header-only so the core test support library stays free of the CLI.
+inline CliResult runCli(const QString &db, const QStringList &args)
+{
+    CliResult r;
+    QTextStream out(&r.out);
+    QTextStream err(&r.err);
+    r.code = cli::run(QStringList{QStringLiteral("--db"), db} + args, out, err);
+    out.flush();
+    err.flush();
+    return r;
+}
+
+} // namespace idesk::test
