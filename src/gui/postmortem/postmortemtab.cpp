@@ -68,11 +68,23 @@ QPlainTextEdit *textArea(const QString &objectName, const QString &placeholder, 
     return e;
 }
 
-// Status as a choice of three and due dates as ISO dates, whatever the locale.
+// Status as a choice of three and due dates as ISO dates, whatever the locale; overdue items
+// in red on a pale red ground, done ones greyed.
 class ActionItemDelegate final : public QStyledItemDelegate
 {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
+
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (index.data(ActionItemModel::OverdueRole).toBool()) {
+            option->palette.setColor(QPalette::Text, QColor(0xB0, 0x00, 0x20));
+            option->backgroundBrush = QColor(0xFD, 0xE7, 0xE9);
+        } else if (index.data(ActionItemModel::StatusRole).toInt() == int(ActionStatus::Done)) {
+            option->palette.setColor(QPalette::Text, QColor(0x70, 0x70, 0x70));
+        }
+    }
 
     QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option,
                           const QModelIndex &index) const override

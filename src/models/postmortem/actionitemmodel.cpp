@@ -3,7 +3,6 @@
 #include "core/postmortem/reports.h"
 #include "services/incidentservice.h"
 
-#include <QColor>
 #include <algorithm>
 #include <limits>
 
@@ -160,16 +159,6 @@ QVariant ActionItemModel::data(const QModelIndex &index, int role) const
             return tr("Every action item needs an owner");
         if (column == Due && !a.due.isValid())
             return tr("Every action item needs a due date");
-        return {};
-    case Qt::ForegroundRole:
-        if (overdue(a))
-            return QColor(0xB0, 0x00, 0x20);
-        if (a.status == ActionStatus::Done)
-            return QColor(0x70, 0x70, 0x70);
-        return {};
-    case Qt::BackgroundRole:
-        if (overdue(a))
-            return QColor(0xFD, 0xE7, 0xE9);
         return {};
     case IdRole:
         return a.id;

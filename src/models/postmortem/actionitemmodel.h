@@ -12,7 +12,7 @@ class IncidentService;
 // The action items of one incident, editable in place: every edit goes through
 // IncidentService::updateActionItem, and the model follows actionItemsChanged (also for edits
 // made elsewhere, such as the CLI or sync). Overdue items — not done, due before today (UTC, by
-// service.clock()) — are coloured through ForegroundRole / BackgroundRole.
+// service.clock()) — are flagged through OverdueRole; the view colours them.
 class ActionItemModel final : public QAbstractTableModel
 {
     Q_OBJECT
