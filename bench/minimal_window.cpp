@@ -5,6 +5,8 @@
 #include <QMainWindow>
 #include <QTabWidget>
 #include <QTimer>
+#include <cstdio>
+#include <ctime>
 
 namespace {
 
@@ -18,6 +20,13 @@ protected:
     {
         if (event->type() == QEvent::Paint && watched->isWidgetType() && !m_done) {
             m_done = true;
+            // The benchmark reads this system-wide monotonic time, so what the process does
+            // while shutting down is not counted as start-up.
+            timespec now{};
+            clock_gettime(CLOCK_MONOTONIC, &now);
+            std::printf("first-paint-monotonic-ns=%lld\n",
+                        static_cast<long long>(now.tv_sec) * 1000000000LL + now.tv_nsec);
+            std::fflush(stdout);
             QTimer::singleShot(0, qApp, [] { QCoreApplication::exit(0); });
         }
         return QObject::eventFilter(watched, event);

@@ -21,7 +21,9 @@
 #include <QMessageBox>
 #include <QSaveFile>
 #include <QShortcut>
+#include <QThread>
 #include <QUndoGroup>
+#include <QVBoxLayout>
 #include <spdlog/spdlog.h>
 
 namespace idesk {
@@ -77,7 +79,44 @@ MainWindow::MainWindow(std::unique_ptr<IncidentService> service, Settings &setti
         m_ui->splitter->setSizes({330, 950});
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    if (m_integrityCheck)
+        m_integrityCheck->wait();
+}
+
+void MainWindow::checkIntegrityInBackground()
+{
+    if (m_integrityCheck)
+        m_integrityCheck->wait(); // a previous database's check; bounded by its size
+    const QString path = m_service->store().path();
+    m_integrityCheck = QThread::create([this, path] {
+        QString problems;
+        try {
+            const SystemClock clock;
+            problems = Store::open(path, clock, {}, Store::Verify::Structure)->integrityProblems();
+        } catch (const StoreError &e) {
+            problems = e.message();
+        }
+        if (problems.isEmpty())
+            return;
+        QMetaObject::invokeMethod(
+            this,
+            [this, path, problems] {
+                if (m_service->store().path() == path)
+                    showBanner(tr("The database %1 is damaged (%2). Export what you need and "
+                                  "restore it from a backup.")
+                                   .arg(path, problems));
+            },
+            Qt::QueuedConnection);
+    });
+    connect(m_integrityCheck, &QThread::finished, m_integrityCheck, &QObject::deleteLater);
+    connect(m_integrityCheck, &QObject::destroyed, this, [this](QObject *gone) {
+        if (gone == m_integrityCheck)
+            m_integrityCheck = nullptr;
+    });
+    m_integrityCheck->start(QThread::LowPriority);
+}
 
 QTabWidget *MainWindow::tabs() const
 {
@@ -132,6 +171,11 @@ void MainWindow::connectActions()
             new QShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)), this);
         connect(tabKey, &QShortcut::activated, this, [this, i] { m_ui->tabs->setCurrentIndex(i); });
     }
+    connect(m_ui->tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        materializeTab(index);
+        QWidget *front = tabContent(index);
+        m_undoGroup->setActiveStack(qobject_cast<TimelineTab *>(front) ? m_timelineUndo : nullptr);
+    });
     QAction *focusList = m_ui->menuView->addAction(tr("Incident &list"));
     focusList->setShortcut(QKeySequence(QStringLiteral("Ctrl+L")));
     connect(focusList, &QAction::triggered, this, [this] { m_ui->incidentView->setFocus(); });
@@ -148,6 +192,8 @@ void MainWindow::setService(std::unique_ptr<IncidentService> service)
     }
     delete m_proxy;
     delete m_model;
+    m_tabFactories.clear();
+    m_timelineUndo = nullptr;
     m_service = std::move(service);
     m_service->setReadOnly(m_settings.readOnly());
     if (!m_settings.userName().isEmpty())
@@ -175,6 +221,7 @@ void MainWindow::setService(std::unique_ptr<IncidentService> service)
     connect(m_service.get(), &IncidentService::profileChanged, this, &MainWindow::updateStatusBar);
 
     buildTabs();
+    checkIntegrityInBackground();
     m_currentId.clear();
     if (m_proxy->rowCount() > 0)
         m_ui->incidentView->selectRow(0);
@@ -185,26 +232,62 @@ void MainWindow::setService(std::unique_ptr<IncidentService> service)
 
 void MainWindow::buildTabs()
 {
+    // Only the tab in front is built at start; the others on first view, so the window paints
+    // as soon as the triage view is ready.
     auto &tabs = *m_ui->tabs;
-    tabs.addTab(new TriageTab(*m_service, &tabs), tr("&Triage"));
-    tabs.addTab(
-        new PendingTab(tr("The Diagnostics tab"),
-                       tr("Click-to-run kubectl, HTTP, JSON-RPC, DNS and SQL checks from the "
-                          "profile arrive in a later release. Nothing here runs yet."),
-                       &tabs),
-        tr("&Diagnostics"));
-    auto *timeline = new TimelineTab(*m_service, &tabs);
-    tabs.addTab(timeline, tr("Time&line"));
-    tabs.addTab(new PostmortemTab(*m_service, &tabs), tr("&Post-mortem"));
+    const auto addLazy = [&](const QString &label, std::function<QWidget *(QWidget *)> make) {
+        auto *holder = new QWidget(&tabs);
+        auto *layout = new QVBoxLayout(holder);
+        layout->setContentsMargins(0, 0, 0, 0);
+        holder->setProperty("factoryIndex", static_cast<int>(m_tabFactories.size()));
+        m_tabFactories.push_back(std::move(make));
+        tabs.addTab(holder, label);
+    };
+    addLazy(tr("&Triage"), [this](QWidget *parent) { return new TriageTab(*m_service, parent); });
+    addLazy(tr("&Diagnostics"), [](QWidget *parent) {
+        return new PendingTab(
+            tr("The Diagnostics tab"),
+            tr("Click-to-run kubectl, HTTP, JSON-RPC, DNS and SQL checks from the "
+               "profile arrive in a later release. Nothing here runs yet."),
+            parent);
+    });
+    addLazy(tr("Time&line"), [this](QWidget *parent) {
+        auto *timeline = new TimelineTab(*m_service, parent);
+        m_undoGroup->addStack(timeline->undoStack());
+        m_timelineUndo = timeline->undoStack();
+        return timeline;
+    });
+    addLazy(tr("&Post-mortem"),
+            [this](QWidget *parent) { return new PostmortemTab(*m_service, parent); });
     for (int i = 0; i < tabs.count(); ++i)
         tabs.setTabToolTip(i, tr("Alt+%1").arg(i + 1));
+    materializeTab(tabs.currentIndex());
+}
 
-    // Edit → Undo/Redo follow the tab in front; only tabs with an undo stack take part.
-    m_undoGroup->addStack(timeline->undoStack());
-    connect(&tabs, &QTabWidget::currentChanged, this, [this, timeline](int) {
-        m_undoGroup->setActiveStack(m_ui->tabs->currentWidget() == timeline ? timeline->undoStack()
-                                                                            : nullptr);
-    });
+QWidget *MainWindow::tabContent(int index) const
+{
+    QWidget *holder = m_ui->tabs->widget(index);
+    if (!holder || !holder->layout() || holder->layout()->count() == 0)
+        return nullptr;
+    return holder->layout()->itemAt(0)->widget();
+}
+
+void MainWindow::materializeTab(int index)
+{
+    QWidget *holder = m_ui->tabs->widget(index);
+    if (!holder || tabContent(index))
+        return;
+    const int factory = holder->property("factoryIndex").toInt();
+    QWidget *content = m_tabFactories.at(static_cast<std::size_t>(factory))(holder);
+    holder->layout()->addWidget(content);
+    passIncident(content, m_currentId);
+}
+
+void MainWindow::passIncident(QWidget *tab, const QString &id)
+{
+    // Tabs take the incident through a slot of this name; a pending tab has none.
+    if (tab && tab->metaObject()->indexOfSlot("setIncidentId(QString)") >= 0)
+        QMetaObject::invokeMethod(tab, "setIncidentId", Q_ARG(QString, id));
 }
 
 bool MainWindow::selectIncident(const QString &id)
@@ -231,12 +314,8 @@ void MainWindow::onSelectionChanged()
     if (id == m_currentId && !id.isEmpty())
         return;
     m_currentId = id;
-    for (int i = 0; i < m_ui->tabs->count(); ++i) {
-        // Tabs take the incident through a slot of this name; a pending tab has none.
-        QWidget *tab = m_ui->tabs->widget(i);
-        if (tab->metaObject()->indexOfSlot("setIncidentId(QString)") >= 0)
-            QMetaObject::invokeMethod(tab, "setIncidentId", Q_ARG(QString, id));
-    }
+    for (int i = 0; i < m_ui->tabs->count(); ++i)
+        passIncident(tabContent(i), id);
     m_ui->actionExportJson->setEnabled(!id.isEmpty());
     if (auto inc = id.isEmpty() ? std::nullopt : m_service->incident(id))
         setWindowTitle(tr("%1 %2 — IncidentDesk").arg(severityToString(inc->severity), inc->title));
@@ -268,7 +347,7 @@ void MainWindow::declareIncident()
 bool MainWindow::openDatabase(const QString &path)
 {
     try {
-        auto store = Store::open(path, m_service->clock());
+        auto store = Store::open(path, m_service->clock(), {}, Store::Verify::Structure);
         auto service = std::make_unique<IncidentService>(std::move(store), m_service->profile(),
                                                          m_service->clock());
         setService(std::move(service));

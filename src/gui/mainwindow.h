@@ -3,10 +3,15 @@
 #include "core/profile.h"
 
 #include <QMainWindow>
+#include <QTabWidget>
+#include <functional>
 #include <memory>
+#include <vector>
 
 class QLabel;
 class QUndoGroup;
+class QUndoStack;
+class QThread;
 namespace Ui {
 class MainWindow;
 }
@@ -31,6 +36,9 @@ public:
     QString currentIncidentId() const { return m_currentId; }
     bool selectIncident(const QString &id);
     QTabWidget *tabs() const;
+    // The tab in front (built on first view), e.g. the TriageTab.
+    QWidget *currentTab() const { return tabContent(tabs()->currentIndex()); }
+    QWidget *tabContent(int index) const; // nullptr until the tab is first viewed
     QUndoGroup *undoGroup() const { return m_undoGroup; }
     IncidentFilterProxy *incidentProxy() const { return m_proxy; }
 
@@ -52,6 +60,9 @@ protected:
 private:
     void setService(std::unique_ptr<IncidentService> service);
     void buildTabs();
+    void checkIntegrityInBackground();
+    void materializeTab(int index);
+    static void passIncident(QWidget *tab, const QString &id);
     void connectActions();
     void updateStatusBar();
     void onSelectionChanged();
@@ -70,6 +81,9 @@ private:
     QLabel *m_profileLabel = nullptr;
     QLabel *m_readOnlyLabel = nullptr;
     QLabel *m_syncLabel = nullptr;
+    std::vector<std::function<QWidget *(QWidget *)>> m_tabFactories;
+    QUndoStack *m_timelineUndo = nullptr;
+    QThread *m_integrityCheck = nullptr;
     QString m_currentId;
     QString m_profilePath;
 };

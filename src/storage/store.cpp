@@ -586,7 +586,7 @@ Store::~Store()
 }
 
 std::unique_ptr<Store> Store::open(const QString &path, const Clock &clock,
-                                   const QString &connectionName)
+                                   const QString &connectionName, Verify verify)
 {
     const QString name =
         connectionName.isEmpty() ? QStringLiteral("idesk-store-") + newUuid() : connectionName;
@@ -596,11 +596,11 @@ std::unique_ptr<Store> Store::open(const QString &path, const Clock &clock,
                              .arg(path, name));
     const bool hadData = probeFile(path);
     std::unique_ptr<Store> store(new Store(QFileInfo(path).absoluteFilePath(), clock, name));
-    store->openConnection(hadData);
+    store->openConnection(hadData, verify);
     return store;
 }
 
-void Store::openConnection(bool hadData)
+void Store::openConnection(bool hadData, Verify verify)
 {
     if (!m_db.isValid())
         throw StoreError(
@@ -649,22 +649,13 @@ void Store::openConnection(bool hadData)
                              .arg(version)
                              .arg(target));
 
-    if (hadData && QFileInfo(m_path).size() <= kQuickCheckLimit) {
-        QSqlQuery check = inspect(QStringLiteral("PRAGMA quick_check(3)"));
-        QStringList problems;
-        while (check.next()) {
-            const QStringList lines = check.value(0).toString().split(QLatin1Char('\n'));
-            for (const QString &line : lines) {
-                if (!line.startsWith(QStringLiteral("***"))) // "*** in database main ***"
-                    problems << line.simplified();
-            }
-        }
-        check.finish();
-        if (problems != QStringList{QStringLiteral("ok")})
+    if (hadData && verify == Verify::AllPages && QFileInfo(m_path).size() <= kQuickCheckLimit) {
+        const QString problems = integrityProblems();
+        if (!problems.isEmpty())
             throw StoreError(Code::Corrupt,
                              QStringLiteral("The database %1 is damaged (SQLite integrity check: "
                                             "%2). It was left untouched; restore it from a backup.")
-                                 .arg(m_path, problems.join(QStringLiteral("; "))));
+                                 .arg(m_path, problems));
     }
 
     if (version < target)
@@ -1049,6 +1040,24 @@ void Store::setChecklistItem(const QString &itemId, bool checked, const QString 
     OutboxWriter(m_db).add(kEntityChecklist, itemId, hlc, toIsoUtc(now));
     persistHlc();
     tx.commit();
+}
+
+QString Store::integrityProblems() const
+{
+    QSqlQuery check(m_db);
+    if (!check.exec(QStringLiteral("PRAGMA quick_check(3)")))
+        return check.lastError().text();
+    QStringList problems;
+    while (check.next()) {
+        const QStringList lines = check.value(0).toString().split(QLatin1Char('\n'));
+        for (const QString &line : lines) {
+            if (!line.startsWith(QStringLiteral("***"))) // "*** in database main ***"
+                problems << line.simplified();
+        }
+    }
+    if (problems == QStringList{QStringLiteral("ok")})
+        return {};
+    return problems.join(QStringLiteral("; "));
 }
 
 // ---- post-mortem ---------------------------------------------------------------------------

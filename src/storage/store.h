@@ -84,8 +84,17 @@ public:
     // Opens (creating if missing) and migrates. Throws StoreError; never overwrites a file it
     // cannot understand. A migration runs on a backup copy first semantics: on failure the
     // original is untouched.
+    // How much of an existing file open() reads before trusting it. The GUI takes Structure
+    // so the window paints at once, then runs integrityProblems() off the GUI thread.
+    enum class Verify
+    {
+        AllPages,
+        Structure
+    };
+
     static std::unique_ptr<Store> open(const QString &path, const Clock &clock,
-                                       const QString &connectionName = {});
+                                       const QString &connectionName = {},
+                                       Verify verify = Verify::AllPages);
     ~Store();
     Store(const Store &) = delete;
     Store &operator=(const Store &) = delete;
@@ -137,12 +146,15 @@ public:
 
     int pendingOutbox() const;
 
+    // SQLite's quick_check over every page: empty when the file is sound, else what is wrong.
+    QString integrityProblems() const;
+
     QSqlDatabase &db() { return m_db; }
 
 private:
     Store(QString path, const Clock &clock, QString connectionName);
     QString nextHlc();
-    void openConnection(bool hadData);
+    void openConnection(bool hadData, Verify verify);
     void loadMeta();
     void persistHlc();
 

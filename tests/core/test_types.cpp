@@ -242,6 +242,15 @@ void TestTypes::fromIso_data()
     QTest::newRow("garbage") << QStringLiteral("yesterday afternoon") << QDateTime();
     QTest::newRow("month 13") << QStringLiteral("2024-13-15T14:30:00Z") << QDateTime();
     QTest::newRow("hour 25") << QStringLiteral("2024-01-15T25:30:00Z") << QDateTime();
+    // The store's own shape takes a hand-written path; it must agree with Qt's parser.
+    QTest::newRow("canonical leap day")
+        << QStringLiteral("2024-02-29T23:59:59.999Z")
+        << QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59, 999), Qt::UTC);
+    QTest::newRow("canonical Feb 30") << QStringLiteral("2023-02-30T00:00:00.000Z") << QDateTime();
+    QTest::newRow("canonical minute 60")
+        << QStringLiteral("2024-01-15T14:60:00.000Z") << QDateTime();
+    QTest::newRow("canonical letter") << QStringLiteral("2024-01-15T14:30:00.2x0Z") << QDateTime();
+    QTest::newRow("canonical sign") << QStringLiteral("2024-01-15T14:30:00.-10Z") << QDateTime();
 }
 
 void TestTypes::fromIso()

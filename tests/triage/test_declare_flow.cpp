@@ -63,7 +63,7 @@ private Q_SLOTS:
         QTRY_VERIFY(dialogDriven);
         QTRY_VERIFY(!window.currentIncidentId().isEmpty());
 
-        auto *tab = qobject_cast<TriageTab *>(window.tabs()->currentWidget());
+        auto *tab = qobject_cast<TriageTab *>(window.currentTab());
         QVERIFY2(tab, "the triage tab is in front after declaring");
         QCOMPARE(tab->incidentId(), window.currentIncidentId());
 

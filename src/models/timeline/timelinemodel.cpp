@@ -220,7 +220,8 @@ void TimelineModel::loadRemainingInBackground()
         try {
             // A connection of its own (the store is one per thread); reading never asks the clock.
             SystemClock clock;
-            const auto store = Store::open(path, clock);
+            // The window already opened and checked this file; structure is enough here.
+            const auto store = Store::open(path, clock, {}, Store::Verify::Structure);
             total = store->eventCount(incidentId);
             QMetaObject::invokeMethod(
                 target,
