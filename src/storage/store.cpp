@@ -631,6 +631,10 @@ void Store::openConnection(bool hadData, Verify verify)
                          QStringLiteral("Cannot open the database %1: %2").arg(m_path, why));
     };
     inspect(QStringLiteral("PRAGMA busy_timeout = 5000"));
+    // Qt's SQLite driver binds and reads text as UTF-16; a new file stores it that way, so
+    // reading a long timeline does not convert every value from UTF-8.
+    if (!hadData)
+        inspect(QStringLiteral("PRAGMA encoding = 'UTF-16le'"));
     inspect(QStringLiteral("PRAGMA foreign_keys = ON"));
     inspect(QStringLiteral("PRAGMA synchronous = FULL"));
     QSqlQuery v = inspect(QStringLiteral("PRAGMA user_version"));
