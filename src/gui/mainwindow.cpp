@@ -68,6 +68,9 @@ MainWindow::MainWindow(std::unique_ptr<IncidentService> service, Settings &setti
     m_ui->bannerLabel->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #8e1c1c; "
                                                     "border: 1px solid #e57373; padding: 6px; }"));
 
+    m_integrityDelay.setSingleShot(true);
+    m_integrityDelay.setInterval(1000);
+    connect(&m_integrityDelay, &QTimer::timeout, this, &MainWindow::checkIntegrityInBackground);
     connectActions();
     m_profilePath = m_settings.lastProfile();
     setService(std::move(service));
@@ -221,7 +224,8 @@ void MainWindow::setService(std::unique_ptr<IncidentService> service)
     connect(m_service.get(), &IncidentService::profileChanged, this, &MainWindow::updateStatusBar);
 
     buildTabs();
-    checkIntegrityInBackground();
+    // The page check reads the whole file: let the window paint and settle first.
+    m_integrityDelay.start();
     m_currentId.clear();
     if (m_proxy->rowCount() > 0)
         m_ui->incidentView->selectRow(0);

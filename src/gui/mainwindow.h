@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 #include <QTabWidget>
+#include <QTimer>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -84,6 +85,7 @@ private:
     std::vector<std::function<QWidget *(QWidget *)>> m_tabFactories;
     QUndoStack *m_timelineUndo = nullptr;
     QThread *m_integrityCheck = nullptr;
+    QTimer m_integrityDelay;
     QString m_currentId;
     QString m_profilePath;
 };
