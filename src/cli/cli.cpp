@@ -88,8 +88,6 @@ QStringList exactPositionals(const QStringList &args, const QStringList &withVal
     return pos;
 }
 
-namespace {
-
 Incident requireIncident(Context &ctx, const QString &idOrPrefix)
 {
     const auto inc = ctx.service.store().findIncident(idOrPrefix);
@@ -98,6 +96,8 @@ Incident requireIncident(Context &ctx, const QString &idOrPrefix)
                          QObject::tr("no incident matches '%1'").arg(idOrPrefix));
     return *inc;
 }
+
+namespace {
 
 QString onePositional(const QStringList &args, const QStringList &withValue, const QString &what)
 {

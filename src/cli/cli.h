@@ -9,6 +9,7 @@
 namespace idesk {
 
 class IncidentService;
+struct Incident;
 
 namespace cli {
 
@@ -69,6 +70,9 @@ bool flag(const QStringList &args, const QString &name);
 QStringList positionals(const QStringList &args, const QStringList &optionsWithValue);
 // Refuses options a command does not know, so a typo never silently does something else.
 void checkOptions(const QStringList &args, const QStringList &withValue, const QStringList &flags);
+// The incident named by id, unique id prefix or channel; an unknown one is a data error
+// (StoreError NotFound, which run() reports with exit code 3).
+Incident requireIncident(Context &ctx, const QString &idOrPrefix);
 // Exactly `count` positional arguments, or UsageError naming `what` was expected.
 QStringList exactPositionals(const QStringList &args, const QStringList &withValue, int count,
                              const QString &what);

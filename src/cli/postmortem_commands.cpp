@@ -64,15 +64,11 @@ int cmdAction(Context &ctx)
         throw UsageError{QObject::tr("--owner and --due go with --add")};
     }
 
-    const std::optional<Incident> inc = ctx.service.store().findIncident(pos.first());
-    if (!inc) {
-        ctx.err << QObject::tr("no incident matches '%1'").arg(pos.first()) << '\n';
-        return DataError;
-    }
+    const Incident inc = requireIncident(ctx, pos.first());
     const QDate today = ctx.service.clock().now().toUTC().date();
 
     if (adding) {
-        const ActionItem a = ctx.service.addActionItem(inc->id, text, owner, due);
+        const ActionItem a = ctx.service.addActionItem(inc.id, text, owner, due);
         if (json)
             ctx.out << QString::fromUtf8(QJsonDocument(actionJson(a, today)).toJson());
         else
@@ -80,7 +76,7 @@ int cmdAction(Context &ctx)
         return Ok;
     }
 
-    const std::vector<ActionItem> items = ctx.service.store().actionItems(inc->id);
+    const std::vector<ActionItem> items = ctx.service.store().actionItems(inc.id);
     if (json) {
         QJsonArray array;
         for (const ActionItem &a : items)
@@ -109,7 +105,7 @@ int cmdAction(Context &ctx)
         ctx.out << line << '\n';
     }
     if (n == 0)
-        ctx.out << QObject::tr("no action items for %1").arg(inc->channel) << '\n';
+        ctx.out << QObject::tr("no action items for %1").arg(inc.channel) << '\n';
     return Ok;
 }
 

@@ -16,15 +16,6 @@ namespace {
 
 using namespace triage;
 
-// Unknown ids are a data problem (exit 3), not a usage one.
-std::optional<Incident> findOrReport(Context &ctx, const QString &idOrPrefix)
-{
-    auto inc = ctx.service.store().findIncident(idOrPrefix);
-    if (!inc)
-        ctx.err << QObject::tr("no incident matches '%1'").arg(idOrPrefix) << '\n';
-    return inc;
-}
-
 QJsonValue iso(const QDateTime &t)
 {
     return t.isValid() ? QJsonValue(toIsoUtc(t)) : QJsonValue(QJsonValue::Null);
@@ -69,13 +60,11 @@ int cmdMessage(Context &ctx)
     if (!kind)
         throw UsageError{
             QObject::tr("--kind must be alert, update or resolved, not '%1'").arg(kindText)};
-    const auto inc = findOrReport(ctx, id);
-    if (!inc)
-        return DataError;
+    const Incident inc = requireIncident(ctx, id);
     TriageService triage(ctx.service);
     const MessageFormat format =
         flag(ctx.args, QStringLiteral("--slack")) ? MessageFormat::Slack : MessageFormat::Plain;
-    ctx.out << triage.renderMessage(*inc, *kind, format) << '\n';
+    ctx.out << triage.renderMessage(inc, *kind, format) << '\n';
     return Ok;
 }
 
@@ -90,16 +79,14 @@ int cmdStatus(Context &ctx)
         throw UsageError{QObject::tr("STATUS must be Investigating, Identified, Mitigating, "
                                      "Monitoring or Resolved, not '%1'")
                              .arg(pos[1])};
-    const auto inc = findOrReport(ctx, pos[0]);
-    if (!inc)
-        return DataError;
+    const Incident inc = requireIncident(ctx, pos[0]);
     QString note = option(ctx.args, QStringLiteral("--note")).trimmed();
     const QString overrideReason = option(ctx.args, QStringLiteral("--override")).trimmed();
-    if (*status == IncidentStatus::Resolved && inc->status != IncidentStatus::Resolved) {
+    if (*status == IncidentStatus::Resolved && inc.status != IncidentStatus::Resolved) {
         // The same rule as the tab: recovery is confirmed first, or overridden with a reason.
         QStringList open;
         int total = 0;
-        for (const ChecklistItem &c : ctx.service.store().checklist(inc->id)) {
+        for (const ChecklistItem &c : ctx.service.store().checklist(inc.id)) {
             if (c.list != ChecklistKind::RecoveryConfirmation || c.deleted)
                 continue;
             ++total;
@@ -123,9 +110,9 @@ int cmdStatus(Context &ctx)
                                  .arg(overrideReason, open.join(QStringLiteral("; ")));
         note = note.isEmpty() ? recovery : recovery + QStringLiteral("; ") + note;
     }
-    ctx.service.setStatus(inc->id, *status, note);
-    const auto after = ctx.service.incident(inc->id);
-    ctx.out << inc->channel << ": " << statusToString(inc->status) << " → "
+    ctx.service.setStatus(inc.id, *status, note);
+    const auto after = ctx.service.incident(inc.id);
+    ctx.out << inc.channel << ": " << statusToString(inc.status) << " → "
             << statusToString(after->status) << '\n';
     return Ok;
 }
@@ -134,15 +121,13 @@ int cmdAck(Context &ctx)
 {
     checkOptions(ctx.args, {}, {});
     const QString id = exactPositionals(ctx.args, {}, 1, QObject::tr("one incident id")).first();
-    const auto inc = findOrReport(ctx, id);
-    if (!inc)
-        return DataError;
-    const bool already = inc->acknowledgedAt.isValid();
-    ctx.service.acknowledge(inc->id);
-    const Incident after = *ctx.service.incident(inc->id);
+    const Incident inc = requireIncident(ctx, id);
+    const bool already = inc.acknowledgedAt.isValid();
+    ctx.service.acknowledge(inc.id);
+    const Incident after = *ctx.service.incident(inc.id);
     const IncidentClocks c =
         computeClocks(after, ctx.service.profile(), {}, ctx.service.clock().now());
-    ctx.out << inc->channel << ": "
+    ctx.out << inc.channel << ": "
             << (already ? QObject::tr("already acknowledged at ") : QObject::tr("acknowledged at "))
             << formatUtcMinute(after.acknowledgedAt);
     if (c.acknowledge.deadline.isValid()) {
@@ -160,12 +145,10 @@ int cmdEscalation(Context &ctx)
 {
     checkOptions(ctx.args, {}, {QStringLiteral("--json")});
     const QString id = exactPositionals(ctx.args, {}, 1, QObject::tr("one incident id")).first();
-    const auto inc = findOrReport(ctx, id);
-    if (!inc)
-        return DataError;
+    const Incident inc = requireIncident(ctx, id);
     const Profile &p = ctx.service.profile();
     const QDateTime now = ctx.service.clock().now();
-    const EscalationStatus st = evaluateEscalation(*inc, p, now);
+    const EscalationStatus st = evaluateEscalation(inc, p, now);
 
     if (flag(ctx.args, QStringLiteral("--json"))) {
         QJsonArray contacts, nextContacts;
@@ -174,10 +157,10 @@ int cmdEscalation(Context &ctx)
         for (const Contact &c : st.nextContacts)
             nextContacts.append(contactJson(c));
         const QJsonObject o{
-            {QStringLiteral("id"), inc->id},
-            {QStringLiteral("channel"), inc->channel},
-            {QStringLiteral("severity"), severityToString(inc->severity)},
-            {QStringLiteral("status"), statusToString(inc->status)},
+            {QStringLiteral("id"), inc.id},
+            {QStringLiteral("channel"), inc.channel},
+            {QStringLiteral("severity"), severityToString(inc.severity)},
+            {QStringLiteral("status"), statusToString(inc.status)},
             {QStringLiteral("now"), iso(now)},
             {QStringLiteral("stopped"), st.stopped},
             {QStringLiteral("engagedLevel"), st.engagedLevel},
@@ -197,8 +180,8 @@ int cmdEscalation(Context &ctx)
         return Ok;
     }
 
-    ctx.out << inc->channel << "  " << severityToString(inc->severity) << ' '
-            << statusToString(inc->status) << "  " << inc->title << '\n';
+    ctx.out << inc.channel << "  " << severityToString(inc.severity) << ' '
+            << statusToString(inc.status) << "  " << inc.title << '\n';
     ctx.out << "Engaged:  " << levelTitle(p, st.engagedLevel) << '\n';
     if (st.stopped) {
         ctx.out << "Due:      " << QObject::tr("nothing — resolved incidents stop escalating")
