@@ -12,6 +12,16 @@ const QString kReadOnly = QStringLiteral("safety/readOnly");
 const QString kUserName = QStringLiteral("user/name");
 } // namespace
 
+void Settings::put(const QString &key, const QVariant &value)
+{
+    // QSettings rewrites the whole file (and syncs it to disk) after any setValue, even one that
+    // changes nothing; start-up stores the same paths every time.
+    QVariant current = m_s->value(key);
+    if (current.isValid() && current.convert(value.metaType()) && current == value)
+        return;
+    m_s->setValue(key, value);
+}
+
 Settings::Settings() : m_s(std::make_unique<QSettings>()) {}
 
 Settings::Settings(const QString &iniPath)
@@ -24,7 +34,7 @@ QByteArray Settings::windowGeometry() const
 }
 void Settings::setWindowGeometry(const QByteArray &g)
 {
-    m_s->setValue(kGeometry, g);
+    put(kGeometry, g);
 }
 QByteArray Settings::windowState() const
 {
@@ -32,7 +42,7 @@ QByteArray Settings::windowState() const
 }
 void Settings::setWindowState(const QByteArray &s)
 {
-    m_s->setValue(kState, s);
+    put(kState, s);
 }
 QByteArray Settings::splitterState() const
 {
@@ -40,7 +50,7 @@ QByteArray Settings::splitterState() const
 }
 void Settings::setSplitterState(const QByteArray &s)
 {
-    m_s->setValue(kSplitter, s);
+    put(kSplitter, s);
 }
 QString Settings::lastDatabase() const
 {
@@ -48,7 +58,7 @@ QString Settings::lastDatabase() const
 }
 void Settings::setLastDatabase(const QString &path)
 {
-    m_s->setValue(kLastDatabase, path);
+    put(kLastDatabase, path);
 }
 QString Settings::lastProfile() const
 {
@@ -56,7 +66,7 @@ QString Settings::lastProfile() const
 }
 void Settings::setLastProfile(const QString &path)
 {
-    m_s->setValue(kLastProfile, path);
+    put(kLastProfile, path);
 }
 bool Settings::readOnly() const
 {
@@ -64,7 +74,7 @@ bool Settings::readOnly() const
 }
 void Settings::setReadOnly(bool on)
 {
-    m_s->setValue(kReadOnly, on);
+    put(kReadOnly, on);
 }
 QString Settings::userName() const
 {
@@ -72,7 +82,7 @@ QString Settings::userName() const
 }
 void Settings::setUserName(const QString &name)
 {
-    m_s->setValue(kUserName, name);
+    put(kUserName, name);
 }
 void Settings::sync()
 {

@@ -35,6 +35,8 @@ public:
     void sync();
 
 private:
+    void put(const QString &key, const QVariant &value); // writes only what changes
+
     std::unique_ptr<QSettings> m_s;
 };
 
