@@ -123,6 +123,11 @@ std::optional<QDateTime> parseCanonicalUtc(const QString &s)
 
 } // namespace
 
+IncidentSummary summaryOf(const Incident &i)
+{
+    return {i.id, i.title, i.severity, i.status, i.channel, i.commander, i.startedAt};
+}
+
 QDateTime fromIso(const QString &s)
 {
     if (s.isEmpty())

@@ -109,6 +109,20 @@ struct Incident
     bool operator==(const Incident &) const = default;
 };
 
+// What the incident list shows and sorts by: a light read of the incidents table.
+struct IncidentSummary
+{
+    QString id;
+    QString title;
+    Severity severity = Severity::P2;
+    IncidentStatus status = IncidentStatus::Investigating;
+    QString channel;
+    QString commander;
+    QDateTime startedAt;
+    bool operator==(const IncidentSummary &) const = default;
+};
+IncidentSummary summaryOf(const Incident &i);
+
 // One revision of a timeline event. Edits add a revision that supersedes the previous one;
 // deletes add a revision with deleted=true. eventId is stable across revisions.
 struct TimelineEvent

@@ -9,7 +9,7 @@ namespace idesk {
 IncidentListModel::IncidentListModel(IncidentService &service, QObject *parent)
     : QAbstractTableModel(parent), m_service(service)
 {
-    m_rows = m_service.incidents();
+    m_rows = m_service.incidentSummaries();
     connect(&m_service, &IncidentService::incidentsChanged, this, &IncidentListModel::refresh);
 }
 
@@ -27,7 +27,7 @@ QVariant IncidentListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Incident &inc = m_rows[static_cast<std::size_t>(index.row())];
+    const IncidentSummary &inc = m_rows[static_cast<std::size_t>(index.row())];
     switch (role) {
     case IdRole:
         return inc.id;
@@ -104,7 +104,7 @@ int IncidentListModel::rowOf(const QString &id) const
     return -1;
 }
 
-const Incident *IncidentListModel::incidentAt(int row) const
+const IncidentSummary *IncidentListModel::incidentAt(int row) const
 {
     if (row < 0 || row >= rowCount())
         return nullptr;
@@ -113,7 +113,7 @@ const Incident *IncidentListModel::incidentAt(int row) const
 
 void IncidentListModel::refresh()
 {
-    std::vector<Incident> fresh = m_service.incidents();
+    std::vector<IncidentSummary> fresh = m_service.incidentSummaries();
     std::unordered_map<QString, std::size_t> freshIndex;
     for (std::size_t i = 0; i < fresh.size(); ++i)
         freshIndex.emplace(fresh[i].id, i);
@@ -129,7 +129,7 @@ void IncidentListModel::refresh()
     // Update rows that stay, in place.
     std::unordered_map<QString, bool> present;
     for (std::size_t row = 0; row < m_rows.size(); ++row) {
-        const Incident &now = fresh[freshIndex.at(m_rows[row].id)];
+        const IncidentSummary &now = fresh[freshIndex.at(m_rows[row].id)];
         present.emplace(now.id, true);
         if (!(now == m_rows[row])) {
             m_rows[row] = now;
@@ -138,8 +138,8 @@ void IncidentListModel::refresh()
         }
     }
     // Append the new ones.
-    std::vector<Incident> added;
-    for (const Incident &inc : fresh) {
+    std::vector<IncidentSummary> added;
+    for (const IncidentSummary &inc : fresh) {
         if (!present.contains(inc.id))
             added.push_back(inc);
     }

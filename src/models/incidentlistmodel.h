@@ -41,14 +41,14 @@ public:
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
 
     int rowOf(const QString &id) const;
-    const Incident *incidentAt(int row) const;
+    const IncidentSummary *incidentAt(int row) const;
 
 public Q_SLOTS:
     void refresh();
 
 private:
     IncidentService &m_service;
-    std::vector<Incident> m_rows;
+    std::vector<IncidentSummary> m_rows;
 };
 
 } // namespace idesk

@@ -38,6 +38,7 @@ public:
     // Incidents
     Incident declare(const NewIncident &n); // also seeds the profile's checklists, logs "declared"
     std::vector<Incident> incidents() const { return m_store->incidents(); }
+    std::vector<IncidentSummary> incidentSummaries() const { return m_store->incidentSummaries(); }
     std::optional<Incident> incident(const QString &id) const { return m_store->incident(id); }
     void updateIncident(const Incident &changed); // silent field edit (roles, impact, summary)
     void setStatus(const QString &id, IncidentStatus s, const QString &note = {});

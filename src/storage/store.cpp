@@ -777,6 +777,27 @@ std::vector<Incident> Store::incidents(bool includeDeleted) const
     return out;
 }
 
+std::vector<IncidentSummary> Store::incidentSummaries() const
+{
+    QSqlQuery q = prepareSql(m_db, QStringLiteral("SELECT id, title, severity, status, channel, "
+                                                  "commander, started_at FROM incidents WHERE "
+                                                  "deleted = 0 ORDER BY started_at DESC, id"));
+    execPrepared(q, QStringLiteral("Listing incidents"));
+    std::vector<IncidentSummary> out;
+    while (q.next()) {
+        IncidentSummary s;
+        s.id = q.value(0).toString();
+        s.title = q.value(1).toString();
+        s.severity = severityFromString(q.value(2).toString()).value_or(Severity::P2);
+        s.status = statusFromString(q.value(3).toString()).value_or(IncidentStatus::Investigating);
+        s.channel = q.value(4).toString();
+        s.commander = q.value(5).toString();
+        s.startedAt = fromIso(q.value(6).toString());
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
 std::optional<Incident> Store::incident(const QString &id) const
 {
     QSqlQuery q = prepareSql(m_db, kIncidentSelect + QStringLiteral(" WHERE id = ?"));

@@ -79,7 +79,7 @@ struct EventQuery
 class Store
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     // Opens (creating if missing) and migrates. Throws StoreError; never overwrites a file it
     // cannot understand. A migration runs on a backup copy first semantics: on failure the
@@ -106,6 +106,8 @@ public:
     // Incidents
     Incident declareIncident(const NewIncident &n); // assigns id and the day's channel number
     std::vector<Incident> incidents(bool includeDeleted = false) const;
+    // The list's columns only, newest first like incidents(); deleted ones left out.
+    std::vector<IncidentSummary> incidentSummaries() const;
     std::optional<Incident> incident(const QString &id) const;
     std::optional<Incident>
     findIncident(const QString &idOrPrefix) const; // id, unique prefix or channel

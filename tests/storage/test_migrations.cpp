@@ -112,6 +112,23 @@ private:
         return path;
     }
 
+    // The same file as schema version 1 left it: version 2 only added the list index.
+    QString makeV1File(const QString &name, int events)
+    {
+        const QString path = makeStoreFile(name, events);
+        makeSqliteFile(path, {QStringLiteral("DROP INDEX incidents_list"),
+                              QStringLiteral("PRAGMA user_version = 1")});
+        return path;
+    }
+
+    static bool hasIndex(Store &s, const QString &index)
+    {
+        QSqlQuery q(s.db());
+        q.prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?"));
+        q.addBindValue(index);
+        return q.exec() && q.next();
+    }
+
 private Q_SLOTS:
     void initTestCase() { test::enterTestMode(); }
     void init() { m_dir = std::make_unique<test::TempDir>(); }
@@ -126,7 +143,8 @@ private Q_SLOTS:
         const QString path = m_dir->file(QStringLiteral("new.db"));
         auto s = Store::open(path, m_clock);
         QCOMPARE(s->schemaVersion(), Store::kSchemaVersion);
-        QCOMPARE(Store::kSchemaVersion, 1);
+        QCOMPARE(Store::kSchemaVersion, 2);
+        QCOMPARE(storage::targetSchemaVersion(), Store::kSchemaVersion);
         QCOMPARE(pragma(*s, "journal_mode"), QStringLiteral("wal"));
         QCOMPARE(pragma(*s, "synchronous"), QStringLiteral("2")); // FULL
         QCOMPARE(pragma(*s, "foreign_keys"), QStringLiteral("1"));
@@ -142,7 +160,7 @@ private Q_SLOTS:
     {
         m_dir->write(QStringLiteral("empty.db"), {});
         auto s = Store::open(m_dir->file(QStringLiteral("empty.db")), m_clock);
-        QCOMPARE(s->schemaVersion(), 1);
+        QCOMPARE(s->schemaVersion(), Store::kSchemaVersion);
         QCOMPARE(pragma(*s, "journal_mode"), QStringLiteral("wal"));
     }
 
@@ -155,7 +173,7 @@ private Q_SLOTS:
         QVERIFY(!original.isEmpty());
         {
             auto s = Store::open(path, m_clock);
-            QCOMPARE(s->schemaVersion(), 1);
+            QCOMPARE(s->schemaVersion(), Store::kSchemaVersion);
             QCOMPARE(pragma(*s, "journal_mode"), QStringLiteral("wal"));
             QVERIFY(hasTable(*s, QStringLiteral("incidents")));
             QVERIFY(hasTable(*s, QStringLiteral("legacy_notes")));
@@ -181,8 +199,34 @@ private Q_SLOTS:
     {
         // Our own WAL-mode file, as a newer build would leave it.
         const QString path = makeStoreFile(QStringLiteral("ours-future.db"), 10);
-        makeSqliteFile(path, {QStringLiteral("PRAGMA user_version = 2")});
+        makeSqliteFile(path,
+                       {QStringLiteral("PRAGMA user_version = %1").arg(Store::kSchemaVersion + 1)});
         expectRefused(path, {Code::TooNew}, m_clock);
+    }
+
+    // Version 1 to 2: the covering index the incident list reads, data kept, backup made.
+    void versionOneFileGetsTheListIndex()
+    {
+        const QString path = makeV1File(QStringLiteral("v1.db"), 20);
+        const QByteArray v1 = test::readFile(path);
+        auto s = Store::open(path, m_clock);
+        QCOMPARE(s->schemaVersion(), 2);
+        QVERIFY(hasIndex(*s, QStringLiteral("incidents_list")));
+        QCOMPARE(int(s->incidentSummaries().size()), 1);
+        QCOMPARE(s->eventCount(s->incidents().front().id), 20);
+        QCOMPARE(test::readFile(storage::backupPath(path, 1)), v1);
+
+        QSqlQuery plan(s->db());
+        QVERIFY(plan.exec(QStringLiteral(
+            "EXPLAIN QUERY PLAN SELECT id, title, severity, status, channel, commander, "
+            "started_at FROM incidents WHERE deleted = 0 ORDER BY started_at DESC, id")));
+        QStringList steps;
+        while (plan.next())
+            steps << plan.value(3).toString();
+        QVERIFY2(steps.join(u' ').contains(QStringLiteral("COVERING INDEX incidents_list")),
+                 qPrintable(steps.join(u' ')));
+        QVERIFY2(!steps.join(u' ').contains(QStringLiteral("TEMP B-TREE")),
+                 qPrintable(steps.join(u' ')));
     }
 
     void failingMigrationLeavesFileUntouched_data()
@@ -190,6 +234,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("fromVersion");
         QTest::newRow("v0 file") << 0;
         QTest::newRow("v1 file") << 1;
+        QTest::newRow("current file") << int(Store::kSchemaVersion);
     }
 
     void failingMigrationLeavesFileUntouched()
@@ -199,12 +244,15 @@ private Q_SLOTS:
         if (fromVersion == 0) {
             path = m_dir->file(QStringLiteral("v0.db"));
             makeSqliteFile(path, {QStringLiteral("CREATE TABLE legacy_notes(body TEXT)")});
+        } else if (fromVersion == 1) {
+            path = makeV1File(QStringLiteral("v1.db"), 50);
         } else {
-            path = makeStoreFile(QStringLiteral("v1.db"), 50);
+            path = makeStoreFile(QStringLiteral("current.db"), 50);
         }
-        // Step 2 does real work and then fails: the work must be rolled back with it.
+        // A step after the shipped ones does real work and then fails: the work must be rolled
+        // back with it, and with every shipped step that ran before it.
         storage::setExtraMigrationsForTesting(
-            {{2, QStringLiteral("broken step"), [](QSqlDatabase &db) {
+            {{Store::kSchemaVersion + 1, QStringLiteral("broken step"), [](QSqlDatabase &db) {
                   storage::execStatements(db, {QStringLiteral("CREATE TABLE half(x)"),
                                                QStringLiteral("INSERT INTO half VALUES(1)"),
                                                QStringLiteral("CREATE TABLE incidents(x)")});
@@ -227,27 +275,29 @@ private Q_SLOTS:
         // Without the broken step the same file opens at its old or the current version.
         storage::setExtraMigrationsForTesting({});
         auto s = Store::open(path, m_clock);
-        QCOMPARE(s->schemaVersion(), 1);
+        QCOMPARE(s->schemaVersion(), Store::kSchemaVersion);
+        QVERIFY(hasIndex(*s, QStringLiteral("incidents_list")));
         QVERIFY(!hasTable(*s, QStringLiteral("half")));
     }
 
     void addingAVersionIsOneMoreStep()
     {
         const QString path = makeStoreFile(QStringLiteral("grow.db"), 5);
-        const QByteArray v1 = test::readFile(path);
+        const QByteArray before = test::readFile(path);
+        const int next = Store::kSchemaVersion + 1;
         storage::setExtraMigrationsForTesting(
-            {{2, QStringLiteral("incident tags"), [](QSqlDatabase &db) {
+            {{next, QStringLiteral("incident tags"), [](QSqlDatabase &db) {
                   storage::execStatements(
                       db, {QStringLiteral("ALTER TABLE incidents ADD COLUMN tags TEXT NOT NULL "
                                           "DEFAULT ''")});
               }}});
         {
             auto s = Store::open(path, m_clock);
-            QCOMPARE(s->schemaVersion(), 2);
+            QCOMPARE(s->schemaVersion(), next);
             QCOMPARE(int(s->incidents().size()), 1);
             QCOMPARE(s->eventCount(s->incidents().front().id), 5);
         }
-        QCOMPARE(test::readFile(storage::backupPath(path, 1)), v1);
+        QCOMPARE(test::readFile(storage::backupPath(path, Store::kSchemaVersion)), before);
         // A build without that step refuses the upgraded file instead of guessing.
         storage::setExtraMigrationsForTesting({});
         expectRefused(path, {Code::TooNew}, m_clock);

@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 #include <QTest>
 #include <QUuid>
+#include <array>
 #include <set>
 
 using namespace idesk;
@@ -146,6 +147,38 @@ private Q_SLOTS:
 
         QCOMPARE(int(s->incidents().size()), 4);
         QCOMPARE(int(s->incidents(true).size()), 5);
+    }
+
+    // The list's light read agrees with the full one: same rows, same order, same fields.
+    void summariesMatchFullIncidents()
+    {
+        auto s = open();
+        NewIncident n;
+        const std::array<QString, 4> titles{QStringLiteral("API down"), QStringLiteral("Ünïcode ✓"),
+                                            QStringLiteral("Same start"), QStringLiteral("Gone")};
+        for (std::size_t i = 0; i < titles.size(); ++i) {
+            n.title = titles[i];
+            n.severity = static_cast<Severity>(i % SeverityCount);
+            n.commander = i == 1 ? QStringLiteral("alice") : QString();
+            n.startedAt = utc("2024-03-10T08:00:00.000Z").addSecs(i == 2 ? 0 : qint64(i) * 60);
+            s->declareIncident(n);
+        }
+        Incident changed = *s->findIncident(QStringLiteral("#incident-2024-03-10-002"));
+        changed.status = IncidentStatus::Mitigating;
+        s->updateIncident(changed);
+        Incident gone = *s->findIncident(QStringLiteral("#incident-2024-03-10-004"));
+        gone.deleted = true;
+        s->updateIncident(gone);
+
+        const std::vector<Incident> full = s->incidents();
+        const std::vector<IncidentSummary> light = s->incidentSummaries();
+        QCOMPARE(int(light.size()), 3);
+        QCOMPARE(light.size(), full.size());
+        for (std::size_t i = 0; i < full.size(); ++i)
+            QVERIFY2(light[i] == summaryOf(full[i]), qPrintable(full[i].title));
+        QCOMPARE(light.front().title, QStringLiteral("Ünïcode ✓")); // newest first
+        QCOMPARE(light.front().status, IncidentStatus::Mitigating);
+        QCOMPARE(light.front().commander, QStringLiteral("alice"));
     }
 
     void declareDefaultsStartToNow()
