@@ -958,12 +958,15 @@ std::vector<TimelineEvent> Store::events(const EventQuery &query) const
 {
     QSqlQuery q = prepareSql(
         m_db, QStringLiteral("SELECT %1 FROM timeline_events "
-                             "WHERE incident_id = ? AND is_current = 1 %2"
+                             "WHERE incident_id = ? AND is_current = 1 %2%3"
                              "ORDER BY occurred_at, created_hlc "
                              "LIMIT ? OFFSET ?")
                   .arg(kEventColumns,
-                       query.includeDeleted ? QString() : QStringLiteral("AND deleted = 0 ")));
+                       query.includeDeleted ? QString() : QStringLiteral("AND deleted = 0 "),
+                       query.source.isEmpty() ? QString() : QStringLiteral("AND source = ? ")));
     q.addBindValue(query.incidentId);
+    if (!query.source.isEmpty())
+        q.addBindValue(query.source);
     q.addBindValue(query.limit < 0 ? -1 : query.limit);
     q.addBindValue(std::max(0, query.offset));
     execPrepared(q, QStringLiteral("Reading the timeline"));

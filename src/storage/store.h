@@ -71,6 +71,7 @@ struct EventQuery
     int offset = 0;
     int limit = -1; // -1: all
     bool includeDeleted = false;
+    QString source{}; // only events from this source ("message", "overdue", …); empty: all
 };
 
 // The local SQLite store. One instance per thread (the connection is named and owned here).

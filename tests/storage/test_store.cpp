@@ -311,6 +311,44 @@ private Q_SLOTS:
         QCOMPARE(s->pendingOutbox(), before.at(4) + 3);
     }
 
+    // The triage clocks ask for one source's events only; order, revisions and deletes as usual.
+    void eventsOfOneSource()
+    {
+        auto s = open();
+        const Incident inc = s->declareIncident({});
+        std::vector<NewEvent> batch(5);
+        const std::array<const char *, 5> sources{"manual", "message", "manual", "message",
+                                                  "overdue"};
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            batch[i].source = QString::fromLatin1(sources[i]);
+            batch[i].text = QString::number(i);
+            batch[i].occurredAt = utc("2024-03-10T09:00:00.000Z").addSecs(qint64(5 - i) * 60);
+        }
+        const auto added = s->addEvents(inc.id, batch);
+        EventChange edit;
+        edit.text = QStringLiteral("1 edited");
+        s->editEvent(added[1].eventId, edit);
+        EventChange gone;
+        gone.deleted = true;
+        s->editEvent(added[3].eventId, gone);
+
+        EventQuery q;
+        q.incidentId = inc.id;
+        q.source = QStringLiteral("message");
+        auto messages = s->events(q);
+        QCOMPARE(int(messages.size()), 1);
+        QCOMPARE(messages.front().text, QStringLiteral("1 edited"));
+        q.includeDeleted = true;
+        messages = s->events(q);
+        QCOMPARE(int(messages.size()), 2);
+        QCOMPARE(messages.front().text, QStringLiteral("3")); // earlier occurred_at first
+        QVERIFY(messages.front().deleted);
+        q.source = QStringLiteral("nothing-like-this");
+        QVERIFY(s->events(q).empty());
+        q.source.clear();
+        QCOMPARE(int(s->events(q).size()), 5);
+    }
+
     void findIncident()
     {
         auto s = open();

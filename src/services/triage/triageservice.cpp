@@ -27,6 +27,7 @@ QDateTime TriageService::lastMessageAt(const QString &incidentId) const
         return *it;
     EventQuery q;
     q.incidentId = incidentId;
+    q.source = QString::fromUtf16(kMessageSource);
     const QDateTime last = triage::lastMessageAt(m_service.store().events(q));
     m_lastMessage.insert(incidentId, last);
     return last;
@@ -177,6 +178,7 @@ std::vector<OverdueItem> TriageService::checkOverdue(const QString &incidentId)
             EventQuery q;
             q.incidentId = incidentId;
             q.includeDeleted = true; // a deleted note was still seen once
+            q.source = QString::fromUtf16(kOverdueSource);
             events = m_service.store().events(q);
         }
         const bool seen = std::any_of(events->begin(), events->end(), [&](const TimelineEvent &e) {
