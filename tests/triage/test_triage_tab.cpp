@@ -123,6 +123,8 @@ private Q_SLOTS:
     void webhookFailureIsShownAndMessageKept();
     void rereadsOnServiceSignals();
     void fitsALaptopScreen();
+    void headerFirstBuildsPanelsAfterFirstPaint();
+    void headerFirstActionsBuildThePanelsTheyNeed();
 };
 
 void TestTriageTab::emptyState()
@@ -518,6 +520,59 @@ void TestTriageTab::fitsALaptopScreen()
     QTRY_COMPARE(scroll->viewport()->width(), scroll->widget()->width());
     QCOMPARE(scroll->horizontalScrollBar()->maximum(), 0);
     QVERIFY(m_tab->minimumSizeHint().width() <= 900);
+}
+
+// The window's start-up mode: the header is complete at once, the panels follow the first paint
+// and then show exactly what a complete build shows.
+void TestTriageTab::headerFirstBuildsPanelsAfterFirstPaint()
+{
+    const Incident inc = declare(Severity::P1);
+    m_service->acknowledge(inc.id);
+    m_tab.reset();
+    m_tab = std::make_unique<TriageTab>(*m_service, nullptr, TriageTab::Build::HeaderFirst);
+    m_tab->resize(880, 700);
+    m_tab->triage().recordMessage(inc.id, MessageKind::Alert, u"alert sent by hand"_s);
+    m_tab->setIncidentId(inc.id);
+    QVERIFY(!m_tab->panelsBuilt());
+    QVERIFY(!m_tab->findChild<QPlainTextEdit *>(u"messageEdit"_s));
+    QCOMPARE(child<QLabel>("incidentTitle")->text(), inc.title);
+    QCOMPARE(clockState("ackClock"), u"done"_s);
+    QVERIFY(child<QLabel>("updateClock")->text().startsWith(u"Next update in"_s));
+    QVERIFY(child<QPushButton>("statusInvestigating")->property("current").toBool());
+    QCOMPARE(m_tab->messageKind(), MessageKind::Update); // an alert went out: next, an update
+    QVERIFY(m_tab->messageText().isEmpty());
+
+    // Copy alert needs no panel: it renders the alert from the incident.
+    QGuiApplication::clipboard()->clear();
+    m_tab->copyAlert();
+    QVERIFY(QGuiApplication::clipboard()->text().startsWith(u"🚨 INCIDENT ALERT 🚨\nSeverity: P1"_s));
+    QVERIFY(!m_tab->panelsBuilt());
+
+    m_tab->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_tab.get()));
+    QTRY_VERIFY(m_tab->panelsBuilt());
+    QCOMPARE(m_tab->messageKind(), MessageKind::Update);
+    QVERIFY(m_tab->messageText().startsWith(u"📊 INCIDENT UPDATE 📊\nSeverity: P1"_s));
+    QCOMPARE(child<QTabWidget>("checklistTabs")->tabText(0), u"Initial assessment 0/5"_s);
+    QCOMPARE(child<QLineEdit>("commanderEdit")->text(), u"john.doe"_s);
+    QVERIFY(child<QPushButton>("severityP1")->isChecked());
+    QVERIFY(!child<QLabel>("escalationEngaged")->text().isEmpty());
+    QCOMPARE(child<QScrollArea>("triageScroll")->widget()->isVisible(), true);
+}
+
+void TestTriageTab::headerFirstActionsBuildThePanelsTheyNeed()
+{
+    const Incident inc = declare(Severity::P2);
+    m_tab.reset();
+    m_tab = std::make_unique<TriageTab>(*m_service, nullptr, TriageTab::Build::HeaderFirst);
+    m_tab->setIncidentId(inc.id);
+    QVERIFY(!m_tab->panelsBuilt());
+    m_tab->markMessageSent(); // Ctrl+Return before the panels painted
+    QVERIFY(m_tab->panelsBuilt());
+    const auto sent = events(inc.id, u"message"_s);
+    QCOMPARE(sent.size(), std::size_t(1));
+    QVERIFY(sent.front().text.contains(u"INCIDENT ALERT"_s));
+    QCOMPARE(m_tab->messageKind(), MessageKind::Update);
 }
 
 QTEST_MAIN(TestTriageTab)

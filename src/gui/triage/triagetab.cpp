@@ -144,7 +144,7 @@ QString levelName(const Profile &p, int level)
 
 } // namespace
 
-TriageTab::TriageTab(IncidentService &service, QWidget *parent)
+TriageTab::TriageTab(IncidentService &service, QWidget *parent, Build build)
     : QWidget(parent), m_service(service), m_triage(new TriageService(service, this)),
       m_tick(new QTimer(this))
 {
@@ -168,10 +168,6 @@ TriageTab::TriageTab(IncidentService &service, QWidget *parent)
             showError(e.message());
         }
     });
-    connect(&m_service, &IncidentService::checklistChanged, this, [this](const QString &id) {
-        if (id == m_incidentId)
-            updateChecklistTitles();
-    });
     connect(&m_service, &IncidentService::eventsChanged, this, [this](const QString &id) {
         if (id != m_incidentId)
             return;
@@ -188,8 +184,9 @@ TriageTab::TriageTab(IncidentService &service, QWidget *parent)
     });
     connect(m_triage, &TriageService::webhookFinished, this, &TriageTab::onWebhookFinished);
 
-    reloadProfile();
     setIncidentId({});
+    if (build == Build::Complete)
+        buildPanels();
 }
 
 TriageTab::~TriageTab()
@@ -222,11 +219,33 @@ void TriageTab::buildUi()
     pageLayout->setContentsMargins(6, 6, 6, 0);
     pageLayout->addWidget(buildHeader());
 
-    auto *scroll = new QScrollArea(page);
-    scroll->setObjectName(QStringLiteral("triageScroll"));
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    auto *body = new QWidget(scroll);
+    m_scroll = new QScrollArea(page);
+    m_scroll->setObjectName(QStringLiteral("triageScroll"));
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    pageLayout->addWidget(m_scroll, 1);
+    m_stack->addWidget(page);
+}
+
+void TriageTab::paintEvent(QPaintEvent *event)
+{
+    QWidget::paintEvent(event);
+    // The header is on screen: build the panels in the next turn of the event loop.
+    if (!m_panelsBuilt && !m_panelsQueued) {
+        m_panelsQueued = true;
+        QTimer::singleShot(0, this, &TriageTab::completeDeferredBuild);
+    }
+}
+
+void TriageTab::completeDeferredBuild()
+{
+    if (!m_panelsBuilt)
+        buildPanels();
+}
+
+void TriageTab::buildPanels()
+{
+    auto *body = new QWidget(m_scroll);
     auto *grid = new QGridLayout(body);
     grid->setContentsMargins(0, 0, 6, 6);
     auto *left = new QVBoxLayout;
@@ -244,9 +263,17 @@ void TriageTab::buildUi()
     grid->addLayout(right, 0, 1);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
-    scroll->setWidget(body);
-    pageLayout->addWidget(scroll, 1);
-    m_stack->addWidget(page);
+    m_scroll->setWidget(body);
+    m_panelsBuilt = true;
+
+    reloadProfile();
+    for (ChecklistModel *m : m_checklists)
+        m->setIncidentId(m_incidentId);
+    updateChecklistTitles();
+    if (m_incident) {
+        resetPanelsForIncident();
+        reload();
+    }
 }
 
 QWidget *TriageTab::buildHeader()
@@ -565,6 +592,9 @@ QGroupBox *TriageTab::buildChecklistGroup()
     for (std::size_t i = 0; i < kinds.size(); ++i) {
         auto *model = new ChecklistModel(m_service, kinds[i], this);
         connect(model, &ChecklistModel::errorOccurred, this, &TriageTab::showError);
+        // The counts in the tab titles follow the models, which follow the service.
+        connect(model, &QAbstractItemModel::modelReset, this, &TriageTab::updateChecklistTitles);
+        connect(model, &QAbstractItemModel::dataChanged, this, &TriageTab::updateChecklistTitles);
         m_checklists[i] = model;
         auto *view = new QTreeView(m_checklistTabs);
         view->setObjectName(QStringLiteral("checklist_") + checklistKindToString(kinds[i]));
@@ -662,8 +692,10 @@ void TriageTab::setIncidentId(const QString &id)
     }
     if (!m_incident)
         m_incidentId.clear();
-    for (ChecklistModel *m : m_checklists)
-        m->setIncidentId(m_incidentId);
+    for (ChecklistModel *m : m_checklists) {
+        if (m)
+            m->setIncidentId(m_incidentId);
+    }
     if (!m_incident) {
         m_tick->stop();
         m_stack->setCurrentIndex(0);
@@ -672,23 +704,31 @@ void TriageTab::setIncidentId(const QString &id)
     m_stack->setCurrentIndex(1);
     if (changed) {
         m_messageEdited = false;
-        m_webhookStatus->clear();
         m_feedback->clear();
         m_escContactsLevel = -1;
-        MessageKind kind = MessageKind::Alert;
-        try {
-            kind = m_triage->suggestedMessageKind(*m_incident);
-        } catch (const StoreError &e) {
-            showError(e.message());
-        }
-        m_kindGroup->button(int(kind))->setChecked(true);
+        if (m_panelsBuilt)
+            resetPanelsForIncident();
     }
     reload();
     m_tick->start();
 }
 
+void TriageTab::resetPanelsForIncident()
+{
+    m_webhookStatus->clear();
+    MessageKind kind = MessageKind::Alert;
+    try {
+        kind = m_triage->suggestedMessageKind(*m_incident);
+    } catch (const StoreError &e) {
+        showError(e.message());
+    }
+    m_kindGroup->button(int(kind))->setChecked(true);
+}
+
 void TriageTab::reloadProfile()
 {
+    if (!m_panelsBuilt)
+        return; // the panels read the profile when they are built
     const Profile &p = m_service.profile();
     for (int i = 0; i < SeverityCount; ++i) {
         const auto s = static_cast<Severity>(i);
@@ -762,16 +802,21 @@ void TriageTab::reloadIncident()
                                  commanderHandle(in.commander))
                             .arg(in.escalationLevel));
 
-    m_severityButtons[std::size_t(in.severity)]->setChecked(true);
-    setLine(m_impactEdit, in.impact.userImpact);
-    setSpin(m_usersPercent, in.impact.affectedUsersPercent);
-    setSpin(m_revenue, in.impact.revenueLossPerHour);
-    m_regulatory->setChecked(in.impact.regulatory);
-    setSpin(m_errorRate, in.impact.errorRatePercent);
-    setSpin(m_responseTime, in.impact.responseTimeMs);
-    setSpin(m_affectedUsers, in.impact.affectedUsers
-                                 ? std::optional<double>(double(*in.impact.affectedUsers))
-                                 : std::nullopt);
+    if (m_panelsBuilt) {
+        m_severityButtons[std::size_t(in.severity)]->setChecked(true);
+        setLine(m_impactEdit, in.impact.userImpact);
+        setSpin(m_usersPercent, in.impact.affectedUsersPercent);
+        setSpin(m_revenue, in.impact.revenueLossPerHour);
+        m_regulatory->setChecked(in.impact.regulatory);
+        setSpin(m_errorRate, in.impact.errorRatePercent);
+        setSpin(m_responseTime, in.impact.responseTimeMs);
+        setSpin(m_affectedUsers, in.impact.affectedUsers
+                                     ? std::optional<double>(double(*in.impact.affectedUsers))
+                                     : std::nullopt);
+        setLine(m_commander, in.commander);
+        setLine(m_commsLead, in.commsLead);
+        setLine(m_scribe, in.scribe);
+    }
 
     for (int i = 0; i < IncidentStatusCount; ++i) {
         QPushButton *b = m_statusButtons[std::size_t(i)];
@@ -787,9 +832,6 @@ void TriageTab::reloadIncident()
                                                   : QStringLiteral("#1565c0"))
                                    : QString());
     }
-    setLine(m_commander, in.commander);
-    setLine(m_commsLead, in.commsLead);
-    setLine(m_scribe, in.scribe);
     m_reloading = false;
 
     updateSuggestion();
@@ -814,7 +856,6 @@ void TriageTab::updateClocks()
     if (!m_incident)
         return;
     const Incident &in = *m_incident;
-    const Profile &p = m_service.profile();
     const IncidentClocks c = m_triage->clocks(in);
 
     setClock(m_elapsedClock,
@@ -847,8 +888,45 @@ void TriageTab::updateClocks()
         updText = tr("Next update in %1").arg(formatCountdown(upd.remainingSecs));
     setClock(m_updateClock, upd.state, updText);
 
-    // Escalation
     const EscalationStatus esc = m_triage->escalation(in);
+    if (m_panelsBuilt)
+        updateEscalationPanel(esc);
+
+    // Overdue: banner always, timeline and tray once per deadline.
+    QStringList overdueTexts;
+    if (ack.overdue() || upd.overdue() || esc.escalationNeeded()) {
+        try {
+            for (const OverdueItem &item : m_triage->checkOverdue(m_incidentId)) {
+                overdueTexts << item.text;
+                if (!item.isNew)
+                    continue;
+                Q_EMIT overdueRaised(item.text);
+                if (!m_tray && QSystemTrayIcon::isSystemTrayAvailable()) {
+                    m_tray = new QSystemTrayIcon(windowIcon(), this);
+                    m_ownTray = true;
+                }
+                if (m_tray) {
+                    if (!m_tray->isVisible())
+                        m_tray->show();
+                    m_tray->showMessage(tr("%1 %2").arg(severityToString(in.severity), in.title),
+                                        item.text, QSystemTrayIcon::Warning, 15000);
+                }
+            }
+        } catch (const StoreError &e) {
+            showError(e.message());
+        }
+    }
+    m_banner->setText(QStringLiteral("⚠ ") + overdueTexts.join(QStringLiteral("\n⚠ ")));
+    m_banner->setVisible(!overdueTexts.isEmpty());
+
+    // Untouched messages follow the incident (Duration ticks on); edited ones are the user's.
+    if (!m_messageEdited)
+        rerenderMessage();
+}
+
+void TriageTab::updateEscalationPanel(const EscalationStatus &esc)
+{
+    const Profile &p = m_service.profile();
     const EscalationLevel *engaged = p.level(esc.engagedLevel);
     m_escEngaged->setText(
         tr("Engaged: %1%2")
@@ -907,41 +985,12 @@ void TriageTab::updateClocks()
                                         ? QStringLiteral("QPushButton{background:#c62828;"
                                                          "color:#ffffff;font-weight:bold;}")
                                         : QString());
-
-    // Overdue: banner always, timeline and tray once per deadline.
-    QStringList overdueTexts;
-    if (ack.overdue() || upd.overdue() || esc.escalationNeeded()) {
-        try {
-            for (const OverdueItem &item : m_triage->checkOverdue(m_incidentId)) {
-                overdueTexts << item.text;
-                if (!item.isNew)
-                    continue;
-                Q_EMIT overdueRaised(item.text);
-                if (!m_tray && QSystemTrayIcon::isSystemTrayAvailable()) {
-                    m_tray = new QSystemTrayIcon(windowIcon(), this);
-                    m_ownTray = true;
-                }
-                if (m_tray) {
-                    if (!m_tray->isVisible())
-                        m_tray->show();
-                    m_tray->showMessage(tr("%1 %2").arg(severityToString(in.severity), in.title),
-                                        item.text, QSystemTrayIcon::Warning, 15000);
-                }
-            }
-        } catch (const StoreError &e) {
-            showError(e.message());
-        }
-    }
-    m_banner->setText(QStringLiteral("⚠ ") + overdueTexts.join(QStringLiteral("\n⚠ ")));
-    m_banner->setVisible(!overdueTexts.isEmpty());
-
-    // Untouched messages follow the incident (Duration ticks on); edited ones are the user's.
-    if (!m_messageEdited)
-        rerenderMessage();
 }
 
 void TriageTab::updateSuggestion()
 {
+    if (!m_panelsBuilt)
+        return;
     const Impact impact = impactFromInputs();
     const ImpactAssessment a = assessImpact(impact, m_service.profile().thresholds);
     m_suggested = a.suggested;
@@ -974,7 +1023,7 @@ void TriageTab::updateChecklistTitles()
 
 void TriageTab::updateCommsStatus()
 {
-    if (!m_incident)
+    if (!m_incident || !m_panelsBuilt)
         return;
     const QDateTime last = m_triage->lastMessageAt(m_incidentId);
     m_commsStatus->setText(last.isValid()
@@ -999,7 +1048,7 @@ Impact TriageTab::impactFromInputs() const
 
 void TriageTab::commitImpact()
 {
-    if (m_reloading || !m_incident)
+    if (m_reloading || !m_incident || !m_panelsBuilt)
         return;
     Incident changed = *m_incident;
     changed.impact = impactFromInputs();
@@ -1014,7 +1063,7 @@ void TriageTab::commitImpact()
 
 void TriageTab::commitRoles()
 {
-    if (m_reloading || !m_incident)
+    if (m_reloading || !m_incident || !m_panelsBuilt)
         return;
     Incident changed = *m_incident;
     changed.commander = m_commander->text().trimmed();
@@ -1073,12 +1122,13 @@ void TriageTab::chooseSeverity(Severity s, const QString &reason)
     } catch (const StoreError &e) {
         showError(e.message());
     }
-    if (m_incident)
+    if (m_incident && m_panelsBuilt)
         m_severityButtons[std::size_t(m_incident->severity)]->setChecked(true);
 }
 
 void TriageTab::applySuggestion()
 {
+    completeDeferredBuild(); // the suggestion comes from the impact panel
     commitImpact();
     if (m_incident && m_suggested && *m_suggested != m_incident->severity)
         chooseSeverity(*m_suggested);
@@ -1132,17 +1182,25 @@ void TriageTab::escalate()
 
 MessageKind TriageTab::messageKind() const
 {
+    if (!m_panelsBuilt) {
+        try {
+            return m_incident ? m_triage->suggestedMessageKind(*m_incident) : MessageKind::Alert;
+        } catch (const StoreError &) {
+            return MessageKind::Alert;
+        }
+    }
     const int id = m_kindGroup->checkedId();
     return id < 0 ? MessageKind::Alert : static_cast<MessageKind>(id);
 }
 
 QString TriageTab::messageText() const
 {
-    return m_messageEdit->toPlainText();
+    return m_panelsBuilt ? m_messageEdit->toPlainText() : QString();
 }
 
 void TriageTab::setMessageKind(MessageKind kind)
 {
+    completeDeferredBuild();
     if (QAbstractButton *b = m_kindGroup->button(int(kind)))
         b->setChecked(true);
     m_messageEdited = false;
@@ -1151,7 +1209,7 @@ void TriageTab::setMessageKind(MessageKind kind)
 
 void TriageTab::rerenderMessage()
 {
-    if (!m_incident)
+    if (!m_incident || !m_panelsBuilt)
         return;
     const QString text = m_triage->renderMessage(*m_incident, messageKind());
     if (text != m_messageEdit->toPlainText() || m_messageEdited) {
@@ -1175,7 +1233,9 @@ void TriageTab::copyAlert()
 {
     if (!m_incident)
         return;
-    const QString text = messageKind() == MessageKind::Alert
+    // The alert as shown and perhaps edited; rendered afresh when another kind is shown or the
+    // panels are not built yet (nothing can have been edited then).
+    const QString text = m_panelsBuilt && messageKind() == MessageKind::Alert
                              ? messageText()
                              : m_triage->renderMessage(*m_incident, MessageKind::Alert);
     copyText(text, tr("alert message"));
@@ -1183,12 +1243,14 @@ void TriageTab::copyAlert()
 
 void TriageTab::copyMessage()
 {
+    completeDeferredBuild();
     if (m_incident)
         copyText(messageText(), tr("%1 message").arg(messageKindToString(messageKind())));
 }
 
 void TriageTab::copyMessageForSlack()
 {
+    completeDeferredBuild();
     if (m_incident)
         copyText(plainToSlack(messageText()),
                  tr("%1 message for Slack").arg(messageKindToString(messageKind())));
@@ -1196,6 +1258,7 @@ void TriageTab::copyMessageForSlack()
 
 void TriageTab::markMessageSent()
 {
+    completeDeferredBuild();
     if (!m_incident || messageText().trimmed().isEmpty())
         return;
     try {
@@ -1211,6 +1274,7 @@ void TriageTab::markMessageSent()
 
 void TriageTab::postMessage()
 {
+    completeDeferredBuild();
     if (!m_incident || messageText().trimmed().isEmpty())
         return;
     const QString text = messageText();
@@ -1222,6 +1286,8 @@ void TriageTab::postMessage()
 
 void TriageTab::onWebhookFinished(const WebhookResult &r)
 {
+    if (!m_panelsBuilt)
+        return;
     if (r.ok) {
         m_webhookStatus->setStyleSheet(QStringLiteral("QLabel{color:#2e7d32;}"));
         m_webhookStatus->setText(tr("Posted to the webhook (HTTP %1).").arg(r.httpStatus));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/triage/clocks.h"
+#include "core/triage/escalation.h"
 #include "core/triage/messages.h"
 #include "core/types.h"
 
@@ -16,8 +17,10 @@ class QGroupBox;
 class QHBoxLayout;
 class QLabel;
 class QLineEdit;
+class QPaintEvent;
 class QPlainTextEdit;
 class QPushButton;
+class QScrollArea;
 class QStackedWidget;
 class QSystemTrayIcon;
 class QTabWidget;
@@ -41,7 +44,14 @@ class TriageTab final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit TriageTab(IncidentService &service, QWidget *parent = nullptr);
+    enum class Build
+    {
+        Complete,    // every panel now
+        HeaderFirst, // the header (title, clocks, status, banner) now, the panels right after
+                     // the tab first paints, or as soon as anything needs them
+    };
+    explicit TriageTab(IncidentService &service, QWidget *parent = nullptr,
+                       Build build = Build::Complete);
     ~TriageTab() override;
 
     QString incidentId() const { return m_incidentId; }
@@ -49,11 +59,15 @@ public:
     // Share the window's tray icon; without one the tab makes its own when the desktop has a tray.
     void setTrayIcon(QSystemTrayIcon *icon);
 
+    bool panelsBuilt() const { return m_panelsBuilt; }
+    // Before the panels exist: the kind the panels will open with, and no text.
     triage::MessageKind messageKind() const;
     QString messageText() const;
     bool messageEdited() const { return m_messageEdited; }
 
 public Q_SLOTS:
+    // Builds the panels below the header now if they are still pending (HeaderFirst).
+    void completeDeferredBuild();
     // Empty: no incident, the tab shows how to declare one.
     void setIncidentId(const QString &id);
     // The 1-second tick: clocks, escalation, overdue banner. Public so tests drive a FakeClock.
@@ -78,8 +92,13 @@ Q_SIGNALS:
     void overdueRaised(const QString &text); // a deadline was missed just now
     void copied(const QString &what);
 
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
 private:
     void buildUi();
+    void buildPanels();
+    void resetPanelsForIncident(); // a different incident: message kind, webhook status
     QWidget *buildHeader();
     QGroupBox *buildSeverityGroup();
     QGroupBox *buildImpactGroup();
@@ -90,9 +109,10 @@ private:
     QGroupBox *buildContactsGroup();
     void installShortcuts();
 
-    void reload();           // the incident's fields into every widget; errors are shown
-    void reloadIncident();   // the same, throwing StoreError
-    void updateClocks();     // refreshClocks without the error guard
+    void reload();         // the incident's fields into every widget; errors are shown
+    void reloadIncident(); // the same, throwing StoreError
+    void updateClocks();   // refreshClocks without the error guard
+    void updateEscalationPanel(const triage::EscalationStatus &esc);
     void reloadProfile();    // severity texts, dashboards
     void updateSuggestion(); // from the impact inputs as typed
     void updateChecklistTitles();
@@ -116,6 +136,9 @@ private:
     bool m_reloading = false;
 
     QStackedWidget *m_stack = nullptr;
+    QScrollArea *m_scroll = nullptr;
+    bool m_panelsBuilt = false;
+    bool m_panelsQueued = false;
     // header
     QLabel *m_badge = nullptr;
     QLabel *m_title = nullptr;
