@@ -59,6 +59,31 @@ bool IncidentFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sou
 
 bool IncidentFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
+    // The incident list's own rows compare without going through QVariant; same order as the
+    // SortRole path below.
+    if (const auto *list = qobject_cast<const IncidentListModel *>(sourceModel());
+        list && left.column() == right.column()) {
+        const IncidentSummary *a = list->incidentAt(left.row());
+        const IncidentSummary *b = list->incidentAt(right.row());
+        if (a && b) {
+            switch (left.column()) {
+            case IncidentListModel::Severity:
+                return a->severity < b->severity;
+            case IncidentListModel::Status:
+                return a->status < b->status;
+            case IncidentListModel::Started:
+                return a->startedAt.toMSecsSinceEpoch() < b->startedAt.toMSecsSinceEpoch();
+            case IncidentListModel::Title:
+                return QString::localeAwareCompare(a->title, b->title) < 0;
+            case IncidentListModel::Channel:
+                return QString::localeAwareCompare(a->channel, b->channel) < 0;
+            case IncidentListModel::Commander:
+                return QString::localeAwareCompare(a->commander, b->commander) < 0;
+            default:
+                break;
+            }
+        }
+    }
     const QVariant l = left.data(IncidentListModel::SortRole);
     const QVariant r = right.data(IncidentListModel::SortRole);
     if (l.typeId() == QMetaType::QString)

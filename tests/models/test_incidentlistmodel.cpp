@@ -5,7 +5,9 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QTest>
+#include <array>
 
 using namespace idesk;
 
@@ -16,6 +18,47 @@ class TestIncidentListModel : public QObject
 
 private Q_SLOTS:
     void initTestCase() { test::enterTestMode(); }
+
+    // The proxy compares the list's rows directly; every column in both orders must come out as
+    // a plain proxy sorting the same SortRole values (locale-aware for text) would have it.
+    void directCompareMatchesSortRole()
+    {
+        test::TempDir dir;
+        IncidentService svc(Store::open(dir.file(QStringLiteral("db.sqlite")), m_clock),
+                            defaultProfile(), m_clock);
+        const std::array<QString, 6> titles{QStringLiteral("b search"), QStringLiteral("Ärger"),
+                                            QStringLiteral("a site"),   QStringLiteral("B search"),
+                                            QStringLiteral("zebra"),    QStringLiteral("a site")};
+        for (std::size_t i = 0; i < titles.size(); ++i) {
+            NewIncident n{titles[i], static_cast<Severity>((i * 3) % SeverityCount), {}, {}};
+            n.commander = i % 2 ? QStringLiteral("zoe") : QStringLiteral("Ann");
+            const Incident inc = svc.declare(n);
+            if (i % 3 == 0)
+                svc.setStatus(inc.id, IncidentStatus::Mitigating);
+            m_clock.advanceSecs(i == 2 ? 0 : 90); // two incidents share a start time
+        }
+        IncidentListModel model(svc);
+        IncidentFilterProxy ours;
+        ours.setSourceModel(&model);
+        QSortFilterProxyModel reference;
+        reference.setSourceModel(&model);
+        reference.setSortRole(IncidentListModel::SortRole);
+        reference.setSortLocaleAware(true);
+        const auto ids = [](const QAbstractItemModel &m) {
+            QStringList out;
+            for (int r = 0; r < m.rowCount(); ++r)
+                out << m.index(r, 0).data(IncidentListModel::IdRole).toString();
+            return out;
+        };
+        for (int column = 0; column < IncidentListModel::ColumnCount; ++column) {
+            for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                ours.sort(column, order);
+                reference.sort(column, order);
+                QVERIFY2(ids(ours) == ids(reference),
+                         qPrintable(QStringLiteral("column %1 order %2").arg(column).arg(order)));
+            }
+        }
+    }
 
     void modelAndProxyFollowTheService()
     {
