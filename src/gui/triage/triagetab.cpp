@@ -709,7 +709,11 @@ void TriageTab::setIncidentId(const QString &id)
         if (m_panelsBuilt)
             resetPanelsForIncident();
     }
-    reload();
+    try {
+        showIncident(); // just read above
+    } catch (const StoreError &e) {
+        showError(e.message());
+    }
     m_tick->start();
 }
 
@@ -782,6 +786,11 @@ void TriageTab::reloadIncident()
         setIncidentId({});
         return;
     }
+    showIncident();
+}
+
+void TriageTab::showIncident()
+{
     const Incident &in = *m_incident;
     const Profile &p = m_service.profile();
     m_reloading = true;

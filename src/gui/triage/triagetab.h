@@ -111,6 +111,7 @@ private:
 
     void reload();         // the incident's fields into every widget; errors are shown
     void reloadIncident(); // the same, throwing StoreError
+    void showIncident();   // m_incident into every widget, throwing StoreError
     void updateClocks();   // refreshClocks without the error guard
     void updateEscalationPanel(const triage::EscalationStatus &esc);
     void reloadProfile();    // severity texts, dashboards
