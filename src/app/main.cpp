@@ -1,4 +1,5 @@
 #include "core/profile.h"
+#include "gui/fontwarmup.h"
 #include "gui/mainwindow.h"
 #include "gui/screenshot.h"
 #include "services/incidentservice.h"
@@ -143,7 +144,9 @@ int main(int argc, char *argv[])
     firstPaintOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions(
         {dbOption, profileOption, screenshotOption, selectOption, verboseOption, firstPaintOption});
-    parser.process(app);
+    parser.process(app); // exits for --help and --version
+    // From here on the window is coming: the font database fills on the other core meanwhile.
+    const FontWarmup fonts;
 
     setupLogging(paths::logFile(), parser.isSet(verboseOption));
     spdlog::debug("start-up: logging ready after {} ms", sinceStart.elapsed());
