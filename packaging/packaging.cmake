@@ -6,6 +6,11 @@ install(FILES ${CMAKE_CURRENT_LIST_DIR}/io.incidentdesk.IncidentDesk.metainfo.xm
 install(FILES ${PROJECT_SOURCE_DIR}/resources/icons/incidentdesk.svg
         DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps
         RENAME io.incidentdesk.IncidentDesk.svg)
+foreach(size 16 32 48 64 128 256)
+    install(FILES ${PROJECT_SOURCE_DIR}/resources/icons/incidentdesk-${size}.png
+            DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${size}x${size}/apps
+            RENAME io.incidentdesk.IncidentDesk.png)
+endforeach()
 
 set(CPACK_PACKAGE_NAME incidentdesk)
 set(CPACK_PACKAGE_VENDOR "IncidentDesk")

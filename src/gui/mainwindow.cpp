@@ -32,8 +32,10 @@ MainWindow::MainWindow(std::unique_ptr<IncidentService> service, Settings &setti
                        QWidget *parent)
     : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_settings(settings)
 {
+    // The list's rows are read first: the font database is still being filled on the other
+    // core (FontWarmup), and the widgets below are the first to need it.
+    auto *firstModel = new IncidentListModel(*service, this);
     m_ui->setupUi(this);
-    setWindowIcon(QIcon(QStringLiteral(":/icons/incidentdesk.svg")));
     m_ui->incidentView->setItemDelegate(new IncidentListDelegate(m_ui->incidentView));
     m_undoGroup = new QUndoGroup(this);
     QAction *undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
@@ -73,13 +75,33 @@ MainWindow::MainWindow(std::unique_ptr<IncidentService> service, Settings &setti
     connect(&m_integrityDelay, &QTimer::timeout, this, &MainWindow::checkIntegrityInBackground);
     connectActions();
     m_profilePath = m_settings.lastProfile();
-    setService(std::move(service));
+    setService(std::move(service), firstModel);
 
     if (!restoreGeometry(m_settings.windowGeometry()))
         resize(1280, 800);
     restoreState(m_settings.windowState());
     if (!m_ui->splitter->restoreState(m_settings.splitterState()))
         m_ui->splitter->setSizes({330, 950});
+}
+
+void MainWindow::paintEvent(QPaintEvent *event)
+{
+    QMainWindow::paintEvent(event);
+    if (!m_firstPaintSeen) {
+        m_firstPaintSeen = true;
+        QTimer::singleShot(0, this, &MainWindow::afterFirstPaint);
+    }
+}
+
+void MainWindow::afterFirstPaint()
+{
+    // Loading the first image makes Qt probe every image-format plugin (a few milliseconds);
+    // nothing here is needed to read the window, so it waits until the window is up.
+    QIcon icon;
+    for (int size : {16, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/incidentdesk-%1.png").arg(size), QSize(size, size));
+    setWindowIcon(icon);
+    m_ui->searchEdit->setClearButtonEnabled(true);
 }
 
 MainWindow::~MainWindow()
@@ -184,7 +206,7 @@ void MainWindow::connectActions()
     connect(focusList, &QAction::triggered, this, [this] { m_ui->incidentView->setFocus(); });
 }
 
-void MainWindow::setService(std::unique_ptr<IncidentService> service)
+void MainWindow::setService(std::unique_ptr<IncidentService> service, IncidentListModel *model)
 {
     // Views first let go of the old models, then the old service goes.
     m_ui->incidentView->setModel(nullptr);
@@ -203,7 +225,7 @@ void MainWindow::setService(std::unique_ptr<IncidentService> service)
         m_service->setActor(m_settings.userName());
     m_ui->actionReadOnly->setChecked(m_service->readOnly());
 
-    m_model = new IncidentListModel(*m_service, this);
+    m_model = model ? model : new IncidentListModel(*m_service, this);
     m_proxy = new IncidentFilterProxy(this);
     m_proxy->setSourceModel(m_model);
     m_ui->incidentView->setModel(m_proxy);
@@ -221,6 +243,7 @@ void MainWindow::setService(std::unique_ptr<IncidentService> service)
         m_ui->incidentView->fontMetrics().height() + 8);
     connect(m_ui->incidentView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::onSelectionChanged);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateWindowTitle);
     connect(m_service.get(), &IncidentService::profileChanged, this, &MainWindow::updateStatusBar);
 
     buildTabs();
@@ -247,7 +270,11 @@ void MainWindow::buildTabs()
         m_tabFactories.push_back(std::move(make));
         tabs.addTab(holder, label);
     };
-    addLazy(tr("&Triage"), [this](QWidget *parent) { return new TriageTab(*m_service, parent); });
+    addLazy(tr("&Triage"), [this](QWidget *parent) {
+        // Header first: the window paints with the incident's title, clocks and status, and
+        // the panels below follow in the next turn of the event loop.
+        return new TriageTab(*m_service, parent, TriageTab::Build::HeaderFirst);
+    });
     addLazy(tr("&Diagnostics"), [](QWidget *parent) {
         return new PendingTab(
             tr("The Diagnostics tab"),
@@ -287,6 +314,16 @@ void MainWindow::materializeTab(int index)
     passIncident(content, m_currentId);
 }
 
+void MainWindow::completeDeferredBuilds()
+{
+    // A tab that builds part of itself after its first paint has a slot of this name.
+    for (int i = 0; i < m_ui->tabs->count(); ++i) {
+        QWidget *tab = tabContent(i);
+        if (tab && tab->metaObject()->indexOfSlot("completeDeferredBuild()") >= 0)
+            QMetaObject::invokeMethod(tab, "completeDeferredBuild");
+    }
+}
+
 void MainWindow::passIncident(QWidget *tab, const QString &id)
 {
     // Tabs take the incident through a slot of this name; a pending tab has none.
@@ -321,11 +358,17 @@ void MainWindow::onSelectionChanged()
     for (int i = 0; i < m_ui->tabs->count(); ++i)
         passIncident(tabContent(i), id);
     m_ui->actionExportJson->setEnabled(!id.isEmpty());
-    if (auto inc = id.isEmpty() ? std::nullopt : m_service->incident(id))
+    updateWindowTitle();
+    Q_EMIT currentIncidentChanged(id);
+}
+
+void MainWindow::updateWindowTitle()
+{
+    // From the list's row: the title and severity the list shows, without another query.
+    if (const IncidentSummary *inc = m_model->incidentAt(m_model->rowOf(m_currentId)))
         setWindowTitle(tr("%1 %2 — IncidentDesk").arg(severityToString(inc->severity), inc->title));
     else
         setWindowTitle(tr("IncidentDesk"));
-    Q_EMIT currentIncidentChanged(id);
 }
 
 void MainWindow::declareIncident()

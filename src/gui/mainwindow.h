@@ -40,6 +40,8 @@ public:
     // The tab in front (built on first view), e.g. the TriageTab.
     QWidget *currentTab() const { return tabContent(tabs()->currentIndex()); }
     QWidget *tabContent(int index) const; // nullptr until the tab is first viewed
+    // Finishes now what built tabs left for after their first paint (screenshots, tests).
+    void completeDeferredBuilds();
     QUndoGroup *undoGroup() const { return m_undoGroup; }
     IncidentFilterProxy *incidentProxy() const { return m_proxy; }
 
@@ -57,9 +59,12 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *e) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
-    void setService(std::unique_ptr<IncidentService> service);
+    void afterFirstPaint(); // the window icon and the search box's clear button
+    // model: the list model, already reading from service (start-up), or null to make one.
+    void setService(std::unique_ptr<IncidentService> service, IncidentListModel *model = nullptr);
     void buildTabs();
     void checkIntegrityInBackground();
     void materializeTab(int index);
@@ -67,6 +72,7 @@ private:
     void connectActions();
     void updateStatusBar();
     void onSelectionChanged();
+    void updateWindowTitle();
     void exportJson();
     void importJson();
     void about();
@@ -86,6 +92,7 @@ private:
     QUndoStack *m_timelineUndo = nullptr;
     QThread *m_integrityCheck = nullptr;
     QTimer m_integrityDelay;
+    bool m_firstPaintSeen = false;
     QString m_currentId;
     QString m_profilePath;
 };

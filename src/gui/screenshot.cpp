@@ -20,6 +20,7 @@ QStringList saveTabScreenshots(MainWindow &window, const QString &dir, QString *
     QTabWidget *tabs = window.tabs();
     for (int i = 0; i < tabs->count(); ++i) {
         tabs->setCurrentIndex(i);
+        window.completeDeferredBuilds();
         QApplication::processEvents();
         QString name = tabs->tabText(i).remove(QLatin1Char('&')).toLower();
         name.replace(QLatin1Char(' '), QLatin1Char('-'));

@@ -1,5 +1,6 @@
 #include "gui/mainwindow.h"
 #include "gui/screenshot.h"
+#include "gui/triage/triagetab.h"
 #include "models/incidentfilterproxy.h"
 #include "models/incidentlistmodel.h"
 #include "services/incidentservice.h"
@@ -80,6 +81,47 @@ private Q_SLOTS:
         QCOMPARE(view->model()->index(0, IncidentListModel::Severity).data().toString(),
                  QStringLiteral("P0"));
         QVERIFY(window->windowTitle().contains(QStringLiteral("Orders failing")));
+    }
+
+    // Start-up paints the Triage header first; the panels, the window icon and the search box's
+    // clear button follow right after the first paint, without anyone asking.
+    void triagePanelsAndIconFollowTheFirstPaint()
+    {
+        test::TempDir dir;
+        Settings settings(dir.file(QStringLiteral("settings.ini")));
+        {
+            auto svc = std::make_unique<IncidentService>(
+                Store::open(dir.file(QStringLiteral("db.sqlite")), m_clock), defaultProfile(),
+                m_clock);
+            svc->declare({QStringLiteral("Checkout down"), Severity::P0, {}, {}});
+        }
+        auto window = makeWindow(dir, settings);
+        auto *triage = qobject_cast<TriageTab *>(window->currentTab());
+        QVERIFY(triage);
+        QVERIFY(!triage->panelsBuilt());
+        QVERIFY(window->windowIcon().isNull());
+        QVERIFY(window->windowTitle().startsWith(QStringLiteral("P0 Checkout down")));
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        QTRY_VERIFY(triage->panelsBuilt());
+        QTRY_VERIFY(!window->windowIcon().isNull());
+        QVERIFY(window->windowIcon().availableSizes().contains(QSize(32, 32)));
+        auto *search = window->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+        QVERIFY(search && search->isClearButtonEnabled());
+        QVERIFY(triage->messageText().contains(QStringLiteral("Checkout down")));
+    }
+
+    // Screenshots and other callers that cannot wait for a paint finish the build on demand.
+    void deferredBuildsCompleteOnRequest()
+    {
+        test::TempDir dir;
+        Settings settings(dir.file(QStringLiteral("settings.ini")));
+        auto window = makeWindow(dir, settings);
+        window->service().declare({QStringLiteral("Hidden"), Severity::P2, {}, {}});
+        auto *triage = qobject_cast<TriageTab *>(window->currentTab());
+        QVERIFY(triage && !triage->panelsBuilt());
+        window->completeDeferredBuilds();
+        QVERIFY(triage->panelsBuilt());
     }
 
     void statusFilterHidesResolved()
