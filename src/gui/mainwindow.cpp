@@ -95,13 +95,14 @@ void MainWindow::paintEvent(QPaintEvent *event)
 
 void MainWindow::afterFirstPaint()
 {
-    // Loading the first image makes Qt probe every image-format plugin (a few milliseconds);
-    // nothing here is needed to read the window, so it waits until the window is up.
+    // Loading the first image makes Qt probe every image-format plugin (a few milliseconds), and
+    // sorting re-orders rows that are already in order; neither is needed to read the window.
     QIcon icon;
     for (int size : {16, 32, 48, 64, 128, 256})
         icon.addFile(QStringLiteral(":/icons/incidentdesk-%1.png").arg(size), QSize(size, size));
     setWindowIcon(icon);
     m_ui->searchEdit->setClearButtonEnabled(true);
+    m_ui->incidentView->setSortingEnabled(true); // sorts by the indicator: no visible change
 }
 
 MainWindow::~MainWindow()
@@ -229,8 +230,14 @@ void MainWindow::setService(std::unique_ptr<IncidentService> service, IncidentLi
     m_proxy = new IncidentFilterProxy(this);
     m_proxy->setSourceModel(m_model);
     m_ui->incidentView->setModel(m_proxy);
-    m_ui->incidentView->sortByColumn(IncidentListModel::Started, Qt::DescendingOrder);
     auto *header = m_ui->incidentView->horizontalHeader();
+    // The rows arrive newest first, which is the order shown at start: the header shows it, and
+    // the proxy takes over sorting (the same order, and header clicks) once the window is up.
+    m_ui->incidentView->setSortingEnabled(false);
+    header->setSortIndicatorShown(true);
+    header->setSortIndicator(IncidentListModel::Started, Qt::DescendingOrder);
+    if (m_firstPaintSeen)
+        m_ui->incidentView->setSortingEnabled(true);
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->resizeSection(IncidentListModel::Severity, 36);
     header->resizeSection(IncidentListModel::Title, 150);

@@ -62,7 +62,7 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
-    void afterFirstPaint(); // the window icon and the search box's clear button
+    void afterFirstPaint(); // window icon, search clear button, list sorting
     // model: the list model, already reading from service (start-up), or null to make one.
     void setService(std::unique_ptr<IncidentService> service, IncidentListModel *model = nullptr);
     void buildTabs();

@@ -11,6 +11,7 @@
 #include <QDialog>
 #include <QFile>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -108,7 +109,45 @@ private Q_SLOTS:
         QVERIFY(window->windowIcon().availableSizes().contains(QSize(32, 32)));
         auto *search = window->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
         QVERIFY(search && search->isClearButtonEnabled());
+        auto *view = window->findChild<QTableView *>(QStringLiteral("incidentView"));
+        QVERIFY(view->isSortingEnabled());
+        QCOMPARE(view->horizontalHeader()->sortIndicatorSection(), int(IncidentListModel::Started));
+        QCOMPARE(view->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
         QVERIFY(triage->messageText().contains(QStringLiteral("Checkout down")));
+    }
+
+    // Before the first paint the list shows the store's order, newest first; the proxy's sort
+    // once the window is up must not move any row, or the selection would jump.
+    void startupOrderIsTheSortedOrder()
+    {
+        test::TempDir dir;
+        Settings settings(dir.file(QStringLiteral("settings.ini")));
+        {
+            auto svc = std::make_unique<IncidentService>(
+                Store::open(dir.file(QStringLiteral("db.sqlite")), m_clock), defaultProfile(),
+                m_clock);
+            for (int i = 0; i < 6; ++i) {
+                NewIncident n{QStringLiteral("incident %1").arg(i), Severity::P2, {}, {}};
+                // out of order, two sharing a start
+                n.startedAt = m_clock.now().addSecs(qint64((i * 7) % 5) * 600);
+                svc->declare(n);
+            }
+        }
+        auto window = makeWindow(dir, settings);
+        auto *view = window->findChild<QTableView *>(QStringLiteral("incidentView"));
+        const auto ids = [view] {
+            QStringList out;
+            for (int r = 0; r < view->model()->rowCount(); ++r)
+                out << view->model()->index(r, 0).data(IncidentListModel::IdRole).toString();
+            return out;
+        };
+        QVERIFY(!view->isSortingEnabled());
+        const QStringList before = ids();
+        const QString selected = window->currentIncidentId();
+        view->setSortingEnabled(true);
+        QCOMPARE(ids(), before);
+        QCOMPARE(window->currentIncidentId(), selected);
+        QCOMPARE(selected, before.first());
     }
 
     // Screenshots and other callers that cannot wait for a paint finish the build on demand.
