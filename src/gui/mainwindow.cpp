@@ -453,8 +453,8 @@ void MainWindow::updateStatusBar()
                                                        : m_profilePath);
     m_readOnlyLabel->setText(m_service->readOnly() ? tr("Read-only: destructive actions off")
                                                    : tr("Destructive actions ENABLED"));
-    m_readOnlyLabel->setStyleSheet(
-        m_service->readOnly() ? QString() : QStringLiteral("color: #c62828; font-weight: bold;"));
+    m_readOnlyLabel->setStyleSheet(m_service->readOnly() ? QString()
+                                                         : labelColorStyle(alertRed(), true));
     m_syncLabel->setText(tr("Sync: off (local only)"));
 }
 

@@ -19,6 +19,27 @@ QColor severityColor(Severity s)
     return {};
 }
 
+QString alertRed()
+{
+    return QStringLiteral("#c62828");
+}
+
+QString okGreen()
+{
+    return QStringLiteral("#2e7d32");
+}
+
+QString linkBlue()
+{
+    return QStringLiteral("#1565c0");
+}
+
+QString labelColorStyle(const QString &color, bool bold)
+{
+    return QStringLiteral("QLabel{color:%1;%2}")
+        .arg(color, bold ? QStringLiteral("font-weight:bold;") : QString());
+}
+
 void IncidentListDelegate::initStyleOption(QStyleOptionViewItem *option,
                                            const QModelIndex &index) const
 {

@@ -48,23 +48,27 @@ namespace {
 // Fixed foreground and background pairs, so the clocks read the same on light and dark themes.
 QString clockStyle(ClockState s)
 {
-    const char *colors = "background:#eceff1;color:#263238;";
+    QString background = QStringLiteral("#eceff1");
+    QString text = QStringLiteral("#263238");
     switch (s) {
     case ClockState::Ok:
         break;
     case ClockState::Amber:
-        colors = "background:#ffb300;color:#000000;";
+        background = QStringLiteral("#ffb300");
+        text = QStringLiteral("#000000");
         break;
     case ClockState::Red:
-        colors = "background:#c62828;color:#ffffff;";
+        background = alertRed();
+        text = QStringLiteral("#ffffff");
         break;
     case ClockState::Done:
-        colors = "background:#e8f5e9;color:#2e7d32;";
+        background = QStringLiteral("#e8f5e9");
+        text = okGreen();
         break;
     }
-    return QStringLiteral("QLabel{%1padding:6px 12px;border-radius:4px;font-size:13pt;"
-                          "font-weight:bold;}")
-        .arg(QLatin1String(colors));
+    return QStringLiteral("QLabel{background:%1;color:%2;padding:6px 12px;border-radius:4px;"
+                          "font-size:13pt;font-weight:bold;}")
+        .arg(background, text);
 }
 
 void setClock(QLabel *label, ClockState state, const QString &text)
@@ -301,7 +305,8 @@ QWidget *TriageTab::buildHeader()
     m_channelButton->setFlat(true);
     m_channelButton->setCursor(Qt::PointingHandCursor);
     m_channelButton->setToolTip(tr("Click to copy the channel name"));
-    m_channelButton->setStyleSheet(QStringLiteral("QPushButton{font-weight:bold;color:#1565c0;}"));
+    m_channelButton->setStyleSheet(
+        QStringLiteral("QPushButton{font-weight:bold;color:%1;}").arg(linkBlue()));
     connect(m_channelButton, &QPushButton::clicked, this, [this] {
         if (m_incident)
             copyText(m_incident->channel, tr("channel name"));
@@ -315,7 +320,7 @@ QWidget *TriageTab::buildHeader()
 
     m_feedback = plainLabel(header, false);
     m_feedback->setObjectName(QStringLiteral("feedback"));
-    m_feedback->setStyleSheet(QStringLiteral("QLabel{color:#2e7d32;}"));
+    m_feedback->setStyleSheet(labelColorStyle(okGreen()));
     top->addWidget(m_feedback);
     v->addLayout(top);
 
@@ -369,8 +374,9 @@ QWidget *TriageTab::buildHeader()
 
     m_banner = plainLabel(header);
     m_banner->setObjectName(QStringLiteral("overdueBanner"));
-    m_banner->setStyleSheet(QStringLiteral("QLabel{background:#c62828;color:#ffffff;font-weight:"
-                                           "bold;padding:6px;border-radius:4px;}"));
+    m_banner->setStyleSheet(QStringLiteral("QLabel{background:%1;color:#ffffff;font-weight:bold;"
+                                           "padding:6px;border-radius:4px;}")
+                                .arg(alertRed()));
     m_banner->hide();
     v->addWidget(m_banner);
     return header;
@@ -756,7 +762,8 @@ void TriageTab::reloadProfile()
         b->setFlat(true);
         b->setCursor(Qt::PointingHandCursor);
         b->setToolTip(link.url);
-        b->setStyleSheet(QStringLiteral("QPushButton{color:#1565c0;text-decoration:underline;}"));
+        b->setStyleSheet(
+            QStringLiteral("QPushButton{color:%1;text-decoration:underline;}").arg(linkBlue()));
         const QUrl url(link.url);
         connect(b, &QPushButton::clicked, this, [url] { QDesktopServices::openUrl(url); });
         m_dashboards->addWidget(b);
@@ -834,12 +841,11 @@ void TriageTab::showIncident()
         const bool passed = i < int(in.status);
         b->setText((passed ? QStringLiteral("✓ ") : QString()) + statusToString(s));
         b->setProperty("current", isCurrent);
-        b->setStyleSheet(isCurrent ? QStringLiteral("QPushButton{background:%1;color:#ffffff;"
-                                                    "font-weight:bold;padding:4px 8px;}")
-                                         .arg(in.status == IncidentStatus::Resolved
-                                                  ? QStringLiteral("#2e7d32")
-                                                  : QStringLiteral("#1565c0"))
-                                   : QString());
+        b->setStyleSheet(
+            isCurrent ? QStringLiteral("QPushButton{background:%1;color:#ffffff;"
+                                       "font-weight:bold;padding:4px 8px;}")
+                            .arg(in.status == IncidentStatus::Resolved ? okGreen() : linkBlue())
+                      : QString());
     }
     m_reloading = false;
 
@@ -950,7 +956,7 @@ void TriageTab::updateEscalationPanel(const EscalationStatus &esc)
                               .arg(levelName(p, esc.dueLevel),
                                    esc.firedRule ? esc.firedRule->reason : QString(),
                                    formatUtcMinute(esc.dueSince)));
-        m_escDue->setStyleSheet(QStringLiteral("QLabel{color:#c62828;font-weight:bold;}"));
+        m_escDue->setStyleSheet(labelColorStyle(alertRed(), true));
     } else {
         m_escDue->setText(tr("No escalation due."));
         m_escDue->setStyleSheet(QString());
@@ -974,7 +980,8 @@ void TriageTab::updateEscalationPanel(const EscalationStatus &esc)
             auto *b = new QPushButton(buttonText(summary), this);
             b->setFlat(true);
             b->setCursor(Qt::PointingHandCursor);
-            b->setStyleSheet(QStringLiteral("QPushButton{text-align:left;color:#1565c0;}"));
+            b->setStyleSheet(
+                QStringLiteral("QPushButton{text-align:left;color:%1;}").arg(linkBlue()));
             const QString copyValue = !ct.phone.isEmpty() ? ct.phone : summary;
             b->setToolTip(tr("Click to copy %1").arg(copyValue));
             connect(b, &QPushButton::clicked, this,
@@ -991,8 +998,9 @@ void TriageTab::updateEscalationPanel(const EscalationStatus &esc)
                                   ? tr("Escalate to %1").arg(buttonText(levelName(p, target)))
                                   : tr("Highest level engaged"));
     m_escalateButton->setStyleSheet(esc.escalationNeeded()
-                                        ? QStringLiteral("QPushButton{background:#c62828;"
+                                        ? QStringLiteral("QPushButton{background:%1;"
                                                          "color:#ffffff;font-weight:bold;}")
+                                              .arg(alertRed())
                                         : QString());
 }
 
@@ -1298,10 +1306,10 @@ void TriageTab::onWebhookFinished(const WebhookResult &r)
     if (!m_panelsBuilt)
         return;
     if (r.ok) {
-        m_webhookStatus->setStyleSheet(QStringLiteral("QLabel{color:#2e7d32;}"));
+        m_webhookStatus->setStyleSheet(labelColorStyle(okGreen()));
         m_webhookStatus->setText(tr("Posted to the webhook (HTTP %1).").arg(r.httpStatus));
     } else {
-        m_webhookStatus->setStyleSheet(QStringLiteral("QLabel{color:#c62828;font-weight:bold;}"));
+        m_webhookStatus->setStyleSheet(labelColorStyle(alertRed(), true));
         m_webhookStatus->setText(tr("Webhook post failed: %1 The message is kept on the timeline; "
                                     "copy it and post by hand.")
                                      .arg(r.error));
@@ -1310,11 +1318,10 @@ void TriageTab::onWebhookFinished(const WebhookResult &r)
 
 void TriageTab::showError(const QString &message)
 {
-    m_feedback->setStyleSheet(QStringLiteral("QLabel{color:#c62828;font-weight:bold;}"));
+    m_feedback->setStyleSheet(labelColorStyle(alertRed(), true));
     m_feedback->setText(message);
-    QTimer::singleShot(8000, m_feedback, [label = m_feedback] {
-        label->setStyleSheet(QStringLiteral("QLabel{color:#2e7d32;}"));
-    });
+    QTimer::singleShot(8000, m_feedback,
+                       [label = m_feedback] { label->setStyleSheet(labelColorStyle(okGreen())); });
 }
 
 } // namespace idesk
