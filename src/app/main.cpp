@@ -1,7 +1,7 @@
 #include "core/profile.h"
-#include "gui/fontwarmup.h"
 #include "gui/mainwindow.h"
 #include "gui/screenshot.h"
+#include "gui/startupwarmup.h"
 #include "services/incidentservice.h"
 #include "services/logging.h"
 #include "services/paths.h"
@@ -145,8 +145,8 @@ int main(int argc, char *argv[])
     parser.addOptions(
         {dbOption, profileOption, screenshotOption, selectOption, verboseOption, firstPaintOption});
     parser.process(app); // exits for --help and --version
-    // From here on the window is coming: the font database fills on the other core meanwhile.
-    const FontWarmup fonts;
+    // From here on the window is coming: fonts and image plugins load on the other core.
+    const StartupWarmup warmup;
 
     setupLogging(paths::logFile(), parser.isSet(verboseOption));
     spdlog::debug("start-up: logging ready after {} ms", sinceStart.elapsed());
