@@ -24,6 +24,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPalette>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -126,6 +127,23 @@ QLabel *plainLabel(QWidget *parent, bool wrap = true)
     return l;
 }
 
+// Colour and weight through the palette and font: unlike a style sheet, nothing to parse or
+// polish, which matters for the header that is built before the first paint.
+void styleText(QWidget *w, const QColor &color, int pointSize = 0, bool bold = false)
+{
+    QPalette pal = w->palette();
+    pal.setColor(QPalette::WindowText, color);
+    pal.setColor(QPalette::ButtonText, color);
+    w->setPalette(pal);
+    if (pointSize > 0 || bold) {
+        QFont f = w->font();
+        if (pointSize > 0)
+            f.setPointSize(pointSize);
+        f.setBold(bold);
+        w->setFont(f);
+    }
+}
+
 void clearLayout(QLayout *layout)
 {
     while (QLayoutItem *item = layout->takeAt(0)) {
@@ -215,7 +233,7 @@ void TriageTab::buildUi()
     auto *empty = new QLabel(tr("No incident selected — Ctrl+N declares one"), m_stack);
     empty->setObjectName(QStringLiteral("emptyState"));
     empty->setAlignment(Qt::AlignCenter);
-    empty->setStyleSheet(QStringLiteral("QLabel{font-size:16pt;color:#607d8b;}"));
+    styleText(empty, QColor(0x60, 0x7d, 0x8b), 16);
     m_stack->addWidget(empty);
 
     auto *page = new QWidget(m_stack);
@@ -296,7 +314,10 @@ QWidget *TriageTab::buildHeader()
     auto *titles = new QVBoxLayout;
     m_title = plainLabel(header);
     m_title->setObjectName(QStringLiteral("incidentTitle"));
-    m_title->setStyleSheet(QStringLiteral("QLabel{font-size:17pt;font-weight:bold;}"));
+    QFont titleFont = m_title->font();
+    titleFont.setPointSize(17);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     titles->addWidget(m_title);
     auto *sub = new QHBoxLayout;
@@ -305,8 +326,7 @@ QWidget *TriageTab::buildHeader()
     m_channelButton->setFlat(true);
     m_channelButton->setCursor(Qt::PointingHandCursor);
     m_channelButton->setToolTip(tr("Click to copy the channel name"));
-    m_channelButton->setStyleSheet(
-        QStringLiteral("QPushButton{font-weight:bold;color:%1;}").arg(linkBlue()));
+    styleText(m_channelButton, QColor(linkBlue()), 0, true);
     connect(m_channelButton, &QPushButton::clicked, this, [this] {
         if (m_incident)
             copyText(m_incident->channel, tr("channel name"));
@@ -320,7 +340,7 @@ QWidget *TriageTab::buildHeader()
 
     m_feedback = plainLabel(header, false);
     m_feedback->setObjectName(QStringLiteral("feedback"));
-    m_feedback->setStyleSheet(labelColorStyle(okGreen()));
+    styleText(m_feedback, QColor(okGreen())); // showError turns it red for a while
     top->addWidget(m_feedback);
     v->addLayout(top);
 
@@ -356,7 +376,7 @@ QWidget *TriageTab::buildHeader()
         const auto st = static_cast<IncidentStatus>(i);
         if (i > 0) {
             auto *arrow = new QLabel(QStringLiteral("→"), header);
-            arrow->setStyleSheet(QStringLiteral("QLabel{color:#90a4ae;}"));
+            styleText(arrow, QColor(0x90, 0xa4, 0xae));
             status->addWidget(arrow);
         }
         auto *b = new QPushButton(statusToString(st), header);
@@ -1320,8 +1340,7 @@ void TriageTab::showError(const QString &message)
 {
     m_feedback->setStyleSheet(labelColorStyle(alertRed(), true));
     m_feedback->setText(message);
-    QTimer::singleShot(8000, m_feedback,
-                       [label = m_feedback] { label->setStyleSheet(labelColorStyle(okGreen())); });
+    QTimer::singleShot(8000, m_feedback, [label = m_feedback] { label->setStyleSheet(QString()); });
 }
 
 } // namespace idesk
