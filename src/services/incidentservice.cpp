@@ -197,6 +197,7 @@ std::vector<TimelineEvent> IncidentService::addEvents(const QString &incidentId,
 TimelineEvent IncidentService::editEvent(const QString &eventId, const EventChange &change)
 {
     const TimelineEvent rev = m_store->editEvent(eventId, change);
+    Q_EMIT eventRevised(rev);
     Q_EMIT eventsChanged(rev.incidentId);
     return rev;
 }

@@ -63,6 +63,7 @@ Q_SIGNALS:
     void incidentChanged(const QString &id);       // one incident's fields
     void eventsChanged(const QString &incidentId); // revisions added (add, edit, delete)
     void eventAdded(const idesk::TimelineEvent &e);
+    void eventRevised(const idesk::TimelineEvent &revision); // an edit, delete or undelete
     void checklistChanged(const QString &incidentId);
     void actionItemsChanged(const QString &incidentId);
     void profileChanged();

@@ -41,6 +41,17 @@ private Q_SLOTS:
         QCOMPARE(int(events.size()), 1);
         QCOMPARE(events.front().kind, EventKind::Alert);
         QVERIFY(events.front().text.contains(QStringLiteral("#incident-2024-01-15-001")));
+
+        // An edit announces the new revision itself, so views update the row in place.
+        QSignalSpy revisedSpy(svc.get(), &IncidentService::eventRevised);
+        EventChange pin;
+        pin.pinned = true;
+        svc->editEvent(events.front().eventId, pin);
+        QCOMPARE(revisedSpy.count(), 1);
+        const auto revised = revisedSpy.front().front().value<TimelineEvent>();
+        QCOMPARE(revised.revision, 2);
+        QVERIFY(revised.pinned);
+        QCOMPARE(eventSpy.count(), 1); // no new event
     }
 
     void statusChangesStampTimesAndLog()

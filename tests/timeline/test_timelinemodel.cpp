@@ -20,6 +20,7 @@ private Q_SLOTS:
     void newEventsInsertInTimeOrder();
     void editsUpdateMoveAndRemoveRows();
     void undescribedChangesReload();
+    void editsByOtherViewsUpdateInPlace();
     void insertsWhilePagingNeitherDuplicateNorSkip();
     void backgroundLoadMergesChangesMadeMeanwhile();
     void backgroundLoadStopsWithTheIncident();
@@ -224,13 +225,43 @@ void TestTimelineModel::undescribedChangesReload()
     TimelineModel model(*f.service);
     model.setIncidentId(f.incidentId);
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
-    // The service announces an edit only as "events changed"; the model has to read again.
+    // A change the service only announces as "events changed" (written past the service, as an
+    // import or a sync would): the model has to read again.
     EventChange c;
     c.text = u"edited elsewhere"_s;
-    f.service->editEvent(seeded[1].eventId, c);
+    f.service->store().editEvent(seeded[1].eventId, c);
+    Q_EMIT f.service->eventsChanged(f.incidentId);
     QTRY_COMPARE(model.row(1).text, u"edited elsewhere"_s);
     QCOMPARE(resets.size(), 1);
     QCOMPARE(model.rowCount(), 5);
+}
+
+void TestTimelineModel::editsByOtherViewsUpdateInPlace()
+{
+    TimelineFixture f;
+    f.declare();
+    const auto seeded = f.seed(5);
+    TimelineModel model(*f.service);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setIncidentId(f.incidentId);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelAboutToBeReset);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    // Another tab pins and rewrites an event through the service: the row follows at once,
+    // without re-reading the timeline (selection and scroll position stay).
+    EventChange c;
+    c.text = u"pinned from the post-mortem"_s;
+    c.pinned = true;
+    f.service->editEvent(seeded[3].eventId, c);
+    QCOMPARE(model.row(3).text, u"pinned from the post-mortem"_s);
+    QVERIFY(model.row(3).pinned);
+    QCOMPARE(model.row(3).revision, 2);
+    QVERIFY(!changed.isEmpty());
+    EventChange gone;
+    gone.deleted = true;
+    f.service->editEvent(seeded[0].eventId, gone);
+    QCOMPARE(model.rowCount(), 4);
+    QTest::qWait(400); // past the settle timer: nothing was left undescribed
+    QCOMPARE(resets.size(), 0);
 }
 
 void TestTimelineModel::insertsWhilePagingNeitherDuplicateNorSkip()

@@ -66,6 +66,7 @@ TimelineModel::TimelineModel(IncidentService &service, QObject *parent)
     m_settle.setInterval(0);
     connect(&m_settle, &QTimer::timeout, this, &TimelineModel::settlePendingChanges);
     connect(&m_service, &IncidentService::eventAdded, this, &TimelineModel::applyRevision);
+    connect(&m_service, &IncidentService::eventRevised, this, &TimelineModel::applyRevision);
     connect(&m_service, &IncidentService::eventsChanged, this, &TimelineModel::onEventsChanged);
     m_syncLoader.setInterval(0);
     connect(&m_syncLoader, &QTimer::timeout, this, &TimelineModel::loadSynchronouslyStep);
@@ -731,9 +732,7 @@ bool TimelineModel::setData(const QModelIndex &index, const QVariant &value, int
 
 TimelineEvent TimelineModel::editEvent(const QString &eventId, const EventChange &change)
 {
-    const TimelineEvent rev = m_service.editEvent(eventId, change);
-    applyRevision(rev);
-    return rev;
+    return m_service.editEvent(eventId, change); // applied through eventRevised
 }
 
 } // namespace idesk

@@ -162,8 +162,9 @@ private:
     std::vector<TimelineEvent> m_seenDuringLoad;
     QTimer m_syncLoader; // the fallback when no worker connection can be opened
 
-    // eventsChanged says "something changed" without saying what; eventAdded and applyRevision
-    // say what. When more changes were announced than described, the loaded range is re-read.
+    // eventsChanged says "something changed" without saying what; eventAdded and eventRevised
+    // (through applyRevision) say what. When more changes were announced than described, the loaded
+    // range is re-read.
     int m_announced = 0;
     int m_described = 0;
     QTimer m_settle;
