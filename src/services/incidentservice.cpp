@@ -202,6 +202,21 @@ TimelineEvent IncidentService::editEvent(const QString &eventId, const EventChan
     return rev;
 }
 
+std::vector<TimelineEvent> IncidentService::editEvents(const std::vector<QString> &eventIds,
+                                                       const EventChange &change)
+{
+    const auto revised = m_store->editEvents(eventIds, change);
+    QStringList incidents;
+    for (const TimelineEvent &rev : revised) {
+        Q_EMIT eventRevised(rev);
+        if (!incidents.contains(rev.incidentId))
+            incidents << rev.incidentId;
+    }
+    for (const QString &id : std::as_const(incidents))
+        Q_EMIT eventsChanged(id);
+    return revised;
+}
+
 void IncidentService::setChecklistItem(const QString &incidentId, const QString &itemId,
                                        bool checked)
 {

@@ -51,6 +51,9 @@ public:
     TimelineEvent addEvent(const QString &incidentId, const NewEvent &e);
     std::vector<TimelineEvent> addEvents(const QString &incidentId, const std::vector<NewEvent> &e);
     TimelineEvent editEvent(const QString &eventId, const EventChange &change);
+    // One change to many events, all or nothing (undo/redo of a pasted transcript).
+    std::vector<TimelineEvent> editEvents(const std::vector<QString> &eventIds,
+                                          const EventChange &change);
 
     // Checklists and action items
     void setChecklistItem(const QString &incidentId, const QString &itemId, bool checked);

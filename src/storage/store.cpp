@@ -912,6 +912,25 @@ std::vector<TimelineEvent> Store::addEvents(const QString &incidentId,
 TimelineEvent Store::editEvent(const QString &eventId, const EventChange &change)
 {
     WriteTransaction tx(m_db);
+    const TimelineEvent revised = reviseEvent(eventId, change);
+    tx.commit();
+    return revised;
+}
+
+std::vector<TimelineEvent> Store::editEvents(const std::vector<QString> &eventIds,
+                                             const EventChange &change)
+{
+    WriteTransaction tx(m_db);
+    std::vector<TimelineEvent> revised;
+    revised.reserve(eventIds.size());
+    for (const QString &id : eventIds)
+        revised.push_back(reviseEvent(id, change));
+    tx.commit();
+    return revised;
+}
+
+TimelineEvent Store::reviseEvent(const QString &eventId, const EventChange &change)
+{
     const auto current = currentEvent(eventId);
     if (!current)
         throw StoreError(Code::NotFound,
@@ -950,7 +969,6 @@ TimelineEvent Store::editEvent(const QString &eventId, const EventChange &change
     EventWriter(m_db).insert(next, nowIso, current->id, true, createdHlc);
     OutboxWriter(m_db).add(kEntityEvent, next.id, next.stamp.hlc, nowIso);
     persistHlc();
-    tx.commit();
     return next;
 }
 

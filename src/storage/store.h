@@ -119,6 +119,10 @@ public:
     std::vector<TimelineEvent> addEvents(const QString &incidentId,
                                          const std::vector<NewEvent> &events);
     TimelineEvent editEvent(const QString &eventId, const EventChange &change);
+    // The same change to several events in one transaction: all revisions or none (undoing a
+    // pasted transcript). An event the change would not alter gets no revision.
+    std::vector<TimelineEvent> editEvents(const std::vector<QString> &eventIds,
+                                          const EventChange &change);
     std::vector<TimelineEvent>
     events(const EventQuery &q) const; // current revisions by occurred_at
     int eventCount(const QString &incidentId, bool includeDeleted = false) const;
@@ -159,6 +163,7 @@ private:
     QString nextHlc();
     void openConnection(bool hadData, Verify verify);
     void loadMeta();
+    TimelineEvent reviseEvent(const QString &eventId, const EventChange &change); // in a tx
     void persistHlc();
 
     QString m_path;

@@ -311,6 +311,48 @@ private Q_SLOTS:
         QCOMPARE(s->pendingOutbox(), before.at(4) + 3);
     }
 
+    // Undoing a paste: one change to many events, in one transaction, all or nothing.
+    void editEventsIsAllOrNothing()
+    {
+        auto s = open();
+        const Incident inc = s->declareIncident({});
+        std::vector<NewEvent> batch(4);
+        for (std::size_t i = 0; i < batch.size(); ++i)
+            batch[i].text = QStringLiteral("pasted %1").arg(i);
+        const auto added = s->addEvents(inc.id, batch);
+        const int outboxBefore = s->pendingOutbox();
+        EventChange tombstone;
+        tombstone.deleted = true;
+
+        // One id in the middle does not exist: nothing is written.
+        const std::vector<QString> broken{added[0].eventId, added[1].eventId,
+                                          QStringLiteral("no-such-event"), added[2].eventId};
+        try {
+            s->editEvents(broken, tombstone);
+            QFAIL("an unknown event must fail the batch");
+        } catch (const StoreError &e) {
+            QCOMPARE(e.code(), StoreError::Code::NotFound);
+        }
+        QCOMPARE(s->eventCount(inc.id), 4);
+        QCOMPARE(s->pendingOutbox(), outboxBefore);
+        QCOMPARE(int(s->eventHistory(added[0].eventId).size()), 1);
+
+        std::vector<QString> ids;
+        for (const auto &e : added)
+            ids.push_back(e.eventId);
+        const auto revised = s->editEvents(ids, tombstone);
+        QCOMPARE(int(revised.size()), 4);
+        for (const auto &r : revised) {
+            QCOMPARE(r.revision, 2);
+            QVERIFY(r.deleted);
+        }
+        QCOMPARE(s->eventCount(inc.id), 0);
+        QCOMPARE(s->pendingOutbox(), outboxBefore + 4);
+        // Again: nothing to change, no new revisions.
+        s->editEvents(ids, tombstone);
+        QCOMPARE(s->pendingOutbox(), outboxBefore + 4);
+    }
+
     // The triage clocks ask for one source's events only; order, revisions and deletes as usual.
     void eventsOfOneSource()
     {

@@ -48,6 +48,18 @@ bool TimelineCommand::revise(const QString &eventId, const EventChange &change)
     }
 }
 
+bool TimelineCommand::reviseAll(const QStringList &eventIds, const EventChange &change)
+{
+    try {
+        m_context.service->editEvents(std::vector<QString>(eventIds.cbegin(), eventIds.cend()),
+                                      change);
+        return true;
+    } catch (const StoreError &e) {
+        fail(e.message());
+        return false;
+    }
+}
+
 AddEventCommand::AddEventCommand(TimelineEditContext context, QString incidentId, NewEvent event)
     : TimelineCommand(std::move(context)), m_incidentId(std::move(incidentId)),
       m_event(std::move(event))
@@ -93,10 +105,7 @@ void AddEventsCommand::redo()
     if (!m_eventIds.isEmpty()) {
         EventChange revive;
         revive.deleted = false;
-        for (const QString &id : std::as_const(m_eventIds)) {
-            if (!revise(id, revive))
-                return;
-        }
+        reviseAll(m_eventIds, revive);
         return;
     }
     try {
@@ -115,10 +124,7 @@ void AddEventsCommand::undo()
 {
     EventChange tombstone;
     tombstone.deleted = true;
-    for (auto it = m_eventIds.crbegin(); it != m_eventIds.crend(); ++it) {
-        if (!revise(*it, tombstone))
-            return;
-    }
+    reviseAll(m_eventIds, tombstone); // one transaction: the paste goes away whole or not at all
 }
 
 EditEventCommand::EditEventCommand(TimelineEditContext context, QString eventId, EventChange change)

@@ -35,6 +35,7 @@ protected:
     // One revision; on failure reports it and marks the command obsolete so the stack drops it
     // rather than keep a step whose effect is unknown.
     bool revise(const QString &eventId, const EventChange &change);
+    bool reviseAll(const QStringList &eventIds, const EventChange &change); // one transaction
     void fail(const QString &message);
     TimelineEditContext m_context;
 
