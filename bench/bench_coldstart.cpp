@@ -106,7 +106,7 @@ int main(int argc, char *argv[])
         runOnce(QStringLiteral(IDESK_GUI_BINARY), appArgs, env);
         runOnce(QStringLiteral(IDESK_ANCHOR_BINARY), {}, env);
         std::vector<double> ours, anchor;
-        for (int i = 0; i < 9; ++i) {
+        for (int i = 0; i < 21; ++i) { // the medians of 21 alternating runs: start-up time is noisy
             ours.push_back(runOnce(QStringLiteral(IDESK_GUI_BINARY), appArgs, env));
             anchor.push_back(runOnce(QStringLiteral(IDESK_ANCHOR_BINARY), {}, env));
         }
