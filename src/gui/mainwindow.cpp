@@ -32,8 +32,8 @@ MainWindow::MainWindow(std::unique_ptr<IncidentService> service, Settings &setti
                        QWidget *parent)
     : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_settings(settings)
 {
-    // The list's rows are read first: the font database is still being filled on the other
-    // core (FontWarmup), and the widgets below are the first to need it.
+    // The list's rows are read first: fonts and image plugins are still loading on the other
+    // core (StartupWarmup), and the widgets below are the first to need them.
     auto *firstModel = new IncidentListModel(*service, this);
     m_ui->setupUi(this);
     m_ui->incidentView->setItemDelegate(new IncidentListDelegate(m_ui->incidentView));

@@ -36,7 +36,6 @@ private:
         {
             TimelineEditContext c;
             c.service = f.service.get();
-            c.model = &model;
             c.onError = [this](const QString &m) { errors << m; };
             return c;
         }

@@ -1,6 +1,5 @@
 #include "gui/timeline/timelinecommands.h"
 
-#include "models/timeline/timelinemodel.h"
 #include "services/incidentservice.h"
 
 #include <QCoreApplication>
@@ -37,10 +36,7 @@ void TimelineCommand::fail(const QString &message)
 bool TimelineCommand::revise(const QString &eventId, const EventChange &change)
 {
     try {
-        if (m_context.model)
-            m_context.model->editEvent(eventId, change);
-        else
-            m_context.service->editEvent(eventId, change);
+        m_context.service->editEvent(eventId, change);
         return true;
     } catch (const StoreError &e) {
         fail(e.message());
@@ -78,8 +74,6 @@ void AddEventCommand::redo()
     try {
         const TimelineEvent added = m_context.service->addEvent(m_incidentId, m_event);
         m_eventId = added.eventId;
-        if (m_context.model)
-            m_context.model->applyRevision(added);
     } catch (const StoreError &e) {
         fail(e.message());
     }
@@ -110,11 +104,8 @@ void AddEventsCommand::redo()
     }
     try {
         const auto added = m_context.service->addEvents(m_incidentId, m_events);
-        for (const auto &e : added) {
+        for (const auto &e : added)
             m_eventIds << e.eventId;
-            if (m_context.model)
-                m_context.model->applyRevision(e);
-        }
     } catch (const StoreError &e) {
         fail(e.message());
     }

@@ -3,7 +3,6 @@
 #include "core/types.h"
 #include "storage/store.h"
 
-#include <QPointer>
 #include <QStringList>
 #include <QUndoCommand>
 #include <functional>
@@ -12,16 +11,13 @@
 namespace idesk {
 
 class IncidentService;
-class TimelineModel;
 
 // What every timeline command works through. Every step is a new revision written by the
 // service (redo and undo alike): nothing is ever hard-deleted, so the full history stays in
-// eventHistory(). The model, when given, is told about each revision at once, because the
-// service announces edits only as "something changed".
+// eventHistory(). Views follow through the service's eventAdded and eventRevised signals.
 struct TimelineEditContext
 {
     IncidentService *service = nullptr;
-    QPointer<TimelineModel> model;
     std::function<void(const QString &message)> onError; // store failures, for the status line
 };
 

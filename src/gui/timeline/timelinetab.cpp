@@ -294,7 +294,6 @@ TimelineEditContext TimelineTab::editContext()
 {
     TimelineEditContext ctx;
     ctx.service = &m_service;
-    ctx.model = m_model;
     ctx.onError = [self = QPointer<TimelineTab>(this)](const QString &message) {
         if (self)
             self->reportError(message);

@@ -253,10 +253,8 @@ void TriageTab::paintEvent(QPaintEvent *event)
 {
     QWidget::paintEvent(event);
     // The header is on screen: build the panels in the next turn of the event loop.
-    if (!m_panelsBuilt && !m_panelsQueued) {
-        m_panelsQueued = true;
+    if (!m_panelsBuilt)
         QTimer::singleShot(0, this, &TriageTab::completeDeferredBuild);
-    }
 }
 
 void TriageTab::completeDeferredBuild()
@@ -290,11 +288,10 @@ void TriageTab::buildPanels()
 
     reloadProfile();
     for (ChecklistModel *m : m_checklists)
-        m->setIncidentId(m_incidentId);
-    updateChecklistTitles();
+        m->setIncidentId(m_incidentId); // the tab titles follow the models' reset
     if (m_incident) {
         resetPanelsForIncident();
-        reload();
+        showIncidentOrError();
     }
 }
 
@@ -735,11 +732,7 @@ void TriageTab::setIncidentId(const QString &id)
         if (m_panelsBuilt)
             resetPanelsForIncident();
     }
-    try {
-        showIncident(); // just read above
-    } catch (const StoreError &e) {
-        showError(e.message());
-    }
+    showIncidentOrError(); // just read above
     m_tick->start();
 }
 
@@ -801,6 +794,15 @@ void TriageTab::reload()
 {
     try {
         reloadIncident();
+    } catch (const StoreError &e) {
+        showError(e.message());
+    }
+}
+
+void TriageTab::showIncidentOrError()
+{
+    try {
+        showIncident();
     } catch (const StoreError &e) {
         showError(e.message());
     }

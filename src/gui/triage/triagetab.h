@@ -112,7 +112,8 @@ private:
     void reload();         // the incident's fields into every widget; errors are shown
     void reloadIncident(); // the same, throwing StoreError
     void showIncident();   // m_incident into every widget, throwing StoreError
-    void updateClocks();   // refreshClocks without the error guard
+    void showIncidentOrError();
+    void updateClocks(); // refreshClocks without the error guard
     void updateEscalationPanel(const triage::EscalationStatus &esc);
     void reloadProfile();    // severity texts, dashboards
     void updateSuggestion(); // from the impact inputs as typed
@@ -139,7 +140,6 @@ private:
     QStackedWidget *m_stack = nullptr;
     QScrollArea *m_scroll = nullptr;
     bool m_panelsBuilt = false;
-    bool m_panelsQueued = false;
     // header
     QLabel *m_badge = nullptr;
     QLabel *m_title = nullptr;
