@@ -42,6 +42,7 @@ private Q_SLOTS:
     void loadsEverythingAfterFirstPaint();
     void filterBar();
     void chartShowsKindsMetricsAndMarkers();
+    void pendingChartDrawsOnRequest();
     void tooltipsShowMarkupAsText();
 };
 
@@ -395,6 +396,28 @@ void TestTimelineTab::chartShowsKindsMetricsAndMarkers()
     QCOMPARE(total, tab.model()->rowCount());
     // 9 kinds + 3 metric lines + 2 marker series.
     QCOMPARE(tab.chart()->seriesCount(), 9 + 3 + 2);
+}
+
+// Screenshots cannot wait for the chart's settle delay: the deferred build draws it at once.
+void TestTimelineTab::pendingChartDrawsOnRequest()
+{
+    TimelineFixture f;
+    f.declare();
+    f.seed(12);
+    TimelineTab tab(*f.service);
+    QSignalSpy charted(&tab, &TimelineTab::chartUpdated);
+    tab.setIncidentId(f.incidentId);
+    QCOMPARE(charted.size(), 0); // still settling
+    tab.completeDeferredBuild();
+    QCOMPARE(charted.size(), 1);
+    QCOMPARE(tab.chart()->seriesCount() > 0, true);
+    int total = 0;
+    for (const auto &bucket : tab.chart()->input().buckets.counts)
+        for (int c : bucket)
+            total += c;
+    QCOMPARE(total, tab.model()->rowCount());
+    tab.completeDeferredBuild(); // nothing pending: no second rebuild
+    QCOMPARE(charted.size(), 1);
 }
 
 void TestTimelineTab::tooltipsShowMarkupAsText()

@@ -556,6 +556,15 @@ void TimelineTab::scheduleChart()
         m_chartTimer.start();
 }
 
+void TimelineTab::completeDeferredBuild()
+{
+    // The chart waits a quarter second for edits to settle; a screenshot should not.
+    if (m_chartTimer.isActive() && !m_model->isLoadingInBackground()) {
+        m_chartTimer.stop();
+        rebuildChart();
+    }
+}
+
 void TimelineTab::rebuildChart()
 {
     // While the rest of the rows stream in, a chart of part of them would mislead; wait.

@@ -56,6 +56,8 @@ public:
 
 public Q_SLOTS:
     void setIncidentId(const QString &id); // empty: the empty state
+    // Draws a chart that is still waiting for edits to settle now (screenshots, tests).
+    void completeDeferredBuild();
     // Adds what the quick-entry line holds; false (and a message) when it does not parse.
     bool addFromQuickEntry();
     void deleteSelected();
