@@ -21,9 +21,11 @@
 #include <QMessageBox>
 #include <QSaveFile>
 #include <QShortcut>
+#include <QStyle>
 #include <QThread>
 #include <QUndoGroup>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <spdlog/spdlog.h>
 
 namespace idesk {
@@ -81,7 +83,7 @@ MainWindow::MainWindow(std::unique_ptr<IncidentService> service, Settings &setti
         resize(1280, 800);
     restoreState(m_settings.windowState());
     if (!m_ui->splitter->restoreState(m_settings.splitterState()))
-        m_ui->splitter->setSizes({330, 950});
+        m_ui->splitter->setSizes({380, 900});
 }
 
 void MainWindow::paintEvent(QPaintEvent *event)
@@ -238,11 +240,36 @@ void MainWindow::setService(std::unique_ptr<IncidentService> service, IncidentLi
     header->setSortIndicator(IncidentListModel::Started, Qt::DescendingOrder);
     if (m_firstPaintSeen)
         m_ui->incidentView->setSortingEnabled(true);
+    // The title takes what the fixed columns leave, so the start time is never cut off.
+    header->setStretchLastSection(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
-    header->resizeSection(IncidentListModel::Severity, 36);
-    header->resizeSection(IncidentListModel::Title, 150);
-    header->resizeSection(IncidentListModel::Status, 92);
-    header->resizeSection(IncidentListModel::Started, 110);
+    header->setSectionResizeMode(IncidentListModel::Title, QHeaderView::Stretch);
+    // Fixed columns fit their header (with the sort arrow) and their widest value; the list
+    // panel keeps room for about twelve characters of title beside them.
+    const QFontMetrics cellFm = m_ui->incidentView->fontMetrics();
+    const QFontMetrics headerFm = header->fontMetrics();
+    const QStyle *style = m_ui->incidentView->style();
+    const int headerMargin = style->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header);
+    const int headerExtra = 3 * headerMargin + style->pixelMetric(QStyle::PM_HeaderMarkSize);
+    const int cellExtra =
+        2 * (style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_ui->incidentView) + 1);
+    int fixedWidth = 0;
+    const auto fit = [&](int column, const QStringList &values) {
+        int width =
+            headerFm.horizontalAdvance(m_proxy->headerData(column, Qt::Horizontal).toString()) +
+            headerExtra;
+        for (const QString &value : values)
+            width = std::max(width, cellFm.horizontalAdvance(value) + cellExtra);
+        header->resizeSection(column, width + 2);
+        fixedWidth += width + 2;
+    };
+    QStringList statuses;
+    for (int s = 0; s < IncidentStatusCount; ++s)
+        statuses << statusToString(static_cast<IncidentStatus>(s));
+    fit(IncidentListModel::Severity, {QStringLiteral("P0")});
+    fit(IncidentListModel::Status, statuses);
+    fit(IncidentListModel::Started, {QStringLiteral("00-00 00:00 UTC")});
+    m_ui->listPanel->setMinimumWidth(fixedWidth + 12 * cellFm.averageCharWidth());
     // Channel and commander are shown in the tabs; the list keeps what sorting needs.
     m_ui->incidentView->setColumnHidden(IncidentListModel::Channel, true);
     m_ui->incidentView->setColumnHidden(IncidentListModel::Commander, true);

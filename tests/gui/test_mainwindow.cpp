@@ -11,10 +11,12 @@
 #include <QDialog>
 #include <QFile>
 #include <QFileInfo>
+#include <QFontMetrics>
 #include <QHeaderView>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -161,6 +163,34 @@ private Q_SLOTS:
         QVERIFY(triage && !triage->panelsBuilt());
         window->completeDeferredBuilds();
         QVERIFY(triage->panelsBuilt());
+    }
+
+    // At the default size every visible column's text is readable without scrolling sideways:
+    // the fixed columns fit their widest value and the title takes the rest.
+    void listColumnsFitTheDefaultWindow()
+    {
+        test::TempDir dir;
+        Settings settings(dir.file(QStringLiteral("settings.ini")));
+        auto window = makeWindow(dir, settings);
+        const Incident inc = window->service().declare(
+            {QStringLiteral("Checkout latency above the SLO in every region"),
+             Severity::P0,
+             {},
+             {}});
+        window->service().setStatus(inc.id, IncidentStatus::Investigating);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        auto *view = window->findChild<QTableView *>(QStringLiteral("incidentView"));
+        QVERIFY(view);
+        QTRY_VERIFY(view->horizontalHeader()->length() <= view->viewport()->width());
+        QVERIFY(!view->horizontalScrollBar()->isVisible());
+        const QFontMetrics fm = view->fontMetrics();
+        for (int column : {int(IncidentListModel::Severity), int(IncidentListModel::Status),
+                           int(IncidentListModel::Started)}) {
+            const QString text = view->model()->index(0, column).data().toString();
+            QVERIFY2(fm.horizontalAdvance(text) < view->columnWidth(column), qPrintable(text));
+        }
+        QVERIFY(view->columnWidth(IncidentListModel::Title) >= 8 * fm.averageCharWidth());
     }
 
     void statusFilterHidesResolved()
