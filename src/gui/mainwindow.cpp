@@ -263,12 +263,16 @@ void MainWindow::setService(std::unique_ptr<IncidentService> service, IncidentLi
         header->resizeSection(column, width + 2);
         fixedWidth += width + 2;
     };
-    QStringList statuses;
+    QStringList severities, statuses;
+    for (int s = 0; s < SeverityCount; ++s)
+        severities << severityToString(static_cast<Severity>(s));
     for (int s = 0; s < IncidentStatusCount; ++s)
         statuses << statusToString(static_cast<IncidentStatus>(s));
-    fit(IncidentListModel::Severity, {QStringLiteral("P0")});
+    fit(IncidentListModel::Severity, severities);
     fit(IncidentListModel::Status, statuses);
-    fit(IncidentListModel::Started, {QStringLiteral("00-00 00:00 UTC")});
+    // Two-digit month and day, wide digits: the widest text the column's format produces.
+    fit(IncidentListModel::Started,
+        {IncidentListModel::startedText(QDateTime(QDate(2000, 12, 28), QTime(20, 58), Qt::UTC))});
     m_ui->listPanel->setMinimumWidth(fixedWidth + 12 * cellFm.averageCharWidth());
     // Channel and commander are shown in the tabs; the list keeps what sorting needs.
     m_ui->incidentView->setColumnHidden(IncidentListModel::Channel, true);

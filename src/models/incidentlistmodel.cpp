@@ -46,7 +46,7 @@ QVariant IncidentListModel::data(const QModelIndex &index, int role) const
         case Channel:
             return inc.channel;
         case Started:
-            return inc.startedAt.toUTC().toString(QStringLiteral("MM-dd HH:mm 'UTC'"));
+            return startedText(inc.startedAt);
         case Commander:
             return inc.commander;
         }
@@ -72,6 +72,11 @@ QVariant IncidentListModel::data(const QModelIndex &index, int role) const
         break;
     }
     return {};
+}
+
+QString IncidentListModel::startedText(const QDateTime &startedAt)
+{
+    return startedAt.toUTC().toString(QStringLiteral("MM-dd HH:mm 'UTC'"));
 }
 
 QVariant IncidentListModel::headerData(int section, Qt::Orientation o, int role) const

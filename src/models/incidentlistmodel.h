@@ -41,6 +41,8 @@ public:
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
 
     int rowOf(const QString &id) const;
+    // The Started column's text, e.g. "11-28 00:57 UTC" (views size the column from it).
+    static QString startedText(const QDateTime &startedAt);
     const IncidentSummary *incidentAt(int row) const;
 
 public Q_SLOTS:
