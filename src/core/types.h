@@ -172,6 +172,45 @@ struct ActionItem
     bool operator==(const ActionItem &) const = default;
 };
 
+// Requests: what a face (GUI, CLI, import) asks the store to write or read.
+struct NewIncident
+{
+    QString title;
+    Severity severity = Severity::P2;
+    QString commander;
+    QDateTime startedAt; // invalid → now
+};
+
+struct NewEvent
+{
+    QDateTime occurredAt; // invalid → now
+    EventKind kind = EventKind::Note;
+    QString author;
+    QString text;
+    QString source = QStringLiteral("manual");
+    bool pinned = false;
+};
+
+// What a timeline edit changes; unset fields are carried over from the current revision.
+struct EventChange
+{
+    std::optional<QDateTime> occurredAt;
+    std::optional<EventKind> kind;
+    std::optional<QString> author;
+    std::optional<QString> text;
+    std::optional<bool> pinned;
+    std::optional<bool> deleted;
+};
+
+struct EventQuery
+{
+    QString incidentId;
+    int offset = 0;
+    int limit = -1; // -1: all
+    bool includeDeleted = false;
+    QString source{}; // only events from this source ("message", "overdue", …); empty: all
+};
+
 // A whole incident with everything hanging off it: what export/import and sync move around.
 struct IncidentBundle
 {

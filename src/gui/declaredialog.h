@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/profile.h"
-#include "storage/store.h"
+#include "core/types.h"
 
 #include <QDialog>
 #include <memory>

@@ -36,44 +36,6 @@ private:
     QString m_message;
 };
 
-struct NewIncident
-{
-    QString title;
-    Severity severity = Severity::P2;
-    QString commander;
-    QDateTime startedAt; // invalid → now
-};
-
-struct NewEvent
-{
-    QDateTime occurredAt; // invalid → now
-    EventKind kind = EventKind::Note;
-    QString author;
-    QString text;
-    QString source = QStringLiteral("manual");
-    bool pinned = false;
-};
-
-// What a timeline edit changes; unset fields are carried over from the current revision.
-struct EventChange
-{
-    std::optional<QDateTime> occurredAt;
-    std::optional<EventKind> kind;
-    std::optional<QString> author;
-    std::optional<QString> text;
-    std::optional<bool> pinned;
-    std::optional<bool> deleted;
-};
-
-struct EventQuery
-{
-    QString incidentId;
-    int offset = 0;
-    int limit = -1; // -1: all
-    bool includeDeleted = false;
-    QString source{}; // only events from this source ("message", "overdue", …); empty: all
-};
-
 // The local SQLite store. One instance per thread (the connection is named and owned here).
 // Every change runs in one transaction together with its outbox rows; timeline edits and deletes
 // add revisions, nothing synced is ever overwritten or hard-deleted.

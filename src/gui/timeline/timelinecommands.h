@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/types.h"
-#include "storage/store.h"
 
 #include <QStringList>
 #include <QUndoCommand>

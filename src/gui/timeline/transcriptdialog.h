@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/timeline/transcript.h"
-#include "storage/store.h"
+#include "core/types.h"
 
 #include <QDialog>
 #include <QTimer>
