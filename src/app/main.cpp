@@ -74,12 +74,13 @@ Profile loadStartupProfile(const QString &path, bool interactive, QString *usedP
     }
 }
 
-std::unique_ptr<Store> openStartupStore(QString path, const Clock &clock, bool interactive)
+std::unique_ptr<IncidentService> openStartupService(QString path, const Profile &profile,
+                                                    const Clock &clock, bool interactive)
 {
     for (;;) {
         try {
             // Pages are checked in the background once the window is up (MainWindow).
-            return Store::open(path, clock, {}, Store::Verify::Structure);
+            return IncidentService::open(path, profile, clock, Store::Verify::Structure);
         } catch (const StoreError &e) {
             spdlog::error("database: {}", e.message().toStdString());
             std::fprintf(stderr, "incidentdesk: %s\n", qPrintable(e.message()));
@@ -165,18 +166,17 @@ int main(int argc, char *argv[])
     }
     const QString dbPath =
         parser.isSet(dbOption) ? parser.value(dbOption) : paths::defaultDatabase();
-    auto store = openStartupStore(dbPath, clock, interactive);
-    if (!store)
+    auto service = openStartupService(dbPath, profile, clock, interactive);
+    if (!service)
         return 3;
-    spdlog::info("opened {}", store->path().toStdString());
+    spdlog::info("opened {}", service->databasePath().toStdString());
     spdlog::debug("start-up: database open after {} ms", sinceStart.elapsed());
     settings.setLastProfile(profilePath);
 
-    auto service = std::make_unique<IncidentService>(std::move(store), std::move(profile), clock);
     MainWindow window(std::move(service), settings);
     spdlog::debug("start-up: window built after {} ms", sinceStart.elapsed());
     if (parser.isSet(selectOption)) {
-        if (const auto inc = window.service().store().findIncident(parser.value(selectOption)))
+        if (const auto inc = window.service().findIncident(parser.value(selectOption)))
             window.selectIncident(inc->id);
     }
 

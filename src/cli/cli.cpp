@@ -90,7 +90,7 @@ QStringList exactPositionals(const QStringList &args, const QStringList &withVal
 
 Incident requireIncident(Context &ctx, const QString &idOrPrefix)
 {
-    const auto inc = ctx.service.store().findIncident(idOrPrefix);
+    const auto inc = ctx.service.findIncident(idOrPrefix);
     if (!inc)
         throw StoreError(StoreError::Code::NotFound,
                          QObject::tr("no incident matches '%1'").arg(idOrPrefix));
@@ -204,7 +204,7 @@ int cmdShow(Context &ctx)
     const Incident inc =
         requireIncident(ctx, onePositional(ctx.args, {}, QObject::tr("incident id")));
     if (flag(ctx.args, QStringLiteral("--json"))) {
-        ctx.out << bundleToJson(ctx.service.store().bundle(inc.id));
+        ctx.out << bundleToJson(ctx.service.bundle(inc.id));
         return Ok;
     }
     ctx.out << inc.title << '\n'
@@ -219,7 +219,7 @@ int cmdShow(Context &ctx)
             << "Timeline:\n";
     EventQuery q;
     q.incidentId = inc.id;
-    for (const TimelineEvent &e : ctx.service.store().events(q)) {
+    for (const TimelineEvent &e : ctx.service.events(q)) {
         ctx.out << "  " << e.occurredAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
                 << (e.pinned ? " * " : "   ") << eventKindToString(e.kind).leftJustified(13) << ' '
                 << e.author << ": " << e.text << '\n';
@@ -280,7 +280,7 @@ int cmdExport(Context &ctx)
     if (out.isEmpty())
         out = option(ctx.args, QStringLiteral("--output"));
     if (format == QStringLiteral("json"))
-        return writeOutput(ctx, out, bundleToJson(ctx.service.store().bundle(inc.id)));
+        return writeOutput(ctx, out, bundleToJson(ctx.service.bundle(inc.id)));
     if (format == QStringLiteral("md") || format == QStringLiteral("markdown")) {
         const bool redact = !flag(ctx.args, QStringLiteral("--no-redact"));
         int redacted = 0;
@@ -405,9 +405,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     static const SystemClock clock;
     std::unique_ptr<IncidentService> service;
     try {
-        auto store =
-            Store::open(parser.isSet(db) ? parser.value(db) : paths::defaultDatabase(), clock);
-        service = std::make_unique<IncidentService>(std::move(store), std::move(prof), clock);
+        service = IncidentService::open(
+            parser.isSet(db) ? parser.value(db) : paths::defaultDatabase(), std::move(prof), clock);
         const QString user = qEnvironmentVariable("INCIDENTDESK_USER");
         if (!user.isEmpty())
             service->setActor(user);

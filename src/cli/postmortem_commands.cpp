@@ -76,7 +76,7 @@ int cmdAction(Context &ctx)
         return Ok;
     }
 
-    const std::vector<ActionItem> items = ctx.service.store().actionItems(inc.id);
+    const std::vector<ActionItem> items = ctx.service.actionItems(inc.id);
     if (json) {
         QJsonArray array;
         for (const ActionItem &a : items)

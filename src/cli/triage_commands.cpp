@@ -86,7 +86,7 @@ int cmdStatus(Context &ctx)
         // The same rule as the tab: recovery is confirmed first, or overridden with a reason.
         QStringList open;
         int total = 0;
-        for (const ChecklistItem &c : ctx.service.store().checklist(inc.id)) {
+        for (const ChecklistItem &c : ctx.service.checklist(inc.id)) {
             if (c.list != ChecklistKind::RecoveryConfirmation || c.deleted)
                 continue;
             ++total;

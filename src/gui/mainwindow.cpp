@@ -117,21 +117,15 @@ void MainWindow::checkIntegrityInBackground()
 {
     if (m_integrityCheck)
         m_integrityCheck->wait(); // a previous database's check; bounded by its size
-    const QString path = m_service->store().path();
+    const QString path = m_service->databasePath();
     m_integrityCheck = QThread::create([this, path] {
-        QString problems;
-        try {
-            const SystemClock clock;
-            problems = Store::open(path, clock, {}, Store::Verify::Structure)->integrityProblems();
-        } catch (const StoreError &e) {
-            problems = e.message();
-        }
+        const QString problems = IncidentService::integrityProblems(path);
         if (problems.isEmpty())
             return;
         QMetaObject::invokeMethod(
             this,
             [this, path, problems] {
-                if (m_service->store().path() == path)
+                if (m_service->databasePath() == path)
                     showBanner(tr("The database %1 is damaged (%2). Export what you need and "
                                   "restore it from a backup.")
                                    .arg(path, problems));
@@ -432,10 +426,8 @@ void MainWindow::declareIncident()
 bool MainWindow::openDatabase(const QString &path)
 {
     try {
-        auto store = Store::open(path, m_service->clock(), {}, Store::Verify::Structure);
-        auto service = std::make_unique<IncidentService>(std::move(store), m_service->profile(),
-                                                         m_service->clock());
-        setService(std::move(service));
+        setService(IncidentService::open(path, m_service->profile(), m_service->clock(),
+                                         Store::Verify::Structure));
         m_settings.setLastDatabase(path);
         m_ui->bannerLabel->hide();
         return true;
@@ -476,7 +468,7 @@ void MainWindow::reportError(const QString &title, const QString &message)
 
 void MainWindow::updateStatusBar()
 {
-    m_dbLabel->setText(tr("Database: %1").arg(m_service->store().path()));
+    m_dbLabel->setText(tr("Database: %1").arg(m_service->databasePath()));
     m_profileLabel->setText(tr("Profile: %1%2")
                                 .arg(m_service->profile().name,
                                      m_profilePath.isEmpty() ? tr(" (default)") : QString()));
@@ -501,7 +493,7 @@ void MainWindow::exportJson()
         return;
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) ||
-        f.write(bundleToJson(m_service->store().bundle(m_currentId))) < 0 || !f.commit()) {
+        f.write(bundleToJson(m_service->bundle(m_currentId))) < 0 || !f.commit()) {
         reportError(tr("Could not export"), f.errorString());
         return;
     }

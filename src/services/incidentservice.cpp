@@ -22,6 +22,24 @@ IncidentService::IncidentService(std::unique_ptr<Store> store, Profile profile, 
 
 IncidentService::~IncidentService() = default;
 
+std::unique_ptr<IncidentService> IncidentService::open(const QString &path, Profile profile,
+                                                       const Clock &clock, Store::Verify verify)
+{
+    return std::make_unique<IncidentService>(Store::open(path, clock, {}, verify),
+                                             std::move(profile), clock);
+}
+
+QString IncidentService::integrityProblems(const QString &path)
+{
+    try {
+        // Reading never asks the clock; the page check below is the thorough part.
+        const SystemClock clock;
+        return Store::open(path, clock, {}, Store::Verify::Structure)->integrityProblems();
+    } catch (const StoreError &e) {
+        return e.message();
+    }
+}
+
 void IncidentService::setProfile(Profile p)
 {
     m_profile = std::move(p);

@@ -22,8 +22,19 @@ public:
                     QObject *parent = nullptr);
     ~IncidentService() override;
 
+    // Opens (creating or migrating) the database at path and puts a service over it. Throws
+    // StoreError and leaves a file it cannot understand as it was.
+    static std::unique_ptr<IncidentService> open(const QString &path, Profile profile,
+                                                 const Clock &clock,
+                                                 Store::Verify verify = Store::Verify::AllPages);
+    // Every page of the database at path checked on a connection of its own, so it can run on
+    // any thread: empty when the file is sound, else what is wrong.
+    static QString integrityProblems(const QString &path);
+
+    // For the services layer and tests; the faces read and write through the functions below.
     Store &store() { return *m_store; }
     const Store &store() const { return *m_store; }
+    QString databasePath() const { return m_store->path(); }
     const Profile &profile() const { return m_profile; }
     void setProfile(Profile p);
     const Clock &clock() const { return m_clock; }
@@ -40,6 +51,12 @@ public:
     std::vector<Incident> incidents() const { return m_store->incidents(); }
     std::vector<IncidentSummary> incidentSummaries() const { return m_store->incidentSummaries(); }
     std::optional<Incident> incident(const QString &id) const { return m_store->incident(id); }
+    // By id, unique id prefix or channel name (with or without '#').
+    std::optional<Incident> findIncident(const QString &idOrChannel) const
+    {
+        return m_store->findIncident(idOrChannel);
+    }
+    IncidentBundle bundle(const QString &incidentId) const { return m_store->bundle(incidentId); }
     void updateIncident(const Incident &changed); // silent field edit (roles, impact, summary)
     void setStatus(const QString &id, IncidentStatus s, const QString &note = {});
     void setSeverity(const QString &id, Severity s, const QString &reason = {});
@@ -47,7 +64,17 @@ public:
     void escalate(const QString &id, int level, const QString &reason = {});
     void importBundle(const IncidentBundle &b); // throws StoreError (Conflict if the id exists)
 
-    // Timeline
+    // Timeline: current revisions by occurred_at, and the revisions of one event.
+    std::vector<TimelineEvent> events(const EventQuery &q) const { return m_store->events(q); }
+    int eventCount(const QString &incidentId) const { return m_store->eventCount(incidentId); }
+    std::vector<TimelineEvent> eventHistory(const QString &eventId) const
+    {
+        return m_store->eventHistory(eventId);
+    }
+    std::optional<TimelineEvent> currentEvent(const QString &eventId) const
+    {
+        return m_store->currentEvent(eventId);
+    }
     TimelineEvent addEvent(const QString &incidentId, const NewEvent &e);
     std::vector<TimelineEvent> addEvents(const QString &incidentId, const std::vector<NewEvent> &e);
     TimelineEvent editEvent(const QString &eventId, const EventChange &change);
@@ -56,6 +83,14 @@ public:
                                           const EventChange &change);
 
     // Checklists and action items
+    std::vector<ChecklistItem> checklist(const QString &incidentId) const
+    {
+        return m_store->checklist(incidentId);
+    }
+    std::vector<ActionItem> actionItems(const QString &incidentId) const
+    {
+        return m_store->actionItems(incidentId);
+    }
     void setChecklistItem(const QString &incidentId, const QString &itemId, bool checked);
     ActionItem addActionItem(const QString &incidentId, const QString &description,
                              const QString &owner, const QDate &due);

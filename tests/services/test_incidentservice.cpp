@@ -121,6 +121,74 @@ private Q_SLOTS:
                                  svc->setChecklistItem(inc.id, QStringLiteral("nope"), true));
     }
 
+    void facesReadThroughTheService()
+    {
+        test::TempDir dir;
+        auto svc =
+            IncidentService::open(dir.file(QStringLiteral("db.sqlite")), defaultProfile(), m_clock);
+        NewIncident n;
+        n.title = QStringLiteral("Checkout errors");
+        n.severity = Severity::P1;
+        const Incident inc = svc->declare(n);
+        NewEvent e;
+        e.text = QStringLiteral("first look");
+        const TimelineEvent added = svc->addEvent(inc.id, e);
+        EventChange change;
+        change.text = QStringLiteral("first look: pods restarting");
+        svc->editEvent(added.eventId, change);
+
+        QCOMPARE(svc->findIncident(inc.channel).value().id, inc.id);
+        QCOMPARE(svc->findIncident(inc.channel.mid(1)).value().id, inc.id);
+        QVERIFY(!svc->findIncident(QStringLiteral("#incident-1999-01-01-001")));
+        QCOMPARE(svc->eventHistory(added.eventId).size(), std::size_t(2));
+        QCOMPARE(svc->currentEvent(added.eventId).value().text, *change.text);
+        const int count = svc->eventCount(inc.id);
+        EventQuery all;
+        all.incidentId = inc.id;
+        QCOMPARE(int(svc->events(all).size()), count);
+        QVERIFY(count >= 2); // "declared" and the note
+        QVERIFY(!svc->checklist(inc.id).empty());
+        QVERIFY(svc->actionItems(inc.id).empty());
+        const IncidentBundle b = svc->bundle(inc.id);
+        QCOMPARE(b.incident.id, inc.id);
+        QCOMPARE(int(b.events.size()), count + 1); // every revision, the edit included
+        QCOMPARE(svc->databasePath(), dir.file(QStringLiteral("db.sqlite")));
+    }
+
+    void openRefusesAFileItCannotReadAndLeavesIt()
+    {
+        test::TempDir dir;
+        const QByteArray notes("incident notes, not a database\n");
+        dir.write(QStringLiteral("notes.db"), notes);
+        const QString path = dir.file(QStringLiteral("notes.db"));
+        try {
+            auto svc = IncidentService::open(path, defaultProfile(), m_clock);
+            QFAIL("opened a text file");
+        } catch (const StoreError &e) {
+            QCOMPARE(e.code(), StoreError::Code::NotADatabase);
+        }
+        QCOMPARE(test::readFile(path), notes);
+    }
+
+    void integrityProblemsChecksEveryPageOffTheService()
+    {
+        test::TempDir dir;
+        const QString path = dir.file(QStringLiteral("db.sqlite"));
+        {
+            auto svc = IncidentService::open(path, defaultProfile(), m_clock);
+            NewIncident n;
+            n.title = QStringLiteral("Sound file");
+            svc->declare(n);
+        }
+        QCOMPARE(IncidentService::integrityProblems(path), QString());
+
+        dir.write(QStringLiteral("notes.db"), QByteArray("not a database\n"));
+        const QString problems =
+            IncidentService::integrityProblems(dir.file(QStringLiteral("notes.db")));
+        QVERIFY(!problems.isEmpty());
+        QVERIFY2(problems.contains(QStringLiteral("notes.db")), qPrintable(problems));
+    }
+
     void unknownIncidentThrows()
     {
         test::TempDir dir;

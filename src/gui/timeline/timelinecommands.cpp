@@ -123,7 +123,7 @@ EditEventCommand::EditEventCommand(TimelineEditContext context, QString eventId,
 {
     std::optional<TimelineEvent> current;
     try {
-        current = m_context.service->store().currentEvent(m_eventId);
+        current = m_context.service->currentEvent(m_eventId);
     } catch (const StoreError &e) {
         fail(e.message());
         return;

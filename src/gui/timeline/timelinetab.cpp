@@ -514,7 +514,7 @@ void TimelineTab::showHistory()
         return;
     std::vector<TimelineEvent> revisions;
     try {
-        revisions = m_service.store().eventHistory(id);
+        revisions = m_service.eventHistory(id);
     } catch (const StoreError &e) {
         reportError(e.message());
         return;

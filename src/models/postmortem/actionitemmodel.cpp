@@ -36,7 +36,7 @@ void ActionItemModel::setIncidentId(const QString &incidentId)
     m_incidentId = incidentId;
     m_rows.clear();
     if (!m_incidentId.isEmpty())
-        m_rows = m_service.store().actionItems(m_incidentId);
+        m_rows = m_service.actionItems(m_incidentId);
     std::erase_if(m_rows, [](const ActionItem &a) { return a.deleted; });
     endResetModel();
 }
@@ -54,7 +54,7 @@ void ActionItemModel::refresh()
 {
     std::vector<ActionItem> fresh;
     if (!m_incidentId.isEmpty())
-        fresh = m_service.store().actionItems(m_incidentId);
+        fresh = m_service.actionItems(m_incidentId);
     std::erase_if(fresh, [](const ActionItem &a) { return a.deleted; });
 
     for (int row = int(m_rows.size()) - 1; row >= 0; --row) {

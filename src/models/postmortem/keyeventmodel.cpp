@@ -31,7 +31,7 @@ void KeyEventModel::refresh()
     if (!m_incidentId.isEmpty()) {
         EventQuery q;
         q.incidentId = m_incidentId;
-        m_rows = m_service.store().events(q);
+        m_rows = m_service.events(q);
     }
     endResetModel();
 }

@@ -122,7 +122,7 @@ std::vector<TimelineEvent> TimelineModel::readPage(int offset, int limit)
     q.offset = offset;
     q.limit = limit;
     try {
-        auto page = m_service.store().events(q);
+        auto page = m_service.events(q);
         m_storeOffset = offset + int(page.size());
         if (int(page.size()) < limit)
             m_exhausted = true;
@@ -207,7 +207,7 @@ void TimelineModel::loadRemainingInBackground()
 {
     if (m_exhausted || m_worker || m_syncLoader.isActive())
         return;
-    const QString path = m_service.store().path();
+    const QString path = m_service.databasePath();
     const QString incidentId = m_incidentId;
     const int start = m_storeOffset;
     const quint64 generation = ++m_generation;
@@ -307,7 +307,7 @@ void TimelineModel::finishBackgroundLoad(quint64 generation, int total, const QS
     // whether that cost a row, and only then is everything read again.
     if (!seen.empty()) {
         try {
-            if (m_service.store().eventCount(m_incidentId) != int(m_rows.size()))
+            if (m_service.eventCount(m_incidentId) != int(m_rows.size()))
                 reload();
         } catch (const StoreError &e) {
             Q_EMIT loadFailed(e.message());

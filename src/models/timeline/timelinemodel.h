@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/types.h"
-#include "storage/store.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -38,7 +37,7 @@ struct TimelineRow
 };
 
 // The current revisions of one incident's timeline events, oldest first. Rows arrive in pages
-// (canFetchMore/fetchMore over Store::events offset/limit) so a 100,000-event incident opens
+// (canFetchMore/fetchMore over the service's events offset/limit) so a 100,000-event incident opens
 // with one page read; the rest can then be read on a worker thread with its own store connection
 // (loadRemainingInBackground) so the GUI never waits on it. The service's eventAdded and
 // eventsChanged signals update the rows in place: a new event is inserted at its time, an edit

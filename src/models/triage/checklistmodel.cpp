@@ -28,7 +28,7 @@ std::vector<ChecklistItem> ChecklistModel::load() const
     std::vector<ChecklistItem> out;
     if (m_incidentId.isEmpty())
         return out;
-    for (const ChecklistItem &c : m_service.store().checklist(m_incidentId)) {
+    for (const ChecklistItem &c : m_service.checklist(m_incidentId)) {
         if (c.list == m_kind && !c.deleted)
             out.push_back(c);
     }
