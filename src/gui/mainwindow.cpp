@@ -69,8 +69,9 @@ MainWindow::MainWindow(std::unique_ptr<IncidentService> service, Settings &setti
     statusBar()->addPermanentWidget(m_readOnlyLabel);
     statusBar()->addPermanentWidget(m_syncLabel);
 
-    m_ui->bannerLabel->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #8e1c1c; "
-                                                    "border: 1px solid #e57373; padding: 6px; }"));
+    m_ui->bannerLabel->setColors(QColor(0xfd, 0xec, 0xea), QColor(0x8e, 0x1c, 0x1c));
+    m_ui->bannerLabel->setBorder(QColor(0xe5, 0x73, 0x73));
+    m_ui->bannerLabel->setPadding(6, 6);
 
     m_integrityDelay.setSingleShot(true);
     m_integrityDelay.setInterval(1000);
@@ -476,8 +477,10 @@ void MainWindow::updateStatusBar()
                                                        : m_profilePath);
     m_readOnlyLabel->setText(m_service->readOnly() ? tr("Read-only: destructive actions off")
                                                    : tr("Destructive actions ENABLED"));
-    m_readOnlyLabel->setStyleSheet(m_service->readOnly() ? QString()
-                                                         : labelColorStyle(alertRed(), true));
+    if (m_service->readOnly())
+        clearTextStyle(m_readOnlyLabel);
+    else
+        styleText(m_readOnlyLabel, QColor(alertRed()), 0, true);
     m_syncLabel->setText(tr("Sync: off (local only)"));
 }
 

@@ -2,6 +2,8 @@
 
 #include "models/incidentlistmodel.h"
 
+#include <QWidget>
+
 namespace idesk {
 
 QColor severityColor(Severity s)
@@ -38,6 +40,28 @@ QString labelColorStyle(const QString &color, bool bold)
 {
     return QStringLiteral("QLabel{color:%1;%2}")
         .arg(color, bold ? QStringLiteral("font-weight:bold;") : QString());
+}
+
+void styleText(QWidget *w, const QColor &color, int pointSize, bool bold)
+{
+    QPalette pal = w->palette();
+    pal.setColor(QPalette::WindowText, color);
+    pal.setColor(QPalette::ButtonText, color);
+    w->setPalette(pal);
+    if (pointSize > 0 || bold) {
+        QFont f = w->font();
+        if (pointSize > 0)
+            f.setPointSize(pointSize);
+        f.setBold(bold);
+        w->setFont(f);
+    }
+}
+
+void clearTextStyle(QWidget *w)
+{
+    // Default-constructed: nothing set explicitly, so both resolve to the parent's again.
+    w->setPalette(QPalette());
+    w->setFont(QFont());
 }
 
 void IncidentListDelegate::initStyleOption(QStyleOptionViewItem *option,

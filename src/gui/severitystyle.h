@@ -5,6 +5,8 @@
 #include <QColor>
 #include <QStyledItemDelegate>
 
+class QWidget;
+
 namespace idesk {
 
 // One palette for severity across the window: list, badges, banners.
@@ -17,6 +19,12 @@ QString okGreen();
 QString linkBlue();
 // A plain-text label in a signal colour: "QLabel{color:…;}", bold when it must stand out.
 QString labelColorStyle(const QString &color, bool bold = false);
+
+// Text colour (and size, weight) through the palette and font: unlike a style sheet, nothing to
+// parse or polish, which matters for what is built before the first paint and what changes
+// every second. clearTextStyle() gives the widget its parent's colour and font back.
+void styleText(QWidget *w, const QColor &color, int pointSize = 0, bool bold = false);
+void clearTextStyle(QWidget *w);
 
 // Paints the incident list: severity in its colour and bold, resolved incidents greyed out.
 class IncidentListDelegate final : public QStyledItemDelegate

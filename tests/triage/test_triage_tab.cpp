@@ -1,4 +1,6 @@
 #include "core/clock.h"
+#include "gui/filledlabel.h"
+#include "gui/severitystyle.h"
 #include "gui/triage/resolvedialog.h"
 #include "gui/triage/triagetab.h"
 #include "loopbackhttpserver.h"
@@ -148,6 +150,7 @@ void TestTriageTab::showsTheIncident()
     const Incident inc = open(Severity::P1);
     QCOMPARE(child<QLabel>("incidentTitle")->text(), u"Orders failing"_s);
     QVERIFY(child<QLabel>("severityBadge")->text().startsWith(u"P1\nHigh"_s));
+    QCOMPARE(child<FilledLabel>("severityBadge")->background(), severityColor(Severity::P1));
     QCOMPARE(child<QPushButton>("channelButton")->text(), inc.channel);
     QVERIFY(child<QLabel>("incidentSubtitle")->text().startsWith(u"Investigating"_s));
     QVERIFY(child<QPushButton>("severityP1")->isChecked());
@@ -171,7 +174,15 @@ void TestTriageTab::statusTransitions()
         m_clock.advanceSecs(300);
         QTest::mouseClick(child<QPushButton>(name), Qt::LeftButton);
         QVERIFY(child<QPushButton>(name)->property("current").toBool());
+        // The current step stands out: filled in the link colour, bold.
+        QCOMPARE(child<QPushButton>(name)->palette().color(QPalette::Button), QColor(linkBlue()));
+        QVERIFY(child<QPushButton>(name)->font().bold());
     }
+    // Passed steps go back to the plain look.
+    auto *passed = child<QPushButton>("statusIdentified");
+    QVERIFY(!passed->property("current").toBool());
+    QVERIFY(passed->palette().color(QPalette::Button) != QColor(linkBlue()));
+    QVERIFY(!passed->font().bold());
     const auto stored = m_service->incident(inc.id);
     QCOMPARE(stored->status, IncidentStatus::Monitoring);
     QVERIFY(stored->mitigatedAt.isValid());
@@ -284,7 +295,7 @@ void TestTriageTab::countdownColoursUnderFakeClock()
     QSignalSpy raised(m_tab.get(), &TriageTab::overdueRaised);
     QCOMPARE(clockState("ackClock"), u"ok"_s);
     QCOMPARE(clockState("updateClock"), u"ok"_s);
-    const QString okStyle = child<QLabel>("ackClock")->styleSheet();
+    const QColor okFill = child<FilledLabel>("ackClock")->background();
 
     m_clock.advanceSecs(600); // 5:00 left: still fine
     m_tab->refreshClocks();
@@ -295,8 +306,9 @@ void TestTriageTab::countdownColoursUnderFakeClock()
     m_tab->refreshClocks();
     QCOMPARE(clockState("ackClock"), u"amber"_s);
     QCOMPARE(clockState("updateClock"), u"amber"_s);
-    QVERIFY(child<QLabel>("ackClock")->styleSheet() != okStyle);
-    QVERIFY(child<QLabel>("ackClock")->styleSheet().contains(u"#ffb300"_s));
+    QVERIFY(child<FilledLabel>("ackClock")->background() != okFill);
+    QCOMPARE(child<FilledLabel>("ackClock")->background(), QColor(u"#ffb300"_s));
+    QCOMPARE(child<FilledLabel>("ackClock")->textColor(), QColor(Qt::black));
     QVERIFY(!child<QLabel>("overdueBanner")->isVisible());
     QCOMPARE(raised.size(), 0);
 
@@ -304,7 +316,8 @@ void TestTriageTab::countdownColoursUnderFakeClock()
     m_tab->refreshClocks();
     QCOMPARE(clockState("ackClock"), u"red"_s);
     QCOMPARE(clockState("updateClock"), u"red"_s);
-    QVERIFY(child<QLabel>("ackClock")->styleSheet().contains(u"#c62828"_s));
+    QCOMPARE(child<FilledLabel>("ackClock")->background(), QColor(u"#c62828"_s));
+    QCOMPARE(child<FilledLabel>("ackClock")->textColor(), QColor(Qt::white));
     QCOMPARE(child<QLabel>("ackClock")->text(), u"Acknowledge SLA missed by 0:00"_s);
     auto *banner = child<QLabel>("overdueBanner");
     QVERIFY(banner->isVisible());
@@ -340,6 +353,7 @@ void TestTriageTab::severityChangeRecomputesClocks()
     QCOMPARE(m_service->incident(inc.id)->severity, Severity::P0);
     QCOMPARE(clockState("ackClock"), u"red"_s);
     QVERIFY(child<QLabel>("severityBadge")->text().startsWith(u"P0"_s));
+    QCOMPARE(child<FilledLabel>("severityBadge")->background(), severityColor(Severity::P0));
     QVERIFY(child<QPushButton>("severityP0")->isChecked());
     QVERIFY(m_tab->messageText().contains(u"Severity: P0"_s));
 }

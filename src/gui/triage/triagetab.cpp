@@ -3,6 +3,7 @@
 #include "core/triage/escalation.h"
 #include "core/triage/impact.h"
 #include "core/triage/triageformat.h"
+#include "gui/filledlabel.h"
 #include "gui/severitystyle.h"
 #include "models/triage/checklistmodel.h"
 #include "models/triage/contactsmodel.h"
@@ -47,39 +48,39 @@ using namespace triage;
 namespace {
 
 // Fixed foreground and background pairs, so the clocks read the same on light and dark themes.
-QString clockStyle(ClockState s)
-{
-    QString background = QStringLiteral("#eceff1");
-    QString text = QStringLiteral("#263238");
-    switch (s) {
-    case ClockState::Ok:
-        break;
-    case ClockState::Amber:
-        background = QStringLiteral("#ffb300");
-        text = QStringLiteral("#000000");
-        break;
-    case ClockState::Red:
-        background = alertRed();
-        text = QStringLiteral("#ffffff");
-        break;
-    case ClockState::Done:
-        background = QStringLiteral("#e8f5e9");
-        text = okGreen();
-        break;
-    }
-    return QStringLiteral("QLabel{background:%1;color:%2;padding:6px 12px;border-radius:4px;"
-                          "font-size:13pt;font-weight:bold;}")
-        .arg(background, text);
-}
-
-void setClock(QLabel *label, ClockState state, const QString &text)
+void setClock(FilledLabel *label, ClockState state, const QString &text)
 {
     label->setText(text);
     const QString name = clockStateToString(state);
-    if (label->property("clockState").toString() != name) {
-        label->setProperty("clockState", name);
-        label->setStyleSheet(clockStyle(state));
+    if (label->property("clockState").toString() == name)
+        return;
+    label->setProperty("clockState", name);
+    switch (state) {
+    case ClockState::Ok:
+        label->setColors(QColor(0xec, 0xef, 0xf1), QColor(0x26, 0x32, 0x38));
+        break;
+    case ClockState::Amber:
+        label->setColors(QColor(0xff, 0xb3, 0x00), Qt::black);
+        break;
+    case ClockState::Red:
+        label->setColors(QColor(alertRed()), Qt::white);
+        break;
+    case ClockState::Done:
+        label->setColors(QColor(0xe8, 0xf5, 0xe9), QColor(okGreen()));
+        break;
     }
+}
+
+// A countdown in the header: large, bold, on its state's colour.
+FilledLabel *clockLabel(QWidget *parent)
+{
+    auto *l = new FilledLabel(parent);
+    l->setPadding(12, 6);
+    QFont f = l->font();
+    f.setPointSize(13);
+    f.setBold(true);
+    l->setFont(f);
+    return l;
 }
 
 // -1 is "not set": the spin box shows its special text there.
@@ -125,23 +126,6 @@ QLabel *plainLabel(QWidget *parent, bool wrap = true)
     l->setTextFormat(Qt::PlainText);
     l->setWordWrap(wrap);
     return l;
-}
-
-// Colour and weight through the palette and font: unlike a style sheet, nothing to parse or
-// polish, which matters for the header that is built before the first paint.
-void styleText(QWidget *w, const QColor &color, int pointSize = 0, bool bold = false)
-{
-    QPalette pal = w->palette();
-    pal.setColor(QPalette::WindowText, color);
-    pal.setColor(QPalette::ButtonText, color);
-    w->setPalette(pal);
-    if (pointSize > 0 || bold) {
-        QFont f = w->font();
-        if (pointSize > 0)
-            f.setPointSize(pointSize);
-        f.setBold(bold);
-        w->setFont(f);
-    }
 }
 
 void clearLayout(QLayout *layout)
@@ -302,9 +286,12 @@ QWidget *TriageTab::buildHeader()
     v->setContentsMargins(0, 0, 0, 0);
 
     auto *top = new QHBoxLayout;
-    m_badge = new QLabel(header);
+    m_badge = new FilledLabel(header);
     m_badge->setObjectName(QStringLiteral("severityBadge"));
     m_badge->setAlignment(Qt::AlignCenter);
+    m_badge->setRadius(6);
+    m_badge->setPadding(14, 4);
+    styleText(m_badge, Qt::white, 22, true);
     m_badge->setMinimumWidth(110);
     top->addWidget(m_badge);
 
@@ -342,11 +329,11 @@ QWidget *TriageTab::buildHeader()
     v->addLayout(top);
 
     auto *clocks = new QHBoxLayout;
-    m_elapsedClock = plainLabel(header, false);
+    m_elapsedClock = clockLabel(header);
     m_elapsedClock->setObjectName(QStringLiteral("elapsedClock"));
     m_elapsedClock->setToolTip(tr("Time since the incident started"));
     clocks->addWidget(m_elapsedClock);
-    m_ackClock = plainLabel(header, false);
+    m_ackClock = clockLabel(header);
     m_ackClock->setObjectName(QStringLiteral("ackClock"));
     m_ackClock->setToolTip(tr("Acknowledge within the severity's response time"));
     clocks->addWidget(m_ackClock);
@@ -355,7 +342,7 @@ QWidget *TriageTab::buildHeader()
     m_ackButton->setToolTip(tr("Acknowledge the incident (Ctrl+K)"));
     connect(m_ackButton, &QPushButton::clicked, this, &TriageTab::acknowledge);
     clocks->addWidget(m_ackButton);
-    m_updateClock = plainLabel(header, false);
+    m_updateClock = clockLabel(header);
     m_updateClock->setObjectName(QStringLiteral("updateClock"));
     m_updateClock->setToolTip(tr("Next stakeholder update, counted from the last message sent"));
     clocks->addWidget(m_updateClock);
@@ -389,11 +376,12 @@ QWidget *TriageTab::buildHeader()
     status->addStretch(1);
     v->addLayout(status);
 
-    m_banner = plainLabel(header);
+    m_banner = new FilledLabel(header);
     m_banner->setObjectName(QStringLiteral("overdueBanner"));
-    m_banner->setStyleSheet(QStringLiteral("QLabel{background:%1;color:#ffffff;font-weight:bold;"
-                                           "padding:6px;border-radius:4px;}")
-                                .arg(alertRed()));
+    m_banner->setWordWrap(true);
+    m_banner->setPadding(6, 6);
+    m_banner->setColors(QColor(alertRed()), Qt::white);
+    styleText(m_banner, Qt::white, 0, true);
     m_banner->hide();
     v->addWidget(m_banner);
     return header;
@@ -828,9 +816,7 @@ void TriageTab::showIncident()
     const SeverityDef *def = p.severity(in.severity);
     m_badge->setText(severityToString(in.severity) +
                      (def ? QLatin1Char('\n') + def->label : QString()));
-    m_badge->setStyleSheet(QStringLiteral("QLabel{background:%1;color:#ffffff;border-radius:6px;"
-                                          "padding:4px 14px;font-size:22pt;font-weight:bold;}")
-                               .arg(color.name()));
+    m_badge->setColors(color, Qt::white);
     m_title->setText(in.title);
     m_channelButton->setText(buttonText(in.channel));
     m_channelButton->setVisible(!in.channel.isEmpty());
@@ -862,12 +848,22 @@ void TriageTab::showIncident()
         const bool isCurrent = s == in.status;
         const bool passed = i < int(in.status);
         b->setText((passed ? QStringLiteral("✓ ") : QString()) + statusToString(s));
-        b->setProperty("current", isCurrent);
-        b->setStyleSheet(
-            isCurrent ? QStringLiteral("QPushButton{background:%1;color:#ffffff;"
-                                       "font-weight:bold;padding:4px 8px;}")
-                            .arg(in.status == IncidentStatus::Resolved ? okGreen() : linkBlue())
-                      : QString());
+        if (b->property("current").toBool() != isCurrent || isCurrent) {
+            b->setProperty("current", isCurrent);
+            if (isCurrent) {
+                QPalette pal = b->palette();
+                pal.setColor(
+                    QPalette::Button,
+                    QColor(in.status == IncidentStatus::Resolved ? okGreen() : linkBlue()));
+                pal.setColor(QPalette::ButtonText, Qt::white);
+                b->setPalette(pal);
+            } else {
+                b->setPalette(QPalette());
+            }
+            QFont f = b->font();
+            f.setBold(isCurrent);
+            b->setFont(f);
+        }
     }
     m_reloading = false;
 

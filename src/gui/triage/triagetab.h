@@ -31,6 +31,8 @@ class QVBoxLayout;
 
 namespace idesk {
 
+class FilledLabel;
+
 class ChecklistModel;
 class ContactsModel;
 class IncidentService;
@@ -141,15 +143,15 @@ private:
     QScrollArea *m_scroll = nullptr;
     bool m_panelsBuilt = false;
     // header
-    QLabel *m_badge = nullptr;
+    FilledLabel *m_badge = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_subtitle = nullptr;
     QPushButton *m_channelButton = nullptr;
-    QLabel *m_elapsedClock = nullptr;
-    QLabel *m_ackClock = nullptr;
-    QLabel *m_updateClock = nullptr;
+    FilledLabel *m_elapsedClock = nullptr;
+    FilledLabel *m_ackClock = nullptr;
+    FilledLabel *m_updateClock = nullptr;
     QPushButton *m_ackButton = nullptr;
-    QLabel *m_banner = nullptr;
+    FilledLabel *m_banner = nullptr;
     QLabel *m_feedback = nullptr;
     // severity & impact
     QButtonGroup *m_severityGroup = nullptr;
