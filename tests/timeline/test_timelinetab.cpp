@@ -11,12 +11,15 @@
 #include <QHelpEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QToolButton>
 #include <QToolTip>
 #include <QUndoStack>
 
@@ -359,6 +362,23 @@ void TestTimelineTab::filterBar()
     tab.textFilterEdit()->clear();
     tab.authorFilterEdit()->clear();
     QTRY_COMPARE(tab.proxy()->rowCount(), 30);
+
+    // The kind menu: the button names what is shown, from the start.
+    auto *kinds = tab.findChild<QToolButton *>(u"kindFilter"_s);
+    QVERIFY(kinds);
+    QCOMPARE(kinds->text(), u"Kinds: all"_s);
+    QAction *alert = nullptr;
+    for (QAction *a : kinds->menu()->actions()) {
+        if (a->text() == eventKindToString(EventKind::Alert))
+            alert = a;
+    }
+    QVERIFY(alert);
+    alert->setChecked(false);
+    QCOMPARE(kinds->text(), u"Kinds: %1 of %2"_s.arg(EventKindCount - 1).arg(EventKindCount));
+    QCOMPARE(tab.proxy()->rowCount(), 30 - 4);   // events 0, 9, 18 and 27 are alerts
+    kinds->menu()->actions().first()->trigger(); // "All kinds"
+    QCOMPARE(kinds->text(), u"Kinds: all"_s);
+    QCOMPARE(tab.proxy()->rowCount(), 30);
 }
 
 void TestTimelineTab::chartShowsKindsMetricsAndMarkers()

@@ -91,6 +91,7 @@ TimelineTab::TimelineTab(IncidentService &service, QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &TimelineTab::updateCountLabel);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &TimelineTab::updateCountLabel);
 
+    applyKindMenu(); // every kind shown, and the button says so
     setIncidentId({});
 }
 
@@ -122,6 +123,7 @@ void TimelineTab::buildUi()
     // Filter bar and actions.
     auto *bar = new QHBoxLayout;
     m_kindButton = new QToolButton(page);
+    m_kindButton->setObjectName(QStringLiteral("kindFilter"));
     m_kindButton->setPopupMode(QToolButton::InstantPopup);
     m_kindButton->setToolTip(tr("Show only some kinds of event"));
     auto *kindMenu = new QMenu(m_kindButton);
