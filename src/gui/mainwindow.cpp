@@ -1,7 +1,9 @@
 #include "mainwindow.h"
 
+#include "columnfit.h"
 #include "core/incident_json.h"
 #include "declaredialog.h"
+#include "elidedlabel.h"
 #include "gui/postmortem/postmortemtab.h"
 #include "gui/timeline/timelinetab.h"
 #include "gui/triage/triagetab.h"
@@ -58,11 +60,10 @@ MainWindow::MainWindow(std::unique_ptr<IncidentService> service, Settings &setti
             static_cast<int>(IncidentFilterProxy::StatusFilter::Investigating) + s);
     }
 
-    m_dbLabel = new QLabel(this);
+    m_dbLabel = new ElidedLabel(this); // a long path gives way instead of widening the window
     m_profileLabel = new QLabel(this);
     m_readOnlyLabel = new QLabel(this);
     m_syncLabel = new QLabel(this);
-    m_dbLabel->setTextFormat(Qt::PlainText);
     m_profileLabel->setTextFormat(Qt::PlainText);
     statusBar()->addWidget(m_dbLabel, 1);
     statusBar()->addPermanentWidget(m_profileLabel);
@@ -84,7 +85,7 @@ MainWindow::MainWindow(std::unique_ptr<IncidentService> service, Settings &setti
         resize(1280, 800);
     restoreState(m_settings.windowState());
     if (!m_ui->splitter->restoreState(m_settings.splitterState()))
-        m_ui->splitter->setSizes({380, 900});
+        m_ui->splitter->setSizes({350, 930});
 }
 
 void MainWindow::paintEvent(QPaintEvent *event)
@@ -241,33 +242,19 @@ void MainWindow::setService(std::unique_ptr<IncidentService> service, IncidentLi
     header->setSectionResizeMode(IncidentListModel::Title, QHeaderView::Stretch);
     // Fixed columns fit their header (with the sort arrow) and their widest value; the list
     // panel keeps room for about twelve characters of title beside them.
-    const QFontMetrics cellFm = m_ui->incidentView->fontMetrics();
-    const QFontMetrics headerFm = header->fontMetrics();
-    const QStyle *style = m_ui->incidentView->style();
-    const int headerMargin = style->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header);
-    const int headerExtra = 3 * headerMargin + style->pixelMetric(QStyle::PM_HeaderMarkSize);
-    const int cellExtra =
-        2 * (style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_ui->incidentView) + 1);
-    int fixedWidth = 0;
-    const auto fit = [&](int column, const QStringList &values) {
-        int width =
-            headerFm.horizontalAdvance(m_proxy->headerData(column, Qt::Horizontal).toString()) +
-            headerExtra;
-        for (const QString &value : values)
-            width = std::max(width, cellFm.horizontalAdvance(value) + cellExtra);
-        header->resizeSection(column, width + 2);
-        fixedWidth += width + 2;
-    };
     QStringList severities, statuses;
     for (int s = 0; s < SeverityCount; ++s)
         severities << severityToString(static_cast<Severity>(s));
     for (int s = 0; s < IncidentStatusCount; ++s)
         statuses << statusToString(static_cast<IncidentStatus>(s));
-    fit(IncidentListModel::Severity, severities);
-    fit(IncidentListModel::Status, statuses);
-    // Two-digit month and day, wide digits: the widest text the column's format produces.
-    fit(IncidentListModel::Started,
-        {IncidentListModel::startedText(QDateTime(QDate(2000, 12, 28), QTime(20, 58), Qt::UTC))});
+    const int fixedWidth =
+        fitColumn(m_ui->incidentView, IncidentListModel::Severity, severities) +
+        fitColumn(m_ui->incidentView, IncidentListModel::Status, statuses) +
+        // Two-digit month and day, wide digits: the widest text the column's format produces.
+        fitColumn(m_ui->incidentView, IncidentListModel::Started,
+                  {IncidentListModel::startedText(
+                      QDateTime(QDate(2000, 12, 28), QTime(20, 58), Qt::UTC))});
+    const QFontMetrics cellFm = m_ui->incidentView->fontMetrics();
     m_ui->listPanel->setMinimumWidth(fixedWidth + 12 * cellFm.averageCharWidth());
     // Channel and commander are shown in the tabs; the list keeps what sorting needs.
     m_ui->incidentView->setColumnHidden(IncidentListModel::Channel, true);

@@ -19,6 +19,7 @@ class MainWindow;
 
 namespace idesk {
 
+class ElidedLabel;
 class IncidentService;
 class IncidentListModel;
 class IncidentFilterProxy;
@@ -84,7 +85,7 @@ private:
     IncidentListModel *m_model = nullptr;
     IncidentFilterProxy *m_proxy = nullptr;
     QUndoGroup *m_undoGroup = nullptr;
-    QLabel *m_dbLabel = nullptr;
+    ElidedLabel *m_dbLabel = nullptr;
     QLabel *m_profileLabel = nullptr;
     QLabel *m_readOnlyLabel = nullptr;
     QLabel *m_syncLabel = nullptr;

@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QDialog>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QFontMetrics>
@@ -16,6 +17,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -191,6 +193,53 @@ private Q_SLOTS:
             QVERIFY2(fm.horizontalAdvance(text) < view->columnWidth(column), qPrintable(text));
         }
         QVERIFY(view->columnWidth(IncidentListModel::Title) >= 8 * fm.averageCharWidth());
+    }
+
+    void windowFitsHalfAWideScreen()
+    {
+        // A commander keeps the chat beside the window: half of a 1920-pixel screen, with a long
+        // title, a long database path and every tab built.
+        test::TempDir dir;
+        const QString folder = dir.file(
+            QStringLiteral("a-folder-with-a-long-name-for-the-payments-team-incident-database"));
+        QVERIFY(QDir().mkpath(folder));
+        Settings settings(dir.file(QStringLiteral("settings.ini")));
+        MainWindow window(IncidentService::open(folder + QStringLiteral("/incidents.sqlite"),
+                                                defaultProfile(), m_clock),
+                          settings);
+        const Incident inc = window.service().declare(
+            {QStringLiteral("Checkout latency above the SLO in every region of the EU"),
+             Severity::P0,
+             QStringLiteral("alexandra.konstantinopoulou"),
+             {}});
+        window.service().acknowledge(inc.id);
+        QVERIFY(window.selectIncident(inc.id));
+        window.resize(960, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        for (int i = window.tabs()->count() - 1; i >= 0; --i) {
+            window.tabs()->setCurrentIndex(i);
+            QCoreApplication::processEvents();
+        }
+        auto *triage = window.findChild<TriageTab *>();
+        QVERIFY(triage);
+        QTRY_VERIFY(triage->panelsBuilt());
+
+        QVERIFY2(window.minimumSizeHint().width() <= 960,
+                 qPrintable(QString::number(window.minimumSizeHint().width())));
+        QCOMPARE(window.width(), 960);
+        // The panels go one above the other rather than scroll sideways, and the clocks wrap
+        // onto another line inside the tab.
+        auto *scroll = triage->findChild<QScrollArea *>(QStringLiteral("triageScroll"));
+        QVERIFY(scroll);
+        QTRY_VERIFY(scroll->widget()->width() <= scroll->viewport()->width());
+        QVERIFY(!scroll->horizontalScrollBar()->isVisible());
+        for (const char *name : {"elapsedClock", "ackClock", "updateClock"}) {
+            auto *clock = triage->findChild<QWidget *>(QLatin1String(name));
+            QVERIFY(clock);
+            const QRect inTab(clock->mapTo(triage, QPoint(0, 0)), clock->size());
+            QVERIFY2(triage->rect().contains(inTab), name);
+        }
     }
 
     void statusFilterHidesResolved()

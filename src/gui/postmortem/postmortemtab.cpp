@@ -2,6 +2,7 @@
 
 #include "core/incident_json.h"
 #include "core/postmortem/redactor.h"
+#include "gui/flowlayout.h"
 #include "gui/postmortem/postmortemreportsdialog.h"
 #include "models/postmortem/actionitemmodel.h"
 #include "models/postmortem/actionitemsortproxy.h"
@@ -204,10 +205,7 @@ void PostmortemTab::buildUi()
     bar->addWidget(m_redactedLabel);
     bar->addStretch(1);
     bar->addWidget(m_status);
-    bar->addWidget(resolvedButton);
-    bar->addWidget(copyButton);
-    bar->addWidget(exportButton);
-    bar->addWidget(reportsButton);
+    bar->addWidget(FlowLayout::row({resolvedButton, copyButton, exportButton, reportsButton}));
     pageLayout->addLayout(bar);
 
     auto *splitter = new QSplitter(Qt::Horizontal);

@@ -1,5 +1,7 @@
 #include "gui/timeline/timelinetab.h"
 
+#include "gui/columnfit.h"
+#include "gui/flowlayout.h"
 #include "gui/timeline/eventhistorydialog.h"
 #include "gui/timeline/timelinechart.h"
 #include "gui/timeline/timelinecommands.h"
@@ -151,10 +153,13 @@ void TimelineTab::buildUi()
     m_authorFilter->setPlaceholderText(tr("Author"));
     m_authorFilter->setClearButtonEnabled(true);
     m_authorFilter->setMaximumWidth(160);
+    // Room to read what was typed; in a narrow window the buttons wrap instead.
+    m_authorFilter->setMinimumWidth(fontMetrics().averageCharWidth() * 8);
     bar->addWidget(m_authorFilter);
     m_textFilter = new QLineEdit(page);
     m_textFilter->setPlaceholderText(tr("Search text"));
     m_textFilter->setClearButtonEnabled(true);
+    m_textFilter->setMinimumWidth(fontMetrics().averageCharWidth() * 8);
     bar->addWidget(m_textFilter, 1);
     m_pinnedOnly = new QCheckBox(tr("Pinned only"), page);
     bar->addWidget(m_pinnedOnly);
@@ -186,12 +191,14 @@ void TimelineTab::buildUi()
     // Undo/redo buttons for the mouse; the keys belong to the window's Edit menu (QUndoGroup).
     QAction *undo = m_undo->createUndoAction(this);
     QAction *redo = m_undo->createRedoAction(this);
+    QList<QWidget *> buttons;
     for (QAction *a : {m_pinAction, m_historyAction, m_deleteAction, m_pasteAction, undo, redo}) {
         auto *b = new QToolButton(page);
         b->setDefaultAction(a);
         b->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        bar->addWidget(b);
+        buttons << b;
     }
+    bar->addWidget(FlowLayout::row(buttons, page)); // wraps in a narrow window
     layout->addLayout(bar);
 
     // Chart above the table.
@@ -225,10 +232,16 @@ void TimelineTab::buildUi()
     columns->resizeSection(TimelineModel::Occurred,
                            fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00")) +
                                24);
-    columns->resizeSection(TimelineModel::Kind, 110);
-    columns->resizeSection(TimelineModel::Author, 120);
-    columns->resizeSection(TimelineModel::Source, 110);
-    columns->resizeSection(TimelineModel::Pinned, 64);
+    // Kind and Pinned fit their values; author and source are free text, about twelve characters
+    // shown (wider on demand); the text takes the rest.
+    QStringList kinds;
+    for (int k = 0; k < EventKindCount; ++k)
+        kinds << eventKindToString(static_cast<EventKind>(k));
+    fitColumn(m_view, TimelineModel::Kind, kinds);
+    fitColumn(m_view, TimelineModel::Pinned, {});
+    const int freeText = fontMetrics().averageCharWidth() * 12 + 16;
+    columns->resizeSection(TimelineModel::Author, freeText);
+    columns->resizeSection(TimelineModel::Source, freeText);
     // Sorting by time is the model's own order, so the proxy only sorts for other orders.
     columns->setSectionsClickable(true);
     columns->setSortIndicatorShown(true);

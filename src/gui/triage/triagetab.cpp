@@ -4,6 +4,7 @@
 #include "core/triage/impact.h"
 #include "core/triage/triageformat.h"
 #include "gui/filledlabel.h"
+#include "gui/flowlayout.h"
 #include "gui/severitystyle.h"
 #include "models/triage/checklistmodel.h"
 #include "models/triage/contactsmodel.h"
@@ -250,25 +251,28 @@ void TriageTab::completeDeferredBuild()
 void TriageTab::buildPanels()
 {
     auto *body = new QWidget(m_scroll);
-    auto *grid = new QGridLayout(body);
-    grid->setContentsMargins(0, 0, 6, 6);
+    // Side by side, or one above the other in a narrow window (arrangePanels).
+    m_panelBox = new QBoxLayout(QBoxLayout::LeftToRight, body);
+    m_panelBox->setContentsMargins(0, 0, 6, 6);
     auto *left = new QVBoxLayout;
+    m_leftPanels = left;
     left->addWidget(buildSeverityGroup());
     left->addWidget(buildImpactGroup());
     left->addWidget(buildRolesGroup());
     left->addWidget(buildEscalationGroup());
     left->addStretch(1);
     auto *right = new QVBoxLayout;
+    m_rightPanels = right;
     right->addWidget(buildCommsGroup());
     right->addWidget(buildChecklistGroup());
     right->addWidget(buildContactsGroup());
     right->addStretch(1);
-    grid->addLayout(left, 0, 0);
-    grid->addLayout(right, 0, 1);
-    grid->setColumnStretch(0, 1);
-    grid->setColumnStretch(1, 1);
+    m_panelBox->addLayout(left, 1);
+    m_panelBox->addLayout(right, 1);
     m_scroll->setWidget(body);
+    m_scroll->viewport()->installEventFilter(this);
     m_panelsBuilt = true;
+    arrangePanels();
 
     reloadProfile();
     for (ChecklistModel *m : m_checklists)
@@ -277,6 +281,27 @@ void TriageTab::buildPanels()
         resetPanelsForIncident();
         showIncidentOrError();
     }
+}
+
+void TriageTab::arrangePanels()
+{
+    // Two columns when both fit side by side, else communications and checklists go below the
+    // severity and impact panels: no sideways scrolling in a narrow window.
+    const QMargins margins = m_panelBox->contentsMargins();
+    const int sideBySide = m_leftPanels->minimumSize().width() +
+                           m_rightPanels->minimumSize().width() + m_panelBox->spacing() +
+                           margins.left() + margins.right();
+    const auto direction = m_scroll->viewport()->width() < sideBySide ? QBoxLayout::TopToBottom
+                                                                      : QBoxLayout::LeftToRight;
+    if (m_panelBox->direction() != direction)
+        m_panelBox->setDirection(direction);
+}
+
+bool TriageTab::eventFilter(QObject *watched, QEvent *event)
+{
+    if (m_panelsBuilt && event->type() == QEvent::Resize && watched == m_scroll->viewport())
+        arrangePanels();
+    return QWidget::eventFilter(watched, event);
 }
 
 QWidget *TriageTab::buildHeader()
@@ -316,7 +341,7 @@ QWidget *TriageTab::buildHeader()
             copyText(m_incident->channel, tr("channel name"));
     });
     sub->addWidget(m_channelButton);
-    m_subtitle = plainLabel(header, false);
+    m_subtitle = plainLabel(header); // wraps in a narrow window
     m_subtitle->setObjectName(QStringLiteral("incidentSubtitle"));
     sub->addWidget(m_subtitle, 1);
     titles->addLayout(sub);
@@ -328,7 +353,8 @@ QWidget *TriageTab::buildHeader()
     top->addWidget(m_feedback);
     v->addLayout(top);
 
-    auto *clocks = new QHBoxLayout;
+    // The clocks wrap onto a second line in a narrow window rather than widen it.
+    auto *clocks = new FlowLayout;
     m_elapsedClock = clockLabel(header);
     m_elapsedClock->setObjectName(QStringLiteral("elapsedClock"));
     m_elapsedClock->setToolTip(tr("Time since the incident started"));
@@ -351,7 +377,6 @@ QWidget *TriageTab::buildHeader()
     copyAlertButton->setToolTip(tr("Copy the alert message as plain text (Ctrl+Shift+C)"));
     connect(copyAlertButton, &QPushButton::clicked, this, &TriageTab::copyAlert);
     clocks->addWidget(copyAlertButton);
-    clocks->addStretch(1);
     v->addLayout(clocks);
 
     auto *status = new QHBoxLayout;
@@ -559,7 +584,6 @@ QGroupBox *TriageTab::buildCommsGroup()
     });
     v->addWidget(m_messageEdit);
 
-    auto *buttons = new QHBoxLayout;
     auto *copy = new QPushButton(tr("Copy"), box);
     copy->setObjectName(QStringLiteral("copyButton"));
     copy->setToolTip(tr("Copy as plain text"));
@@ -576,12 +600,7 @@ QGroupBox *TriageTab::buildCommsGroup()
     m_postButton = new QPushButton(tr("Post to webhook"), box);
     m_postButton->setObjectName(QStringLiteral("postButton"));
     connect(m_postButton, &QPushButton::clicked, this, &TriageTab::postMessage);
-    buttons->addWidget(copy);
-    buttons->addWidget(slack);
-    buttons->addWidget(sent);
-    buttons->addWidget(m_postButton);
-    buttons->addStretch(1);
-    v->addLayout(buttons);
+    v->addWidget(FlowLayout::row({copy, slack, sent, m_postButton}, box));
     m_commsStatus = plainLabel(box);
     m_commsStatus->setObjectName(QStringLiteral("commsStatus"));
     v->addWidget(m_commsStatus);

@@ -10,6 +10,7 @@
 #include <optional>
 #include <vector>
 
+class QBoxLayout;
 class QButtonGroup;
 class QCheckBox;
 class QDoubleSpinBox;
@@ -96,10 +97,12 @@ Q_SIGNALS:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildUi();
     void buildPanels();
+    void arrangePanels();
     void resetPanelsForIncident(); // a different incident: message kind, webhook status
     QWidget *buildHeader();
     QGroupBox *buildSeverityGroup();
@@ -141,6 +144,9 @@ private:
 
     QStackedWidget *m_stack = nullptr;
     QScrollArea *m_scroll = nullptr;
+    QBoxLayout *m_panelBox = nullptr;
+    QVBoxLayout *m_leftPanels = nullptr;
+    QVBoxLayout *m_rightPanels = nullptr;
     bool m_panelsBuilt = false;
     // header
     FilledLabel *m_badge = nullptr;
