@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -240,6 +241,15 @@ private Q_SLOTS:
             const QRect inTab(clock->mapTo(triage, QPoint(0, 0)), clock->size());
             QVERIFY2(triage->rect().contains(inTab), name);
         }
+        // The post-mortem form fits its pane beside the preview.
+        window.tabs()->setCurrentIndex(3);
+        auto *split = window.findChild<QSplitter *>(QStringLiteral("postmortemSplitter"));
+        QVERIFY(split);
+        auto *form = qobject_cast<QScrollArea *>(split->widget(0));
+        QVERIFY(form);
+        QTRY_VERIFY(form->isVisible());
+        QTRY_VERIFY(form->widget()->width() <= form->viewport()->width());
+        QVERIFY(!form->horizontalScrollBar()->isVisible());
     }
 
     void statusFilterHidesResolved()

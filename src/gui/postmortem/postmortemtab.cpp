@@ -341,10 +341,8 @@ QWidget *PostmortemTab::buildForm()
     m_hideDone->setObjectName(QStringLiteral("hideDoneCheck"));
     addRow->addWidget(m_newAction, 3);
     addRow->addWidget(m_newOwner, 1);
-    addRow->addWidget(m_newDue);
-    addRow->addWidget(add);
-    addRow->addWidget(remove);
-    addRow->addWidget(m_hideDone);
+    // Date and buttons wrap under one another in a narrow pane.
+    addRow->addWidget(FlowLayout::row({m_newDue, add, remove, m_hideDone}));
     al->addLayout(addRow);
     v->addWidget(actions);
     connect(add, &QPushButton::clicked, this, &PostmortemTab::addActionItem);
@@ -371,8 +369,9 @@ QWidget *PostmortemTab::buildForm()
     m_resolution = textArea(QStringLiteral("resolutionEdit"), tr("What fixed it"), 2);
     m_lucky = textArea(QStringLiteral("luckyEdit"), onePerLine, 2);
     m_supporting = textArea(QStringLiteral("supportingEdit"), tr("Links, graphs, notes"), 2);
-    m_evidence = new QCheckBox(tr("Include diagnostics as evidence (command, exit code, output)"));
+    m_evidence = new QCheckBox(tr("Include diagnostics as evidence"));
     m_evidence->setObjectName(QStringLiteral("evidenceCheck"));
+    m_evidence->setToolTip(tr("Each diagnostic run on the timeline: command, exit code, output"));
     sre->addRow(tr("Trigger"), m_trigger);
     sre->addRow(tr("Detection"), m_detection);
     sre->addRow(tr("Resolution"), m_resolution);
@@ -414,11 +413,7 @@ QWidget *PostmortemTab::buildForm()
     m_reviewWarning->setStyleSheet(QStringLiteral("color: #b00020"));
     auto *ics = new QPushButton(tr("Export .ics…"));
     ics->setObjectName(QStringLiteral("exportIcsButton"));
-    auto *when = new QHBoxLayout;
-    when->addWidget(m_reviewOn);
-    when->addWidget(m_reviewAt, 1);
-    when->addWidget(m_reviewMinutes);
-    rl->addRow(tr("When"), when);
+    rl->addRow(tr("When"), FlowLayout::row({m_reviewOn, m_reviewAt, m_reviewMinutes}));
     rl->addRow(tr("Where"), m_reviewLocation);
     rl->addRow(QString(), m_reviewWarning);
     rl->addRow(QString(), ics);
