@@ -42,97 +42,97 @@
         <translation>Vorfälle suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="44"/>
+        <location filename="../ui/mainwindow.ui" line="43"/>
         <source>Show incidents with this status</source>
         <translation>Vorfälle mit diesem Status zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="63"/>
+        <location filename="../ui/mainwindow.ui" line="62"/>
         <source>Declare incident (Ctrl+N)</source>
         <translation>Vorfall ausrufen (Strg+N)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="77"/>
+        <location filename="../ui/mainwindow.ui" line="76"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="90"/>
+        <location filename="../ui/mainwindow.ui" line="89"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="95"/>
+        <location filename="../ui/mainwindow.ui" line="94"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="98"/>
+        <location filename="../ui/mainwindow.ui" line="97"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="108"/>
+        <location filename="../ui/mainwindow.ui" line="107"/>
         <source>&amp;New incident…</source>
         <translation>&amp;Neuer Vorfall…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="109"/>
+        <location filename="../ui/mainwindow.ui" line="108"/>
         <source>Ctrl+N</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="112"/>
+        <location filename="../ui/mainwindow.ui" line="111"/>
         <source>&amp;Open database…</source>
         <translation>Datenbank ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="113"/>
+        <location filename="../ui/mainwindow.ui" line="112"/>
         <source>Ctrl+O</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="116"/>
+        <location filename="../ui/mainwindow.ui" line="115"/>
         <source>Open &amp;profile…</source>
         <translation>&amp;Profil öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="119"/>
+        <location filename="../ui/mainwindow.ui" line="118"/>
         <source>Use the &amp;default profile</source>
         <translation>&amp;Standardprofil verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="122"/>
+        <location filename="../ui/mainwindow.ui" line="121"/>
         <source>&amp;Export incident as JSON…</source>
         <translation>Vorfall als JSON &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="123"/>
+        <location filename="../ui/mainwindow.ui" line="122"/>
         <source>Ctrl+Shift+E</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="126"/>
+        <location filename="../ui/mainwindow.ui" line="125"/>
         <source>&amp;Import incident…</source>
         <translation>Vorfall &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="129"/>
+        <location filename="../ui/mainwindow.ui" line="128"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="130"/>
+        <location filename="../ui/mainwindow.ui" line="129"/>
         <source>Ctrl+Q</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="135"/>
+        <location filename="../ui/mainwindow.ui" line="134"/>
         <source>&amp;Read-only mode (no destructive actions)</source>
         <translation>&amp;Nur-Lese-Modus (keine zerstörerischen Aktionen)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="138"/>
+        <location filename="../ui/mainwindow.ui" line="137"/>
         <source>&amp;About IncidentDesk</source>
         <translation>&amp;Über IncidentDesk</translation>
     </message>
@@ -145,7 +145,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/screenshot.cpp" line="29"/>
+        <location filename="../src/gui/screenshot.cpp" line="30"/>
         <source>Cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -176,7 +176,7 @@
 <context>
     <name>idesk::AddEventCommand</name>
     <message>
-        <location filename="../src/gui/timeline/timelinecommands.cpp" line="55"/>
+        <location filename="../src/gui/timeline/timelinecommands.cpp" line="63"/>
         <source>Add “%1”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -184,7 +184,7 @@
 <context>
     <name>idesk::AddEventsCommand</name>
     <message>
-        <location filename="../src/gui/timeline/timelinecommands.cpp" line="88"/>
+        <location filename="../src/gui/timeline/timelinecommands.cpp" line="94"/>
         <source>Add %n event(s)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -226,7 +226,7 @@
 <context>
     <name>idesk::DeleteEventsCommand</name>
     <message>
-        <location filename="../src/gui/timeline/timelinecommands.cpp" line="180"/>
+        <location filename="../src/gui/timeline/timelinecommands.cpp" line="177"/>
         <source>Delete %n event(s)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -234,12 +234,12 @@
 <context>
     <name>idesk::EditEventCommand</name>
     <message>
-        <location filename="../src/gui/timeline/timelinecommands.cpp" line="135"/>
+        <location filename="../src/gui/timeline/timelinecommands.cpp" line="132"/>
         <source>That event no longer exists</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinecommands.cpp" line="152"/>
+        <location filename="../src/gui/timeline/timelinecommands.cpp" line="149"/>
         <source>Edit “%1”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -315,199 +315,204 @@
 <context>
     <name>idesk::MainWindow</name>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="37"/>
+        <location filename="../src/gui/mainwindow.cpp" line="45"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="39"/>
+        <location filename="../src/gui/mainwindow.cpp" line="47"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="45"/>
+        <location filename="../src/gui/mainwindow.cpp" line="53"/>
         <source>All incidents</source>
         <translation>Alle Vorfälle</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="47"/>
+        <location filename="../src/gui/mainwindow.cpp" line="55"/>
         <source>Open</source>
         <translation>Offen</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="97"/>
+        <location filename="../src/gui/mainwindow.cpp" line="160"/>
         <source>Open database</source>
         <translation>Datenbank öffnen</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="98"/>
+        <location filename="../src/gui/mainwindow.cpp" line="161"/>
         <source>IncidentDesk databases (*.sqlite *.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="103"/>
+        <location filename="../src/gui/mainwindow.cpp" line="166"/>
         <source>Open service profile</source>
         <translation>Serviceprofil öffnen</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="104"/>
+        <location filename="../src/gui/mainwindow.cpp" line="167"/>
         <source>Profiles (*.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="135"/>
+        <location filename="../src/gui/mainwindow.cpp" line="203"/>
         <source>Incident &amp;list</source>
         <translation>Vorfall&amp;liste</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="189"/>
+        <location filename="../src/gui/mainwindow.cpp" line="293"/>
         <source>&amp;Triage</source>
         <translation>&amp;Triage</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="191"/>
+        <location filename="../src/gui/mainwindow.cpp" line="300"/>
         <source>The Diagnostics tab</source>
         <translation>Der Diagnose-Tab</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="192"/>
+        <location filename="../src/gui/mainwindow.cpp" line="301"/>
         <source>Click-to-run kubectl, HTTP, JSON-RPC, DNS and SQL checks from the profile arrive in a later release. Nothing here runs yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="195"/>
+        <location filename="../src/gui/mainwindow.cpp" line="298"/>
         <source>&amp;Diagnostics</source>
         <translation>&amp;Diagnose</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="197"/>
+        <location filename="../src/gui/mainwindow.cpp" line="131"/>
+        <source>The database %1 is damaged (%2). Export what you need and restore it from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/mainwindow.cpp" line="305"/>
         <source>Time&amp;line</source>
         <translation>&amp;Zeitleiste</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="198"/>
+        <location filename="../src/gui/mainwindow.cpp" line="311"/>
         <source>&amp;Post-mortem</source>
         <translation>&amp;Post-Mortem</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="200"/>
+        <location filename="../src/gui/mainwindow.cpp" line="314"/>
         <source>Alt+%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="242"/>
+        <location filename="../src/gui/mainwindow.cpp" line="389"/>
         <source>%1 %2 — IncidentDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="244"/>
+        <location filename="../src/gui/mainwindow.cpp" line="391"/>
         <source>IncidentDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="262"/>
+        <location filename="../src/gui/mainwindow.cpp" line="408"/>
         <source>Declared %1 — %2</source>
         <translation>Ausgerufen: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="264"/>
+        <location filename="../src/gui/mainwindow.cpp" line="410"/>
         <source>Could not declare the incident</source>
         <translation>Der Vorfall konnte nicht ausgerufen werden</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="279"/>
+        <location filename="../src/gui/mainwindow.cpp" line="423"/>
         <source>Could not open the database</source>
         <translation>Die Datenbank konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="293"/>
+        <location filename="../src/gui/mainwindow.cpp" line="437"/>
         <source>The profile has an error</source>
         <translation>Das Profil enthält einen Fehler</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="294"/>
+        <location filename="../src/gui/mainwindow.cpp" line="438"/>
         <source>The current profile stays in use.</source>
         <translation>Das aktuelle Profil bleibt in Gebrauch.</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="315"/>
+        <location filename="../src/gui/mainwindow.cpp" line="459"/>
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="316"/>
+        <location filename="../src/gui/mainwindow.cpp" line="460"/>
         <source>Profile: %1%2</source>
         <translation>Profil: %1%2</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="318"/>
+        <location filename="../src/gui/mainwindow.cpp" line="462"/>
         <source> (default)</source>
         <translation> (Standard)</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="319"/>
+        <location filename="../src/gui/mainwindow.cpp" line="463"/>
         <source>The shipped default profile</source>
         <translation>Das mitgelieferte Standardprofil</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="321"/>
+        <location filename="../src/gui/mainwindow.cpp" line="465"/>
         <source>Read-only: destructive actions off</source>
         <translation>Nur lesen: zerstörerische Aktionen aus</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="322"/>
+        <location filename="../src/gui/mainwindow.cpp" line="466"/>
         <source>Destructive actions ENABLED</source>
         <translation>Zerstörerische Aktionen AKTIV</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="325"/>
+        <location filename="../src/gui/mainwindow.cpp" line="471"/>
         <source>Sync: off (local only)</source>
         <translation>Sync: aus (nur lokal)</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="334"/>
+        <location filename="../src/gui/mainwindow.cpp" line="480"/>
         <source>Export incident</source>
         <translation>Vorfall exportieren</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="335"/>
+        <location filename="../src/gui/mainwindow.cpp" line="481"/>
         <source>Incident JSON (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="341"/>
+        <location filename="../src/gui/mainwindow.cpp" line="487"/>
         <source>Could not export</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="344"/>
+        <location filename="../src/gui/mainwindow.cpp" line="490"/>
         <source>Exported to %1</source>
         <translation>Exportiert nach %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="349"/>
+        <location filename="../src/gui/mainwindow.cpp" line="495"/>
         <source>Import incident</source>
         <translation>Vorfall importieren</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="350"/>
+        <location filename="../src/gui/mainwindow.cpp" line="496"/>
         <source>Incident JSON (*.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="355"/>
-        <location filename="../src/gui/mainwindow.cpp" line="363"/>
-        <location filename="../src/gui/mainwindow.cpp" line="365"/>
+        <location filename="../src/gui/mainwindow.cpp" line="501"/>
+        <location filename="../src/gui/mainwindow.cpp" line="509"/>
+        <location filename="../src/gui/mainwindow.cpp" line="511"/>
         <source>Could not import</source>
         <translation>Import fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="371"/>
+        <location filename="../src/gui/mainwindow.cpp" line="517"/>
         <source>About IncidentDesk</source>
         <translation>Über IncidentDesk</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="372"/>
+        <location filename="../src/gui/mainwindow.cpp" line="518"/>
         <source>&lt;h3&gt;IncidentDesk %1&lt;/h3&gt;&lt;p&gt;Run a production incident from a laptop: triage, diagnostics, timeline and post-mortem, offline first.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -523,12 +528,12 @@
 <context>
     <name>idesk::PinEventCommand</name>
     <message>
-        <location filename="../src/gui/timeline/timelinecommands.cpp" line="174"/>
+        <location filename="../src/gui/timeline/timelinecommands.cpp" line="171"/>
         <source>Pin event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinecommands.cpp" line="174"/>
+        <location filename="../src/gui/timeline/timelinecommands.cpp" line="171"/>
         <source>Unpin event</source>
         <translation type="unfinished"></translation>
     </message>
@@ -629,350 +634,355 @@
 <context>
     <name>idesk::PostmortemTab</name>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="159"/>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="439"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="172"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="444"/>
         <source>Select an incident to write its post-mortem.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="171"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="184"/>
         <source>Redact secrets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="174"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="187"/>
         <source>Replace credentials (keys, tokens, passwords, private keys) with [REDACTED] in the exported Markdown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="178"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="191"/>
         <source>Export Markdown…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="180"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="193"/>
         <source>Copy Markdown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="182"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="195"/>
         <source>Copy resolution message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="184"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="197"/>
         <source>The runbook&apos;s INCIDENT RESOLVED message, with the review meeting and open action items as next steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="186"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="199"/>
         <source>Reports…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="233"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="243"/>
         <source>Incident Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="241"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="251"/>
         <source>For example 75, 1h 15m or 2 days 3 hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="254"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="264"/>
         <source>Use the incident&apos;s values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="256"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="266"/>
         <source>Date (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="257"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="267"/>
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="258"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="268"/>
         <source>Severity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="259"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="269"/>
         <source>Impact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="260"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="270"/>
         <source>Users affected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="261"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="271"/>
         <source>Revenue impact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="269"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="279"/>
         <source>Timeline: key events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="276"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="286"/>
         <source>Use the pinned events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="290"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="300"/>
         <source>One per line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="291"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="301"/>
         <source>What caused the incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="296"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="306"/>
         <source>Root Cause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="297"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="307"/>
         <source>Contributing Factors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="298"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="308"/>
         <source>What Went Well</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="299"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="309"/>
         <source>What Could Be Improved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="301"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="311"/>
         <source>Action Items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="318"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="328"/>
         <source>New action item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="321"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="331"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="326"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="336"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="328"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="338"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="330"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="340"/>
         <source>Hide done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="346"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="354"/>
         <source>Lessons Learned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="351"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="359"/>
         <source>Google SRE sections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="359"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="367"/>
         <source>What set it off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="360"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="368"/>
         <source>How it was noticed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="361"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="369"/>
         <source>What fixed it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="363"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="371"/>
         <source>Links, graphs, notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="364"/>
-        <source>Include diagnostics as evidence (command, exit code, output)</source>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="372"/>
+        <source>Include diagnostics as evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="366"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="374"/>
+        <source>Each diagnostic run on the timeline: command, exit code, output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="375"/>
         <source>Trigger</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="367"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="376"/>
         <source>Detection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="368"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="377"/>
         <source>Resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="369"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="378"/>
         <source>Where we got lucky</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="370"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="379"/>
         <source>Supporting information</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="385"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="394"/>
         <source>Post-mortem review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="387"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="396"/>
         <source>Scheduled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="398"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="407"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="401"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="410"/>
         <source>Room or video link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="405"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="414"/>
         <source>Export .ics…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="411"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="416"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="412"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="417"/>
         <source>Where</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="465"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="470"/>
         <source>The incident %1 does not exist (any more).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="481"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="486"/>
         <source>The saved post-mortem could not be read (%1). Editing will replace it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="539"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="544"/>
         <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="541"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="546"/>
         <source>%1 min (from the incident)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="542"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="547"/>
         <source>ongoing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="547"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="552"/>
         <source>From the incident (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="552"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="557"/>
         <source>what users could not do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="555"/>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="557"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="560"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="562"/>
         <source>not assessed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="609"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="614"/>
         <source>Editing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="625"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="630"/>
         <source>Saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="628"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="633"/>
         <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="661"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="666"/>
         <source>Redaction off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="663"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="668"/>
         <source>1 item redacted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="664"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="669"/>
         <source>%1 items redacted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="673"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="678"/>
         <source>The runbook asks for the review within 48 hours of resolution.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="710"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="715"/>
         <source>Export post-mortem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="710"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="715"/>
         <source>Markdown (*.md)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="722"/>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="765"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="727"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="770"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="726"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="731"/>
         <source>Exported to %1 (%n item(s) redacted)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -980,12 +990,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="727"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="732"/>
         <source>Exported to %1 without redaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="737"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="742"/>
         <source>Markdown copied (%n item(s) redacted)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -993,28 +1003,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="745"/>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="760"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="750"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="765"/>
         <source>Schedule the review first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="749"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="754"/>
         <source>Export review meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="750"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="755"/>
         <source>Calendar (*.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="768"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="773"/>
         <source>Review meeting exported to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="781"/>
+        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="786"/>
         <source>Resolution message copied</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1098,94 +1108,94 @@
 <context>
     <name>idesk::TimelineTab</name>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="110"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="113"/>
         <source>No incident selected.
 Pick one in the list, or declare a new incident, to see and edit its timeline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="126"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="130"/>
         <source>Show only some kinds of event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="128"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="132"/>
         <source>All kinds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="149"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="153"/>
         <source>Author</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="154"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="160"/>
         <source>Search text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="157"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="164"/>
         <source>Pinned only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="169"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="176"/>
         <source>Pin / unpin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="170"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="177"/>
         <source>Mark the selected events as key events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="172"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="179"/>
         <source>History…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="173"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="180"/>
         <source>Every revision of the selected event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="175"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="182"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="179"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="186"/>
         <source>Paste transcript…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="261"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="276"/>
         <source>What happened? “14:32 rolled back”, “-10m first alert”, or just text (now) — Enter adds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="266"/>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="394"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="281"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="408"/>
         <source>UTC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="268"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="283"/>
         <source>Typed times are UTC (like the table). Check to type local times.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="271"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="286"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="354"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="368"/>
         <source>%1 of %2 events</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="355"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="369"/>
         <source>%n event(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1193,48 +1203,48 @@ Pick one in the list, or declare a new incident, to see and edit its timeline.</
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="358"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="372"/>
         <source> (reading %1 of %2…)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="360"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="374"/>
         <source> (reading…)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="375"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="389"/>
         <source>Kinds: all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="376"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="390"/>
         <source>Kinds: %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="394"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="408"/>
         <source>Local</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="407"/>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="423"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="421"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="437"/>
         <source>Cannot add: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="411"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="425"/>
         <source>Will add at %1 UTC (%2 local)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="446"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="460"/>
         <source>Saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="504"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="518"/>
         <source>Unpin %n event(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1242,7 +1252,7 @@ Pick one in the list, or declare a new incident, to see and edit its timeline.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="505"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="519"/>
         <source>Pin %n event(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1250,7 +1260,7 @@ Pick one in the list, or declare a new incident, to see and edit its timeline.</
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="551"/>
+        <location filename="../src/gui/timeline/timelinetab.cpp" line="565"/>
         <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1383,522 +1393,522 @@ Pick one in the list, or declare a new incident, to see and edit its timeline.</
 <context>
     <name>idesk::TriageTab</name>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="86"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="93"/>
         <source>not set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="142"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="149"/>
         <source>L%1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="142"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="149"/>
         <source>L%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="214"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="218"/>
         <source>No incident selected — Ctrl+N declares one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="276"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="337"/>
         <source>Click to copy the channel name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="280"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="341"/>
         <source>channel name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="298"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="360"/>
         <source>Time since the incident started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="302"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="364"/>
         <source>Acknowledge within the severity&apos;s response time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="304"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="366"/>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="306"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="368"/>
         <source>Acknowledge the incident (Ctrl+K)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="311"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="373"/>
         <source>Next stakeholder update, counted from the last message sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="313"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="375"/>
         <source>Copy alert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="315"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="377"/>
         <source>Copy the alert message as plain text (Ctrl+Shift+C)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="322"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="383"/>
         <source>Status:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="333"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="394"/>
         <source>Resolve: confirm recovery first (the checklist can be overridden with a reason)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="335"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="396"/>
         <source>Set the status to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="354"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="417"/>
         <source>Severity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="381"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="444"/>
         <source>Impact assessment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="387"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="450"/>
         <source>One line for the messages, e.g. Users unable to create orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="388"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="451"/>
         <source>&amp;Impact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="391"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="454"/>
         <source>&amp;Users affected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="392"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="455"/>
         <source> /hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="394"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="457"/>
         <source>&amp;Revenue loss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="395"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="458"/>
         <source>Regulatory or compliance issue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="400"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="463"/>
         <source>&amp;Error rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="403"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="466"/>
         <source>Res&amp;ponse time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="406"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="469"/>
         <source>Affected users (count)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="414"/>
-        <location filename="../src/gui/triage/triagetab.cpp" line="959"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="477"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1062"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="416"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="479"/>
         <source>Set the suggested severity (Ctrl+Shift+A)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="445"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="508"/>
         <source>Roles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="453"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="516"/>
         <source>Co&amp;mmander</source>
         <translation>Incident-&amp;Commander</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="454"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="517"/>
         <source>Comms &amp;lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="455"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="518"/>
         <source>&amp;Scribe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="463"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="526"/>
         <source>Escalation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="474"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="537"/>
         <source>Whom to call (click to copy):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="481"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="544"/>
         <source>Escalate now (Ctrl+E); lands on the timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="489"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="552"/>
         <source>Communications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="494"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="557"/>
         <source>Alert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="495"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="558"/>
         <source>Update</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="496"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="559"/>
         <source>Resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="505"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="568"/>
         <source>Re-render</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="507"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="570"/>
         <source>Discard edits and render the message again from the incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="525"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="587"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="527"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="589"/>
         <source>Copy as plain text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="529"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="591"/>
         <source>Copy for Slack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="531"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="593"/>
         <source>Copy as Slack mrkdwn (Ctrl+Shift+L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="533"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="595"/>
         <source>Mark as sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="535"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="597"/>
         <source>Store the message on the timeline and restart the update clock (Ctrl+Return)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="538"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="600"/>
         <source>Post to webhook</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="558"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="615"/>
         <source>Checklists</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="591"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="651"/>
         <source>Contacts (click to copy)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="606"/>
-        <location filename="../src/gui/triage/triagetab.cpp" line="894"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="666"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1025"/>
         <source>contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="609"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="669"/>
         <source>Dashboards:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="697"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="767"/>
         <source>%1 — %2
 Respond within %3 · update every %4
 e.g. %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="703"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="773"/>
         <source>Not defined in the profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="724"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="795"/>
         <source>Mark as sent and post to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="725"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="796"/>
         <source>No webhookUrl in the profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="759"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="842"/>
         <source>%1 · started %2 (%3 local) · commander %4 · L%5 engaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="822"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="915"/>
         <source>%1 since start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="827"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="920"/>
         <source>No response time for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="829"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="922"/>
         <source>Acknowledged late at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="829"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="922"/>
         <source>✓ Acknowledged at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="832"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="925"/>
         <source>Resolved without acknowledgement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="834"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="927"/>
         <source>Acknowledge SLA missed by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="836"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="929"/>
         <source>Acknowledge within %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="843"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="936"/>
         <source>No further updates due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="845"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="938"/>
         <source>Update overdue by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="847"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="940"/>
         <source>Next update in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="854"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="984"/>
         <source>Engaged: %1%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="856"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="986"/>
         <source> — may: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="859"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="989"/>
         <source>Resolved: escalation stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="862"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="992"/>
         <source>⚠ Escalate now to %1 — %2 (due since %3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="868"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="998"/>
         <source>No escalation due.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="873"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1003"/>
         <source>Next: %1 at %2 (in %3) — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="878"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1008"/>
         <source>Next: nothing further is scheduled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="892"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1023"/>
         <source>Click to copy %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="899"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1030"/>
         <source>No contacts for this level in the profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="904"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1035"/>
         <source>Escalate to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="905"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1036"/>
         <source>Highest level engaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="927"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="963"/>
         <source>%1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="949"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1052"/>
         <source>Suggested: %1 (user impact %2, business impact %3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="953"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1056"/>
         <source>No suggestion yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="958"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1061"/>
         <source>Apply %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="966"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1069"/>
         <source>Initial assessment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="966"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1069"/>
         <source>Recovery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="967"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1070"/>
         <source>Post-incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="971"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1074"/>
         <source>%1 %2/%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="981"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1084"/>
         <source>Last message sent at %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="982"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1085"/>
         <source>No message sent yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1030"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1133"/>
         <source>Roles: commander %1, comms lead %2, scribe %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1032"/>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1033"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1135"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1136"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1055"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1158"/>
         <source>Override the suggested severity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1056"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1159"/>
         <source>The impact assessment suggests %1. Why %2?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1114"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1218"/>
         <source>Acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1127"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1231"/>
         <source>Escalated to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1170"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1282"/>
         <source>Copied %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1181"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1295"/>
         <source>alert message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1187"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1302"/>
         <source>%1 message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1194"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1310"/>
         <source>%1 message for Slack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1203"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1320"/>
         <source>Message stored on the timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1218"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1336"/>
         <source>Posting to the webhook…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1227"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1347"/>
         <source>Posted to the webhook (HTTP %1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1230"/>
+        <location filename="../src/gui/triage/triagetab.cpp" line="1350"/>
         <source>Webhook post failed: %1 The message is kept on the timeline; copy it and post by hand.</source>
         <translation type="unfinished"></translation>
     </message>
