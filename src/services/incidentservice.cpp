@@ -1,5 +1,7 @@
 #include "incidentservice.h"
 
+#include "incidentreader.h"
+
 #include <spdlog/spdlog.h>
 
 namespace idesk {
@@ -32,9 +34,7 @@ std::unique_ptr<IncidentService> IncidentService::open(const QString &path, Prof
 QString IncidentService::integrityProblems(const QString &path)
 {
     try {
-        // Reading never asks the clock; the page check below is the thorough part.
-        const SystemClock clock;
-        return Store::open(path, clock, {}, Store::Verify::Structure)->integrityProblems();
+        return IncidentReader(path).integrityProblems();
     } catch (const StoreError &e) {
         return e.message();
     }

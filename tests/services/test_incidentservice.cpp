@@ -1,8 +1,10 @@
+#include "services/incidentreader.h"
 #include "services/incidentservice.h"
 #include "testsupport.h"
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 
 using namespace idesk;
 
@@ -153,6 +155,42 @@ private Q_SLOTS:
         QCOMPARE(b.incident.id, inc.id);
         QCOMPARE(int(b.events.size()), count + 1); // every revision, the edit included
         QCOMPARE(svc->databasePath(), dir.file(QStringLiteral("db.sqlite")));
+    }
+
+    void readerSeesWhatTheServiceWroteOnItsOwnConnection()
+    {
+        test::TempDir dir;
+        const QString path = dir.file(QStringLiteral("db.sqlite"));
+        auto svc = IncidentService::open(path, defaultProfile(), m_clock);
+        NewIncident n;
+        n.title = QStringLiteral("Queue backlog");
+        const Incident inc = svc->declare(n);
+        for (int i = 0; i < 5; ++i) {
+            NewEvent e;
+            e.text = QStringLiteral("step %1").arg(i);
+            svc->addEvent(inc.id, e);
+        }
+        EventQuery q;
+        q.incidentId = inc.id;
+        q.offset = 2;
+        q.limit = 3;
+        // On another thread, as the timeline's background loader uses it.
+        int count = -1;
+        std::vector<TimelineEvent> page;
+        QThread *worker = QThread::create([&] {
+            const IncidentReader reader(path);
+            count = reader.eventCount(inc.id);
+            page = reader.events(q);
+        });
+        worker->start();
+        QVERIFY(worker->wait(10000));
+        delete worker;
+        QCOMPARE(count, svc->eventCount(inc.id));
+        QCOMPARE(page, svc->events(q));
+        QCOMPARE(page.size(), std::size_t(3));
+
+        dir.write(QStringLiteral("notes.db"), QByteArray("not a database\n"));
+        QVERIFY_THROWS_EXCEPTION(StoreError, IncidentReader(dir.file(QStringLiteral("notes.db"))));
     }
 
     void openRefusesAFileItCannotReadAndLeavesIt()

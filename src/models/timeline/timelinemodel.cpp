@@ -1,6 +1,6 @@
 #include "models/timeline/timelinemodel.h"
 
-#include "core/clock.h"
+#include "services/incidentreader.h"
 #include "services/incidentservice.h"
 
 #include <QLocale>
@@ -219,11 +219,9 @@ void TimelineModel::loadRemainingInBackground()
         QString error;
         int total = -1;
         try {
-            // A connection of its own (the store is one per thread); reading never asks the clock.
-            SystemClock clock;
-            // The window already opened and checked this file; structure is enough here.
-            const auto store = Store::open(path, clock, {}, Store::Verify::Structure);
-            total = store->eventCount(incidentId);
+            // A connection of its own: SQLite connections are one per thread.
+            const IncidentReader reader(path);
+            total = reader.eventCount(incidentId);
             QMetaObject::invokeMethod(
                 target,
                 [target, generation, total] {
@@ -239,7 +237,7 @@ void TimelineModel::loadRemainingInBackground()
                 q.incidentId = incidentId;
                 q.offset = offset;
                 q.limit = kBackgroundBatch;
-                const auto page = store->events(q);
+                const auto page = reader.events(q);
                 offset += int(page.size());
                 auto rows = std::make_shared<std::vector<TimelineRow>>();
                 rows->reserve(page.size());
