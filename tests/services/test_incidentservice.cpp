@@ -18,6 +18,18 @@ private:
         return std::make_unique<IncidentService>(Store::open(path, m_clock), defaultProfile(),
                                                  m_clock);
     }
+    // A service over a fresh db.sqlite in dir, with one incident declared.
+    std::pair<std::unique_ptr<IncidentService>, Incident> withIncident(const test::TempDir &dir,
+                                                                       const QString &title)
+    {
+        auto svc =
+            IncidentService::open(dir.file(QStringLiteral("db.sqlite")), defaultProfile(), m_clock);
+        NewIncident n;
+        n.title = title;
+        n.severity = Severity::P1;
+        const Incident inc = svc->declare(n);
+        return {std::move(svc), inc};
+    }
     FakeClock m_clock{QDateTime(QDate(2024, 1, 15), QTime(14, 30), Qt::UTC)};
 
 private Q_SLOTS:
@@ -126,12 +138,7 @@ private Q_SLOTS:
     void facesReadThroughTheService()
     {
         test::TempDir dir;
-        auto svc =
-            IncidentService::open(dir.file(QStringLiteral("db.sqlite")), defaultProfile(), m_clock);
-        NewIncident n;
-        n.title = QStringLiteral("Checkout errors");
-        n.severity = Severity::P1;
-        const Incident inc = svc->declare(n);
+        const auto [svc, inc] = withIncident(dir, QStringLiteral("Checkout errors"));
         NewEvent e;
         e.text = QStringLiteral("first look");
         const TimelineEvent added = svc->addEvent(inc.id, e);
@@ -161,10 +168,7 @@ private Q_SLOTS:
     {
         test::TempDir dir;
         const QString path = dir.file(QStringLiteral("db.sqlite"));
-        auto svc = IncidentService::open(path, defaultProfile(), m_clock);
-        NewIncident n;
-        n.title = QStringLiteral("Queue backlog");
-        const Incident inc = svc->declare(n);
+        const auto [svc, inc] = withIncident(dir, QStringLiteral("Queue backlog"));
         for (int i = 0; i < 5; ++i) {
             NewEvent e;
             e.text = QStringLiteral("step %1").arg(i);
@@ -212,12 +216,7 @@ private Q_SLOTS:
     {
         test::TempDir dir;
         const QString path = dir.file(QStringLiteral("db.sqlite"));
-        {
-            auto svc = IncidentService::open(path, defaultProfile(), m_clock);
-            NewIncident n;
-            n.title = QStringLiteral("Sound file");
-            svc->declare(n);
-        }
+        withIncident(dir, QStringLiteral("Sound file")); // closed again at once
         QCOMPARE(IncidentService::integrityProblems(path), QString());
 
         dir.write(QStringLiteral("notes.db"), QByteArray("not a database\n"));
