@@ -23,11 +23,9 @@
 #include <QMessageBox>
 #include <QSaveFile>
 #include <QShortcut>
-#include <QStyle>
 #include <QThread>
 #include <QUndoGroup>
 #include <QVBoxLayout>
-#include <algorithm>
 #include <spdlog/spdlog.h>
 
 namespace idesk {

@@ -36,12 +36,6 @@ QString linkBlue()
     return QStringLiteral("#1565c0");
 }
 
-QString labelColorStyle(const QString &color, bool bold)
-{
-    return QStringLiteral("QLabel{color:%1;%2}")
-        .arg(color, bold ? QStringLiteral("font-weight:bold;") : QString());
-}
-
 void styleText(QWidget *w, const QColor &color, int pointSize, bool bold)
 {
     QPalette pal = w->palette();

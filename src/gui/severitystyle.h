@@ -13,12 +13,11 @@ namespace idesk {
 QColor severityColor(Severity s);
 
 // The few signal colours every tab shares: alert (a missed deadline, an error), ok (done,
-// saved) and link (something to click or copy), as "#rrggbb" for style sheets.
+// saved) and link (something to click or copy), as "#rrggbb" (also for the style sheets of
+// buttons with a checked or filled look).
 QString alertRed();
 QString okGreen();
 QString linkBlue();
-// A plain-text label in a signal colour: "QLabel{color:…;}", bold when it must stand out.
-QString labelColorStyle(const QString &color, bool bold = false);
 
 // Text colour (and size, weight) through the palette and font: unlike a style sheet, nothing to
 // parse or polish, which matters for what is built before the first paint and what changes

@@ -867,21 +867,14 @@ void TriageTab::showIncident()
         const bool isCurrent = s == in.status;
         const bool passed = i < int(in.status);
         b->setText((passed ? QStringLiteral("✓ ") : QString()) + statusToString(s));
-        if (b->property("current").toBool() != isCurrent || isCurrent) {
-            b->setProperty("current", isCurrent);
-            if (isCurrent) {
-                QPalette pal = b->palette();
-                pal.setColor(
-                    QPalette::Button,
-                    QColor(in.status == IncidentStatus::Resolved ? okGreen() : linkBlue()));
-                pal.setColor(QPalette::ButtonText, Qt::white);
-                b->setPalette(pal);
-            } else {
-                b->setPalette(QPalette());
-            }
-            QFont f = b->font();
-            f.setBold(isCurrent);
-            b->setFont(f);
+        b->setProperty("current", isCurrent);
+        clearTextStyle(b);
+        if (isCurrent) { // filled in the link colour (green once resolved), white and bold
+            QPalette pal = b->palette();
+            pal.setColor(QPalette::Button,
+                         QColor(in.status == IncidentStatus::Resolved ? okGreen() : linkBlue()));
+            b->setPalette(pal);
+            styleText(b, Qt::white, 0, true);
         }
     }
     m_reloading = false;
@@ -987,16 +980,16 @@ void TriageTab::updateEscalationPanel(const EscalationStatus &esc)
                                                      : QString()));
     if (esc.stopped) {
         m_escDue->setText(tr("Resolved: escalation stopped."));
-        m_escDue->setStyleSheet(QString());
+        clearTextStyle(m_escDue);
     } else if (esc.escalationNeeded()) {
         m_escDue->setText(tr("⚠ Escalate now to %1 — %2 (due since %3)")
                               .arg(levelName(p, esc.dueLevel),
                                    esc.firedRule ? esc.firedRule->reason : QString(),
                                    formatUtcMinute(esc.dueSince)));
-        m_escDue->setStyleSheet(labelColorStyle(alertRed(), true));
+        styleText(m_escDue, QColor(alertRed()), 0, true);
     } else {
         m_escDue->setText(tr("No escalation due."));
-        m_escDue->setStyleSheet(QString());
+        clearTextStyle(m_escDue);
     }
     if (esc.nextLevel) {
         const qint64 left = m_service.clock().now().secsTo(esc.nextDueAt);
@@ -1332,7 +1325,7 @@ void TriageTab::postMessage()
     if (!m_incident || messageText().trimmed().isEmpty())
         return;
     const QString text = messageText();
-    m_webhookStatus->setStyleSheet(QString());
+    clearTextStyle(m_webhookStatus);
     m_webhookStatus->setText(tr("Posting to the webhook…"));
     m_triage->postToWebhook(plainToSlack(text));
     markMessageSent();
@@ -1343,10 +1336,11 @@ void TriageTab::onWebhookFinished(const WebhookResult &r)
     if (!m_panelsBuilt)
         return;
     if (r.ok) {
-        m_webhookStatus->setStyleSheet(labelColorStyle(okGreen()));
+        clearTextStyle(m_webhookStatus);
+        styleText(m_webhookStatus, QColor(okGreen()));
         m_webhookStatus->setText(tr("Posted to the webhook (HTTP %1).").arg(r.httpStatus));
     } else {
-        m_webhookStatus->setStyleSheet(labelColorStyle(alertRed(), true));
+        styleText(m_webhookStatus, QColor(alertRed()), 0, true);
         m_webhookStatus->setText(tr("Webhook post failed: %1 The message is kept on the timeline; "
                                     "copy it and post by hand.")
                                      .arg(r.error));
@@ -1355,9 +1349,12 @@ void TriageTab::onWebhookFinished(const WebhookResult &r)
 
 void TriageTab::showError(const QString &message)
 {
-    m_feedback->setStyleSheet(labelColorStyle(alertRed(), true));
+    styleText(m_feedback, QColor(alertRed()), 0, true);
     m_feedback->setText(message);
-    QTimer::singleShot(8000, m_feedback, [label = m_feedback] { label->setStyleSheet(QString()); });
+    QTimer::singleShot(8000, m_feedback, [label = m_feedback] {
+        clearTextStyle(label);
+        styleText(label, QColor(okGreen())); // back to the colour of "Copied …"
+    });
 }
 
 } // namespace idesk
