@@ -33,11 +33,16 @@ class TestMainWindow : public QObject
     Q_OBJECT
     FakeClock m_clock{QDateTime(QDate(2024, 1, 15), QTime(14, 30), Qt::UTC)};
 
+    // The service over dir's db.sqlite, as the app opens it.
+    std::unique_ptr<IncidentService> openService(const test::TempDir &dir)
+    {
+        return IncidentService::open(dir.file(QStringLiteral("db.sqlite")), defaultProfile(),
+                                     m_clock);
+    }
+
     std::unique_ptr<MainWindow> makeWindow(const test::TempDir &dir, Settings &settings)
     {
-        auto svc = std::make_unique<IncidentService>(
-            Store::open(dir.file(QStringLiteral("db.sqlite")), m_clock), defaultProfile(), m_clock);
-        return std::make_unique<MainWindow>(std::move(svc), settings);
+        return std::make_unique<MainWindow>(openService(dir), settings);
     }
 
 private Q_SLOTS:
@@ -96,9 +101,7 @@ private Q_SLOTS:
         test::TempDir dir;
         Settings settings(dir.file(QStringLiteral("settings.ini")));
         {
-            auto svc = std::make_unique<IncidentService>(
-                Store::open(dir.file(QStringLiteral("db.sqlite")), m_clock), defaultProfile(),
-                m_clock);
+            auto svc = openService(dir);
             svc->declare({QStringLiteral("Checkout down"), Severity::P0, {}, {}});
         }
         auto window = makeWindow(dir, settings);
@@ -128,9 +131,7 @@ private Q_SLOTS:
         test::TempDir dir;
         Settings settings(dir.file(QStringLiteral("settings.ini")));
         {
-            auto svc = std::make_unique<IncidentService>(
-                Store::open(dir.file(QStringLiteral("db.sqlite")), m_clock), defaultProfile(),
-                m_clock);
+            auto svc = openService(dir);
             for (int i = 0; i < 6; ++i) {
                 NewIncident n{QStringLiteral("incident %1").arg(i), Severity::P2, {}, {}};
                 // out of order, two sharing a start
