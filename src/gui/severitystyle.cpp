@@ -41,6 +41,7 @@ void styleText(QWidget *w, const QColor &color, int pointSize, bool bold)
     QPalette pal = w->palette();
     pal.setColor(QPalette::WindowText, color);
     pal.setColor(QPalette::ButtonText, color);
+    pal.setColor(QPalette::Text, color); // what a line edit shows
     w->setPalette(pal);
     if (pointSize > 0 || bold) {
         QFont f = w->font();

@@ -19,9 +19,10 @@ QString alertRed();
 QString okGreen();
 QString linkBlue();
 
-// Text colour (and size, weight) through the palette and font: unlike a style sheet, nothing to
-// parse or polish, which matters for what is built before the first paint and what changes
-// every second. clearTextStyle() gives the widget its parent's colour and font back.
+// Text colour (and size, weight) of a label, button or line edit through the palette and font:
+// unlike a style sheet, nothing to parse or polish, which matters for what is built before the
+// first paint and what changes every second. clearTextStyle() gives the widget its parent's colour
+// and font back.
 void styleText(QWidget *w, const QColor &color, int pointSize = 0, bool bold = false);
 void clearTextStyle(QWidget *w);
 

@@ -4,6 +4,7 @@
 #include "core/postmortem/redactor.h"
 #include "gui/flowlayout.h"
 #include "gui/postmortem/postmortemreportsdialog.h"
+#include "gui/severitystyle.h"
 #include "models/postmortem/actionitemmodel.h"
 #include "models/postmortem/actionitemsortproxy.h"
 #include "models/postmortem/keyeventmodel.h"
@@ -410,7 +411,7 @@ QWidget *PostmortemTab::buildForm()
     m_reviewLocation->setPlaceholderText(tr("Room or video link"));
     m_reviewWarning = new QLabel;
     m_reviewWarning->setObjectName(QStringLiteral("reviewWarning"));
-    m_reviewWarning->setStyleSheet(QStringLiteral("color: #b00020"));
+    styleText(m_reviewWarning, QColor(alertRed()));
     auto *ics = new QPushButton(tr("Export .ics…"));
     ics->setObjectName(QStringLiteral("exportIcsButton"));
     rl->addRow(tr("When"), FlowLayout::row({m_reviewOn, m_reviewAt, m_reviewMinutes}));
@@ -610,7 +611,10 @@ void PostmortemTab::edited()
     // a duration the parser cannot read is shown, not silently dropped
     const bool badDuration =
         !m_duration->text().trimmed().isEmpty() && !parseDuration(m_duration->text()).has_value();
-    m_duration->setStyleSheet(badDuration ? QStringLiteral("color: #b00020") : QString());
+    if (badDuration)
+        styleText(m_duration, QColor(alertRed()));
+    else
+        clearTextStyle(m_duration);
     setStatus(tr("Editing…"));
     updateReviewWarning();
     m_saveTimer.start();
@@ -683,7 +687,10 @@ void PostmortemTab::updateReviewWarning()
 void PostmortemTab::setStatus(const QString &text, bool error)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(error ? QStringLiteral("color: #b00020") : QString());
+    if (error)
+        styleText(m_status, QColor(alertRed()));
+    else
+        clearTextStyle(m_status);
 }
 
 QString PostmortemTab::askForFile(const QString &title, const QString &suggestedName,
