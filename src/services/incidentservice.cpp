@@ -1,5 +1,6 @@
 #include "incidentservice.h"
 
+#include "core/triage/messages.h"
 #include "incidentreader.h"
 
 #include <spdlog/spdlog.h>
@@ -19,7 +20,7 @@ QString defaultActor()
 IncidentService::IncidentService(std::unique_ptr<Store> store, Profile profile, const Clock &clock,
                                  QObject *parent)
     : QObject(parent), m_store(std::move(store)), m_profile(std::move(profile)), m_clock(clock),
-      m_actor(defaultActor())
+      m_actor(defaultActor()), m_dataVersion(m_store->dataVersion())
 {}
 
 IncidentService::~IncidentService() = default;
@@ -38,6 +39,25 @@ QString IncidentService::integrityProblems(const QString &path)
     } catch (const StoreError &e) {
         return e.message();
     }
+}
+
+bool IncidentService::refreshFromElsewhere()
+{
+    const qint64 version = m_store->dataVersion();
+    if (version == m_dataVersion)
+        return false;
+    m_dataVersion = version;
+    // Which rows changed is not known here, so every incident is announced; the views compare
+    // ids and refresh only what they show, in place.
+    const auto summaries = m_store->incidentSummaries();
+    Q_EMIT incidentsChanged();
+    for (const IncidentSummary &s : summaries) {
+        Q_EMIT incidentChanged(s.id);
+        Q_EMIT eventsChanged(s.id);
+        Q_EMIT checklistChanged(s.id);
+        Q_EMIT actionItemsChanged(s.id);
+    }
+    return true;
 }
 
 void IncidentService::setProfile(Profile p)
@@ -67,15 +87,27 @@ Incident IncidentService::require(const QString &id) const
     return *inc;
 }
 
-TimelineEvent IncidentService::logEvent(const QString &incidentId, EventKind kind,
-                                        const QString &source, const QString &text)
+NewEvent IncidentService::record(EventKind kind, const QString &source, const QString &text) const
 {
     NewEvent e;
     e.kind = kind;
     e.author = m_actor;
     e.source = source;
     e.text = text;
-    return addEvent(incidentId, e);
+    return e;
+}
+
+void IncidentService::announce(const TimelineEvent &added)
+{
+    Q_EMIT eventAdded(added);
+    Q_EMIT eventsChanged(added.incidentId);
+}
+
+void IncidentService::announceIncident(const QString &id, const TimelineEvent &logged)
+{
+    announce(logged);
+    Q_EMIT incidentChanged(id);
+    Q_EMIT incidentsChanged();
 }
 
 Incident IncidentService::declare(const NewIncident &n)
@@ -83,21 +115,24 @@ Incident IncidentService::declare(const NewIncident &n)
     NewIncident request = n;
     if (request.commander.trimmed().isEmpty())
         request.commander = m_actor;
+    // The incident, its checklists and the "declared" event: all of them or none, so a crash or
+    // a full disk never leaves half an incident that a retrying script would duplicate.
+    Store::Transaction tx(*m_store);
     const Incident inc = m_store->declareIncident(request);
     for (const auto kind : {ChecklistKind::InitialAssessment, ChecklistKind::RecoveryConfirmation,
                             ChecklistKind::PostIncident}) {
         for (const QString &text : m_profile.checklist(kind))
             m_store->addChecklistItem(inc.id, kind, text);
     }
-    NewEvent declared;
+    NewEvent declared =
+        record(EventKind::Alert, QStringLiteral("declare"),
+               tr("Incident declared: %1 %2 — commander %3, channel %4")
+                   .arg(severityToString(inc.severity), inc.title, inc.commander, inc.channel));
     declared.occurredAt = inc.startedAt;
-    declared.kind = EventKind::Alert;
-    declared.author = m_actor;
-    declared.source = QStringLiteral("declare");
-    declared.text = tr("Incident declared: %1 %2 — commander %3, channel %4")
-                        .arg(severityToString(inc.severity), inc.title, inc.commander, inc.channel);
+    const TimelineEvent logged = m_store->addEvent(inc.id, declared);
+    tx.commit();
     spdlog::info("declared incident {} ({})", inc.id.toStdString(), inc.channel.toStdString());
-    addEvent(inc.id, declared);
+    announce(logged);
     Q_EMIT incidentsChanged();
     Q_EMIT checklistChanged(inc.id);
     return inc;
@@ -110,8 +145,33 @@ void IncidentService::updateIncident(const Incident &changed)
     Q_EMIT incidentsChanged();
 }
 
+void IncidentService::assignRoles(const QString &id, const QString &commander,
+                                  const QString &commsLead, const QString &scribe)
+{
+    Store::Transaction tx(*m_store);
+    Incident inc = require(id);
+    Incident changed = inc;
+    changed.commander = commander.trimmed();
+    changed.commsLead = commsLead.trimmed();
+    changed.scribe = scribe.trimmed();
+    if (changed == inc)
+        return;
+    m_store->updateIncident(changed);
+    const TimelineEvent logged = m_store->addEvent(
+        id, record(EventKind::Decision, QStringLiteral("roles"),
+                   tr("Roles: commander %1, comms lead %2, scribe %3")
+                       .arg(triage::commanderHandle(changed.commander),
+                            changed.commsLead.isEmpty() ? tr("none") : changed.commsLead,
+                            changed.scribe.isEmpty() ? tr("none") : changed.scribe)));
+    tx.commit();
+    announceIncident(id, logged);
+}
+
 void IncidentService::setStatus(const QString &id, IncidentStatus s, const QString &note)
 {
+    // Read inside the write transaction, so a change made meanwhile by another program is the
+    // one this builds on, and the change and its timeline event commit together.
+    Store::Transaction tx(*m_store);
     Incident inc = require(id);
     if (inc.status == s)
         return;
@@ -128,13 +188,15 @@ void IncidentService::setStatus(const QString &id, IncidentStatus s, const QStri
     QString text = tr("Status %1 → %2").arg(statusToString(before), statusToString(s));
     if (!note.trimmed().isEmpty())
         text += QStringLiteral(" — ") + note.trimmed();
-    logEvent(id, EventKind::Status, QStringLiteral("status change"), text);
-    Q_EMIT incidentChanged(id);
-    Q_EMIT incidentsChanged();
+    const TimelineEvent logged =
+        m_store->addEvent(id, record(EventKind::Status, QStringLiteral("status change"), text));
+    tx.commit();
+    announceIncident(id, logged);
 }
 
 void IncidentService::setSeverity(const QString &id, Severity s, const QString &reason)
 {
+    Store::Transaction tx(*m_store);
     Incident inc = require(id);
     if (inc.severity == s)
         return;
@@ -144,26 +206,30 @@ void IncidentService::setSeverity(const QString &id, Severity s, const QString &
     QString text = tr("Severity %1 → %2").arg(severityToString(before), severityToString(s));
     if (!reason.trimmed().isEmpty())
         text += QStringLiteral(" — ") + reason.trimmed();
-    logEvent(id, EventKind::Decision, QStringLiteral("severity change"), text);
-    Q_EMIT incidentChanged(id);
-    Q_EMIT incidentsChanged();
+    const TimelineEvent logged =
+        m_store->addEvent(id, record(EventKind::Decision, QStringLiteral("severity change"), text));
+    tx.commit();
+    announceIncident(id, logged);
 }
 
 void IncidentService::acknowledge(const QString &id)
 {
+    Store::Transaction tx(*m_store);
     Incident inc = require(id);
     if (inc.acknowledgedAt.isValid())
         return;
     inc.acknowledgedAt = m_clock.now();
     m_store->updateIncident(inc);
-    logEvent(id, EventKind::Action, QStringLiteral("acknowledge"),
-             tr("Incident acknowledged by %1").arg(m_actor));
-    Q_EMIT incidentChanged(id);
-    Q_EMIT incidentsChanged();
+    const TimelineEvent logged =
+        m_store->addEvent(id, record(EventKind::Action, QStringLiteral("acknowledge"),
+                                     tr("Incident acknowledged by %1").arg(m_actor)));
+    tx.commit();
+    announceIncident(id, logged);
 }
 
 void IncidentService::escalate(const QString &id, int level, const QString &reason)
 {
+    Store::Transaction tx(*m_store);
     Incident inc = require(id);
     if (level < 1 || level > 3 || level <= inc.escalationLevel)
         return;
@@ -175,9 +241,10 @@ void IncidentService::escalate(const QString &id, int level, const QString &reas
     QString text = tr("Escalated to L%1 %2").arg(level).arg(title).trimmed();
     if (!reason.trimmed().isEmpty())
         text += QStringLiteral(" — ") + reason.trimmed();
-    logEvent(id, EventKind::Escalation, QStringLiteral("escalation"), text);
-    Q_EMIT incidentChanged(id);
-    Q_EMIT incidentsChanged();
+    const TimelineEvent logged =
+        m_store->addEvent(id, record(EventKind::Escalation, QStringLiteral("escalation"), text));
+    tx.commit();
+    announceIncident(id, logged);
 }
 
 void IncidentService::importBundle(const IncidentBundle &b)
@@ -192,8 +259,7 @@ TimelineEvent IncidentService::addEvent(const QString &incidentId, const NewEven
     if (ev.author.isEmpty())
         ev.author = m_actor;
     const TimelineEvent added = m_store->addEvent(incidentId, ev);
-    Q_EMIT eventAdded(added);
-    Q_EMIT eventsChanged(incidentId);
+    announce(added);
     return added;
 }
 
@@ -238,6 +304,7 @@ std::vector<TimelineEvent> IncidentService::editEvents(const std::vector<QString
 void IncidentService::setChecklistItem(const QString &incidentId, const QString &itemId,
                                        bool checked)
 {
+    Store::Transaction tx(*m_store);
     const auto items = m_store->checklist(incidentId);
     const auto it = std::find_if(items.begin(), items.end(),
                                  [&](const ChecklistItem &c) { return c.id == itemId; });
@@ -248,7 +315,10 @@ void IncidentService::setChecklistItem(const QString &incidentId, const QString 
     m_store->setChecklistItem(itemId, checked, m_actor);
     const QString text =
         checked ? tr("Checked: %1").arg(it->text) : tr("Unchecked: %1").arg(it->text);
-    logEvent(incidentId, EventKind::Action, QStringLiteral("checklist"), text);
+    const TimelineEvent logged =
+        m_store->addEvent(incidentId, record(EventKind::Action, QStringLiteral("checklist"), text));
+    tx.commit();
+    announce(logged);
     Q_EMIT checklistChanged(incidentId);
 }
 

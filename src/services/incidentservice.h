@@ -10,8 +10,9 @@
 
 namespace idesk {
 
-// The use cases every face (GUI tabs, CLI) goes through. Writes go to the store in one
-// transaction each and are announced by signals, so every view updates without reloading.
+// The use cases every face (GUI tabs, CLI) goes through. Each use case is one transaction: a
+// change and the timeline event that records it commit together or not at all. Changes are
+// announced by signals after the commit, so every view updates without reloading.
 // Changes that matter to the record (status, severity, checklist ticks, escalations, messages)
 // also land on the incident's timeline here, in one place.
 class IncidentService final : public QObject
@@ -43,6 +44,11 @@ public:
     QString actor() const { return m_actor; }
     void setActor(const QString &name);
 
+    // Announces, through the usual signals, what other programs (another window, the CLI, the
+    // sync worker) committed to the file since the last call. Cheap when nothing changed (one
+    // PRAGMA), so a window can call it every second. Returns whether anything had changed.
+    bool refreshFromElsewhere();
+
     bool readOnly() const { return m_readOnly; }
     void setReadOnly(bool on);
 
@@ -57,7 +63,10 @@ public:
         return m_store->findIncident(idOrChannel);
     }
     IncidentBundle bundle(const QString &incidentId) const { return m_store->bundle(incidentId); }
-    void updateIncident(const Incident &changed); // silent field edit (roles, impact, summary)
+    void updateIncident(const Incident &changed); // silent field edit (impact, summary)
+    // Commander, comms lead and scribe, and the timeline event that records them, together.
+    void assignRoles(const QString &id, const QString &commander, const QString &commsLead,
+                     const QString &scribe);
     void setStatus(const QString &id, IncidentStatus s, const QString &note = {});
     void setSeverity(const QString &id, Severity s, const QString &reason = {});
     void acknowledge(const QString &id);
@@ -109,14 +118,18 @@ Q_SIGNALS:
 
 private:
     Incident require(const QString &id) const;
-    TimelineEvent logEvent(const QString &incidentId, EventKind kind, const QString &source,
-                           const QString &text);
+    // A timeline event by the current actor, for the use cases that record what they changed.
+    NewEvent record(EventKind kind, const QString &source, const QString &text) const;
+    // Signals go out after the commit, so no view shows a change that was rolled back.
+    void announce(const TimelineEvent &added);
+    void announceIncident(const QString &id, const TimelineEvent &logged);
 
     std::unique_ptr<Store> m_store;
     Profile m_profile;
     const Clock &m_clock;
     QString m_actor;
     bool m_readOnly = true;
+    qint64 m_dataVersion = 0;
 };
 
 } // namespace idesk

@@ -168,32 +168,9 @@ std::vector<Migration> &extraMigrations()
     return extra;
 }
 
-void copyFileDurably(const QString &from, const QString &to)
-{
-    QFile in(from);
-    if (!in.open(QIODevice::ReadOnly))
-        throw StoreError(
-            StoreError::Code::MigrationFailed,
-            QStringLiteral("Cannot read %1 to back it up: %2").arg(from, in.errorString()));
-    // QSaveFile writes a temporary file, syncs it and renames it, so a backup is whole or absent.
-    QSaveFile out(to);
-    if (!out.open(QIODevice::WriteOnly))
-        throw StoreError(
-            StoreError::Code::MigrationFailed,
-            QStringLiteral("Cannot create the backup %1: %2").arg(to, out.errorString()));
-    while (!in.atEnd()) {
-        const QByteArray chunk = in.read(1 << 20);
-        if (chunk.isEmpty() && in.error() != QFileDevice::NoError)
-            break;
-        if (out.write(chunk) != chunk.size())
-            break;
-    }
-    if (in.error() != QFileDevice::NoError || out.error() != QFileDevice::NoError || !out.commit())
-        throw StoreError(
-            StoreError::Code::MigrationFailed,
-            QStringLiteral("Cannot write the backup %1: %2").arg(to, out.errorString()));
-}
-
+// The bytes come through SQLite's own descriptor inside a read transaction: opening the file
+// again would drop this process's locks when closed, and the snapshot keeps other processes'
+// checkpoints from rewriting pages while they are copied.
 void backUp(QSqlDatabase &db, const QString &path, int fromVersion)
 {
     // A WAL left behind by a crash holds committed data the main file does not have yet.
@@ -201,7 +178,23 @@ void backUp(QSqlDatabase &db, const QString &path, int fromVersion)
     if (wal.exists() && wal.size() > 0)
         execSql(db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     const QString target = backupPath(path, fromVersion);
-    copyFileDurably(path, target);
+    execSql(db, QStringLiteral("BEGIN"));
+    QByteArray bytes;
+    try {
+        execSql(db, QStringLiteral("SELECT count(*) FROM sqlite_master")).finish();
+        bytes = readDatabaseBytes(db);
+    } catch (const StoreError &e) {
+        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+        throw StoreError(StoreError::Code::MigrationFailed,
+                         QStringLiteral("Cannot read %1 to back it up: %2").arg(path, e.message()));
+    }
+    execSql(db, QStringLiteral("COMMIT"));
+    // QSaveFile writes a temporary file, syncs it and renames it, so a backup is whole or absent.
+    QSaveFile out(target);
+    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
+        throw StoreError(
+            StoreError::Code::MigrationFailed,
+            QStringLiteral("Cannot write the backup %1: %2").arg(target, out.errorString()));
     spdlog::info("Backed up {} to {} before migrating", path.toStdString(), target.toStdString());
 }
 

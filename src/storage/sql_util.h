@@ -7,12 +7,28 @@
 #include <QVariant>
 
 // Small helpers around QtSql that turn failures into StoreError, private to the storage layer.
+struct sqlite3;
+
 namespace idesk::storage {
+
+// How long a statement waits for another connection's lock before giving up as busy.
+constexpr int kBusyTimeoutMs = 5000;
 
 // The primary SQLite result code of a failed statement (SQLITE_CORRUPT = 11 …), 0 if unknown.
 int sqliteCode(const QSqlError &e);
-// Corruption keeps its own code so the UI can tell "damaged file" from "bad statement".
-[[noreturn]] void throwSqlError(const QSqlError &e, const QString &context);
+// Corruption keeps its own code so the UI can tell "damaged file" from "bad statement"; a busy
+// database, a full disk and a clashing id become sentences that name the file (databasePath,
+// when known) and say that nothing was changed, since every write runs in a transaction.
+[[noreturn]] void throwSqlError(const QSqlError &e, const QString &context,
+                                const QString &databasePath = {});
+
+// The SQLite connection under a QtSql one (the driver is always QSQLITE here), or nullptr.
+sqlite3 *sqliteHandle(const QSqlDatabase &db);
+// Reads the main database file's bytes through the descriptor SQLite already holds. Opening the
+// file a second time would be unsafe: closing any descriptor of a file drops every POSIX lock
+// the process holds on it, and another process may then delete the WAL under our connection.
+// Throws StoreError(Query) when the connection has no file.
+QByteArray readDatabaseBytes(const QSqlDatabase &db);
 
 QSqlQuery prepareSql(const QSqlDatabase &db, const QString &sql);
 // Executes a prepared query with whatever is bound; throws on failure.

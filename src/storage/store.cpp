@@ -6,8 +6,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -50,10 +52,21 @@ quint32 bigEndian32(const QByteArray &b, int offset)
     return (quint32(p[0]) << 24) | (quint32(p[1]) << 16) | (quint32(p[2]) << 8) | quint32(p[3]);
 }
 
-// Everything decided from the bytes on disk before SQLite gets the file: SQLite would happily
-// "open" a text file and only fail later, and some of its first steps (journal mode, a hot
-// journal) may write. Returns whether the file already holds data.
-bool probeFile(const QString &path)
+// What the bytes on disk say before SQLite gets the file.
+struct Probe
+{
+    bool hadData = false;
+    // The header's page count says the file is shorter than it should be. Only a hint: the
+    // header is read without SQLite's locks, and another process checkpointing writes page 1
+    // before the pages that follow it. SQLite confirms or clears it once the file is open.
+    QString suspectedTruncation;
+};
+
+// SQLite would happily "open" a text file and only fail later, and some of its first steps
+// (journal mode, a hot journal) may write, so the header is checked first. Reads bytes only when
+// readBytes: while this process has a connection to the file, opening it again is unsafe
+// (closing any descriptor of a file drops every POSIX lock the process holds on it).
+Probe probeFile(const QString &path, bool readBytes)
 {
     const QFileInfo fi(path);
     const QFileInfo dir(fi.absolutePath());
@@ -67,16 +80,24 @@ bool probeFile(const QString &path)
                              QStringLiteral("Cannot create the database %1: no permission to "
                                             "write in %2")
                                  .arg(path, dir.absoluteFilePath()));
-        return false;
+        return {};
     }
     if (fi.isDir())
         throw StoreError(Code::CannotOpen,
                          QStringLiteral("Cannot open the database %1: it is a folder").arg(path));
+    // A FIFO, socket or device would block the open or read forever, or be no file at all.
+    if (!fi.isFile())
+        throw StoreError(Code::CannotOpen,
+                         QStringLiteral("Cannot open the database %1: it is not a regular file "
+                                        "(a pipe, socket or device). It was left untouched.")
+                             .arg(path));
     if (!fi.isReadable() || !fi.isWritable())
         throw StoreError(Code::CannotOpen,
                          QStringLiteral("Cannot open the database %1: no permission to read and "
                                         "write it")
                              .arg(path));
+    if (!readBytes)
+        return {fi.size() > 0, {}};
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         throw StoreError(
@@ -84,8 +105,9 @@ bool probeFile(const QString &path)
             QStringLiteral("Cannot open the database %1: %2").arg(path, f.errorString()));
     const qint64 size = f.size();
     if (size == 0)
-        return false; // SQLite treats an empty file as a new database
+        return {}; // SQLite treats an empty file as a new database
     const QByteArray header = f.read(100);
+    f.close();
     static constexpr char kMagic[16] = {'S', 'Q', 'L', 'i', 't', 'e', ' ', 'f',
                                         'o', 'r', 'm', 'a', 't', ' ', '3', '\0'};
     if (header.size() < 16 || std::memcmp(header.constData(), kMagic, 16) != 0)
@@ -113,40 +135,35 @@ bool probeFile(const QString &path)
     const QFileInfo wal(path + QStringLiteral("-wal"));
     const bool walHasData = wal.exists() && wal.size() > 0;
     const quint32 pages = bigEndian32(header, 28);
+    Probe probe{true, {}};
     if (!walHasData && bigEndian32(header, 24) == bigEndian32(header, 92) && pages > 0 &&
         size < qint64(pages) * pageSize)
-        throw corrupt(QStringLiteral("the file is truncated: %1 of %2 pages present")
-                          .arg(size / pageSize)
-                          .arg(pages));
-    return true;
+        probe.suspectedTruncation = QStringLiteral("the file is truncated: %1 of %2 pages present")
+                                        .arg(size / pageSize)
+                                        .arg(pages);
+    return probe;
 }
 
-// BEGIN IMMEDIATE takes the write lock up front, so a transaction never fails half-way with
-// SQLITE_BUSY after it has read; the destructor rolls back whatever was not committed.
-class WriteTransaction
+// How many connections this process has open to each database file. SQLite shares its locks
+// between connections of one process, but nothing else may open the file while one is open.
+struct OpenFiles
 {
-public:
-    explicit WriteTransaction(QSqlDatabase &db) : m_db(db)
-    {
-        execSql(m_db, QStringLiteral("BEGIN IMMEDIATE"));
-    }
-    ~WriteTransaction()
-    {
-        if (!m_done)
-            QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
-    }
-    WriteTransaction(const WriteTransaction &) = delete;
-    WriteTransaction &operator=(const WriteTransaction &) = delete;
-    void commit()
-    {
-        execSql(m_db, QStringLiteral("COMMIT"));
-        m_done = true;
-    }
-
-private:
-    QSqlDatabase &m_db;
-    bool m_done = false;
+    QMutex mutex;
+    QHash<QString, int> count;
 };
+
+OpenFiles &openFiles()
+{
+    static OpenFiles files;
+    return files;
+}
+
+QString fileKey(const QString &path)
+{
+    const QFileInfo fi(path);
+    const QString canonical = fi.canonicalFilePath();
+    return canonical.isEmpty() ? fi.absoluteFilePath() : canonical;
+}
 
 QVariant optionalInt(const std::optional<qint64> &v)
 {
@@ -583,6 +600,12 @@ Store::~Store()
         m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
+    if (!m_fileKey.isEmpty()) {
+        OpenFiles &files = openFiles();
+        QMutexLocker lock(&files.mutex);
+        if (--files.count[m_fileKey] <= 0)
+            files.count.remove(m_fileKey);
+    }
 }
 
 std::unique_ptr<Store> Store::open(const QString &path, const Clock &clock,
@@ -594,13 +617,22 @@ std::unique_ptr<Store> Store::open(const QString &path, const Clock &clock,
         throw StoreError(Code::CannotOpen,
                          QStringLiteral("Cannot open %1: the connection name %2 is already in use")
                              .arg(path, name));
-    const bool hadData = probeFile(path);
+    const QString key = fileKey(path);
+    Probe probe;
+    {
+        // Held across the probe, so no other thread opens a connection while the bytes are read.
+        OpenFiles &files = openFiles();
+        QMutexLocker lock(&files.mutex);
+        probe = probeFile(path, files.count.value(key) == 0);
+        ++files.count[key];
+    }
     std::unique_ptr<Store> store(new Store(QFileInfo(path).absoluteFilePath(), clock, name));
-    store->openConnection(hadData, verify);
+    store->m_fileKey = key; // from here the destructor gives the count back
+    store->openConnection(probe.hadData, verify, probe.suspectedTruncation);
     return store;
 }
 
-void Store::openConnection(bool hadData, Verify verify)
+void Store::openConnection(bool hadData, Verify verify, const QString &suspectedTruncation)
 {
     if (!m_db.isValid())
         throw StoreError(
@@ -630,7 +662,7 @@ void Store::openConnection(bool hadData, Verify verify)
         throw StoreError(Code::CannotOpen,
                          QStringLiteral("Cannot open the database %1: %2").arg(m_path, why));
     };
-    inspect(QStringLiteral("PRAGMA busy_timeout = 5000"));
+    inspect(QStringLiteral("PRAGMA busy_timeout = %1").arg(storage::kBusyTimeoutMs));
     // Qt's SQLite driver binds and reads text as UTF-16; a new file stores it that way, so
     // reading a long timeline does not convert every value from UTF-8.
     if (!hadData)
@@ -653,13 +685,23 @@ void Store::openConnection(bool hadData, Verify verify)
                              .arg(version)
                              .arg(target));
 
-    if (hadData && verify == Verify::AllPages && QFileInfo(m_path).size() <= kQuickCheckLimit) {
+    // A truncation the raw header suggested is judged by SQLite, under its locks, whatever the
+    // size: a false alarm would tell the user to restore a healthy file from a backup.
+    if (hadData && (!suspectedTruncation.isEmpty() ||
+                    (verify == Verify::AllPages && QFileInfo(m_path).size() <= kQuickCheckLimit))) {
         const QString problems = integrityProblems();
         if (!problems.isEmpty())
-            throw StoreError(Code::Corrupt,
-                             QStringLiteral("The database %1 is damaged (SQLite integrity check: "
-                                            "%2). It was left untouched; restore it from a backup.")
-                                 .arg(m_path, problems));
+            throw StoreError(
+                Code::Corrupt,
+                QStringLiteral("The database %1 is damaged (%2). It was left untouched; restore "
+                               "it from a backup.")
+                    .arg(m_path, suspectedTruncation.isEmpty()
+                                     ? QStringLiteral("SQLite integrity check: ") + problems
+                                     : suspectedTruncation));
+        if (!suspectedTruncation.isEmpty())
+            spdlog::debug("{}: the header read before opening was stale ({}); SQLite finds the "
+                          "file sound",
+                          m_path.toStdString(), suspectedTruncation.toStdString());
     }
 
     if (version < target)
@@ -722,6 +764,50 @@ int Store::pendingOutbox() const
     return scalarInt(m_db, QStringLiteral("SELECT count(*) FROM outbox WHERE pushed_at IS NULL"));
 }
 
+Store::Transaction::Transaction(Store &store) : m_store(store)
+{
+    if (m_store.m_txDepth == 0) {
+        execSql(m_store.m_db, QStringLiteral("BEGIN IMMEDIATE"));
+        m_store.m_txFailed = false;
+    }
+    ++m_store.m_txDepth;
+}
+
+Store::Transaction::~Transaction()
+{
+    if (m_done)
+        return;
+    if (--m_store.m_txDepth == 0)
+        QSqlQuery(m_store.m_db).exec(QStringLiteral("ROLLBACK"));
+    else
+        m_store.m_txFailed = true;
+}
+
+void Store::Transaction::commit()
+{
+    if (m_store.m_txFailed)
+        throw StoreError(Code::Query,
+                         QStringLiteral("A step of this change failed, so none of it was saved "
+                                        "in %1.")
+                             .arg(m_store.m_path));
+    m_done = true;
+    if (--m_store.m_txDepth > 0)
+        return;
+    try {
+        execSql(m_store.m_db, QStringLiteral("COMMIT"));
+    } catch (...) {
+        // A failed COMMIT (a busy reader, a full disk) may leave the transaction open.
+        QSqlQuery(m_store.m_db).exec(QStringLiteral("ROLLBACK"));
+        throw;
+    }
+}
+
+qint64 Store::dataVersion() const
+{
+    QSqlQuery q = execSql(m_db, QStringLiteral("PRAGMA data_version"));
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
 // ---- incidents -----------------------------------------------------------------------------
 
 Incident Store::declareIncident(const NewIncident &n)
@@ -736,7 +822,7 @@ Incident Store::declareIncident(const NewIncident &n)
     inc.startedAt = (n.startedAt.isValid() ? n.startedAt : now).toUTC();
     inc.detectedAt = inc.startedAt;
 
-    WriteTransaction tx(m_db);
+    Transaction tx(*this);
     // Numbered inside the write transaction, so two windows declaring at once get 001 and 002.
     const QDate day = inc.startedAt.date();
     const QString prefix = channelPrefix(day);
@@ -852,7 +938,7 @@ std::optional<Incident> Store::findIncident(const QString &idOrPrefix) const
 
 void Store::updateIncident(const Incident &changed)
 {
-    WriteTransaction tx(m_db);
+    Transaction tx(*this);
     const auto before = incident(changed.id);
     if (!before)
         throw StoreError(Code::NotFound, QStringLiteral("No incident with id %1").arg(changed.id));
@@ -878,7 +964,7 @@ std::vector<TimelineEvent> Store::addEvents(const QString &incidentId,
 {
     if (events.empty())
         return {};
-    WriteTransaction tx(m_db);
+    Transaction tx(*this);
     requireIncident(m_db, incidentId);
     const QDateTime now = m_clock.now();
     const QString nowIso = toIsoUtc(now);
@@ -911,7 +997,7 @@ std::vector<TimelineEvent> Store::addEvents(const QString &incidentId,
 
 TimelineEvent Store::editEvent(const QString &eventId, const EventChange &change)
 {
-    WriteTransaction tx(m_db);
+    Transaction tx(*this);
     const TimelineEvent revised = reviseEvent(eventId, change);
     tx.commit();
     return revised;
@@ -920,7 +1006,7 @@ TimelineEvent Store::editEvent(const QString &eventId, const EventChange &change
 std::vector<TimelineEvent> Store::editEvents(const std::vector<QString> &eventIds,
                                              const EventChange &change)
 {
-    WriteTransaction tx(m_db);
+    Transaction tx(*this);
     std::vector<TimelineEvent> revised;
     revised.reserve(eventIds.size());
     for (const QString &id : eventIds)
@@ -1041,7 +1127,7 @@ std::vector<ChecklistItem> Store::checklist(const QString &incidentId) const
 ChecklistItem Store::addChecklistItem(const QString &incidentId, ChecklistKind list,
                                       const QString &text)
 {
-    WriteTransaction tx(m_db);
+    Transaction tx(*this);
     requireIncident(m_db, incidentId);
     ChecklistItem item;
     item.id = newUuid();
@@ -1065,7 +1151,7 @@ ChecklistItem Store::addChecklistItem(const QString &incidentId, ChecklistKind l
 
 void Store::setChecklistItem(const QString &itemId, bool checked, const QString &by)
 {
-    WriteTransaction tx(m_db);
+    Transaction tx(*this);
     QSqlQuery q = prepareSql(m_db, kChecklistSelect + QStringLiteral(" WHERE id = ?"));
     q.addBindValue(itemId);
     execPrepared(q, QStringLiteral("Reading a checklist item"));
@@ -1121,7 +1207,7 @@ std::optional<QByteArray> Store::postmortem(const QString &incidentId) const
 
 void Store::savePostmortem(const QString &incidentId, const QByteArray &json)
 {
-    WriteTransaction tx(m_db);
+    Transaction tx(*this);
     requireIncident(m_db, incidentId);
     if (postmortem(incidentId) == json)
         return; // autosave of an unchanged document writes nothing
@@ -1161,7 +1247,7 @@ std::vector<ActionItem> Store::actionItems(const QString &incidentId) const
 ActionItem Store::addActionItem(const QString &incidentId, const QString &description,
                                 const QString &owner, const QDate &due)
 {
-    WriteTransaction tx(m_db);
+    Transaction tx(*this);
     requireIncident(m_db, incidentId);
     const QDateTime now = m_clock.now();
     ActionItem a;
@@ -1183,7 +1269,7 @@ ActionItem Store::addActionItem(const QString &incidentId, const QString &descri
 
 void Store::updateActionItem(const ActionItem &changed)
 {
-    WriteTransaction tx(m_db);
+    Transaction tx(*this);
     QSqlQuery q = prepareSql(m_db, kActionSelect + QStringLiteral(" WHERE id = ?"));
     q.addBindValue(changed.id);
     execPrepared(q, QStringLiteral("Reading an action item"));
@@ -1254,7 +1340,7 @@ void Store::importBundle(const IncidentBundle &b)
                          QStringLiteral("The bundle for incident %1 holds rows of another incident")
                              .arg(incidentId));
 
-    WriteTransaction tx(m_db);
+    Transaction tx(*this);
     if (incidentExists(m_db, incidentId))
         throw StoreError(Code::Conflict,
                          QStringLiteral("Incident %1 (%2) already exists in this database")

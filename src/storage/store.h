@@ -26,6 +26,8 @@ public:
         Query,           // a statement failed
         NotFound,
         Conflict, // e.g. importing an incident id that already exists
+        Busy,     // another program held the write lock longer than the busy timeout
+        DiskFull,
     };
     StoreError(Code code, QString message);
     Code code() const { return m_code; }
@@ -61,6 +63,30 @@ public:
     ~Store();
     Store(const Store &) = delete;
     Store &operator=(const Store &) = delete;
+
+    // A write transaction that nests: the outermost one takes the write lock (BEGIN IMMEDIATE)
+    // and commits; inner ones, such as each write function's own, join it. So a use case made of
+    // several writes (a declaration and its checklist rows and timeline event) commits all of
+    // them or none. An inner transaction left without commit() (an exception) makes the outer
+    // commit() throw instead of committing half a use case.
+    class Transaction
+    {
+    public:
+        explicit Transaction(Store &store);
+        ~Transaction();
+        Transaction(const Transaction &) = delete;
+        Transaction &operator=(const Transaction &) = delete;
+        void commit();
+
+    private:
+        Store &m_store;
+        bool m_done = false;
+    };
+    [[nodiscard]] bool inTransaction() const { return m_txDepth > 0; }
+
+    // SQLite's data_version: changes whenever another connection (another window, the CLI, the
+    // sync worker) commits to the file, never for this connection's own commits.
+    qint64 dataVersion() const;
 
     QString path() const { return m_path; }
     QString siteId() const { return m_siteId; }
@@ -123,12 +149,15 @@ public:
 private:
     Store(QString path, const Clock &clock, QString connectionName);
     QString nextHlc();
-    void openConnection(bool hadData, Verify verify);
+    void openConnection(bool hadData, Verify verify, const QString &suspectedTruncation);
     void loadMeta();
     TimelineEvent reviseEvent(const QString &eventId, const EventChange &change); // in a tx
     void persistHlc();
 
     QString m_path;
+    QString m_fileKey; // this process's count of open connections to the file is kept under it
+    int m_txDepth = 0;
+    bool m_txFailed = false;
     const Clock &m_clock;
     QString m_connectionName;
     QSqlDatabase m_db;

@@ -1112,22 +1112,9 @@ void TriageTab::commitRoles()
 {
     if (m_reloading || !m_incident || !m_panelsBuilt)
         return;
-    Incident changed = *m_incident;
-    changed.commander = m_commander->text().trimmed();
-    changed.commsLead = m_commsLead->text().trimmed();
-    changed.scribe = m_scribe->text().trimmed();
-    if (changed == *m_incident)
-        return;
     try {
-        m_service.updateIncident(changed);
-        NewEvent e;
-        e.kind = EventKind::Decision;
-        e.source = QStringLiteral("roles");
-        e.text = tr("Roles: commander %1, comms lead %2, scribe %3")
-                     .arg(commanderHandle(changed.commander),
-                          changed.commsLead.isEmpty() ? tr("none") : changed.commsLead,
-                          changed.scribe.isEmpty() ? tr("none") : changed.scribe);
-        m_service.addEvent(m_incidentId, e);
+        m_service.assignRoles(m_incidentId, m_commander->text(), m_commsLead->text(),
+                              m_scribe->text());
     } catch (const StoreError &e) {
         showError(e.message());
     }
