@@ -75,6 +75,17 @@ MainWindow::MainWindow(std::unique_ptr<IncidentService> service, Settings &setti
     m_integrityDelay.setSingleShot(true);
     m_integrityDelay.setInterval(1000);
     connect(&m_integrityDelay, &QTimer::timeout, this, &MainWindow::checkIntegrityInBackground);
+    m_elsewherePoll.setInterval(1000);
+    connect(&m_elsewherePoll, &QTimer::timeout, this, [this] {
+        try {
+            m_service->refreshFromElsewhere();
+        } catch (const StoreError &e) {
+            // A busy or vanished file is retried on the next tick; a dialog a second would not
+            // help.
+            spdlog::warn("Checking for changes by other programs: {}", e.message().toStdString());
+        }
+    });
+    m_elsewherePoll.start();
     connectActions();
     m_profilePath = m_settings.lastProfile();
     setService(std::move(service), firstModel);

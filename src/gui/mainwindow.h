@@ -93,6 +93,7 @@ private:
     QUndoStack *m_timelineUndo = nullptr;
     QThread *m_integrityCheck = nullptr;
     QTimer m_integrityDelay;
+    QTimer m_elsewherePoll; // shows what the CLI and other windows write to the same file
     bool m_firstPaintSeen = false;
     QString m_currentId;
     QString m_profilePath;

@@ -1,0 +1,167 @@
+// The window and the real incidentdesk-cli on one database file at once, as a commander with a
+// terminal beside the app works: every write of both survives, no descriptor of the window
+// points at a deleted WAL, and the window shows what the terminal wrote without a reload.
+#include "gui/mainwindow.h"
+#include "gui/timeline/timelinetab.h"
+#include "models/incidentfilterproxy.h"
+#include "models/timeline/timelinemodel.h"
+#include "services/incidentservice.h"
+#include "services/settings.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QSqlQuery>
+#include <QTableView>
+#include <QTest>
+#include <unistd.h>
+
+using namespace idesk;
+
+namespace {
+
+// Descriptors of this process that point at a deleted file next to the database: SQLite's WAL
+// or shared-memory file removed under an open connection.
+QStringList deletedDescriptors(const QString &dbPath)
+{
+    QStringList found;
+    const QDir fds(QStringLiteral("/proc/self/fd"));
+    const QString name = QFileInfo(dbPath).fileName();
+    for (const QString &fd : fds.entryList(QDir::NoDotAndDotDot | QDir::System | QDir::Files)) {
+        const QString target = QFileInfo(fds.filePath(fd)).symLinkTarget();
+        if (target.contains(name) && target.endsWith(QStringLiteral(" (deleted)")))
+            found << target;
+    }
+    // QFileInfo resolves "(deleted)" links to paths that no longer exist; read them raw too.
+    for (const QString &fd : fds.entryList(QDir::NoDotAndDotDot | QDir::System | QDir::Files)) {
+        const QByteArray link = QFile::encodeName(fds.filePath(fd));
+        char buf[4096];
+        const ssize_t n = ::readlink(link.constData(), buf, sizeof buf - 1);
+        if (n <= 0)
+            continue;
+        const QString target = QString::fromLocal8Bit(buf, qsizetype(n));
+        if (target.contains(name) && target.endsWith(QStringLiteral(" (deleted)")) &&
+            !found.contains(target))
+            found << target;
+    }
+    return found;
+}
+
+struct Run
+{
+    int code = -1;
+    QString err;
+    QString out;
+};
+
+} // namespace
+
+class TestSharedFile : public QObject
+{
+    Q_OBJECT
+    SystemClock m_clock;
+    test::TempDir m_home;
+
+    Run cli(const QString &db, const QStringList &args)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        // The CLI's own log and settings stay in the test's folder, not the user's.
+        env.insert(QStringLiteral("HOME"), m_home.path());
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.file(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.file(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), m_home.file(QStringLiteral("cache")));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(IDESK_CLI_BINARY), QStringList{QStringLiteral("--db"), db} + args);
+        Run r;
+        if (!p.waitForFinished(30000))
+            return r;
+        r.code = p.exitCode();
+        r.err = QString::fromUtf8(p.readAllStandardError());
+        r.out = QString::fromUtf8(p.readAllStandardOutput());
+        return r;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        test::enterTestMode();
+        qputenv("IDESK_NO_DIALOGS", "1");
+    }
+
+    void windowAndCliShareOneFile()
+    {
+        const test::TempDir dir;
+        const QString db = dir.file(QStringLiteral("shared.sqlite"));
+        Settings settings(dir.file(QStringLiteral("settings.ini")));
+        QString incidentId;
+        {
+            // Opened as the app opens it: structure only, the page check in the background.
+            auto service =
+                IncidentService::open(db, defaultProfile(), m_clock, Store::Verify::Structure);
+            incidentId =
+                service->declare({QStringLiteral("Checkout down"), Severity::P1, {}, {}}).id;
+            MainWindow window(std::move(service), settings);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(window.selectIncident(incidentId));
+            window.tabs()->setCurrentIndex(2); // the timeline, with its background loader
+            window.completeDeferredBuilds();
+            auto *timeline = qobject_cast<TimelineTab *>(window.currentTab());
+            QVERIFY(timeline);
+            // Past the window's delayed page check and the timeline's loader: where the locks
+            // used to go.
+            QTest::qWait(1600);
+
+            const IncidentStatus statuses[] = {
+                IncidentStatus::Identified, IncidentStatus::Mitigating, IncidentStatus::Monitoring};
+            for (int i = 0; i < 20; ++i) {
+                const Run r =
+                    cli(db, {QStringLiteral("event"), incidentId, QStringLiteral("--text"),
+                             QStringLiteral("from the terminal %1").arg(i)});
+                QVERIFY2(r.code == 0, qPrintable(r.err));
+                QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+                if (i % 7 == 3)
+                    window.service().setStatus(incidentId, statuses[i / 7]);
+                const QStringList deleted = deletedDescriptors(db);
+                QVERIFY2(deleted.isEmpty(), qPrintable(deleted.join(QLatin1Char('\n'))));
+            }
+            const Run list = cli(db, {QStringLiteral("list")});
+            QCOMPARE(list.code, 0);
+            QVERIFY(deletedDescriptors(db).isEmpty());
+
+            // The window follows the terminal within two seconds: the timeline shows all 20
+            // events and the list a newly declared incident, the selection kept.
+            const int timelineRows = 1 + 20 + 3; // declared, the terminal's, three statuses
+            QTRY_COMPARE_WITH_TIMEOUT(timeline->model()->rowCount(), timelineRows, 2500);
+            const int listRows = window.incidentProxy()->rowCount();
+            const Run declared = cli(db, {QStringLiteral("declare"), QStringLiteral("--title"),
+                                          QStringLiteral("Declared in the terminal"),
+                                          QStringLiteral("--severity"), QStringLiteral("P2")});
+            QCOMPARE(declared.code, 0);
+            QTRY_COMPARE_WITH_TIMEOUT(window.incidentProxy()->rowCount(), listRows + 1, 2500);
+            QCOMPARE(window.currentIncidentId(), incidentId);
+        }
+
+        // After the window closed: every write of both sides is in the file.
+        auto check = IncidentService::open(db, defaultProfile(), m_clock);
+        EventQuery q;
+        q.incidentId = incidentId;
+        const auto events = check->events(q);
+        int fromTerminal = 0, statusEvents = 0;
+        for (const auto &e : events) {
+            fromTerminal += e.text.startsWith(QStringLiteral("from the terminal"));
+            statusEvents += e.source == QStringLiteral("status change");
+        }
+        QCOMPARE(fromTerminal, 20);
+        QCOMPARE(statusEvents, 3);
+        QCOMPARE(check->incident(incidentId)->status, IncidentStatus::Monitoring);
+        QCOMPARE(check->incidentSummaries().size(), std::size_t(2));
+        QCOMPARE(check->store().integrityProblems(), QString());
+    }
+};
+
+QTEST_MAIN(TestSharedFile)
+#include "test_shared_file.moc"
