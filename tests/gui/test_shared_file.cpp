@@ -161,6 +161,61 @@ private Q_SLOTS:
         QCOMPARE(check->incidentSummaries().size(), std::size_t(2));
         QCOMPARE(check->store().integrityProblems(), QString());
     }
+
+    // Four terminals writing at once: checkpoints run while other writers open the file, which
+    // must never read as a damaged file, and no write may be lost.
+    void concurrentCliWritersAllSucceed()
+    {
+        const test::TempDir dir;
+        const QString db = dir.file(QStringLiteral("busy.sqlite"));
+        const Run declared =
+            cli(db, {QStringLiteral("declare"), QStringLiteral("--title"), QStringLiteral("Load"),
+                     QStringLiteral("--severity"), QStringLiteral("P2")});
+        QCOMPARE(declared.code, 0);
+        const QString id = declared.out.section(QLatin1Char('\t'), 0, 0).trimmed();
+        QVERIFY(!id.isEmpty());
+
+        constexpr int kWriters = 4;
+        constexpr int kEach = 40;
+        QStringList failures;
+        std::vector<std::unique_ptr<QProcess>> running(kWriters);
+        std::vector<int> done(kWriters, 0);
+        const auto startNext = [&](int w) {
+            auto p = std::make_unique<QProcess>();
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("HOME"), m_home.path());
+            env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.file(QStringLiteral("data")));
+            env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.file(QStringLiteral("config")));
+            p->setProcessEnvironment(env);
+            p->start(QStringLiteral(IDESK_CLI_BINARY),
+                     {QStringLiteral("--db"), db, QStringLiteral("event"), id,
+                      QStringLiteral("--text"),
+                      QStringLiteral("writer %1 #%2").arg(w).arg(done[w])});
+            running[w] = std::move(p);
+        };
+        for (int w = 0; w < kWriters; ++w)
+            startNext(w);
+        int finished = 0;
+        while (finished < kWriters) {
+            for (int w = 0; w < kWriters; ++w) {
+                QProcess *p = running[w].get();
+                if (!p || !p->waitForFinished(10))
+                    continue;
+                const QString err = QString::fromUtf8(p->readAllStandardError());
+                if (p->exitCode() != 0 || !err.isEmpty())
+                    failures << QStringLiteral("exit %1: %2").arg(p->exitCode()).arg(err);
+                if (++done[w] < kEach) {
+                    startNext(w);
+                } else {
+                    running[w].reset();
+                    ++finished;
+                }
+            }
+        }
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
+        auto check = IncidentService::open(db, defaultProfile(), m_clock);
+        QCOMPARE(check->eventCount(id), 1 + kWriters * kEach);
+    }
 };
 
 QTEST_MAIN(TestSharedFile)
