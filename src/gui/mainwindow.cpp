@@ -43,7 +43,15 @@ MainWindow::MainWindow(std::unique_ptr<IncidentService> service, Settings &setti
     QAction *undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({QKeySequence(QStringLiteral("Ctrl+Shift+Z")), QKeySequence::Redo});
+    // Ctrl+Shift+Z and Ctrl+Y both, each once: the platform's Redo binding is Ctrl+Shift+Z on
+    // Linux, and an action listing one sequence twice makes Qt call it ambiguous and do nothing.
+    QList<QKeySequence> redoKeys{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
+                                 QKeySequence(Qt::CTRL | Qt::Key_Y)};
+    for (const QKeySequence &k : QKeySequence::keyBindings(QKeySequence::Redo)) {
+        if (!redoKeys.contains(k))
+            redoKeys << k;
+    }
+    redo->setShortcuts(redoKeys);
     QAction *firstEdit = m_ui->menuEdit->actions().value(0);
     m_ui->menuEdit->insertAction(firstEdit, undo);
     m_ui->menuEdit->insertAction(firstEdit, redo);
@@ -202,7 +210,12 @@ void MainWindow::connectActions()
     for (int i = 0; i < 4; ++i) {
         auto *tabKey =
             new QShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)), this);
-        connect(tabKey, &QShortcut::activated, this, [this, i] { m_ui->tabs->setCurrentIndex(i); });
+        connect(tabKey, &QShortcut::activated, this, [this, i] {
+            m_ui->tabs->setCurrentIndex(i);
+            // The keys that follow go where the tab expects typing (the quick-entry line).
+            if (IncidentPage *p = page(i); p && p->entryWidget())
+                p->entryWidget()->setFocus(Qt::ShortcutFocusReason);
+        });
     }
     connect(m_ui->tabs, &QTabWidget::currentChanged, this, [this](int index) {
         materializeTab(index);
@@ -343,21 +356,23 @@ void MainWindow::materializeTab(int index)
     passIncident(content, m_currentId);
 }
 
+IncidentPage *MainWindow::page(int index) const
+{
+    return dynamic_cast<IncidentPage *>(tabContent(index));
+}
+
 void MainWindow::completeDeferredBuilds()
 {
-    // A tab that builds part of itself after its first paint has a slot of this name.
     for (int i = 0; i < m_ui->tabs->count(); ++i) {
-        QWidget *tab = tabContent(i);
-        if (tab && tab->metaObject()->indexOfSlot("completeDeferredBuild()") >= 0)
-            QMetaObject::invokeMethod(tab, "completeDeferredBuild");
+        if (IncidentPage *p = page(i))
+            p->completeDeferredBuild();
     }
 }
 
 void MainWindow::passIncident(QWidget *tab, const QString &id)
 {
-    // Tabs take the incident through a slot of this name; a pending tab has none.
-    if (tab && tab->metaObject()->indexOfSlot("setIncidentId(QString)") >= 0)
-        QMetaObject::invokeMethod(tab, "setIncidentId", Q_ARG(QString, id));
+    if (auto *p = dynamic_cast<IncidentPage *>(tab))
+        p->setIncidentId(id);
 }
 
 bool MainWindow::selectIncident(const QString &id)
@@ -531,6 +546,24 @@ void MainWindow::about()
 
 void MainWindow::closeEvent(QCloseEvent *e)
 {
+    QStringList unsaved;
+    for (int i = 0; i < m_ui->tabs->count(); ++i) {
+        if (const IncidentPage *p = page(i); p && !p->unsavedInput().isEmpty())
+            unsaved << p->unsavedInput();
+    }
+    if (!unsaved.isEmpty() && !qEnvironmentVariableIsSet("IDESK_NO_DIALOGS")) {
+        QMessageBox ask(QMessageBox::Question, tr("Quit IncidentDesk?"),
+                        unsaved.join(QLatin1Char('\n')) + QStringLiteral("\n\n") +
+                            tr("Quit and discard it?"),
+                        QMessageBox::Discard | QMessageBox::Cancel, this);
+        ask.setObjectName(QStringLiteral("unsavedInputQuestion"));
+        ask.setDefaultButton(QMessageBox::Cancel);
+        ask.setTextFormat(Qt::PlainText);
+        if (ask.exec() != QMessageBox::Discard) {
+            e->ignore();
+            return;
+        }
+    }
     m_settings.setWindowGeometry(saveGeometry());
     m_settings.setWindowState(saveState());
     m_settings.setSplitterState(m_ui->splitter->saveState());

@@ -23,6 +23,7 @@ class ElidedLabel;
 class IncidentService;
 class IncidentListModel;
 class IncidentFilterProxy;
+class IncidentPage;
 class Settings;
 
 // The commander's window: the incident list on the left drives the four tabs on the right.
@@ -70,6 +71,7 @@ private:
     void checkIntegrityInBackground();
     void materializeTab(int index);
     static void passIncident(QWidget *tab, const QString &id);
+    IncidentPage *page(int index) const; // the tab's content, once built
     void connectActions();
     void updateStatusBar();
     void onSelectionChanged();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/postmortem/postmortemdoc.h"
+#include "gui/incidentpage.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -34,7 +35,7 @@ class PostmortemService;
 // sections, action items, the review meeting), the Markdown as it will be exported on the
 // right. Edits are saved to the store shortly after typing stops; the preview follows a little
 // sooner. Export (file or clipboard) is redacted unless the commander turns it off.
-class PostmortemTab final : public QWidget
+class PostmortemTab final : public QWidget, public IncidentPage
 {
     Q_OBJECT
 public:
@@ -65,8 +66,8 @@ public:
     KeyEventModel *keyEventModel() const { return m_keyEvents; }
 
 public Q_SLOTS:
-    void setIncidentId(const QString &id); // empty: the empty state
-    void exportMarkdown();                 // asks for a file
+    void setIncidentId(const QString &id) override; // empty: the empty state
+    void exportMarkdown();                          // asks for a file
     void copyMarkdown();
     void exportIcs(); // asks for a file
     void copyResolutionNotification();

@@ -191,6 +191,8 @@ void TimelineTab::buildUi()
     // Undo/redo buttons for the mouse; the keys belong to the window's Edit menu (QUndoGroup).
     QAction *undo = m_undo->createUndoAction(this);
     QAction *redo = m_undo->createRedoAction(this);
+    undo->setShortcuts({}); // a second owner of Ctrl+Z / Ctrl+Shift+Z would make both ambiguous
+    redo->setShortcuts({});
     QList<QWidget *> buttons;
     for (QAction *a : {m_pinAction, m_historyAction, m_deleteAction, m_pasteAction, undo, redo}) {
         auto *b = new QToolButton(page);
@@ -590,6 +592,18 @@ void TimelineTab::rebuildChart()
     m_chart->setInput(m_incidentId.isEmpty() ? TimelineChartInput{}
                                              : computeTimelineChart(m_model->rows()));
     Q_EMIT chartUpdated();
+}
+
+QWidget *TimelineTab::entryWidget() const
+{
+    return m_entry;
+}
+
+QString TimelineTab::unsavedInput() const
+{
+    const QString text = m_entry ? m_entry->text().trimmed() : QString();
+    return text.isEmpty() ? QString()
+                          : tr("The quick-entry line “%1” is not on the timeline yet.").arg(text);
 }
 
 } // namespace idesk

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/timeline/quickentry.h"
+#include "gui/incidentpage.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -33,7 +34,7 @@ struct TimelineEditContext;
 // Opening is cheap whatever the size: the first page of rows is read and painted, then the rest
 // is read on a worker thread so the filters and the chart cover the whole incident while the
 // window stays responsive.
-class TimelineTab final : public QWidget
+class TimelineTab final : public QWidget, public IncidentPage
 {
     Q_OBJECT
 public:
@@ -49,15 +50,17 @@ public:
     QTableView *view() const { return m_view; }
     TimelineChart *chart() const { return m_chart; }
     QLineEdit *quickEntry() const { return m_entry; }
+    QWidget *entryWidget() const override;
+    QString unsavedInput() const override;
     QLineEdit *textFilterEdit() const { return m_textFilter; }
     QLineEdit *authorFilterEdit() const { return m_authorFilter; }
     QLabel *statusLabel() const { return m_status; }
     bool isLoading() const;
 
 public Q_SLOTS:
-    void setIncidentId(const QString &id); // empty: the empty state
+    void setIncidentId(const QString &id) override; // empty: the empty state
     // Draws a chart that is still waiting for edits to settle now (screenshots, tests).
-    void completeDeferredBuild();
+    void completeDeferredBuild() override;
     // Adds what the quick-entry line holds; false (and a message) when it does not parse.
     bool addFromQuickEntry();
     void deleteSelected();

@@ -4,6 +4,7 @@
 #include "core/triage/escalation.h"
 #include "core/triage/messages.h"
 #include "core/types.h"
+#include "gui/incidentpage.h"
 
 #include <QWidget>
 #include <array>
@@ -43,7 +44,7 @@ struct WebhookResult;
 // The commander's first fifteen minutes on one screen: severity and impact, live SLA clocks,
 // status, roles, escalation, checklists, contacts and the stakeholder messages. Everything it
 // shows is re-read when the service announces a change; time comes from service.clock().
-class TriageTab final : public QWidget
+class TriageTab final : public QWidget, public IncidentPage
 {
     Q_OBJECT
 public:
@@ -70,9 +71,9 @@ public:
 
 public Q_SLOTS:
     // Builds the panels below the header now if they are still pending (HeaderFirst).
-    void completeDeferredBuild();
+    void completeDeferredBuild() override;
     // Empty: no incident, the tab shows how to declare one.
-    void setIncidentId(const QString &id);
+    void setIncidentId(const QString &id) override;
     // The 1-second tick: clocks, escalation, overdue banner. Public so tests drive a FakeClock.
     void refreshClocks();
 
