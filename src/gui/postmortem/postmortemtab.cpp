@@ -334,6 +334,8 @@ QWidget *PostmortemTab::buildForm()
     m_newDue->setObjectName(QStringLiteral("newDueEdit"));
     m_newDue->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     m_newDue->setCalendarPopup(true);
+    // A week out, the usual follow-up horizon; QDateEdit would start at 2000-01-01, overdue.
+    m_newDue->setDate(m_service.clock().now().toUTC().date().addDays(7));
     auto *add = new QPushButton(tr("Add"));
     add->setObjectName(QStringLiteral("addActionButton"));
     auto *remove = new QPushButton(tr("Remove"));
@@ -810,6 +812,7 @@ void PostmortemTab::addActionItem()
     try {
         const int row = m_actions->addItem(text, m_newOwner->text().trimmed(), m_newDue->date());
         m_newAction->clear();
+        m_newOwner->clear();
         if (row >= 0)
             m_actionView->scrollTo(m_actionProxy->mapFromSource(m_actions->index(row, 0)));
     } catch (const StoreError &e) {

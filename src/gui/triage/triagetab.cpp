@@ -24,6 +24,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPalette>
@@ -301,6 +302,16 @@ bool TriageTab::eventFilter(QObject *watched, QEvent *event)
 {
     if (m_panelsBuilt && event->type() == QEvent::Resize && watched == m_scroll->viewport())
         arrangePanels();
+    // A line edit claims Ctrl+E and Ctrl+K (end of line, delete to end of line), and focus sits
+    // in the incident search box at start: the commander's escalate and acknowledge win.
+    if (event->type() == QEvent::ShortcutOverride && isVisible() &&
+        qobject_cast<QLineEdit *>(watched) &&
+        window()->isAncestorOf(static_cast<QWidget *>(watched))) {
+        const QKeySequence pressed(static_cast<QKeyEvent *>(event)->keyCombination());
+        if (pressed == QKeySequence(Qt::CTRL | Qt::Key_E) ||
+            pressed == QKeySequence(Qt::CTRL | Qt::Key_K))
+            return true;
+    }
     return QWidget::eventFilter(watched, event);
 }
 
@@ -685,6 +696,7 @@ void TriageTab::installShortcuts()
         {"Ctrl+Return", &TriageTab::markMessageSent},
         {"Ctrl+Enter", &TriageTab::markMessageSent},
     }};
+    qApp->installEventFilter(this); // see eventFilter: line edits must not swallow them
     for (const auto &[key, slot] : keys) {
         auto *sc = new QShortcut(QKeySequence(QString::fromLatin1(key)), this);
         sc->setContext(Qt::WindowShortcut);
