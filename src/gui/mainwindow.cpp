@@ -16,6 +16,7 @@
 #include "ui_mainwindow.h"
 
 #include <QCloseEvent>
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QHeaderView>
@@ -23,6 +24,7 @@
 #include <QMessageBox>
 #include <QSaveFile>
 #include <QShortcut>
+#include <QStandardPaths>
 #include <QThread>
 #include <QUndoGroup>
 #include <QVBoxLayout>
@@ -468,6 +470,9 @@ void MainWindow::showBanner(const QString &text)
 {
     m_ui->bannerLabel->setText(text);
     m_ui->bannerLabel->setVisible(!text.isEmpty());
+    // The layout cached the label's height for its old text; a wrapped message would otherwise
+    // keep the tall first guess and push the work down.
+    m_ui->centralLayout->invalidate();
 }
 
 void MainWindow::reportError(const QString &title, const QString &message)
@@ -500,7 +505,9 @@ void MainWindow::exportJson()
     if (m_currentId.isEmpty())
         return;
     const auto inc = m_service->incident(m_currentId);
-    const QString suggested = (inc ? inc->channel.mid(1) : m_currentId) + QStringLiteral(".json");
+    const QString suggested =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .filePath((inc ? inc->channel.mid(1) : m_currentId) + QStringLiteral(".json"));
     const QString path = QFileDialog::getSaveFileName(this, tr("Export incident"), suggested,
                                                       tr("Incident JSON (*.json)"));
     if (path.isEmpty())

@@ -1176,9 +1176,14 @@ void Store::setChecklistItem(const QString &itemId, bool checked, const QString 
 
 QString Store::integrityProblems() const
 {
+    // Qt words a failed step as "Unable to fetch row"; SQLite's own text says what is wrong.
+    const auto failure = [](const QSqlError &e) {
+        const QString why = e.databaseText().isEmpty() ? e.text() : e.databaseText();
+        return QStringLiteral("SQLite could not read every page: %1").arg(why);
+    };
     QSqlQuery check(m_db);
     if (!check.exec(QStringLiteral("PRAGMA quick_check(3)")))
-        return check.lastError().text();
+        return failure(check.lastError());
     QStringList problems;
     while (check.next()) {
         const QStringList lines = check.value(0).toString().split(QLatin1Char('\n'));
@@ -1187,6 +1192,8 @@ QString Store::integrityProblems() const
                 problems << line.simplified();
         }
     }
+    if (check.lastError().isValid())
+        problems << failure(check.lastError());
     if (problems == QStringList{QStringLiteral("ok")})
         return {};
     return problems.join(QStringLiteral("; "));

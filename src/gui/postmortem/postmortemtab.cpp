@@ -34,6 +34,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTextBrowser>
@@ -704,6 +705,8 @@ QString PostmortemTab::askForFile(const QString &title, const QString &suggested
     dialog.setAcceptMode(QFileDialog::AcceptSave);
     dialog.setFileMode(QFileDialog::AnyFile);
     dialog.setNameFilter(filter);
+    // Reports go to the documents folder, not wherever the app happened to be started from.
+    dialog.setDirectory(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
     dialog.selectFile(suggestedName);
     dialog.setOption(QFileDialog::DontUseNativeDialog,
                      QGuiApplication::platformName() == QStringLiteral("offscreen"));
