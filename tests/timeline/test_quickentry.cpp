@@ -25,6 +25,8 @@ private Q_SLOTS:
     void rejects_data();
     void rejects();
     void defaultZoneAppliesToClockTimesOnly();
+    void futureTimesAreFlagged_data();
+    void futureTimesAreFlagged();
 };
 
 void TestQuickEntry::parses_data()
@@ -164,6 +166,29 @@ void TestQuickEntry::defaultZoneAppliesToClockTimesOnly()
     // Relative offsets and plain text do not depend on any zone.
     QCOMPARE(parseQuickEntry(u"-5m x", now, local).occurredAt, utc("2024-01-15T14:55:00"));
     QCOMPARE(parseQuickEntry(u"x", now, local).occurredAt, now);
+}
+
+void TestQuickEntry::futureTimesAreFlagged_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<qint64>("secondsInFuture");
+    // now is 14:15:00 UTC
+    QTest::newRow("clock time 17 minutes ahead") << u"14:32 rolled back"_s << qint64(17 * 60);
+    QTest::newRow("clock time in the past") << u"14:02 paged"_s << qint64(0);
+    QTest::newRow("relative ahead") << u"+5m check again"_s << qint64(5 * 60);
+    QTest::newRow("relative behind") << u"-5m alert fired"_s << qint64(0);
+    QTest::newRow("half a minute ahead is now") << u"+30s soon"_s << qint64(0);
+    QTest::newRow("plain text") << u"paged the DBA"_s << qint64(0);
+    QTest::newRow("date tomorrow") << u"2024-05-03 09:00 review"_s << qint64(18 * 3600 + 45 * 60);
+}
+
+void TestQuickEntry::futureTimesAreFlagged()
+{
+    QFETCH(QString, input);
+    QFETCH(qint64, secondsInFuture);
+    const QuickEntry e = parseQuickEntry(input, utc("2024-05-02T14:15:00"));
+    QVERIFY2(e.ok, qPrintable(e.error));
+    QCOMPARE(e.secondsInFuture, secondsInFuture);
 }
 
 QTEST_GUILESS_MAIN(TestQuickEntry)

@@ -69,8 +69,26 @@ QDateTime nearestOccurrence(QTime time, const QTimeZone &zone, const QDateTime &
 
 } // namespace
 
+namespace {
+
+QuickEntry parseEntry(QStringView input, const QDateTime &now, const QuickEntryOptions &options);
+
+} // namespace
+
 QuickEntry parseQuickEntry(QStringView input, const QDateTime &now,
                            const QuickEntryOptions &options)
+{
+    QuickEntry e = parseEntry(input, now, options);
+    if (e.ok) {
+        const qint64 ahead = now.toUTC().secsTo(e.occurredAt);
+        e.secondsInFuture = ahead > 60 ? ahead : 0;
+    }
+    return e;
+}
+
+namespace {
+
+QuickEntry parseEntry(QStringView input, const QDateTime &now, const QuickEntryOptions &options)
 {
     const QStringView line = input.trimmed();
     if (line.isEmpty())
@@ -125,5 +143,7 @@ QuickEntry parseQuickEntry(QStringView input, const QDateTime &now,
     e.ok = true;
     return e;
 }
+
+} // namespace
 
 } // namespace idesk

@@ -24,14 +24,18 @@ struct QuickEntry
     {
         Now,       // plain text: happened now
         ClockTime, // "14:32 text": the occurrence of that clock time nearest to now
-        Relative,  // "+5m text", "-1h30m text": relative to now
+        Relative,  // "+5m text", "-1h30m text": relative to now (not to the last entry)
         DateTime,  // "2024-01-15 14:30 text"
     };
     bool ok = false;
     Form form = Form::Now;
     QDateTime occurredAt; // UTC; valid when ok
-    QString text;         // trimmed
-    QString error;        // why not ok, short enough for a status line
+    // How far occurredAt lies ahead of now, when it does by more than a minute: "14:32 text"
+    // typed at 14:15 is nearest to 14:32 today, which has not happened yet. An incident log
+    // records what happened, so the faces warn before adding it.
+    qint64 secondsInFuture = 0;
+    QString text;  // trimmed
+    QString error; // why not ok, short enough for a status line
 };
 
 // `now` is injected so the rules can be tested. A clock time is placed on the day (in its zone)

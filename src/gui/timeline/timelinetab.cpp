@@ -424,9 +424,15 @@ void TimelineTab::updateEntryPreview()
         return;
     }
     const QDateTime local = e.occurredAt.toLocalTime();
-    m_entryPreview->setText(tr("Will add at %1 UTC (%2 local)")
-                                .arg(e.occurredAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-                                     local.toString(QStringLiteral("HH:mm:ss"))));
+    QString preview = tr("Will add at %1 UTC (%2 local)")
+                          .arg(e.occurredAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                               local.toString(QStringLiteral("HH:mm:ss")));
+    if (e.form == QuickEntry::Form::Relative)
+        preview += tr(", counted from now");
+    if (e.secondsInFuture > 0)
+        preview += tr(" — %n minute(s) in the future; check the time", nullptr,
+                      int((e.secondsInFuture + 59) / 60));
+    m_entryPreview->setText(preview);
 }
 
 bool TimelineTab::addFromQuickEntry()
