@@ -439,6 +439,12 @@ void TestRedactor::corpus_data()
     add("password in a log line with colon",
         u"login attempt user: bob password: hunter2 from 10.1.2.3"_s, {u"hunter2"_s},
         u"yaml-secret"_s);
+    add("password mid-line, a plain word", u"auth check user: bob password: letmein host: db-2"_s,
+        {u"letmein"_s}, u"yaml-secret"_s);
+    add("aws secret on the line after its key id",
+        u"AKIAK87AU5BHXTPDPFF5\nodJFCrnl2edlBDdz1C5Jau2RJtBRnlWmTSHf6pWk\n"_s,
+        {u"AKIAK87AU5BHXTPDPFF5"_s, u"odJFCrnl2edlBDdz1C5Jau2RJtBRnlWmTSHf6pWk"_s},
+        u"aws-secret-key"_s);
     add("password unclosed quote", u"DB_PASSWORD=\"half quoted secret"_s, {u"half quoted secret"_s},
         u"key-value-secret"_s);
 }
@@ -708,6 +714,10 @@ void TestRedactor::lookAlikes_data()
         << u"see https://discord.com/channels/112233445566778899/998877665544332211"_s;
     QTest::newRow("secret hash")
         << u"secret_hash=7706ca828bca0385813dbad3c681d06bd2aa399dac946dc59c0996daeee6f529"_s;
+    QTest::newRow("payment token symbol")
+        << u"{\"token\": \"USDC\", \"amount\": \"250.00\"} paid with token=WETH"_s;
+    QTest::newRow("credentials file path")
+        << u"GOOGLE_APPLICATION_CREDENTIALS=/var/run/secrets/gcp/sa.json"_s;
     QTest::newRow("token placeholder in prose") << u"Token: expired. Auth: failed for user bob."_s;
 }
 

@@ -111,11 +111,12 @@ bool isNotASecret(QStringView v)
 enum class NameClass
 {
     None,
-    Strong,  // the value is a secret whatever it looks like
-    Token,   // a secret unless it is a plain number (an NFT's token id)
-    Auth,    // "auth": a secret unless it names a method ("basic", "scram-sha-256")
-    Pwd,     // "PWD": a password unless it is a path (the shell's working directory)
-    Generic, // "..._key", "pk": a secret only if it looks random
+    Strong,      // the value is a secret whatever it looks like
+    Token,       // a secret unless it is a plain number (an NFT's token id)
+    Auth,        // "auth": a secret unless it names a method ("basic", "scram-sha-256")
+    Pwd,         // "PWD": a password unless it is a path (the shell's working directory)
+    Credentials, // a secret unless it is a path (GOOGLE_APPLICATION_CREDENTIALS=/var/…json)
+    Generic,     // "..._key", "pk": a secret only if it looks random
 };
 
 enum class Syntax
@@ -160,6 +161,8 @@ NameClass classifyName(QStringView name, Syntax syntax)
     const QString &last = w.last();
     const QString prev = w.size() > 1 ? w.at(w.size() - 2) : QString();
 
+    if (last.endsWith(u"credentials") || last.endsWith(u"credential"))
+        return NameClass::Credentials;
     for (const char16_t *s : kStrongSuffixes) {
         if (last.endsWith(QStringView(s)))
             return NameClass::Strong;
@@ -235,14 +238,15 @@ bool valueIsSecret(NameClass cls, QStringView v)
         return false;
     switch (cls) {
     case NameClass::Token: {
-        bool digits = true;
-        for (QChar c : v)
-            digits = digits && c.isDigit();
-        return !digits;
+        // an NFT's token id, or the coin a payment is made in ("token": "USDC")
+        static const QRegularExpression idOrTicker =
+            rx(QStringLiteral(R"rx(^(?:[0-9]{1,78}|[A-Z][A-Z0-9.]{1,9})$)rx"));
+        return v.size() > 78 || !idOrTicker.match(v).hasMatch();
     }
     case NameClass::Auth:
         return !isConfigWord(v);
     case NameClass::Pwd:
+    case NameClass::Credentials:
         return !isPath(v);
     case NameClass::Generic:
         return looksRandom(v);
@@ -422,6 +426,57 @@ QString withNames(const char16_t *pattern)
                                                QString::fromUtf16(kNameEnd));
 }
 
+bool isPlainWord(QStringView w)
+{
+    if (w.isEmpty())
+        return false;
+    for (qsizetype k = 0; k < w.size(); ++k) {
+        if (!isAsciiLetter(w[k]) || (k > 0 && w[k].isUpper()))
+            return false;
+    }
+    return true;
+}
+
+// "Password: was rotated at 15:10", "Token: expired." are sentences, not a name and its value.
+// A bare word after a colon is prose when it is one of the words such sentences go on with,
+// when it ends the sentence, or when more plain words follow; "password: hunter2", a last
+// "token: abc" on its line and "password: letmein host: db" are values.
+bool readsAsProse(const QString &text, QStringView value, qsizetype end)
+{
+    static const QSet<QString> proseWords = {
+        QStringLiteral("was"),       QStringLiteral("is"),      QStringLiteral("are"),
+        QStringLiteral("were"),      QStringLiteral("has"),     QStringLiteral("have"),
+        QStringLiteral("had"),       QStringLiteral("will"),    QStringLiteral("must"),
+        QStringLiteral("should"),    QStringLiteral("can"),     QStringLiteral("could"),
+        QStringLiteral("not"),       QStringLiteral("the"),     QStringLiteral("a"),
+        QStringLiteral("an"),        QStringLiteral("to"),      QStringLiteral("be"),
+        QStringLiteral("been"),      QStringLiteral("reset"),   QStringLiteral("rotated"),
+        QStringLiteral("changed"),   QStringLiteral("expired"), QStringLiteral("updated"),
+        QStringLiteral("required"),  QStringLiteral("missing"), QStringLiteral("invalid"),
+        QStringLiteral("incorrect"), QStringLiteral("wrong"),   QStringLiteral("ok"),
+        QStringLiteral("set"),       QStringLiteral("unset"),   QStringLiteral("empty"),
+        QStringLiteral("hidden"),    QStringLiteral("removed"), QStringLiteral("revoked"),
+        QStringLiteral("leaked"),    QStringLiteral("see"),     QStringLiteral("redacted"),
+    };
+    QStringView word = value;
+    while (!word.isEmpty() && QStringView(u".,;!?").contains(word.back()))
+        word.chop(1);
+    if (!isPlainWord(word))
+        return false;
+    if (word.size() < value.size() || proseWords.contains(word.toString().toLower()))
+        return true;
+    qsizetype i = end;
+    while (i < text.size() && (text[i] == u' ' || text[i] == u'\t'))
+        ++i;
+    qsizetype j = i;
+    while (j < text.size() && !text[j].isSpace())
+        ++j;
+    QStringView next = QStringView(text).mid(i, j - i);
+    while (!next.isEmpty() && QStringView(u".,;!?").contains(next.back()))
+        next.chop(1);
+    return isPlainWord(next);
+}
+
 // Picks the value after an assignment's name (group 1) if the name calls for a secret. In a URL
 // query (the name right after ? or &) a bare value stops at & or #.
 Picker assignment(const QString &kind, Syntax syntax)
@@ -448,29 +503,8 @@ Picker assignment(const QString &kind, Syntax syntax)
             }
         }
         QStringView value = QStringView(text).mid(start, end - start);
-        if (syntax == Syntax::Colon && v.bare) {
-            // "Password: was rotated at 15:10" is prose; a bare value in the middle of a line
-            // counts only if it does not read as a word.
-            qsizetype i = end;
-            while (i < text.size() && (text[i] == u' ' || text[i] == u'\t'))
-                ++i;
-            const bool lineEnds = i >= text.size() || text[i] == u'\n' || text[i] == u'\r';
-            QStringView word = value;
-            while (!word.isEmpty() && QStringView(u".,;!?").contains(word.back()))
-                word.chop(1);
-            if (!lineEnds || word.size() < value.size()) {
-                bool plain = !word.isEmpty();
-                for (qsizetype k = 0; k < word.size(); ++k) {
-                    const QChar c = word[k];
-                    if (!isAsciiLetter(c) || (k > 0 && c.isUpper())) {
-                        plain = false;
-                        break;
-                    }
-                }
-                if (plain)
-                    return;
-            }
-        }
+        if (syntax == Syntax::Colon && v.bare && readsAsProse(text, value, end))
+            return;
         if (!valueIsSecret(cls, value))
             return;
         p.spans.push_back({start, end, kind, {}});
@@ -772,12 +806,12 @@ const std::vector<Rule> &rules()
             groups(QStringLiteral("bearer-token"), {1})));
 
         // AWS: a secret written just before its key id, the key id with a secret after it (on
-        // the same line), or the secret under its name, however that is spelled. A 40-hex
-        // commit next to a key id is no secret: AWS secrets mix upper and lower case.
+        // the same or the next line), or the secret under its name, however that is spelled. A
+        // 40-hex commit next to a key id is no secret: AWS secrets mix upper and lower case.
         r.push_back(regexRule(
             {"akia", "asia", "abia", "acca"},
             rx(QStringLiteral(
-                R"rx((?<![A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])[^\n]{0,100}?\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b)rx")),
+                R"rx((?<![A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])[\s\S]{0,120}?\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b)rx")),
             [](const QString &, const QRegularExpressionMatch &m, Pick &p) {
                 if (mixedCaseRandom(m.capturedView(1), 3.5))
                     p.spans.push_back({m.capturedStart(1),
@@ -789,7 +823,7 @@ const std::vector<Rule> &rules()
         r.push_back(regexRule(
             {"akia", "asia", "abia", "acca"},
             rx(QStringLiteral(
-                R"rx(\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b(?:[^\n]{0,100}?(?<![A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=]))?)rx")),
+                R"rx(\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b(?:[\s\S]{0,120}?(?<![A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=]))?)rx")),
             [](const QString &, const QRegularExpressionMatch &m, Pick &p) {
                 p.spans.push_back(
                     {m.capturedStart(1), m.capturedEnd(1), QStringLiteral("aws-access-key"), {}});
