@@ -3,6 +3,7 @@
 #include <QCryptographicHash>
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string_view>
 
 namespace idesk {
@@ -229,6 +230,25 @@ constexpr std::array<std::string_view, 2048> kWords = {
 
 static_assert(std::is_sorted(kWords.begin(), kWords.end()));
 
+// A word of at most 8 letters packed into one integer, first letter highest, so that integers
+// sort as the words do and a look-up compares numbers instead of strings.
+constexpr std::uint64_t pack(std::string_view w)
+{
+    std::uint64_t v = 0;
+    for (std::size_t i = 0; i < 8; ++i)
+        v = (v << 8) | (i < w.size() ? static_cast<unsigned char>(w[i]) : 0u);
+    return v;
+}
+
+constexpr std::array<std::uint64_t, 2048> kPacked = [] {
+    std::array<std::uint64_t, 2048> a{};
+    for (std::size_t i = 0; i < kWords.size(); ++i)
+        a[i] = pack(kWords[i]);
+    return a;
+}();
+
+static_assert(std::is_sorted(kPacked.begin(), kPacked.end()));
+
 } // namespace
 
 int bip39WordIndex(QStringView word)
@@ -245,11 +265,11 @@ int bip39WordIndex(QStringView word)
             return -1;
         buf[i] = char(c);
     }
-    const std::string_view w(buf, std::size_t(word.size()));
-    const auto it = std::lower_bound(kWords.begin(), kWords.end(), w);
-    if (it == kWords.end() || *it != w)
+    const std::uint64_t key = pack(std::string_view(buf, std::size_t(word.size())));
+    const auto it = std::lower_bound(kPacked.begin(), kPacked.end(), key);
+    if (it == kPacked.end() || *it != key)
         return -1;
-    return int(it - kWords.begin());
+    return int(it - kPacked.begin());
 }
 
 bool bip39ChecksumValid(std::span<const int> indices)

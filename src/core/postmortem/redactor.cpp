@@ -6,6 +6,7 @@
 #include <QSet>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <functional>
 #include <vector>
 
@@ -284,6 +285,11 @@ struct BareRun
 };
 
 using Picker = std::function<void(const QString &text, const QRegularExpressionMatch &m, Pick &)>;
+
+// Shapes that stand in for trigger words where a rule has none: a run of 64 hex digits, and a
+// run of 12 words of 3 to 8 letters apart only by spaces, commas and line breaks.
+constexpr const char *kHex64 = "\x01hex64";
+constexpr const char *kTwelveWords = "\x01words12";
 
 struct Rule
 {
@@ -752,7 +758,7 @@ const std::vector<Rule> &rules()
             }));
 
         // Recovery phrases before the assignments, which would take only their first word.
-        r.push_back({{}, scanMnemonics});
+        r.push_back({{kTwelveWords}, scanMnemonics});
 
         r.push_back(regexRule(
             {"://"},
@@ -941,7 +947,7 @@ const std::vector<Rule> &rules()
                 R"rx(\bcurl\b[^\n]{0,300}?\s(?:-u|--user)[ \t]+["']?[^\s:"']+:([^\s"']+))rx")),
             groups(QStringLiteral("cli-secret"), {1})));
 
-        r.push_back({{}, scanEthereumKeys});
+        r.push_back({{kHex64}, scanEthereumKeys});
 
         // Assignments whose name calls for a secret: JSON/Python "name": "value", env and
         // query name=value, --name value, YAML and header name: value.
@@ -985,12 +991,15 @@ const std::vector<Rule> &rules()
     return all;
 }
 
-// Every trigger of every rule, and for each rule which triggers start it.
+// Every trigger of every rule (at most 64, one bit each), and for each rule the bits that start
+// it; a rule without triggers has mask 0 and always runs.
 struct TriggerTable
 {
     std::vector<QLatin1String> words;
-    std::array<std::vector<int>, 128> byFirst; // trigger indices by first character
-    std::vector<std::vector<int>> ruleTriggers;
+    std::array<std::vector<int>, 128> byFirst; // trigger bits by first character
+    std::vector<std::uint64_t> ruleMasks;
+    std::uint64_t hex64Bit = 0;
+    std::uint64_t twelveWordsBit = 0;
 };
 
 const TriggerTable &triggerTable()
@@ -998,20 +1007,26 @@ const TriggerTable &triggerTable()
     static const TriggerTable t = [] {
         TriggerTable table;
         for (const Rule &rule : rules()) {
-            std::vector<int> ids;
+            std::uint64_t mask = 0;
             for (const char *w : rule.triggers) {
                 const QLatin1String word(w);
                 auto it = std::find(table.words.begin(), table.words.end(), word);
                 if (it == table.words.end()) {
                     table.words.push_back(word);
                     it = table.words.end() - 1;
-                    table.byFirst[std::size_t(static_cast<unsigned char>(w[0]))].push_back(
-                        int(it - table.words.begin()));
+                    const int id = int(it - table.words.begin());
+                    if (word == QLatin1String(kHex64))
+                        table.hex64Bit = std::uint64_t(1) << id;
+                    else if (word == QLatin1String(kTwelveWords))
+                        table.twelveWordsBit = std::uint64_t(1) << id;
+                    else
+                        table.byFirst[std::size_t(static_cast<unsigned char>(w[0]))].push_back(id);
                 }
-                ids.push_back(int(it - table.words.begin()));
+                mask |= std::uint64_t(1) << (it - table.words.begin());
             }
-            table.ruleTriggers.push_back(ids);
+            table.ruleMasks.push_back(mask);
         }
+        Q_ASSERT(table.words.size() <= 64);
         return table;
     }();
     return t;
@@ -1019,18 +1034,37 @@ const TriggerTable &triggerTable()
 
 // One pass over the text says which trigger words occur (ASCII case-insensitively); a rule
 // none of whose triggers occurs is skipped. Most timeline text needs only the two scanners.
-std::vector<bool> triggersIn(QStringView text)
+std::uint64_t triggersIn(QStringView text)
 {
     const TriggerTable &t = triggerTable();
-    std::vector<bool> seen(t.words.size(), false);
+    std::uint64_t seen = 0;
     const char16_t *p = text.utf16();
     const qsizetype n = text.size();
+    qsizetype hexRun = 0;
+    qsizetype letters = 0; // of the current word
+    int words = 0;         // in the current run of words
     for (qsizetype i = 0; i < n; ++i) {
         const char16_t c = asciiLower(p[i]);
+        const bool hex = (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
+        hexRun = hex ? hexRun + 1 : 0;
+        if (hexRun >= 64)
+            seen |= t.hex64Bit;
+        if (c >= u'a' && c <= u'z') {
+            ++letters;
+        } else {
+            if (letters > 0)
+                words = (letters >= 3 && letters <= 8) ? words + 1 : 0;
+            letters = 0;
+            if (words >= 12)
+                seen |= t.twelveWordsBit;
+            if (!(c == u' ' || c == u'\t' || c == u'\n' || c == u'\r' || c == u','))
+                words = 0;
+        }
         if (c >= 128)
             continue;
         for (int id : t.byFirst[c]) {
-            if (seen[std::size_t(id)])
+            const std::uint64_t bit = std::uint64_t(1) << id;
+            if (seen & bit)
                 continue;
             const QLatin1String &w = t.words[std::size_t(id)];
             if (n - i < w.size())
@@ -1039,9 +1073,11 @@ std::vector<bool> triggersIn(QStringView text)
             while (k < w.size() && asciiLower(p[i + k]) == char16_t(w[k].unicode()))
                 ++k;
             if (k == w.size())
-                seen[std::size_t(id)] = true;
+                seen |= bit;
         }
     }
+    if (letters >= 3 && letters <= 8 && words + 1 >= 12)
+        seen |= t.twelveWordsBit;
     return seen;
 }
 
@@ -1066,14 +1102,13 @@ Redactor::Result Redactor::redact(const QString &text) const
         }
     }
 
-    const std::vector<bool> seen = triggersIn(text);
+    const std::uint64_t seen = triggersIn(text);
     const TriggerTable &table = triggerTable();
     const std::vector<Rule> &all = rules();
     const QString ph = placeholder();
     for (std::size_t r = 0; r < all.size(); ++r) {
-        const std::vector<int> &ids = table.ruleTriggers[r];
-        if (!ids.empty() &&
-            std::none_of(ids.begin(), ids.end(), [&](int id) { return seen[std::size_t(id)]; }))
+        const std::uint64_t mask = table.ruleMasks[r];
+        if (mask != 0 && (mask & seen) == 0)
             continue;
         Spans spans;
         all[r].scan(res.text, spans);
