@@ -445,6 +445,19 @@ void TestRedactor::corpus_data()
         u"AKIAK87AU5BHXTPDPFF5\nodJFCrnl2edlBDdz1C5Jau2RJtBRnlWmTSHf6pWk\n"_s,
         {u"AKIAK87AU5BHXTPDPFF5"_s, u"odJFCrnl2edlBDdz1C5Jau2RJtBRnlWmTSHf6pWk"_s},
         u"aws-secret-key"_s);
+    add("hardhat accounts",
+        u"networks: { mainnet: { accounts: ['0x8334896a68f812d810a485ed03241b4d419b1b673bd4755d05ad7853c1f76eb9'] } }"_s,
+        {u"8334896a68f812d810a485ed03241b4d419b1b673bd4755d05ad7853c1f76eb9"_s},
+        u"ethereum-private-key"_s);
+    add("ruby hash private key",
+        u"{ private_key => \"15c0c8e9df469611a11f5125227c3712da86a78c49ea20e32684b27b95e90934\" }"_s,
+        {u"15c0c8e9df469611a11f5125227c3712da86a78c49ea20e32684b27b95e90934"_s},
+        u"ethereum-private-key"_s);
+    add("bip39 numbered list",
+        u"1. fancy 2. muffin 3. offer 4. equal 5. scorpion 6. harsh 7. caught 8. arm 9. never 10. jar 11. cake 12. hire"_s,
+        {u"fancy"_s, u"muffin"_s, u"offer"_s, u"equal"_s, u"scorpion"_s, u"harsh"_s, u"caught"_s,
+         u"never"_s},
+        u"bip39-mnemonic"_s);
     add("password unclosed quote", u"DB_PASSWORD=\"half quoted secret"_s, {u"half quoted secret"_s},
         u"key-value-secret"_s);
 }
@@ -714,6 +727,11 @@ void TestRedactor::lookAlikes_data()
         << u"see https://discord.com/channels/112233445566778899/998877665544332211"_s;
     QTest::newRow("secret hash")
         << u"secret_hash=7706ca828bca0385813dbad3c681d06bd2aa399dac946dc59c0996daeee6f529"_s;
+    QTest::newRow("key word not next to a tx hash")
+        << u"tx hash for key rotation 0x8334896a68f812d810a485ed03241b4d419b1b673bd4755d05ad7853c1f76eb9"_s;
+    QTest::newRow("hash of a key")
+        << u"keccak hash of the key: 15c0c8e9df469611a11f5125227c3712da86a78c49ea20e32684b27b95e90934"_s;
+    QTest::newRow("placeholder words") << u"secret: REDACTED\npassword: masked"_s;
     QTest::newRow("payment token symbol")
         << u"{\"token\": \"USDC\", \"amount\": \"250.00\"} paid with token=WETH"_s;
     QTest::newRow("credentials file path")

@@ -101,7 +101,7 @@ bool isNotASecret(QStringView v)
         return t.startsWith(u"{{");
     static const QRegularExpression harmless = rx(
         QStringLiteral(
-            R"rx(^(?:true|false|null|none|nil|undefined|yes|no|\*+|x+|\.\.\.|…|<[^<>]*>|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\([^()]*\)|%[A-Za-z_][A-Za-z0-9_]*%|\{\{.*|%s|0x[0-9a-f]{40})$)rx"),
+            R"rx(^(?:true|false|null|none|nil|undefined|yes|no|redacted|masked|hidden|omitted|removed|sanitized|filtered|\*+|x+|\.\.\.|…|<[^<>]*>|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\([^()]*\)|%[A-Za-z_][A-Za-z0-9_]*%|\{\{.*|%s|0x[0-9a-f]{40})$)rx"),
         true);
     return harmless.match(t).hasMatch();
 }
@@ -532,6 +532,7 @@ const QSet<QString> &ethKeyWords()
         QStringLiteral("privkey"),  QStringLiteral("privatekey"), QStringLiteral("secret"),
         QStringLiteral("signer"),   QStringLiteral("wallet"),     QStringLiteral("seed"),
         QStringLiteral("mnemonic"), QStringLiteral("deployer"),   QStringLiteral("signingkey"),
+        QStringLiteral("account"),  QStringLiteral("accounts"),
     };
     return s;
 }
@@ -579,22 +580,41 @@ const QSet<QString> &harmlessKeyQualifiers()
     return s;
 }
 
-// +1: a key, -1: a hash, 0: no telling word among the nearest few.
-int ethContextVerdict(const QStringList &words, bool nearestLast)
+// +1: a key, -1: a hash, 0: no telling word among the nearest few. Before the value the nearest
+// telling word decides, except that "hash of the key", "public key", "storage key" are not
+// keys, and a key word that does not stand right before the value ("tx hash for key rotation
+// 0x…") loses to a hash word further back. After the value ("0x… (deployer private key)") the
+// first telling word decides.
+int ethContextVerdict(const QStringList &words, bool before)
 {
+    static const QSet<QString> filler = {QStringLiteral("of"),   QStringLiteral("the"),
+                                         QStringLiteral("for"),  QStringLiteral("a"),
+                                         QStringLiteral("an"),   QStringLiteral("this"),
+                                         QStringLiteral("that"), QStringLiteral("our")};
     const qsizetype n = words.size();
-    for (qsizetype step = 0; step < std::min<qsizetype>(n, 6); ++step) {
-        const qsizetype i = nearestLast ? n - 1 - step : step;
+    const qsizetype window = std::min<qsizetype>(n, 6);
+    for (qsizetype step = 0; step < window; ++step) {
+        const qsizetype i = before ? n - 1 - step : step;
         const QString &w = words.at(i);
         if (ethHashWords().contains(w))
             return -1;
-        if (ethKeyWords().contains(w)) {
-            const qsizetype before = i - 1;
-            if ((w == u"key" || w == u"keys") && before >= 0 &&
-                harmlessKeyQualifiers().contains(words.at(before)))
-                return -1;
+        if (!ethKeyWords().contains(w))
+            continue;
+        if (!before)
             return 1;
+        qsizetype q = i - 1;
+        while (q >= 0 && filler.contains(words.at(q)))
+            --q;
+        if (q >= 0 && (w == u"key" || w == u"keys") &&
+            (harmlessKeyQualifiers().contains(words.at(q)) || ethHashWords().contains(words.at(q))))
+            return -1;
+        if (step > 0) {
+            for (qsizetype k = n - window; k < i; ++k) {
+                if (ethHashWords().contains(words.at(k)))
+                    return -1;
+            }
         }
+        return 1;
     }
     return 0;
 }
@@ -710,6 +730,18 @@ void scanMnemonics(const QString &text, Spans &out)
     qsizetype i = 0;
     while (i < n) {
         const QChar c = text[i];
+        if (c.isDigit() && (i == 0 || text[i - 1].isSpace())) {
+            // a numbered list: "1. legal 2. winner …" or "1) legal"
+            qsizetype j = i;
+            while (j < n && j - i < 2 && text[j].isDigit())
+                ++j;
+            if (j < n && (text[j] == u'.' || text[j] == u')' || text[j] == u':'))
+                ++j;
+            if (j == n || text[j].isSpace()) {
+                i = j;
+                continue;
+            }
+        }
         if (!isAsciiLetter(c)) {
             if (!(c == u' ' || c == u'\t' || c == u'\n' || c == u'\r' || c == u','))
                 flush();
@@ -973,7 +1005,7 @@ const std::vector<Rule> &rules()
         r.push_back(regexRule(
             nameTriggers,
             rx(withNames(
-                   uR"rx((?<![A-Za-z0-9_.-])-{0,2}([A-Za-z0-9_.-]*?NAMEEND)["']?[ \t]*=(?!=)[ \t]*)rx"),
+                   uR"rx((?<![A-Za-z0-9_.-])-{0,2}([A-Za-z0-9_.-]*?NAMEEND)["']?[ \t]*=(?![=>])[ \t]*)rx"),
                true),
             assignment(QStringLiteral("key-value-secret"), Syntax::Assign)));
         r.push_back(regexRule(
@@ -1057,7 +1089,8 @@ std::uint64_t triggersIn(QStringView text)
             letters = 0;
             if (words >= 12)
                 seen |= t.twelveWordsBit;
-            if (!(c == u' ' || c == u'\t' || c == u'\n' || c == u'\r' || c == u','))
+            if (!(c == u' ' || c == u'\t' || c == u'\n' || c == u'\r' || c == u',' ||
+                  (c >= u'0' && c <= u'9') || c == u'.' || c == u')' || c == u':'))
                 words = 0;
         }
         if (c >= 128)
