@@ -614,6 +614,7 @@ void TestRedactor::hugeLinesFinish_data()
     QTest::newRow("password=") << u"password="_s + repeat(u"a&"_s) << false;
     QTest::newRow("json names") << repeat(u"\"token\":\""_s) << true;
     QTest::newRow("key:") << repeat(u"key:"_s) << true;
+    QTest::newRow("unclosed quotes") << repeat(u"cache_key=\"x pk='"_s) << true;
     QTest::newRow("auth=") << repeat(u"auth="_s) << false;
     QTest::newRow("colons") << repeat(u"secret:"_s) << false;
     QTest::newRow("cli flags") << repeat(u"--token "_s) << true;
