@@ -218,6 +218,7 @@ private Q_SLOTS:
     void userTextIsNotMarkup_data() { golden_data(); }
     void userTextIsNotMarkup();
     void secretsGoneOnlyWhenRedacting();
+    void web3SecretsGoneFromExport();
     void timelineDatesOnlyWhenSpanningDays();
     void evidenceFenceOutgrowsBackticks();
     void pinnedEventsByDefault();
@@ -350,6 +351,30 @@ void TestPostmortemMarkdown::secretsGoneOnlyWhenRedacting()
     QVERIFY(red.markdown.contains(u"postgres://orders:[REDACTED]@db.internal:5432/orders"_s));
     QVERIFY(red.markdown.contains(
         u"-----BEGIN RSA PRIVATE KEY-----\n[REDACTED]\n-----END RSA PRIVATE KEY-----"_s));
+}
+
+// What a marketplace on a blockchain leaks, through the export: the whole secret goes, while the
+// transaction hash and the wallet address beside it stay for the reader.
+void TestPostmortemMarkdown::web3SecretsGoneFromExport()
+{
+    PostmortemInput in = runbookExample();
+    in.doc.rootCause =
+        u"The relayer logged PASSWORD=Tr0ub4dor&3xyz and its signer key "
+        "0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318 while sending "
+        "tx 0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060 from wallet "
+        "0x71C7656EC7ab88b098defB751B7401B5f6d8976F."_s;
+    in.actions = {makeAction(1,
+                             u"Move the hot wallet off the phrase legal winner thank year wave "
+                             "sausage worth useful legal winner thank yellow"_s,
+                             u"security"_s, QDate(2024, 1, 17))};
+    const PostmortemMarkdown red = buildPostmortemMarkdown(in, true);
+    for (const QString &gone : {u"Tr0ub4dor"_s, u"&3xyz"_s, u"4c0883a691029"_s,
+                                u"sausage worth useful"_s, u"winner thank yellow"_s})
+        QVERIFY2(!red.markdown.contains(gone), qPrintable(gone));
+    QCOMPARE(red.redactedCount, 3);
+    QVERIFY(red.markdown.contains(
+        u"0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"_s));
+    QVERIFY(red.markdown.contains(u"0x71C7656EC7ab88b098defB751B7401B5f6d8976F"_s));
 }
 
 void TestPostmortemMarkdown::timelineDatesOnlyWhenSpanningDays()

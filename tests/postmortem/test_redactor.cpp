@@ -1,6 +1,8 @@
+#include "core/postmortem/bip39.h"
 #include "core/postmortem/redactor.h"
 #include "testsupport/testsupport.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace idesk;
@@ -15,10 +17,18 @@ class TestRedactor : public QObject
 private Q_SLOTS:
     void secrets_data();
     void secrets();
+    void corpus_data();
+    void corpus();
     void lookAlikes_data();
     void lookAlikes();
     void idempotent_data() { secrets_data(); }
     void idempotent();
+    void corpusIdempotent_data() { corpus_data(); }
+    void corpusIdempotent();
+    void textWithoutSecretsIsUnchanged();
+    void bip39Checksum();
+    void hugeLinesFinish_data();
+    void hugeLinesFinish();
     void countsEveryOccurrence();
     void unterminatedPrivateKey();
     void manyTextsAtOnce();
@@ -71,6 +81,17 @@ void TestRedactor::secrets_data()
     QTest::newRow("token in query string")
         << u"GET /v2/orders?access_token=abc123def456&page=2"_s
         << u"GET /v2/orders?access_token=[REDACTED]&page=2"_s << 1 << u"key-value-secret"_s;
+    QTest::newRow("password with & keeps no tail")
+        << u"PASSWORD=Tr0ub4dor&3xyz"_s << u"PASSWORD=[REDACTED]"_s << 1 << u"key-value-secret"_s;
+    QTest::newRow("password with ; , ) ] } then more")
+        << u"DB_PASS=a;b,c)d]e}f next"_s << u"DB_PASS=[REDACTED] next"_s << 1
+        << u"key-value-secret"_s;
+    QTest::newRow("token in query string, then another")
+        << u"GET /cb?page=2&token=Tk9&x&sig=Xq9%2BvT3kLmN8pQ2rS5tU7w#top"_s
+        << u"GET /cb?page=2&token=[REDACTED]&x&sig=[REDACTED]#top"_s << 2 << u"key-value-secret"_s;
+    QTest::newRow("quoted value to its closing quote")
+        << u"SECRET=\"a b;c\" next=1"_s << u"SECRET=\"[REDACTED]\" next=1"_s << 1
+        << u"key-value-secret"_s;
     QTest::newRow("api key pair") << u"INFURA_API_KEY=9aa3d95b3bc440fa88ea12eaa4456161 secret=xyz"_s
                                   << u"INFURA_API_KEY=[REDACTED] secret=[REDACTED]"_s << 2
                                   << u"key-value-secret"_s;
@@ -128,6 +149,497 @@ void TestRedactor::secrets()
     QVERIFY2(r.kinds.contains(kind), qPrintable(r.kinds.join(u',')));
 }
 
+// Secrets as they leak from a Web3 marketplace's logs, env dumps, configs and shell history,
+// each with the secret parts that must be gone. Every value is made up.
+void TestRedactor::corpus_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QStringList>("secrets");
+    QTest::addColumn<QString>("kind");
+    auto add = [](const char *name, const QString &input, const QStringList &secrets,
+                  const QString &kind) { QTest::newRow(name) << input << secrets << kind; };
+
+    // AWS
+    add("aws secret beside its key id",
+        u"creds AKIAK87AU5BHXTPDPFF5 odJFCrnl2edlBDdz1C5Jau2RJtBRnlWmTSHf6pWk region eu-west-1"_s,
+        {u"AKIAK87AU5BHXTPDPFF5"_s, u"odJFCrnl2edlBDdz1C5Jau2RJtBRnlWmTSHf6pWk"_s},
+        u"aws-secret-key"_s);
+    add("aws credentials csv row",
+        u"deploy-bot,AKIAK87AU5BHXTPDPFF5,LUyifDLkDmWJ6UuVTAIjvFu7WICPhDeOZIiBOB+Y"_s,
+        {u"AKIAK87AU5BHXTPDPFF5"_s, u"LUyifDLkDmWJ6UuVTAIjvFu7WICPhDeOZIiBOB+Y"_s},
+        u"aws-secret-key"_s);
+    add("aws secret before its session key id",
+        u"6sHrFH2ZUCr+lgotu2iXW7GboIRoL3u6aHwnMztV (pair of ASIAE8II49KQ71N8MTZX)"_s,
+        {u"6sHrFH2ZUCr+lgotu2iXW7GboIRoL3u6aHwnMztV"_s, u"ASIAE8II49KQ71N8MTZX"_s},
+        u"aws-secret-key"_s);
+    add("aws secret access key with spaces",
+        u"aws secret access key: LUyifDLkDmWJ6UuVTAIjvFu7WICPhDeOZIiBOB+Y"_s,
+        {u"LUyifDLkDmWJ6UuVTAIjvFu7WICPhDeOZIiBOB+Y"_s}, u"aws-secret-key"_s);
+    add("aws secret access key, capitals and spaced colon",
+        u"AWS Secret Access Key : odJFCrnl2edlBDdz1C5Jau2RJtBRnlWmTSHf6pWk"_s,
+        {u"odJFCrnl2edlBDdz1C5Jau2RJtBRnlWmTSHf6pWk"_s}, u"aws-secret-key"_s);
+    add("aws credentials file with spaces",
+        u"[prod]\naws_secret_access_key = 6sHrFH2ZUCr+lgotu2iXW7GboIRoL3u6aHwnMztV\n"_s,
+        {u"6sHrFH2ZUCr+lgotu2iXW7GboIRoL3u6aHwnMztV"_s}, u"aws-secret-key"_s);
+    add("aws sts json",
+        uR"({"AccessKeyId": "ASIAE8II49KQ71N8MTZX", "SecretAccessKey": "LUyifDLkDmWJ6UuVTAIjvFu7WICPhDeOZIiBOB+Y", "SessionToken": "IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQ"})"_s,
+        {u"ASIAE8II49KQ71N8MTZX"_s, u"LUyifDLkDmWJ6UuVTAIjvFu7WICPhDeOZIiBOB+Y"_s,
+         u"IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQ"_s},
+        u"aws-secret-key"_s);
+
+    // Ethereum private keys
+    add("eth PRIVATE_KEY with 0x",
+        u"PRIVATE_KEY=0xee3772a077021721a278f64f7fd633dbdde131ca3766e4d58e72e310275dff6c"_s,
+        {u"ee3772a077021721a278f64f7fd633dbdde131ca3766e4d58e72e310275dff6c"_s},
+        u"ethereum-private-key"_s);
+    add("eth ETH_PRIVATE_KEY without 0x",
+        u"ETH_PRIVATE_KEY=15c0c8e9df469611a11f5125227c3712da86a78c49ea20e32684b27b95e90934"_s,
+        {u"15c0c8e9df469611a11f5125227c3712da86a78c49ea20e32684b27b95e90934"_s},
+        u"ethereum-private-key"_s);
+    add("eth DEPLOYER_KEY quoted",
+        u"export DEPLOYER_KEY=\"0x8334896a68f812d810a485ed03241b4d419b1b673bd4755d05ad7853c1f76eb9\""_s,
+        {u"8334896a68f812d810a485ed03241b4d419b1b673bd4755d05ad7853c1f76eb9"_s},
+        u"ethereum-private-key"_s);
+    add("eth json privateKey",
+        uR"({"address": "0x71C7656EC7ab88b098defB751B7401B5f6d8976F", "privateKey": "7706ca828bca0385813dbad3c681d06bd2aa399dac946dc59c0996daeee6f529"})"_s,
+        {u"7706ca828bca0385813dbad3c681d06bd2aa399dac946dc59c0996daeee6f529"_s},
+        u"ethereum-private-key"_s);
+    add("eth signer key in prose",
+        u"signer key: 0xa279764017f2ed6cfc7403d75e173e4eaede5fe878f78e2978aa2447c462ddae"_s,
+        {u"a279764017f2ed6cfc7403d75e173e4eaede5fe878f78e2978aa2447c462ddae"_s},
+        u"ethereum-private-key"_s);
+    add("eth pk after a space",
+        u"pk 0xd16dc0cf0b9cd7f78df0cac5e40c02d4e518ca6eaac8d82f01b7210760474f36 funded"_s,
+        {u"d16dc0cf0b9cd7f78df0cac5e40c02d4e518ca6eaac8d82f01b7210760474f36"_s},
+        u"ethereum-private-key"_s);
+    add("eth wallet key upper case",
+        u"wallet key = E8B5359309CC6273931BDB2A0DF3DBE4D58FED8A728E7ECA0FA5F6B8A880627D"_s,
+        {u"E8B5359309CC6273931BDB2A0DF3DBE4D58FED8A728E7ECA0FA5F6B8A880627D"_s},
+        u"ethereum-private-key"_s);
+    add("eth cast --private-key",
+        u"cast send 0x71C7656EC7ab88b098defB751B7401B5f6d8976F --private-key 0x15c0c8e9df469611a11f5125227c3712da86a78c49ea20e32684b27b95e90934 --rpc-url $RPC"_s,
+        {u"15c0c8e9df469611a11f5125227c3712da86a78c49ea20e32684b27b95e90934"_s},
+        u"ethereum-private-key"_s);
+    add("eth yaml secret",
+        u"relayer:\n  secret: 7706ca828bca0385813dbad3c681d06bd2aa399dac946dc59c0996daeee6f529\n"_s,
+        {u"7706ca828bca0385813dbad3c681d06bd2aa399dac946dc59c0996daeee6f529"_s},
+        u"ethereum-private-key"_s);
+    add("eth signer in a log line",
+        u"loaded signer 0xa279764017f2ed6cfc7403d75e173e4eaede5fe878f78e2978aa2447c462ddae from vault"_s,
+        {u"a279764017f2ed6cfc7403d75e173e4eaede5fe878f78e2978aa2447c462ddae"_s},
+        u"ethereum-private-key"_s);
+    add("eth private key a few words back",
+        u"the deployer's private key was 0xd16dc0cf0b9cd7f78df0cac5e40c02d4e518ca6eaac8d82f01b7210760474f36"_s,
+        {u"d16dc0cf0b9cd7f78df0cac5e40c02d4e518ca6eaac8d82f01b7210760474f36"_s},
+        u"ethereum-private-key"_s);
+    add("eth key named after it",
+        u"0x8334896a68f812d810a485ed03241b4d419b1b673bd4755d05ad7853c1f76eb9 (hot wallet private key)"_s,
+        {u"8334896a68f812d810a485ed03241b4d419b1b673bd4755d05ad7853c1f76eb9"_s},
+        u"ethereum-private-key"_s);
+
+    // BIP-39 recovery phrases
+    add("bip39 12 words bare",
+        u"restored from fancy muffin offer equal scorpion harsh caught arm never jar cake hire yesterday"_s,
+        {u"fancy muffin offer equal scorpion harsh caught arm never jar cake hire"_s},
+        u"bip39-mnemonic"_s);
+    add("bip39 24 words over lines",
+        u"phrase found in the repo:\ndignity pig spring artefact unlock cloth truth empty\norbit spatial marble almost razor gaze frame tape\nlatin flame sad file destroy shrug enroll flame\n"_s,
+        {u"dignity pig spring artefact unlock cloth truth empty"_s,
+         u"orbit spatial marble almost razor gaze frame tape"_s,
+         u"latin flame sad file destroy shrug enroll flame"_s},
+        u"bip39-mnemonic"_s);
+    add("bip39 15 words bare",
+        u"animal recall suspect carbon sphere shop rabbit whip mosquito zebra mobile drive announce weekend diary"_s,
+        {u"animal recall suspect carbon sphere shop rabbit whip mosquito zebra mobile drive announce weekend diary"_s},
+        u"bip39-mnemonic"_s);
+    add("bip39 MNEMONIC quoted",
+        u"MNEMONIC=\"this melody bicycle glance office divert farm model balcony reward wisdom melt\""_s,
+        {u"this melody bicycle glance office divert farm model balcony reward wisdom melt"_s},
+        u"bip39-mnemonic"_s);
+    add("bip39 SEED_PHRASE unquoted",
+        u"SEED_PHRASE=near private drip venue level shuffle hold enable hen cattle marble cause trophy tribe reward select nest night"_s,
+        {u"near private drip venue level shuffle hold enable hen cattle marble cause trophy tribe reward select nest night"_s},
+        u"bip39-mnemonic"_s);
+    add("bip39 seed yaml",
+        u"seed: permit load shiver bonus genre elite dinosaur shoot leisure inmate bread million alter slab range merit equip wrestle slight grain impulse"_s,
+        {u"permit load shiver bonus genre elite dinosaur shoot leisure inmate bread million alter slab range merit equip wrestle slight grain impulse"_s},
+        u"bip39-mnemonic"_s);
+    add("bip39 labelled, checksum wrong",
+        u"recovery phrase: abandon ability able about above absent absorb abstract absurd abuse access accident"_s,
+        {u"abandon ability able about above absent absorb abstract absurd abuse access accident"_s},
+        u"bip39-mnemonic"_s);
+    add("bip39 24 words, quoted yaml",
+        u"  mnemonic: \"keen next lottery buyer robot pond north lemon put near mutual human comfort stick gas safe iron spend train depend thought orbit bachelor cute\""_s,
+        {u"keen next lottery buyer robot pond north lemon put near mutual human comfort stick gas safe iron spend train depend thought orbit bachelor cute"_s},
+        u"bip39-mnemonic"_s);
+    add("bip39 12 words in capitals",
+        u"LEGAL WINNER THANK YEAR WAVE SAUSAGE WORTH USEFUL LEGAL WINNER THANK YELLOW"_s,
+        {u"LEGAL WINNER THANK YEAR WAVE SAUSAGE WORTH USEFUL LEGAL WINNER THANK YELLOW"_s},
+        u"bip39-mnemonic"_s);
+
+    // Twilio
+    add("twilio auth token env", u"TWILIO_AUTH_TOKEN=f7ffe0297c79bfbdabe898736a3566f8"_s,
+        {u"f7ffe0297c79bfbdabe898736a3566f8"_s}, u"twilio-auth-token"_s);
+    add("twilio sid and token in prose",
+        u"twilio account ACf7ffe0297c79bfbdabe898736a3566f8 auth token 93697b590481194f309ffea518f32cf2"_s,
+        {u"93697b590481194f309ffea518f32cf2"_s}, u"twilio-auth-token"_s);
+    add("twilio token after a colon", u"Twilio creds: 1449273d7cee9d9136682575250def91"_s,
+        {u"1449273d7cee9d9136682575250def91"_s}, u"twilio-auth-token"_s);
+    add("twilio api key", u"sms via api key SK799e2786d3748421599e3e9c8fe21da8 failed"_s,
+        {u"SK799e2786d3748421599e3e9c8fe21da8"_s}, u"twilio-api-key"_s);
+
+    // Slack, Telegram, Discord
+    add("slack user token",
+        u"token xoxp-2048563412-2049563412-4059563412-7c7d1afcc4f14a3e3e04d42f8ac2acaf used"_s,
+        {u"2048563412-2049563412-4059563412-7c7d1afcc4f14a3e3e04d42f8ac2acaf"_s}, u"slack-token"_s);
+    add("slack legacy tokens",
+        u"xoxa-2-5123456789-sUt1LLQF3jCIEwvJWIyD xoxr-51234567-sUt1LLQF3jCIEwvJWIyDzz xoxs-5123456789-7c7d1afcc4"_s,
+        {u"5123456789-sUt1LLQF3jCIEwvJWIyD"_s, u"51234567-sUt1LLQF3jCIEwvJWIyDzz"_s,
+         u"5123456789-7c7d1afcc4"_s},
+        u"slack-token"_s);
+    add("slack app token",
+        u"socket mode with xapp-1-A04B2C3D4E5-5123456789012-7c7d1afcc4f14a3e3e04d42f8ac2acaf"_s,
+        {u"A04B2C3D4E5-5123456789012-7c7d1afcc4f14a3e3e04d42f8ac2acaf"_s}, u"slack-token"_s);
+    add("slack webhook in json",
+        uR"({"url":"https://hooks.slack.com/services/T0ABCDEF1/B0ABCDEF2/sUt1LLQF3jCIEwvJWIyD7u3m"})"_s,
+        {u"T0ABCDEF1/B0ABCDEF2/sUt1LLQF3jCIEwvJWIyD7u3m"_s}, u"slack-webhook"_s);
+    add("telegram bot token", u"bot 5432109876:7G6Gb7Kuj4SM2G6MzX9nEWTLLcYJbg-KDTC failed"_s,
+        {u"7G6Gb7Kuj4SM2G6MzX9nEWTLLcYJbg-KDTC"_s}, u"telegram-bot-token"_s);
+    add("telegram bot api url",
+        u"POST https://api.telegram.org/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ/sendMessage"_s,
+        {u"AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ"_s}, u"telegram-bot-token"_s);
+    add("discord webhook",
+        u"alerts go to https://discord.com/api/webhooks/112233445566778899/yGrmfN4eUqlLP1wzqUIvG9LRo7jsCYUlYbHp6VHWVnD8dPCi7M0orfeM-omErX6V1t1m"_s,
+        {u"yGrmfN4eUqlLP1wzqUIvG9LRo7jsCYUlYbHp6VHWVnD8dPCi7M0orfeM-omErX6V1t1m"_s},
+        u"discord-webhook"_s);
+    add("discordapp webhook",
+        u"https://discordapp.com/api/webhooks/998877665544332211/qUIvG9LRo7jsCYUlYbHp6VHWVnD8dPCi7M0orfeM"_s,
+        {u"qUIvG9LRo7jsCYUlYbHp6VHWVnD8dPCi7M0orfeM"_s}, u"discord-webhook"_s);
+
+    // Registries, clouds, vendors
+    add("docker config auth",
+        uR"({"auths":{"registry.example.com":{"auth":"d2ViM2RlcGxveTpTM2NyZXRQYXNzIQ=="}}})"_s,
+        {u"d2ViM2RlcGxveTpTM2NyZXRQYXNzIQ=="_s}, u"json-secret"_s);
+    add("azure storage AccountKey",
+        u"DefaultEndpointsProtocol=https;AccountName=web3assets;AccountKey=+0JeVB44EUmVThYJyp6lBcgQFqAiABDQsaJsqGwodqbTEPcwHgq1oi85Un5CfM6dh9Z2n+4jkPsiqJPWL63moB==;EndpointSuffix=core.windows.net"_s,
+        {u"+0JeVB44EUmVThYJyp6lBcgQFqAiABDQsaJsqGwodqbTEPcwHgq1oi85Un5CfM6dh9Z2n+4jkPsiqJPWL63moB=="_s},
+        u"azure-key"_s);
+    add("azure service bus SharedAccessKey",
+        u"Endpoint=sb://web3bus.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=BC4oAv0DzAUguBuQqx9jR7Eef1ffBgVVxZiJdL9JJvQ="_s,
+        {u"BC4oAv0DzAUguBuQqx9jR7Eef1ffBgVVxZiJdL9JJvQ="_s}, u"azure-key"_s);
+    add("azure sas url sig",
+        u"GET https://web3assets.blob.core.windows.net/backups/db.bak?sv=2022-11-02&ss=b&sp=r&se=2026-12-01T00:00:00Z&sig=Xq9%2BvT3kLmN8pQ2rS5tU7wY0zA4bC6dE8fG1hJ3kL5m%3D 403"_s,
+        {u"Xq9%2BvT3kLmN8pQ2rS5tU7wY0zA4bC6dE8fG1hJ3kL5m%3D"_s}, u"azure-sas"_s);
+    add("azure SharedAccessSignature",
+        u"BlobEndpoint=https://web3assets.blob.core.windows.net/;SharedAccessSignature=sv=2022-11-02&ss=b&srt=co&sp=rl&sig=Rt5%2FyU7iO9pA1sD3fG5hJ7kL9zX1cV3bN5mQ7wE9rT1%3D"_s,
+        {u"Rt5%2FyU7iO9pA1sD3fG5hJ7kL9zX1cV3bN5mQ7wE9rT1%3D"_s}, u"azure-sas"_s);
+    add("npmrc auth token",
+        u"//registry.npmjs.org/:_authToken=npm_hAw3Q8WB36Ud9sMtwgKGnjQEo2gw2JxhWrKo"_s,
+        {u"hAw3Q8WB36Ud9sMtwgKGnjQEo2gw2JxhWrKo"_s}, u"npm-token"_s);
+    add("npm token in prose", u"published with npm_hAw3Q8WB36Ud9sMtwgKGnjQEo2gw2JxhWrKo today"_s,
+        {u"hAw3Q8WB36Ud9sMtwgKGnjQEo2gw2JxhWrKo"_s}, u"npm-token"_s);
+    add("github app token in a clone url",
+        u"git clone https://x-access-token:ghs_CArnWGhwBhsRRLFHQtcozMdant8nXiWqsuha@github.com/org/market.git"_s,
+        {u"CArnWGhwBhsRRLFHQtcozMdant8nXiWqsuha"_s}, u"uri-password"_s);
+    add("github oauth, user and refresh tokens",
+        u"gho_VObfVHnyADvkxtUuX8KMf4djkWNdRfrCQBFM ghu_FVBliyIToGJ1QZwez3VcBbD6e3uKBKzTOAsh ghr_zb9ukZ8ND1S6xfB2gpBLzHfz3tVvovXkeGOh"_s,
+        {u"VObfVHnyADvkxtUuX8KMf4djkWNdRfrCQBFM"_s, u"FVBliyIToGJ1QZwez3VcBbD6e3uKBKzTOAsh"_s,
+         u"zb9ukZ8ND1S6xfB2gpBLzHfz3tVvovXkeGOh"_s},
+        u"github-token"_s);
+    add("github fine-grained pat",
+        u"GH=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"_s,
+        {u"HGm5XwwU90P0jpgjqmlMjW_WPel8XOFDWKWLCR74KPONu3OujCeECOtYrLdwGetDCcdx1seP32fNMGyDLJ"_s},
+        u"github-token"_s);
+    add("gitlab pat",
+        u"curl --header \"PRIVATE-TOKEN: glpat-f5yP8th5nRkwfF44uUVK\" https://gitlab.com/api/v4/projects"_s,
+        {u"f5yP8th5nRkwfF44uUVK"_s}, u"gitlab-token"_s);
+    add("stripe restricted key", u"STRIPE=rk_live_yAXvRMdYOPvevgJRysqU2Q96"_s,
+        {u"yAXvRMdYOPvevgJRysqU2Q96"_s}, u"stripe-key"_s);
+    add("google api key in a url",
+        u"https://maps.googleapis.com/maps/api/geocode/json?address=x&key=AIzaQql2UcUNxBR_yCrtjLmeRqWtuxv4f0UE4K5"_s,
+        {u"Qql2UcUNxBR_yCrtjLmeRqWtuxv4f0UE4K5"_s}, u"google-api-key"_s);
+    add("sendgrid key",
+        u"mailer 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 ok"_s,
+        {u"DEN8yV47KW1uzrGg9VnpKk"_s, u"uI5s3lC5Sd1gYVEXkVCdOmQsreK8r85akcGBt2oKEMp"_s},
+        u"sendgrid-key"_s);
+    add("infura project id in rpc url",
+        u"RPC https://mainnet.infura.io/v3/3a41ba5ef542e196161a9cf8169b1a83 timed out"_s,
+        {u"3a41ba5ef542e196161a9cf8169b1a83"_s}, u"rpc-url-key"_s);
+    add("alchemy key in rpc url",
+        u"wss://eth-mainnet.g.alchemy.com/v2/gE16io-cEsL2aTE1xkUicX8fXVGcTiSE closed"_s,
+        {u"gE16io-cEsL2aTE1xkUicX8fXVGcTiSE"_s}, u"rpc-url-key"_s);
+    add("jwt in a cookie",
+        u"Cookie: sid=eyJhbGciOiJSUzI1NiJ9.eyJ3YWxsZXQiOiIweDcxQzc2NTYifQ.c2lnbmF0dXJlLWJ5dGVz-XyZ"_s,
+        {u"eyJhbGciOiJSUzI1NiJ9"_s, u"eyJ3YWxsZXQiOiIweDcxQzc2NTYifQ"_s,
+         u"c2lnbmF0dXJlLWJ5dGVz-XyZ"_s},
+        u"jwt"_s);
+    add("pkcs8 private key",
+        u"-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgVcB\n-----END PRIVATE KEY-----"_s,
+        {u"MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgVcB"_s}, u"private-key"_s);
+    add("pgp private key block",
+        u"-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQOYBGW3kL0BCAC7x9QJvT1hK2m4\n=Xy4Z\n-----END PGP PRIVATE KEY BLOCK-----"_s,
+        {u"lQOYBGW3kL0BCAC7x9QJvT1hK2m4"_s}, u"private-key"_s);
+
+    // Passwords in URLs and command lines
+    add("amqp uri", u"broker amqp://market:Gu3st-P4ss@rabbit:5672/vhost"_s, {u"Gu3st-P4ss"_s},
+        u"uri-password"_s);
+    add("mongodb srv uri",
+        u"MONGO_URL=mongodb+srv://admin:M0ng0%21Pass@cluster0.mongodb.net/market"_s,
+        {u"M0ng0%21Pass"_s}, u"uri-password"_s);
+    add("psql uri", u"psql postgres://orders:0rd3rs-Pa55@db:5432/orders -c 'select 1'"_s,
+        {u"0rd3rs-Pa55"_s}, u"uri-password"_s);
+    add("mysql -p glued", u"mysql -u root -pS3cr3t!Pass -h db.internal orders"_s,
+        {u"S3cr3t!Pass"_s}, u"cli-secret"_s);
+    add("mysqldump -p quoted", u"mysqldump -uroot -p'Dump pa55;x' market > dump.sql"_s,
+        {u"Dump pa55;x"_s}, u"cli-secret"_s);
+    add("mysql --password= with &", u"mysql --password=Tr0ub4dor&3xyz -h db"_s,
+        {u"Tr0ub4dor&3xyz"_s}, u"key-value-secret"_s);
+    add("curl -u", u"curl -u deploy:Cu7l-Pass_99 https://registry.internal/v2/"_s,
+        {u"Cu7l-Pass_99"_s}, u"cli-secret"_s);
+    add("authorization bearer without digits",
+        u"-H 'Authorization: Bearer abcdefghijklmnopqrstuvwxyzABCDEF'"_s,
+        {u"abcdefghijklmnopqrstuvwxyzABCDEF"_s}, u"bearer-token"_s);
+    add("authorization basic", u"Authorization: Basic d2ViMzpzM2NyM3RQYXNz"_s,
+        {u"d2ViMzpzM2NyM3RQYXNz"_s}, u"basic-auth"_s);
+
+    // Assignments with secret-ish names
+    add("PASSWORD with &", u"PASSWORD=Tr0ub4dor&3xyz"_s, {u"Tr0ub4dor&3xyz"_s},
+        u"key-value-secret"_s);
+    add("DB_PASS with ; , )", u"DB_PASS=p@ss;word,1)] next=1"_s, {u"p@ss;word,1)]"_s},
+        u"key-value-secret"_s);
+    add("SMTP_PWD single quoted", u"SMTP_PWD='mail pass 99'"_s, {u"mail pass 99"_s},
+        u"key-value-secret"_s);
+    add("AUTH base64", u"AUTH=dXNlcjpwYXNzd29yZA=="_s, {u"dXNlcjpwYXNzd29yZA=="_s},
+        u"key-value-secret"_s);
+    add("TOKEN yaml quoted with brace", u"TOKEN: \"t0k3n with spaces}\""_s,
+        {u"t0k3n with spaces}"_s}, u"yaml-secret"_s);
+    add("json api_key", uR"({"api_key": "ZxB4zVC59yvlFSFx7ZHrZfUBfBM0lIsu"})"_s,
+        {u"ZxB4zVC59yvlFSFx7ZHrZfUBfBM0lIsu"_s}, u"json-secret"_s);
+    add("APIKEY env", u"APIKEY=gfuQstCMTBkSCwCcU36wNBrO ./run.sh"_s,
+        {u"gfuQstCMTBkSCwCcU36wNBrO"_s}, u"key-value-secret"_s);
+    add("ACCESS_KEY env", u"ACCESS_KEY=hjZUuds4eqiEUUXet5VV4jrUYOJFodx/XpHH5BK+zprj5w4l"_s,
+        {u"hjZUuds4eqiEUUXet5VV4jrUYOJFodx/XpHH5BK+zprj5w4l"_s}, u"key-value-secret"_s);
+    add("client_secret yaml", u"oauth:\n  client_secret: Cl13nt-S3cr3t.v2\n"_s,
+        {u"Cl13nt-S3cr3t.v2"_s}, u"yaml-secret"_s);
+    add("CREDENTIALS json blob", uR"(CREDENTIALS={"user":"svc-market","pass":"Zq9-xw77"})"_s,
+        {u"Zq9-xw77"_s, u"svc-market"_s}, u"key-value-secret"_s);
+    add("--password value", u"./migrate --password hunter2!x --dry-run"_s, {u"hunter2!x"_s},
+        u"cli-secret"_s);
+    add("passwd quoted yaml", u"passwd: \"S3cure pass\""_s, {u"S3cure pass"_s}, u"yaml-secret"_s);
+    add("PWD as a password", u"MYSQL_PWD=Pa55-w0rd! mysql -u app"_s, {u"Pa55-w0rd!"_s},
+        u"key-value-secret"_s);
+    add("secret ini with spaces", u"secret = 'multi word s3cr3t 7'"_s, {u"multi word s3cr3t 7"_s},
+        u"key-value-secret"_s);
+    add("python dict password", u"{'user': 'ops', 'password': 'py-dict-pass9'}"_s,
+        {u"py-dict-pass9"_s}, u"json-secret"_s);
+    add("pass beside user", u"pass=letmein99 user=admin"_s, {u"letmein99"_s},
+        u"key-value-secret"_s);
+    add("signing key env", u"JWT_SIGNING_KEY=Zk3vQ8pL2mX9rT5wY7bN1cF4hJ6gD0sA"_s,
+        {u"Zk3vQ8pL2mX9rT5wY7bN1cF4hJ6gD0sA"_s}, u"key-value-secret"_s);
+    add("password in a log line with colon",
+        u"login attempt user: bob password: hunter2 from 10.1.2.3"_s, {u"hunter2"_s},
+        u"yaml-secret"_s);
+    add("password mid-line, a plain word", u"auth check user: bob password: letmein host: db-2"_s,
+        {u"letmein"_s}, u"yaml-secret"_s);
+    add("aws secret on the line after its key id",
+        u"AKIAK87AU5BHXTPDPFF5\nodJFCrnl2edlBDdz1C5Jau2RJtBRnlWmTSHf6pWk\n"_s,
+        {u"AKIAK87AU5BHXTPDPFF5"_s, u"odJFCrnl2edlBDdz1C5Jau2RJtBRnlWmTSHf6pWk"_s},
+        u"aws-secret-key"_s);
+    add("hardhat accounts",
+        u"networks: { mainnet: { accounts: ['0x8334896a68f812d810a485ed03241b4d419b1b673bd4755d05ad7853c1f76eb9'] } }"_s,
+        {u"8334896a68f812d810a485ed03241b4d419b1b673bd4755d05ad7853c1f76eb9"_s},
+        u"ethereum-private-key"_s);
+    add("ruby hash private key",
+        u"{ private_key => \"15c0c8e9df469611a11f5125227c3712da86a78c49ea20e32684b27b95e90934\" }"_s,
+        {u"15c0c8e9df469611a11f5125227c3712da86a78c49ea20e32684b27b95e90934"_s},
+        u"ethereum-private-key"_s);
+    add("bip39 numbered list",
+        u"1. fancy 2. muffin 3. offer 4. equal 5. scorpion 6. harsh 7. caught 8. arm 9. never 10. jar 11. cake 12. hire"_s,
+        {u"fancy"_s, u"muffin"_s, u"offer"_s, u"equal"_s, u"scorpion"_s, u"harsh"_s, u"caught"_s,
+         u"never"_s},
+        u"bip39-mnemonic"_s);
+    add("password unclosed quote", u"DB_PASSWORD=\"half quoted secret"_s, {u"half quoted secret"_s},
+        u"key-value-secret"_s);
+}
+
+void TestRedactor::corpus()
+{
+    QFETCH(QString, input);
+    QFETCH(QStringList, secrets);
+    QFETCH(QString, kind);
+    const Redactor::Result r = Redactor().redact(input);
+    QVERIFY2(r.count >= 1, qPrintable(r.text));
+    QCOMPARE(r.kinds.size(), r.count);
+    QVERIFY2(r.kinds.contains(kind), qPrintable(r.kinds.join(u',') + u" in "_s + r.text));
+    // no piece of a secret longer than 4 characters may survive
+    for (const QString &secret : secrets) {
+        for (qsizetype i = 0; i + 5 <= secret.size(); ++i) {
+            const QString piece = secret.mid(i, 5);
+            QVERIFY2(!r.text.contains(piece),
+                     qPrintable(u"'%1' of '%2' survives in: %3"_s.arg(piece, secret, r.text)));
+        }
+    }
+}
+
+void TestRedactor::corpusIdempotent()
+{
+    QFETCH(QString, input);
+    const Redactor::Result once = Redactor().redact(input);
+    const Redactor::Result twice = Redactor().redact(once.text);
+    QCOMPARE(twice.text, once.text);
+    QCOMPARE(twice.count, 0);
+}
+
+// Lines assembled at random from harmless pieces (prose, ids, hashes, addresses, numbers) must
+// come through untouched, whatever their order.
+void TestRedactor::textWithoutSecretsIsUnchanged()
+{
+    const QStringList pieces = {
+        u"deploy"_s,
+        u"rolled"_s,
+        u"back"_s,
+        u"the"_s,
+        u"marketplace"_s,
+        u"orders"_s,
+        u"latency"_s,
+        u"spiked"_s,
+        u"after"_s,
+        u"release"_s,
+        u"we"_s,
+        u"paged"_s,
+        u"on-call"_s,
+        u"and"_s,
+        u"to"_s,
+        u"of"_s,
+        u"indexer"_s,
+        u"stalled"_s,
+        u"gas"_s,
+        u"price"_s,
+        u"rose"_s,
+        u"again"_s,
+        u"alarm"_s,
+        u"fired"_s,
+        u"access"_s,
+        u"denied"_s,
+        u"for"_s,
+        u"user=alice"_s,
+        u"status=503"_s,
+        u"14:32"_s,
+        u"2026-12-01T14:32:07Z"_s,
+        u"p99=1.8s"_s,
+        u"3/4"_s,
+        u"(retry)"_s,
+        u"commit 9fceb02d0ae598e95dc970b74767f19372d61af8"_s,
+        u"3f2b6c1e-8d4a-4e6b-9c1f-2a7d5e8b9c0d"_s,
+        u"tx 0x8334896a68f812d810a485ed03241b4d419b1b673bd4755d05ad7853c1f76eb9"_s,
+        u"blockHash=0x15c0c8e9df469611a11f5125227c3712da86a78c49ea20e32684b27b95e90934"_s,
+        u"wallet 0x71C7656EC7ab88b098defB751B7401B5f6d8976F"_s,
+        u"traceparent: 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"_s,
+        u"image@sha256:ee3772a077021721a278f64f7fd633dbdde131ca3766e4d58e72e310275dff6c"_s,
+        u"block 19283746"_s,
+        u"nonce=42"_s,
+        u"chainId=1"_s,
+        u"#incident-2026-12-01-001"_s,
+        u"https://api.linkdao.io/health"_s,
+        u"ops@linkdao.io"_s,
+        u"."_s,
+        u","_s,
+        u"\n"_s,
+    };
+    QRandomGenerator gen(20261201);
+    for (int line = 0; line < 400; ++line) {
+        QString text;
+        const int n = 3 + int(gen.bounded(30));
+        for (int i = 0; i < n; ++i) {
+            if (!text.isEmpty() && !text.endsWith(u'\n'))
+                text += u' ';
+            text += pieces.at(gen.bounded(int(pieces.size())));
+        }
+        const Redactor::Result r = Redactor().redact(text);
+        QVERIFY2(r.text == text, qPrintable(u"changed: "_s + text + u"\n   into: "_s + r.text));
+        QCOMPARE(r.count, 0);
+    }
+}
+
+void TestRedactor::bip39Checksum()
+{
+    auto indices = [](const QString &phrase) {
+        std::vector<int> out;
+        for (const QString &w : phrase.split(u' '))
+            out.push_back(bip39WordIndex(w));
+        return out;
+    };
+    QCOMPARE(bip39WordIndex(u"abandon"), 0);
+    QCOMPARE(bip39WordIndex(u"ZOO"), 2047);
+    QCOMPARE(bip39WordIndex(u"wallet"), -1);
+    QCOMPARE(bip39WordIndex(u"abandonment"), -1);
+    // the standard's published vectors
+    QVERIFY(bip39ChecksumValid(indices(
+        u"abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about"_s)));
+    QVERIFY(bip39ChecksumValid(
+        indices(u"legal winner thank year wave sausage worth useful legal winner thank yellow"_s)));
+    QVERIFY(bip39ChecksumValid(indices(
+        u"zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo vote"_s)));
+    // one word changed breaks the checksum; so do lengths the standard does not have
+    QVERIFY(!bip39ChecksumValid(
+        indices(u"legal winner thank year wave sausage worth useful legal winner thank wave"_s)));
+    QVERIFY(!bip39ChecksumValid(indices(
+        u"abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon"_s)));
+    QVERIFY(!bip39ChecksumValid(indices(u"abandon abandon abandon about"_s)));
+}
+
+// Whole timelines go through the redactor: a megabyte on one line, shaped to tempt every rule,
+// must come through in linear time (the ctest timeout is the bound; no timing assertion).
+void TestRedactor::hugeLinesFinish_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<bool>("unchanged");
+    const int mb = 1 << 20;
+    auto repeat = [mb](const QString &unit) {
+        QString s;
+        s.reserve(mb + unit.size());
+        while (s.size() < mb)
+            s += unit;
+        return s;
+    };
+    QString hex;
+    hex.reserve(mb);
+    QRandomGenerator gen(7);
+    for (int i = 0; i < mb; ++i)
+        hex += QLatin1Char("0123456789abcdef"[gen.bounded(16)]);
+    QTest::newRow("a=") << repeat(u"a="_s) << true;
+    QTest::newRow("hex") << hex << true;
+    QTest::newRow("key=key=") << repeat(u"key="_s) << true;
+    QTest::newRow("pk= hex") << repeat(u"pk="_s + hex.left(64) + u' ') << false;
+    QTest::newRow("password=") << u"password="_s + repeat(u"a&"_s) << false;
+    QTest::newRow("json names") << repeat(u"\"token\":\""_s) << true;
+    QTest::newRow("key:") << repeat(u"key:"_s) << true;
+    QTest::newRow("unclosed quotes") << repeat(u"cache_key=\"x pk='"_s) << true;
+    QTest::newRow("auth=") << repeat(u"auth="_s) << false;
+    QTest::newRow("colons") << repeat(u"secret:"_s) << false;
+    QTest::newRow("cli flags") << repeat(u"--token "_s) << true;
+    QTest::newRow("list words") << repeat(u"abandon "_s) << true;
+    QTest::newRow("uri") << repeat(u"a://b:c"_s) << true;
+    QTest::newRow("aws ids") << repeat(u"AKIAAAAAAAAAAAAAAAAA "_s) << false;
+    QTest::newRow("bearer") << repeat(u"bearer "_s) << true;
+    QTest::newRow("pem without end") << u"-----BEGIN RSA PRIVATE KEY-----\n"_s + hex << false;
+    QTest::newRow("mysql") << repeat(u"mysql -x "_s) << true;
+    QTest::newRow("tx hex") << repeat(u"tx 0x"_s + hex.left(64) + u' ') << true;
+}
+
+void TestRedactor::hugeLinesFinish()
+{
+    QFETCH(QString, line);
+    QFETCH(bool, unchanged);
+    const Redactor::Result r = Redactor().redact(line);
+    if (unchanged) {
+        QVERIFY(r.text == line);
+        QCOMPARE(r.count, 0);
+    } else {
+        QVERIFY(r.count > 0);
+    }
+}
+
 void TestRedactor::lookAlikes_data()
 {
     QTest::addColumn<QString>("input");
@@ -157,6 +669,75 @@ void TestRedactor::lookAlikes_data()
     QTest::newRow("base64 without context") << u"etag wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"_s;
     QTest::newRow("certificate, not a key")
         << u"-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBa\n-----END CERTIFICATE-----"_s;
+    // Hashes and ids a Web3 incident is full of
+    QTest::newRow("tx hash")
+        << u"tx 0x8334896a68f812d810a485ed03241b4d419b1b673bd4755d05ad7853c1f76eb9 reverted"_s;
+    QTest::newRow("txn hash with colon")
+        << u"txn: 0x15c0c8e9df469611a11f5125227c3712da86a78c49ea20e32684b27b95e90934"_s;
+    QTest::newRow("transaction hash in prose")
+        << u"the transaction 0x7706ca828bca0385813dbad3c681d06bd2aa399dac946dc59c0996daeee6f529 was dropped"_s;
+    QTest::newRow("txHash pair")
+        << u"txHash=0xa279764017f2ed6cfc7403d75e173e4eaede5fe878f78e2978aa2447c462ddae status=0"_s;
+    QTest::newRow("receipt json")
+        << uR"({"transactionHash": "0xd16dc0cf0b9cd7f78df0cac5e40c02d4e518ca6eaac8d82f01b7210760474f36", "blockHash": "0xee3772a077021721a278f64f7fd633dbdde131ca3766e4d58e72e310275dff6c", "blockNumber": "0x12a05f2"})"_s;
+    QTest::newRow("block hash yaml")
+        << u"blockHash: 0x15c0c8e9df469611a11f5125227c3712da86a78c49ea20e32684b27b95e90934"_s;
+    QTest::newRow("block and hash words")
+        << u"reorg at block 0x8334896a68f812d810a485ed03241b4d419b1b673bd4755d05ad7853c1f76eb9, hash=7706ca828bca0385813dbad3c681d06bd2aa399dac946dc59c0996daeee6f529"_s;
+    QTest::newRow("sha256 digest with prefix")
+        << u"pulled ghcr.io/org/market@sha256:ee3772a077021721a278f64f7fd633dbdde131ca3766e4d58e72e310275dff6c"_s;
+    QTest::newRow("sha256sum output")
+        << u"sha256: a279764017f2ed6cfc7403d75e173e4eaede5fe878f78e2978aa2447c462ddae  market.tar.gz"_s;
+    QTest::newRow("digest and commit")
+        << u"digest d16dc0cf0b9cd7f78df0cac5e40c02d4e518ca6eaac8d82f01b7210760474f36 from commit 15c0c8e9df469611a11f5125227c3712da86a78c49ea20e32684b27b95e90934"_s;
+    QTest::newRow("event topic")
+        << u"keccak256(\"Transfer(address,address,uint256)\") = 0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef"_s;
+    QTest::newRow("public key is public")
+        << u"validator public key: 0x7706ca828bca0385813dbad3c681d06bd2aa399dac946dc59c0996daeee6f529"_s;
+    QTest::newRow("storage key")
+        << u"eth_getStorageAt storage key 0x0000000000000000000000000000000000000000000000000000000000000003"_s;
+    QTest::newRow("bare 64 hex without a word")
+        << u"0x8334896a68f812d810a485ed03241b4d419b1b673bd4755d05ad7853c1f76eb9"_s;
+    QTest::newRow("wallet address")
+        << u"wallet 0x71C7656EC7ab88b098defB751B7401B5f6d8976F drained?"_s;
+    QTest::newRow("token contract address")
+        << u"token: 0x6B175474E89094C44Da98b954EedeAC495271d0F"_s;
+    QTest::newRow("nft token id") << u"listing token=4521 price=0.5"_s;
+    QTest::newRow("trace ids")
+        << u"traceparent: 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01 trace_id=4bf92f3577b34da6a3ce929d0e0e4736 span_id=00f067aa0ba902b7"_s;
+    QTest::newRow("twilio account sid and trace")
+        << u"twilio account sid ACf7ffe0297c79bfbdabe898736a3566f8 request trace 4bf92f3577b34da6a3ce929d0e0e4736"_s;
+    QTest::newRow("uuid keys")
+        << u"idempotency_key=3f2b6c1e-8d4a-4e6b-9c1f-2a7d5e8b9c0d request_id=6a1f0c2e-1b2d-4c3e-8f4a-5b6c7d8e9f00"_s;
+    QTest::newRow("cache key is a sha") << u"cache_key=9fceb02d0ae598e95dc970b74767f19372d61af8"_s;
+    QTest::newRow("low entropy key") << u"partition_key=users:42:profile"_s;
+    // Words of the BIP-39 list, but no phrase
+    QTest::newRow("list words, checksum wrong")
+        << u"abandon ability able about above absent absorb abstract absurd abuse access accident"_s;
+    QTest::newRow("list words in prose")
+        << u"Again the alarm fired: access denied, the team rotated every account and checked the bridge."_s;
+    // Configuration that only sounds secret
+    QTest::newRow("test runner verdict") << u"PASS: test_checkout (0.02s)\nPASS: test_refund"_s;
+    QTest::newRow("working directory") << u"PWD=/home/deploy/web3-marketplace OLDPWD=/tmp"_s;
+    QTest::newRow("auth methods") << u"AUTH=none\nauth: scram-sha-256\n{\"auth\": \"basic\"}"_s;
+    QTest::newRow("bypass and compass") << u"bypass=true compass=north"_s;
+    QTest::newRow("mysql asks for the password") << u"mysql -u root -p orders"_s;
+    QTest::newRow("docker user ids") << u"docker run -u 1000:1000 market:latest"_s;
+    QTest::newRow("timestamp then text") << u"1712345678: deploy finished"_s;
+    QTest::newRow("discord channel link")
+        << u"see https://discord.com/channels/112233445566778899/998877665544332211"_s;
+    QTest::newRow("secret hash")
+        << u"secret_hash=7706ca828bca0385813dbad3c681d06bd2aa399dac946dc59c0996daeee6f529"_s;
+    QTest::newRow("key word not next to a tx hash")
+        << u"tx hash for key rotation 0x8334896a68f812d810a485ed03241b4d419b1b673bd4755d05ad7853c1f76eb9"_s;
+    QTest::newRow("hash of a key")
+        << u"keccak hash of the key: 15c0c8e9df469611a11f5125227c3712da86a78c49ea20e32684b27b95e90934"_s;
+    QTest::newRow("placeholder words") << u"secret: REDACTED\npassword: masked"_s;
+    QTest::newRow("payment token symbol")
+        << u"{\"token\": \"USDC\", \"amount\": \"250.00\"} paid with token=WETH"_s;
+    QTest::newRow("credentials file path")
+        << u"GOOGLE_APPLICATION_CREDENTIALS=/var/run/secrets/gcp/sa.json"_s;
+    QTest::newRow("token placeholder in prose") << u"Token: expired. Auth: failed for user bob."_s;
 }
 
 void TestRedactor::lookAlikes()

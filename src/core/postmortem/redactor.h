@@ -6,14 +6,19 @@
 
 namespace idesk {
 
-// Removes credentials from text before it leaves the machine (post-mortem export, clipboard).
-// It looks for the shapes secrets actually have: AWS access key ids and secret keys next to their
-// names, PEM private-key blocks, bearer tokens, JWTs, key=value / "key": "value" / YAML pairs
-// whose key names a password, token, secret or API key, URIs with a password, kubeconfig
-// tokens and client-key-data, Slack / GitHub / Stripe / Google API tokens and Slack webhooks.
-// It leaves alone what only resembles them: git SHAs, UUIDs, the words "password" or "token"
-// in prose. Each secret becomes "[REDACTED]", keeping the key name or URI user so the reader
-// still knows what was there. Redacting already-redacted text changes nothing and counts 0.
+// Removes credentials from text before it leaves the machine (post-mortem export, clipboard,
+// diagnostics evidence). It looks for the shapes secrets actually have: vendor tokens by their
+// prefixes (AWS, GitHub, GitLab, Slack, Stripe, Google, npm, Twilio, SendGrid, Telegram),
+// webhook and RPC URLs that carry a key, PEM private-key blocks, JWTs, Authorization headers,
+// URIs and command lines with a password, Azure connection strings, an AWS secret key next to
+// its key id, Ethereum private keys (64 hex digits next to a word like key, pk or signer),
+// BIP-39 recovery phrases (checked against the word list and its checksum), and values of
+// names like PASSWORD, DB_PASS, TOKEN, AUTH, API_KEY in env, JSON, YAML and CLI form.
+// It leaves alone what only resembles them: git SHAs, sha256 digests, transaction and block
+// hashes, wallet addresses, UUIDs, trace ids, the words "password" or "token" in prose. A
+// value is cut whole (to whitespace, or its closing quote) and becomes "[REDACTED]", keeping
+// the name or URI user so the reader still knows what was there. Redacting already-redacted
+// text changes nothing and counts 0. Linear in the length of the text.
 class Redactor
 {
 public:
