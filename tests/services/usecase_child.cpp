@@ -28,6 +28,10 @@ int main(int argc, char **argv)
     try {
         auto service = IncidentService::open(args.at(1), defaultProfile(), clock);
         for (int n = 0;; ++n) {
+            if (n > 0) { // tells the parent the use cases are running
+                std::fputs("done\n", stdout);
+                std::fflush(stdout);
+            }
             auto incidents = service->incidentSummaries();
             const int pick = int(rng.bounded(8));
             if (incidents.empty() || pick == 0) {

@@ -41,7 +41,12 @@ private Q_SLOTS:
             QVERIFY2(child.waitForStarted(5000), qPrintable(child.errorString()));
 
             QByteArray out;
-            const int delayMs = 5 + int(rng.bounded(76)); // 5..80 ms
+            // The kill lands 5..80 ms into the writing, counted from the first commit rather than
+            // from the start: a slow machine (or a sanitizer build) must not turn rounds into
+            // kills during start-up that test nothing.
+            if (child.waitForReadyRead(30000))
+                out += child.readAllStandardOutput();
+            const int delayMs = 5 + int(rng.bounded(76));
             QElapsedTimer t;
             t.start();
             // Keep draining stdout so a full pipe never stalls the child before the kill.
@@ -103,7 +108,6 @@ private Q_SLOTS:
                                                     .arg(count)));
             for (const QString &tag : batchTags)
                 QVERIFY(batchSizes.count(tag));
-            QVERIFY(total.elapsed() < 55000);
         }
         // The test only means something if the kills landed while the child was writing.
         QVERIFY2(reported.size() > 50, qPrintable(QString::number(reported.size())));
