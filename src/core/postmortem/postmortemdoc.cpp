@@ -303,10 +303,15 @@ std::vector<const TimelineEvent *> keyEventRefs(const PostmortemDoc &d,
     std::set<QString> wanted;
     if (d.keyEventIds)
         wanted.insert(d.keyEventIds->cbegin(), d.keyEventIds->cend());
+    // With nothing pinned, the whole timeline is the story; pins narrow it down.
+    const bool anyPinned =
+        std::any_of(currentEvents.begin(), currentEvents.end(),
+                    [](const TimelineEvent &e) { return e.pinned && !e.deleted; });
     for (const TimelineEvent &e : currentEvents) {
         if (e.deleted)
             continue;
-        const bool selected = d.keyEventIds ? wanted.count(e.eventId) > 0 : e.pinned;
+        const bool selected =
+            d.keyEventIds ? wanted.count(e.eventId) > 0 : (e.pinned || !anyPinned);
         if (selected)
             out.push_back(&e);
     }
