@@ -13,7 +13,10 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace idesk::jsoncheck {
 
@@ -23,6 +26,9 @@ struct SyntaxError
 {
     qint64 offset = 0; // 0-based byte offset; equals the input size for a truncated document
     QString detail;    // nlohmann's explanation, with line and column
+    // Set instead of offset when the error has a place in the tree (a duplicate key, a number
+    // out of range): the JSON path, with `detail` saying what was expected there.
+    QString path;
 };
 
 inline constexpr int kMaxDepth = 256;
@@ -56,8 +62,99 @@ inline qint64 tooDeepAt(const QByteArray &bytes)
     return -1;
 }
 
-// Parses `bytes`; on a syntax error returns nullopt and fills `error`.
-inline std::optional<Json> parse(const QByteArray &bytes, SyntaxError &error)
+// nlohmann's messages start with a tag such as "[json.exception.parse_error.101] " that means
+// nothing to a user.
+inline QString untagged(const char *what)
+{
+    QString s = QString::fromUtf8(what);
+    if (s.startsWith(QLatin1Char('['))) {
+        const auto close = s.indexOf(QStringLiteral("] "));
+        if (close > 0)
+            s = s.mid(close + 2);
+    }
+    return s;
+}
+
+// The JSON path of the value being read, and the keys seen so far in each open object. Fed by
+// nlohmann's parse callback, so errors found while parsing can name where they are.
+class PathTracker
+{
+public:
+    struct DuplicateKey
+    {
+        QString key;
+    };
+
+    template<typename J> bool event(nlohmann::detail::parse_event_t ev, J &parsed)
+    {
+        using E = nlohmann::detail::parse_event_t;
+        switch (ev) {
+        case E::object_start:
+            m_stack.push_back({false, 0, {}, {}});
+            break;
+        case E::array_start:
+            m_stack.push_back({true, 0, {}, {}});
+            break;
+        case E::key: {
+            Frame &f = m_stack.back();
+            f.key = parsed.template get_ref<const std::string &>();
+            // nlohmann keeps the last of two equal keys; a hand-edited file with a repeated key
+            // would lose the first value without a word.
+            if (!f.keys.insert(f.key).second)
+                throw DuplicateKey{toQStringUtf8(f.key)};
+            break;
+        }
+        case E::object_end:
+        case E::array_end:
+            m_stack.pop_back();
+            completed();
+            break;
+        case E::value:
+            completed();
+            break;
+        }
+        return true;
+    }
+
+    QString path() const
+    {
+        QString p = QStringLiteral("$");
+        for (const Frame &f : m_stack) {
+            if (f.isArray)
+                p += QLatin1Char('[') + QString::number(f.index) + QLatin1Char(']');
+            else if (!f.key.empty())
+                p += QLatin1Char('.') + toQStringUtf8(f.key);
+        }
+        return p;
+    }
+
+private:
+    struct Frame
+    {
+        bool isArray = false;
+        std::size_t index = 0; // in an array: the element being read
+        std::string key;       // in an object: the member being read
+        std::set<std::string> keys;
+    };
+
+    static QString toQStringUtf8(const std::string &s)
+    {
+        return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+    }
+
+    void completed()
+    {
+        if (!m_stack.empty() && m_stack.back().isArray)
+            ++m_stack.back().index;
+    }
+
+    std::vector<Frame> m_stack;
+};
+
+// Parses `bytes` strictly; on an error returns nullopt and fills `error`. Nothing nlohmann throws
+// escapes: a number too large for a double or an unexpected exception is an error like any
+// other, never an abort.
+template<typename J = Json> std::optional<J> parseAs(const QByteArray &bytes, SyntaxError &error)
 {
     if (const qint64 at = tooDeepAt(bytes); at >= 0) {
         error.offset = at;
@@ -67,18 +164,30 @@ inline std::optional<Json> parse(const QByteArray &bytes, SyntaxError &error)
                 .arg(at);
         return std::nullopt;
     }
+    // nlohmann stops at a NUL byte as at the end of a C string, so whatever follows one would
+    // be ignored. JSON text never holds a raw NUL (inside a string it is written \u0000).
+    if (const qsizetype nul = bytes.indexOf('\0'); nul >= 0) {
+        error.offset = nul;
+        error.detail =
+            QStringLiteral("parse error at byte %1, a NUL byte, which JSON text never holds")
+                .arg(nul);
+        return std::nullopt;
+    }
+    PathTracker tracker;
     try {
-        return Json::parse(bytes.constData(), bytes.constData() + bytes.size());
-    } catch (const Json::parse_error &e) {
+        return J::parse(bytes.constData(), bytes.constData() + bytes.size(),
+                        [&tracker](int, nlohmann::detail::parse_event_t ev, J &parsed) {
+                            return tracker.event(ev, parsed);
+                        });
+    } catch (const PathTracker::DuplicateKey &d) {
+        error.path = tracker.path();
+        error.detail =
+            QStringLiteral("each key once in an object (\"%1\" appears twice)").arg(d.key.left(80));
+        return std::nullopt;
+    } catch (const typename J::parse_error &e) {
         // nlohmann counts the offending byte from 1; callers want a 0-based offset.
         error.offset = e.byte > 0 ? static_cast<qint64>(e.byte) - 1 : 0;
-        QString what = QString::fromUtf8(e.what());
-        // Drop the "[json.exception.parse_error.101] " tag: it means nothing to a user.
-        if (what.startsWith(QLatin1Char('['))) {
-            const auto close = what.indexOf(QStringLiteral("] "));
-            if (close > 0)
-                what = what.mid(close + 2);
-        }
+        QString what = untagged(e.what());
         // nlohmann says "parse error at line L, column C: ..."; put the byte offset in front.
         const QString lead = QStringLiteral("parse error at ");
         if (what.startsWith(lead))
@@ -93,7 +202,31 @@ inline std::optional<Json> parse(const QByteArray &bytes, SyntaxError &error)
                                .arg(what);
         }
         return std::nullopt;
+    } catch (const typename J::out_of_range &e) {
+        // 1e999 or a million-digit integer: well-formed, but no double holds it.
+        error.path = tracker.path();
+        QString what = untagged(e.what());
+        const auto quote = what.indexOf(QLatin1Char('\''));
+        QString token = quote >= 0 ? what.mid(quote + 1) : QString();
+        if (token.endsWith(QLatin1Char('\'')))
+            token.chop(1);
+        if (token.size() > 24)
+            token = token.left(20) + QStringLiteral("… (%1 characters)").arg(token.size());
+        error.detail =
+            token.isEmpty()
+                ? QStringLiteral("a number within the range of a double")
+                : QStringLiteral("a number within the range of a double (found %1)").arg(token);
+        return std::nullopt;
+    } catch (const nlohmann::json::exception &e) {
+        error.path = tracker.path();
+        error.detail = QStringLiteral("valid JSON: %1").arg(untagged(e.what()));
+        return std::nullopt;
     }
+}
+
+inline std::optional<Json> parse(const QByteArray &bytes, SyntaxError &error)
+{
+    return parseAs<Json>(bytes, error);
 }
 
 inline QString jsonTypeName(const Json &v)
