@@ -239,6 +239,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("edit");
         QTest::addColumn<QString>("message"); // a fragment of stderr
+        QTest::newRow("unedited") << QStringLiteral("none") << QString();
         QTest::newRow("1e999") << QStringLiteral("huge-float")
                                << QStringLiteral("$.incident.escalationLevel: expected a number");
         QTest::newRow("million digits")
@@ -277,17 +278,30 @@ private Q_SLOTS:
                                    QStringLiteral("x")})
                      .code,
                  0);
-        QByteArray doc = test::runCli(db, {QStringLiteral("export"), id}).out.toUtf8();
-        // Another incident in the same shape: a new id everywhere, so only the edit is wrong.
-        const QByteArray otherId = "0b5e7c1d-2f3a-4c5d-8e9f-a0b1c2d3e4f5";
-        doc.replace(id.toUtf8(), otherId);
+        // An incident from another database, on a channel of its own: a file this database
+        // would import, but for the one edit made to it below.
+        const QString elsewhere = dir.file(QStringLiteral("b.sqlite"));
+        const QByteArray otherId =
+            test::runCli(elsewhere, {QStringLiteral("declare"), QStringLiteral("--title"),
+                                     QStringLiteral("Mine"), QStringLiteral("--severity"),
+                                     QStringLiteral("P2")})
+                .out.section(QLatin1Char('\t'), 0, 0)
+                .toUtf8();
+        QCOMPARE(test::runCli(elsewhere, {QStringLiteral("event"), QString::fromUtf8(otherId),
+                                          QStringLiteral("--text"), QStringLiteral("y")})
+                     .code,
+                 0);
+        QByteArray doc =
+            test::runCli(elsewhere, {QStringLiteral("export"), QString::fromUtf8(otherId)})
+                .out.toUtf8();
         doc.replace("#incident-", "#elsewhere-");
         const auto replaceFirst = [&doc](const QByteArray &from, const QByteArray &to) {
             const auto at = doc.indexOf(from);
             QVERIFY2(at >= 0, from.constData());
             doc.replace(at, from.size(), to);
         };
-        if (edit == u"huge-float") {
+        if (edit == u"none") {
+        } else if (edit == u"huge-float") {
             replaceFirst("\"escalationLevel\": 1", "\"escalationLevel\": 1e999");
         } else if (edit == u"huge-integer") {
             replaceFirst("\"revision\": 1", "\"revision\": " + QByteArray(1000000, '9'));
@@ -321,6 +335,11 @@ private Q_SLOTS:
         const QString before = state();
         const test::CliResult r =
             test::runCli(db, {QStringLiteral("import"), dir.file(QStringLiteral("hostile.json"))});
+        if (edit == u"none") {
+            // The control: without the edit, the file imports.
+            QCOMPARE(r.code, 0);
+            return;
+        }
         QCOMPARE(r.code, 3);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("hostile.json")) ||
