@@ -812,10 +812,10 @@ std::optional<Incident> Store::incident(const QString &id) const
 static QString ambiguityMessage(const Store &store, const QString &key, const QStringList &ids)
 {
     constexpr int kListed = 10;
+    // One arg() call: a '%1' typed as the name must not be filled in by the later ones.
     QString text = QStringLiteral("'%1' is ambiguous: it matches %2%3 incidents; give the full id")
-                       .arg(key)
-                       .arg(ids.size() > kListed ? QStringLiteral("more than ") : QString())
-                       .arg(std::min<qsizetype>(ids.size(), kListed));
+                       .arg(key, ids.size() > kListed ? QStringLiteral("more than ") : QString(),
+                            QString::number(std::min<qsizetype>(ids.size(), kListed)));
     for (const QString &id : ids.mid(0, kListed)) {
         const auto inc = store.incident(id);
         text += QStringLiteral("\n  %1  %2  %3%4")
