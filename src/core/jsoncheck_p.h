@@ -8,14 +8,15 @@
 #include <QString>
 #include <QStringList>
 #include <QUrl>
+#include <algorithm>
 #include <cmath>
 #include <initializer_list>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace idesk::jsoncheck {
@@ -85,56 +86,59 @@ public:
         QString key;
     };
 
-    template<typename J> bool event(nlohmann::detail::parse_event_t ev, J &parsed)
+    void startObject() { open(false); }
+    void startArray() { open(true); }
+    void key(const std::string &k)
     {
-        using E = nlohmann::detail::parse_event_t;
-        switch (ev) {
-        case E::object_start:
-            m_stack.push_back({false, 0, {}, {}});
-            break;
-        case E::array_start:
-            m_stack.push_back({true, 0, {}, {}});
-            break;
-        case E::key: {
-            Frame &f = m_stack.back();
-            f.key = parsed.template get_ref<const std::string &>();
-            // nlohmann keeps the last of two equal keys; a hand-edited file with a repeated key
-            // would lose the first value without a word.
-            if (!f.keys.insert(f.key).second)
-                throw DuplicateKey{toQStringUtf8(f.key)};
-            break;
-        }
-        case E::object_end:
-        case E::array_end:
-            m_stack.pop_back();
-            completed();
-            break;
-        case E::value:
-            completed();
-            break;
-        }
-        return true;
+        Frame &f = m_frames[m_depth - 1];
+        // nlohmann keeps the last of two equal keys; a hand-edited file with a repeated key
+        // would lose the first value without a word. Objects are small, so a scan is cheapest;
+        // a set takes over for the rare large one.
+        bool repeated = false;
+        if (!f.manyKeys.empty())
+            repeated = !f.manyKeys.insert(k).second;
+        else
+            repeated = std::find(f.keys.begin(), f.keys.end(), k) != f.keys.end();
+        if (repeated)
+            throw DuplicateKey{toQStringUtf8(k)};
+        f.keys.push_back(k);
+        if (f.keys.size() == kScanLimit)
+            f.manyKeys.insert(f.keys.begin(), f.keys.end());
+    }
+    void end()
+    {
+        --m_depth;
+        completed();
+    }
+    // A value that is not an object or array was read.
+    void completed()
+    {
+        if (m_depth > 0 && m_frames[m_depth - 1].isArray)
+            ++m_frames[m_depth - 1].index;
     }
 
     QString path() const
     {
         QString p = QStringLiteral("$");
-        for (const Frame &f : m_stack) {
+        for (std::size_t i = 0; i < m_depth; ++i) {
+            const Frame &f = m_frames[i];
             if (f.isArray)
                 p += QLatin1Char('[') + QString::number(f.index) + QLatin1Char(']');
-            else if (!f.key.empty())
-                p += QLatin1Char('.') + toQStringUtf8(f.key);
+            else if (!f.keys.empty())
+                p += QLatin1Char('.') + toQStringUtf8(f.keys.back());
         }
         return p;
     }
 
 private:
+    static constexpr std::size_t kScanLimit = 32;
+
     struct Frame
     {
         bool isArray = false;
-        std::size_t index = 0; // in an array: the element being read
-        std::string key;       // in an object: the member being read
-        std::set<std::string> keys;
+        std::size_t index = 0;         // in an array: the element being read
+        std::vector<std::string> keys; // in an object: the keys so far; the last is being read
+        std::unordered_set<std::string> manyKeys; // the same, once there are kScanLimit
     };
 
     static QString toQStringUtf8(const std::string &s)
@@ -142,13 +146,101 @@ private:
         return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
     }
 
-    void completed()
+    // Frames are reused as the depth goes up and down, keeping their capacity: a large import
+    // opens an object per row and should not allocate for each.
+    void open(bool isArray)
     {
-        if (!m_stack.empty() && m_stack.back().isArray)
-            ++m_stack.back().index;
+        if (m_depth == m_frames.size())
+            m_frames.emplace_back();
+        Frame &f = m_frames[m_depth++];
+        f.isArray = isArray;
+        f.index = 0;
+        f.keys.clear();
+        f.manyKeys.clear();
     }
 
-    std::vector<Frame> m_stack;
+    std::vector<Frame> m_frames;
+    std::size_t m_depth = 0;
+};
+
+// nlohmann's own tree builder, with the path tracked on the way. (Its parse-callback API would
+// do the same, but scans the whole parent array after every object, which made a 100,000-event
+// import take minutes.)
+template<typename J> class TrackingSax
+{
+public:
+    TrackingSax(J &root, PathTracker &tracker) : m_dom(root, true), m_tracker(tracker) {}
+
+    bool null()
+    {
+        m_tracker.completed();
+        return m_dom.null();
+    }
+    bool boolean(bool v)
+    {
+        m_tracker.completed();
+        return m_dom.boolean(v);
+    }
+    bool number_integer(typename J::number_integer_t v)
+    {
+        m_tracker.completed();
+        return m_dom.number_integer(v);
+    }
+    bool number_unsigned(typename J::number_unsigned_t v)
+    {
+        m_tracker.completed();
+        return m_dom.number_unsigned(v);
+    }
+    bool number_float(typename J::number_float_t v, const typename J::string_t &s)
+    {
+        m_tracker.completed();
+        return m_dom.number_float(v, s);
+    }
+    bool string(typename J::string_t &v)
+    {
+        m_tracker.completed();
+        return m_dom.string(v);
+    }
+    bool binary(typename J::binary_t &v)
+    {
+        m_tracker.completed();
+        return m_dom.binary(v);
+    }
+    bool start_object(std::size_t n)
+    {
+        m_tracker.startObject();
+        return m_dom.start_object(n);
+    }
+    bool key(typename J::string_t &k)
+    {
+        m_tracker.key(k);
+        return m_dom.key(k);
+    }
+    bool end_object()
+    {
+        m_tracker.end();
+        return m_dom.end_object();
+    }
+    bool start_array(std::size_t n)
+    {
+        m_tracker.startArray();
+        return m_dom.start_array(n);
+    }
+    bool end_array()
+    {
+        m_tracker.end();
+        return m_dom.end_array();
+    }
+    // Throws the exception with its own type, so callers can tell a bad number from bad syntax.
+    template<typename Exception>
+    bool parse_error(std::size_t position, const std::string &token, const Exception &ex)
+    {
+        return m_dom.parse_error(position, token, ex);
+    }
+
+private:
+    nlohmann::detail::json_sax_dom_parser<J> m_dom;
+    PathTracker &m_tracker;
 };
 
 // Parses `bytes` strictly; on an error returns nullopt and fills `error`. Nothing nlohmann throws
@@ -175,10 +267,10 @@ template<typename J = Json> std::optional<J> parseAs(const QByteArray &bytes, Sy
     }
     PathTracker tracker;
     try {
-        return J::parse(bytes.constData(), bytes.constData() + bytes.size(),
-                        [&tracker](int, nlohmann::detail::parse_event_t ev, J &parsed) {
-                            return tracker.event(ev, parsed);
-                        });
+        J root;
+        TrackingSax<J> sax(root, tracker);
+        J::sax_parse(bytes.constData(), bytes.constData() + bytes.size(), &sax);
+        return root;
     } catch (const PathTracker::DuplicateKey &d) {
         error.path = tracker.path();
         error.detail =
