@@ -176,8 +176,13 @@ int main(int argc, char *argv[])
     MainWindow window(std::move(service), settings);
     spdlog::debug("start-up: window built after {} ms", sinceStart.elapsed());
     if (parser.isSet(selectOption)) {
-        if (const auto inc = window.service().findIncident(parser.value(selectOption)))
-            window.selectIncident(inc->id);
+        try {
+            if (const auto inc = window.service().findIncident(parser.value(selectOption)))
+                window.selectIncident(inc->id);
+        } catch (const StoreError &e) {
+            // An ambiguous name: the window still opens, with nothing selected.
+            std::fprintf(stderr, "incidentdesk: %s\n", qPrintable(e.message()));
+        }
     }
 
     if (parser.isSet(screenshotOption)) {

@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "core/incident_json.h"
+#include "core/safetext.h"
 #include "services/incidentservice.h"
 #include "services/logging.h"
 #include "services/paths.h"
@@ -12,6 +13,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QScopeGuard>
+#include <algorithm>
 
 namespace idesk::cli {
 
@@ -192,8 +195,8 @@ int cmdList(Context &ctx)
     }
     for (const Incident &inc : rows) {
         ctx.out << inc.id.left(8) << "  " << severityToString(inc.severity) << "  "
-                << statusToString(inc.status).leftJustified(13) << "  " << inc.channel << "  "
-                << inc.title << '\n';
+                << statusToString(inc.status).leftJustified(13) << "  " << oneLine(inc.channel)
+                << "  " << oneLine(inc.title) << '\n';
     }
     return Ok;
 }
@@ -207,12 +210,12 @@ int cmdShow(Context &ctx)
         ctx.out << bundleToJson(ctx.service.bundle(inc.id));
         return Ok;
     }
-    ctx.out << inc.title << '\n'
+    ctx.out << oneLine(inc.title) << '\n'
             << "  id:           " << inc.id << '\n'
             << "  severity:     " << severityToString(inc.severity) << '\n'
             << "  status:       " << statusToString(inc.status) << '\n'
-            << "  channel:      " << inc.channel << '\n'
-            << "  commander:    " << inc.commander << '\n'
+            << "  channel:      " << oneLine(inc.channel) << '\n'
+            << "  commander:    " << oneLine(inc.commander) << '\n'
             << "  started:      " << utc(inc.startedAt) << '\n'
             << "  acknowledged: " << utc(inc.acknowledgedAt) << '\n'
             << "  resolved:     " << utc(inc.resolvedAt) << '\n'
@@ -222,7 +225,7 @@ int cmdShow(Context &ctx)
     for (const TimelineEvent &e : ctx.service.events(q)) {
         ctx.out << "  " << e.occurredAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
                 << (e.pinned ? " * " : "   ") << eventKindToString(e.kind).leftJustified(13) << ' '
-                << e.author << ": " << e.text << '\n';
+                << oneLine(e.author) << ": " << oneLine(e.text) << '\n';
     }
     return Ok;
 }
@@ -303,9 +306,9 @@ int cmdImport(Context &ctx)
         ctx.err << QObject::tr("cannot read %1: %2").arg(path, f.errorString()) << '\n';
         return DataError;
     }
-    const IncidentBundle b = bundleFromJson(f.readAll(), path);
+    const IncidentBundle b = bundleFromJson(f.readAll(), path, ctx.service.clock().now());
     ctx.service.importBundle(b);
-    ctx.out << b.incident.id << '\t' << b.incident.channel << '\n';
+    ctx.out << b.incident.id << '\t' << oneLine(b.incident.channel) << '\n';
     return Ok;
 }
 
@@ -344,7 +347,67 @@ void registerCoreCommands(Registry &r)
            QObject::tr("Import an incident exported as JSON."), cmdImport});
 }
 
+QString terminalText(QStringView text)
+{
+    const auto unsafe = [](QChar c) { return safetext::isUnsafe(c.unicode()); };
+    if (std::none_of(text.begin(), text.end(), unsafe))
+        return text.toString();
+    QString out;
+    out.reserve(text.size() + 16);
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (!safetext::isUnsafe(u))
+            out += c;
+        else if (u < 0x80)
+            out += QStringLiteral("\\x%1").arg(int(u), 2, 16, QLatin1Char('0'));
+        else
+            out += QStringLiteral("\\u%1").arg(int(u), 4, 16, QLatin1Char('0'));
+    }
+    return out;
+}
+
+QString oneLine(QStringView text)
+{
+    QString s = text.toString();
+    s.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
+    s.replace(QLatin1Char('\r'), QStringLiteral("\\r"));
+    s.replace(QChar(0x2028), QStringLiteral("\\u2028"));
+    s.replace(QChar(0x2029), QStringLiteral("\\u2029"));
+    return terminalText(s);
+}
+
+namespace {
+
+int runUnfiltered(const QStringList &arguments, QTextStream &out, QTextStream &err);
+
+} // namespace
+
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    // Commands write into buffers; only filtered text reaches the real streams, so no stored
+    // or imported text can send a terminal an escape sequence (OSC 52 writes the clipboard).
+    QString outText;
+    QString errText;
+    int rc = Ok;
+    {
+        QTextStream bufferedOut(&outText);
+        QTextStream bufferedErr(&errText);
+        const auto pass = qScopeGuard([&] {
+            bufferedOut.flush();
+            bufferedErr.flush();
+            out << terminalText(outText);
+            err << terminalText(errText);
+            out.flush();
+            err.flush();
+        });
+        rc = runUnfiltered(arguments, bufferedOut, bufferedErr);
+    }
+    return rc;
+}
+
+namespace {
+
+int runUnfiltered(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     Registry registry;
     registerCoreCommands(registry);
@@ -437,5 +500,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return DataError;
     }
 }
+
+} // namespace
 
 } // namespace idesk::cli

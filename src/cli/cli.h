@@ -77,6 +77,16 @@ Incident requireIncident(Context &ctx, const QString &idOrPrefix);
 QStringList exactPositionals(const QStringList &args, const QStringList &withValue, int count,
                              const QString &what);
 
+// Text on its way to a terminal: characters that would drive it (ESC and the other C0
+// controls, DEL, C1 controls) or reorder what it shows (bidi overrides and isolates) are
+// written as escapes instead: "\x1b" for C0 and DEL, "\u009b" / "\u202e" for the others.
+// Newline and tab stay. Everything run() prints goes through this; inside a JSON string the
+// "\u" form reads back as the same character.
+QString terminalText(QStringView text);
+// A stored field printed on one line of a listing: terminalText, and line breaks shown as
+// "\n" / "\r" so the field cannot forge lines of its own.
+QString oneLine(QStringView text);
+
 // The whole CLI: parses global options (--db, --profile, --json, --help, --version, --verbose),
 // opens the store, dispatches. Returns the process exit code.
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err);

@@ -92,12 +92,12 @@ int cmdAction(Context &ctx)
         ++n;
         const QString due = a.due.isValid() ? a.due.toString(Qt::ISODate) : QStringLiteral("—");
         // concatenated, not chained arg(): user text containing "%1" must stay as written
-        const QString owner = a.owner.isEmpty() ? QStringLiteral("unassigned") : a.owner;
+        const QString owner = a.owner.isEmpty() ? QStringLiteral("unassigned") : oneLine(a.owner);
         QString line =
             QString::number(n) +
             (a.status == ActionStatus::Done ? QStringLiteral(". [x] ") : QStringLiteral(". [ ] ")) +
             due.leftJustified(10) + QStringLiteral("  ") + owner.leftJustified(16) +
-            QStringLiteral("  ") + a.description;
+            QStringLiteral("  ") + oneLine(a.description);
         if (a.status == ActionStatus::InProgress)
             line += QStringLiteral("  (in progress)");
         if (isOverdue(a, today))
@@ -105,7 +105,7 @@ int cmdAction(Context &ctx)
         ctx.out << line << '\n';
     }
     if (n == 0)
-        ctx.out << QObject::tr("no action items for %1").arg(inc.channel) << '\n';
+        ctx.out << QObject::tr("no action items for %1").arg(oneLine(inc.channel)) << '\n';
     return Ok;
 }
 

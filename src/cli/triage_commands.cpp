@@ -96,7 +96,7 @@ int cmdStatus(Context &ctx)
         if (!open.isEmpty() && overrideReason.isEmpty()) {
             ctx.err << QObject::tr("Recovery is not confirmed; open items:") << '\n';
             for (const QString &t : open)
-                ctx.err << "  [ ] " << t << '\n';
+                ctx.err << "  [ ] " << oneLine(t) << '\n';
             ctx.err << QObject::tr("Tick them in the app, or resolve anyway with "
                                    "--override \"REASON\".")
                     << '\n';
@@ -112,7 +112,7 @@ int cmdStatus(Context &ctx)
     }
     ctx.service.setStatus(inc.id, *status, note);
     const auto after = ctx.service.incident(inc.id);
-    ctx.out << inc.channel << ": " << statusToString(inc.status) << " → "
+    ctx.out << oneLine(inc.channel) << ": " << statusToString(inc.status) << " → "
             << statusToString(after->status) << '\n';
     return Ok;
 }
@@ -127,7 +127,7 @@ int cmdAck(Context &ctx)
     const Incident after = *ctx.service.incident(inc.id);
     const IncidentClocks c =
         computeClocks(after, ctx.service.profile(), {}, ctx.service.clock().now());
-    ctx.out << inc.channel << ": "
+    ctx.out << oneLine(inc.channel) << ": "
             << (already ? QObject::tr("already acknowledged at ") : QObject::tr("acknowledged at "))
             << formatUtcMinute(after.acknowledgedAt);
     if (c.acknowledge.deadline.isValid()) {
@@ -180,8 +180,8 @@ int cmdEscalation(Context &ctx)
         return Ok;
     }
 
-    ctx.out << inc.channel << "  " << severityToString(inc.severity) << ' '
-            << statusToString(inc.status) << "  " << inc.title << '\n';
+    ctx.out << oneLine(inc.channel) << "  " << severityToString(inc.severity) << ' '
+            << statusToString(inc.status) << "  " << oneLine(inc.title) << '\n';
     ctx.out << "Engaged:  " << levelTitle(p, st.engagedLevel) << '\n';
     if (st.stopped) {
         ctx.out << "Due:      " << QObject::tr("nothing — resolved incidents stop escalating")

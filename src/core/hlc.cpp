@@ -1,6 +1,7 @@
 #include "hlc.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace idesk {
 
@@ -14,38 +15,67 @@ QString HlcStamp::toString() const
 std::optional<HlcStamp> HlcStamp::parse(QStringView s)
 {
     const auto dash = s.indexOf(QLatin1Char('-'));
-    if (dash <= 0)
+    const QStringView wall = s.left(std::max<qsizetype>(dash, 0));
+    const QStringView counter = dash < 0 ? QStringView() : s.mid(dash + 1);
+    // toLongLong and toUInt would also take signs, spaces and other digit sets; a stamp is
+    // compared as text too, so only plain ASCII digits are a stamp.
+    const auto digits = [](QStringView v, qsizetype most) {
+        return !v.isEmpty() && v.size() <= most && std::all_of(v.begin(), v.end(), [](QChar c) {
+            return c >= QLatin1Char('0') && c <= QLatin1Char('9');
+        });
+    };
+    if (!digits(wall, 15) || !digits(counter, 10))
         return std::nullopt;
-    bool okWall = false, okCounter = false;
+    bool okCounter = false;
     HlcStamp st;
-    st.wallMs = s.left(dash).toLongLong(&okWall);
-    st.counter = s.mid(dash + 1).toUInt(&okCounter);
-    if (!okWall || !okCounter || st.wallMs < 0)
+    st.wallMs = wall.toLongLong();
+    st.counter = counter.toUInt(&okCounter);
+    if (!okCounter)
         return std::nullopt;
     return st;
 }
 
+QString HlcStamp::formatHint()
+{
+    return QStringLiteral("<ms>-<counter>, e.g. %1 (milliseconds since 1970, at most 15 digits; "
+                          "a counter below 4294967296)")
+        .arg(HlcStamp{1705329000000, 0}.toString());
+}
+
+namespace {
+
+constexpr quint32 kMaxCounter = std::numeric_limits<quint32>::max();
+
+// The stamp right after {wall, counter}.
+HlcStamp after(qint64 wall, quint32 counter)
+{
+    if (counter == kMaxCounter)
+        return {wall + 1, 0};
+    return {wall, counter + 1};
+}
+
+} // namespace
+
 HlcStamp Hlc::tick(qint64 nowMs)
 {
-    if (nowMs > m_last.wallMs) {
+    if (nowMs > m_last.wallMs)
         m_last = {nowMs, 0};
-    } else {
-        ++m_last.counter;
-    }
+    else
+        m_last = after(m_last.wallMs, m_last.counter);
     return m_last;
 }
 
 HlcStamp Hlc::receive(const HlcStamp &remote, qint64 nowMs)
 {
     const qint64 wall = std::max({m_last.wallMs, remote.wallMs, nowMs});
-    quint32 counter = 0;
     if (wall == m_last.wallMs && wall == remote.wallMs)
-        counter = std::max(m_last.counter, remote.counter) + 1;
+        m_last = after(wall, std::max(m_last.counter, remote.counter));
     else if (wall == m_last.wallMs)
-        counter = m_last.counter + 1;
+        m_last = after(wall, m_last.counter);
     else if (wall == remote.wallMs)
-        counter = remote.counter + 1;
-    m_last = {wall, counter};
+        m_last = after(wall, remote.counter);
+    else
+        m_last = {wall, 0};
     return m_last;
 }
 

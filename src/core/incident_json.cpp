@@ -3,9 +3,14 @@
 #include "hlc.h"
 #include "jsoncheck_p.h"
 
+#include <QHash>
+#include <QPair>
 #include <QSet>
+#include <algorithm>
 #include <limits>
+#include <tuple>
 #include <type_traits>
+#include <vector>
 
 namespace idesk {
 
@@ -20,7 +25,7 @@ using Checker = jsoncheck::Checker<FormatError>;
 const QString kTime = QStringLiteral("an ISO 8601 time like 2024-01-15T14:30:00.000Z, or null");
 const QString kDate = QStringLiteral("a date like 2024-01-20, or null");
 const QString kString = QStringLiteral("a string");
-const QString kId = QStringLiteral("a non-empty id string");
+const QString kId = QStringLiteral("a UUID in lowercase like 3f2b8c1e-6d4a-4b7e-9a10-5c2d8e7f6a01");
 
 Json timeToJson(const QDateTime &t)
 {
@@ -133,7 +138,10 @@ Json actionToJson(const ActionItem &a)
 class Reader
 {
 public:
-    explicit Reader(const QString &origin) : c(origin) {}
+    Reader(const QString &origin, const QDateTime &now)
+        : c(origin), m_now(now),
+          m_latestWallMs(std::min(now.toMSecsSinceEpoch() + kStampLeadMs, HlcStamp::kMaxWallMs))
+    {}
 
     IncidentBundle read(const Json &root)
     {
@@ -157,8 +165,19 @@ public:
         const QString &incidentId = b.incident.id;
 
         QSet<QString> ids;
+        // One row per revision of an event: of two, the store would keep one and hide the other.
+        QHash<QPair<QString, int>, QString> revisions;
         each(root, top, "events", [&](const Json &v, const QString &at) {
             b.events.push_back(readEvent(v, at, incidentId, ids));
+            const TimelineEvent &e = b.events.back();
+            const auto seen = revisions.constFind({e.eventId, e.revision});
+            if (seen != revisions.constEnd())
+                c.fail(Checker::key(at, "revision"),
+                       QStringLiteral("a revision of event %1 not already given (%2 is revision "
+                                      "%3 too)")
+                           .arg(e.eventId, *seen)
+                           .arg(e.revision));
+            revisions.insert({e.eventId, e.revision}, at);
         });
         ids.clear();
         each(root, top, "checklist", [&](const Json &v, const QString &at) {
@@ -172,7 +191,11 @@ public:
     }
 
 private:
+    static constexpr qint64 kStampLeadMs = 24 * 60 * 60 * 1000;
+
     Checker c;
+    QDateTime m_now;
+    qint64 m_latestWallMs;
 
     const Json &need(const Json &obj, const QString &path, std::string_view k,
                      const QString &expected)
@@ -185,13 +208,28 @@ private:
         return c.string(need(obj, path, k, kString), Checker::key(path, k));
     }
 
+    // Ids are the UUIDs this app makes: an id shaped like another incident's short id or
+    // channel name would take over lookups by that name.
     QString id(const Json &obj, const QString &path, std::string_view k)
     {
         const QString at = Checker::key(path, k);
         const Json &v = need(obj, path, k, kId);
-        if (!v.is_string() || v.get_ref<const std::string &>().empty())
+        if (!v.is_string() || !isCanonicalUuid(v.get_ref<const std::string &>()))
             c.fail(at, kId);
         return c.string(v, at);
+    }
+
+    static bool isCanonicalUuid(const std::string &s)
+    {
+        if (s.size() != 36 || s == "00000000-0000-0000-0000-000000000000")
+            return false;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const char ch = s[i];
+            const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+            if (dash ? ch != '-' : !((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f')))
+                return false;
+        }
+        return true;
     }
 
     // A child row must belong to the incident it travels with, or an import would attach it
@@ -282,9 +320,16 @@ private:
         const Json &v = c.object(need(obj, path, "stamp", expected), at, {"hlc", "siteId"});
         SyncStamp s;
         s.hlc = str(v, at, "hlc");
-        if (!s.hlc.isEmpty() && !HlcStamp::parse(s.hlc))
-            c.fail(Checker::key(at, "hlc"),
-                   QStringLiteral("an HLC stamp like 000001705329000000-000000, or empty"));
+        if (!s.hlc.isEmpty()) {
+            // A stamp far ahead of every clock would sort after all later edits made anywhere,
+            // so they could never win against it.
+            const auto parsed = HlcStamp::parse(s.hlc);
+            if (!parsed || parsed->wallMs > m_latestWallMs)
+                c.fail(Checker::key(at, "hlc"),
+                       QStringLiteral("an HLC stamp %1, at most one day ahead of this "
+                                      "machine's clock (%2), or empty")
+                           .arg(HlcStamp::formatHint(), toIsoUtc(m_now)));
+        }
         s.siteId = str(v, at, "siteId");
         return s;
     }
@@ -346,7 +391,11 @@ private:
         i.summary = str(v, at, "summary");
         i.escalationLevel = static_cast<int>(
             integer(v, at, "escalationLevel", 1, 3, QStringLiteral("an escalation level 1..3")));
+        // A tombstone would import invisibly and then block the live incident with that id.
         i.deleted = boolean(v, at, "deleted");
+        if (i.deleted)
+            c.fail(Checker::key(at, "deleted"),
+                   QStringLiteral("false (a deleted incident cannot be imported)"));
         i.stamp = stamp(v, at);
         return i;
     }
@@ -448,14 +497,58 @@ QString FormatError::message() const
     return m_origin + QStringLiteral(": ") + m_where + QStringLiteral(": expected ") + m_expected;
 }
 
+namespace {
+
+// The rows in the order the timeline shows them: by when each event happened (its newest
+// revision's time), events at the same moment in the order they were created, and each
+// event's revisions together, oldest first. Every key is a value, so the order is the same
+// whatever order the rows arrive in.
+std::vector<const TimelineEvent *> timelineOrder(const std::vector<TimelineEvent> &events)
+{
+    struct Place
+    {
+        QDateTime occurredAt;
+        int newestRevision = 0;
+        QString createdStamp; // the first revision's stamp
+        int firstRevision = std::numeric_limits<int>::max();
+    };
+    QHash<QString, Place> places;
+    for (const TimelineEvent &e : events) {
+        Place &p = places[e.eventId];
+        if (e.revision >= p.newestRevision) {
+            p.newestRevision = e.revision;
+            p.occurredAt = e.occurredAt;
+        }
+        if (e.revision < p.firstRevision) {
+            p.firstRevision = e.revision;
+            p.createdStamp = e.stamp.hlc;
+        }
+    }
+    std::vector<const TimelineEvent *> out;
+    out.reserve(events.size());
+    for (const TimelineEvent &e : events)
+        out.push_back(&e);
+    std::stable_sort(out.begin(), out.end(), [&](const TimelineEvent *a, const TimelineEvent *b) {
+        const Place &pa = places[a->eventId];
+        const Place &pb = places[b->eventId];
+        const qint64 ta = pa.occurredAt.toMSecsSinceEpoch();
+        const qint64 tb = pb.occurredAt.toMSecsSinceEpoch();
+        return std::tie(ta, pa.createdStamp, a->eventId, a->revision, a->id) <
+               std::tie(tb, pb.createdStamp, b->eventId, b->revision, b->id);
+    });
+    return out;
+}
+
+} // namespace
+
 QByteArray bundleToJson(const IncidentBundle &b)
 {
     Json j;
     j["schema"] = kIncidentSchema;
     j["incident"] = incidentToJson(b.incident);
     Json events = Json::array();
-    for (const TimelineEvent &e : b.events)
-        events.push_back(eventToJson(e));
+    for (const TimelineEvent *e : timelineOrder(b.events))
+        events.push_back(eventToJson(*e));
     j["events"] = std::move(events);
     Json checklist = Json::array();
     for (const ChecklistItem &c : b.checklist)
@@ -468,14 +561,16 @@ QByteArray bundleToJson(const IncidentBundle &b)
     return jsoncheck::dump(j);
 }
 
-IncidentBundle bundleFromJson(const QByteArray &json, const QString &origin)
+IncidentBundle bundleFromJson(const QByteArray &json, const QString &origin, const QDateTime &now)
 {
     jsoncheck::SyntaxError syntax;
     const auto root = jsoncheck::parse(json, syntax);
+    if (!root && !syntax.path.isEmpty())
+        throw FormatError(origin, syntax.path, syntax.detail);
     if (!root)
         throw FormatError(origin, QStringLiteral("byte %1").arg(syntax.offset),
                           QStringLiteral("valid JSON: ") + syntax.detail);
-    return Reader(origin).read(*root);
+    return Reader(origin, now).read(*root);
 }
 
 } // namespace idesk

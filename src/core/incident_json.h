@@ -3,6 +3,7 @@
 #include "types.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <stdexcept>
 
 namespace idesk {
@@ -24,9 +25,11 @@ private:
 };
 
 // Canonical JSON (stable key order, two-space indent, trailing newline) of a bundle, carrying
-// "schema": "incidentdesk.incident/1". Export → import → export gives identical bytes.
+// "schema": "incidentdesk.incident/1", its events in timeline order (when they happened, each
+// event's revisions together). Export → import → export gives identical bytes.
 QByteArray bundleToJson(const IncidentBundle &b);
 // Strict parse; throws FormatError naming the byte offset (syntax) or JSON path (content).
-IncidentBundle bundleFromJson(const QByteArray &json, const QString &origin);
+// `now` is this machine's clock: a sync stamp more than a day ahead of it is refused.
+IncidentBundle bundleFromJson(const QByteArray &json, const QString &origin, const QDateTime &now);
 
 } // namespace idesk

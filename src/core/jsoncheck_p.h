@@ -8,12 +8,16 @@
 #include <QString>
 #include <QStringList>
 #include <QUrl>
+#include <algorithm>
 #include <cmath>
 #include <initializer_list>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <unordered_set>
+#include <vector>
 
 namespace idesk::jsoncheck {
 
@@ -23,6 +27,9 @@ struct SyntaxError
 {
     qint64 offset = 0; // 0-based byte offset; equals the input size for a truncated document
     QString detail;    // nlohmann's explanation, with line and column
+    // Set instead of offset when the error has a place in the tree (a duplicate key, a number
+    // out of range): the JSON path, with `detail` saying what was expected there.
+    QString path;
 };
 
 inline constexpr int kMaxDepth = 256;
@@ -56,8 +63,190 @@ inline qint64 tooDeepAt(const QByteArray &bytes)
     return -1;
 }
 
-// Parses `bytes`; on a syntax error returns nullopt and fills `error`.
-inline std::optional<Json> parse(const QByteArray &bytes, SyntaxError &error)
+// nlohmann's messages start with a tag such as "[json.exception.parse_error.101] " that means
+// nothing to a user.
+inline QString untagged(const char *what)
+{
+    QString s = QString::fromUtf8(what);
+    if (s.startsWith(QLatin1Char('['))) {
+        const auto close = s.indexOf(QStringLiteral("] "));
+        if (close > 0)
+            s = s.mid(close + 2);
+    }
+    return s;
+}
+
+// The JSON path of the value being read, and the keys seen so far in each open object. Fed by
+// nlohmann's parse callback, so errors found while parsing can name where they are.
+class PathTracker
+{
+public:
+    struct DuplicateKey
+    {
+        QString key;
+    };
+
+    void startObject() { open(false); }
+    void startArray() { open(true); }
+    void key(const std::string &k)
+    {
+        Frame &f = m_frames[m_depth - 1];
+        // nlohmann keeps the last of two equal keys; a hand-edited file with a repeated key
+        // would lose the first value without a word. Objects are small, so a scan is cheapest;
+        // a set takes over for the rare large one.
+        bool repeated = false;
+        if (!f.manyKeys.empty())
+            repeated = !f.manyKeys.insert(k).second;
+        else
+            repeated = std::find(f.keys.begin(), f.keys.end(), k) != f.keys.end();
+        if (repeated)
+            throw DuplicateKey{toQStringUtf8(k)};
+        f.keys.push_back(k);
+        if (f.keys.size() == kScanLimit)
+            f.manyKeys.insert(f.keys.begin(), f.keys.end());
+    }
+    void end()
+    {
+        --m_depth;
+        completed();
+    }
+    // A value that is not an object or array was read.
+    void completed()
+    {
+        if (m_depth > 0 && m_frames[m_depth - 1].isArray)
+            ++m_frames[m_depth - 1].index;
+    }
+
+    QString path() const
+    {
+        QString p = QStringLiteral("$");
+        for (std::size_t i = 0; i < m_depth; ++i) {
+            const Frame &f = m_frames[i];
+            if (f.isArray)
+                p += QLatin1Char('[') + QString::number(f.index) + QLatin1Char(']');
+            else if (!f.keys.empty())
+                p += QLatin1Char('.') + toQStringUtf8(f.keys.back());
+        }
+        return p;
+    }
+
+private:
+    static constexpr std::size_t kScanLimit = 32;
+
+    struct Frame
+    {
+        bool isArray = false;
+        std::size_t index = 0;         // in an array: the element being read
+        std::vector<std::string> keys; // in an object: the keys so far; the last is being read
+        std::unordered_set<std::string> manyKeys; // the same, once there are kScanLimit
+    };
+
+    static QString toQStringUtf8(const std::string &s)
+    {
+        return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+    }
+
+    // Frames are reused as the depth goes up and down, keeping their capacity: a large import
+    // opens an object per row and should not allocate for each.
+    void open(bool isArray)
+    {
+        if (m_depth == m_frames.size())
+            m_frames.emplace_back();
+        Frame &f = m_frames[m_depth++];
+        f.isArray = isArray;
+        f.index = 0;
+        f.keys.clear();
+        f.manyKeys.clear();
+    }
+
+    std::vector<Frame> m_frames;
+    std::size_t m_depth = 0;
+};
+
+// nlohmann's own tree builder, with the path tracked on the way. (Its parse-callback API would
+// do the same, but scans the whole parent array after every object, which made a 100,000-event
+// import take minutes.)
+template<typename J> class TrackingSax
+{
+public:
+    TrackingSax(J &root, PathTracker &tracker) : m_dom(root, true), m_tracker(tracker) {}
+
+    bool null()
+    {
+        m_tracker.completed();
+        return m_dom.null();
+    }
+    bool boolean(bool v)
+    {
+        m_tracker.completed();
+        return m_dom.boolean(v);
+    }
+    bool number_integer(typename J::number_integer_t v)
+    {
+        m_tracker.completed();
+        return m_dom.number_integer(v);
+    }
+    bool number_unsigned(typename J::number_unsigned_t v)
+    {
+        m_tracker.completed();
+        return m_dom.number_unsigned(v);
+    }
+    bool number_float(typename J::number_float_t v, const typename J::string_t &s)
+    {
+        m_tracker.completed();
+        return m_dom.number_float(v, s);
+    }
+    bool string(typename J::string_t &v)
+    {
+        m_tracker.completed();
+        return m_dom.string(v);
+    }
+    bool binary(typename J::binary_t &v)
+    {
+        m_tracker.completed();
+        return m_dom.binary(v);
+    }
+    bool start_object(std::size_t n)
+    {
+        m_tracker.startObject();
+        return m_dom.start_object(n);
+    }
+    bool key(typename J::string_t &k)
+    {
+        m_tracker.key(k);
+        return m_dom.key(k);
+    }
+    bool end_object()
+    {
+        m_tracker.end();
+        return m_dom.end_object();
+    }
+    bool start_array(std::size_t n)
+    {
+        m_tracker.startArray();
+        return m_dom.start_array(n);
+    }
+    bool end_array()
+    {
+        m_tracker.end();
+        return m_dom.end_array();
+    }
+    // Throws the exception with its own type, so callers can tell a bad number from bad syntax.
+    template<typename Exception>
+    bool parse_error(std::size_t position, const std::string &token, const Exception &ex)
+    {
+        return m_dom.parse_error(position, token, ex);
+    }
+
+private:
+    nlohmann::detail::json_sax_dom_parser<J> m_dom;
+    PathTracker &m_tracker;
+};
+
+// Parses `bytes` strictly; on an error returns nullopt and fills `error`. Nothing nlohmann throws
+// escapes: a number too large for a double or an unexpected exception is an error like any
+// other, never an abort.
+template<typename J = Json> std::optional<J> parseAs(const QByteArray &bytes, SyntaxError &error)
 {
     if (const qint64 at = tooDeepAt(bytes); at >= 0) {
         error.offset = at;
@@ -67,18 +256,30 @@ inline std::optional<Json> parse(const QByteArray &bytes, SyntaxError &error)
                 .arg(at);
         return std::nullopt;
     }
+    // nlohmann stops at a NUL byte as at the end of a C string, so whatever follows one would
+    // be ignored. JSON text never holds a raw NUL (inside a string it is written \u0000).
+    if (const qsizetype nul = bytes.indexOf('\0'); nul >= 0) {
+        error.offset = nul;
+        error.detail =
+            QStringLiteral("parse error at byte %1, a NUL byte, which JSON text never holds")
+                .arg(nul);
+        return std::nullopt;
+    }
+    PathTracker tracker;
     try {
-        return Json::parse(bytes.constData(), bytes.constData() + bytes.size());
-    } catch (const Json::parse_error &e) {
+        J root;
+        TrackingSax<J> sax(root, tracker);
+        J::sax_parse(bytes.constData(), bytes.constData() + bytes.size(), &sax);
+        return root;
+    } catch (const PathTracker::DuplicateKey &d) {
+        error.path = tracker.path();
+        error.detail =
+            QStringLiteral("each key once in an object (\"%1\" appears twice)").arg(d.key.left(80));
+        return std::nullopt;
+    } catch (const typename J::parse_error &e) {
         // nlohmann counts the offending byte from 1; callers want a 0-based offset.
         error.offset = e.byte > 0 ? static_cast<qint64>(e.byte) - 1 : 0;
-        QString what = QString::fromUtf8(e.what());
-        // Drop the "[json.exception.parse_error.101] " tag: it means nothing to a user.
-        if (what.startsWith(QLatin1Char('['))) {
-            const auto close = what.indexOf(QStringLiteral("] "));
-            if (close > 0)
-                what = what.mid(close + 2);
-        }
+        QString what = untagged(e.what());
         // nlohmann says "parse error at line L, column C: ..."; put the byte offset in front.
         const QString lead = QStringLiteral("parse error at ");
         if (what.startsWith(lead))
@@ -93,7 +294,31 @@ inline std::optional<Json> parse(const QByteArray &bytes, SyntaxError &error)
                                .arg(what);
         }
         return std::nullopt;
+    } catch (const typename J::out_of_range &e) {
+        // 1e999 or a million-digit integer: well-formed, but no double holds it.
+        error.path = tracker.path();
+        QString what = untagged(e.what());
+        const auto quote = what.indexOf(QLatin1Char('\''));
+        QString token = quote >= 0 ? what.mid(quote + 1) : QString();
+        if (token.endsWith(QLatin1Char('\'')))
+            token.chop(1);
+        if (token.size() > 24)
+            token = token.left(20) + QStringLiteral("… (%1 characters)").arg(token.size());
+        error.detail =
+            token.isEmpty()
+                ? QStringLiteral("a number within the range of a double")
+                : QStringLiteral("a number within the range of a double (found %1)").arg(token);
+        return std::nullopt;
+    } catch (const nlohmann::json::exception &e) {
+        error.path = tracker.path();
+        error.detail = QStringLiteral("valid JSON: %1").arg(untagged(e.what()));
+        return std::nullopt;
     }
+}
+
+inline std::optional<Json> parse(const QByteArray &bytes, SyntaxError &error)
+{
+    return parseAs<Json>(bytes, error);
 }
 
 inline QString jsonTypeName(const Json &v)

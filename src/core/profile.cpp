@@ -559,6 +559,8 @@ Profile parseProfile(const QByteArray &json, const QString &origin)
 {
     jsoncheck::SyntaxError syntax;
     const auto root = jsoncheck::parse(json, syntax);
+    if (!root && !syntax.path.isEmpty())
+        throw ProfileError(origin, syntax.path, syntax.detail);
     if (!root)
         throw ProfileError(origin, QStringLiteral("$"),
                            QStringLiteral("valid JSON: ") + syntax.detail);

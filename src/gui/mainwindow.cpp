@@ -533,7 +533,7 @@ void MainWindow::importJson()
         return;
     }
     try {
-        const IncidentBundle b = bundleFromJson(f.readAll(), path);
+        const IncidentBundle b = bundleFromJson(f.readAll(), path, m_service->clock().now());
         m_service->importBundle(b);
         selectIncident(b.incident.id);
     } catch (const FormatError &e) {

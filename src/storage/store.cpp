@@ -894,6 +894,23 @@ std::optional<Incident> Store::incident(const QString &id) const
     return readIncident(q);
 }
 
+// The error for a lookup that matched several incidents: the user picks one from the list.
+static QString ambiguityMessage(const Store &store, const QString &key, const QStringList &ids)
+{
+    constexpr int kListed = 10;
+    // One arg() call: a '%1' typed as the name must not be filled in by the later ones.
+    QString text = QStringLiteral("'%1' is ambiguous: it matches %2%3 incidents; give the full id")
+                       .arg(key, ids.size() > kListed ? QStringLiteral("more than ") : QString(),
+                            QString::number(std::min<qsizetype>(ids.size(), kListed)));
+    for (const QString &id : ids.mid(0, kListed)) {
+        const auto inc = store.incident(id);
+        text += QStringLiteral("\n  %1  %2  %3%4")
+                    .arg(id, inc ? inc->channel : QString(), inc ? inc->title : QString(),
+                         inc && inc->deleted ? QStringLiteral(" (deleted)") : QString());
+    }
+    return text;
+}
+
 std::optional<Incident> Store::findIncident(const QString &idOrPrefix) const
 {
     const QString key = idOrPrefix.trimmed();
@@ -902,38 +919,45 @@ std::optional<Incident> Store::findIncident(const QString &idOrPrefix) const
     if (auto exact = incident(key))
         return exact;
 
-    // A channel, with or without its leading '#'; a live incident wins over a deleted namesake.
+    // A channel (with or without its leading '#') and an id prefix are looked up together: a
+    // channel named like another incident's short id must not take that name over silently.
     const QString channel = key.startsWith(QLatin1Char('#')) ? key : QLatin1Char('#') + key;
-    QSqlQuery byChannel = prepareSql(m_db, QStringLiteral("SELECT id, deleted FROM incidents "
-                                                          "WHERE channel = ? ORDER BY deleted"));
+    QSqlQuery byChannel =
+        prepareSql(m_db, QStringLiteral("SELECT id, deleted FROM incidents "
+                                        "WHERE channel = ? ORDER BY deleted, id"));
     byChannel.addBindValue(channel);
     execPrepared(byChannel, QStringLiteral("Finding an incident by channel"));
-    QStringList live, deleted;
+    QStringList matches, deletedByChannel;
     while (byChannel.next())
-        (byChannel.value(1).toBool() ? deleted : live) << byChannel.value(0).toString();
+        (byChannel.value(1).toBool() ? deletedByChannel : matches) << byChannel.value(0).toString();
     byChannel.finish();
-    if (live.size() == 1)
-        return incident(live.front());
-    if (live.isEmpty() && deleted.size() == 1)
-        return incident(deleted.front());
-    if (live.size() > 1)
-        return std::nullopt; // ambiguous
 
-    if (key.size() < 4)
+    if (key.size() >= 4 && !key.startsWith(QLatin1Char('#'))) {
+        QSqlQuery byPrefix = prepareSql(m_db, QStringLiteral("SELECT id FROM incidents WHERE "
+                                                             "substr(id, 1, ?) = ? ORDER BY id "
+                                                             "LIMIT 11"));
+        const QString prefix = key.toLower();
+        byPrefix.addBindValue(prefix.size());
+        byPrefix.addBindValue(prefix);
+        execPrepared(byPrefix, QStringLiteral("Finding an incident by id prefix"));
+        while (byPrefix.next()) {
+            const QString id = byPrefix.value(0).toString();
+            if (!matches.contains(id))
+                matches << id;
+        }
+        byPrefix.finish();
+    }
+
+    // A live incident wins over a deleted namesake.
+    if (matches.isEmpty() && deletedByChannel.size() == 1)
+        return incident(deletedByChannel.front());
+    if (matches.isEmpty() && deletedByChannel.size() > 1)
+        matches = deletedByChannel;
+    if (matches.isEmpty())
         return std::nullopt;
-    QSqlQuery byPrefix = prepareSql(m_db, QStringLiteral("SELECT id FROM incidents "
-                                                         "WHERE substr(id, 1, ?) = ? LIMIT 2"));
-    const QString prefix = key.toLower();
-    byPrefix.addBindValue(prefix.size());
-    byPrefix.addBindValue(prefix);
-    execPrepared(byPrefix, QStringLiteral("Finding an incident by id prefix"));
-    QStringList ids;
-    while (byPrefix.next())
-        ids << byPrefix.value(0).toString();
-    byPrefix.finish();
-    if (ids.size() != 1)
-        return std::nullopt;
-    return incident(ids.front());
+    if (matches.size() == 1)
+        return incident(matches.front());
+    throw StoreError(Code::Ambiguous, ambiguityMessage(*this, key, matches));
 }
 
 void Store::updateIncident(const Incident &changed)
@@ -1347,11 +1371,32 @@ void Store::importBundle(const IncidentBundle &b)
                          QStringLiteral("The bundle for incident %1 holds rows of another incident")
                              .arg(incidentId));
 
+    if (b.incident.deleted)
+        throw StoreError(Code::Query,
+                         QStringLiteral("Incident %1 is marked deleted and cannot be imported. "
+                                        "Nothing was changed.")
+                             .arg(incidentId));
+
     Transaction tx(*this);
     if (incidentExists(m_db, incidentId))
         throw StoreError(Code::Conflict,
                          QStringLiteral("Incident %1 (%2) already exists in this database")
                              .arg(incidentId, b.incident.channel));
+    // A channel names one incident: a second one would make `show #channel` ambiguous, or let
+    // an imported file take the name over.
+    if (!b.incident.channel.isEmpty()) {
+        QSqlQuery same =
+            prepareSql(m_db, QStringLiteral("SELECT id, title FROM incidents WHERE "
+                                            "channel = ? ORDER BY deleted, id LIMIT 1"));
+        same.addBindValue(b.incident.channel);
+        execPrepared(same, QStringLiteral("Checking the channel of an imported incident"));
+        if (same.next())
+            throw StoreError(Code::Conflict,
+                             QStringLiteral("Cannot import incident %1: the channel %2 already "
+                                            "belongs to incident %3 (%4). Nothing was changed.")
+                                 .arg(incidentId, b.incident.channel, same.value(0).toString(),
+                                      same.value(1).toString()));
+    }
 
     const QDateTime now = m_clock.now();
     const QString nowIso = toIsoUtc(now);
@@ -1360,9 +1405,15 @@ void Store::importBundle(const IncidentBundle &b)
     const auto stampOf = [&](const SyncStamp &s) {
         if (s.hlc.isEmpty())
             return SyncStamp{nextHlc(), m_siteId};
-        if (const auto parsed = HlcStamp::parse(s.hlc))
-            newest = std::max(newest, *parsed);
-        return SyncStamp{s.hlc, s.siteId.isEmpty() ? m_siteId : s.siteId};
+        const auto parsed = HlcStamp::parse(s.hlc);
+        if (!parsed)
+            throw StoreError(Code::Query,
+                             QStringLiteral("The stamp %1 in the incident to import is not %2. "
+                                            "Nothing was changed.")
+                                 .arg(s.hlc, HlcStamp::formatHint()));
+        newest = std::max(newest, *parsed);
+        // Stamps are compared as text too, so only the fixed-width form sorts right.
+        return SyncStamp{parsed->toString(), s.siteId.isEmpty() ? m_siteId : s.siteId};
     };
     OutboxWriter outbox(m_db);
 
@@ -1390,11 +1441,12 @@ void Store::importBundle(const IncidentBundle &b)
         TimelineEvent row = e;
         row.stamp = stampOf(e.stamp);
         const auto prev = revisionIds.find({e.eventId, e.revision - 1});
-        writer.insert(
-            row, toIsoUtc(e.recordedAt), prev == revisionIds.end() ? QString() : prev->second,
-            newestRevision[e.eventId] == &e,
-            firstRevision[e.eventId]->stamp.hlc.isEmpty() ? row.stamp.hlc
-                                                          : firstRevision[e.eventId]->stamp.hlc);
+        writer.insert(row, toIsoUtc(e.recordedAt),
+                      prev == revisionIds.end() ? QString() : prev->second,
+                      newestRevision[e.eventId] == &e,
+                      firstRevision[e.eventId]->stamp.hlc.isEmpty()
+                          ? row.stamp.hlc
+                          : stampOf(firstRevision[e.eventId]->stamp).hlc);
         outbox.add(kEntityEvent, row.id, row.stamp.hlc, nowIso);
     }
 

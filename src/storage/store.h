@@ -25,8 +25,9 @@ public:
         MigrationFailed, // the original file is untouched
         Query,           // a statement failed
         NotFound,
-        Conflict, // e.g. importing an incident id that already exists
-        Busy,     // another program held the write lock longer than the busy timeout
+        Conflict,  // e.g. importing an incident id that already exists
+        Ambiguous, // a lookup matched several incidents; the message lists them
+        Busy,      // another program held the write lock longer than the busy timeout
         DiskFull,
     };
     StoreError(Code code, QString message);
@@ -99,7 +100,8 @@ public:
     std::vector<IncidentSummary> incidentSummaries() const;
     std::optional<Incident> incident(const QString &id) const;
     std::optional<Incident>
-    findIncident(const QString &idOrPrefix) const; // id, unique prefix or channel
+    findIncident(const QString &idOrPrefix) const; // id, unique prefix or channel; throws
+                                                   // Ambiguous when several incidents match
     void updateIncident(const Incident &changed);  // per-field stamps for the fields that differ
 
     // Timeline

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTest>
+#include <utility>
 
 using namespace idesk;
 
@@ -230,6 +231,294 @@ private Q_SLOTS:
         QCOMPARE(
             test::runCli(target, {QStringLiteral("list"), QStringLiteral("--json")}).out.trimmed(),
             QStringLiteral("[\n]"));
+    }
+
+    // A hostile or lenient file is refused like any malformed one: exit 3, a message naming the
+    // file and the JSON path, and the database exactly as it was.
+    void hostileImportsRefused_data()
+    {
+        QTest::addColumn<QString>("edit");
+        QTest::addColumn<QString>("message"); // a fragment of stderr
+        QTest::newRow("unedited") << QStringLiteral("none") << QString();
+        QTest::newRow("1e999") << QStringLiteral("huge-float")
+                               << QStringLiteral("$.incident.escalationLevel: expected a number");
+        QTest::newRow("million digits")
+            << QStringLiteral("huge-integer")
+            << QStringLiteral("$.events[0].revision: expected a number");
+        QTest::newRow("duplicate key")
+            << QStringLiteral("duplicate-key")
+            << QStringLiteral("$.incident.title: expected each key once");
+        QTest::newRow("NUL then garbage") << QStringLiteral("nul") << QStringLiteral("a NUL byte");
+        QTest::newRow("id not a UUID")
+            << QStringLiteral("short-id") << QStringLiteral("$.incident.id: expected a UUID");
+        QTest::newRow("channel taken")
+            << QStringLiteral("same-channel") << QStringLiteral("already belongs to incident");
+        QTest::newRow("stamp far ahead") << QStringLiteral("future-stamp")
+                                         << QStringLiteral("$.incident.stamp.hlc: expected an HLC "
+                                                           "stamp <ms>-<counter>");
+        QTest::newRow("duplicate revision")
+            << QStringLiteral("duplicate-revision")
+            << QStringLiteral("$.events[1].revision: expected a revision of event");
+        QTest::newRow("deleted incident")
+            << QStringLiteral("deleted") << QStringLiteral("$.incident.deleted: expected false");
+    }
+
+    void hostileImportsRefused()
+    {
+        QFETCH(QString, edit);
+        QFETCH(QString, message);
+        test::TempDir dir;
+        const QString db = dir.file(QStringLiteral("a.sqlite"));
+        const test::CliResult d = test::runCli(
+            db, {QStringLiteral("declare"), QStringLiteral("--title"), QStringLiteral("Mine"),
+                 QStringLiteral("--severity"), QStringLiteral("P2")});
+        QCOMPARE(d.code, 0);
+        const QString id = d.out.section(QLatin1Char('\t'), 0, 0);
+        QCOMPARE(test::runCli(db, {QStringLiteral("event"), id, QStringLiteral("--text"),
+                                   QStringLiteral("x")})
+                     .code,
+                 0);
+        // An incident from another database, on a channel of its own: a file this database
+        // would import, but for the one edit made to it below.
+        const QString elsewhere = dir.file(QStringLiteral("b.sqlite"));
+        const QByteArray otherId =
+            test::runCli(elsewhere, {QStringLiteral("declare"), QStringLiteral("--title"),
+                                     QStringLiteral("Mine"), QStringLiteral("--severity"),
+                                     QStringLiteral("P2")})
+                .out.section(QLatin1Char('\t'), 0, 0)
+                .toUtf8();
+        QCOMPARE(test::runCli(elsewhere, {QStringLiteral("event"), QString::fromUtf8(otherId),
+                                          QStringLiteral("--text"), QStringLiteral("y")})
+                     .code,
+                 0);
+        QByteArray doc =
+            test::runCli(elsewhere, {QStringLiteral("export"), QString::fromUtf8(otherId)})
+                .out.toUtf8();
+        doc.replace("#incident-", "#elsewhere-");
+        const auto replaceFirst = [&doc](const QByteArray &from, const QByteArray &to) {
+            const auto at = doc.indexOf(from);
+            QVERIFY2(at >= 0, from.constData());
+            doc.replace(at, from.size(), to);
+        };
+        if (edit == u"none") {
+        } else if (edit == u"huge-float") {
+            replaceFirst("\"escalationLevel\": 1", "\"escalationLevel\": 1e999");
+        } else if (edit == u"huge-integer") {
+            replaceFirst("\"revision\": 1", "\"revision\": " + QByteArray(1000000, '9'));
+        } else if (edit == u"duplicate-key") {
+            replaceFirst("\"title\": \"Mine\"", "\"title\": \"Mine\", \"title\": \"Theirs\"");
+        } else if (edit == u"nul") {
+            doc += QByteArray("\0{\"incident\": 1}", 16);
+        } else if (edit == u"short-id") {
+            doc.replace(otherId, id.left(8).toUtf8());
+        } else if (edit == u"same-channel") {
+            doc.replace("#elsewhere-", "#incident-");
+        } else if (edit == u"future-stamp") {
+            const auto at = doc.indexOf("\"hlc\": \"") + 8;
+            doc.replace(at, doc.indexOf('"', at) - at, "999999999999999-4294967295");
+        } else if (edit == u"duplicate-revision") {
+            const auto open = doc.indexOf("\"events\": [") + 11;
+            const auto close = doc.indexOf("\n    }", open) + 6;
+            QByteArray copy = doc.mid(open, close - open);
+            const auto idAt = copy.indexOf("\"id\": \"") + 7;
+            copy.replace(idAt, 36, "0b5e7c1d-2f3a-4c5d-8e9f-a0b1c2d3e4f6");
+            doc.insert(close, "," + copy);
+        } else if (edit == u"deleted") {
+            replaceFirst("\"deleted\": false", "\"deleted\": true");
+        }
+        dir.write(QStringLiteral("hostile.json"), doc);
+
+        const auto state = [&db, &id] {
+            return test::runCli(db, {QStringLiteral("list"), QStringLiteral("--json")}).out +
+                   test::runCli(db, {QStringLiteral("export"), id}).out;
+        };
+        const QString before = state();
+        const test::CliResult r =
+            test::runCli(db, {QStringLiteral("import"), dir.file(QStringLiteral("hostile.json"))});
+        if (edit == u"none") {
+            // The control: without the edit, the file imports.
+            QCOMPARE(r.code, 0);
+            return;
+        }
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("hostile.json")) ||
+                     r.err.contains(QStringLiteral("Nothing was changed")),
+                 qPrintable(r.err));
+        QCOMPARE(state(), before);
+    }
+
+    void hugeNumberExitsCleanlyFromTheBinary()
+    {
+        // The abort came from an uncaught exception, so the real process is checked too.
+        test::TempDir dir;
+        dir.write(QStringLiteral("huge.json"), QByteArray("{\"schema\": 1e999}"));
+        QProcess p;
+        p.start(QStringLiteral(IDESK_CLI_BINARY),
+                {QStringLiteral("--db"), dir.file(QStringLiteral("db.sqlite")),
+                 QStringLiteral("import"), dir.file(QStringLiteral("huge.json"))});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 3);
+        QVERIFY(p.readAllStandardError().contains("$.schema: expected a number within the range"));
+    }
+
+    void ambiguousNamesListTheMatches()
+    {
+        test::TempDir dir;
+        const QString db = dir.file(QStringLiteral("a.sqlite"));
+        const test::CliResult d = test::runCli(
+            db, {QStringLiteral("declare"), QStringLiteral("--title"), QStringLiteral("Mine"),
+                 QStringLiteral("--severity"), QStringLiteral("P2")});
+        const QString id = d.out.section(QLatin1Char('\t'), 0, 0);
+        // An incident from elsewhere whose channel is named like the first one's short id.
+        const QString elsewhere = dir.file(QStringLiteral("b.sqlite"));
+        const QByteArray otherId =
+            test::runCli(elsewhere, {QStringLiteral("declare"), QStringLiteral("--title"),
+                                     QStringLiteral("Theirs"), QStringLiteral("--severity"),
+                                     QStringLiteral("P2")})
+                .out.section(QLatin1Char('\t'), 0, 0)
+                .toUtf8();
+        QByteArray doc =
+            test::runCli(elsewhere, {QStringLiteral("export"), QString::fromUtf8(otherId)})
+                .out.toUtf8();
+        const auto at = doc.indexOf("\"channel\": \"") + 12;
+        doc.replace(at, doc.indexOf('"', at) - at, "#" + id.left(8).toUtf8());
+        dir.write(QStringLiteral("other.json"), doc);
+        QCOMPARE(
+            test::runCli(db, {QStringLiteral("import"), dir.file(QStringLiteral("other.json"))})
+                .code,
+            0);
+        const test::CliResult r = test::runCli(db, {QStringLiteral("show"), id.left(8)});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(QStringLiteral("ambiguous")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(id) && r.err.contains(QString::fromUtf8(otherId)),
+                 qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+        // The full id, and the channel written with its '#', each name exactly one.
+        QCOMPARE(test::runCli(db, {QStringLiteral("show"), id}).code, 0);
+        const test::CliResult byChannel =
+            test::runCli(db, {QStringLiteral("show"), QLatin1Char('#') + id.left(8)});
+        QCOMPARE(byChannel.code, 0);
+        QVERIFY(byChannel.out.contains(QString::fromUtf8(otherId)));
+    }
+
+    void terminalOutputIsEscaped()
+    {
+        test::TempDir dir;
+        const QString db = dir.file(QStringLiteral("a.sqlite"));
+        // OSC 52 writes the user's clipboard, OSC 0 the window title, CSI 2J clears the screen;
+        // U+202E reverses what follows; C1 CSI (U+009B) is a CSI on many terminals.
+        const QString osc52 = QStringLiteral("\x1b]52;c;ZXZpbA==\x07");
+        const QString hostile = QStringLiteral("ok ") + osc52 + QStringLiteral("\x1b]0;pwned\x07") +
+                                QStringLiteral("\x1b[2J") + QChar(0x202E) + QStringLiteral("txt") +
+                                QChar(0x9B) + QStringLiteral("31m");
+        const test::CliResult d =
+            test::runCli(db, {QStringLiteral("declare"), QStringLiteral("--title"), hostile,
+                              QStringLiteral("--severity"), QStringLiteral("P2"),
+                              QStringLiteral("--commander"), hostile});
+        QCOMPARE(d.code, 0);
+        const QString id = d.out.section(QLatin1Char('\t'), 0, 0);
+        QCOMPARE(test::runCli(db, {QStringLiteral("event"), id, QStringLiteral("--text"),
+                                   hostile + QStringLiteral("\n  2024-01-01 00:00:00   note  "
+                                                            "admin: forged"),
+                                   QStringLiteral("--author"), hostile})
+                     .code,
+                 0);
+        QCOMPARE(test::runCli(db, {QStringLiteral("action"), id, QStringLiteral("--add"), hostile,
+                                   QStringLiteral("--owner"), hostile, QStringLiteral("--due"),
+                                   QStringLiteral("2030-01-01")})
+                     .code,
+                 0);
+        const auto raw = [](const QString &out) {
+            for (const QChar c : out) {
+                const char16_t u = c.unicode();
+                if ((u < 0x20 && u != u'\n' && u != u'\t') || u == 0x7F ||
+                    (u >= 0x80 && u <= 0x9F) || (u >= 0x202A && u <= 0x202E) ||
+                    (u >= 0x2066 && u <= 0x2069))
+                    return true;
+            }
+            return false;
+        };
+        const QList<QStringList> commands = {
+            {QStringLiteral("list")},
+            {QStringLiteral("show"), id},
+            {QStringLiteral("show"), id, QStringLiteral("--json")},
+            {QStringLiteral("list"), QStringLiteral("--json")},
+            {QStringLiteral("export"), id},
+            {QStringLiteral("export"), id, QStringLiteral("--format"), QStringLiteral("md")},
+            {QStringLiteral("message"), id},
+            {QStringLiteral("message"), id, QStringLiteral("--slack")},
+            {QStringLiteral("escalation"), id},
+            {QStringLiteral("action"), id, QStringLiteral("--list")},
+            {QStringLiteral("show"), QStringLiteral("nothing-") + osc52},
+        };
+        for (const QStringList &args : commands) {
+            const test::CliResult r = test::runCli(db, args);
+            QVERIFY2(!raw(r.out) && !raw(r.err), qPrintable(args.join(u' ') + u'\n' + r.out));
+        }
+        const test::CliResult show = test::runCli(db, {QStringLiteral("show"), id});
+        QVERIFY2(show.out.contains(QStringLiteral("ok \\x1b]52;c;ZXZpbA==\\x07\\x1b]0;pwned\\x07"
+                                                  "\\x1b[2J\\u202etxt\\u009b31m")),
+                 qPrintable(show.out));
+        // The newline in the event text is shown, not obeyed: no forged timeline line.
+        QVERIFY2(
+            show.out.contains(QStringLiteral("\\n  2024-01-01 00:00:00   note  admin: forged")),
+            qPrintable(show.out));
+        QVERIFY(!show.out.contains(QStringLiteral("\n  2024-01-01 00:00:00")));
+        // JSON stays faithful: the encoder's escapes read back as the text that was stored.
+        const QJsonObject bundle =
+            QJsonDocument::fromJson(
+                test::runCli(db, {QStringLiteral("show"), id, QStringLiteral("--json")})
+                    .out.toUtf8())
+                .object();
+        QCOMPARE(bundle.value(QStringLiteral("incident"))
+                     .toObject()
+                     .value(QStringLiteral("title"))
+                     .toString(),
+                 hostile);
+    }
+
+    void jsonListsEventsInTimelineOrder()
+    {
+        test::TempDir dir;
+        const QString db = dir.file(QStringLiteral("a.sqlite"));
+        const test::CliResult d = test::runCli(
+            db, {QStringLiteral("declare"), QStringLiteral("--title"), QStringLiteral("t"),
+                 QStringLiteral("--severity"), QStringLiteral("P2"), QStringLiteral("--started"),
+                 QStringLiteral("2024-01-15T14:00:00Z")});
+        const QString id = d.out.section(QLatin1Char('\t'), 0, 0);
+        // Recorded late, happened early: the order they are written in is not the timeline's.
+        for (const auto &[at, text] : {std::pair{"2024-01-15T15:00:00Z", "third"},
+                                       std::pair{"2024-01-15T14:10:00Z", "first"},
+                                       std::pair{"2024-01-15T14:30:00Z", "second"}})
+            QCOMPARE(test::runCli(db, {QStringLiteral("event"), id, QStringLiteral("--text"),
+                                       QString::fromUtf8(text), QStringLiteral("--at"),
+                                       QString::fromUtf8(at)})
+                         .code,
+                     0);
+        QStringList shown;
+        for (const QString &line : test::runCli(db, {QStringLiteral("show"), id}).out.split(u'\n'))
+            for (const char *t : {"first", "second", "third"})
+                if (line.endsWith(QStringLiteral(": ") + QString::fromUtf8(t)))
+                    shown << QString::fromUtf8(t);
+        QCOMPARE(shown, (QStringList{QStringLiteral("first"), QStringLiteral("second"),
+                                     QStringLiteral("third")}));
+        for (const QStringList &args :
+             {QStringList{QStringLiteral("show"), id, QStringLiteral("--json")},
+              QStringList{QStringLiteral("export"), id, QStringLiteral("--format"),
+                          QStringLiteral("json")}}) {
+            QStringList listed;
+            const QJsonArray events = QJsonDocument::fromJson(test::runCli(db, args).out.toUtf8())
+                                          .object()
+                                          .value(QStringLiteral("events"))
+                                          .toArray();
+            for (const auto &e : events)
+                if (const QString t = e.toObject().value(QStringLiteral("text")).toString();
+                    shown.contains(t))
+                    listed << t;
+            QCOMPARE(listed, shown);
+        }
     }
 
     void realBinaries()

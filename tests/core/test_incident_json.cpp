@@ -1,8 +1,10 @@
+#include "core/hlc.h"
 #include "core/incident_json.h"
 #include "testsupport/testsupport.h"
 
 #include <QFile>
 #include <QTest>
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <nlohmann/json.hpp>
@@ -15,6 +17,8 @@ namespace {
 const QString kIncidentId = QStringLiteral("3f2b8c1e-6d4a-4b7e-9a10-5c2d8e7f6a01");
 const QString kSiteA = QStringLiteral("laptop-a");
 const QString kSiteB = QStringLiteral("laptop-b");
+// This machine's clock during the import: the day after the rich bundle's incident.
+const QDateTime kNow(QDate(2024, 1, 16), QTime(12, 0), Qt::UTC);
 
 QDateTime utc(int h, int m, int s = 0, int ms = 0)
 {
@@ -199,6 +203,8 @@ private Q_SLOTS:
     void malformed();
     void everyTruncationIsReported();
     void errorMessageFormat();
+    void stampsUpToADayAheadAreAccepted();
+    void eventsInTimelineOrder();
 };
 
 void TestIncidentJson::roundTripIsByteIdentical_data()
@@ -213,7 +219,7 @@ void TestIncidentJson::roundTripIsByteIdentical()
     QFETCH(int, which);
     const IncidentBundle b = which == 0 ? richBundle() : minimalBundle();
     const QByteArray first = bundleToJson(b);
-    const IncidentBundle back = bundleFromJson(first, QStringLiteral("first.json"));
+    const IncidentBundle back = bundleFromJson(first, QStringLiteral("first.json"), kNow);
     verifySame(back, b);
     const QByteArray second = bundleToJson(back);
     QCOMPARE(second, first);
@@ -264,7 +270,7 @@ void TestIncidentJson::matchesGolden()
     QVERIFY2(!golden.isEmpty(), qPrintable(path));
     QCOMPARE(actual, golden);
     // And the committed file imports as the bundle it describes.
-    verifySame(bundleFromJson(golden, path), richBundle());
+    verifySame(bundleFromJson(golden, path, kNow), richBundle());
 }
 
 void TestIncidentJson::doublesRoundTrip_data()
@@ -291,7 +297,7 @@ void TestIncidentJson::doublesRoundTrip()
     if (value <= 100)
         b.incident.impact.errorRatePercent = value;
     const QByteArray json = bundleToJson(b);
-    const IncidentBundle back = bundleFromJson(json, QStringLiteral("doubles"));
+    const IncidentBundle back = bundleFromJson(json, QStringLiteral("doubles"), kNow);
     QVERIFY(back.incident.impact.responseTimeMs.has_value());
     // Bitwise: equal doubles, not "close enough".
     QCOMPARE(std::memcmp(&*back.incident.impact.responseTimeMs, &value, sizeof value), 0);
@@ -339,6 +345,34 @@ void TestIncidentJson::malformed_data()
     }
     row("nested too deep", QByteArray(100000, '['), QStringLiteral("byte 256"),
         "at most 256 nested");
+    // Text edits, not tree edits: these documents cannot be built through a JSON library.
+    const auto raw = [&](const char *name, const QByteArray &from, const QByteArray &to,
+                         const char *where, const char *expected) {
+        QByteArray doc = good;
+        const auto pos = doc.indexOf(from);
+        QVERIFY(pos >= 0);
+        doc.replace(pos, from.size(), to);
+        row(name, doc, QString::fromUtf8(where), expected);
+    };
+    const QByteArray level = "\"escalationLevel\": 2";
+    raw("number 1e999", level, "\"escalationLevel\": 1e999", "$.incident.escalationLevel",
+        "a number within the range of a double (found 1e999)");
+    raw("number -1e999 where a string goes", "\"author\": \"john.doe\"", "\"author\": -1e999",
+        "$.events[0].author", "a number within the range");
+    raw("million-digit integer", "\"revision\": 1", "\"revision\": " + QByteArray(1000000, '7'),
+        "$.events[0].revision", "(1000000 characters)");
+    raw("huge number as an array element", "\"events\": [", "\"events\": [1e400, ", "$.events[0]",
+        "a number within the range");
+    raw("huge number at depth", "\"checked\": true", "\"checked\": [[0, {\"a\": [1, 2e308]}]]",
+        "$.checklist[0].checked[0][1].a[1]", "a number within the range");
+    row("huge number alone", "1e999", QStringLiteral("$"), "a number within the range");
+    raw("duplicate key", level, level + ", " + level, "$.incident.escalationLevel",
+        "each key once in an object (\"escalationLevel\" appears twice)");
+    raw("duplicate key in a row", "\"pinned\": false", "\"pinned\": true, \"pinned\": false",
+        "$.events[0].pinned", "appears twice");
+    row("NUL then garbage", good + QByteArray("\0{\"x\": 1e999}", 14),
+        QStringLiteral("byte %1").arg(good.size()), "a NUL byte");
+    row("NUL inside", QByteArray("{\0}", 3), QStringLiteral("byte 1"), "a NUL byte");
     row("root is an array", "[]", QStringLiteral("$"), "incidentdesk.incident/1");
     edit("missing schema", "/schema", {}, "$.schema", "incidentdesk.incident/1");
     edit("wrong schema", "/schema", "\"incidentdesk.incident/2\"", "$.schema",
@@ -379,10 +413,43 @@ void TestIncidentJson::malformed_data()
          "$.incident.impact.affectedUsers", "a non-negative integer");
     edit("escalation level 4", "/incident/escalationLevel", "4", "$.incident.escalationLevel",
          "an escalation level 1..3");
-    edit("empty id", "/incident/id", "\"\"", "$.incident.id", "a non-empty id");
+    edit("empty id", "/incident/id", "\"\"", "$.incident.id", "a UUID");
+    edit("channel name as id", "/incident/id", "\"#incident-2024-01-15-001\"", "$.incident.id",
+         "a UUID in lowercase like 3f2b8c1e-6d4a-4b7e-9a10-5c2d8e7f6a01");
+    edit("short id as id", "/incident/id", "\"3f2b8c1e\"", "$.incident.id", "a UUID");
+    edit("nil uuid", "/incident/id", "\"00000000-0000-0000-0000-000000000000\"", "$.incident.id",
+         "a UUID");
+    edit("uppercase uuid", "/events/0/id", "\"A1000000-0000-4000-8000-000000000001\"",
+         "$.events[0].id", "a UUID in lowercase");
+    edit("braced uuid", "/events/1/eventId", "\"{a2000000-0000-4000-8000-000000000001}\"",
+         "$.events[1].eventId", "a UUID");
+    edit("checklist id not a uuid", "/checklist/0/id", "\"1\"", "$.checklist[0].id", "a UUID");
+    edit("action id not a uuid", "/actions/1/id", "\"d2000000-0000-4000-8000-00000000000g\"",
+         "$.actions[1].id", "a UUID");
+    edit("deleted incident", "/incident/deleted", "true", "$.incident.deleted",
+         "false (a deleted incident cannot be imported)");
+    edit("duplicate revision", "/events/3/revision", "2", "$.events[3].revision",
+         "a revision of event a2000000-0000-4000-8000-000000000001 not already given "
+         "($.events[2] is revision 2 too)");
     edit("duplicate event id", "/events/5/id", "\"a1000000-0000-4000-8000-000000000001\"",
          "$.events[5].id", "an id not used");
     edit("bad hlc", "/events/0/stamp/hlc", "\"soon\"", "$.events[0].stamp.hlc", "an HLC stamp");
+    edit("hlc from the issue", "/events/0/stamp/hlc", "\"999999999999999-4294967295\"",
+         "$.events[0].stamp.hlc", "at most one day ahead of this machine's clock");
+    edit("hlc counter beyond 32 bits", "/incident/stamp/hlc", "\"001705329000001-4294967296\"",
+         "$.incident.stamp.hlc", "an HLC stamp <ms>-<counter>, e.g. 001705329000000-0000000000");
+    edit("hlc wall of 16 digits", "/actions/0/stamp/hlc", "\"1001705329000001-0\"",
+         "$.actions[0].stamp.hlc", "at most 15 digits");
+    edit("hlc with a sign", "/checklist/0/stamp/hlc", "\"+1705329000001-0\"",
+         "$.checklist[0].stamp.hlc", "an HLC stamp");
+    edit("hlc with spaces", "/checklist/0/stamp/hlc", "\" 1705329000001-0\"",
+         "$.checklist[0].stamp.hlc", "an HLC stamp");
+    {
+        const qint64 dayAhead = kNow.toMSecsSinceEpoch() + 24 * 60 * 60 * 1000;
+        edit("hlc a day and a millisecond ahead", "/events/1/stamp/hlc",
+             QByteArray("\"") + QByteArray::number(dayAhead + 1) + "-0\"", "$.events[1].stamp.hlc",
+             "(2024-01-16T12:00:00.000Z)");
+    }
     edit("stamp missing", "/checklist/0/stamp", {}, "$.checklist[0].stamp", "the key is missing");
     edit("bad checklist list", "/checklist/0/list", "\"recovery\"", "$.checklist[0].list",
          "one of initial-assessment");
@@ -399,7 +466,7 @@ void TestIncidentJson::malformed()
     QFETCH(QString, expected);
     const QString origin = QStringLiteral("import.json");
     try {
-        bundleFromJson(document, origin);
+        bundleFromJson(document, origin, kNow);
         QFAIL("a malformed document was accepted");
     } catch (const FormatError &e) {
         QCOMPARE(e.origin(), origin);
@@ -420,7 +487,7 @@ void TestIncidentJson::everyTruncationIsReported()
     for (qsizetype n = 0; n < good.size() - 1; n += (n < dense ? 1 : 7)) {
         // good.size() - 1 would only drop the final newline, which leaves valid JSON.
         try {
-            bundleFromJson(good.left(n), QStringLiteral("cut"));
+            bundleFromJson(good.left(n), QStringLiteral("cut"), kNow);
             QFAIL(qPrintable(QStringLiteral("accepted a copy cut at byte %1").arg(n)));
         } catch (const FormatError &e) {
             if (e.where() != QStringLiteral("byte %1").arg(n) ||
@@ -436,13 +503,53 @@ void TestIncidentJson::everyTruncationIsReported()
 void TestIncidentJson::errorMessageFormat()
 {
     try {
-        bundleFromJson("{\"schema\": \"other\"}", QStringLiteral("/tmp/x.json"));
+        bundleFromJson("{\"schema\": \"other\"}", QStringLiteral("/tmp/x.json"), kNow);
         QFAIL("accepted another schema");
     } catch (const FormatError &e) {
         QCOMPARE(e.message(),
                  QStringLiteral("/tmp/x.json: $.schema: expected incidentdesk.incident/1"));
         QCOMPARE(QString::fromStdString(e.what()), e.message());
     }
+}
+
+void TestIncidentJson::stampsUpToADayAheadAreAccepted()
+{
+    // A peer whose clock runs a little ahead is normal; only the absurd is refused.
+    const qint64 dayAhead = kNow.toMSecsSinceEpoch() + 24 * 60 * 60 * 1000;
+    const QByteArray good = bundleToJson(richBundle());
+    const QByteArray doc = editedJson(good, QStringLiteral("/incident/stamp/hlc"),
+                                      "\"" + QByteArray::number(dayAhead) + "-4294967295\"");
+    const IncidentBundle b = bundleFromJson(doc, QStringLiteral("ahead.json"), kNow);
+    QCOMPARE(HlcStamp::parse(b.incident.stamp.hlc), (HlcStamp{dayAhead, 4294967295u}));
+}
+
+void TestIncidentJson::eventsInTimelineOrder()
+{
+    // Rows arrive in the order they were recorded (the store reads them by stamp); the document
+    // lists them as the timeline shows them, whatever that order was.
+    IncidentBundle b = richBundle();
+    const QByteArray canonical = bundleToJson(b);
+    std::reverse(b.events.begin(), b.events.end());
+    QCOMPARE(bundleToJson(b), canonical);
+    std::rotate(b.events.begin(), b.events.begin() + 2, b.events.end());
+    QCOMPARE(bundleToJson(b), canonical);
+
+    IncidentBundle late = minimalBundle();
+    const QString x = QStringLiteral("e1000000-0000-4000-8000-000000000001");
+    const QString y = QStringLiteral("e2000000-0000-4000-8000-000000000001");
+    const QString z = QStringLiteral("e3000000-0000-4000-8000-000000000001");
+    // Recorded x, y, z; happened y, z, x. z was edited to happen after x: its revisions follow x.
+    late.events.push_back(::event(x, x, 1, utc(15, 0), EventKind::Note, QStringLiteral("x")));
+    late.events.push_back(::event(y, y, 1, utc(14, 0), EventKind::Note, QStringLiteral("y")));
+    late.events.push_back(::event(z, z, 1, utc(14, 30), EventKind::Note, QStringLiteral("z1")));
+    late.events.push_back(::event(QStringLiteral("e3000000-0000-4000-8000-000000000002"), z, 2,
+                                  utc(15, 30), EventKind::Note, QStringLiteral("z2")));
+    const Json j = Json::parse(bundleToJson(late).toStdString());
+    QStringList texts;
+    for (const auto &e : j["events"])
+        texts << QString::fromStdString(e["text"].get<std::string>());
+    QCOMPARE(texts, (QStringList{QStringLiteral("y"), QStringLiteral("x"), QStringLiteral("z1"),
+                                 QStringLiteral("z2")}));
 }
 
 QTEST_GUILESS_MAIN(TestIncidentJson)

@@ -312,6 +312,28 @@ void TestProfile::badProfile_data()
     row("empty file", "", "$", "unexpected end");
     edit("extension nested too deep", "/playbooks", QByteArray(300, '[') + QByteArray(300, ']'),
          "$", "at most 256 nested");
+    {
+        // Text edits: a JSON library cannot write these documents.
+        const QByteArray good = defaultBytes();
+        const QByteArray minutes = "\"responseMinutes\": 15";
+        const auto raw = [&](const char *name, const QByteArray &to, const char *path,
+                             const char *expected) {
+            QByteArray doc = good;
+            const auto pos = doc.indexOf(minutes);
+            QVERIFY(pos >= 0);
+            doc.replace(pos, minutes.size(), to);
+            row(name, doc, path, expected);
+        };
+        raw("number 1e999", "\"responseMinutes\": 1e999", "$.severities[0].responseMinutes",
+            "a number within the range of a double");
+        raw("million-digit integer", "\"responseMinutes\": " + QByteArray(1000000, '9'),
+            "$.severities[0].responseMinutes", "(1000000 characters)");
+        raw("huge number where a string goes", "\"title\": 1e999, " + minutes,
+            "$.severities[0].title", "a number within the range of a double");
+        raw("duplicate key", minutes + ", " + minutes, "$.severities[0].responseMinutes",
+            "appears twice");
+        row("NUL then garbage", good + QByteArray("\0garbage", 8), "$", "a NUL byte");
+    }
     row("root not an object", "[1, 2, 3]", "$", "a JSON object");
     edit("missing required key", "/severities/1/label", {}, "$.severities[1].label",
          "the key is missing");

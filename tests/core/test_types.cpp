@@ -40,6 +40,7 @@ private Q_SLOTS:
     void hlcStringOrderMatchesStampOrder_data();
     void hlcStringOrderMatchesStampOrder();
     void hlcParseRoundTrip();
+    void hlcCounterNeverWraps();
     void hlcParseRejectsGarbage_data();
     void hlcParseRejectsGarbage();
 };
@@ -359,11 +360,37 @@ void TestTypes::hlcStringOrderMatchesStampOrder()
 void TestTypes::hlcParseRoundTrip()
 {
     for (const HlcStamp &s :
-         {HlcStamp{0, 0}, HlcStamp{1705329000123, 42}, HlcStamp{999999999999999, 999999}}) {
+         {HlcStamp{0, 0}, HlcStamp{1705329000123, 42}, HlcStamp{999999999999999, 999999},
+          HlcStamp{1705329000123, 4294967295u}}) {
         const auto parsed = HlcStamp::parse(s.toString());
         QVERIFY(parsed.has_value());
         QCOMPARE(*parsed, s);
     }
+}
+
+void TestTypes::hlcCounterNeverWraps()
+{
+    // A peer's stamp at the counter's maximum, received while this clock is behind it: the
+    // next local stamps must still sort after it, as values and as text.
+    const HlcStamp top{5000, 4294967295u};
+    Hlc h;
+    HlcStamp prev = h.receive(top, 1000);
+    QVERIFY(top < prev);
+    QCOMPARE(prev, (HlcStamp{5001, 0}));
+    h.restore(top);
+    prev = top;
+    for (int i = 0; i < 3; ++i) {
+        const HlcStamp s = h.tick(1000);
+        QVERIFY2(prev < s, qPrintable(prev.toString() + QStringLiteral(" !< ") + s.toString()));
+        QVERIFY(prev.toString() < s.toString());
+        prev = s;
+    }
+    // Equal walls with both counters at the maximum.
+    h.restore(top);
+    QCOMPARE(h.receive(top, 0), (HlcStamp{5001, 0}));
+    // A local counter at the maximum and a peer behind it.
+    h.restore(top);
+    QCOMPARE(h.receive(HlcStamp{10, 1}, 0), (HlcStamp{5001, 0}));
 }
 
 void TestTypes::hlcParseRejectsGarbage_data()
@@ -380,6 +407,13 @@ void TestTypes::hlcParseRejectsGarbage_data()
     QTest::newRow("two dashes") << QStringLiteral("1-2-3");
     QTest::newRow("negative counter") << QStringLiteral("1705329000000--1");
     QTest::newRow("uuid") << QStringLiteral("6f1c2b7e-4a0d-4e7b-9d55-0c1f2e3a4b5c");
+    QTest::newRow("counter beyond 32 bits") << QStringLiteral("001705329000000-4294967296");
+    QTest::newRow("16-digit wall") << QStringLiteral("1705329000000000-0");
+    QTest::newRow("plus sign") << QStringLiteral("+1705329000000-0");
+    QTest::newRow("leading space") << QStringLiteral(" 1705329000000-0");
+    QTest::newRow("trailing space") << QStringLiteral("1705329000000-0 ");
+    QTest::newRow("11-digit counter") << QStringLiteral("1705329000000-00000000001");
+    QTest::newRow("arabic-indic digits") << QString::fromUtf8("\u0661-\u0660");
 }
 
 void TestTypes::hlcParseRejectsGarbage()

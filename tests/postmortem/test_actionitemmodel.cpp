@@ -35,6 +35,7 @@ private Q_SLOTS:
     void overdueIsHighlighted();
     void proxySortsAndFilters();
     void keyEventsDefaultToPinned();
+    void keyEventsAreAllWhileNonePinned();
 };
 
 void TestActionItemModel::followsTheService()
@@ -231,6 +232,28 @@ void TestActionItemModel::keyEventsDefaultToPinned()
     model.setSelection(std::nullopt);
     QVERIFY(!model.selection().has_value());
     QCOMPARE(changed.count(), 2);
+}
+
+void TestActionItemModel::keyEventsAreAllWhileNonePinned()
+{
+    ServiceFixture f;
+    const Incident inc = f.runbookIncident();
+    KeyEventModel model(*f.service);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setIncidentId(inc.id);
+    EventChange unpin;
+    unpin.pinned = false;
+    for (int r = 0; r < model.rowCount(); ++r)
+        if (model.index(r).data(KeyEventModel::PinnedRole).toBool())
+            f.service->editEvent(model.index(r).data(KeyEventModel::EventIdRole).toString(), unpin);
+    QVERIFY(model.rowCount() >= 4);
+    // As the export does: with nothing pinned every event is a key event.
+    for (int r = 0; r < model.rowCount(); ++r)
+        QCOMPARE(model.index(r).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+    QVERIFY(!model.selection().has_value());
+    // Unticking one turns the default into an explicit list of all the others.
+    QVERIFY(model.setData(model.index(0), Qt::Unchecked, Qt::CheckStateRole));
+    QCOMPARE(model.selection()->size(), model.rowCount() - 1);
 }
 
 QTEST_GUILESS_MAIN(TestActionItemModel)

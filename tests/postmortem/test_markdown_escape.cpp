@@ -47,6 +47,36 @@ void TestMarkdownEscape::inlineText_data()
     QTest::newRow("newlines collapse") << u"one\ntwo\r\nthree"_s << u"one two three"_s;
     QTest::newRow("leading hash mid-line is fine") << u"# x"_s << u"# x"_s;
     QTest::newRow("unicode") << u"Ωmega_ünïcode 💥"_s << u"Ωmega_ünïcode 💥"_s;
+    // Links: only http(s) targets survive as links.
+    QTest::newRow("javascript link")
+        << u"see [x](javascript:alert(1))"_s << u"see \\[x](javascript:alert(1))"_s;
+    QTest::newRow("data link") << u"a [x](data:text/html;base64,PHN2Zz4=)"_s
+                               << u"a \\[x](data:text/html;base64,PHN2Zz4=)"_s;
+    QTest::newRow("vbscript image")
+        << u"a ![i]( VBScript:msgbox)"_s << u"a !\\[i]( VBScript:msgbox)"_s;
+    QTest::newRow("scheme hidden by an entity")
+        << u"a [x](jav&#x61;script:y)"_s << u"a \\[x](jav\\&#x61;script:y)"_s;
+    QTest::newRow("bracketed destination")
+        << u"a [x](<javascript:y>)"_s << u"a \\[x](\\<javascript:y>)"_s;
+    QTest::newRow("nested brackets")
+        << u"a [b [c](javascript:x)]"_s << u"a \\[b \\[c](javascript:x)]"_s;
+    QTest::newRow("safe link before an unsafe one")
+        << u"[a](https://x.io) [b](javascript:y)"_s << u"\\[a](https://x.io) \\[b](javascript:y)"_s;
+    QTest::newRow("safe link after an unsafe one")
+        << u"[b](javascript:y) [a](https://x.io)"_s << u"\\[b](javascript:y) [a](https://x.io)"_s;
+    QTest::newRow("https link kept")
+        << u"see [docs](https://example.com/a)"_s << u"see [docs](https://example.com/a)"_s;
+    QTest::newRow("brackets without a link")
+        << u"[WARN] pool at 100%"_s << u"[WARN] pool at 100%"_s;
+    // Slack mentions stay text wherever the Markdown is posted.
+    QTest::newRow("slack user") << u"ping <@U012AB3CD> now"_s << u"ping &lt;@U012AB3CD> now"_s;
+    QTest::newRow("slack channel") << u"see <#C0123|ops>"_s << u"see &lt;#C0123\\|ops>"_s;
+    QTest::newRow("slack here and channel")
+        << u"<!here> and <!channel>"_s << u"&lt;!here> and &lt;!channel>"_s;
+    QTest::newRow("slack subteam") << u"<!subteam^S1|@oncall>"_s << u"&lt;!subteam^S1\\|@oncall>"_s;
+    QTest::newRow("bidi and escapes removed") << u"a\u202Eb\u2066c\x1b]0;title\x07"
+                                                 "d\u200Fe"_s
+                                              << u"abcd\u200Fe"_s;
 }
 
 void TestMarkdownEscape::inlineText()
@@ -72,6 +102,9 @@ void TestMarkdownEscape::blockStarts_data()
     QTest::newRow("version number") << u"1.2 release"_s << u"1.2 release"_s;
     QTest::newRow("quote") << u"> quoted"_s << u"\\> quoted"_s;
     QTest::newRow("task box") << u"[x] done"_s << u"\\[x] done"_s;
+    QTest::newRow("link at block start") << u"[x](javascript:y)"_s << u"\\[x](javascript:y)"_s;
+    QTest::newRow("safe link at block start")
+        << u"[x](https://example.com)"_s << u"\\[x](https://example.com)"_s;
     QTest::newRow("rule") << u"---"_s << u"\\---"_s;
     QTest::newRow("setext") << u"==="_s << u"\\==="_s;
     QTest::newRow("dash word") << u"-flag"_s << u"-flag"_s;
@@ -131,6 +164,12 @@ void TestMarkdownEscape::controlCharacters()
     QCOMPARE(md::stripControl(u"\x1b[31mred\x1b[0m ok\r\nnext\x07\u202Eevil"_s),
              u"red ok\nnextevil"_s);
     QCOMPARE(md::stripControl(u"tab\tkept"_s), u"tab\tkept"_s);
+    // Line breaks a renderer may honour become newlines (a single-line field then flattens them).
+    QCOMPARE(md::stripControl(u"a\u2028b\u2029c\rd\u0085"
+                              "e\x0b"
+                              "f"_s),
+             u"a\nb\nc\nd\ne\nf"_s);
+    QCOMPARE(md::escapeInline(u"one\u2028- two"_s), u"one - two"_s);
 }
 
 void TestMarkdownEscape::evidenceRoundTrip_data()

@@ -115,7 +115,12 @@ void TestPostmortemDoc::rejects_data()
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("where");
     QTest::newRow("syntax") << QByteArray(R"({"rootCause": )")
-                            << u"byte 15"_s; // nlohmann counts 1-based: end of input
+                            << u"byte 14"_s; // 0-based, as the incident import counts
+    QTest::newRow("huge number") << QByteArray(R"({"review": {"minutes": 1e999}})")
+                                 << u"$.review.minutes"_s;
+    QTest::newRow("duplicate key")
+        << QByteArray(R"({"rootCause": "a", "rootCause": "b"})") << u"$.rootCause"_s;
+    QTest::newRow("NUL and garbage") << QByteArray("{}\0]]", 5) << u"byte 2"_s;
     QTest::newRow("not an object") << QByteArray("[1]") << u"$"_s;
     QTest::newRow("schema") << QByteArray(R"({"schema": "incidentdesk.postmortem/9"})")
                             << u"$.schema"_s;

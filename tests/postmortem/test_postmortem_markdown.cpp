@@ -222,6 +222,7 @@ private Q_SLOTS:
     void timelineDatesOnlyWhenSpanningDays();
     void evidenceFenceOutgrowsBackticks();
     void pinnedEventsByDefault();
+    void everyEventWhenNonePinned();
     void overridesWin();
 };
 
@@ -411,6 +412,25 @@ void TestPostmortemMarkdown::pinnedEventsByDefault()
     QVERIFY(md.contains(u"- **14:38 UTC**: Checked dashboards, nothing obvious\n"_s));
     QVERIFY(!md.contains(u"First alert received"_s));
     in.events[2].deleted = true;
+    QVERIFY(renderPostmortemMarkdown(in).contains(u"*No key events selected.*"_s));
+}
+
+void TestPostmortemMarkdown::everyEventWhenNonePinned()
+{
+    PostmortemInput in = runbookExample();
+    for (TimelineEvent &e : in.events)
+        e.pinned = false;
+    in.events[1].deleted = true;
+    const QString md = renderPostmortemMarkdown(in);
+    QVERIFY2(!md.contains(u"No key events selected"_s), qPrintable(md));
+    for (std::size_t i = 0; i < in.events.size(); ++i) {
+        const QString first = in.events[i].text.section(QLatin1Char('\n'), 0, 0);
+        if (in.events[i].kind == EventKind::Diagnostic)
+            continue; // shown as its command
+        QVERIFY2(md.contains(first) == !in.events[i].deleted, qPrintable(first));
+    }
+    // An explicit empty selection still means none.
+    in.doc.keyEventIds = QStringList{};
     QVERIFY(renderPostmortemMarkdown(in).contains(u"*No key events selected.*"_s));
 }
 

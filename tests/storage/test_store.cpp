@@ -1,3 +1,4 @@
+#include "core/hlc.h"
 #include "storage/store.h"
 #include "testsupport/testsupport.h"
 
@@ -411,7 +412,82 @@ private Q_SLOTS:
         while (common < a.id.size() && a.id.at(common) == b.id.at(common))
             ++common;
         if (common >= 4)
-            QVERIFY(!s->findIncident(a.id.left(common)));
+            QVERIFY_THROWS_EXCEPTION(StoreError, s->findIncident(a.id.left(common)));
+    }
+
+    void findIncidentSaysAmbiguous()
+    {
+        auto s = open();
+        NewIncident n;
+        n.startedAt = utc("2024-03-10T08:00:00.000Z");
+        const Incident a = s->declareIncident(n);
+        Incident b = s->declareIncident(n);
+        const Incident c = s->declareIncident(n);
+        const auto expectAmbiguous = [&](const QString &key, const QStringList &ids) {
+            try {
+                const auto found = s->findIncident(key);
+                QFAIL(qPrintable(
+                    QStringLiteral("'%1' found %2").arg(key, found ? found->id : QString())));
+            } catch (const StoreError &e) {
+                QCOMPARE(e.code(), StoreError::Code::Ambiguous);
+                QVERIFY2(e.message().contains(QStringLiteral("ambiguous")),
+                         qPrintable(e.message()));
+                for (const QString &id : ids)
+                    QVERIFY2(e.message().contains(id), qPrintable(e.message()));
+            }
+        };
+        // Two incidents on one channel (a database from before channels were unique).
+        b.channel = a.channel;
+        s->updateIncident(b);
+        expectAmbiguous(a.channel, {a.id, b.id});
+        expectAmbiguous(a.channel.mid(1), {a.id, b.id});
+        // A channel named like another incident's short id does not take that name over.
+        b.channel = QLatin1Char('#') + c.id.left(8);
+        s->updateIncident(b);
+        expectAmbiguous(c.id.left(8), {b.id, c.id});
+        QCOMPARE(s->findIncident(a.channel)->id, a.id);
+        QCOMPARE(s->findIncident(c.id)->id, c.id); // the full id is never ambiguous
+    }
+
+    void importRefusesATakenChannel()
+    {
+        auto s = open();
+        const Incident mine = s->declareIncident({QStringLiteral("mine"), Severity::P2, {}, {}});
+        IncidentBundle b = s->bundle(mine.id);
+        b.incident.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        b.incident.title = QStringLiteral("impostor");
+        const auto before = fingerprint(*s);
+        try {
+            s->importBundle(b);
+            QFAIL("imported a second incident on a taken channel");
+        } catch (const StoreError &e) {
+            QCOMPARE(e.code(), StoreError::Code::Conflict);
+            QVERIFY2(e.message().contains(mine.channel), qPrintable(e.message()));
+            QVERIFY2(e.message().contains(mine.id), qPrintable(e.message()));
+            QVERIFY2(e.message().contains(QStringLiteral("Nothing was changed")),
+                     qPrintable(e.message()));
+        }
+        QCOMPARE(fingerprint(*s), before);
+        QCOMPARE(s->findIncident(mine.channel)->id, mine.id);
+
+        // A deleted incident is refused as well: it would import invisibly and block the real one.
+        b.incident.channel = QStringLiteral("#incident-elsewhere");
+        b.incident.deleted = true;
+        QVERIFY_THROWS_EXCEPTION(StoreError, s->importBundle(b));
+        QCOMPARE(fingerprint(*s), before);
+    }
+
+    void importKeepsStampsInTheirSortableForm()
+    {
+        auto s = open();
+        const Incident inc = s->declareIncident({QStringLiteral("t"), Severity::P2, {}, {}});
+        IncidentBundle b = s->bundle(inc.id);
+        auto target = open(QStringLiteral("target.db"));
+        b.incident.channel = QStringLiteral("#incident-imported");
+        // Short forms parse to the same stamp but would sort wrongly as text ("9" > "10").
+        b.incident.stamp.hlc = QStringLiteral("1705329000000-9");
+        target->importBundle(b);
+        QCOMPARE(target->incident(inc.id)->stamp.hlc, (HlcStamp{1705329000000, 9}).toString());
     }
 
     void eventsAddEditDeleteUndelete()
@@ -725,6 +801,9 @@ private Q_SLOTS:
         const Incident inc = s->declareIncident({QStringLiteral("t"), Severity::P2, {}, {}});
         const auto ev = s->addEvent(inc.id, note(QStringLiteral("x")));
         IncidentBundle b = s->bundle(inc.id);
+        // Both databases named their first incident alike; a channel clash would stop the import
+        // before the row clash this test is about.
+        b.incident.channel = QStringLiteral("#incident-imported");
 
         auto target = open(QStringLiteral("target.db"));
         const Incident mine =

@@ -4,6 +4,8 @@
 
 #include <QFile>
 #include <QTest>
+#include <functional>
+#include <utility>
 
 using namespace idesk;
 using namespace idesk::triage;
@@ -66,6 +68,8 @@ private Q_SLOTS:
     void metricsBlockOmittedWithoutMetrics();
     void nextUpdateFollowsSeverity();
     void slackEscapesAndBolds();
+    void fieldsCannotForgeLines_data();
+    void fieldsCannotForgeLines();
     void suggestedKind();
 };
 
@@ -215,6 +219,105 @@ void TestTriageMessages::slackEscapesAndBolds()
 {
     QCOMPARE(plainToSlack(u"HEAD\nSeverity: P1\n- a <b> & c\n✅ Done: yes\nplain"_s),
              u"*HEAD*\n*Severity:* P1\n• a &lt;b&gt; &amp; c\n✅ Done: yes\nplain"_s);
+    // Mentions typed into the message stay text; text edited by hand is cleaned on the way out.
+    QCOMPARE(plainToSlack(u"HEAD\nping <!channel> <@U123> <#C1|ops>\x1b[31m\u202Eok"_s),
+             u"*HEAD*\nping &lt;!channel&gt; &lt;@U123&gt; &lt;#C1|ops&gt;ok"_s);
+}
+
+void TestTriageMessages::fieldsCannotForgeLines_data()
+{
+    QTest::addColumn<Incident>("incident");
+    QTest::addColumn<MessageInput>("input");
+    // The same message with harmless text in place of the hostile one.
+    QTest::addColumn<Incident>("benignIncident");
+    QTest::addColumn<MessageInput>("benignInput");
+
+    const QString forged = u"x\nChannel: #fake\r\nCommander: @evil\u2028Status: Forged"_s;
+    // Split literals: a hex escape would swallow the letter after it.
+    const QString hidden = u"a\x1b]52;c;ZXZpbA==\x07"
+                           "b\u202Eevil\u2067"
+                           "c\x1b[2J"
+                           "d\u0085"
+                           "e\u009b"
+                           "31m"_s;
+    const QString benign = u"plain words"_s;
+    using Make = std::function<std::pair<Incident, MessageInput>(const QString &, MessageKind)>;
+    const std::vector<std::pair<const char *, Make>> fields = {
+        {"commander",
+         [](const QString &t, MessageKind k) {
+             Incident in = runbookIncident();
+             in.commander = t;
+             return std::pair{in, MessageInput{k, {}, {}, {}, {}, {}, {}}};
+         }},
+        {"impact",
+         [](const QString &t, MessageKind k) {
+             Incident in = runbookIncident();
+             in.impact.userImpact = t;
+             return std::pair{in, MessageInput{k, {}, {}, {}, {}, {}, {}}};
+         }},
+        {"title",
+         [](const QString &t, MessageKind k) {
+             Incident in = runbookIncident();
+             in.impact.userImpact.clear();
+             in.title = t;
+             return std::pair{in, MessageInput{k, {}, {}, {}, {}, {}, {}}};
+         }},
+        {"channel and summary",
+         [](const QString &t, MessageKind k) {
+             Incident in = runbookIncident();
+             in.channel = t;
+             in.summary = t;
+             return std::pair{in, MessageInput{k, {}, {}, {}, {}, {}, {}}};
+         }},
+        {"message lines",
+         [](const QString &t, MessageKind k) {
+             return std::pair{runbookIncident(), MessageInput{k, {t}, t, {t}, {t}, {}, {}}};
+         }},
+    };
+    for (MessageKind kind : {MessageKind::Alert, MessageKind::Update, MessageKind::Resolved}) {
+        for (const auto &[field, make] : fields) {
+            for (const auto &[what, text] :
+                 {std::pair{"line breaks", forged}, std::pair{"controls", hidden}}) {
+                const auto [in, input] = make(text, kind);
+                const auto [benignIn, benignInput] = make(benign, kind);
+                const QByteArray name =
+                    messageKindToString(kind).toUtf8() + ' ' + field + ' ' + what;
+                QTest::newRow(name.constData()) << in << input << benignIn << benignInput;
+            }
+        }
+    }
+}
+
+void TestTriageMessages::fieldsCannotForgeLines()
+{
+    QFETCH(Incident, incident);
+    QFETCH(MessageInput, input);
+    QFETCH(Incident, benignIncident);
+    QFETCH(MessageInput, benignInput);
+    for (MessageFormat format : {MessageFormat::Plain, MessageFormat::Slack}) {
+        const QString text =
+            renderMessage(incident, seedProfile(), input, incident.startedAt, format);
+        const QString clean =
+            renderMessage(benignIncident, seedProfile(), benignInput, incident.startedAt, format);
+        // As many lines as the message with harmless text: none was forged.
+        QCOMPARE(text.count(u'\n'), clean.count(u'\n'));
+        for (const QString &line : text.split(u'\n'))
+            QVERIFY2(!line.startsWith(u"Channel: #fake"_s) &&
+                         !line.startsWith(u"*Channel:* #fake"_s) &&
+                         !line.startsWith(u"Commander: @evil"_s) &&
+                         !line.startsWith(u"Status: Forged"_s) &&
+                         !line.startsWith(u"*Status:* Forged"_s),
+                     qPrintable(text));
+        for (const QChar c : text) {
+            const char16_t u = c.unicode();
+            const bool allowed =
+                u == u'\n' ||
+                (u >= 0x20 && !(u >= 0x7F && u <= 0x9F) && !(u >= 0x202A && u <= 0x202E) &&
+                 !(u >= 0x2066 && u <= 0x2069) && u != 0x2028 && u != 0x2029);
+            QVERIFY2(allowed,
+                     qPrintable(u"U+%1 in: "_s.arg(int(u), 4, 16, QLatin1Char('0')) + text));
+        }
+    }
 }
 
 void TestTriageMessages::suggestedKind()

@@ -1,5 +1,6 @@
 #include "ics.h"
 
+#include "core/safetext.h"
 #include "core/types.h"
 #include "postmortemdoc.h"
 
@@ -61,8 +62,9 @@ QString icsEscapeText(QStringView text)
             out += QStringLiteral("\\n");
             break;
         default:
-            // other control characters are not allowed in TEXT values
-            if (c.unicode() >= 0x20 || c.unicode() == u'\t')
+            // other control characters are not allowed in TEXT values, and bidi overrides would
+            // show a calendar entry other than what it says
+            if (!safetext::isUnsafe(c.unicode()))
                 out += c;
             break;
         }

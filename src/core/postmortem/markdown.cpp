@@ -1,5 +1,7 @@
 #include "markdown.h"
 
+#include "core/safetext.h"
+
 #include <QRegularExpression>
 #include <QStringList>
 #include <algorithm>
@@ -88,12 +90,25 @@ qsizetype blockOpenerEscapeIndex(QStringView line)
     return -1;
 }
 
+// The position of the last "](" whose target is not an http(s) URL, or -1. Every '[' before it
+// is escaped: whichever of them CommonMark would pair with that "]", none can open a link to
+// javascript:, data:, vbscript: and the like. Brackets are counted as active even after a
+// backslash, since the user's backslash is itself escaped.
+qsizetype lastUnsafeLinkClose(QStringView s)
+{
+    for (qsizetype j = s.lastIndexOf(u"]("); j >= 0; j = j > 0 ? s.lastIndexOf(u"](", j - 1) : -1)
+        if (!safetext::isHttpLink(s.mid(j + 2)))
+            return j;
+    return -1;
+}
+
 void appendEscapedInline(QString &out, QStringView s)
 {
-    // at most one backslash per character; written through a pointer, as per-character
-    // QString::append shows up in large exports
+    // at most one backslash per character (or "&lt;" for '<'); written through a pointer, as
+    // per-character QString::append shows up in large exports
     const qsizetype start = out.size();
-    out.resize(start + 2 * s.size());
+    out.resize(start + 2 * s.size() + 3 * s.count(u'<'));
+    const qsizetype unsafeLinkClose = s.contains(u"](") ? lastUnsafeLinkClose(s) : -1;
     QChar *d = out.data() + start;
     for (qsizetype i = 0; i < s.size(); ++i) {
         const QChar c = s[i];
@@ -119,8 +134,20 @@ void appendEscapedInline(QString &out, QStringView s)
             break;
         }
         case u'<':
-            if (!next.isNull() && (isAsciiLetter(next) || next == QLatin1Char('/') ||
-                                   next == QLatin1Char('!') || next == QLatin1Char('?')))
+            if (next == QLatin1Char('@') || next == QLatin1Char('#') || next == QLatin1Char('!')) {
+                // Slack reads <@U…>, <#C…|…> and <!here> as mentions wherever the text is
+                // posted; an entity shows '<' in Markdown and in Slack alike.
+                for (const char16_t e : u"&lt;")
+                    if (e)
+                        *d++ = e;
+                continue;
+            }
+            if (!next.isNull() &&
+                (isAsciiLetter(next) || next == QLatin1Char('/') || next == QLatin1Char('?')))
+                *d++ = u'\\';
+            break;
+        case u'[':
+            if (i < unsafeLinkClose)
                 *d++ = u'\\';
             break;
         case u'&':
@@ -143,10 +170,15 @@ QString escapeLine(QStringView line, bool atBlockStart)
         if (k >= 0) {
             appendEscapedInline(out, line.left(k));
             const QChar c = line[k];
-            // '*' is escaped by the inline pass anyway; avoid a double backslash
-            if (c != QLatin1Char('*'))
+            // '*' is escaped by the inline pass anyway; the others are written here, so the
+            // inline pass cannot add a second backslash that would cancel this one
+            if (c == QLatin1Char('*')) {
+                appendEscapedInline(out, line.mid(k));
+            } else {
                 out += QLatin1Char('\\');
-            appendEscapedInline(out, line.mid(k));
+                out += c;
+                appendEscapedInline(out, line.mid(k + 1));
+            }
             return out;
         }
     }
@@ -158,38 +190,7 @@ QString escapeLine(QStringView line, bool atBlockStart)
 
 QString stripControl(QStringView text)
 {
-    static const QRegularExpression ansi(
-        QStringLiteral("\\x{1B}(?:\\[[0-?]*[ "
-                       "-/]*[@-~]|\\][^\\x{07}\\x{1B}]*(?:\\x{07}|\\x{1B}\\\\)|[@-Z\\\\-_])"));
-    auto removed = [](char16_t u) {
-        const bool c0 = (u < 0x20 && u != u'\n' && u != u'\t') || u == 0x7F;
-        const bool c1 = u >= 0x80 && u <= 0x9F;
-        // bidi overrides can make displayed text differ from what is actually there
-        const bool bidi = (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069);
-        return c0 || c1 || bidi;
-    };
-    if (std::none_of(text.begin(), text.end(), [&](QChar c) { return removed(c.unicode()); }))
-        return text.toString(); // '\r' counts as removed, so nothing changes here
-    QString s = text.toString();
-    if (s.contains(QChar(0x1B)))
-        s.remove(ansi);
-    s.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
-    QString out;
-    out.reserve(s.size());
-    for (const QChar c : std::as_const(s)) {
-        const char16_t u = c.unicode();
-        if (u == u'\n' || u == u'\t') {
-            out += c;
-            continue;
-        }
-        if (u == u'\r') {
-            out += QLatin1Char('\n');
-            continue;
-        }
-        if (!removed(u))
-            out += c;
-    }
-    return out;
+    return safetext::stripControl(text);
 }
 
 namespace {
@@ -204,8 +205,7 @@ bool isPlainInline(QStringView s, bool atBlockStart)
         return false;
     for (const QChar c : s) {
         const char16_t u = c.unicode();
-        if (u < 0x20 || (u >= 0x7F && u <= 0x9F) || (u >= 0x202A && u <= 0x202E) ||
-            (u >= 0x2066 && u <= 0x2069))
+        if (u < 0x20 || safetext::isUnsafe(u) || safetext::isLineBreak(u))
             return false;
         switch (u) {
         case u'\\':
@@ -216,6 +216,7 @@ bool isPlainInline(QStringView s, bool atBlockStart)
         case u'_':
         case u'<':
         case u'&':
+        case u'[':
             return false;
         default:
             break;

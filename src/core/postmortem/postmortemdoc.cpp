@@ -1,6 +1,7 @@
 #include "postmortemdoc.h"
 
 #include "core/incident_json.h"
+#include "core/jsoncheck_p.h"
 
 #include <QRegularExpression>
 #include <algorithm>
@@ -194,13 +195,14 @@ QByteArray postmortemToJson(const PostmortemDoc &d)
 
 PostmortemDoc postmortemFromJson(const QByteArray &bytes, const QString &origin)
 {
-    json j;
-    try {
-        j = json::parse(bytes.constBegin(), bytes.constEnd());
-    } catch (const json::parse_error &e) {
-        throw FormatError(origin, QStringLiteral("byte %1").arg(e.byte),
-                          QStringLiteral("well-formed JSON"));
-    }
+    jsoncheck::SyntaxError syntax;
+    const auto parsed = jsoncheck::parseAs<json>(bytes, syntax);
+    if (!parsed && !syntax.path.isEmpty())
+        throw FormatError(origin, syntax.path, syntax.detail);
+    if (!parsed)
+        throw FormatError(origin, QStringLiteral("byte %1").arg(syntax.offset),
+                          QStringLiteral("well-formed JSON: ") + syntax.detail);
+    const json &j = *parsed;
     const Reader top(j, origin, QStringLiteral("$"));
     const QString schema = top.string("schema", QLatin1String(kPostmortemSchema));
     if (schema != QLatin1String(kPostmortemSchema))
@@ -303,10 +305,15 @@ std::vector<const TimelineEvent *> keyEventRefs(const PostmortemDoc &d,
     std::set<QString> wanted;
     if (d.keyEventIds)
         wanted.insert(d.keyEventIds->cbegin(), d.keyEventIds->cend());
+    // With nothing pinned, the whole timeline is the story; pins narrow it down.
+    const bool anyPinned =
+        std::any_of(currentEvents.begin(), currentEvents.end(),
+                    [](const TimelineEvent &e) { return e.pinned && !e.deleted; });
     for (const TimelineEvent &e : currentEvents) {
         if (e.deleted)
             continue;
-        const bool selected = d.keyEventIds ? wanted.count(e.eventId) > 0 : e.pinned;
+        const bool selected =
+            d.keyEventIds ? wanted.count(e.eventId) > 0 : (e.pinned || !anyPinned);
         if (selected)
             out.push_back(&e);
     }

@@ -34,7 +34,8 @@ struct PostmortemDoc
 {
     SummaryOverrides summary;
     // Logical event ids (TimelineEvent::eventId) shown in the Timeline section. Unset = the
-    // pinned events, so pinning on the Timeline tab keeps working until the commander edits this.
+    // pinned events (every event when none is pinned), so pinning on the Timeline tab keeps
+    // working until the commander edits this.
     std::optional<QStringList> keyEventIds;
     QString rootCause;
     QStringList contributingFactors;

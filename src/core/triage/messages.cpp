@@ -1,5 +1,6 @@
 #include "messages.h"
 
+#include "core/safetext.h"
 #include "triageformat.h"
 
 #include <QRegularExpression>
@@ -62,11 +63,13 @@ QStringList metricLines(const Impact &m, const std::optional<Impact> &prev)
     return lines;
 }
 
+// Each entry is one line of the message: a line break inside one would forge a line of its own
+// ("Channel: #fake"), so entries are flattened and stripped of unsafe characters.
 QStringList nonEmpty(const QStringList &lines)
 {
     QStringList out;
     for (const QString &l : lines) {
-        const QString t = l.trimmed();
+        const QString t = safetext::singleLine(l);
         if (!t.isEmpty())
             out << t;
     }
@@ -137,7 +140,7 @@ std::optional<MessageKind> messageKindFromString(QStringView s)
 
 QString commanderHandle(const QString &commander)
 {
-    const QString c = commander.trimmed();
+    const QString c = safetext::singleLine(commander);
     if (c.isEmpty())
         return QStringLiteral("unassigned");
     return c.startsWith(QLatin1Char('@')) ? c : QLatin1Char('@') + c;
@@ -178,16 +181,18 @@ QString renderMessage(const Incident &in, const Profile &profile, const MessageI
     fields.emplace_back(QStringLiteral("Status"), resolvedKind
                                                       ? statusToString(IncidentStatus::Resolved)
                                                       : statusToString(in.status));
-    const QString impact = in.impact.userImpact.trimmed();
-    fields.emplace_back(QStringLiteral("Impact"), impact.isEmpty() ? in.title.trimmed() : impact);
+    const QString impact = safetext::singleLine(in.impact.userImpact);
+    fields.emplace_back(QStringLiteral("Impact"),
+                        impact.isEmpty() ? safetext::singleLine(in.title) : impact);
     fields.emplace_back(QStringLiteral("Started"), formatUtcMinute(in.startedAt));
     if (resolvedKind)
         fields.emplace_back(QStringLiteral("Resolved"), formatUtcMinute(end));
     if (input.kind != MessageKind::Alert)
         fields.emplace_back(QStringLiteral("Duration"), formatDuration(durationSecs));
     fields.emplace_back(QStringLiteral("Commander"), commanderHandle(in.commander));
-    if (input.kind == MessageKind::Alert && !in.channel.isEmpty())
-        fields.emplace_back(QStringLiteral("Channel"), in.channel);
+    if (const QString channel = safetext::singleLine(in.channel);
+        input.kind == MessageKind::Alert && !channel.isEmpty())
+        fields.emplace_back(QStringLiteral("Channel"), channel);
 
     std::vector<Block> blocks;
     const QStringList metrics = metricLines(in.impact, input.previousMetrics);
@@ -205,8 +210,8 @@ QString renderMessage(const Incident &in, const Profile &profile, const MessageI
         blocks.push_back({{}, {QStringLiteral("Next update in %1 minutes.").arg(nextMinutes)}});
         break;
     case MessageKind::Resolved: {
-        const QString resolution =
-            (input.resolution.trimmed().isEmpty() ? in.summary : input.resolution).trimmed();
+        const QString resolution = safetext::singleLine(
+            input.resolution.trimmed().isEmpty() ? in.summary : input.resolution);
         blocks.push_back({QStringLiteral("Resolution:"),
                           resolution.isEmpty() ? QStringList() : QStringList{resolution}});
         const QStringList impactLines = input.impactLines.isEmpty()
@@ -239,7 +244,8 @@ QString renderMessage(const Incident &in, const Profile &profile, const MessageI
 QString plainToSlack(const QString &plain)
 {
     static const QRegularExpression label(QStringLiteral("^([A-Za-z][A-Za-z ]{0,30}):(\\s.*)?$"));
-    const QStringList lines = plain.split(QLatin1Char('\n'));
+    // The plain text may have been edited by hand in the tab; what goes to Slack is clean anyway.
+    const QStringList lines = safetext::stripControl(plain).split(QLatin1Char('\n'));
     QStringList out;
     bool headerDone = false;
     for (QString line : lines) {

@@ -3,6 +3,8 @@
 #include "core/postmortem/evidence.h"
 #include "services/incidentservice.h"
 
+#include <algorithm>
+
 namespace idesk {
 
 KeyEventModel::KeyEventModel(IncidentService &service, QObject *parent)
@@ -33,6 +35,8 @@ void KeyEventModel::refresh()
         q.incidentId = m_incidentId;
         m_rows = m_service.events(q);
     }
+    m_anyPinned =
+        std::any_of(m_rows.begin(), m_rows.end(), [](const TimelineEvent &e) { return e.pinned; });
     endResetModel();
 }
 
@@ -68,7 +72,8 @@ void KeyEventModel::setSelection(const std::optional<QStringList> &eventIds)
 
 bool KeyEventModel::isChecked(const TimelineEvent &e) const
 {
-    return m_explicit ? m_selected.contains(e.eventId) : e.pinned;
+    // Matches keyEventRefs: the pinned events, or every event while none is pinned.
+    return m_explicit ? m_selected.contains(e.eventId) : (e.pinned || !m_anyPinned);
 }
 
 int KeyEventModel::rowCount(const QModelIndex &parent) const
@@ -124,9 +129,9 @@ bool KeyEventModel::setData(const QModelIndex &index, const QVariant &value, int
     if (on == isChecked(e))
         return true;
     if (!m_explicit) {
-        // the first edit turns "the pinned events" into an explicit list, starting from them
+        // the first edit turns the default into an explicit list, starting from it
         for (const TimelineEvent &r : m_rows)
-            if (r.pinned)
+            if (isChecked(r))
                 m_selected.insert(r.eventId);
         m_explicit = true;
     }

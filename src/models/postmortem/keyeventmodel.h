@@ -53,6 +53,7 @@ private:
     QString m_incidentId;
     std::vector<TimelineEvent> m_rows;
     bool m_explicit = false;
+    bool m_anyPinned = false;
     QSet<QString> m_selected;
 };
 
