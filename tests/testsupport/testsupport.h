@@ -24,7 +24,17 @@ private:
 };
 
 QByteArray readFile(const QString &path);
-// Test data folder (tests/<area>/data) as set by CTest; the source folder fallback for IDEs.
+
+// The test's data folder in the source tree (tests/<area>/data). Each test executable compiles
+// it in (see idesk_add_test), so a run outside CTest finds the same files.
+QString sourceDataDir();
+// A file in the test data folder: CTest's IDESK_TEST_DATA when set, else sourceDataDir().
 QString testDataPath(const QString &relative);
+
+// Compares `actual` with the golden file `name` in the data folder, line by line first so a
+// failure names the first line that differs. With IDESK_UPDATE_GOLDEN=1 it writes `actual` into
+// the source tree instead and fails the test: an update run must never pass silently. Callers
+// check QTest::currentTestFailed() before going on.
+void compareGolden(const QByteArray &actual, const QString &name);
 
 } // namespace idesk::test
