@@ -2,6 +2,7 @@
 #include "core/incident_json.h"
 #include "testsupport.h"
 #include "testsupport/clirunner.h"
+#include "testsupport/damageddb.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -137,6 +138,22 @@ private Q_SLOTS:
         QCOMPARE(r.code, 3);
         QVERIFY(r.err.contains(QStringLiteral("bad.sqlite")));
         QCOMPARE(test::readFile(dir.file(QStringLiteral("bad.sqlite"))), bytes);
+    }
+
+    void damagedPagesAreRefused()
+    {
+        // The header, the schema and the size are sound: only a read of every page finds it.
+        test::TempDir dir;
+        const QString db = dir.file(QStringLiteral("damaged.sqlite"));
+        QVERIFY(test::writeDamagedDatabase(db));
+        const QByteArray bytes = test::readFile(db);
+        const test::CliResult r = test::runCli(db, {QStringLiteral("list")});
+        QCOMPARE(r.code, 3);
+        QCOMPARE(r.out, QString());
+        QVERIFY2(r.err.startsWith(QStringLiteral("The database %1 is damaged").arg(db)),
+                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("restore it from a backup")), qPrintable(r.err));
+        QCOMPARE(test::readFile(db), bytes);
     }
 
     void exportImportRoundTrip()

@@ -64,4 +64,46 @@ void compareGolden(const QByteArray &actual, const QString &name)
     QCOMPARE(actual, expected);
 }
 
+namespace {
+
+quint32 bigEndian16(const QByteArray &b, qsizetype offset)
+{
+    const auto *p = reinterpret_cast<const uchar *>(b.constData()) + offset;
+    return (quint32(p[0]) << 8) | quint32(p[1]);
+}
+
+} // namespace
+
+int damageMiddlePages(const QString &path, int count)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadWrite))
+        return 0;
+    const QByteArray bytes = f.readAll();
+    if (bytes.size() < 100)
+        return 0;
+    const quint32 raw = bigEndian16(bytes, 16);
+    const qsizetype pageSize = raw == 1 ? 65536 : qsizetype(raw);
+    if (pageSize < 512)
+        return 0;
+    const qsizetype pages = bytes.size() / pageSize;
+    int damaged = 0;
+    // Page 1 holds the header and the schema; the middle third is timeline rows and indexes.
+    for (qsizetype page = pages / 3; page < 2 * pages / 3 && damaged < count; ++page) {
+        const qsizetype at = page * pageSize;
+        const auto type = uchar(bytes.at(at));
+        const bool interior = type == 0x02 || type == 0x05;
+        const bool leaf = type == 0x0a || type == 0x0d;
+        const quint32 cells = bigEndian16(bytes, at + 3);
+        if ((!interior && !leaf) || cells < 2)
+            continue; // a free-list or overflow page: damage there may go unnoticed
+        // Every cell pointer now points past the end of the page.
+        const qsizetype pointers = at + (interior ? 12 : 8);
+        f.seek(pointers);
+        f.write(QByteArray(qsizetype(2 * cells), '\xAB'));
+        ++damaged;
+    }
+    return f.flush() ? damaged : 0;
+}
+
 } // namespace idesk::test

@@ -37,4 +37,10 @@ QString testDataPath(const QString &relative);
 // check QTest::currentTestFailed() before going on.
 void compareGolden(const QByteArray &actual, const QString &name);
 
+// Overwrites the cell pointers of `count` b-tree pages in the middle of the SQLite file at
+// `path`, leaving page 1 (the header), the page count and the file size as they were: only a
+// check that reads every page can tell. Returns how many pages it damaged (0 when the file has
+// too few b-tree pages in its middle).
+int damageMiddlePages(const QString &path, int count = 3);
+
 } // namespace idesk::test
