@@ -1,7 +1,9 @@
 #include "testsupport.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QTest>
@@ -62,6 +64,46 @@ void compareGolden(const QByteArray &actual, const QString &name)
     QCOMPARE(QString::fromUtf8(actual).split(QLatin1Char('\n')),
              QString::fromUtf8(expected).split(QLatin1Char('\n')));
     QCOMPARE(actual, expected);
+}
+
+QProcessEnvironment privateEnvironment(const QString &root)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const QDir dir(root);
+    const auto folder = [&](const QString &name) {
+        if (!dir.mkpath(name))
+            qFatal("cannot create a private folder for a child process");
+        return dir.absoluteFilePath(name);
+    };
+    env.insert(QStringLiteral("HOME"), folder(QStringLiteral("home")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), folder(QStringLiteral("xdg/data")));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), folder(QStringLiteral("xdg/config")));
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), folder(QStringLiteral("xdg/cache")));
+    env.insert(QStringLiteral("XDG_STATE_HOME"), folder(QStringLiteral("xdg/state")));
+    // Qt ignores a runtime folder that others may read.
+    const QString runtime = folder(QStringLiteral("xdg/runtime"));
+    QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime);
+    return env;
+}
+
+ProcessResult runProcess(const QString &program, const QStringList &args,
+                         const QProcessEnvironment &env)
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(program, args);
+    if (!p.waitForFinished(30000)) {
+        qWarning("%s did not finish: %s", qPrintable(program), qPrintable(p.errorString()));
+        p.kill();
+        p.waitForFinished();
+        return {};
+    }
+    ProcessResult r;
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
 }
 
 namespace {

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QByteArray>
+#include <QProcessEnvironment>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <memory>
 
@@ -36,6 +38,22 @@ QString testDataPath(const QString &relative);
 // the source tree instead and fails the test: an update run must never pass silently. Callers
 // check QTest::currentTestFailed() before going on.
 void compareGolden(const QByteArray &actual, const QString &name);
+
+// An environment for a spawned binary with HOME and every XDG folder inside `root`, so the
+// program neither reads the user's settings nor writes to their logs and data.
+QProcessEnvironment privateEnvironment(const QString &root);
+
+// What a spawned program printed and returned; code is -1 when it crashed or hung.
+struct ProcessResult
+{
+    int code = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+// Runs `program` to its end (at most 30 s) with the given environment.
+ProcessResult runProcess(const QString &program, const QStringList &args,
+                         const QProcessEnvironment &env);
 
 // Overwrites the cell pointers of `count` b-tree pages in the middle of the SQLite file at
 // `path`, leaving page 1 (the header), the page count and the file size as they were: only a
