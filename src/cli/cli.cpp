@@ -346,6 +346,12 @@ void registerCoreCommands(Registry &r)
 
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
+    static const SystemClock clock;
+    return run(arguments, out, err, clock);
+}
+
+int run(const QStringList &arguments, QTextStream &out, QTextStream &err, const Clock &clock)
+{
     Registry registry;
     registerCoreCommands(registry);
     registerAreaCommands(registry);
@@ -402,7 +408,6 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         err << e.message() << '\n';
         return DataError;
     }
-    static const SystemClock clock;
     std::unique_ptr<IncidentService> service;
     try {
         service = IncidentService::open(
