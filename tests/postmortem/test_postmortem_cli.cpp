@@ -24,14 +24,21 @@ private Q_SLOTS:
     void unknownIncident();
 
 private:
-    test::CliResult run(const QStringList &args) const
+    // Each command runs a minute after the one before, as a person typing them would: items
+    // added one after the other list in that order.
+    test::CliResult run(const QStringList &args)
     {
+        m_clock.advanceSecs(60);
         return test::runCli(m_db, args, &m_clock);
     }
 
-    // Due dates are days: the day before 2030-02-01 it is not overdue yet, however long this
-    // test lives.
-    FakeClock m_clock{QDateTime(QDate(2030, 1, 31), QTime(23, 0), QTimeZone::utc())};
+    // Due dates are days: on 2030-01-31 an item due 2030-02-01 is not overdue yet, however long
+    // this test lives.
+    static QDateTime start()
+    {
+        return QDateTime(QDate(2030, 1, 31), QTime(12, 0), QTimeZone::utc());
+    }
+    FakeClock m_clock{start()};
     std::unique_ptr<test::TempDir> m_dir;
     QString m_db;
     QString m_id;
@@ -39,6 +46,7 @@ private:
 
 void TestPostmortemCli::init()
 {
+    m_clock.set(start());
     m_dir = std::make_unique<test::TempDir>();
     m_db = m_dir->file(u"cli.sqlite"_s);
     const test::CliResult d = run({u"declare"_s, u"--title"_s, u"Orders failing"_s, u"--severity"_s,
