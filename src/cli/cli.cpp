@@ -378,11 +378,18 @@ QString oneLine(QStringView text)
 
 namespace {
 
-int runUnfiltered(const QStringList &arguments, QTextStream &out, QTextStream &err);
+int runUnfiltered(const QStringList &arguments, QTextStream &out, QTextStream &err,
+                  const Clock &clock);
 
 } // namespace
 
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    static const SystemClock clock;
+    return run(arguments, out, err, clock);
+}
+
+int run(const QStringList &arguments, QTextStream &out, QTextStream &err, const Clock &clock)
 {
     // Commands write into buffers; only filtered text reaches the real streams, so no stored
     // or imported text can send a terminal an escape sequence (OSC 52 writes the clipboard).
@@ -400,14 +407,15 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
             out.flush();
             err.flush();
         });
-        rc = runUnfiltered(arguments, bufferedOut, bufferedErr);
+        rc = runUnfiltered(arguments, bufferedOut, bufferedErr, clock);
     }
     return rc;
 }
 
 namespace {
 
-int runUnfiltered(const QStringList &arguments, QTextStream &out, QTextStream &err)
+int runUnfiltered(const QStringList &arguments, QTextStream &out, QTextStream &err,
+                  const Clock &clock)
 {
     Registry registry;
     registerCoreCommands(registry);
@@ -465,7 +473,6 @@ int runUnfiltered(const QStringList &arguments, QTextStream &out, QTextStream &e
         err << e.message() << '\n';
         return DataError;
     }
-    static const SystemClock clock;
     std::unique_ptr<IncidentService> service;
     try {
         service = IncidentService::open(

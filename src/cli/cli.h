@@ -8,6 +8,7 @@
 
 namespace idesk {
 
+class Clock;
 class IncidentService;
 struct Incident;
 
@@ -90,6 +91,9 @@ QString oneLine(QStringView text);
 // The whole CLI: parses global options (--db, --profile, --json, --help, --version, --verbose),
 // opens the store, dispatches. Returns the process exit code.
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err);
+// The same on the given clock instead of the system's: what "now" and "overdue" mean. The clock
+// must outlive the call.
+int run(const QStringList &arguments, QTextStream &out, QTextStream &err, const Clock &clock);
 
 } // namespace cli
 } // namespace idesk

@@ -2,7 +2,9 @@
 #include "core/incident_json.h"
 #include "testsupport.h"
 #include "testsupport/clirunner.h"
+#include "testsupport/damageddb.h"
 
+#include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -66,56 +68,66 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("code");
-        QTest::newRow("no command") << QStringList{} << 2;
-        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << 2;
-        QTest::newRow("unknown global option") << QStringList{QStringLiteral("--nope")} << 2;
+        QTest::addColumn<QString>("message"); // what stderr names; nothing at all on success
+        QTest::newRow("no command") << QStringList{} << 2 << QStringLiteral("Usage:");
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << 2
+                                         << QStringLiteral("unknown command 'frobnicate'");
+        QTest::newRow("unknown global option")
+            << QStringList{QStringLiteral("--nope")} << 2 << QStringLiteral("nope");
         QTest::newRow("declare without title")
             << QStringList{QStringLiteral("declare"), QStringLiteral("--severity"),
                            QStringLiteral("P1")}
-            << 2;
+            << 2 << QStringLiteral("--title");
         QTest::newRow("declare bad severity")
             << QStringList{QStringLiteral("declare"), QStringLiteral("--title"),
                            QStringLiteral("x"), QStringLiteral("--severity"), QStringLiteral("P7")}
-            << 2;
+            << 2 << QStringLiteral("--severity must be P0, P1, P2 or P3");
         QTest::newRow("declare bad time")
             << QStringList{QStringLiteral("declare"),  QStringLiteral("--title"),
                            QStringLiteral("x"),        QStringLiteral("--severity"),
                            QStringLiteral("P1"),       QStringLiteral("--started"),
                            QStringLiteral("yesterday")}
-            << 2;
+            << 2 << QStringLiteral("--started expects an ISO 8601 time");
         QTest::newRow("declare unknown option")
             << QStringList{QStringLiteral("declare"), QStringLiteral("--title"),
                            QStringLiteral("x"),       QStringLiteral("--severity"),
                            QStringLiteral("P1"),      QStringLiteral("--sev")}
-            << 2;
+            << 2 << QStringLiteral("--sev");
         QTest::newRow("option without value")
-            << QStringList{QStringLiteral("declare"), QStringLiteral("--title")} << 2;
+            << QStringList{QStringLiteral("declare"), QStringLiteral("--title")} << 2
+            << QStringLiteral("--title");
         QTest::newRow("show unknown id")
-            << QStringList{QStringLiteral("show"), QStringLiteral("deadbeef")} << 3;
+            << QStringList{QStringLiteral("show"), QStringLiteral("deadbeef")} << 3
+            << QStringLiteral("deadbeef");
         QTest::newRow("event unknown id")
             << QStringList{QStringLiteral("event"), QStringLiteral("deadbeef"),
                            QStringLiteral("--text"), QStringLiteral("x")}
-            << 3;
+            << 3 << QStringLiteral("deadbeef");
         QTest::newRow("export unknown id")
-            << QStringList{QStringLiteral("export"), QStringLiteral("deadbeef")} << 3;
+            << QStringList{QStringLiteral("export"), QStringLiteral("deadbeef")} << 3
+            << QStringLiteral("deadbeef");
         QTest::newRow("import missing file")
-            << QStringList{QStringLiteral("import"), QStringLiteral("/nonexistent/x.json")} << 3;
-        QTest::newRow("help") << QStringList{QStringLiteral("--help")} << 0;
-        QTest::newRow("version") << QStringList{QStringLiteral("--version")} << 0;
+            << QStringList{QStringLiteral("import"), QStringLiteral("/nonexistent/x.json")} << 3
+            << QStringLiteral("/nonexistent/x.json");
+        QTest::newRow("help") << QStringList{QStringLiteral("--help")} << 0 << QString();
+        QTest::newRow("version") << QStringList{QStringLiteral("--version")} << 0 << QString();
         QTest::newRow("command help")
-            << QStringList{QStringLiteral("declare"), QStringLiteral("--help")} << 0;
-        QTest::newRow("list") << QStringList{QStringLiteral("list")} << 0;
+            << QStringList{QStringLiteral("declare"), QStringLiteral("--help")} << 0 << QString();
+        QTest::newRow("list") << QStringList{QStringLiteral("list")} << 0 << QString();
     }
 
     void exitCodes()
     {
         QFETCH(QStringList, args);
         QFETCH(int, code);
+        QFETCH(QString, message);
         test::TempDir dir;
         const test::CliResult r = test::runCli(dir.file(QStringLiteral("db.sqlite")), args);
         QCOMPARE(r.code, code);
-        if (code != 0)
-            QVERIFY2(!r.err.trimmed().isEmpty(), "errors go to stderr");
+        if (code == 0)
+            QCOMPARE(r.err, QString());
+        else
+            QVERIFY2(r.err.contains(message), qPrintable(r.err));
     }
 
     void dataErrorsOnBadDatabases_data()
@@ -138,6 +150,22 @@ private Q_SLOTS:
         QCOMPARE(r.code, 3);
         QVERIFY(r.err.contains(QStringLiteral("bad.sqlite")));
         QCOMPARE(test::readFile(dir.file(QStringLiteral("bad.sqlite"))), bytes);
+    }
+
+    void damagedPagesAreRefused()
+    {
+        // The header, the schema and the size are sound: only a read of every page finds it.
+        test::TempDir dir;
+        const QString db = dir.file(QStringLiteral("damaged.sqlite"));
+        QVERIFY(test::writeDamagedDatabase(db));
+        const QByteArray bytes = test::readFile(db);
+        const test::CliResult r = test::runCli(db, {QStringLiteral("list")});
+        QCOMPARE(r.code, 3);
+        QCOMPARE(r.out, QString());
+        QVERIFY2(r.err.startsWith(QStringLiteral("The database %1 is damaged").arg(db)),
+                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("restore it from a backup")), qPrintable(r.err));
+        QCOMPARE(test::readFile(db), bytes);
     }
 
     void exportImportRoundTrip()
@@ -524,43 +552,55 @@ private Q_SLOTS:
     void realBinaries()
     {
         test::TempDir dir;
-        QProcess p;
-        p.start(QStringLiteral(IDESK_CLI_BINARY),
-                {QStringLiteral("--db"), dir.file(QStringLiteral("db.sqlite")),
-                 QStringLiteral("declare"), QStringLiteral("--title"),
-                 QStringLiteral("From a shell"), QStringLiteral("--severity"),
-                 QStringLiteral("P2")});
-        QVERIFY(p.waitForFinished(30000));
-        QCOMPARE(p.exitCode(), 0);
-        QVERIFY(p.readAllStandardOutput().contains("#incident-"));
+        // A private HOME and XDG folders: the binaries must not read the user's last profile or
+        // write to the user's log.
+        QProcessEnvironment env = test::privateEnvironment(dir.file(QStringLiteral("env")));
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        const auto run = [&](const QString &program, const QStringList &args) {
+            return test::runProcess(program, args, env);
+        };
+        const QString cli = QStringLiteral(IDESK_CLI_BINARY);
+        const QString gui = QStringLiteral(IDESK_GUI_BINARY);
 
-        p.start(QStringLiteral(IDESK_CLI_BINARY), {QStringLiteral("--version")});
-        QVERIFY(p.waitForFinished(30000));
-        QCOMPARE(p.exitCode(), 0);
-        QVERIFY(p.readAllStandardOutput().startsWith("incidentdesk-cli "));
+        test::ProcessResult r =
+            run(cli, {QStringLiteral("--db"), dir.file(QStringLiteral("db.sqlite")),
+                      QStringLiteral("declare"), QStringLiteral("--title"),
+                      QStringLiteral("From a shell"), QStringLiteral("--severity"),
+                      QStringLiteral("P2")});
+        QCOMPARE(r.err, QByteArray());
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains("#incident-"));
+
+        r = run(cli, {QStringLiteral("--version")});
+        QCOMPARE(r.err, QByteArray());
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.startsWith("incidentdesk-cli "));
+
+        r = run(cli, {QStringLiteral("--db"), dir.file(QStringLiteral("db.sqlite")),
+                      QStringLiteral("show"), QStringLiteral("deadbeef")});
+        QCOMPARE(r.code, 3);
+        QCOMPARE(r.out, QByteArray());
+        QVERIFY2(r.err.contains("deadbeef"), r.err.constData());
 
         // The GUI takes --help and --version from QCommandLineParser as well.
-        QProcess gui;
-        gui.setProcessEnvironment([] {
-            auto env = QProcessEnvironment::systemEnvironment();
-            env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-            return env;
-        }());
-        gui.start(QStringLiteral(IDESK_GUI_BINARY), {QStringLiteral("--version")});
-        QVERIFY(gui.waitForFinished(30000));
-        QCOMPARE(gui.exitCode(), 0);
-        QVERIFY(gui.readAllStandardOutput().contains(INCIDENTDESK_VERSION));
+        r = run(gui, {QStringLiteral("--version")});
+        QCOMPARE(r.err, QByteArray());
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(INCIDENTDESK_VERSION));
 
         // The GUI refuses a corrupt database with exit code 3 instead of crashing or overwriting.
         dir.write(QStringLiteral("bad.sqlite"), QByteArray("not a database"));
-        gui.start(QStringLiteral(IDESK_GUI_BINARY),
-                  {QStringLiteral("--db"), dir.file(QStringLiteral("bad.sqlite")),
-                   QStringLiteral("--screenshot"), dir.file(QStringLiteral("shots"))});
-        QVERIFY(gui.waitForFinished(30000));
-        QCOMPARE(gui.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(gui.exitCode(), 3);
+        r = run(gui, {QStringLiteral("--db"), dir.file(QStringLiteral("bad.sqlite")),
+                      QStringLiteral("--screenshot"), dir.file(QStringLiteral("shots"))});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains("is not an IncidentDesk database"), r.err.constData());
         QCOMPARE(test::readFile(dir.file(QStringLiteral("bad.sqlite"))),
                  QByteArray("not a database"));
+
+        // The log the binaries keep went into the private folders.
+        QDirIterator logs(dir.file(QStringLiteral("env")), {QStringLiteral("*.log")}, QDir::Files,
+                          QDirIterator::Subdirectories);
+        QVERIFY2(logs.hasNext(), "no log in the private XDG folders");
     }
 };
 

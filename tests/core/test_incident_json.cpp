@@ -259,18 +259,12 @@ void TestIncidentJson::canonicalShape()
 
 void TestIncidentJson::matchesGolden()
 {
-    const QString path = test::testDataPath(QStringLiteral("incident_rich.json"));
-    const QByteArray actual = bundleToJson(richBundle());
-    if (qEnvironmentVariableIntValue("IDESK_UPDATE_GOLDEN") == 1) {
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        f.write(actual);
-    }
-    const QByteArray golden = test::readFile(path);
-    QVERIFY2(!golden.isEmpty(), qPrintable(path));
-    QCOMPARE(actual, golden);
+    test::compareGolden(bundleToJson(richBundle()), QStringLiteral("incident_rich.json"));
+    if (QTest::currentTestFailed())
+        return;
     // And the committed file imports as the bundle it describes.
-    verifySame(bundleFromJson(golden, path, kNow), richBundle());
+    const QString path = test::testDataPath(QStringLiteral("incident_rich.json"));
+    verifySame(bundleFromJson(test::readFile(path), path, kNow), richBundle());
 }
 
 void TestIncidentJson::doublesRoundTrip_data()

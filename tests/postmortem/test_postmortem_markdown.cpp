@@ -17,24 +17,6 @@ Q_DECLARE_METATYPE(idesk::PostmortemInput)
 
 namespace {
 
-// Compares line by line so a failure names the first line that differs. With
-// IDESK_UPDATE_GOLDEN=1 the file is rewritten instead; the committed file stays the truth.
-void compareGolden(const QString &actual, const QString &file)
-{
-    const QString path = testDataPath(file);
-    if (qEnvironmentVariableIntValue("IDESK_UPDATE_GOLDEN") == 1) {
-        QFile f(path);
-        QVERIFY2(f.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(path));
-        f.write(actual.toUtf8());
-        return;
-    }
-    const QByteArray bytes = readFile(path);
-    QVERIFY2(!bytes.isEmpty(), qPrintable(u"missing golden file "_s + path));
-    const QString expected = QString::fromUtf8(bytes);
-    QCOMPARE(actual.split(u'\n'), expected.split(u'\n'));
-    QCOMPARE(actual, expected);
-}
-
 PostmortemInput multiDay()
 {
     PostmortemInput in;
@@ -253,7 +235,7 @@ void TestPostmortemMarkdown::golden()
     QCOMPARE(out.redactedCount, redacted);
     QVERIFY(out.markdown.endsWith(u"\n"_s));
     QVERIFY(!out.markdown.endsWith(u"\n\n"_s));
-    compareGolden(out.markdown, file);
+    compareGolden(out.markdown.toUtf8(), file);
 }
 
 void TestPostmortemMarkdown::sectionsInTemplateOrder()

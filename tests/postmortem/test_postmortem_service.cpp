@@ -4,12 +4,45 @@
 #include "services/postmortem/postmortemexport.h"
 #include "services/postmortem/postmortemservice.h"
 
+#include <QDir>
 #include <QSignalSpy>
 #include <QTest>
+#include <csignal>
+#include <sys/resource.h>
 
 using namespace idesk;
 using namespace idesk::pmtest;
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// RLIMIT_FSIZE makes every write past `bytes` fail with EFBIG, as a full disk would; the signal
+// the kernel sends with it is ignored so the write just fails.
+class FileSizeLimit
+{
+public:
+    explicit FileSizeLimit(rlim_t bytes)
+    {
+        getrlimit(RLIMIT_FSIZE, &m_old);
+        m_oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+        rlimit limit = m_old;
+        limit.rlim_cur = bytes;
+        setrlimit(RLIMIT_FSIZE, &limit);
+    }
+    ~FileSizeLimit()
+    {
+        setrlimit(RLIMIT_FSIZE, &m_old);
+        std::signal(SIGXFSZ, m_oldHandler);
+    }
+    FileSizeLimit(const FileSizeLimit &) = delete;
+    FileSizeLimit &operator=(const FileSizeLimit &) = delete;
+
+private:
+    rlimit m_old{};
+    void (*m_oldHandler)(int) = nullptr;
+};
+
+} // namespace
 
 class TestPostmortemService : public QObject
 {
@@ -201,9 +234,26 @@ void TestPostmortemService::reports()
 void TestPostmortemService::writeFileIsAtomic()
 {
     test::TempDir dir;
+    const QString path = dir.file(u"a.md"_s);
     QString error;
-    QVERIFY(PostmortemService::writeFile(dir.file(u"a.md"_s), "new", &error));
-    QCOMPARE(test::readFile(dir.file(u"a.md"_s)), QByteArray("new"));
+    QVERIFY(PostmortemService::writeFile(path, "old report\n", &error));
+    QCOMPARE(test::readFile(path), QByteArray("old report\n"));
+
+    // The disk fills up half-way through the new report: the write fails after part of it went
+    // out. The old report must be there, whole, and nothing half-written beside it.
+    const QByteArray report(256 * 1024, 'x');
+    {
+        const FileSizeLimit limit(64 * 1024);
+        QVERIFY(!PostmortemService::writeFile(path, report, &error));
+    }
+    QVERIFY(!error.isEmpty());
+    QCOMPARE(test::readFile(path), QByteArray("old report\n"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{u"a.md"_s});
+
+    // Without the limit the same write replaces the file completely.
+    QVERIFY2(PostmortemService::writeFile(path, report, &error), qPrintable(error));
+    QCOMPARE(test::readFile(path), report);
+
     QVERIFY(!PostmortemService::writeFile(dir.file(u"missing/dir/a.md"_s), "x", &error));
     QVERIFY(!error.isEmpty());
 }

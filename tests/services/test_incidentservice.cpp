@@ -1,6 +1,7 @@
 #include "services/incidentreader.h"
 #include "services/incidentservice.h"
 #include "testsupport.h"
+#include "testsupport/damageddb.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -224,6 +225,24 @@ private Q_SLOTS:
             IncidentService::integrityProblems(dir.file(QStringLiteral("notes.db")));
         QVERIFY(!problems.isEmpty());
         QVERIFY2(problems.contains(QStringLiteral("notes.db")), qPrintable(problems));
+
+        // A sound header over damaged pages in the middle: only reading every page finds it.
+        const QString damaged = dir.file(QStringLiteral("damaged.sqlite"));
+        QVERIFY(test::writeDamagedDatabase(damaged));
+        const QByteArray bytes = test::readFile(damaged);
+        const QString found = IncidentService::integrityProblems(damaged);
+        QVERIFY2(!found.isEmpty(), "the damaged pages went unnoticed");
+        QCOMPARE(test::readFile(damaged), bytes);
+        // Opening it the way the CLI does (every page) refuses it and leaves it as it was.
+        try {
+            auto svc = IncidentService::open(damaged, defaultProfile(), m_clock);
+            QFAIL("opened a database with damaged pages");
+        } catch (const StoreError &e) {
+            QCOMPARE(e.code(), StoreError::Code::Corrupt);
+            QVERIFY2(e.message().contains(QStringLiteral("damaged.sqlite")),
+                     qPrintable(e.message()));
+        }
+        QCOMPARE(test::readFile(damaged), bytes);
     }
 
     void unknownIncidentThrows()

@@ -33,10 +33,14 @@ private Q_SLOTS:
         QElapsedTimer total;
         total.start();
 
+        // The child runs with a private HOME and XDG folders, like every spawned binary.
+        const QProcessEnvironment childEnv =
+            test::privateEnvironment(dir.file(QStringLiteral("env")));
         const int rounds = 60;
         for (int round = 0; round < rounds; ++round) {
             QProcess child;
             child.setProcessChannelMode(QProcess::SeparateChannels);
+            child.setProcessEnvironment(childEnv);
             child.start(QStringLiteral(IDESK_CRASH_CHILD), {db, QString::number(rng.generate())});
             QVERIFY2(child.waitForStarted(5000), qPrintable(child.errorString()));
 

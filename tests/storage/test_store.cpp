@@ -407,12 +407,26 @@ private Q_SLOTS:
         QVERIFY(!s->findIncident(a.id.left(3)));             // too short to be a prefix
         QVERIFY(!s->findIncident(QStringLiteral("zzzzzz"))); // nothing
         QVERIFY(!s->findIncident(QString()));
-        // A prefix both share is ambiguous.
-        int common = 0;
-        while (common < a.id.size() && a.id.at(common) == b.id.at(common))
-            ++common;
-        if (common >= 4)
-            QVERIFY_THROWS_EXCEPTION(StoreError, s->findIncident(a.id.left(common)));
+
+        // Two incidents whose ids share their first 35 characters (imported, as sync or a
+        // colleague's export would bring them): any prefix of the shared part is ambiguous.
+        IncidentBundle first;
+        first.incident = *s->incident(a.id);
+        first.incident.id = QStringLiteral("5eed0000-0000-4000-8000-00000000000a");
+        first.incident.channel = QStringLiteral("#incident-2024-03-10-101");
+        IncidentBundle second = first;
+        second.incident.id = QStringLiteral("5eed0000-0000-4000-8000-00000000000b");
+        second.incident.channel = QStringLiteral("#incident-2024-03-10-102");
+        s->importBundle(first);
+        s->importBundle(second);
+        for (const int length : {4, 8, 35}) {
+            const QString prefix = first.incident.id.left(length);
+            QVERIFY_THROWS_EXCEPTION(StoreError, s->findIncident(prefix));
+            QVERIFY_THROWS_EXCEPTION(StoreError, s->findIncident(prefix.toUpper()));
+        }
+        QCOMPARE(s->findIncident(first.incident.id.left(36))->id, first.incident.id);
+        QCOMPARE(s->findIncident(QStringLiteral("5EED0000-0000-4000-8000-00000000000B"))->id,
+                 second.incident.id);
     }
 
     void findIncidentSaysAmbiguous()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cli/cli.h"
+#include "core/clock.h"
 
 #include <QString>
 #include <QStringList>
@@ -16,14 +17,16 @@ struct CliResult
     QString err;
 };
 
-// Runs the CLI in this process on the given database, as `incidentdesk-cli --db DB args…`.
-// Header-only so the core test support library stays free of the CLI.
-inline CliResult runCli(const QString &db, const QStringList &args)
+// Runs the CLI in this process on the given database, as `incidentdesk-cli --db DB args…`, on
+// the system clock or the one given. Header-only so the core test support library stays free
+// of the CLI.
+inline CliResult runCli(const QString &db, const QStringList &args, const Clock *clock = nullptr)
 {
     CliResult r;
     QTextStream out(&r.out);
     QTextStream err(&r.err);
-    r.code = cli::run(QStringList{QStringLiteral("--db"), db} + args, out, err);
+    const QStringList arguments = QStringList{QStringLiteral("--db"), db} + args;
+    r.code = clock ? cli::run(arguments, out, err, *clock) : cli::run(arguments, out, err);
     out.flush();
     err.flush();
     return r;

@@ -12,7 +12,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
-#include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -22,6 +21,8 @@
 #include <QToolButton>
 #include <QToolTip>
 #include <QUndoStack>
+#include <ctime>
+#include <optional>
 
 using namespace idesk;
 using namespace idesk::test;
@@ -31,7 +32,17 @@ class TestTimelineTab : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { enterTestMode(); }
+    void initTestCase()
+    {
+        enterTestMode();
+        // A local zone far from UTC (+5:45), so local-time entry cannot pass on a UTC machine by
+        // reading typed times as UTC.
+        qputenv("TZ", "IDT-05:45");
+        tzset();
+        const QDateTime probe(QDate(2024, 1, 15), QTime(12, 0), QTimeZone::utc());
+        QCOMPARE(QTimeZone::systemTimeZone().offsetFromUtc(probe), 5 * 3600 + 45 * 60);
+        QCOMPARE(probe.toLocalTime().time(), QTime(17, 45));
+    }
     void editSurvivesRestartWithHistory();
     void emptyState();
     void reselectingTheSameIncidentKeepsUndo();
@@ -180,16 +191,17 @@ void TestTimelineTab::quickEntryAddsAndUndoes()
     QCOMPARE(tab.model()->rowCount(), 2);
     QVERIFY(f.service->store().currentEvent(events[2].eventId)->deleted);
 
-    // Local entry: typed times are read in the system zone.
+    // Local entry: typed times are read in the system zone, 5:45 ahead of UTC here.
     tab.setLocalTimeEntry(true);
-    const QDateTime localNoon =
-        QDateTime(QDate(2024, 1, 15), QTime(12, 0), QTimeZone::systemTimeZone());
-    QTest::keyClicks(tab.quickEntry(), localNoon.toString(u"HH:mm"_s) + u" lunch check"_s);
+    QTest::keyClicks(tab.quickEntry(), u"12:00 lunch check"_s);
     QVERIFY(tab.addFromQuickEntry());
-    bool found = false;
-    for (const auto &e : f.service->store().events({f.incidentId, 0, -1, false}))
-        found = found || (e.text == u"lunch check"_s && e.occurredAt == localNoon);
-    QVERIFY(found);
+    std::optional<QDateTime> at;
+    for (const auto &e : f.service->store().events({f.incidentId, 0, -1, false})) {
+        if (e.text == u"lunch check"_s)
+            at = e.occurredAt;
+    }
+    QVERIFY(at);
+    QCOMPARE(*at, QDateTime(QDate(2024, 1, 15), QTime(6, 15), QTimeZone::utc()));
 }
 
 void TestTimelineTab::quickEntryRejectsMalformed()

@@ -254,20 +254,23 @@ void TestTriageService::webhookFailureKeepsTheMessage()
     TriageService triage(*m_service);
     const Incident inc = declare(Severity::P1);
     const QString text = triage.renderMessage(inc, MessageKind::Alert);
-    triage.recordMessage(inc.id, MessageKind::Alert, text);
     QSignalSpy done(&triage, &TriageService::webhookFinished);
-    triage.postToWebhook(text);
+    triage.sendMessage(inc.id, MessageKind::Alert, text);
     QVERIFY(done.wait(15000));
     const auto r = done.takeFirst().at(0).value<WebhookResult>();
     QVERIFY(!r.ok);
     QCOMPARE(r.error, u"HTTP 500 Internal Server Error: boom"_s);
+    // The webhook saw the Slack form; the timeline kept the message itself, after the failure.
+    QCOMPARE(server.requests().size(), 1);
+    QVERIFY(server.requests().first().body.contains("*Severity:* P1"));
     QCOMPARE(events(inc.id, u"message"_s).size(), std::size_t(1));
     QCOMPARE(events(inc.id, u"message"_s).front().text, text);
 
     server.answer(200, "OK", "ok");
-    triage.postToWebhook(text);
+    triage.sendMessage(inc.id, MessageKind::Update, text);
     QVERIFY(done.wait(15000));
     QVERIFY(done.takeFirst().at(0).value<WebhookResult>().ok);
+    QCOMPARE(events(inc.id, u"message"_s).size(), std::size_t(2));
 }
 
 QTEST_GUILESS_MAIN(TestTriageService)

@@ -1309,10 +1309,7 @@ void TriageTab::markMessageSent()
         return;
     try {
         m_triage->recordMessage(m_incidentId, messageKind(), messageText());
-        m_feedback->setText(tr("Message stored on the timeline"));
-        // The next message is usually an update (or stays "resolved").
-        if (m_incident)
-            setMessageKind(m_triage->suggestedMessageKind(*m_incident));
+        messageStored();
     } catch (const StoreError &e) {
         showError(e.message());
     }
@@ -1323,11 +1320,22 @@ void TriageTab::postMessage()
     completeDeferredBuild();
     if (!m_incident || messageText().trimmed().isEmpty())
         return;
-    const QString text = messageText();
     clearTextStyle(m_webhookStatus);
     m_webhookStatus->setText(tr("Posting to the webhook…"));
-    m_triage->postToWebhook(plainToSlack(text));
-    markMessageSent();
+    try {
+        m_triage->sendMessage(m_incidentId, messageKind(), messageText());
+        messageStored();
+    } catch (const StoreError &e) {
+        showError(e.message());
+    }
+}
+
+void TriageTab::messageStored()
+{
+    m_feedback->setText(tr("Message stored on the timeline"));
+    // The next message is usually an update (or stays "resolved").
+    if (m_incident)
+        setMessageKind(m_triage->suggestedMessageKind(*m_incident));
 }
 
 void TriageTab::onWebhookFinished(const WebhookResult &r)

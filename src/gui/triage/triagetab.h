@@ -131,6 +131,7 @@ private:
     void onWebhookFinished(const WebhookResult &r);
     void copyText(const QString &text, const QString &what);
     void showError(const QString &message);
+    void messageStored(); // feedback after a message went onto the timeline
     std::optional<Incident> current() const;
     Impact impactFromInputs() const;
 

@@ -120,7 +120,17 @@ bool PostmortemService::writeFile(const QString &path, const QByteArray &bytes, 
             *error = f.errorString();
         return false;
     }
-    f.write(bytes);
+    // A full disk or a file size limit can take part of the bytes without reporting an error;
+    // committing that would replace a whole report with the start of one.
+    if (f.write(bytes) != bytes.size()) {
+        f.cancelWriting();
+        if (error)
+            *error =
+                QObject::tr(
+                    "Could not write all of %1; the disk may be full. The file was left as it was.")
+                    .arg(path);
+        return false;
+    }
     if (!f.commit()) {
         if (error)
             *error = f.errorString();

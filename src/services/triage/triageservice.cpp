@@ -82,6 +82,13 @@ quint64 TriageService::postToWebhook(const QString &text)
     return m_webhook->post(QUrl(m_service.profile().webhookUrl.trimmed()), text);
 }
 
+TimelineEvent TriageService::sendMessage(const QString &incidentId, MessageKind kind,
+                                         const QString &text)
+{
+    postToWebhook(triage::plainToSlack(text));
+    return recordMessage(incidentId, kind, text);
+}
+
 void TriageService::decideSeverity(const QString &incidentId, Severity chosen,
                                    std::optional<Severity> suggested, const QString &reason)
 {

@@ -62,6 +62,11 @@ public:
     // Posts to the profile's webhookUrl; webhookFinished() tells how it went. The message is
     // not touched either way: record it with recordMessage.
     quint64 postToWebhook(const QString &text);
+    // "Post": posts the message's Slack form to the webhook and stores the message on the
+    // timeline. A webhook that is down or refuses it never costs the message: the commander can
+    // still copy it from the timeline and post it by hand.
+    TimelineEvent sendMessage(const QString &incidentId, triage::MessageKind kind,
+                              const QString &text);
 
     // Sets the severity and records the decision: "applied the suggestion" or "override of
     // suggested P0: <reason>". Keeping the current severity against a suggestion is recorded too.
