@@ -4,9 +4,11 @@
 #include "storage/store.h"
 
 #include <QRandomGenerator>
+#include <QSqlDriver>
 #include <QUuid>
 #include <algorithm>
 #include <array>
+#include <sqlite3.h>
 
 namespace idesk::storage {
 
@@ -96,6 +98,98 @@ QVariant timeValue(const QDateTime &t)
     if (!t.isValid())
         return QVariant(QMetaType::fromType<QString>());
     return QVariant(toIsoUtc(t));
+}
+
+namespace {
+
+[[noreturn]] void throwSqlite(sqlite3 *db, int rc, const QString &context)
+{
+    const QString text = context + QStringLiteral(": ") +
+                         QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    const int primary = rc & 0xff;
+    if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+        throw StoreError(StoreError::Code::Corrupt, text);
+    throw StoreError(StoreError::Code::Query, text);
+}
+
+} // namespace
+
+BulkStatement::BulkStatement(const QSqlDatabase &db, const QString &sql)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        m_db = *static_cast<sqlite3 *const *>(handle.constData());
+    if (!m_db)
+        throw StoreError(StoreError::Code::Query,
+                         QStringLiteral("Preparing \"%1\": not an open SQLite connection")
+                             .arg(sql.simplified()));
+    const int rc = sqlite3_prepare16_v3(m_db, sql.utf16(), int(sql.size() * sizeof(QChar)),
+                                        SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr);
+    if (rc != SQLITE_OK)
+        throwSqlite(m_db, rc, QStringLiteral("Preparing \"%1\"").arg(sql.simplified()));
+}
+
+BulkStatement::~BulkStatement()
+{
+    sqlite3_finalize(m_stmt);
+}
+
+void BulkStatement::bind(int index, const QString &text)
+{
+    if (text.isNull())
+        bindNull(index);
+    else
+        bindText(index, text);
+}
+
+void BulkStatement::bindText(int index, const QString &text)
+{
+    // An empty, non-null pointer: a null one would bind SQL NULL.
+    static const char16_t empty[1] = {0};
+    const void *data = text.isEmpty() ? static_cast<const void *>(empty) : text.utf16();
+    sqlite3_bind_text16(m_stmt, index, data, int(text.size() * sizeof(QChar)), SQLITE_STATIC);
+}
+
+void BulkStatement::bind(int index, qint64 value)
+{
+    sqlite3_bind_int64(m_stmt, index, value);
+}
+
+void BulkStatement::bindNull(int index)
+{
+    sqlite3_bind_null(m_stmt, index);
+}
+
+void BulkStatement::step(const QString &context)
+{
+    const int rc = sqlite3_step(m_stmt);
+    sqlite3_reset(m_stmt);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        throwSqlite(m_db, rc, context);
+}
+
+bool BulkStatement::next(const QString &context)
+{
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    sqlite3_reset(m_stmt);
+    if (rc != SQLITE_DONE)
+        throwSqlite(m_db, rc, context);
+    return false;
+}
+
+QStringView BulkStatement::textAt(int column) const
+{
+    // The pointer first, then the size: that is the order SQLite documents as safe.
+    const auto *text = static_cast<const char16_t *>(sqlite3_column_text16(m_stmt, column));
+    const int bytes = sqlite3_column_bytes16(m_stmt, column);
+    return text ? QStringView(text, bytes / qsizetype(sizeof(char16_t))) : QStringView();
+}
+
+qint64 BulkStatement::integerAt(int column) const
+{
+    return sqlite3_column_int64(m_stmt, column);
 }
 
 } // namespace idesk::storage
