@@ -25,4 +25,10 @@ QString IncidentReader::integrityProblems() const
     return m_store->integrityProblems();
 }
 
+void IncidentReader::timelineList(const QString &incidentId, int offset,
+                                  const std::function<bool(TimelineListEvent &&)> &each) const
+{
+    readTimelineList(*m_store, incidentId, offset, each);
+}
+
 } // namespace idesk

@@ -46,14 +46,17 @@ QString pathOf(const QSqlDatabase &db)
 
 } // namespace
 
-void throwSqlError(const QSqlError &e, const QString &context, const QString &databasePath)
+namespace {
+
+// One wording for every failure, whether it came through QtSql or straight from SQLite.
+// extendedCode is SQLite's extended result code; text is what goes with it for the log.
+[[noreturn]] void raise(int extendedCode, const QString &text, const QString &sqliteText,
+                        const QString &databasePath)
 {
-    const int code = sqliteCode(e);
-    const QString text = context + QStringLiteral(": ") + e.text();
     const QString file = databasePath.isEmpty()
                              ? QStringLiteral("The database")
                              : QStringLiteral("The database %1").arg(databasePath);
-    switch (code) {
+    switch (extendedCode & 0xff) {
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
         throw StoreError(StoreError::Code::Corrupt, text);
@@ -72,16 +75,26 @@ void throwSqlError(const QSqlError &e, const QString &context, const QString &da
                            "some space and try again.")
                 .arg(databasePath.isEmpty() ? QStringLiteral("the database") : databasePath));
     case SQLITE_CONSTRAINT:
-        if (const int extended = e.nativeErrorCode().toInt();
-            extended != SQLITE_CONSTRAINT_PRIMARYKEY && extended != SQLITE_CONSTRAINT_UNIQUE)
+        if (extendedCode != SQLITE_CONSTRAINT_PRIMARYKEY &&
+            extendedCode != SQLITE_CONSTRAINT_UNIQUE)
             throw StoreError(StoreError::Code::Query, text);
         throw StoreError(StoreError::Code::Conflict,
                          QStringLiteral("%1 already holds a record with the same id or name (%2). "
                                         "Nothing was changed.")
-                             .arg(file, e.databaseText()));
+                             .arg(file, sqliteText));
     default:
         throw StoreError(StoreError::Code::Query, text);
     }
+}
+
+} // namespace
+
+void throwSqlError(const QSqlError &e, const QString &context, const QString &databasePath)
+{
+    bool ok = false;
+    const int extended = e.nativeErrorCode().toInt(&ok);
+    raise(ok ? extended : 0, context + QStringLiteral(": ") + e.text(), e.databaseText(),
+          databasePath);
 }
 
 sqlite3 *sqliteHandle(const QSqlDatabase &db)
@@ -184,6 +197,93 @@ QVariant timeValue(const QDateTime &t)
     if (!t.isValid())
         return QVariant(QMetaType::fromType<QString>());
     return QVariant(toIsoUtc(t));
+}
+
+namespace {
+
+[[noreturn]] void throwSqlite(sqlite3 *db, int rc, const QString &context)
+{
+    const QString message = QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    raise(db ? sqlite3_extended_errcode(db) : rc, context + QStringLiteral(": ") + message, message,
+          pathOf(db));
+}
+
+} // namespace
+
+BulkStatement::BulkStatement(const QSqlDatabase &db, const QString &sql)
+{
+    m_db = sqliteHandle(db);
+    if (!m_db)
+        throw StoreError(StoreError::Code::Query,
+                         QStringLiteral("Preparing \"%1\": not an open SQLite connection")
+                             .arg(sql.simplified()));
+    const int rc = sqlite3_prepare16_v3(m_db, sql.utf16(), int(sql.size() * sizeof(QChar)),
+                                        SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr);
+    if (rc != SQLITE_OK)
+        throwSqlite(m_db, rc, QStringLiteral("Preparing \"%1\"").arg(sql.simplified()));
+}
+
+BulkStatement::~BulkStatement()
+{
+    sqlite3_finalize(m_stmt);
+}
+
+void BulkStatement::bind(int index, const QString &text)
+{
+    if (text.isNull())
+        bindNull(index);
+    else
+        bindText(index, text);
+}
+
+void BulkStatement::bindText(int index, const QString &text)
+{
+    // An empty, non-null pointer: a null one would bind SQL NULL.
+    static const char16_t empty[1] = {0};
+    const void *data = text.isEmpty() ? static_cast<const void *>(empty) : text.utf16();
+    sqlite3_bind_text16(m_stmt, index, data, int(text.size() * sizeof(QChar)), SQLITE_STATIC);
+}
+
+void BulkStatement::bind(int index, qint64 value)
+{
+    sqlite3_bind_int64(m_stmt, index, value);
+}
+
+void BulkStatement::bindNull(int index)
+{
+    sqlite3_bind_null(m_stmt, index);
+}
+
+void BulkStatement::step(const QString &context)
+{
+    const int rc = sqlite3_step(m_stmt);
+    sqlite3_reset(m_stmt);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        throwSqlite(m_db, rc, context);
+}
+
+bool BulkStatement::next(const QString &context)
+{
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    sqlite3_reset(m_stmt);
+    if (rc != SQLITE_DONE)
+        throwSqlite(m_db, rc, context);
+    return false;
+}
+
+QStringView BulkStatement::textAt(int column) const
+{
+    // The pointer first, then the size: that is the order SQLite documents as safe.
+    const auto *text = static_cast<const char16_t *>(sqlite3_column_text16(m_stmt, column));
+    const int bytes = sqlite3_column_bytes16(m_stmt, column);
+    return text ? QStringView(text, bytes / qsizetype(sizeof(char16_t))) : QStringView();
+}
+
+qint64 BulkStatement::integerAt(int column) const
+{
+    return sqlite3_column_int64(m_stmt, column);
 }
 
 } // namespace idesk::storage

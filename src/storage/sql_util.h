@@ -4,7 +4,11 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
+#include <QStringView>
 #include <QVariant>
+
+struct sqlite3;
+struct sqlite3_stmt;
 
 // Small helpers around QtSql that turn failures into StoreError, private to the storage layer.
 struct sqlite3;
@@ -51,5 +55,37 @@ QString orderedUuid(qint64 msSinceEpoch);
 QVariant textValue(const QString &s);
 // Times are ISO-8601 UTC text with milliseconds (sorts lexicographically), NULL when unset.
 QVariant timeValue(const QDateTime &t);
+
+// One statement prepared on the connection's own SQLite handle, for rows written by the
+// thousand: QSqlQuery keeps its bound values in a QVariant list indexed through a string hash,
+// which for a batch of events cost more than SQLite's own work. Values are bound in place
+// (text as UTF-16, the store's encoding) and must stay alive until step() returns. Needs the Qt
+// driver to use the process's SQLite library, as Debian's does (the system libsqlite3).
+class BulkStatement
+{
+public:
+    BulkStatement(const QSqlDatabase &db, const QString &sql);
+    ~BulkStatement();
+    BulkStatement(const BulkStatement &) = delete;
+    BulkStatement &operator=(const BulkStatement &) = delete;
+
+    // 1-based, as in SQLite. A null QString binds SQL NULL, as QtSql does; bindText() binds it
+    // as '' (for NOT NULL text columns, like textValue()).
+    void bind(int index, const QString &text);
+    void bindText(int index, const QString &text);
+    void bind(int index, qint64 value);
+    void bindNull(int index);
+    // Runs the statement once and resets it for the next row; throws StoreError on failure.
+    void step(const QString &context);
+    // For a query: steps to the next row, false (and reset) once there is none. The values of
+    // the row are valid until the next call. Throws StoreError on failure.
+    bool next(const QString &context);
+    QStringView textAt(int column) const; // 0-based, as in SQLite
+    qint64 integerAt(int column) const;
+
+private:
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_stmt = nullptr;
+};
 
 } // namespace idesk::storage

@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutex>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -358,23 +359,24 @@ class OutboxWriter
 {
 public:
     explicit OutboxWriter(QSqlDatabase &db)
-        : m_q(prepareSql(db, QStringLiteral("INSERT INTO outbox(op_id, entity, row_id, hlc, "
-                                            "created_at) VALUES(?, ?, ?, ?, ?)")))
+        : m_q(db, QStringLiteral("INSERT INTO outbox(op_id, entity, row_id, hlc, created_at) "
+                                 "VALUES(?, ?, ?, ?, ?)"))
     {}
     void add(const QString &entity, const QString &rowId, const QString &hlc,
              const QString &createdAt)
     {
         // Real time, not the injected clock: the id's order only keeps the index compact.
-        m_q.bindValue(0, storage::orderedUuid(QDateTime::currentMSecsSinceEpoch()));
-        m_q.bindValue(1, entity);
-        m_q.bindValue(2, rowId);
-        m_q.bindValue(3, hlc);
-        m_q.bindValue(4, createdAt);
-        execPrepared(m_q, QStringLiteral("Writing the outbox"));
+        const QString opId = storage::orderedUuid(QDateTime::currentMSecsSinceEpoch());
+        m_q.bind(1, opId);
+        m_q.bind(2, entity);
+        m_q.bind(3, rowId);
+        m_q.bind(4, hlc);
+        m_q.bind(5, createdAt);
+        m_q.step(QStringLiteral("Writing the outbox"));
     }
 
 private:
-    QSqlQuery m_q;
+    storage::BulkStatement m_q;
 };
 
 const QString kEventColumns =
@@ -385,40 +387,43 @@ class EventWriter
 {
 public:
     explicit EventWriter(QSqlDatabase &db)
-        : m_q(prepareSql(db, QStringLiteral("INSERT INTO timeline_events(id, event_id, "
-                                            "incident_id, revision, supersedes, occurred_at, "
-                                            "recorded_at, kind, author, text, source, pinned, "
-                                            "deleted, is_current, hlc, site_id, created_hlc) "
-                                            "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")))
+        : m_q(db, QStringLiteral("INSERT INTO timeline_events(id, event_id, incident_id, revision, "
+                                 "supersedes, occurred_at, recorded_at, kind, author, text, "
+                                 "source, pinned, deleted, is_current, hlc, site_id, created_hlc) "
+                                 "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"))
     {}
     // recordedAt is passed pre-formatted: a batch shares one and formatting is not free.
     // createdHlc: the stamp of the event's first revision (ties in time sort by it).
     void insert(const TimelineEvent &e, const QString &recordedAt, const QString &supersedes,
                 bool isCurrent, const QString &createdHlc)
     {
-        m_q.bindValue(0, e.id);
-        m_q.bindValue(1, e.eventId);
-        m_q.bindValue(2, e.incidentId);
-        m_q.bindValue(3, e.revision);
-        m_q.bindValue(4, supersedes.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                              : QVariant(supersedes));
-        m_q.bindValue(5, toIsoUtc(e.occurredAt));
-        m_q.bindValue(6, recordedAt);
-        m_q.bindValue(7, eventKindToString(e.kind));
-        m_q.bindValue(8, textValue(e.author));
-        m_q.bindValue(9, textValue(e.text));
-        m_q.bindValue(10, textValue(e.source));
-        m_q.bindValue(11, int(e.pinned));
-        m_q.bindValue(12, int(e.deleted));
-        m_q.bindValue(13, int(isCurrent));
-        m_q.bindValue(14, e.stamp.hlc);
-        m_q.bindValue(15, e.stamp.siteId);
-        m_q.bindValue(16, createdHlc);
-        execPrepared(m_q, QStringLiteral("Writing a timeline event"));
+        const QString occurredAt = toIsoUtc(e.occurredAt);
+        const QString kind = eventKindToString(e.kind);
+        m_q.bind(1, e.id);
+        m_q.bind(2, e.eventId);
+        m_q.bind(3, e.incidentId);
+        m_q.bind(4, qint64(e.revision));
+        if (supersedes.isEmpty())
+            m_q.bindNull(5);
+        else
+            m_q.bind(5, supersedes);
+        m_q.bind(6, occurredAt);
+        m_q.bind(7, recordedAt);
+        m_q.bind(8, kind);
+        m_q.bindText(9, e.author);
+        m_q.bindText(10, e.text);
+        m_q.bindText(11, e.source);
+        m_q.bind(12, qint64(e.pinned));
+        m_q.bind(13, qint64(e.deleted));
+        m_q.bind(14, qint64(isCurrent));
+        m_q.bind(15, e.stamp.hlc);
+        m_q.bind(16, e.stamp.siteId);
+        m_q.bind(17, createdHlc);
+        m_q.step(QStringLiteral("Writing a timeline event"));
     }
 
 private:
-    QSqlQuery m_q;
+    storage::BulkStatement m_q;
 };
 
 TimelineEvent readEvent(const QSqlQuery &q)
@@ -1468,6 +1473,70 @@ void Store::importBundle(const IncidentBundle &b)
         m_hlc.receive(newest, now.toMSecsSinceEpoch());
     persistHlc();
     tx.commit();
+}
+
+namespace {
+
+// The store writes every time as "yyyy-MM-ddTHH:mm:ss.zzzZ"; those are read without building a
+// QDateTime, anything else through fromIso().
+qint64 isoUtcToMs(QStringView s)
+{
+    if (s.size() == 24 && s[4] == u'-' && s[7] == u'-' && s[10] == u'T' && s[13] == u':' &&
+        s[16] == u':' && s[19] == u'.' && s[23] == u'Z') {
+        bool ok = true;
+        const auto number = [&](int from, int len) {
+            int v = 0;
+            for (int i = from; i < from + len; ++i) {
+                const char16_t c = s[i].unicode();
+                ok = ok && c >= u'0' && c <= u'9';
+                v = v * 10 + (c - u'0');
+            }
+            return v;
+        };
+        const QDate date(number(0, 4), number(5, 2), number(8, 2));
+        const int h = number(11, 2), m = number(14, 2), sec = number(17, 2), ms = number(20, 3);
+        if (ok && date.isValid() && h < 24 && m < 60 && sec < 60)
+            return (date.toJulianDay() - QDate(1970, 1, 1).toJulianDay()) * 86400000 +
+                   ((h * 60 + m) * 60 + sec) * 1000 + ms;
+    }
+    return fromIso(s.toString()).toMSecsSinceEpoch();
+}
+
+} // namespace
+
+void readTimelineList(Store &store, const QString &incidentId, int offset,
+                      const std::function<bool(TimelineListEvent &&)> &each)
+{
+    QSqlDatabase &db = store.db();
+    // The connection's usual cache serves writes; this read would fill it with pages it never
+    // reads again, so it runs with SQLite's default size and puts the usual one back after.
+    const int cache = scalarInt(db, QStringLiteral("PRAGMA cache_size"));
+    execSql(db, QStringLiteral("PRAGMA cache_size = -2000"));
+    const auto restore = qScopeGuard(
+        [&] { QSqlQuery(db).exec(QStringLiteral("PRAGMA cache_size = %1").arg(cache)); });
+    // Straight from SQLite's UTF-16 rows into the strings kept: a QSqlQuery would first copy
+    // every value of every row into a QVariant.
+    storage::BulkStatement q(
+        db, QStringLiteral("SELECT event_id, occurred_at, revision, kind, pinned, author, text, "
+                           "source FROM timeline_events "
+                           "WHERE incident_id = ? AND is_current = 1 AND deleted = 0 "
+                           "ORDER BY occurred_at, created_hlc LIMIT -1 OFFSET ?"));
+    q.bind(1, incidentId);
+    q.bind(2, qint64(std::max(0, offset)));
+    const QString context = QStringLiteral("Reading the timeline");
+    while (q.next(context)) {
+        TimelineListEvent e;
+        e.eventId = q.textAt(0).toString();
+        e.occurredMs = isoUtcToMs(q.textAt(1));
+        e.revision = int(q.integerAt(2));
+        e.kind = eventKindFromString(q.textAt(3)).value_or(EventKind::Note);
+        e.pinned = q.integerAt(4) != 0;
+        e.author = q.textAt(5).toString();
+        e.text = q.textAt(6).toString();
+        e.source = q.textAt(7).toString();
+        if (!each(std::move(e)))
+            break;
+    }
 }
 
 } // namespace idesk

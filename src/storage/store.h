@@ -6,6 +6,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -166,5 +167,26 @@ private:
     QString m_siteId;
     Hlc m_hlc;
 };
+
+// One event's current revision as a timeline list shows it: none of the columns that only
+// history, export and sync read (revision ids, stamps, recorded time).
+struct TimelineListEvent
+{
+    QString eventId;
+    qint64 occurredMs = 0; // UTC milliseconds since the epoch
+    int revision = 0;
+    EventKind kind = EventKind::Note;
+    bool pinned = false;
+    QString author;
+    QString text;
+    QString source;
+};
+
+// The current, not-deleted events of one incident in the timeline's order (that of
+// Store::events), from `offset` on, handed to `each` one by one until it returns false. One
+// forward read with a small page cache: paging through events() steps over every row before
+// each offset again, and a sequential read gains nothing from caching the pages it has passed.
+void readTimelineList(Store &store, const QString &incidentId, int offset,
+                      const std::function<bool(TimelineListEvent &&)> &each);
 
 } // namespace idesk

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void insertsWhilePagingNeitherDuplicateNorSkip();
     void backgroundLoadMergesChangesMadeMeanwhile();
     void backgroundLoadStopsWithTheIncident();
+    void backgroundLoadReadsCurrentLiveRowsOnly();
     void setDataGoesThroughTheService();
     void setDataUsesTheEditHandler();
     void displayAndRoles();
@@ -373,6 +374,60 @@ void TestTimelineModel::backgroundLoadStopsWithTheIncident()
         doomed->loadRemainingInBackground();
     } // destroyed while reading: must neither crash nor leak a running thread
     QTest::qWait(100);
+}
+
+void TestTimelineModel::backgroundLoadReadsCurrentLiveRowsOnly()
+{
+    // Everything changed before the model opens, beyond its first page: the worker's own read
+    // must see only this incident's current, not deleted revisions, with every field intact.
+    TimelineFixture f;
+    const QString other = f.declare();
+    f.seed(40, utcAt(14, 30));
+    const QString mine = f.declare();
+    const auto seeded = f.seed(1300);
+    EventChange del;
+    del.deleted = true;
+    f.service->store().editEvent(seeded[900].eventId, del);
+    EventChange edit;
+    edit.text = u"second revision"_s;
+    edit.author = u"carol"_s;
+    edit.pinned = true;
+    f.service->store().editEvent(seeded[1000].eventId, edit);
+    EventChange move;
+    move.occurredAt = utcAt(14, 0, 30, QDate(2024, 1, 14));
+    f.service->store().editEvent(seeded[1100].eventId, move);
+    NewEvent sourced =
+        f.event(utcAt(9, 0, 0, QDate(2024, 1, 17)), u"from a transcript"_s, EventKind::Decision);
+    sourced.source = u"transcript"_s;
+    f.service->store().addEvent(mine, sourced);
+
+    TimelineModel model(*f.service);
+    model.setIncidentId(mine);
+    QSignalSpy done(&model, &TimelineModel::fullyLoaded);
+    model.loadRemainingInBackground();
+    QVERIFY(done.wait(20000));
+
+    const auto expected = f.service->store().events({mine, 0, -1, false});
+    QCOMPARE(int(expected.size()), 1300 - 1 + 1);
+    QCOMPARE(model.rowCount(), int(expected.size()));
+    QCOMPARE(model.totalCount(), model.rowCount());
+    for (int r = 0; r < model.rowCount(); ++r) {
+        const TimelineRow &row = model.row(r);
+        const TimelineEvent &e = expected[std::size_t(r)];
+        QCOMPARE(row.eventId, e.eventId);
+        QCOMPARE(row.occurredMs, e.occurredAt.toMSecsSinceEpoch());
+        QCOMPARE(row.revision, e.revision);
+        QCOMPARE(row.kind, e.kind);
+        QCOMPARE(row.pinned, e.pinned);
+        QCOMPARE(row.author, e.author);
+        QCOMPARE(row.text, e.text);
+        QCOMPARE(row.source, e.source);
+    }
+    QCOMPARE(model.rowOf(seeded[900].eventId), -1);
+    QCOMPARE(model.row(model.rowOf(seeded[1000].eventId)).text, u"second revision"_s);
+    QCOMPARE(model.rowOf(seeded[1100].eventId), 0);
+    QCOMPARE(model.row(model.rowCount() - 1).source, u"transcript"_s);
+    QVERIFY(other != mine);
 }
 
 void TestTimelineModel::setDataGoesThroughTheService()

@@ -70,6 +70,9 @@ TimelineTab::TimelineTab(IncidentService &service, QWidget *parent)
     });
     m_chartTimer.setSingleShot(true);
     m_chartTimer.setInterval(250);
+    m_countTimer.setSingleShot(true);
+    m_countTimer.setInterval(100);
+    connect(&m_countTimer, &QTimer::timeout, this, &TimelineTab::updateCountLabel);
     connect(&m_chartTimer, &QTimer::timeout, this, &TimelineTab::rebuildChart);
 
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
@@ -359,6 +362,13 @@ bool TimelineTab::eventFilter(QObject *watched, QEvent *event)
 
 void TimelineTab::updateCountLabel()
 {
+    // While the worker's pages arrive, each would set the label several times (rows inserted
+    // in the model and in the proxy, the page loaded); ten times a second is enough to watch.
+    if (m_model->isLoadingInBackground() && sender() != &m_countTimer) {
+        if (!m_countTimer.isActive())
+            m_countTimer.start();
+        return;
+    }
     if (m_incidentId.isEmpty()) {
         m_count->clear();
         return;

@@ -118,6 +118,7 @@ private:
 
     QTimer m_filterDebounce;
     QTimer m_chartTimer;
+    QTimer m_countTimer; // coalesces the count while rows stream in
     bool m_painted = false;
     bool m_shown = false; // setIncidentId ran at least once
     bool m_localEntry = false;

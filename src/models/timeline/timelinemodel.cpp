@@ -2,6 +2,7 @@
 
 #include "services/incidentreader.h"
 #include "services/incidentservice.h"
+#include "storage/store.h"
 
 #include <QLocale>
 #include <QThread>
@@ -12,10 +13,9 @@ namespace idesk {
 
 namespace {
 
-// Rows per background batch. Each batch is one read on the worker (a read at offset n also
-// steps over n rows, so fewer, larger reads finish sooner) and one merge on the GUI thread,
-// which stays around a frame at this size.
-constexpr int kBackgroundBatch = 20000;
+// Rows per background batch: one merge on the GUI thread each, which at this size stays well
+// under a frame even with a sorting proxy and a view attached.
+constexpr int kBackgroundBatch = 10000;
 
 TimelineRow rowFromEvent(const TimelineEvent &e)
 {
@@ -177,7 +177,12 @@ void TimelineModel::appendRows(std::vector<TimelineRow> fresh)
 {
     // The frontier is an offset, and rows can shift under it while paging; a row seen twice is
     // dropped here, and the frontier is only ever moved back, never past a row.
-    std::erase_if(fresh, [this](const TimelineRow &r) { return m_loadedIds.contains(r.eventId); });
+    // One hash operation per row: the set grows only when the row is new.
+    std::erase_if(fresh, [this](const TimelineRow &r) {
+        const auto known = m_loadedIds.size();
+        m_loadedIds.insert(r.eventId);
+        return m_loadedIds.size() == known;
+    });
     if (fresh.empty())
         return;
     // A page is in time order; only rows that sort before the last loaded row (moved there by
@@ -193,11 +198,10 @@ void TimelineModel::appendRows(std::vector<TimelineRow> fresh)
     if (split < fresh.size()) {
         const int first = int(m_rows.size());
         beginInsertRows({}, first, first + int(fresh.size() - split) - 1);
-        m_rows.reserve(m_rows.size() + fresh.size() - split);
-        for (std::size_t i = split; i < fresh.size(); ++i) {
-            m_loadedIds.insert(fresh[i].eventId);
+        // push_back grows the vector geometrically; reserving exactly each page would move
+        // every loaded row again for every page.
+        for (std::size_t i = split; i < fresh.size(); ++i)
             m_rows.push_back(std::move(fresh[i]));
-        }
         endInsertRows();
     }
     updateSpansDays();
@@ -217,42 +221,59 @@ void TimelineModel::loadRemainingInBackground()
     TimelineModel *target = this; // outlives the thread: stopBackgroundLoad() joins it
     m_worker = QThread::create([path, incidentId, start, generation, cancel, target] {
         QString error;
-        int total = -1;
+        int read = 0;
         try {
             // A connection of its own: SQLite connections are one per thread.
             const IncidentReader reader(path);
-            total = reader.eventCount(incidentId);
-            QMetaObject::invokeMethod(
-                target,
-                [target, generation, total] {
-                    if (generation == target->m_generation && target->m_worker) {
-                        target->m_total = total;
-                        Q_EMIT target->loaded(target->rowCount(), total);
-                    }
-                },
-                Qt::QueuedConnection);
-            int offset = start;
-            while (!cancel->load()) {
-                EventQuery q;
-                q.incidentId = incidentId;
-                q.offset = offset;
-                q.limit = kBackgroundBatch;
-                const auto page = reader.events(q);
-                offset += int(page.size());
-                auto rows = std::make_shared<std::vector<TimelineRow>>();
-                rows->reserve(page.size());
-                for (const auto &e : page)
-                    rows->push_back(rowFromEvent(e));
+            // Rows are built here, in their final shape, so the GUI thread only moves them.
+            // Authors and sources repeat: one shared copy of each.
+            QHash<QString, QString> strings;
+            const auto shared = [&strings](QString &&s) {
+                const auto it = strings.constFind(s);
+                if (it != strings.constEnd())
+                    return *it;
+                if (s.size() <= 64 && strings.size() < 10000)
+                    strings.insert(s, s);
+                return std::move(s);
+            };
+            auto batch = std::make_shared<std::vector<TimelineRow>>();
+            const auto post = [&] {
+                if (batch->empty())
+                    return;
                 QMetaObject::invokeMethod(
                     target,
-                    [target, generation, rows] { target->mergeBackgroundRows(generation, *rows); },
+                    [target, generation, batch] {
+                        target->mergeBackgroundRows(generation, std::move(*batch));
+                    },
                     Qt::QueuedConnection);
-                if (int(page.size()) < kBackgroundBatch)
-                    break;
-            }
+                batch = std::make_shared<std::vector<TimelineRow>>();
+            };
+            batch->reserve(kBackgroundBatch);
+            reader.timelineList(incidentId, start, [&](TimelineListEvent &&e) {
+                if (cancel->load())
+                    return false;
+                TimelineRow r;
+                r.eventId = std::move(e.eventId);
+                r.occurredMs = e.occurredMs;
+                r.revision = e.revision;
+                r.kind = e.kind;
+                r.pinned = e.pinned;
+                r.author = shared(std::move(e.author));
+                r.text = std::move(e.text);
+                r.source = shared(std::move(e.source));
+                batch->push_back(std::move(r));
+                ++read;
+                if (int(batch->size()) == kBackgroundBatch) {
+                    post();
+                    batch->reserve(kBackgroundBatch);
+                }
+                return true;
+            });
+            post();
         } catch (const StoreError &e) {
             error = e.message();
         }
+        const int total = start + read;
         QMetaObject::invokeMethod(
             target,
             [target, generation, total, error] {
@@ -263,19 +284,11 @@ void TimelineModel::loadRemainingInBackground()
     m_worker->start(QThread::LowPriority);
 }
 
-void TimelineModel::mergeBackgroundRows(quint64 generation, const std::vector<TimelineRow> &rows)
+void TimelineModel::mergeBackgroundRows(quint64 generation, std::vector<TimelineRow> rows)
 {
     if (generation != m_generation || !m_worker)
         return;
-    std::vector<TimelineRow> fresh;
-    fresh.reserve(rows.size());
-    for (const auto &r : rows) {
-        TimelineRow copy = r;
-        copy.author = intern(copy.author);
-        copy.source = intern(copy.source);
-        fresh.push_back(std::move(copy));
-    }
-    appendRows(std::move(fresh));
+    appendRows(std::move(rows));
     Q_EMIT loaded(int(m_rows.size()), m_total);
 }
 

@@ -136,7 +136,7 @@ private:
     void updateSpansDays();
     std::vector<TimelineEvent> readPage(int offset, int limit);
     void appendRows(std::vector<TimelineRow> fresh);
-    void mergeBackgroundRows(quint64 generation, const std::vector<TimelineRow> &rows);
+    void mergeBackgroundRows(quint64 generation, std::vector<TimelineRow> rows);
     void finishBackgroundLoad(quint64 generation, int total, const QString &error);
     void stopBackgroundLoad();
     void loadSynchronouslyStep();
