@@ -121,7 +121,10 @@ TimelineChart::TimelineChart(QWidget *parent) : QChartView(parent)
         return f;
     }());
     c->setAnimationOptions(QChart::NoAnimation);
+    // QChartView starts with a chart of its own and releases it to us on setChart.
+    QChart *initial = chart();
     setChart(c);
+    delete initial;
     setRenderHint(QPainter::Antialiasing, true);
     setMinimumHeight(160);
 }
