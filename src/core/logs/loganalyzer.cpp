@@ -145,6 +145,84 @@ struct Worker
     std::string scratch;
 };
 
+void mergeInto(TemplateAcc &to, TemplateAcc &&from)
+{
+    to.count += from.count;
+    if (from.examplePos < to.examplePos) {
+        to.examplePos = from.examplePos;
+        to.example = std::move(from.example);
+    }
+    to.first = std::min(to.first, from.first);
+    to.last = std::max(to.last, from.last);
+    to.positions.insert(to.positions.end(), from.positions.begin(), from.positions.end());
+}
+
+// The masks catch what looks variable; a word that varies (a user name, a host) shows up as
+// several templates equal but for one token. When at least kMergeSiblings templates of the same
+// length differ only at the same position, that token is a variable too.
+constexpr size_t kMergeSiblings = 3;
+constexpr size_t kMergeLimit = 20000; // beyond this many templates the input is not a log
+
+void mergeTemplates(TemplateMap &templates)
+{
+    if (templates.size() < kMergeSiblings || templates.size() > kMergeLimit)
+        return;
+    std::vector<std::string> keys;
+    std::vector<std::vector<View>> tokens;
+    for (const auto &entry : templates) {
+        keys.push_back(entry.first);
+    }
+    std::sort(keys.begin(), keys.end());
+    for (const std::string &k : keys) {
+        std::vector<View> t;
+        size_t i = 0;
+        while (i <= k.size()) {
+            const size_t sp = std::min(k.find(' ', i), k.size());
+            t.push_back(View(k).substr(i, sp - i));
+            i = sp + 1;
+        }
+        tokens.push_back(std::move(t));
+    }
+    std::vector<bool> merged(keys.size(), false);
+    TemplateMap out;
+    size_t maxTokens = 0;
+    for (const auto &t : tokens)
+        maxTokens = std::max(maxTokens, t.size());
+    for (size_t p = 0; p < maxTokens; ++p) {
+        std::unordered_map<std::string, std::vector<size_t>> siblings;
+        for (size_t i = 0; i < keys.size(); ++i) {
+            if (merged[i] || tokens[i].size() <= p || tokens[i][p] == "<*>")
+                continue;
+            std::string rest = std::to_string(tokens[i].size()) + '\n';
+            for (size_t q = 0; q < tokens[i].size(); ++q) {
+                rest.append(q == p ? View("\x01") : tokens[i][q]);
+                rest.append(1, ' ');
+            }
+            siblings[rest].push_back(i);
+        }
+        for (auto &[rest, members] : siblings) {
+            if (members.size() < kMergeSiblings)
+                continue;
+            std::string joined;
+            const std::vector<View> &t = tokens[members.front()];
+            for (size_t q = 0; q < t.size(); ++q) {
+                if (q)
+                    joined.append(1, ' ');
+                joined.append(q == p ? View("<*>") : t[q]);
+            }
+            TemplateAcc &to = out[joined];
+            for (size_t i : members) {
+                merged[i] = true;
+                mergeInto(to, std::move(templates[keys[i]]));
+            }
+        }
+    }
+    for (size_t i = 0; i < keys.size(); ++i)
+        if (!merged[i])
+            mergeInto(out[keys[i]], std::move(templates[keys[i]]));
+    templates = std::move(out);
+}
+
 } // namespace
 
 struct LogAnalyzer::Impl
@@ -326,15 +404,7 @@ Report LogAnalyzer::finish()
         for (Slow &s : w.slow)
             d->addSlow(all, s.field, s.line, s.pos);
         for (auto &[key, acc] : w.templates) {
-            TemplateAcc &to = all.templates[key];
-            to.count += acc.count;
-            if (acc.examplePos < to.examplePos) {
-                to.examplePos = acc.examplePos;
-                to.example = std::move(acc.example);
-            }
-            to.first = std::min(to.first, acc.first);
-            to.last = std::max(to.last, acc.last);
-            to.positions.insert(to.positions.end(), acc.positions.begin(), acc.positions.end());
+            mergeInto(all.templates[key], std::move(acc));
         }
         for (auto &[m, n] : w.minutes)
             all.minutes[m] += n;
@@ -383,6 +453,7 @@ Report LogAnalyzer::finish()
                              QByteArray(s.line.data(), qsizetype(s.line.size())), s.truncated});
     }
 
+    mergeTemplates(all.templates);
     std::vector<std::pair<const std::string *, TemplateAcc *>> ts;
     for (auto &[key, acc] : all.templates)
         ts.emplace_back(&key, &acc);

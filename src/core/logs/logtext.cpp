@@ -361,6 +361,18 @@ bool isHexWord(View p)
     return true;
 }
 
+// "ord_9f", "req_beef": a lower-case prefix, '_' and a hex suffix, the shape of generated ids.
+bool isIdWord(View p)
+{
+    const size_t u = p.rfind('_');
+    if (u == View::npos || u == 0 || u + 1 == p.size() || p.size() - u - 1 > 16)
+        return false;
+    for (size_t k = u + 1; k < p.size(); ++k)
+        if (!isDigit(p[k]) && !(p[k] >= 'a' && p[k] <= 'f'))
+            return false;
+    return true;
+}
+
 bool isDelimiter(char c)
 {
     switch (c) {
@@ -403,7 +415,7 @@ void appendMasked(QByteArray &out, View word)
             ++j;
         }
         const View part = word.substr(i, j - i);
-        if (digit || isHexWord(part))
+        if (digit || isHexWord(part) || isIdWord(part))
             out.append("<*>");
         else
             out.append(part.data(), qsizetype(part.size()));
