@@ -5,8 +5,6 @@
 #include <algorithm>
 #include <charconv>
 #include <climits>
-#include <cmath>
-#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <string>
