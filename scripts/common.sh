@@ -8,7 +8,7 @@ IDESK_PACKAGES=(
     build-essential cmake ninja-build pkg-config git python3
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite qt6-qpa-plugins libgl-dev libvulkan-dev libxkbcommon-dev
-    nlohmann-json3-dev libspdlog-dev libpq-dev sqlite3 libsqlite3-dev
+    nlohmann-json3-dev libspdlog-dev libpq-dev sqlite3 libsqlite3-dev zlib1g-dev
     fontconfig fonts-dejavu-core fonts-noto-color-emoji xvfb xauth
 )
 

@@ -1,4 +1,5 @@
 #include "cli/cli.h"
+#include "cli/logcommands.h"
 
 namespace idesk::cli {
 
@@ -6,6 +7,7 @@ void registerAreaCommands(Registry &r)
 {
     registerTriageCommands(r);
     registerPostmortemCommands(r);
+    registerLogCommands(r);
 }
 
 } // namespace idesk::cli

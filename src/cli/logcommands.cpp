@@ -1,0 +1,123 @@
+#include "cli/logcommands.h"
+
+#include "cli/cli.h"
+#include "cli/logsource.h"
+#include "core/logs/loganalyzer.h"
+#include "core/logs/logreport.h"
+
+#include <QDateTime>
+#include <QIODevice>
+#include <algorithm>
+#include <cstring>
+#include <thread>
+#include <vector>
+
+namespace idesk::cli {
+
+namespace {
+
+// Read size; the analyser splits each block across the cores.
+constexpr qint64 kReadBlock = qint64(16) << 20;
+
+int count(const QStringList &args, const QString &name, int fallback)
+{
+    const QString text = option(args, name, QString::number(fallback));
+    bool ok = false;
+    const int n = text.toInt(&ok);
+    if (!ok || n < 0)
+        throw UsageError{
+            QObject::tr("%1 needs a whole number of 0 or more, not '%2'").arg(name, text)};
+    return n;
+}
+
+// Streams one source through the analyser; false with a message on a read error.
+bool feed(logs::LogAnalyzer &analyzer, const QString &path, QString *error)
+{
+    LogSource source;
+    if (!source.open(path)) {
+        *error = source.errorString();
+        return false;
+    }
+    std::vector<char> buf(static_cast<size_t>(kReadBlock));
+    size_t have = 0;
+    for (;;) {
+        if (buf.size() - have < size_t(kReadBlock) / 2)
+            buf.resize(have + size_t(kReadBlock)); // a line longer than the buffer
+        const qint64 n = source.read(buf.data() + have, qint64(buf.size() - have));
+        if (n < 0) {
+            *error = source.errorString();
+            return false;
+        }
+        const bool end = n == 0;
+        have += size_t(n);
+        const qsizetype used = analyzer.consume(QByteArrayView(buf.data(), qsizetype(have)), end);
+        std::memmove(buf.data(), buf.data() + used, have - size_t(used));
+        have -= size_t(used);
+        if (end)
+            return true;
+        if (buf.size() > size_t(kReadBlock) && have < size_t(kReadBlock) / 2) {
+            buf.resize(size_t(kReadBlock)); // give back what a long line needed
+            buf.shrink_to_fit();
+        }
+    }
+}
+
+// Big reports go to the output device as bytes: a detour through QString would double the time.
+void write(Context &ctx, const QByteArray &bytes)
+{
+    ctx.out.flush();
+    if (QIODevice *device = ctx.out.device()) {
+        device->write(bytes);
+        if (auto *f = qobject_cast<QFileDevice *>(device))
+            f->flush();
+    } else if (QString *s = ctx.out.string()) {
+        s->append(QString::fromUtf8(bytes));
+    }
+}
+
+int cmdAnalyzeLogs(Context &ctx)
+{
+    const QStringList withValue{QStringLiteral("--match"), QStringLiteral("--top"),
+                                QStringLiteral("--slowest")};
+    checkOptions(ctx.args, withValue, {QStringLiteral("--with-lines"), QStringLiteral("--json")});
+    QStringList sources = positionals(ctx.args, withValue);
+    if (sources.isEmpty())
+        sources << QStringLiteral("-");
+    if (sources.count(QStringLiteral("-")) > 1)
+        throw UsageError{QObject::tr("standard input (-) can be read only once")};
+
+    logs::Options opt;
+    opt.match = option(ctx.args, QStringLiteral("--match"), QStringLiteral("ERROR")).toLocal8Bit();
+    opt.top = count(ctx.args, QStringLiteral("--top"), 10);
+    opt.slowest = count(ctx.args, QStringLiteral("--slowest"), 20);
+    opt.withLines = flag(ctx.args, QStringLiteral("--with-lines"));
+    opt.threads = int(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
+    opt.defaultYear = QDateTime::currentDateTimeUtc().date().year();
+
+    logs::LogAnalyzer analyzer(opt);
+    for (const QString &path : sources) {
+        QString error;
+        if (!feed(analyzer, path, &error)) {
+            ctx.err << error << '\n';
+            return DataError;
+        }
+    }
+    const logs::Report report = analyzer.finish();
+    write(ctx, flag(ctx.args, QStringLiteral("--json")) ? logs::reportToJson(report, opt.withLines)
+                                                        : logs::reportToText(report, opt.match));
+    return Ok;
+}
+
+} // namespace
+
+void registerLogCommands(Registry &r)
+{
+    r.add({QStringLiteral("analyze-logs"),
+           QStringLiteral("analyze-logs [FILE...|-] [--match WORD] [--top N] [--slowest N] "
+                          "[--with-lines] [--json]"),
+           QObject::tr("Analyse logs (plain or .gz, - for standard input) as the runbook's "
+                       "analyze-logs.sh does, plus message templates and errors per minute."),
+           cmdAnalyzeLogs});
+}
+
+} // namespace idesk::cli

@@ -1,0 +1,586 @@
+#include "core/logs/loganalyzer.h"
+
+#include "core/logs/logtext.h"
+
+#include <algorithm>
+#include <charconv>
+#include <climits>
+#include <cstring>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <unordered_map>
+
+namespace idesk::logs {
+
+namespace {
+
+using View = std::string_view;
+
+constexpr View kResponseTime = "response_time";
+// A block is split across the workers; big enough that starting threads costs nothing,
+// small enough that the caller's read buffer stays modest.
+constexpr size_t kBlock = size_t(16) << 20;
+
+View view(QByteArrayView v)
+{
+    return View(v.data(), size_t(v.size()));
+}
+bool isBlank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+// The line's position: which piece of input it came from and its index in that piece. Pieces are
+// numbered in input order, so positions order like line numbers before those are known.
+using Pos = std::uint64_t;
+constexpr int kPieceShift = 32;
+
+bool contains(View hay, View needle)
+{
+    if (needle.empty())
+        return true;
+    if (hay.size() < needle.size())
+        return false;
+#if defined(__GLIBC__)
+    return memmem(hay.data(), hay.size(), needle.data(), needle.size()) != nullptr;
+#else
+    return hay.find(needle) != View::npos;
+#endif
+}
+
+std::uint64_t mixHash(View s, std::uint64_t seed)
+{
+    std::uint64_t h = seed ^ (s.size() * 0x9E3779B97F4A7C15ull);
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+    }
+    for (; i < s.size(); ++i)
+        h = (h ^ std::uint8_t(s[i])) * 0x94D049BB133111EBull;
+    h ^= h >> 29;
+    return h;
+}
+
+// Short texts are their own key. A text longer than the cap is keyed by its first kTextCap bytes,
+// a 128-bit hash of all of it and its length: such a key is longer than any short text, so the
+// two kinds never collide, and two long texts share a key only if they share the hash.
+std::string_view keyOf(View text, std::string &scratch)
+{
+    if (text.size() <= size_t(kTextCap))
+        return text;
+    scratch.assign(text.substr(0, size_t(kTextCap)));
+    const std::uint64_t parts[3] = {mixHash(text, 0x243F6A8885A308D3ull),
+                                    mixHash(text, 0x13198A2E03707344ull), text.size()};
+    scratch.append(1, '\0');
+    scratch.append(reinterpret_cast<const char *>(parts), sizeof parts);
+    return scratch;
+}
+
+View textOfKey(const std::string &key)
+{
+    return View(key).substr(0, std::min(key.size(), size_t(kTextCap)));
+}
+
+struct Hash
+{
+    using is_transparent = void;
+    size_t operator()(View v) const { return std::hash<View>{}(v); }
+};
+using CountMap = std::unordered_map<std::string, qint64, Hash, std::equal_to<>>;
+
+struct Slow
+{
+    std::string field; // capped
+    std::string line;  // capped
+    Pos pos = 0;
+    bool truncated = false;
+};
+
+// `sort -n` order, then the bytes (its last-resort comparison), then input order.
+bool slowLess(View af, Pos ap, View bf, Pos bp)
+{
+    if (const int c = compareNumeric(QByteArrayView(af.data(), qsizetype(af.size())),
+                                     QByteArrayView(bf.data(), qsizetype(bf.size()))))
+        return c < 0;
+    if (const int c = af.compare(bf))
+        return c < 0;
+    return ap < bp;
+}
+
+struct SlowHeapLess
+{
+    // std::push_heap keeps the largest on top; invert so the smallest kept entry is on top.
+    bool operator()(const Slow &a, const Slow &b) const
+    {
+        return slowLess(b.field, b.pos, a.field, a.pos);
+    }
+};
+
+struct TemplateAcc
+{
+    qint64 count = 0;
+    std::string example;
+    Pos examplePos = std::numeric_limits<Pos>::max();
+    qint64 first = LLONG_MAX, last = LLONG_MIN;
+    std::vector<Pos> positions;
+};
+using TemplateMap = std::unordered_map<std::string, TemplateAcc, Hash, std::equal_to<>>;
+
+struct Worker
+{
+    qint64 lines = 0;
+    qint64 errorLines = 0;
+    CountMap groups;
+    CountMap fields;
+    std::vector<Slow> slow; // a heap, at most Options::slowest entries
+    TemplateMap templates;
+    std::unordered_map<qint64, qint64> minutes;
+    std::string scratch;
+};
+
+void mergeInto(TemplateAcc &to, TemplateAcc &&from)
+{
+    to.count += from.count;
+    if (from.examplePos < to.examplePos) {
+        to.examplePos = from.examplePos;
+        to.example = std::move(from.example);
+    }
+    to.first = std::min(to.first, from.first);
+    to.last = std::max(to.last, from.last);
+    to.positions.insert(to.positions.end(), from.positions.begin(), from.positions.end());
+}
+
+// The masks catch what looks variable; a word that varies (a user name, a host) shows up as
+// several templates equal but for one token. When at least kMergeSiblings templates of the same
+// length differ only at the same position, that token is a variable too.
+constexpr size_t kMergeSiblings = 3;
+constexpr size_t kMergeLimit = 20000; // beyond this many templates the input is not a log
+
+void mergeTemplates(TemplateMap &templates)
+{
+    if (templates.size() < kMergeSiblings || templates.size() > kMergeLimit)
+        return;
+    std::vector<std::string> keys;
+    std::vector<std::vector<View>> tokens;
+    for (const auto &entry : templates) {
+        keys.push_back(entry.first);
+    }
+    std::sort(keys.begin(), keys.end());
+    for (const std::string &k : keys) {
+        std::vector<View> t;
+        size_t i = 0;
+        while (i <= k.size()) {
+            const size_t sp = std::min(k.find(' ', i), k.size());
+            t.push_back(View(k).substr(i, sp - i));
+            i = sp + 1;
+        }
+        tokens.push_back(std::move(t));
+    }
+    std::vector<bool> merged(keys.size(), false);
+    TemplateMap out;
+    size_t maxTokens = 0;
+    for (const auto &t : tokens)
+        maxTokens = std::max(maxTokens, t.size());
+    for (size_t p = 0; p < maxTokens; ++p) {
+        std::unordered_map<std::string, std::vector<size_t>> siblings;
+        for (size_t i = 0; i < keys.size(); ++i) {
+            if (merged[i] || tokens[i].size() <= p || tokens[i][p] == "<*>")
+                continue;
+            std::string rest = std::to_string(tokens[i].size()) + '\n';
+            for (size_t q = 0; q < tokens[i].size(); ++q) {
+                rest.append(q == p ? View("\x01") : tokens[i][q]);
+                rest.append(1, ' ');
+            }
+            siblings[rest].push_back(i);
+        }
+        for (auto &[rest, members] : siblings) {
+            if (members.size() < kMergeSiblings)
+                continue;
+            std::string joined;
+            const std::vector<View> &t = tokens[members.front()];
+            for (size_t q = 0; q < t.size(); ++q) {
+                if (q)
+                    joined.append(1, ' ');
+                joined.append(q == p ? View("<*>") : t[q]);
+            }
+            TemplateAcc &to = out[joined];
+            for (size_t i : members) {
+                merged[i] = true;
+                mergeInto(to, std::move(templates[keys[i]]));
+            }
+        }
+    }
+    for (size_t i = 0; i < keys.size(); ++i)
+        if (!merged[i])
+            mergeInto(out[keys[i]], std::move(templates[keys[i]]));
+    templates = std::move(out);
+}
+
+} // namespace
+
+struct LogAnalyzer::Impl
+{
+    Options opt;
+    std::vector<Worker> workers;
+    std::vector<qint64> pieceLines; // lines in each piece, by piece number
+
+    void addSlow(Worker &w, View field, View line, Pos pos)
+    {
+        const size_t n = size_t(std::max(0, opt.slowest));
+        if (n == 0)
+            return;
+        const View capped = field.substr(0, size_t(kTextCap));
+        if (w.slow.size() >= n && !slowLess(w.slow.front().field, w.slow.front().pos, capped, pos))
+            return;
+        Slow s{std::string(capped), std::string(line.substr(0, size_t(kTextCap))), pos,
+               field.size() > size_t(kTextCap) || line.size() > size_t(kTextCap)};
+        if (w.slow.size() >= n) {
+            std::pop_heap(w.slow.begin(), w.slow.end(), SlowHeapLess{});
+            w.slow.back() = std::move(s);
+        } else {
+            w.slow.push_back(std::move(s));
+        }
+        std::push_heap(w.slow.begin(), w.slow.end(), SlowHeapLess{});
+    }
+
+    void line(Worker &w, View l, Pos pos)
+    {
+        ++w.lines;
+        const bool matched = contains(l, view(opt.match));
+        const bool timed = contains(l, kResponseTime);
+        if (!matched && !timed)
+            return;
+        const QByteArrayView lv(l.data(), qsizetype(l.size()));
+        const View field = view(lastField(lv));
+        if (timed)
+            addSlow(w, field, l, pos);
+        if (!matched)
+            return;
+        ++w.errorLines;
+        {
+            const View k = keyOf(l, w.scratch);
+            if (auto it = w.groups.find(k); it != w.groups.end())
+                ++it->second;
+            else
+                w.groups.emplace(std::string(k), 1);
+        }
+        {
+            const View k = keyOf(field, w.scratch);
+            if (auto it = w.fields.find(k); it != w.fields.end())
+                ++it->second;
+            else
+                w.fields.emplace(std::string(k), 1);
+        }
+        const QByteArray templ = messageTemplate(lv.first(std::min(lv.size(), kTextCap)));
+        const View tk(templ.constData(), size_t(templ.size()));
+        auto it = w.templates.find(tk);
+        if (it == w.templates.end())
+            it = w.templates.emplace(std::string(tk), TemplateAcc{}).first;
+        TemplateAcc &acc = it->second;
+        ++acc.count;
+        if (pos < acc.examplePos) {
+            acc.examplePos = pos;
+            acc.example.assign(l.substr(0, size_t(kTextCap)));
+        }
+        if (opt.withLines)
+            acc.positions.push_back(pos);
+        if (const auto t = lineTimestamp(lv, opt.defaultYear)) {
+            acc.first = std::min(acc.first, *t);
+            acc.last = std::max(acc.last, *t);
+            const qint64 minute = *t >= 0 ? *t / 60000 : -((-*t + 59999) / 60000);
+            ++w.minutes[minute];
+        }
+    }
+
+    // One piece: complete lines, each ending in '\n' except perhaps a final one at the end of
+    // input.
+    qint64 piece(Worker &w, View p, std::uint64_t pieceNo)
+    {
+        qint64 n = 0;
+        size_t i = 0;
+        while (i < p.size()) {
+            const void *nl = std::memchr(p.data() + i, '\n', p.size() - i);
+            const size_t e = nl ? size_t(static_cast<const char *>(nl) - p.data()) : p.size();
+            line(w, p.substr(i, e - i), (pieceNo << kPieceShift) | Pos(n));
+            ++n;
+            i = e + 1;
+        }
+        return n;
+    }
+
+    void block(View b)
+    {
+        const size_t parts = std::clamp<size_t>(size_t(opt.threads), 1, workers.size());
+        std::vector<View> pieces;
+        size_t at = 0;
+        for (size_t k = 1; k < parts && at < b.size(); ++k) {
+            size_t cut = std::max(at, b.size() * k / parts);
+            const void *nl = std::memchr(b.data() + cut, '\n', b.size() - cut);
+            if (!nl)
+                break;
+            cut = size_t(static_cast<const char *>(nl) - b.data()) + 1;
+            pieces.push_back(b.substr(at, cut - at));
+            at = cut;
+        }
+        if (at < b.size())
+            pieces.push_back(b.substr(at));
+        const std::uint64_t base = pieceLines.size();
+        pieceLines.resize(pieceLines.size() + pieces.size());
+        std::vector<std::thread> threads;
+        for (size_t k = 1; k < pieces.size(); ++k)
+            threads.emplace_back([this, k, base, &pieces] {
+                pieceLines[base + k] = piece(workers[k], pieces[k], base + k);
+            });
+        if (!pieces.empty())
+            pieceLines[base] = piece(workers[0], pieces[0], base);
+        for (std::thread &t : threads)
+            t.join();
+    }
+};
+
+LogAnalyzer::LogAnalyzer(Options options) : d(std::make_unique<Impl>())
+{
+    d->opt = std::move(options);
+    d->workers.resize(size_t(std::clamp(d->opt.threads, 1, 64)));
+}
+
+LogAnalyzer::~LogAnalyzer() = default;
+
+qsizetype LogAnalyzer::consume(QByteArrayView data, bool atEnd)
+{
+    const View all = view(data);
+    size_t used = 0;
+    while (used < all.size()) {
+        View rest = all.substr(used);
+        size_t end;
+        if (rest.size() > kBlock) {
+            // The block ends at the last newline before kBlock, or after the first line if that
+            // line is longer than a block.
+            const size_t nl = rest.substr(0, kBlock).rfind('\n');
+            if (nl != View::npos) {
+                end = nl + 1;
+            } else {
+                const size_t far = rest.find('\n', kBlock);
+                end = far == View::npos ? (atEnd ? rest.size() : 0) : far + 1;
+            }
+        } else {
+            const size_t nl = rest.rfind('\n');
+            end = atEnd ? rest.size() : (nl == View::npos ? 0 : nl + 1);
+        }
+        if (end == 0)
+            break;
+        d->block(rest.substr(0, end));
+        used += end;
+    }
+    return qsizetype(used);
+}
+
+Report LogAnalyzer::finish()
+{
+    Report r;
+    std::vector<qint64> firstLine(d->pieceLines.size() + 1, 0);
+    for (size_t k = 0; k < d->pieceLines.size(); ++k)
+        firstLine[k + 1] = firstLine[k] + d->pieceLines[k];
+    const auto lineNo = [&](Pos p) {
+        return firstLine[size_t(p >> kPieceShift)] + qint64(p & 0xFFFFFFFFu) + 1;
+    };
+
+    Worker &all = d->workers[0];
+    for (size_t k = 1; k < d->workers.size(); ++k) {
+        Worker &w = d->workers[k];
+        all.lines += w.lines;
+        all.errorLines += w.errorLines;
+        for (auto &[key, n] : w.groups)
+            all.groups[key] += n;
+        for (auto &[key, n] : w.fields)
+            all.fields[key] += n;
+        for (Slow &s : w.slow)
+            d->addSlow(all, s.field, s.line, s.pos);
+        for (auto &[key, acc] : w.templates) {
+            mergeInto(all.templates[key], std::move(acc));
+        }
+        for (auto &[m, n] : w.minutes)
+            all.minutes[m] += n;
+        w = Worker{};
+    }
+    r.lines = all.lines;
+    r.errorLines = all.errorLines;
+
+    // `uniq -c | sort -nr`: count descending; equal counts fall to sort's last-resort comparison of
+    // the whole "count text" line, reversed by -r, so the text descending by bytes.
+    const auto counted = [](CountMap &m, size_t limit) {
+        std::vector<std::pair<qint64, const std::string *>> v;
+        v.reserve(m.size());
+        for (const auto &[key, n] : m)
+            v.emplace_back(n, &key);
+        const auto order = [](const auto &a, const auto &b) {
+            if (a.first != b.first)
+                return a.first > b.first;
+            return *a.second > *b.second;
+        };
+        if (limit < v.size()) {
+            std::partial_sort(v.begin(), v.begin() + std::ptrdiff_t(limit), v.end(), order);
+            v.resize(limit);
+        } else {
+            std::sort(v.begin(), v.end(), order);
+        }
+        std::vector<CountedText> out;
+        out.reserve(v.size());
+        for (const auto &[n, key] : v) {
+            const View t = textOfKey(*key);
+            out.push_back(
+                {n, QByteArray(t.data(), qsizetype(t.size())), key->size() > size_t(kTextCap)});
+        }
+        return out;
+    };
+    r.errorGroups = counted(all.groups, all.groups.size());
+    all.groups = {};
+    r.topErrorMessages = counted(all.fields, size_t(std::max(0, d->opt.top)));
+
+    std::sort(all.slow.begin(), all.slow.end(), [](const Slow &a, const Slow &b) {
+        return slowLess(b.field, b.pos, a.field, a.pos);
+    });
+    for (const Slow &s : all.slow) {
+        const QByteArrayView f(s.field.data(), qsizetype(s.field.size()));
+        r.slowest.push_back({numericValue(f), f.toByteArray(),
+                             QByteArray(s.line.data(), qsizetype(s.line.size())), s.truncated});
+    }
+
+    mergeTemplates(all.templates);
+    std::vector<std::pair<const std::string *, TemplateAcc *>> ts;
+    for (auto &[key, acc] : all.templates)
+        ts.emplace_back(&key, &acc);
+    std::sort(ts.begin(), ts.end(), [](const auto &a, const auto &b) {
+        if (a.second->count != b.second->count)
+            return a.second->count > b.second->count;
+        return *a.first < *b.first;
+    });
+    for (const auto &[key, acc] : ts) {
+        Template t;
+        t.count = acc->count;
+        t.text = QByteArray(key->data(), qsizetype(key->size()));
+        t.example = QByteArray(acc->example.data(), qsizetype(acc->example.size()));
+        if (acc->first != LLONG_MAX) {
+            t.first = isoTime(acc->first);
+            t.last = isoTime(acc->last);
+        }
+        if (d->opt.withLines) {
+            std::sort(acc->positions.begin(), acc->positions.end());
+            t.lineNumbers.reserve(acc->positions.size());
+            for (Pos p : acc->positions)
+                t.lineNumbers.push_back(lineNo(p));
+        }
+        r.templates.push_back(std::move(t));
+    }
+
+    std::vector<std::pair<qint64, qint64>> minutes(all.minutes.begin(), all.minutes.end());
+    std::sort(minutes.begin(), minutes.end());
+    for (const auto &[m, n] : minutes)
+        r.errorsPerMinute.push_back({isoMinute(m), n});
+    return r;
+}
+
+Report LogAnalyzer::analyze(QByteArrayView data, const Options &options)
+{
+    LogAnalyzer a(options);
+    a.consume(data, true);
+    return a.finish();
+}
+
+namespace {
+
+struct Numeric
+{
+    bool negative = false;
+    View integer;  // without leading zeros
+    View fraction; // without trailing zeros
+};
+
+Numeric readNumeric(View s)
+{
+    size_t i = 0;
+    while (i < s.size() && isBlank(s[i]))
+        ++i;
+    Numeric n;
+    if (i < s.size() && s[i] == '-') {
+        n.negative = true;
+        ++i;
+    }
+    while (i < s.size() && s[i] == '0')
+        ++i;
+    size_t b = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+        ++i;
+    n.integer = s.substr(b, i - b);
+    if (i < s.size() && s[i] == '.') {
+        b = ++i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+            ++i;
+        View f = s.substr(b, i - b);
+        while (!f.empty() && f.back() == '0')
+            f.remove_suffix(1);
+        n.fraction = f;
+    }
+    if (n.integer.empty() && n.fraction.empty())
+        n.negative = false; // -0 and 0 are equal
+    return n;
+}
+
+int compareMagnitude(const Numeric &a, const Numeric &b)
+{
+    if (a.integer.size() != b.integer.size())
+        return a.integer.size() < b.integer.size() ? -1 : 1;
+    if (const int c = a.integer.compare(b.integer))
+        return c < 0 ? -1 : 1;
+    const int c = a.fraction.compare(b.fraction);
+    return c < 0 ? -1 : (c > 0 ? 1 : 0);
+}
+
+} // namespace
+
+int compareNumeric(QByteArrayView a, QByteArrayView b)
+{
+    const Numeric x = readNumeric(view(a));
+    const Numeric y = readNumeric(view(b));
+    if (x.negative != y.negative)
+        return x.negative ? -1 : 1;
+    const int c = compareMagnitude(x, y);
+    return x.negative ? -c : c;
+}
+
+double numericValue(QByteArrayView field)
+{
+    const Numeric n = readNumeric(view(field));
+    std::string text = n.negative ? "-" : "";
+    text.append(n.integer.empty() ? View("0") : n.integer);
+    if (!n.fraction.empty()) {
+        text.append(1, '.');
+        text.append(n.fraction);
+    }
+    double v = 0; // from_chars: the C locale's '.', whatever the process locale is
+    const auto res = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (res.ec == std::errc::result_out_of_range && !n.integer.empty())
+        return n.negative ? std::numeric_limits<double>::lowest()
+                          : std::numeric_limits<double>::max();
+    return v;
+}
+
+QByteArrayView lastField(QByteArrayView line)
+{
+    qsizetype e = line.size();
+    while (e > 0 && isBlank(line[e - 1]))
+        --e;
+    if (e == 0)
+        return line;
+    qsizetype b = e;
+    while (b > 0 && !isBlank(line[b - 1]))
+        --b;
+    return line.sliced(b, e - b);
+}
+
+} // namespace idesk::logs

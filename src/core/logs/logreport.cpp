@@ -1,0 +1,323 @@
+#include "core/logs/logreport.h"
+
+#include <charconv>
+#include <cstdio>
+
+namespace idesk::logs {
+
+namespace {
+
+constexpr char kReplacement[] = "\xEF\xBF\xBD";
+constexpr char kHex[] = "0123456789abcdef";
+// Appended to text that was cut at kTextCap bytes.
+constexpr char truncatedMark[] = " [...truncated]";
+
+// Length of the valid UTF-8 sequence at s[i], or 0 when the byte there does not start one
+// (stray continuation, overlong form, surrogate, beyond U+10FFFF, cut short).
+int utf8Length(QByteArrayView s, qsizetype i, char32_t *cp)
+{
+    const auto b = [&](qsizetype k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = b(i);
+    int n;
+    char32_t v;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+        v = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        v = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        v = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (i + n > s.size())
+        return 0;
+    for (int k = 1; k < n; ++k) {
+        const unsigned char t = b(i + k);
+        if ((t & 0xC0) != 0x80)
+            return 0;
+        v = (v << 6) | (t & 0x3F);
+    }
+    if ((n == 3 && v < 0x800) || (n == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
+        (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
+    *cp = v;
+    return n;
+}
+
+void appendHexByte(QByteArray &out, unsigned c)
+{
+    out.append(kHex[(c >> 4) & 0xF]);
+    out.append(kHex[c & 0xF]);
+}
+
+void appendJsonString(QByteArray &out, QByteArrayView s)
+{
+    out.append('"');
+    for (qsizetype i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+            // Copy the run of plain ASCII at once.
+            qsizetype j = i + 1;
+            while (j < s.size()) {
+                const unsigned char d = static_cast<unsigned char>(s[j]);
+                if (d < 0x20 || d >= 0x80 || d == '"' || d == '\\')
+                    break;
+                ++j;
+            }
+            out.append(s.sliced(i, j - i));
+            i = j;
+            continue;
+        }
+        switch (c) {
+        case '"':
+            out.append("\\\"");
+            ++i;
+            continue;
+        case '\\':
+            out.append("\\\\");
+            ++i;
+            continue;
+        case '\n':
+            out.append("\\n");
+            ++i;
+            continue;
+        case '\r':
+            out.append("\\r");
+            ++i;
+            continue;
+        case '\t':
+            out.append("\\t");
+            ++i;
+            continue;
+        default:
+            break;
+        }
+        if (c < 0x20 || c == 0x7F) {
+            out.append("\\u00");
+            appendHexByte(out, c);
+            ++i;
+            continue;
+        }
+        char32_t cp;
+        const int n = utf8Length(s, i, &cp);
+        if (n == 0) {
+            out.append(kReplacement);
+            ++i;
+        } else {
+            out.append(s.sliced(i, n));
+            i += n;
+        }
+    }
+    out.append('"');
+}
+
+void appendInt(QByteArray &out, qint64 v)
+{
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, qsizetype(r.ptr - buf));
+}
+
+void appendDouble(QByteArray &out, double v)
+{
+    char buf[40];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, qsizetype(r.ptr - buf));
+}
+
+void appendKey(QByteArray &out, const char *key)
+{
+    out.append('"');
+    out.append(key);
+    out.append("\":");
+}
+
+void appendCounted(QByteArray &out, const std::vector<CountedText> &v)
+{
+    out.append('[');
+    for (size_t k = 0; k < v.size(); ++k) {
+        if (k)
+            out.append(',');
+        out.append("\n  {\"count\":");
+        appendInt(out, v[k].count);
+        out.append(",\"text\":");
+        appendJsonString(out, v[k].truncated ? v[k].text + truncatedMark : v[k].text);
+        out.append('}');
+    }
+    out.append(']');
+}
+
+void appendCountLine(QByteArray &out, qint64 count, QByteArrayView text)
+{
+    char buf[32];
+    const int n = std::snprintf(buf, sizeof buf, "%7lld ", static_cast<long long>(count));
+    out.append(buf, n);
+    out.append(terminalSafe(text));
+    out.append('\n');
+}
+
+} // namespace
+
+QByteArray terminalSafe(QByteArrayView s)
+{
+    QByteArray out;
+    out.reserve(s.size());
+    for (qsizetype i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c < 0x7F) {
+            out.append(char(c));
+            ++i;
+            continue;
+        }
+        if (c == '\t') {
+            out.append("\\t");
+            ++i;
+            continue;
+        }
+        if (c == '\r') {
+            out.append("\\r");
+            ++i;
+            continue;
+        }
+        if (c < 0x20 || c == 0x7F) {
+            out.append("\\x");
+            appendHexByte(out, c);
+            ++i;
+            continue;
+        }
+        char32_t cp;
+        const int n = utf8Length(s, i, &cp);
+        if (n == 0) {
+            out.append(kReplacement);
+            ++i;
+        } else if (cp >= 0x80 && cp <= 0x9F) {
+            out.append("\\u{");
+            appendHexByte(out, unsigned(cp));
+            out.append('}');
+            i += n;
+        } else {
+            out.append(s.sliced(i, n));
+            i += n;
+        }
+    }
+    return out;
+}
+
+QByteArray reportToJson(const Report &r, bool withLines)
+{
+    QByteArray out;
+    out.reserve(1 << 16);
+    out.append("{\"schema\":\"incidentdesk.logreport/1\",\n");
+    appendKey(out, "lines");
+    appendInt(out, r.lines);
+    out.append(",\n");
+    appendKey(out, "errorLines");
+    appendInt(out, r.errorLines);
+    out.append(",\n");
+    appendKey(out, "errorGroups");
+    appendCounted(out, r.errorGroups);
+    out.append(",\n");
+    appendKey(out, "topErrorMessages");
+    appendCounted(out, r.topErrorMessages);
+    out.append(",\n");
+    appendKey(out, "slowest");
+    out.append('[');
+    for (size_t k = 0; k < r.slowest.size(); ++k) {
+        const SlowEntry &s = r.slowest[k];
+        out.append(k ? ",\n  {\"value\":" : "\n  {\"value\":");
+        appendDouble(out, s.value);
+        out.append(",\"text\":");
+        appendJsonString(out, s.text);
+        out.append(",\"line\":");
+        appendJsonString(out, s.truncated ? s.line + truncatedMark : s.line);
+        out.append('}');
+    }
+    out.append("],\n");
+    appendKey(out, "templates");
+    out.append('[');
+    for (size_t k = 0; k < r.templates.size(); ++k) {
+        const Template &t = r.templates[k];
+        out.append(k ? ",\n  {\"count\":" : "\n  {\"count\":");
+        appendInt(out, t.count);
+        out.append(",\"template\":");
+        appendJsonString(out, t.text);
+        out.append(",\"example\":");
+        appendJsonString(out, t.example);
+        out.append(",\"first\":");
+        appendJsonString(out, t.first);
+        out.append(",\"last\":");
+        appendJsonString(out, t.last);
+        if (withLines) {
+            out.append(",\"lineNumbers\":[");
+            for (size_t n = 0; n < t.lineNumbers.size(); ++n) {
+                if (n)
+                    out.append(',');
+                appendInt(out, t.lineNumbers[n]);
+            }
+            out.append(']');
+        }
+        out.append('}');
+    }
+    out.append("],\n");
+    appendKey(out, "errorsPerMinute");
+    out.append('[');
+    for (size_t k = 0; k < r.errorsPerMinute.size(); ++k) {
+        out.append(k ? ",\n  {\"minute\":" : "\n  {\"minute\":");
+        appendJsonString(out, r.errorsPerMinute[k].minute);
+        out.append(",\"count\":");
+        appendInt(out, r.errorsPerMinute[k].count);
+        out.append('}');
+    }
+    out.append("]}\n");
+    return out;
+}
+
+QByteArray reportToText(const Report &r, QByteArrayView match)
+{
+    QByteArray out;
+    out.append("=== Error Analysis ===\n");
+    for (const CountedText &g : r.errorGroups) {
+        appendCountLine(out, g.count, g.text);
+        if (g.truncated)
+            out.insert(out.size() - 1, truncatedMark);
+    }
+    out.append("\n=== Top Error Messages ===\n");
+    for (const CountedText &g : r.topErrorMessages) {
+        appendCountLine(out, g.count, g.text);
+        if (g.truncated)
+            out.insert(out.size() - 1, truncatedMark);
+    }
+    out.append("\n=== Response Time Analysis ===\n");
+    for (auto it = r.slowest.rbegin(); it != r.slowest.rend(); ++it) {
+        out.append(terminalSafe(it->text));
+        out.append('\n');
+    }
+    out.append("\n=== Message Templates ===\n");
+    for (const Template &t : r.templates) {
+        appendCountLine(out, t.count, t.text);
+        if (!t.first.isEmpty())
+            out.append("        " + t.first + " .. " + t.last + '\n');
+        out.append("        e.g. " + terminalSafe(t.example) + '\n');
+    }
+    out.append("\n=== Errors per Minute ===\n");
+    for (const MinuteCount &m : r.errorsPerMinute) {
+        out.append(m.minute);
+        out.append(' ');
+        appendInt(out, m.count);
+        out.append('\n');
+    }
+    out.append("\n");
+    appendInt(out, r.lines);
+    out.append(" lines, ");
+    appendInt(out, r.errorLines);
+    out.append(" containing \"" + terminalSafe(match) + "\"\n");
+    return out;
+}
+
+} // namespace idesk::logs

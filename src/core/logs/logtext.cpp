@@ -1,0 +1,581 @@
+#include "core/logs/logtext.h"
+
+#include <array>
+#include <cstdio>
+#include <string_view>
+#include <vector>
+
+namespace idesk::logs {
+
+namespace {
+
+using View = std::string_view;
+
+View view(QByteArrayView v)
+{
+    return View(v.data(), size_t(v.size()));
+}
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+bool isBlank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+bool isAlpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's civil algorithm).
+qint64 daysFromCivil(qint64 y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    const qint64 era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = unsigned(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + qint64(doe) - 719468;
+}
+
+void civilFromDays(qint64 z, int &y, int &m, int &d)
+{
+    z += 719468;
+    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = unsigned(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    d = int(doy - (153 * mp + 2) / 5 + 1);
+    m = int(mp < 10 ? mp + 3 : mp - 9);
+    y = int(qint64(yoe) + era * 400 + (m <= 2));
+}
+
+// Reads exactly n digits at s[i..]; advances i.
+bool digits(View s, size_t &i, int n, int &out)
+{
+    if (i + size_t(n) > s.size())
+        return false;
+    int v = 0;
+    for (int k = 0; k < n; ++k) {
+        const char c = s[i + size_t(k)];
+        if (!isDigit(c))
+            return false;
+        v = v * 10 + (c - '0');
+    }
+    out = v;
+    i += size_t(n);
+    return true;
+}
+
+bool validClock(int mo, int d, int h, int mi, int sec)
+{
+    return mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h <= 23 && mi <= 59 && sec <= 60;
+}
+
+int monthFromName(View s, size_t i)
+{
+    static constexpr std::array<const char *, 12> names{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (i + 3 > s.size())
+        return 0;
+    for (size_t k = 0; k < names.size(); ++k)
+        if (s.substr(i, 3) == View(names[k], 3))
+            return int(k) + 1;
+    return 0;
+}
+
+qint64 toMsecs(int y, int mo, int d, int h, int mi, int sec, int ms, int offsetMinutes)
+{
+    const qint64 days = daysFromCivil(y, unsigned(mo), unsigned(d));
+    return ((days * 24 + h) * 60 + mi - offsetMinutes) * 60000 + qint64(sec) * 1000 + ms;
+}
+
+// Fraction after '.' or ',': milliseconds, consuming every digit.
+int fraction(View s, size_t &i)
+{
+    int ms = 0, n = 0;
+    while (i < s.size() && isDigit(s[i])) {
+        if (n < 3)
+            ms = ms * 10 + (s[i] - '0');
+        ++n;
+        ++i;
+    }
+    for (; n < 3; ++n)
+        ms *= 10;
+    return ms;
+}
+
+// "+hh:mm", "+hhmm", "+hh", "Z"; 0 when absent.
+int zoneOffset(View s, size_t &i)
+{
+    if (i < s.size() && s[i] == 'Z') {
+        ++i;
+        return 0;
+    }
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+        const int sign = s[i] == '-' ? -1 : 1;
+        size_t j = i + 1;
+        int hh = 0, mm = 0;
+        if (!digits(s, j, 2, hh))
+            return 0;
+        if (j < s.size() && s[j] == ':')
+            ++j;
+        if (!digits(s, j, 2, mm))
+            mm = 0;
+        i = j;
+        return sign * (hh * 60 + mm);
+    }
+    return 0;
+}
+
+std::optional<qint64> isoAt(View s, size_t i, size_t *end)
+{
+    int y, mo, d, h, mi, sec = 0, ms = 0;
+    if (!digits(s, i, 4, y) || i >= s.size() || (s[i] != '-' && s[i] != '/'))
+        return std::nullopt;
+    const char sep = s[i++];
+    if (!digits(s, i, 2, mo) || i >= s.size() || s[i++] != sep || !digits(s, i, 2, d))
+        return std::nullopt;
+    if (i >= s.size() || (s[i] != 'T' && s[i] != ' '))
+        return std::nullopt;
+    ++i;
+    if (!digits(s, i, 2, h) || i >= s.size() || s[i++] != ':' || !digits(s, i, 2, mi))
+        return std::nullopt;
+    if (i < s.size() && s[i] == ':') {
+        ++i;
+        if (!digits(s, i, 2, sec))
+            return std::nullopt;
+        if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+            ++i;
+            ms = fraction(s, i);
+        }
+    }
+    if (i < s.size() && s[i] == ' ' && i + 1 < s.size() && (s[i + 1] == '+' || s[i + 1] == '-'))
+        ++i; // "2024-05-01 13:55:36 +0200"
+    const int off = zoneOffset(s, i);
+    if (!validClock(mo, d, h, mi, sec))
+        return std::nullopt;
+    if (end)
+        *end = i;
+    return toMsecs(y, mo, d, h, mi, sec, ms, off);
+}
+
+std::optional<qint64> syslogAt(View s, size_t i, int year, size_t *end)
+{
+    const int mo = monthFromName(s, i);
+    if (!mo)
+        return std::nullopt;
+    i += 3;
+    if (i >= s.size() || s[i] != ' ')
+        return std::nullopt;
+    while (i < s.size() && s[i] == ' ')
+        ++i;
+    int d = 0, h, mi, sec;
+    if (i < s.size() && isDigit(s[i])) {
+        d = s[i++] - '0';
+        if (i < s.size() && isDigit(s[i]))
+            d = d * 10 + (s[i++] - '0');
+    }
+    if (i >= s.size() || s[i++] != ' ')
+        return std::nullopt;
+    if (!digits(s, i, 2, h) || i >= s.size() || s[i++] != ':' || !digits(s, i, 2, mi) ||
+        i >= s.size() || s[i++] != ':' || !digits(s, i, 2, sec))
+        return std::nullopt;
+    int ms = 0;
+    if (i < s.size() && s[i] == '.') {
+        ++i;
+        ms = fraction(s, i);
+    }
+    if (!validClock(mo, d, h, mi, sec))
+        return std::nullopt;
+    if (end)
+        *end = i;
+    return toMsecs(year, mo, d, h, mi, sec, ms, 0);
+}
+
+// "10/Oct/2000:13:55:36 -0700" (after the '[').
+std::optional<qint64> commonLogAt(View s, size_t i, size_t *end)
+{
+    int d, y, h, mi, sec;
+    if (!digits(s, i, 2, d) || i >= s.size() || s[i++] != '/')
+        return std::nullopt;
+    const int mo = monthFromName(s, i);
+    if (!mo)
+        return std::nullopt;
+    i += 3;
+    if (i >= s.size() || s[i++] != '/' || !digits(s, i, 4, y) || i >= s.size() || s[i++] != ':' ||
+        !digits(s, i, 2, h) || i >= s.size() || s[i++] != ':' || !digits(s, i, 2, mi) ||
+        i >= s.size() || s[i++] != ':' || !digits(s, i, 2, sec))
+        return std::nullopt;
+    int off = 0;
+    if (i < s.size() && s[i] == ' ') {
+        ++i;
+        off = zoneOffset(s, i);
+    }
+    if (!validClock(mo, d, h, mi, sec))
+        return std::nullopt;
+    if (end)
+        *end = i;
+    return toMsecs(y, mo, d, h, mi, sec, 0, off);
+}
+
+std::optional<qint64> epochAt(View s, size_t i, size_t *end)
+{
+    size_t j = i;
+    qint64 v = 0;
+    while (j < s.size() && isDigit(s[j]) && j - i < 14)
+        v = v * 10 + (s[j++] - '0');
+    const size_t n = j - i;
+    if (j < s.size() && (isDigit(s[j]) || isAlpha(s[j])))
+        return std::nullopt;
+    // 10 digits: seconds from 2001 to 2286; 13: the same in milliseconds.
+    if (n == 10) {
+        int ms = 0;
+        if (j < s.size() && s[j] == '.') {
+            ++j;
+            ms = fraction(s, j);
+        }
+        if (end)
+            *end = j;
+        return v * 1000 + ms;
+    }
+    if (n == 13) {
+        if (end)
+            *end = j;
+        return v;
+    }
+    return std::nullopt;
+}
+
+// A timestamp starting at i, and where it ends.
+std::optional<qint64> timestampAt(View s, size_t i, int year, size_t *end)
+{
+    if (i >= s.size())
+        return std::nullopt;
+    if (isDigit(s[i])) {
+        if (auto t = isoAt(s, i, end))
+            return t;
+        if (auto t = commonLogAt(s, i, end))
+            return t;
+        return epochAt(s, i, end);
+    }
+    return syslogAt(s, i, year, end);
+}
+
+bool isLevel(View t, View *level)
+{
+    while (!t.empty() && (t.back() == ':' || t.back() == ']' || t.back() == '|' || t.back() == ','))
+        t.remove_suffix(1);
+    if (!t.empty() && t.front() == '[')
+        t.remove_prefix(1);
+    if (t.size() > 6 && (t.substr(0, 6) == "level=" || t.substr(0, 6) == "LEVEL="))
+        t.remove_prefix(6);
+    static constexpr std::array<View, 22> levels{
+        "TRACE", "DEBUG", "INFO",     "NOTICE", "WARN",  "WARNING", "ERROR", "ERR",
+        "FATAL", "CRIT",  "CRITICAL", "SEVERE", "ALERT", "EMERG",   "trace", "debug",
+        "info",  "warn",  "warning",  "error",  "fatal", "critical"};
+    for (View l : levels)
+        if (t == l) {
+            if (level)
+                *level = t;
+            return true;
+        }
+    return false;
+}
+
+// Tokens of digits and separators only: odd date/time formats ("081109", "18:01:47,978",
+// "17/06/09"), pids and sequence numbers.
+bool isNumericHeader(View t)
+{
+    bool digit = false;
+    for (char c : t) {
+        if (isDigit(c))
+            digit = true;
+        else if (c != '-' && c != ':' && c != '/' && c != '.' && c != ',' && c != '[' && c != ']' &&
+                 c != '(' && c != ')')
+            return false;
+    }
+    return digit;
+}
+
+bool isBracketed(View t)
+{
+    if (t.size() >= 2 && t.front() == '[' && (t.back() == ']' || t.substr(t.size() - 2) == "]:"))
+        return true;
+    return t.size() >= 2 && t.front() == '<' && t.back() == '>'; // syslog priority "<13>"
+}
+
+// "com.example.Service:", "sshd[24200]:", "kernel:" after a syslog host.
+bool isLoggerName(View t, bool loose)
+{
+    if (t.size() < 2)
+        return false;
+    const bool colon = t.back() == ':';
+    if (colon)
+        t.remove_suffix(1);
+    bool dot = false, bracket = false;
+    for (char c : t) {
+        if (c == '.')
+            dot = true;
+        else if (c == '[' || c == ']')
+            bracket = true;
+        else if (!isAlpha(c) && !isDigit(c) && c != '_' && c != '-' && c != '$' && c != '/')
+            return false;
+    }
+    if (bracket)
+        return colon;
+    return dot || (loose && colon);
+}
+
+struct Tok
+{
+    size_t b, e;
+};
+
+std::vector<Tok> tokens(View s)
+{
+    std::vector<Tok> out;
+    size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && isBlank(s[i]))
+            ++i;
+        const size_t b = i;
+        while (i < s.size() && !isBlank(s[i]))
+            ++i;
+        if (i > b)
+            out.push_back({b, i});
+    }
+    return out;
+}
+
+bool isHexWord(View p)
+{
+    if (p.size() < 8)
+        return false;
+    for (char c : p)
+        if (!isDigit(c) && !(c >= 'a' && c <= 'f') && !(c >= 'A' && c <= 'F'))
+            return false;
+    return true;
+}
+
+// "ord_9f", "req_beef": a lower-case prefix, '_' and a hex suffix, the shape of generated ids.
+bool isIdWord(View p)
+{
+    const size_t u = p.rfind('_');
+    if (u == View::npos || u == 0 || u + 1 == p.size() || p.size() - u - 1 > 16)
+        return false;
+    for (size_t k = u + 1; k < p.size(); ++k)
+        if (!isDigit(p[k]) && !(p[k] >= 'a' && p[k] <= 'f'))
+            return false;
+    return true;
+}
+
+bool isDelimiter(char c)
+{
+    switch (c) {
+    case '/':
+    case ':':
+    case ',':
+    case ';':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case '{':
+    case '}':
+    case '=':
+    case '@':
+    case '<':
+    case '>':
+    case '|':
+    case '&':
+    case '?':
+    case '#':
+        return true;
+    default:
+        return false;
+    }
+}
+
+void appendMasked(QByteArray &out, View word)
+{
+    size_t i = 0;
+    while (i < word.size()) {
+        if (isDelimiter(word[i])) {
+            out.append(word[i++]);
+            continue;
+        }
+        size_t j = i;
+        bool digit = false;
+        while (j < word.size() && !isDelimiter(word[j])) {
+            digit = digit || isDigit(word[j]);
+            ++j;
+        }
+        const View part = word.substr(i, j - i);
+        if (digit || isHexWord(part) || isIdWord(part))
+            out.append("<*>");
+        else
+            out.append(part.data(), qsizetype(part.size()));
+        i = j;
+    }
+}
+
+} // namespace
+
+std::optional<qint64> lineTimestamp(QByteArrayView line, int defaultYear)
+{
+    const View s = view(line).substr(0, 512);
+    size_t i = 0;
+    while (i < s.size() && (isBlank(s[i]) || s[i] == '['))
+        ++i;
+    if (auto t = timestampAt(s, i, defaultYear, nullptr))
+        return t;
+    // Further in: an ISO stamp after a prefix ("time=", a JSON key, a kubectl pod prefix) or the
+    // common log format's bracket after the client address.
+    for (size_t k = 1; k + 10 < s.size(); ++k) {
+        if (s[k] == '[' && isDigit(s[k + 1])) {
+            if (auto t = commonLogAt(s, k + 1, nullptr))
+                return t;
+        }
+        if (isDigit(s[k]) && !isDigit(s[k - 1]) && s[k + 4] == '-') {
+            if (auto t = isoAt(s, k, nullptr))
+                return t;
+        }
+    }
+    return std::nullopt;
+}
+
+QByteArray messageTemplate(QByteArrayView line)
+{
+    View s = view(line);
+    while (!s.empty() && (s.back() == '\r' || isBlank(s.back())))
+        s.remove_suffix(1);
+
+    // The header: a leading timestamp, then up to a few level / bracketed / numeric tokens and
+    // one logger name.
+    size_t start = 0;
+    while (start < s.size() && isBlank(s[start]))
+        ++start;
+    bool syslog = false;
+    {
+        size_t i = start + (start < s.size() && s[start] == '[' ? 1 : 0);
+        size_t end = 0;
+        if (timestampAt(s, i, 1970, &end)) {
+            syslog = !isDigit(s[i]);
+            if (end < s.size() && s[end] == ']')
+                ++end;
+            start = end;
+        }
+    }
+    std::vector<Tok> toks = tokens(s.substr(start));
+    for (Tok &t : toks) {
+        t.b += start;
+        t.e += start;
+    }
+    size_t k = 0;
+    View level;
+    if (syslog && toks.size() > 2)
+        k = 1; // the host
+    bool logger = false;
+    for (int guard = 0; k < toks.size() && guard < 8; ++guard) {
+        const View t = s.substr(toks[k].b, toks[k].e - toks[k].b);
+        if (level.empty() && isLevel(t, &level)) {
+            ++k;
+            continue;
+        }
+        if (isBracketed(t) || isNumericHeader(t)) {
+            ++k;
+            continue;
+        }
+        if (!logger && k + 1 < toks.size() && isLoggerName(t, syslog || !level.empty())) {
+            logger = true;
+            ++k;
+            const View next = s.substr(toks[k].b, toks[k].e - toks[k].b);
+            if (next == "-" || next == ":")
+                ++k;
+            continue;
+        }
+        if (t == "-" || t == "|" || t == ":") {
+            ++k;
+            continue;
+        }
+        break;
+    }
+    if (k >= toks.size() && !toks.empty() && level.empty())
+        k = toks.size() - 1; // nothing but header: keep the last token as the message
+
+    QByteArray out;
+    out.reserve(qsizetype(s.size() - (k < toks.size() ? toks[k].b : s.size())) + 16);
+    if (!level.empty()) {
+        for (char c : level)
+            out.append(c >= 'a' && c <= 'z' ? char(c - 32) : c);
+    }
+    if (k >= toks.size())
+        return out;
+    size_t i = toks[k].b;
+    while (i < s.size()) {
+        if (isBlank(s[i])) {
+            while (i < s.size() && isBlank(s[i]))
+                ++i;
+            continue;
+        }
+        if (!out.isEmpty())
+            out.append(' ');
+        // A quoted string is one variable, blanks and all.
+        if (s[i] == '"' || s[i] == '\'') {
+            const size_t close = s.find(s[i], i + 1);
+            if (close != View::npos) {
+                out.append("<*>");
+                i = close + 1;
+                while (i < s.size() && !isBlank(s[i]))
+                    ++i; // trailing punctuation after the quote
+                continue;
+            }
+        }
+        size_t j = i;
+        while (j < s.size() && !isBlank(s[j])) {
+            if ((s[j] == '"' || s[j] == '\'') && j > i && s[j - 1] == '=') {
+                // key="a quoted value"
+                const size_t close = s.find(s[j], j + 1);
+                if (close != View::npos) {
+                    appendMasked(out, s.substr(i, j - i));
+                    out.append("<*>");
+                    i = j = close + 1;
+                    continue;
+                }
+            }
+            ++j;
+        }
+        appendMasked(out, s.substr(i, j - i));
+        i = j;
+    }
+    return out;
+}
+
+QByteArray isoTime(qint64 ms)
+{
+    qint64 days = ms / 86400000;
+    qint64 rest = ms % 86400000;
+    if (rest < 0) {
+        rest += 86400000;
+        --days;
+    }
+    int y, m, d;
+    civilFromDays(days, y, m, d);
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", y, m, d,
+                  int(rest / 3600000), int(rest / 60000 % 60), int(rest / 1000 % 60),
+                  int(rest % 1000));
+    return QByteArray(buf);
+}
+
+QByteArray isoMinute(qint64 minutes)
+{
+    QByteArray t = isoTime(minutes * 60000);
+    return t.left(16) + 'Z';
+}
+
+} // namespace idesk::logs

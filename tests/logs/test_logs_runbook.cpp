@@ -1,0 +1,341 @@
+// The core's three runbook answers against grep/sort/uniq/awk run for real on the same bytes:
+// hand-made logs full of edge cases (golden), and seeded random logs (property).
+
+#include "core/logs/loganalyzer.h"
+#include "runbookpipelines.h"
+#include "testsupport.h"
+
+#include <QRandomGenerator>
+#include <QTest>
+
+using namespace idesk;
+using namespace idesk::logs;
+
+namespace {
+
+QByteArray edgeCaseLog()
+{
+    QByteArray log;
+    const auto add = [&](const QByteArray &line) { log += line + '\n'; };
+    add("2024-05-01T13:55:36Z ERROR request failed user=u_12 order=ord_9f");
+    add("2024-05-01T13:55:36Z ERROR request failed user=u_12 order=ord_9f");
+    add("2024-05-01T13:55:37.250+02:00 ERROR request failed user=u_13 order=ord_a1");
+    add("xERRORy substring counts");
+    add("ERRORS plural counts");
+    add("error lower case does not");
+    add("ERROR\ttabs\tbetween\tfields\t");
+    add("ERROR   runs of   blanks   ");
+    add("   ERROR leading blanks");
+    add("ERROR");
+    add("ERROR ");
+    add("");
+    add("   ");
+    add("\t");
+    add("ERROR crlf line\r");
+    add("ERROR crlf line\r");
+    add("ERROR trailing tab field\t\r");
+    add(QByteArray("ERROR nul\0byte inside", 21));
+    add(QByteArray("ERROR nul at end \0", 18));
+    add("ERROR invalid utf8 \xff\xfe and \xc3 cut");
+    add("ERROR valid utf8 caf\xc3\xa9 \xe2\x82\xac");
+    add("ERROR escape \x1b[31mred\x1b[0m");
+    add("ERROR tie a");
+    add("ERROR tie b");
+    add("ERROR tie b");
+    add("ERROR tie a");
+    add("ERROR tie ab");
+    add("ERROR tie ab");
+    add("ERROR " + QByteArray(4000, 'x'));
+    add("ERROR " + QByteArray(100000, 'y'));
+    add("ERROR " + QByteArray(100000, 'y'));
+    add("ERROR " + QByteArray(50000, 'z') + " tail");
+    // response_time values as sort -n reads them.
+    const char *values[] = {"120ms",
+                            "-5",
+                            "+5",
+                            ".5",
+                            "-.5",
+                            "1e3",
+                            "0x1F",
+                            "1,000",
+                            "007",
+                            "-0",
+                            "0",
+                            "abc",
+                            "5",
+                            "5.0",
+                            "05",
+                            "5ms",
+                            "99.99",
+                            "100",
+                            "100.0",
+                            "1000000000000000000000000",
+                            "-1000000000000000000000",
+                            "12.3.4",
+                            "7",
+                            "8",
+                            "9",
+                            "10",
+                            "11",
+                            "250",
+                            "250",
+                            "3.14159",
+                            "2.71828"};
+    int k = 0;
+    for (const char *v : values) {
+        const QByteArray value(v);
+        switch (k++ % 4) {
+        case 0:
+            add("INFO GET /api response_time=" + value);
+            break;
+        case 1:
+            add("INFO GET /api response_time " + value);
+            break;
+        case 2:
+            add("WARN response_time " + value + "   ");
+            break;
+        default:
+            add("ERROR slow response_time\t" + value + "\r");
+            break;
+        }
+    }
+    add("response_time");
+    add("response_time   ");
+    log += "last ERROR line without a newline";
+    return log;
+}
+
+struct Case
+{
+    QByteArray match;
+    int top;
+    int slowest;
+};
+
+void compareWithTools(const QByteArray &log, const Case &c, int threads, const char *what)
+{
+    test::TempDir dir;
+    dir.write(QStringLiteral("app.log"), log);
+    const QString file = dir.file(QStringLiteral("app.log"));
+
+    Options opt;
+    opt.match = c.match;
+    opt.top = c.top;
+    opt.slowest = c.slowest;
+    opt.threads = threads;
+    const Report r = LogAnalyzer::analyze(log, opt);
+
+    const QByteArray groups = test::cappedLines(test::runbookGroups(file, c.match));
+    const QByteArray fields = test::cappedLines(test::runbookTopFields(file, c.match, c.top));
+    const QByteArray slowest = test::cappedLines(test::runbookSlowest(file, c.slowest));
+    if (test::renderCounted(r.errorGroups) != groups)
+        qWarning().noquote() << what << "ours:\n"
+                             << test::renderCounted(r.errorGroups).left(2000) << "\ntools:\n"
+                             << groups.left(2000);
+    QCOMPARE(test::renderCounted(r.errorGroups), groups);
+    QCOMPARE(test::renderCounted(r.topErrorMessages), fields);
+    QCOMPARE(test::renderSlowest(r.slowest), slowest);
+    QCOMPARE(QByteArray::number(r.lines), test::runbookLineCount(file));
+    qint64 matched = 0;
+    for (const CountedText &g : r.errorGroups)
+        matched += g.count;
+    QCOMPARE(r.errorLines, matched);
+}
+
+// A random line from a vocabulary that produces the cases the tools disagree on when done
+// carelessly: ties, blanks, signs, units, \r, NUL, invalid bytes, the match word inside words.
+QByteArray randomLine(QRandomGenerator &rng, const std::vector<QByteArray> &previous)
+{
+    if (!previous.empty() && rng.bounded(10) < 3)
+        return previous[size_t(rng.bounded(int(previous.size())))];
+    static const QByteArray words[] = {"ERROR",
+                                       "response_time",
+                                       "xERRORx",
+                                       "OR",
+                                       "ERR",
+                                       "12",
+                                       "-3",
+                                       "4.5ms",
+                                       ".5",
+                                       "-.5",
+                                       "007",
+                                       "-0",
+                                       "abc",
+                                       "5",
+                                       "5.0",
+                                       "+7",
+                                       "1e9",
+                                       "u_12",
+                                       QByteArray("\0", 1),
+                                       "\xff",
+                                       "\xc3\xa9",
+                                       "\r",
+                                       "9999999999",
+                                       "-",
+                                       "."};
+    static const QByteArray seps[] = {" ", "  ", "\t", " \t "};
+    QByteArray line;
+    const int n = rng.bounded(7);
+    if (rng.bounded(5) == 0)
+        line += seps[rng.bounded(4)];
+    for (int i = 0; i < n; ++i) {
+        if (i)
+            line += seps[rng.bounded(4)];
+        line += words[rng.bounded(int(std::size(words)))];
+    }
+    if (rng.bounded(5) == 0)
+        line += seps[rng.bounded(4)];
+    return line;
+}
+
+} // namespace
+
+class TestLogsRunbook : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { test::enterTestMode(); }
+
+    void goldenEdgeCases_data()
+    {
+        QTest::addColumn<QByteArray>("match");
+        QTest::addColumn<int>("top");
+        QTest::addColumn<int>("slowest");
+        QTest::addColumn<int>("threads");
+        QTest::newRow("runbook") << QByteArray("ERROR") << 10 << 20 << 1;
+        QTest::newRow("runbook, two threads") << QByteArray("ERROR") << 10 << 20 << 2;
+        QTest::newRow("every line") << QByteArray() << 10 << 20 << 2;
+        QTest::newRow("other word, all fields") << QByteArray("OR") << 1000 << 1000 << 2;
+        QTest::newRow("top 3, slowest 5") << QByteArray("ERROR") << 3 << 5 << 3;
+    }
+
+    void goldenEdgeCases()
+    {
+        QFETCH(QByteArray, match);
+        QFETCH(int, top);
+        QFETCH(int, slowest);
+        QFETCH(int, threads);
+        compareWithTools(edgeCaseLog(), {match, top, slowest}, threads, "edge cases");
+    }
+
+    void goldenEmptyAndTiny_data()
+    {
+        QTest::addColumn<QByteArray>("log");
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("one newline") << QByteArray("\n");
+        QTest::newRow("no newline") << QByteArray("ERROR response_time 5");
+        QTest::newRow("only blanks") << QByteArray("  \t ");
+    }
+
+    void goldenEmptyAndTiny()
+    {
+        QFETCH(QByteArray, log);
+        compareWithTools(log, {"ERROR", 10, 20}, 2, "tiny");
+        compareWithTools(log, {"", 10, 20}, 2, "tiny, every line");
+    }
+
+    // Long lines are capped in the report but told apart and counted by all their bytes.
+    void longLinesCountedExactly()
+    {
+        QByteArray log;
+        const QByteArray common(kTextCap + 10, 'a');
+        for (int i = 0; i < 3; ++i)
+            log += "ERROR " + common + "one\n";
+        log += "ERROR " + common + "two\n";
+        const Report r = LogAnalyzer::analyze(log);
+        QCOMPARE(r.errorGroups.size(), size_t(2));
+        QCOMPARE(r.errorGroups[0].count, 3);
+        QCOMPARE(r.errorGroups[1].count, 1);
+        QVERIFY(r.errorGroups[0].truncated);
+        QCOMPARE(r.errorGroups[0].text.size(), kTextCap);
+    }
+
+    // The caller may hand over the bytes in any slices: the answers are the same.
+    void slicedInputGivesTheSameReport()
+    {
+        const QByteArray log = edgeCaseLog();
+        const Report whole = LogAnalyzer::analyze(log, {});
+        QRandomGenerator rng(7);
+        for (int round = 0; round < 5; ++round) {
+            Options opt;
+            opt.withLines = true;
+            LogAnalyzer a(opt);
+            QByteArray pending;
+            qsizetype at = 0;
+            while (at < log.size()) {
+                const qsizetype n = std::min<qsizetype>(rng.bounded(1, 70000), log.size() - at);
+                pending += log.mid(at, n);
+                at += n;
+                pending.remove(0, a.consume(pending, false));
+            }
+            QCOMPARE(a.consume(pending, true), pending.size());
+            const Report r = a.finish();
+            QCOMPARE(r.lines, whole.lines);
+            QCOMPARE(test::renderCounted(r.errorGroups), test::renderCounted(whole.errorGroups));
+            QCOMPARE(test::renderSlowest(r.slowest), test::renderSlowest(whole.slowest));
+            QCOMPARE(r.templates.size(), whole.templates.size());
+            qint64 numbered = 0;
+            for (const Template &t : r.templates) {
+                numbered += qint64(t.lineNumbers.size());
+                QVERIFY(std::is_sorted(t.lineNumbers.begin(), t.lineNumbers.end()));
+            }
+            QCOMPARE(numbered, r.errorLines);
+        }
+    }
+
+    void propertyRandomLogs_data()
+    {
+        QTest::addColumn<quint32>("seed");
+        for (quint32 seed = 1; seed <= 12; ++seed)
+            QTest::newRow(qPrintable(QStringLiteral("seed %1").arg(seed))) << seed;
+    }
+
+    void propertyRandomLogs()
+    {
+        QFETCH(quint32, seed);
+        QRandomGenerator rng(seed);
+        std::vector<QByteArray> lines;
+        QByteArray log;
+        const int count = rng.bounded(50, 400);
+        for (int i = 0; i < count; ++i) {
+            lines.push_back(randomLine(rng, lines));
+            log += lines.back();
+            if (i + 1 < count || rng.bounded(2))
+                log += '\n';
+        }
+        const QByteArray matches[] = {"ERROR", "", "OR", "5"};
+        const QByteArray match = matches[rng.bounded(4)];
+        compareWithTools(log, {match, rng.bounded(1, 15), rng.bounded(1, 30)}, rng.bounded(1, 4),
+                         "random");
+    }
+
+    void numericOrderIsSortN_data()
+    {
+        QTest::addColumn<QByteArray>("a");
+        QTest::addColumn<QByteArray>("b");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("units") << QByteArray("123ms") << QByteArray("123") << 0;
+        QTest::newRow("minus zero") << QByteArray("-0") << QByteArray("0") << 0;
+        QTest::newRow("plus is text") << QByteArray("+5") << QByteArray("0") << 0;
+        QTest::newRow("no exponent") << QByteArray("1e3") << QByteArray("2") << -1;
+        QTest::newRow("fraction") << QByteArray("1.10") << QByteArray("1.1") << 0;
+        QTest::newRow("negatives") << QByteArray("-10") << QByteArray("-9") << -1;
+        QTest::newRow("leading zeros") << QByteArray("007") << QByteArray("7") << 0;
+        QTest::newRow("huge") << QByteArray("100000000000000000000001")
+                              << QByteArray("100000000000000000000000") << 1;
+        QTest::newRow("leading blanks") << QByteArray(" \t8") << QByteArray("7") << 1;
+    }
+
+    void numericOrderIsSortN()
+    {
+        QFETCH(QByteArray, a);
+        QFETCH(QByteArray, b);
+        QFETCH(int, expected);
+        QCOMPARE(compareNumeric(a, b), expected);
+        QCOMPARE(compareNumeric(b, a), -expected);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLogsRunbook)
+#include "test_logs_runbook.moc"

@@ -1,0 +1,295 @@
+// Message templates and timestamps: a labelled sample of several log formats (the true event of
+// every line is known because the test writes it), grouped with no per-format configuration.
+
+#include "core/logs/loganalyzer.h"
+#include "core/logs/logtext.h"
+#include "testsupport.h"
+
+#include <QRandomGenerator>
+#include <QTest>
+#include <QUuid>
+#include <map>
+#include <set>
+
+using namespace idesk;
+using namespace idesk::logs;
+
+namespace {
+
+struct Labelled
+{
+    QByteArray line;
+    int event;
+};
+
+QByteArray pick(QRandomGenerator &rng, std::initializer_list<const char *> options)
+{
+    return QByteArray(*(options.begin() + rng.bounded(int(options.size()))));
+}
+
+QByteArray num(QRandomGenerator &rng, int lo, int hi)
+{
+    return QByteArray::number(rng.bounded(lo, hi));
+}
+
+QByteArray hex(QRandomGenerator &rng, int n)
+{
+    QByteArray h;
+    for (int i = 0; i < n; ++i)
+        h += "0123456789abcdef"[rng.bounded(16)];
+    return h;
+}
+
+QByteArray iso(QRandomGenerator &rng)
+{
+    return "2024-05-01T13:" + num(rng, 10, 60) + ":" + num(rng, 10, 60) + "." + num(rng, 100, 999) +
+           "Z";
+}
+
+// Four formats, fourteen events; variable parts of every kind the masks name.
+std::vector<Labelled> labelledSample(int perFormat)
+{
+    QRandomGenerator rng(2024);
+    std::vector<Labelled> out;
+    for (int i = 0; i < perFormat; ++i) {
+        // A JVM-style backend: ISO time, level, thread, logger.
+        const QByteArray thread = pick(rng, {"[main]", "[worker-3]", "[pool-2-thread-7]"});
+        const QByteArray head = iso(rng) + " ERROR " + thread + " c.e.OrderService - ";
+        switch (rng.bounded(4)) {
+        case 0:
+            out.push_back(
+                {head + "request failed user=u_" + num(rng, 1, 999) + " order=ord_" + hex(rng, 2),
+                 0});
+            break;
+        case 1:
+            out.push_back(
+                {head + "payment " + QUuid::createUuid().toByteArray(QUuid::WithoutBraces) +
+                     " declined: \"" + pick(rng, {"card expired", "insufficient funds"}) + "\"",
+                 1});
+            break;
+        case 2:
+            out.push_back({head + "timeout after " + num(rng, 100, 5000) + "ms calling " +
+                               "http://10.0." + num(rng, 0, 9) + "." + num(rng, 1, 254) +
+                               ":8080/api/orders/" + num(rng, 1, 99999),
+                           2});
+            break;
+        default:
+            out.push_back({head + "cache miss for key session:" + hex(rng, 16), 3});
+            break;
+        }
+        // Syslog.
+        const QByteArray sys = "May  " + num(rng, 1, 9) + " 13:" + num(rng, 10, 60) + ":" +
+                               num(rng, 10, 60) + " web-0" + num(rng, 1, 4) + " ";
+        switch (rng.bounded(3)) {
+        case 0:
+            out.push_back({sys + "sshd[" + num(rng, 100, 9999) + "]: Failed password for " +
+                               pick(rng, {"root", "admin", "invalid user test"}).replace(' ', "_") +
+                               " from 192.168." + num(rng, 0, 255) + "." + num(rng, 1, 255) +
+                               " port " + num(rng, 1024, 65535) + " ssh2",
+                           4});
+            break;
+        case 1:
+            out.push_back({sys + "kernel: Out of memory: Killed process " + num(rng, 100, 99999) +
+                               " (java) total-vm:" + num(rng, 1000, 99999) + "kB",
+                           5});
+            break;
+        default:
+            out.push_back(
+                {sys + "nginx[" + num(rng, 100, 999) +
+                     "]: upstream timed out while reading response header, client: 10.1." +
+                     num(rng, 0, 255) + "." + num(rng, 0, 255),
+                 6});
+            break;
+        }
+        // Common log format: one event per route shape.
+        const QByteArray clf = "10.0." + num(rng, 0, 255) + "." + num(rng, 1, 255) +
+                               " - - [01/May/2024:13:" + num(rng, 10, 60) + ":" + num(rng, 10, 60) +
+                               " +0000] ";
+        switch (rng.bounded(2)) {
+        case 0:
+            out.push_back({clf + "\"GET /api/users/" + num(rng, 1, 9999) + " HTTP/1.1\" 500 " +
+                               num(rng, 100, 9999),
+                           7});
+            break;
+        default:
+            out.push_back({clf + "\"POST /api/orders HTTP/1.1\" 502 " + num(rng, 100, 9999), 7});
+            break;
+        }
+        // Python logging / logfmt.
+        switch (rng.bounded(4)) {
+        case 0:
+            out.push_back({"2024-05-01 13:" + num(rng, 10, 60) + ":" + num(rng, 10, 60) + "," +
+                               num(rng, 100, 999) +
+                               " - payments.worker - ERROR - Charge declined for card ending " +
+                               num(rng, 1000, 9999) + " amount=" + num(rng, 1, 500) + ".50",
+                           8});
+            break;
+        case 1:
+            out.push_back({"ts=" + iso(rng) + " level=error msg=\"db timeout\" duration=" +
+                               num(rng, 1, 9) + "." + num(rng, 0, 9) + "s conn=" + num(rng, 1, 64),
+                           9});
+            break;
+        case 2:
+            out.push_back(
+                {"ts=" + iso(rng) + " level=error msg=\"queue full\" depth=" + num(rng, 1000, 9999),
+                 10});
+            break;
+        default:
+            out.push_back({QByteArray::number(1714571736 + rng.bounded(3600)) + " ERROR worker " +
+                               num(rng, 1, 8) + " crashed with exit code " + num(rng, 1, 255),
+                           11});
+            break;
+        }
+    }
+    return out;
+}
+
+// The share of lines whose predicted group is exactly the set of lines sharing their true event,
+// with the groups as the analyser reports them (every line selected, line numbers on).
+double groupingAccuracy(const std::vector<Labelled> &sample)
+{
+    QByteArray log;
+    for (const Labelled &l : sample)
+        log += l.line + '\n';
+    Options opt;
+    opt.match = {};
+    opt.withLines = true;
+    const Report r = LogAnalyzer::analyze(log, opt);
+    std::vector<size_t> group(sample.size(), 0);
+    std::map<size_t, std::set<size_t>> predicted;
+    for (size_t g = 0; g < r.templates.size(); ++g)
+        for (qint64 n : r.templates[g].lineNumbers) {
+            group[size_t(n - 1)] = g;
+            predicted[g].insert(size_t(n - 1));
+        }
+    std::map<int, std::set<size_t>> truth;
+    for (size_t i = 0; i < sample.size(); ++i)
+        truth[sample[i].event].insert(i);
+    size_t right = 0;
+    for (size_t i = 0; i < sample.size(); ++i) {
+        if (predicted[group[i]] == truth[sample[i].event])
+            ++right;
+        else if (qEnvironmentVariableIsSet("IDESK_SHOW_MISSES"))
+            qInfo("event %d: %s", sample[i].event, r.templates[group[i]].text.constData());
+    }
+    return double(right) / double(sample.size());
+}
+
+} // namespace
+
+class TestLogsTemplates : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { test::enterTestMode(); }
+
+    void templateMasksVariableParts_data()
+    {
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("issue example")
+            << QByteArray("2024-05-01T13:55:36Z ERROR request failed user=u_12 order=ord_9f")
+            << QByteArray("ERROR request failed user=<*> order=<*>");
+        QTest::newRow("quoted and ip")
+            << QByteArray("ERROR login \"bob smith\" from 10.0.0.1:443 failed")
+            << QByteArray("ERROR login <*> from <*>:<*> failed");
+        QTest::newRow("uuid and path")
+            << QByteArray("ERROR GET /api/users/123/orders id=3f2b9c1e-7a41-4c1b-9a55-0f2d1e6b7c88")
+            << QByteArray("ERROR GET /api/users/<*>/orders id=<*>");
+        QTest::newRow("hex without digits") << QByteArray("ERROR object deadbeefcafe missing")
+                                            << QByteArray("ERROR object <*> missing");
+        QTest::newRow("syslog header dropped")
+            << QByteArray("Oct 10 13:55:36 host1 sshd[24200]: Failed password for root")
+            << QByteArray("Failed password for root");
+        QTest::newRow("jvm header dropped")
+            << QByteArray("2024-05-01 13:55:36,123 WARN [main] com.example.Db - pool exhausted")
+            << QByteArray("WARN pool exhausted");
+        QTest::newRow("blanks and crlf")
+            << QByteArray("ERROR  a\t\tb  \r") << QByteArray("ERROR a b");
+        QTest::newRow("level only") << QByteArray("ERROR\r") << QByteArray("ERROR");
+    }
+
+    void templateMasksVariableParts()
+    {
+        QFETCH(QByteArray, line);
+        QFETCH(QByteArray, expected);
+        QCOMPARE(messageTemplate(line), expected);
+    }
+
+    void timestamps_data()
+    {
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("iso Z") << QByteArray("2024-05-01T13:55:36Z x")
+                               << QByteArray("2024-05-01T13:55:36.000Z");
+        QTest::newRow("iso space fraction")
+            << QByteArray("2024-05-01 13:55:36.250 x") << QByteArray("2024-05-01T13:55:36.250Z");
+        QTest::newRow("iso comma fraction")
+            << QByteArray("2024-05-01 13:55:36,5 x") << QByteArray("2024-05-01T13:55:36.500Z");
+        QTest::newRow("iso offset")
+            << QByteArray("2024-05-01T13:55:36+02:00 x") << QByteArray("2024-05-01T11:55:36.000Z");
+        QTest::newRow("iso offset no colon")
+            << QByteArray("[2024-05-01T00:10:00-0130] x") << QByteArray("2024-05-01T01:40:00.000Z");
+        QTest::newRow("iso minutes only")
+            << QByteArray("2024-05-01T13:55 x") << QByteArray("2024-05-01T13:55:00.000Z");
+        QTest::newRow("syslog") << QByteArray("Oct  3 09:05:01 host x")
+                                << QByteArray("2023-10-03T09:05:01.000Z");
+        QTest::newRow("common log")
+            << QByteArray("127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] \"GET / HTTP/1.0\"")
+            << QByteArray("2000-10-10T20:55:36.000Z");
+        QTest::newRow("epoch seconds")
+            << QByteArray("1714571736 x") << QByteArray("2024-05-01T13:55:36.000Z");
+        QTest::newRow("epoch millis")
+            << QByteArray("1714571736250 x") << QByteArray("2024-05-01T13:55:36.250Z");
+        QTest::newRow("logfmt") << QByteArray("ts=2024-05-01T13:55:36Z level=error")
+                                << QByteArray("2024-05-01T13:55:36.000Z");
+        QTest::newRow("none") << QByteArray("no time here 12345") << QByteArray();
+        QTest::newRow("bad month") << QByteArray("2024-13-01T13:55:36Z") << QByteArray();
+    }
+
+    void timestamps()
+    {
+        QFETCH(QByteArray, line);
+        QFETCH(QByteArray, expected);
+        const auto t = lineTimestamp(line, 2023);
+        QCOMPARE(t ? isoTime(*t) : QByteArray(), expected);
+    }
+
+    void groupingAccuracyOnLabelledSample()
+    {
+        const std::vector<Labelled> sample = labelledSample(100);
+        QCOMPARE(sample.size(), size_t(400));
+        const double accuracy = groupingAccuracy(sample);
+        qInfo("grouping accuracy %.3f on %zu labelled lines", accuracy, sample.size());
+        QVERIFY2(accuracy >= 0.97, qPrintable(QString::number(accuracy)));
+    }
+
+    void reportGroupsTemplatesWithTimesAndMinutes()
+    {
+        const QByteArray log = "2024-05-01T13:55:36Z ERROR request failed user=u_12 order=ord_9f\n"
+                               "2024-05-01T13:56:10Z INFO fine\n"
+                               "2024-05-01T13:57:01Z ERROR request failed user=u_13 order=ord_a1\n"
+                               "2024-05-01T13:55:59Z ERROR disk full on /dev/sda1\n"
+                               "ERROR no time at all\n";
+        Options opt;
+        opt.withLines = true;
+        const Report r = LogAnalyzer::analyze(log, opt);
+        QCOMPARE(r.templates.size(), size_t(3));
+        const Template &t = r.templates[0];
+        QCOMPARE(t.count, 2);
+        QCOMPARE(t.text, QByteArray("ERROR request failed user=<*> order=<*>"));
+        QCOMPARE(t.first, QByteArray("2024-05-01T13:55:36.000Z"));
+        QCOMPARE(t.last, QByteArray("2024-05-01T13:57:01.000Z"));
+        QCOMPARE(t.example, log.left(log.indexOf('\n')));
+        QCOMPARE(t.lineNumbers, (std::vector<qint64>{1, 3}));
+        QCOMPARE(r.errorsPerMinute.size(), size_t(2));
+        QCOMPARE(r.errorsPerMinute[0].minute, QByteArray("2024-05-01T13:55Z"));
+        QCOMPARE(r.errorsPerMinute[0].count, 2);
+        QCOMPARE(r.errorsPerMinute[1].minute, QByteArray("2024-05-01T13:57Z"));
+        QCOMPARE(r.errorsPerMinute[1].count, 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLogsTemplates)
+#include "test_logs_templates.moc"
