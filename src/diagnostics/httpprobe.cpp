@@ -189,7 +189,7 @@ void HttpJob::cancel()
 
 void HttpJob::onReadyRead()
 {
-    if (!m_reply)
+    if (!m_reply || !m_reply->isOpen())
         return;
     const QByteArray chunk = m_reply->readAll();
     if (m_body.size() + chunk.size() > m_opt.bodyCap) {
