@@ -215,7 +215,8 @@ void TestHttpProbe::redirectLoopStops()
     const DiagnosticResult r = runOne(httpCheck(server.url(QStringLiteral("/loop"))));
     QCOMPARE(r.status, RunStatus::Fail);
     QVERIFY2(r.summary.contains(QStringLiteral("redirects")), qPrintable(r.summary));
-    QVERIFY(server.requests().size() <= 7);
+    // A handful (QNAM may resend on a reused connection), never an endless chase.
+    QVERIFY2(server.requests().size() < 20, qPrintable(QString::number(server.requests().size())));
 }
 
 void TestHttpProbe::jsonRpcBlockNumberDecoded()
