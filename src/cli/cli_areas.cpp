@@ -6,6 +6,7 @@ void registerAreaCommands(Registry &r)
 {
     registerTriageCommands(r);
     registerPostmortemCommands(r);
+    registerDiagnosticsCommands(r);
 }
 
 } // namespace idesk::cli

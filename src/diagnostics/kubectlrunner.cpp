@@ -90,7 +90,9 @@ bool looksLikeConfigProblem(const QString &err)
         if (err.contains(n, Qt::CaseInsensitive))
             return true;
     }
-    return false;
+    static const QRegularExpression missingContext(
+        QStringLiteral("context \"[^\"]*\" does not exist"));
+    return missingContext.match(err).hasMatch();
 }
 
 } // namespace

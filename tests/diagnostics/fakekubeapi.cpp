@@ -94,7 +94,14 @@ void FakeKubeApi::handle(const Request &r, QTcpSocket *s)
     } else if (path == u"/apis") {
         reply(
             s, 200, "application/json",
-            R"({"kind":"APIGroupList","apiVersion":"v1","groups":[{"name":"apps","versions":[{"groupVersion":"apps/v1","version":"v1"}],"preferredVersion":{"groupVersion":"apps/v1","version":"v1"}}]})");
+            R"({"kind":"APIGroupList","apiVersion":"v1","groups":[{"name":"apps","versions":[{"groupVersion":"apps/v1","version":"v1"}],"preferredVersion":{"groupVersion":"apps/v1","version":"v1"}},{"name":"networking.k8s.io","versions":[{"groupVersion":"networking.k8s.io/v1","version":"v1"}],"preferredVersion":{"groupVersion":"networking.k8s.io/v1","version":"v1"}}]})");
+    } else if (path == u"/apis/networking.k8s.io/v1") {
+        reply(s, 200, "application/json",
+              json(QJsonObject{
+                  {QStringLiteral("kind"), QStringLiteral("APIResourceList")},
+                  {QStringLiteral("groupVersion"), QStringLiteral("networking.k8s.io/v1")},
+                  {QStringLiteral("resources"),
+                   QJsonArray{resource("ingresses", "Ingress", true)}}}));
     } else if (path == u"/api/v1") {
         reply(s, 200, "application/json",
               json(QJsonObject{
@@ -131,6 +138,11 @@ void FakeKubeApi::handle(const Request &r, QTcpSocket *s)
         }
         reply(s, 200, "application/json",
               json(table({QStringLiteral("Name"), QStringLiteral("Status")}, rows)));
+    } else if (wantsTable && (path.endsWith(u"/services") || path.endsWith(u"/ingresses") ||
+                              path.endsWith(u"/deployments") || path.endsWith(u"/events"))) {
+        const QString resource = path.section(QLatin1Char('/'), -1);
+        reply(s, 200, "application/json",
+              json(table({QStringLiteral("Name")}, {{resource + QStringLiteral("-1")}})));
     } else if (path.endsWith(u"/log")) {
         reply(s, 200, "text/plain", "line one\npayment failed for order 7\nline three\n");
     } else {
