@@ -10,7 +10,13 @@ IDESK_PACKAGES=(
     libqt6sql6-sqlite qt6-qpa-plugins libgl-dev libvulkan-dev libxkbcommon-dev
     nlohmann-json3-dev libspdlog-dev libpq-dev sqlite3 libsqlite3-dev zlib1g-dev
     fontconfig fonts-dejavu-core fonts-noto-color-emoji xvfb xauth
+    curl openssl
 )
+# The diagnostics tests run the real kubectl; Debian's package only when no kubectl is on PATH,
+# since cloud SDKs ship their own at the same path.
+if ! command -v kubectl >/dev/null 2>&1; then
+    IDESK_PACKAGES+=(kubernetes-client)
+fi
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

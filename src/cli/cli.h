@@ -20,7 +20,8 @@ enum ExitCode : int
     Ok = 0,
     CheckFailed = 1,
     Usage = 2,
-    DataError = 3
+    DataError = 3,
+    CouldNotRun = 4 // a check could not run at all: kubectl missing, kubeconfig broken
 };
 
 // What a command gets: its own arguments (after the command name), the service over the opened
@@ -59,10 +60,11 @@ struct UsageError
     QString message;
 };
 
-void registerCoreCommands(Registry &r);       // declare, list, show, event, export, import
-void registerAreaCommands(Registry &r);       // the feature areas' commands (cli_areas.cpp)
-void registerTriageCommands(Registry &r);     // triage_commands.cpp
-void registerPostmortemCommands(Registry &r); // postmortem_commands.cpp
+void registerCoreCommands(Registry &r);        // declare, list, show, event, export, import
+void registerAreaCommands(Registry &r);        // the feature areas' commands (cli_areas.cpp)
+void registerTriageCommands(Registry &r);      // triage_commands.cpp
+void registerPostmortemCommands(Registry &r);  // postmortem_commands.cpp
+void registerDiagnosticsCommands(Registry &r); // diagcommands.cpp
 
 // Helpers for commands: parse ctx.args with a QCommandLineParser-like loop.
 // Returns the value after `--name`, or the default; throws UsageError on a missing value.

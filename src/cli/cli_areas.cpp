@@ -8,6 +8,7 @@ void registerAreaCommands(Registry &r)
     registerTriageCommands(r);
     registerPostmortemCommands(r);
     registerLogCommands(r);
+    registerDiagnosticsCommands(r);
 }
 
 } // namespace idesk::cli

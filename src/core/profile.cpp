@@ -81,6 +81,7 @@ public:
         readJsonRpcEndpoints(root, p);
         if (const Json *k = c.member(root, top, "kube", Presence::Optional, {}))
             p.kube = readKube(*k, Checker::key(top, "kube"));
+        readDiagnostics(root, p);
         p.initialAssessmentChecklist = checklist(root, "initialAssessmentChecklist");
         p.recoveryChecklist = checklist(root, "recoveryChecklist");
         p.postIncidentChecklist = checklist(root, "postIncidentChecklist");
@@ -119,6 +120,7 @@ private:
         QStringLiteral("healthEndpoints"),
         QStringLiteral("jsonRpcEndpoints"),
         QStringLiteral("kube"),
+        QStringLiteral("diagnostics"),
         QStringLiteral("initialAssessmentChecklist"),
         QStringLiteral("recoveryChecklist"),
         QStringLiteral("postIncidentChecklist"),
@@ -474,6 +476,111 @@ private:
         return k;
     }
 
+    DiagnosticExpect readExpect(const Json &v, const QString &at)
+    {
+        c.object(v, at, {"exitCode", "status", "jsonPath", "value", "threshold"});
+        DiagnosticExpect e;
+        e.exitCode = integer(v, at, "exitCode", Presence::Optional, e.exitCode, 0, 255,
+                             QStringLiteral("an exit code (0..255)"));
+        e.status = integer(v, at, "status", Presence::Optional, e.status, 100, 599,
+                           QStringLiteral("an HTTP status code (100..599)"));
+        e.jsonPath = str(v, at, "jsonPath", Presence::Optional);
+        if (!e.jsonPath.isEmpty() && !e.jsonPath.startsWith(QLatin1Char('$')))
+            c.fail(Checker::key(at, "jsonPath"), QStringLiteral("a JSON path like $.status"));
+        if (const Json *val = c.member(v, at, "value", Presence::Optional, {})) {
+            const QString path = Checker::key(at, "value");
+            if (val->is_string())
+                e.value = c.string(*val, path);
+            else if (val->is_number() || val->is_boolean())
+                e.value = jsoncheck::toQString(val->dump());
+            else
+                c.fail(path, QStringLiteral("a string, number or boolean"));
+        }
+        e.threshold = number(v, at, "threshold", e.threshold, 0, 1e15,
+                             QStringLiteral("a non-negative number"));
+        return e;
+    }
+
+    void readDiagnostics(const Json &root, Profile &p)
+    {
+        static const QStringList kinds{QStringLiteral("kubectl"), QStringLiteral("http"),
+                                       QStringLiteral("jsonrpc"), QStringLiteral("dns"),
+                                       QStringLiteral("sql"),     QStringLiteral("logs")};
+        static const QRegularExpression idRe(QStringLiteral("^[a-z0-9][a-z0-9.-]*$"));
+        const QString top = QStringLiteral("$");
+        each(root, top, "diagnostics", Presence::Optional,
+             QStringLiteral("an array of diagnostic checks"),
+             [&](const Json &v, const QString &at) {
+                 c.object(v, at,
+                          {"id", "group", "title", "kind", "args", "url", "method", "host", "query",
+                           "filter", "deployment", "target", "expect", "timeoutSeconds",
+                           "destructive"});
+                 DiagnosticCheck d;
+                 d.id = str(v, at, "id", Presence::Required, true);
+                 if (!idRe.match(d.id).hasMatch())
+                     c.fail(Checker::key(at, "id"),
+                            QStringLiteral("an id of lower-case letters, digits, '-' and '.'"));
+                 if (p.diagnostic(d.id))
+                     c.fail(Checker::key(at, "id"), QStringLiteral("an id not used before"));
+                 d.group = str(v, at, "group", Presence::Required, true);
+                 d.title = str(v, at, "title", Presence::Required, true);
+                 const QString kindExpected =
+                     QStringLiteral("one of kubectl, http, jsonrpc, dns, sql, logs");
+                 d.kind = str(v, at, "kind", Presence::Required, true);
+                 if (!kinds.contains(d.kind))
+                     c.fail(Checker::key(at, "kind"), kindExpected);
+                 const bool viaKubectl =
+                     d.kind == u"kubectl" || d.kind == u"sql" || d.kind == u"logs";
+                 const QString argExpected = QStringLiteral("a non-empty kubectl argument");
+                 d.args = strings(v, at, "args", argExpected);
+                 for (qsizetype i = 0; i < d.args.size(); ++i) {
+                     if (d.args[i].isEmpty())
+                         c.fail(Checker::index(Checker::key(at, "args"), std::size_t(i)),
+                                argExpected);
+                 }
+                 if (viaKubectl && d.args.isEmpty())
+                     c.fail(Checker::key(at, "args"),
+                            QStringLiteral("kubectl arguments (the key is missing)"));
+                 if (d.kind == u"http" || d.kind == u"jsonrpc")
+                     d.url = url(v, at, "url");
+                 else if (c.member(v, at, "url", Presence::Optional, {}))
+                     d.url = url(v, at, "url");
+                 d.method = str(v, at, "method",
+                                d.kind == u"jsonrpc" ? Presence::Required : Presence::Optional,
+                                d.kind == u"jsonrpc");
+                 d.host =
+                     str(v, at, "host", d.kind == u"dns" ? Presence::Required : Presence::Optional);
+                 if (d.kind == u"dns" && !isDns1123Subdomain(d.host))
+                     c.fail(Checker::key(at, "host"), QStringLiteral("a host name"));
+                 d.query =
+                     str(v, at, "query", d.kind == u"sql" ? Presence::Required : Presence::Optional,
+                         d.kind == u"sql");
+                 d.filter = str(v, at, "filter", Presence::Optional);
+                 if (!d.filter.isEmpty() && !QRegularExpression(d.filter).isValid())
+                     c.fail(Checker::key(at, "filter"), QStringLiteral("a regular expression"));
+                 d.deployment = str(v, at, "deployment", Presence::Optional);
+                 if (!d.deployment.isEmpty() && !isDns1123Subdomain(d.deployment))
+                     c.fail(Checker::key(at, "deployment"),
+                            QStringLiteral("a deployment name (DNS-1123 subdomain)"));
+                 d.target = str(v, at, "target", Presence::Optional);
+                 if (const Json *e = c.member(v, at, "expect", Presence::Optional, {}))
+                     d.expect = readExpect(*e, Checker::key(at, "expect"));
+                 d.timeoutSeconds =
+                     integer(v, at, "timeoutSeconds", Presence::Optional, d.timeoutSeconds, 1, 3600,
+                             QStringLiteral("a timeout in seconds (1..3600)"));
+                 if (const Json *b = c.member(v, at, "destructive", Presence::Optional, {})) {
+                     if (!b->is_boolean())
+                         c.fail(Checker::key(at, "destructive"), QStringLiteral("true or false"));
+                     d.destructive = b->get<bool>();
+                 }
+                 if (d.destructive && d.target.isEmpty())
+                     c.fail(Checker::key(at, "target"),
+                            QStringLiteral("the name a destructive check changes (the key is "
+                                           "missing)"));
+                 p.diagnostics.push_back(d);
+             });
+    }
+
     QStringList checklist(const Json &root, std::string_view k)
     {
         return strings(root, QStringLiteral("$"), k, kChecklistItem);
@@ -503,7 +610,57 @@ Json stringsToJson(const QStringList &list)
     return a;
 }
 
+// Only what differs from the defaults is written, so a saved profile reads like the shipped one.
+Json diagnosticsToJson(const std::vector<DiagnosticCheck> &checks)
+{
+    Json a = Json::array();
+    for (const DiagnosticCheck &d : checks) {
+        Json o;
+        o["id"] = toStd(d.id);
+        o["group"] = toStd(d.group);
+        o["title"] = toStd(d.title);
+        o["kind"] = toStd(d.kind);
+        if (!d.args.isEmpty())
+            o["args"] = stringsToJson(d.args);
+        const auto optional = [&o](const char *key, const QString &v) {
+            if (!v.isEmpty())
+                o[key] = toStd(v);
+        };
+        optional("url", d.url);
+        optional("method", d.method);
+        optional("host", d.host);
+        optional("query", d.query);
+        optional("filter", d.filter);
+        optional("deployment", d.deployment);
+        optional("target", d.target);
+        Json e = Json::object();
+        if (d.expect.exitCode != 0)
+            e["exitCode"] = d.expect.exitCode;
+        if (d.expect.status != 0)
+            e["status"] = d.expect.status;
+        if (!d.expect.jsonPath.isEmpty())
+            e["jsonPath"] = toStd(d.expect.jsonPath);
+        if (!d.expect.value.isEmpty())
+            e["value"] = toStd(d.expect.value);
+        if (d.expect.threshold >= 0)
+            e["threshold"] = d.expect.threshold;
+        if (!e.empty())
+            o["expect"] = std::move(e);
+        o["timeoutSeconds"] = d.timeoutSeconds;
+        o["destructive"] = d.destructive;
+        a.push_back(std::move(o));
+    }
+    return a;
+}
+
 } // namespace
+
+const DiagnosticCheck *Profile::diagnostic(const QString &id) const
+{
+    const auto it = std::find_if(diagnostics.begin(), diagnostics.end(),
+                                 [&id](const DiagnosticCheck &d) { return d.id == id; });
+    return it == diagnostics.end() ? nullptr : &*it;
+}
 
 const SeverityDef *Profile::severity(Severity s) const
 {
@@ -685,6 +842,7 @@ QByteArray profileToJson(const Profile &p)
     kube["monitoringNamespace"] = toStd(p.kube.monitoringNamespace);
     kube["deployments"] = stringsToJson(p.kube.deployments);
     j["kube"] = std::move(kube);
+    j["diagnostics"] = diagnosticsToJson(p.diagnostics);
 
     j["initialAssessmentChecklist"] = stringsToJson(p.initialAssessmentChecklist);
     j["recoveryChecklist"] = stringsToJson(p.recoveryChecklist);

@@ -108,6 +108,41 @@ struct KubeSettings
     bool operator==(const KubeSettings &) const = default;
 };
 
+// What a diagnostic check must see to pass. Unset parts are not checked.
+struct DiagnosticExpect
+{
+    int exitCode = 0; // kubectl, sql, logs
+    int status = 0;   // http: 0 means any 2xx
+    QString jsonPath; // http, jsonrpc: "$.status", "$.result"
+    QString value;    // the value at jsonPath, compared as text
+    // "at most threshold": the number at jsonPath, or the count of output lines for
+    // kubectl/sql/logs when no jsonPath is given. Negative means no threshold.
+    double threshold = -1;
+    bool operator==(const DiagnosticExpect &) const = default;
+};
+
+// One runbook command as data. kubectl/sql/logs args are kubectl's argv without the program;
+// ${context}, ${namespace}, ${monitoringNamespace} and ${deployment} are filled in at run time.
+struct DiagnosticCheck
+{
+    QString id;
+    QString group; // Quick health, System, Application, Database, Blockchain, Network, ...
+    QString title;
+    QString kind; // kubectl, http, jsonrpc, dns, sql, logs
+    QStringList args;
+    QString url;
+    QString method; // http: the HTTP verb; jsonrpc: the RPC method
+    QString host;   // dns
+    QString query;  // sql: passed to psql -c after args
+    QString filter; // logs: keep only lines matching this regular expression
+    QString deployment;
+    QString target; // what a destructive check changes; --confirm must name it
+    DiagnosticExpect expect;
+    int timeoutSeconds = 20;
+    bool destructive = false;
+    bool operator==(const DiagnosticCheck &) const = default;
+};
+
 struct Profile
 {
     static constexpr int kSchemaVersion = 1;
@@ -126,6 +161,7 @@ struct Profile
     std::vector<HealthEndpoint> healthEndpoints;
     std::vector<JsonRpcEndpoint> jsonRpcEndpoints;
     KubeSettings kube;
+    std::vector<DiagnosticCheck> diagnostics;
     QStringList initialAssessmentChecklist;
     QStringList recoveryChecklist;
     QStringList postIncidentChecklist;
@@ -139,6 +175,7 @@ struct Profile
     QStringList checklist(ChecklistKind k) const;
     // The first contact with this role (case-insensitive) in onCall, personnel, then vendors.
     const Contact *contact(const QString &role) const;
+    const DiagnosticCheck *diagnostic(const QString &id) const;
     bool operator==(const Profile &) const = default;
 };
 

@@ -20,9 +20,9 @@ std::optional<E> lookup(const std::array<const char16_t *, N> &names, QStringVie
 constexpr std::array<const char16_t *, 4> kSeverities{u"P0", u"P1", u"P2", u"P3"};
 constexpr std::array<const char16_t *, 5> kStatuses{u"Investigating", u"Identified", u"Mitigating",
                                                     u"Monitoring", u"Resolved"};
-constexpr std::array<const char16_t *, 9> kKinds{u"alert",      u"detection",  u"action",
-                                                 u"diagnostic", u"decision",   u"communication",
-                                                 u"status",     u"escalation", u"note"};
+constexpr std::array<const char16_t *, EventKindCount> kKinds{
+    u"alert",         u"detection", u"action",     u"diagnostic", u"decision",
+    u"communication", u"status",    u"escalation", u"note",       u"evidence"};
 constexpr std::array<const char16_t *, 3> kActionStatuses{u"open", u"in-progress", u"done"};
 constexpr std::array<const char16_t *, 3> kChecklists{u"initial-assessment",
                                                       u"recovery-confirmation", u"post-incident"};

@@ -41,9 +41,10 @@ enum class EventKind
     Communication,
     Status,
     Escalation,
-    Note
+    Note,
+    Evidence // a diagnostic run recorded by the app: who ran what, where, and what came back
 };
-inline constexpr int EventKindCount = 9;
+inline constexpr int EventKindCount = 10;
 QString eventKindToString(EventKind k);
 std::optional<EventKind> eventKindFromString(QStringView s);
 

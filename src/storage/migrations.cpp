@@ -162,6 +162,22 @@ void createListIndexV2(QSqlDatabase &db)
                                        "commander)")});
 }
 
+// A diagnostic run's full output (up to the runner's cap) beside the evidence event that
+// summarises it; the timeline row stays small, the output opens from it. Local to this machine:
+// it is not synced, like any other large attachment would not be.
+void createDiagnosticOutputsV3(QSqlDatabase &db)
+{
+    execStatements(db, {QStringLiteral("CREATE TABLE diagnostic_outputs ("
+                                       " event_id TEXT PRIMARY KEY,"
+                                       " incident_id TEXT NOT NULL REFERENCES incidents(id),"
+                                       " check_id TEXT NOT NULL,"
+                                       " output TEXT NOT NULL,"
+                                       " truncated INTEGER NOT NULL DEFAULT 0,"
+                                       " recorded_at TEXT NOT NULL)"),
+                        QStringLiteral("CREATE INDEX diagnostic_outputs_incident ON "
+                                       "diagnostic_outputs(incident_id)")});
+}
+
 std::vector<Migration> &extraMigrations()
 {
     static std::vector<Migration> extra;
@@ -205,6 +221,7 @@ const std::vector<Migration> &builtinMigrations()
     static const std::vector<Migration> steps{
         {1, QStringLiteral("initial schema"), createSchemaV1},
         {2, QStringLiteral("incident list index"), createListIndexV2},
+        {3, QStringLiteral("diagnostic outputs"), createDiagnosticOutputsV3},
     };
     return steps;
 }

@@ -1537,6 +1537,41 @@ void readTimelineList(Store &store, const QString &incidentId, int offset,
         if (!each(std::move(e)))
             break;
     }
+// ---- diagnostics evidence ------------------------------------------------------------------
+
+void saveDiagnosticOutput(Store &store, const DiagnosticOutput &output)
+{
+    Store::Transaction tx(store);
+    QSqlQuery q = prepareSql(store.db(),
+                             QStringLiteral("INSERT INTO diagnostic_outputs(event_id, incident_id, "
+                                            "check_id, output, truncated, recorded_at) "
+                                            "VALUES(?,?,?,?,?,?)"));
+    q.addBindValue(output.eventId);
+    q.addBindValue(output.incidentId);
+    q.addBindValue(output.checkId);
+    q.addBindValue(output.output);
+    q.addBindValue(output.truncated ? 1 : 0);
+    q.addBindValue(toIsoUtc(output.recordedAt));
+    execPrepared(q, QStringLiteral("Saving a diagnostic output"));
+    tx.commit();
+}
+
+std::optional<DiagnosticOutput> diagnosticOutput(Store &store, const QString &eventId)
+{
+    QSqlQuery q = prepareSql(store.db(), QStringLiteral("SELECT incident_id, check_id, output, "
+                                                        "truncated FROM diagnostic_outputs "
+                                                        "WHERE event_id = ?"));
+    q.addBindValue(eventId);
+    execPrepared(q, QStringLiteral("Reading a diagnostic output"));
+    if (!q.next())
+        return std::nullopt;
+    DiagnosticOutput o;
+    o.eventId = eventId;
+    o.incidentId = q.value(0).toString();
+    o.checkId = q.value(1).toString();
+    o.output = q.value(2).toString();
+    o.truncated = q.value(3).toInt() != 0;
+    return o;
 }
 
 } // namespace idesk

@@ -46,7 +46,7 @@ private:
 class Store
 {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // Opens (creating if missing) and migrates. Throws StoreError; never overwrites a file it
     // cannot understand. A migration runs on a backup copy first semantics: on failure the
@@ -188,5 +188,22 @@ struct TimelineListEvent
 // each offset again, and a sequential read gains nothing from caching the pages it has passed.
 void readTimelineList(Store &store, const QString &incidentId, int offset,
                       const std::function<bool(TimelineListEvent &&)> &each);
+// ---- diagnostics evidence ------------------------------------------------------------------
+
+// The full output of one diagnostic run, linked to the evidence event that summarises it.
+struct DiagnosticOutput
+{
+    QString eventId;
+    QString incidentId;
+    QString checkId;
+    QString output;
+    bool truncated = false;
+    QDateTime recordedAt; // the event's
+};
+
+// Stores the output for an event already written (normally inside the same transaction that
+// added the event, so both land or neither does).
+void saveDiagnosticOutput(Store &store, const DiagnosticOutput &output);
+std::optional<DiagnosticOutput> diagnosticOutput(Store &store, const QString &eventId);
 
 } // namespace idesk

@@ -52,6 +52,7 @@ private Q_SLOTS:
 
     void defaultProfileHoldsRunbookFacts();
     void defaultProfileLookups();
+    void defaultDiagnosticsCoverRunbook();
     void defaultResourceIsCanonical();
     void roundTripDefault();
     void roundTripEdited();
@@ -200,6 +201,51 @@ void TestProfile::defaultProfileLookups()
     }
 }
 
+void TestProfile::defaultDiagnosticsCoverRunbook()
+{
+    const Profile p = defaultProfile();
+    QVERIFY(!p.extensions.contains(QStringLiteral("diagnostics")));
+    const QStringList groups{QStringLiteral("Quick health"), QStringLiteral("System"),
+                             QStringLiteral("Application"),  QStringLiteral("Database"),
+                             QStringLiteral("Blockchain"),   QStringLiteral("Network"),
+                             QStringLiteral("Logs"),         QStringLiteral("Monitoring"),
+                             QStringLiteral("Mitigations")};
+    for (const QString &g : groups) {
+        QVERIFY2(std::any_of(p.diagnostics.begin(), p.diagnostics.end(),
+                             [&](const DiagnosticCheck &d) { return d.group == g; }),
+                 qPrintable(g));
+    }
+    const DiagnosticCheck *nodes = p.diagnostic(QStringLiteral("nodes"));
+    QVERIFY(nodes);
+    QCOMPARE(nodes->kind, QStringLiteral("kubectl"));
+    QCOMPARE(nodes->args, (QStringList{QStringLiteral("get"), QStringLiteral("nodes")}));
+    const DiagnosticCheck *rpc = p.diagnostic(QStringLiteral("eth-block-number"));
+    QVERIFY(rpc);
+    QCOMPARE(rpc->method, QStringLiteral("eth_blockNumber"));
+    const DiagnosticCheck *dns = p.diagnostic(QStringLiteral("dns-api"));
+    QVERIFY(dns);
+    QCOMPARE(dns->host, QStringLiteral("api.linkdao.io"));
+    const DiagnosticCheck *locks = p.diagnostic(QStringLiteral("db-locks"));
+    QVERIFY(locks);
+    QCOMPARE(locks->kind, QStringLiteral("sql"));
+    QVERIFY(locks->args.contains(QStringLiteral("-X")));
+    QVERIFY(!locks->args.contains(QStringLiteral("-it")));
+    // Every mitigation that changes something is destructive and names what it changes.
+    for (const char *id : {"db-pool-restart", "db-kill-long-queries", "db-reindex",
+                           "restart-backend", "restart-frontend", "scale-backend", "scale-frontend",
+                           "undo-backend", "restart-ingress", "redis-flushall", "redis-restart"}) {
+        const DiagnosticCheck *d = p.diagnostic(QString::fromLatin1(id));
+        QVERIFY2(d && d->destructive && !d->target.isEmpty(), id);
+    }
+    for (const char *id : {"redis-memory", "rollout-status-backend", "db-active-queries"}) {
+        const DiagnosticCheck *d = p.diagnostic(QString::fromLatin1(id));
+        QVERIFY2(d && !d->destructive, id);
+    }
+    for (const DiagnosticCheck &d : p.diagnostics)
+        QVERIFY2(!d.args.contains(QStringLiteral("-it")) && !d.args.contains(QStringLiteral("-f")),
+                 qPrintable(d.id));
+}
+
 void TestProfile::defaultResourceIsCanonical()
 {
     // The shipped file is exactly what saving it gives back, so a user's saved copy diffs
@@ -231,7 +277,9 @@ void TestProfile::roundTripEdited()
     p.webhookUrl = QStringLiteral("https://hooks.slack.com/services/T000/B000/XXXX");
     p.healthEndpoints[0].expectStatus = 204;
     p.kube.context = QStringLiteral("arn:aws:eks:eu-west-1:123456789012:cluster/prod");
-    p.extensions.insert(QStringLiteral("diagnostics"), QByteArrayLiteral("[{\"id\":\"pods\"}]"));
+    p.extensions.insert(QStringLiteral("playbooks"), QByteArrayLiteral("[{\"id\":\"pods\"}]"));
+    p.diagnostics[0].expect.threshold = 2.5;
+    p.diagnostics[0].expect.value = QStringLiteral("ok");
     p.vendors.clear();
 
     const Profile back = parseProfile(profileToJson(p), QStringLiteral("edited"));
@@ -239,7 +287,7 @@ void TestProfile::roundTripEdited()
     QCOMPARE(back.name, p.name);
     QCOMPARE(back.thresholds.revenueCriticalPerHour, 12345.678901234567);
     QCOMPARE(back.escalationRules.back().severities.size(), std::size_t(2));
-    QCOMPARE(back.extensions.value(QStringLiteral("diagnostics")),
+    QCOMPARE(back.extensions.value(QStringLiteral("playbooks")),
              QByteArrayLiteral("[{\"id\":\"pods\"}]"));
     // A mutation that round-trips must be visible, or the equality above proves nothing.
     Profile other = back;
@@ -397,6 +445,22 @@ void TestProfile::badProfile_data()
          "DNS-1123 label");
     edit("deployment with option", "/kube/deployments/1", "\"--all\"", "$.kube.deployments[1]",
          "DNS-1123 subdomain");
+    edit("diagnostic unknown kind", "/diagnostics/0/kind", "\"shell\"", "$.diagnostics[0].kind",
+         "one of kubectl, http, jsonrpc, dns, sql, logs");
+    edit("diagnostic duplicate id", "/diagnostics/1/id", "\"quick-nodes\"", "$.diagnostics[1].id",
+         "an id not used before");
+    edit("diagnostic empty arg", "/diagnostics/0/args/1", "\"\"", "$.diagnostics[0].args[1]",
+         "a non-empty kubectl argument");
+    edit("diagnostic bad timeout", "/diagnostics/0/timeoutSeconds", "0",
+         "$.diagnostics[0].timeoutSeconds", "a timeout in seconds");
+    edit("diagnostic bad status", "/diagnostics/4/expect/status", "999",
+         "$.diagnostics[4].expect.status", "an HTTP status code");
+    edit("diagnostic destructive not bool", "/diagnostics/0/destructive", "\"yes\"",
+         "$.diagnostics[0].destructive", "true or false");
+    edit("diagnostic misspelt key", "/diagnostics/0/timeout", "5", "$.diagnostics[0].timeout",
+         "one of the keys id, group");
+    edit("diagnostic dns bad host", "/diagnostics/45/host", "\"-x.example\"",
+         "$.diagnostics[45].host", "a host name");
     edit("bad email", "/personnel/0/email", "\"cto at linkdao\"", "$.personnel[0].email",
          "an email address");
     edit("slack without hash", "/channels/0/value", "\"incidents\"", "$.channels[0].value",

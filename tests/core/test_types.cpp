@@ -127,10 +127,11 @@ void TestTypes::statusParsing()
 
 void TestTypes::eventKindRoundTrip()
 {
-    const QStringList expected{
-        QStringLiteral("alert"),      QStringLiteral("detection"),  QStringLiteral("action"),
-        QStringLiteral("diagnostic"), QStringLiteral("decision"),   QStringLiteral("communication"),
-        QStringLiteral("status"),     QStringLiteral("escalation"), QStringLiteral("note")};
+    const QStringList expected{QStringLiteral("alert"),    QStringLiteral("detection"),
+                               QStringLiteral("action"),   QStringLiteral("diagnostic"),
+                               QStringLiteral("decision"), QStringLiteral("communication"),
+                               QStringLiteral("status"),   QStringLiteral("escalation"),
+                               QStringLiteral("note"),     QStringLiteral("evidence")};
     QCOMPARE(expected.size(), EventKindCount);
     for (int i = 0; i < EventKindCount; ++i) {
         const auto k = static_cast<EventKind>(i);

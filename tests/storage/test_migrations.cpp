@@ -117,7 +117,16 @@ private:
     {
         const QString path = makeStoreFile(name, events);
         makeSqliteFile(path, {QStringLiteral("DROP INDEX incidents_list"),
+                              QStringLiteral("DROP TABLE diagnostic_outputs"),
                               QStringLiteral("PRAGMA user_version = 1")});
+        return path;
+    }
+
+    QString makeV2File(const QString &name, int events)
+    {
+        const QString path = makeStoreFile(name, events);
+        makeSqliteFile(path, {QStringLiteral("DROP TABLE diagnostic_outputs"),
+                              QStringLiteral("PRAGMA user_version = 2")});
         return path;
     }
 
@@ -143,7 +152,7 @@ private Q_SLOTS:
         const QString path = m_dir->file(QStringLiteral("new.db"));
         auto s = Store::open(path, m_clock);
         QCOMPARE(s->schemaVersion(), Store::kSchemaVersion);
-        QCOMPARE(Store::kSchemaVersion, 2);
+        QCOMPARE(Store::kSchemaVersion, 3);
         QCOMPARE(storage::targetSchemaVersion(), Store::kSchemaVersion);
         QCOMPARE(pragma(*s, "journal_mode"), QStringLiteral("wal"));
         QCOMPARE(pragma(*s, "synchronous"), QStringLiteral("2")); // FULL
@@ -204,13 +213,25 @@ private Q_SLOTS:
         expectRefused(path, {Code::TooNew}, m_clock);
     }
 
+    // Version 2 to 3: the table that keeps diagnostic outputs, data kept, backup made.
+    void versionTwoFileGetsDiagnosticOutputs()
+    {
+        const QString path = makeV2File(QStringLiteral("v2.db"), 5);
+        const QByteArray v2 = test::readFile(path);
+        auto s = Store::open(path, m_clock);
+        QCOMPARE(s->schemaVersion(), 3);
+        QVERIFY(hasTable(*s, QStringLiteral("diagnostic_outputs")));
+        QCOMPARE(s->eventCount(s->incidents().front().id), 5);
+        QCOMPARE(test::readFile(storage::backupPath(path, 2)), v2);
+    }
+
     // Version 1 to 2: the covering index the incident list reads, data kept, backup made.
     void versionOneFileGetsTheListIndex()
     {
         const QString path = makeV1File(QStringLiteral("v1.db"), 20);
         const QByteArray v1 = test::readFile(path);
         auto s = Store::open(path, m_clock);
-        QCOMPARE(s->schemaVersion(), 2);
+        QCOMPARE(s->schemaVersion(), Store::kSchemaVersion);
         QVERIFY(hasIndex(*s, QStringLiteral("incidents_list")));
         QCOMPARE(int(s->incidentSummaries().size()), 1);
         QCOMPARE(s->eventCount(s->incidents().front().id), 20);

@@ -28,6 +28,7 @@ constexpr std::array<QRgb, EventKindCount> kKindColours{
     0x8c564b, // status
     0xe377c2, // escalation
     0x7f7f7f, // note
+    0xbcbd22, // evidence
 };
 
 QString bucketLabel(qint64 ms)

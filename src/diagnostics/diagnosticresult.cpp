@@ -1,0 +1,89 @@
+#include "diagnosticresult.h"
+
+#include <QJsonArray>
+
+namespace idesk::diag {
+
+QString runStatusToString(RunStatus s)
+{
+    switch (s) {
+    case RunStatus::Pass:
+        return QStringLiteral("pass");
+    case RunStatus::Fail:
+        return QStringLiteral("fail");
+    case RunStatus::Timeout:
+        return QStringLiteral("timeout");
+    case RunStatus::Error:
+        return QStringLiteral("error");
+    case RunStatus::Refused:
+        return QStringLiteral("refused");
+    case RunStatus::Cancelled:
+        return QStringLiteral("cancelled");
+    }
+    return QStringLiteral("error");
+}
+
+QJsonObject DiagnosticResult::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("check"), check);
+    o.insert(QStringLiteral("kind"), kind);
+    o.insert(QStringLiteral("status"), runStatusToString(status));
+    o.insert(QStringLiteral("exitCode"), exitCode);
+    o.insert(QStringLiteral("durationMs"), durationMs);
+    if (!argv.isEmpty())
+        o.insert(QStringLiteral("argv"), QJsonArray::fromStringList(argv));
+    if (!url.isEmpty())
+        o.insert(QStringLiteral("url"), url);
+    if (!host.isEmpty())
+        o.insert(QStringLiteral("host"), host);
+    o.insert(QStringLiteral("context"), context);
+    o.insert(QStringLiteral("namespace"), ns);
+    o.insert(QStringLiteral("output"), output);
+    o.insert(QStringLiteral("truncated"), truncated);
+    o.insert(QStringLiteral("summary"), summary);
+    return o;
+}
+
+QString stripControl(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar ch = text.at(i);
+        const char16_t u = ch.unicode();
+        if (u == 0x1b) {
+            // CSI: ESC [ params final(0x40..0x7e); OSC: ESC ] ... BEL or ESC \; others: ESC + one.
+            if (i + 1 < n && text.at(i + 1) == QLatin1Char('[')) {
+                i += 2;
+                while (i < n && !(text.at(i).unicode() >= 0x40 && text.at(i).unicode() <= 0x7e))
+                    ++i;
+            } else if (i + 1 < n && text.at(i + 1) == QLatin1Char(']')) {
+                i += 2;
+                while (i < n && text.at(i).unicode() != 0x07 &&
+                       !(text.at(i).unicode() == 0x1b && i + 1 < n &&
+                         text.at(i + 1) == QLatin1Char('\\')))
+                    ++i;
+                if (i < n && text.at(i).unicode() == 0x1b)
+                    ++i;
+            } else {
+                ++i;
+            }
+            continue;
+        }
+        if (u == u'\n' || u == u'\t') {
+            out.append(ch);
+            continue;
+        }
+        if (u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0))
+            continue;
+        // Bidirectional overrides can make a line read differently from what it is.
+        if ((u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069))
+            continue;
+        out.append(ch);
+    }
+    return out;
+}
+
+} // namespace idesk::diag

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace idesk::diag {
+
+enum class RunStatus
+{
+    Pass,
+    Fail,
+    Timeout,
+    Error, // could not run at all: kubectl missing, kubeconfig broken, bad placeholder
+    Refused,
+    Cancelled
+};
+
+QString runStatusToString(RunStatus s);
+
+struct DiagnosticResult
+{
+    QString check;
+    QString kind;
+    RunStatus status = RunStatus::Error;
+    int exitCode = -1; // kubectl's; the HTTP status for http/jsonrpc; -1 when nothing ran
+    qint64 durationMs = 0;
+    QStringList argv; // kubectl, sql, logs: the exact argv, program first
+    QString url;      // http, jsonrpc
+    QString host;     // dns
+    QString context;
+    QString ns;
+    QString output; // capped, control characters stripped
+    bool truncated = false;
+    QString summary;
+
+    // The keys the CLI prints, exactly as the issue lists them.
+    QJsonObject toJson() const;
+};
+
+// Removes ANSI escape sequences and control characters except newline and tab, so command
+// output cannot move a terminal's cursor or rewrite what a reader sees.
+QString stripControl(const QString &text);
+
+} // namespace idesk::diag

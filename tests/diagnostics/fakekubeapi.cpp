@@ -1,0 +1,155 @@
+#include "fakekubeapi.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpSocket>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace idesk::test {
+
+namespace {
+
+QByteArray json(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QJsonObject resource(const char *name, const char *kind, bool namespaced)
+{
+    return QJsonObject{
+        {QStringLiteral("name"), QLatin1String(name)},
+        {QStringLiteral("singularName"), QString()},
+        {QStringLiteral("namespaced"), namespaced},
+        {QStringLiteral("kind"), QLatin1String(kind)},
+        {QStringLiteral("verbs"), QJsonArray{QStringLiteral("get"), QStringLiteral("list")}}};
+}
+
+QJsonObject table(const QStringList &columns, const QList<QStringList> &rows)
+{
+    QJsonArray defs;
+    for (const QString &c : columns)
+        defs.append(QJsonObject{{QStringLiteral("name"), c},
+                                {QStringLiteral("type"), QStringLiteral("string")},
+                                {QStringLiteral("format"), QString()},
+                                {QStringLiteral("description"), QString()},
+                                {QStringLiteral("priority"), 0}});
+    QJsonArray rs;
+    for (const QStringList &row : rows) {
+        rs.append(QJsonObject{
+            {QStringLiteral("cells"), QJsonArray::fromStringList(row)},
+            {QStringLiteral("object"),
+             QJsonObject{{QStringLiteral("kind"), QStringLiteral("PartialObjectMetadata")},
+                         {QStringLiteral("apiVersion"), QStringLiteral("meta.k8s.io/v1")},
+                         {QStringLiteral("metadata"),
+                          QJsonObject{{QStringLiteral("name"), row.value(0)}}}}}});
+    }
+    return QJsonObject{{QStringLiteral("kind"), QStringLiteral("Table")},
+                       {QStringLiteral("apiVersion"), QStringLiteral("meta.k8s.io/v1")},
+                       {QStringLiteral("metadata"),
+                        QJsonObject{{QStringLiteral("resourceVersion"), QStringLiteral("1")}}},
+                       {QStringLiteral("columnDefinitions"), defs},
+                       {QStringLiteral("rows"), rs}};
+}
+
+} // namespace
+
+FakeKubeApi::FakeKubeApi(QObject *parent) : FakeHttpServer(parent)
+{
+    setHandler([this](const Request &r, QTcpSocket *s) { handle(r, s); });
+}
+
+QString FakeKubeApi::writeKubeconfig(const QString &dir, const QString &context) const
+{
+    const QString path = dir + QStringLiteral("/kubeconfig");
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write(QStringLiteral("apiVersion: v1\nkind: Config\nclusters:\n- name: fake\n  cluster:\n"
+                           "    server: http://127.0.0.1:%1\ncontexts:\n- name: %2\n  context:\n"
+                           "    cluster: fake\n    user: fake\ncurrent-context: %2\nusers:\n"
+                           "- name: fake\n  user:\n    token: fake-token\n")
+                .arg(serverPort())
+                .arg(context)
+                .toUtf8());
+    return path;
+}
+
+void FakeKubeApi::handle(const Request &r, QTcpSocket *s)
+{
+    if (m_hang)
+        return;
+    const QUrl url(QString::fromLatin1(r.path));
+    const QString path = url.path();
+    const bool wantsTable = r.headers.value("accept").contains("as=Table");
+    if (path == u"/version") {
+        reply(s, 200, "application/json",
+              R"({"major":"1","minor":"29","gitVersion":"v1.29.0","platform":"linux/amd64"})");
+    } else if (path == u"/api") {
+        reply(
+            s, 200, "application/json",
+            R"({"kind":"APIVersions","versions":["v1"],"serverAddressByClientCIDRs":[{"clientCIDR":"0.0.0.0/0","serverAddress":"127.0.0.1"}]})");
+    } else if (path == u"/apis") {
+        reply(
+            s, 200, "application/json",
+            R"({"kind":"APIGroupList","apiVersion":"v1","groups":[{"name":"apps","versions":[{"groupVersion":"apps/v1","version":"v1"}],"preferredVersion":{"groupVersion":"apps/v1","version":"v1"}},{"name":"networking.k8s.io","versions":[{"groupVersion":"networking.k8s.io/v1","version":"v1"}],"preferredVersion":{"groupVersion":"networking.k8s.io/v1","version":"v1"}}]})");
+    } else if (path == u"/apis/networking.k8s.io/v1") {
+        reply(s, 200, "application/json",
+              json(QJsonObject{
+                  {QStringLiteral("kind"), QStringLiteral("APIResourceList")},
+                  {QStringLiteral("groupVersion"), QStringLiteral("networking.k8s.io/v1")},
+                  {QStringLiteral("resources"),
+                   QJsonArray{resource("ingresses", "Ingress", true)}}}));
+    } else if (path == u"/api/v1") {
+        reply(s, 200, "application/json",
+              json(QJsonObject{
+                  {QStringLiteral("kind"), QStringLiteral("APIResourceList")},
+                  {QStringLiteral("groupVersion"), QStringLiteral("v1")},
+                  {QStringLiteral("resources"),
+                   QJsonArray{resource("nodes", "Node", false), resource("pods", "Pod", true),
+                              resource("pods/log", "Pod", true), resource("events", "Event", true),
+                              resource("services", "Service", true)}}}));
+    } else if (path == u"/apis/apps/v1") {
+        reply(s, 200, "application/json",
+              json(QJsonObject{{QStringLiteral("kind"), QStringLiteral("APIResourceList")},
+                               {QStringLiteral("groupVersion"), QStringLiteral("apps/v1")},
+                               {QStringLiteral("resources"),
+                                QJsonArray{resource("deployments", "Deployment", true)}}}));
+    } else if (path == u"/api/v1/nodes" && wantsTable) {
+        reply(s, 200, "application/json",
+              json(table({QStringLiteral("Name"), QStringLiteral("Status")},
+                         {{QStringLiteral("node-a"), QStringLiteral("Ready")},
+                          {QStringLiteral("node-b"), QStringLiteral("Ready")}})));
+    } else if ((path == u"/api/v1/pods" || path.startsWith(u"/api/v1/namespaces/")) &&
+               path.endsWith(u"/pods") && wantsTable) {
+        const QString selector =
+            QUrlQuery(url).queryItemValue(QStringLiteral("fieldSelector"), QUrl::FullyDecoded);
+        const QString ns =
+            path == u"/api/v1/pods" ? QString() : path.section(QLatin1Char('/'), 4, 4);
+        QList<QStringList> rows;
+        for (const auto &[podNs, name, phase] : m_pods) {
+            if (!ns.isEmpty() && podNs != ns)
+                continue;
+            if (selector.contains(QStringLiteral("status.phase!=") + phase))
+                continue;
+            rows.append({name, phase});
+        }
+        reply(s, 200, "application/json",
+              json(table({QStringLiteral("Name"), QStringLiteral("Status")}, rows)));
+    } else if (wantsTable && (path.endsWith(u"/services") || path.endsWith(u"/ingresses") ||
+                              path.endsWith(u"/deployments") || path.endsWith(u"/events"))) {
+        const QString resource = path.section(QLatin1Char('/'), -1);
+        reply(s, 200, "application/json",
+              json(table({QStringLiteral("Name")}, {{resource + QStringLiteral("-1")}})));
+    } else if (path.endsWith(u"/log")) {
+        reply(s, 200, "text/plain", "line one\npayment failed for order 7\nline three\n");
+    } else {
+        reply(
+            s, 404, "application/json",
+            R"({"kind":"Status","apiVersion":"v1","status":"Failure","message":"not found","reason":"NotFound","code":404})");
+    }
+}
+
+} // namespace idesk::test

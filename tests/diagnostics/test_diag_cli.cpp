@@ -1,0 +1,258 @@
+#include "clirunner.h"
+#include "core/profile.h"
+#include "fakekubeapi.h"
+#include "runhelper.h"
+#include "services/diagnostics/diagnosticsservice.h"
+#include "services/incidentservice.h"
+#include "testsupport.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace idesk;
+using namespace idesk::test;
+
+class TestDiagCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void checksListsTheCatalog();
+    void runPrintsResultKeys();
+    void runForIncidentFilesRedactedEvidence();
+    void exitCodes();
+    void destructiveNeedsConfirm();
+    void healthRunsQuickGroup();
+
+private:
+    QString writeProfile(const Profile &p);
+    QStringList base() const { return {QStringLiteral("--profile"), m_profilePath}; }
+
+    QTemporaryDir m_tmp;
+    std::unique_ptr<FakeKubeApi> m_api;
+    std::unique_ptr<FakeHttpServer> m_web;
+    QString m_db, m_profilePath, m_kubeconfig;
+};
+
+void TestDiagCli::initTestCase()
+{
+    test::enterTestMode();
+    qputenv("KUBECACHEDIR", (m_tmp.path() + QStringLiteral("/cache")).toUtf8());
+    qputenv("INCIDENTDESK_USER", "jane.roe");
+}
+
+QString TestDiagCli::writeProfile(const Profile &p)
+{
+    const QString path = m_tmp.path() + QStringLiteral("/profile.json");
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        f.write(profileToJson(p));
+    return path;
+}
+
+void TestDiagCli::init()
+{
+    m_api = std::make_unique<FakeKubeApi>();
+    QVERIFY(m_api->start());
+    m_web = std::make_unique<FakeHttpServer>();
+    QVERIFY(m_web->start());
+    m_web->setHandler([](const FakeHttpServer::Request &, QTcpSocket *s) {
+        FakeHttpServer::reply(s, 200, "application/json", R"({"status":"ok"})");
+    });
+    m_kubeconfig = m_api->writeKubeconfig(m_tmp.path(), QStringLiteral("fake"));
+    qputenv("KUBECONFIG", m_kubeconfig.toUtf8());
+    qunsetenv("IDESK_KUBECTL");
+    Profile p = defaultProfile();
+    p.kube.context = QStringLiteral("fake");
+    for (DiagnosticCheck &c : p.diagnostics) {
+        if (c.group == u"Quick health" && c.kind == u"http")
+            c.url = m_web->url(QStringLiteral("/health/") + c.id);
+    }
+    m_profilePath = writeProfile(p);
+    m_db = m_tmp.path() + QStringLiteral("/db.sqlite");
+    QFile::remove(m_db);
+}
+
+void TestDiagCli::cleanup()
+{
+    qunsetenv("IDESK_KUBECTL");
+    qunsetenv("KUBECONFIG");
+}
+
+void TestDiagCli::checksListsTheCatalog()
+{
+    const CliResult r =
+        runCli(m_db, base() + QStringList{QStringLiteral("checks"), QStringLiteral("--group"),
+                                          QStringLiteral("database"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 0);
+    const QJsonArray arr = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(arr.size(), 6);
+    for (const auto &v : arr) {
+        const QJsonObject o = v.toObject();
+        QCOMPARE(o.value(QStringLiteral("group")).toString(), QStringLiteral("Database"));
+        QCOMPARE(o.value(QStringLiteral("kind")).toString(), QStringLiteral("sql"));
+        QVERIFY(o.value(QStringLiteral("argv")).isArray());
+        QVERIFY(!o.value(QStringLiteral("query")).toString().isEmpty());
+        QCOMPARE(o.value(QStringLiteral("destructive")).toBool(), false);
+    }
+    const CliResult all = runCli(m_db, base() + QStringList{QStringLiteral("checks")});
+    QCOMPARE(all.code, 0);
+    QVERIFY(all.out.contains(QStringLiteral("dns-api\tNetwork\tdns")));
+    QVERIFY(all.out.contains(QStringLiteral("[destructive: redis]")));
+}
+
+void TestDiagCli::runPrintsResultKeys()
+{
+    const CliResult r =
+        runCli(m_db, base() + QStringList{QStringLiteral("run"), QStringLiteral("nodes"),
+                                          QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    const QJsonArray arr = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(arr.size(), 1);
+    const QJsonObject o = arr[0].toObject();
+    QStringList keys = o.keys();
+    keys.sort();
+    QCOMPARE(keys, (QStringList{QStringLiteral("argv"), QStringLiteral("check"),
+                                QStringLiteral("context"), QStringLiteral("durationMs"),
+                                QStringLiteral("exitCode"), QStringLiteral("kind"),
+                                QStringLiteral("namespace"), QStringLiteral("output"),
+                                QStringLiteral("status"), QStringLiteral("summary"),
+                                QStringLiteral("truncated")}));
+    QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("pass"));
+    QCOMPARE(o.value(QStringLiteral("context")).toString(), QStringLiteral("fake"));
+    QVERIFY(o.value(QStringLiteral("output")).toString().contains(QStringLiteral("node-a")));
+}
+
+void TestDiagCli::runForIncidentFilesRedactedEvidence()
+{
+    const CliResult d =
+        runCli(m_db, base() + QStringList{QStringLiteral("declare"), QStringLiteral("--title"),
+                                          QStringLiteral("Payments failing"),
+                                          QStringLiteral("--severity"), QStringLiteral("P1")});
+    QCOMPARE(d.code, 0);
+    const QString id = d.out.trimmed().split(QLatin1Char('\t')).first();
+    QTemporaryDir stubDir;
+    const QString stub =
+        writeStub(stubDir.path(), "echo 'DATABASE_URL=postgres://app:hunter2secret@db:5432/shop'\n"
+                                  "echo 'password=s3cr3tP4ssw0rd'\necho 'connections ok'");
+    qputenv("IDESK_KUBECTL", stub.toUtf8());
+    const CliResult r = runCli(
+        m_db, base() + QStringList{QStringLiteral("run"), QStringLiteral("health-dependencies"),
+                                   QStringLiteral("--incident"), id, QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    const QString eventId =
+        QJsonDocument::fromJson(r.out.toUtf8()).array()[0].toObject().value(u"event").toString();
+    QVERIFY(!eventId.isEmpty());
+
+    const CliResult show =
+        runCli(m_db, base() + QStringList{QStringLiteral("show"), id, QStringLiteral("--json")});
+    QCOMPARE(show.code, 0);
+    QVERIFY(!show.out.contains(QStringLiteral("hunter2secret")));
+    QVERIFY(!show.out.contains(QStringLiteral("s3cr3tP4ssw0rd")));
+    const QJsonObject doc = QJsonDocument::fromJson(show.out.toUtf8()).object();
+    QJsonObject evidence;
+    for (const auto &v : doc.value(u"events").toArray()) {
+        if (v.toObject().value(u"kind").toString() == u"evidence")
+            evidence = v.toObject();
+    }
+    QVERIFY2(!evidence.isEmpty(), qPrintable(show.out));
+    const QString text = evidence.value(u"text").toString();
+    QVERIFY2(text.contains(QStringLiteral("jane.roe ran health-dependencies")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("exit code 0")));
+    QVERIFY(text.contains(
+        QStringLiteral("context web3-marketplace-prod")
+            .replace(QStringLiteral("web3-marketplace-prod"), QStringLiteral("fake"))));
+    QVERIFY(text.contains(QStringLiteral("$ ") + stub + QStringLiteral(" --context=fake")));
+    QVERIFY(text.contains(QStringLiteral("npm run health:dependencies")));
+    QVERIFY(text.contains(QStringLiteral("[REDACTED]")));
+    QVERIFY(text.contains(QStringLiteral("connections ok")));
+
+    // The full output is kept beside the event, redacted too.
+    static const SystemClock clock;
+    auto service = IncidentService::open(m_db, defaultProfile(), clock);
+    DiagnosticsService diag(*service);
+    const auto out = diag.output(evidence.value(u"eventId").toString().isEmpty()
+                                     ? eventId
+                                     : evidence.value(u"eventId").toString());
+    QVERIFY(out.has_value());
+    QCOMPARE(out->checkId, QStringLiteral("health-dependencies"));
+    QVERIFY(out->output.contains(QStringLiteral("connections ok")));
+    QVERIFY(!out->output.contains(QStringLiteral("hunter2secret")));
+}
+
+void TestDiagCli::exitCodes()
+{
+    qputenv("IDESK_KUBECTL", "/nonexistent/kubectl");
+    CliResult r =
+        runCli(m_db, base() + QStringList{QStringLiteral("run"), QStringLiteral("nodes")});
+    QCOMPARE(r.code, 4);
+    QVERIFY(r.out.contains(QStringLiteral("kubernetes-client")));
+    qunsetenv("IDESK_KUBECTL");
+
+    QFile broken(m_tmp.path() + QStringLiteral("/broken"));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("not: [a kubeconfig");
+    broken.close();
+    qputenv("KUBECONFIG", broken.fileName().toUtf8());
+    r = runCli(m_db, base() + QStringList{QStringLiteral("run"), QStringLiteral("nodes")});
+    QCOMPARE(r.code, 4);
+    qputenv("KUBECONFIG", m_kubeconfig.toUtf8());
+
+    QTemporaryDir stubDir;
+    qputenv("IDESK_KUBECTL", writeStub(stubDir.path(), "exit 3").toUtf8());
+    r = runCli(m_db, base() + QStringList{QStringLiteral("run"), QStringLiteral("nodes")});
+    QCOMPARE(r.code, 1);
+    QVERIFY(r.out.startsWith(QStringLiteral("FAIL\tnodes")));
+
+    r = runCli(m_db, base() + QStringList{QStringLiteral("run"), QStringLiteral("no-such-check")});
+    QCOMPARE(r.code, 2);
+}
+
+void TestDiagCli::destructiveNeedsConfirm()
+{
+    QTemporaryDir stubDir;
+    qputenv("IDESK_KUBECTL", writeStub(stubDir.path(), "echo scaled").toUtf8());
+    const QStringList run{QStringLiteral("run"), QStringLiteral("scale-backend")};
+    CliResult r = runCli(m_db, base() + run);
+    QCOMPARE(r.code, 1);
+    QVERIFY(r.out.startsWith(QStringLiteral("REFUSED")));
+    r = runCli(m_db, base() + run + QStringList{QStringLiteral("--allow-destructive")});
+    QCOMPARE(r.code, 1);
+    r = runCli(m_db, base() + run +
+                         QStringList{QStringLiteral("--allow-destructive"),
+                                     QStringLiteral("--confirm"), QStringLiteral("frontend")});
+    QCOMPARE(r.code, 1);
+    QVERIFY(!QFile::exists(stubDir.path() + QStringLiteral("/argv")));
+    r = runCli(m_db, base() + run +
+                         QStringList{QStringLiteral("--allow-destructive"),
+                                     QStringLiteral("--confirm"), QStringLiteral("backend")});
+    QCOMPARE(r.code, 0);
+    QVERIFY(recordedArgv(stubDir.path()).contains(QStringLiteral("--replicas=10")));
+}
+
+void TestDiagCli::healthRunsQuickGroup()
+{
+    const CliResult r =
+        runCli(m_db, base() + QStringList{QStringLiteral("health"), QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    const QJsonArray arr = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(arr.size(), 6);
+    QStringList kinds;
+    for (const auto &v : arr) {
+        QCOMPARE(v.toObject().value(u"status").toString(), QStringLiteral("pass"));
+        kinds << v.toObject().value(u"kind").toString();
+    }
+    QCOMPARE(kinds.count(QStringLiteral("http")), 2);
+    QCOMPARE(m_web->requests().size(), 2);
+}
+
+QTEST_GUILESS_MAIN(TestDiagCli)
+#include "test_diag_cli.moc"

@@ -1,0 +1,382 @@
+#include "diagnostics/diagnosticsrunner.h"
+#include "fakekubeapi.h"
+#include "runhelper.h"
+#include "testsupport.h"
+
+#include <QFile>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace idesk;
+using namespace idesk::diag;
+using namespace idesk::test;
+
+namespace {
+
+qint64 statusKb(const char *field)
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith(field))
+            return line.mid(qstrlen(field)).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+} // namespace
+
+class TestKubectl : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void realKubectlGetsNodesAsTable();
+    void realKubectlPodsNotRunningThreshold();
+    void serverNeverAnswersIsKilledInTime();
+    void brokenKubeconfigSaysWhatToDo();
+    void currentContextComesFromKubeconfig();
+    void destructiveRefusedInReadOnly();
+    void destructiveNeedsExactConfirm();
+    void sqlArgvThroughStubExactly();
+    void hugeOutputIsCappedWithBoundedMemory();
+    void crashingKubectl();
+    void missingKubectl();
+    void watchdogKillsWhatIgnoresTerm();
+    void placeholderRejectedBeforeArgv();
+    void controlCharactersStripped();
+    void cancelStopsRunningCheck();
+
+private:
+    RunnerOptions realOptions(FakeKubeApi &api, const QString &context = QStringLiteral("fake"));
+    QString m_kubectl;
+    QTemporaryDir m_tmp;
+    Profile m_profile;
+};
+
+void TestKubectl::initTestCase()
+{
+    test::enterTestMode();
+    m_profile = defaultProfile();
+    m_kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
+    QVERIFY2(!m_kubectl.isEmpty(),
+             "kubectl is not on PATH: scripts/test installs kubernetes-client");
+    // kubectl's discovery cache must not leak between runs or into the user's home.
+    qputenv("KUBECACHEDIR", (m_tmp.path() + QStringLiteral("/cache")).toUtf8());
+}
+
+RunnerOptions TestKubectl::realOptions(FakeKubeApi &api, const QString &context)
+{
+    RunnerOptions o;
+    o.kubectl = kubectlOptionsFor(m_profile);
+    o.kubectl.program = m_kubectl;
+    o.kubectl.context = context;
+    o.kubectl.kubeconfig = api.writeKubeconfig(m_tmp.path(), QStringLiteral("fake"));
+    return o;
+}
+
+void TestKubectl::realKubectlGetsNodesAsTable()
+{
+    FakeKubeApi api;
+    QVERIFY(api.start());
+    const auto results =
+        runChecks(realOptions(api), {*m_profile.diagnostic(QStringLiteral("nodes"))});
+    QCOMPARE(results.size(), 1);
+    const DiagnosticResult &r = results.first();
+    QVERIFY2(r.status == RunStatus::Pass, qPrintable(r.summary + QLatin1Char('\n') + r.output));
+    QVERIFY(r.output.contains(QStringLiteral("node-a")));
+    QVERIFY(r.output.contains(QStringLiteral("node-b")));
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.context, QStringLiteral("fake"));
+    QCOMPARE(r.ns, QStringLiteral("web3-marketplace"));
+    QCOMPARE(r.argv, (QStringList{m_kubectl, QStringLiteral("--context=fake"),
+                                  QStringLiteral("--namespace=web3-marketplace"),
+                                  QStringLiteral("--request-timeout=20s"), QStringLiteral("get"),
+                                  QStringLiteral("nodes")}));
+    bool sawTable = false;
+    for (const auto &req : api.requests()) {
+        if (req.path.startsWith("/api/v1/nodes"))
+            sawTable = req.headers.value("accept").contains("as=Table");
+    }
+    QVERIFY(sawTable);
+}
+
+void TestKubectl::realKubectlPodsNotRunningThreshold()
+{
+    FakeKubeApi api;
+    QVERIFY(api.start());
+    const DiagnosticCheck check = *m_profile.diagnostic(QStringLiteral("pods-not-running"));
+    api.setPods({{QStringLiteral("web3-marketplace"), QStringLiteral("backend-1"),
+                  QStringLiteral("Running")}});
+    auto results = runChecks(realOptions(api), {check});
+    QCOMPARE(results.size(), 1);
+    QVERIFY2(results[0].status == RunStatus::Pass, qPrintable(results[0].summary));
+    QCOMPARE(results[0].ns, QStringLiteral("*"));
+
+    api.setPods({{QStringLiteral("web3-marketplace"), QStringLiteral("backend-1"),
+                  QStringLiteral("Running")},
+                 {QStringLiteral("monitoring"), QStringLiteral("prometheus-0"),
+                  QStringLiteral("Pending")}});
+    results = runChecks(realOptions(api), {check});
+    QCOMPARE(results.size(), 1);
+    QVERIFY2(results[0].status == RunStatus::Fail, qPrintable(results[0].summary));
+    QVERIFY(results[0].output.contains(QStringLiteral("prometheus-0")));
+    QVERIFY(results[0].summary.startsWith(QStringLiteral("1 lines")));
+}
+
+void TestKubectl::serverNeverAnswersIsKilledInTime()
+{
+    FakeKubeApi api;
+    QVERIFY(api.start());
+    api.setHang(true);
+    RunnerOptions o = realOptions(api);
+    o.timeoutSeconds = 2;
+    DiagnosticsRunner runner(o);
+    QList<DiagnosticResult> results;
+    connect(&runner, &DiagnosticsRunner::resultReady,
+            [&results](const DiagnosticResult &r) { results.append(r); });
+    runner.run({*m_profile.diagnostic(QStringLiteral("nodes"))});
+    // timeout + grace, with room for a loaded machine; a hung kubectl would never finish.
+    QTRY_COMPARE_WITH_TIMEOUT(results.size(), 1, (2 + 2 + 10) * 1000);
+    QVERIFY2(results[0].status == RunStatus::Timeout,
+             qPrintable(runStatusToString(results[0].status) + QLatin1Char(' ') +
+                        results[0].summary + results[0].output));
+    QVERIFY(!api.requests().isEmpty());
+}
+
+void TestKubectl::brokenKubeconfigSaysWhatToDo()
+{
+    QTemporaryDir dir;
+    const QString path = dir.path() + QStringLiteral("/kubeconfig");
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("this: [is not: a kubeconfig\n");
+    f.close();
+    for (const QString &context : {QString(), QStringLiteral("fake")}) {
+        RunnerOptions o;
+        o.kubectl = kubectlOptionsFor(m_profile);
+        o.kubectl.program = m_kubectl;
+        o.kubectl.context = context;
+        o.kubectl.kubeconfig = path;
+        const auto results = runChecks(o, {*m_profile.diagnostic(QStringLiteral("nodes"))});
+        QCOMPARE(results.size(), 1);
+        QVERIFY2(results[0].status == RunStatus::Error,
+                 qPrintable(runStatusToString(results[0].status) + results[0].summary));
+        QVERIFY2(results[0].summary.contains(QStringLiteral("KUBECONFIG")),
+                 qPrintable(results[0].summary));
+    }
+}
+
+void TestKubectl::currentContextComesFromKubeconfig()
+{
+    FakeKubeApi api;
+    QVERIFY(api.start());
+    RunnerOptions o = realOptions(api, QString());
+    const auto results = runChecks(o, {*m_profile.diagnostic(QStringLiteral("nodes"))});
+    QCOMPARE(results.size(), 1);
+    QVERIFY2(results[0].status == RunStatus::Pass, qPrintable(results[0].summary));
+    QCOMPARE(results[0].context, QStringLiteral("fake"));
+    QVERIFY(results[0].argv.contains(QStringLiteral("--context=fake")));
+}
+
+void TestKubectl::destructiveRefusedInReadOnly()
+{
+    FakeKubeApi api;
+    QVERIFY(api.start());
+    QTemporaryDir stubDir;
+    RunnerOptions o = realOptions(api);
+    const auto results = runChecks(o, {*m_profile.diagnostic(QStringLiteral("restart-backend")),
+                                       *m_profile.diagnostic(QStringLiteral("redis-flushall"))});
+    QCOMPARE(results.size(), 2);
+    for (const auto &r : results) {
+        QCOMPARE(r.status, RunStatus::Refused);
+        QVERIFY(r.argv.isEmpty());
+        QCOMPARE(r.exitCode, -1);
+    }
+    QVERIFY(api.requests().isEmpty());
+
+    // Through the stub as well: not even the program starts.
+    o.kubectl.program = writeStub(stubDir.path(), "echo ran");
+    runChecks(o, {*m_profile.diagnostic(QStringLiteral("redis-flushall"))});
+    QVERIFY(!QFile::exists(stubDir.path() + QStringLiteral("/argv")));
+}
+
+void TestKubectl::destructiveNeedsExactConfirm()
+{
+    QTemporaryDir stubDir;
+    RunnerOptions o;
+    o.kubectl = kubectlOptionsFor(m_profile);
+    o.kubectl.program = writeStub(stubDir.path(), "echo restarted");
+    o.readOnly = false;
+    o.confirmTarget = QStringLiteral("frontend");
+    const DiagnosticCheck restart = *m_profile.diagnostic(QStringLiteral("restart-backend"));
+    auto results = runChecks(o, {restart});
+    QCOMPARE(results.size(), 1);
+    QCOMPARE(results[0].status, RunStatus::Refused);
+    QVERIFY(!QFile::exists(stubDir.path() + QStringLiteral("/argv")));
+
+    o.confirmTarget = QStringLiteral("backend");
+    results = runChecks(o, {restart});
+    QCOMPARE(results.size(), 1);
+    QCOMPARE(results[0].status, RunStatus::Pass);
+    QCOMPARE(recordedArgv(stubDir.path()),
+             (QStringList{QStringLiteral("--context=web3-marketplace-prod"),
+                          QStringLiteral("--namespace=web3-marketplace"),
+                          QStringLiteral("--request-timeout=20s"), QStringLiteral("rollout"),
+                          QStringLiteral("restart"), QStringLiteral("deployment/backend")}));
+}
+
+void TestKubectl::sqlArgvThroughStubExactly()
+{
+    QTemporaryDir stubDir;
+    RunnerOptions o;
+    o.kubectl = kubectlOptionsFor(m_profile);
+    // `cat` would wait for ever if stdin were left open.
+    o.kubectl.program =
+        writeStub(stubDir.path(), "cat >/dev/null\nprintf 'locktype|pid\\n(0 rows)\\n'");
+    const auto results = runChecks(o, {*m_profile.diagnostic(QStringLiteral("db-locks"))}, 15000);
+    QCOMPARE(results.size(), 1);
+    QVERIFY2(results[0].status == RunStatus::Pass, qPrintable(results[0].summary));
+    QCOMPARE(results[0].summary, QStringLiteral("0 rows"));
+    const QStringList expected{QStringLiteral("--context=web3-marketplace-prod"),
+                               QStringLiteral("--namespace=web3-marketplace"),
+                               QStringLiteral("--request-timeout=30s"),
+                               QStringLiteral("exec"),
+                               QStringLiteral("deployment/postgres"),
+                               QStringLiteral("--"),
+                               QStringLiteral("psql"),
+                               QStringLiteral("-U"),
+                               QStringLiteral("web3marketplace"),
+                               QStringLiteral("-X"),
+                               QStringLiteral("-A"),
+                               QStringLiteral("-c"),
+                               QStringLiteral("SELECT * FROM pg_locks WHERE NOT granted;")};
+    QCOMPARE(recordedArgv(stubDir.path()), expected);
+    QCOMPARE(results[0].argv.mid(1), expected);
+}
+
+void TestKubectl::hugeOutputIsCappedWithBoundedMemory()
+{
+    QTemporaryDir stubDir;
+    RunnerOptions o;
+    o.kubectl = kubectlOptionsFor(m_profile);
+    o.kubectl.program = writeStub(stubDir.path(), "head -c 104857600 /dev/zero | tr '\\000' 'x'");
+    o.timeoutSeconds = 120;
+    const qint64 before = statusKb("VmRSS:");
+    const auto results = runChecks(o, {*m_profile.diagnostic(QStringLiteral("nodes"))}, 130000);
+    const qint64 peak = statusKb("VmHWM:");
+    QCOMPARE(results.size(), 1);
+    QCOMPARE(results[0].status, RunStatus::Pass);
+    QVERIFY(results[0].truncated);
+    QCOMPARE(results[0].output.size(), qsizetype(4 * 1024 * 1024));
+    // 100 MB went through; holding it would need far more than the cap plus its UTF-16 copy.
+    QVERIFY2(peak - before < 64 * 1024,
+             qPrintable(QStringLiteral("%1 kB -> %2 kB").arg(before).arg(peak)));
+}
+
+void TestKubectl::crashingKubectl()
+{
+    QTemporaryDir stubDir;
+    RunnerOptions o;
+    o.kubectl = kubectlOptionsFor(m_profile);
+    o.kubectl.program = writeStub(stubDir.path(), "echo partial\nkill -SEGV $$");
+    const auto results = runChecks(o, {*m_profile.diagnostic(QStringLiteral("nodes"))});
+    QCOMPARE(results.size(), 1);
+    QCOMPARE(results[0].status, RunStatus::Error);
+    QVERIFY2(results[0].summary.contains(QStringLiteral("crashed")),
+             qPrintable(results[0].summary));
+    QVERIFY(results[0].output.contains(QStringLiteral("partial")));
+}
+
+void TestKubectl::missingKubectl()
+{
+    qputenv("IDESK_KUBECTL", "/nonexistent/kubectl");
+    const QString found = findKubectl();
+    qunsetenv("IDESK_KUBECTL");
+    QVERIFY(found.isEmpty());
+    RunnerOptions o;
+    o.kubectl = kubectlOptionsFor(m_profile);
+    o.kubectl.program = found;
+    const auto results = runChecks(o, {*m_profile.diagnostic(QStringLiteral("nodes"))});
+    QCOMPARE(results.size(), 1);
+    QCOMPARE(results[0].status, RunStatus::Error);
+    QVERIFY(results[0].summary.contains(QStringLiteral("kubernetes-client")));
+    QVERIFY(results[0].summary.contains(QStringLiteral("IDESK_KUBECTL")));
+}
+
+void TestKubectl::watchdogKillsWhatIgnoresTerm()
+{
+    QTemporaryDir stubDir;
+    RunnerOptions o;
+    o.kubectl = kubectlOptionsFor(m_profile);
+    o.kubectl.program = writeStub(stubDir.path(), "trap '' TERM\nwhile :; do sleep 1; done");
+    o.timeoutSeconds = 1;
+    DiagnosticsRunner runner(o);
+    QList<DiagnosticResult> results;
+    connect(&runner, &DiagnosticsRunner::resultReady,
+            [&results](const DiagnosticResult &r) { results.append(r); });
+    runner.run({*m_profile.diagnostic(QStringLiteral("nodes"))});
+    QTRY_COMPARE_WITH_TIMEOUT(results.size(), 1, (1 + 2 + 10) * 1000);
+    QCOMPARE(results[0].status, RunStatus::Timeout);
+}
+
+void TestKubectl::placeholderRejectedBeforeArgv()
+{
+    QTemporaryDir stubDir;
+    RunnerOptions o;
+    o.kubectl = kubectlOptionsFor(m_profile);
+    o.kubectl.program = writeStub(stubDir.path(), "echo ran");
+    o.kubectl.monitoringNamespace = QStringLiteral("--all-namespaces");
+    auto results = runChecks(o, {*m_profile.diagnostic(QStringLiteral("monitoring-pods"))});
+    QCOMPARE(results.size(), 1);
+    QCOMPARE(results[0].status, RunStatus::Error);
+    QVERIFY(results[0].summary.contains(QStringLiteral("DNS-1123")));
+    QVERIFY(!QFile::exists(stubDir.path() + QStringLiteral("/argv")));
+
+    DiagnosticCheck bad = *m_profile.diagnostic(QStringLiteral("rollout-history-backend"));
+    bad.deployment = QStringLiteral("Back end");
+    o.kubectl.monitoringNamespace = QStringLiteral("monitoring");
+    results = runChecks(o, {bad});
+    QCOMPARE(results[0].status, RunStatus::Error);
+    QVERIFY(!QFile::exists(stubDir.path() + QStringLiteral("/argv")));
+}
+
+void TestKubectl::controlCharactersStripped()
+{
+    QTemporaryDir stubDir;
+    RunnerOptions o;
+    o.kubectl = kubectlOptionsFor(m_profile);
+    o.kubectl.program = writeStub(
+        stubDir.path(), "printf '\\033[31mred\\033[0m\\tok\\007\\033]0;title\\007\\r\\nnext\\n'");
+    const auto results = runChecks(o, {*m_profile.diagnostic(QStringLiteral("nodes"))});
+    QCOMPARE(results.size(), 1);
+    QCOMPARE(results[0].output, QStringLiteral("red\tok\nnext\n"));
+    QCOMPARE(stripControl(QStringLiteral("a\u202Eb\u0001c")), QStringLiteral("abc"));
+}
+
+void TestKubectl::cancelStopsRunningCheck()
+{
+    QTemporaryDir stubDir;
+    RunnerOptions o;
+    o.kubectl = kubectlOptionsFor(m_profile);
+    o.kubectl.program = writeStub(stubDir.path(), "sleep 30");
+    o.kubectlCap = 1;
+    DiagnosticsRunner runner(o);
+    QList<DiagnosticResult> results;
+    connect(&runner, &DiagnosticsRunner::resultReady,
+            [&results](const DiagnosticResult &r) { results.append(r); });
+    runner.run({*m_profile.diagnostic(QStringLiteral("nodes")),
+                *m_profile.diagnostic(QStringLiteral("pods"))});
+    QTRY_COMPARE(runner.running(), 1);
+    QTRY_VERIFY(QFile::exists(stubDir.path() + QStringLiteral("/argv")));
+    runner.cancelAll();
+    QTRY_COMPARE_WITH_TIMEOUT(results.size(), 2, 10000);
+    QCOMPARE(results[0].status, RunStatus::Cancelled);
+    QCOMPARE(results[1].status, RunStatus::Cancelled);
+    QVERIFY(runner.isIdle());
+}
+
+QTEST_GUILESS_MAIN(TestKubectl)
+#include "test_kubectl.moc"
