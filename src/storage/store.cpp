@@ -1537,6 +1537,8 @@ void readTimelineList(Store &store, const QString &incidentId, int offset,
         if (!each(std::move(e)))
             break;
     }
+}
+
 // ---- diagnostics evidence ------------------------------------------------------------------
 
 void saveDiagnosticOutput(Store &store, const DiagnosticOutput &output)

@@ -188,6 +188,7 @@ struct TimelineListEvent
 // each offset again, and a sequential read gains nothing from caching the pages it has passed.
 void readTimelineList(Store &store, const QString &incidentId, int offset,
                       const std::function<bool(TimelineListEvent &&)> &each);
+
 // ---- diagnostics evidence ------------------------------------------------------------------
 
 // The full output of one diagnostic run, linked to the evidence event that summarises it.
