@@ -66,22 +66,10 @@ class TestSharedFile : public QObject
 
     Run cli(const QString &db, const QStringList &args)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        // The CLI's own log and settings stay in the test's folder, not the user's.
-        env.insert(QStringLiteral("HOME"), m_home.path());
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.file(QStringLiteral("data")));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.file(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_CACHE_HOME"), m_home.file(QStringLiteral("cache")));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(IDESK_CLI_BINARY), QStringList{QStringLiteral("--db"), db} + args);
-        Run r;
-        if (!p.waitForFinished(30000))
-            return r;
-        r.code = p.exitCode();
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        return r;
+        const test::ProcessResult p = test::runProcess(
+            QStringLiteral(IDESK_CLI_BINARY), QStringList{QStringLiteral("--db"), db} + args,
+            test::privateEnvironment(m_home.path()));
+        return {p.code, QString::fromUtf8(p.err), QString::fromUtf8(p.out)};
     }
 
 private Q_SLOTS:
@@ -182,11 +170,7 @@ private Q_SLOTS:
         std::vector<int> done(kWriters, 0);
         const auto startNext = [&](int w) {
             auto p = std::make_unique<QProcess>();
-            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-            env.insert(QStringLiteral("HOME"), m_home.path());
-            env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.file(QStringLiteral("data")));
-            env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.file(QStringLiteral("config")));
-            p->setProcessEnvironment(env);
+            p->setProcessEnvironment(test::privateEnvironment(m_home.path()));
             p->start(QStringLiteral(IDESK_CLI_BINARY),
                      {QStringLiteral("--db"), db, QStringLiteral("event"), id,
                       QStringLiteral("--text"),
