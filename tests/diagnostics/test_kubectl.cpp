@@ -272,8 +272,15 @@ void TestKubectl::hugeOutputIsCappedWithBoundedMemory()
     QVERIFY(results[0].truncated);
     QCOMPARE(results[0].output.size(), qsizetype(4 * 1024 * 1024));
     // 100 MB went through; holding it would need far more than the cap plus its UTF-16 copy.
+    // AddressSanitizer keeps freed blocks in a quarantine of 256 MB, so resident memory says
+    // nothing there; the plain build measures it.
+#ifndef __SANITIZE_ADDRESS__
     QVERIFY2(peak - before < 64 * 1024,
              qPrintable(QStringLiteral("%1 kB -> %2 kB").arg(before).arg(peak)));
+#else
+    Q_UNUSED(before);
+    Q_UNUSED(peak);
+#endif
 }
 
 void TestKubectl::crashingKubectl()
