@@ -6,11 +6,13 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     const QString origin = QStringLiteral("fuzz.json");
+    // A fixed "now" for the import's clock-stamp check (stamps at most a day ahead of it).
+    static const QDateTime now(QDate(2030, 1, 1), QTime(0, 0), QTimeZone::utc());
     try {
         const idesk::IncidentBundle bundle =
-            idesk::bundleFromJson(fuzzsupport::bytes(data, size), origin);
+            idesk::bundleFromJson(fuzzsupport::bytes(data, size), origin, now);
         const QByteArray once = idesk::bundleToJson(bundle);
-        const QByteArray twice = idesk::bundleToJson(idesk::bundleFromJson(once, origin));
+        const QByteArray twice = idesk::bundleToJson(idesk::bundleFromJson(once, origin, now));
         fuzzsupport::require(once == twice);
     } catch (const idesk::FormatError &) {
         // a refusal with a message is the expected outcome for most inputs
