@@ -3,6 +3,7 @@
 #include "timelinefixture.h"
 
 #include <QAbstractItemModelTester>
+#include <QIdentityProxyModel>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -30,6 +31,8 @@ private Q_SLOTS:
     void displayAndRoles();
     void proxyFilters();
     void proxySorts();
+    void proxySortsEveryColumn();
+    void proxyOverAnotherProxy();
     void otherIncidentsAreIgnored();
 };
 
@@ -590,6 +593,87 @@ void TestTimelineModel::proxySorts()
              u"event %1"_s.arg(2 + EventKindCount, 5, 10, QLatin1Char('0')));
     proxy.sort(-1);
     QCOMPARE(proxy.index(19, TimelineModel::Text).data().toString(), u"event 00019"_s);
+}
+
+// Each column sorts by its own value, ties fall back to time: what a commander expects from a
+// header click, whichever column.
+void TestTimelineModel::proxySortsEveryColumn()
+{
+    TimelineFixture f;
+    f.declare();
+    f.seed(14); // bob writes events 0 and 7
+    auto late = f.event(utcAt(13, 0), u"a pinned early note"_s);
+    late.pinned = true;
+    late.author = u"Carol"_s;
+    f.service->store().addEvent(f.incidentId, late);
+    TimelineModel model(*f.service);
+    model.setIncidentId(f.incidentId);
+    TimelineFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto text = [&](int row) {
+        return proxy.index(row, TimelineModel::Text).data().toString();
+    };
+
+    proxy.sort(TimelineModel::Author, Qt::AscendingOrder);
+    QCOMPARE(proxy.index(0, TimelineModel::Author).data().toString(), u"alice"_s);
+    QCOMPARE(text(0), u"event 00001"_s); // alice's first, by time
+    QCOMPARE(proxy.index(12, TimelineModel::Author).data().toString(), u"bob"_s);
+    QCOMPARE(text(12), u"event 00000"_s);
+    QCOMPARE(text(13), u"event 00007"_s);
+    QCOMPARE(proxy.index(14, TimelineModel::Author).data().toString(), u"Carol"_s); // no case
+
+    proxy.sort(TimelineModel::Text, Qt::DescendingOrder);
+    QCOMPARE(text(0), u"event 00013"_s);
+    QCOMPARE(text(14), u"a pinned early note"_s);
+
+    proxy.sort(TimelineModel::Pinned, Qt::DescendingOrder);
+    QCOMPARE(text(0), u"a pinned early note"_s);
+    proxy.sort(TimelineModel::Pinned, Qt::AscendingOrder);
+    QCOMPARE(text(0), u"event 00000"_s); // unpinned, then by time
+    QCOMPARE(text(14), u"a pinned early note"_s);
+
+    // Every row has the same source: the order is the chronological one.
+    proxy.sort(TimelineModel::Source, Qt::AscendingOrder);
+    QCOMPARE(text(0), u"a pinned early note"_s);
+    QCOMPARE(text(1), u"event 00000"_s);
+    QCOMPARE(text(14), u"event 00013"_s);
+}
+
+// Over any other model (here a proxy in between) the filter reads the same columns and roles
+// through data(), and sorting is the generic one: the same rows pass.
+void TestTimelineModel::proxyOverAnotherProxy()
+{
+    TimelineFixture f;
+    f.declare();
+    f.seed(63);
+    auto pinned = f.event(utcAt(16, 0), u"Rolled BACK to v2.3.1"_s, EventKind::Action);
+    pinned.pinned = true;
+    f.service->store().addEvent(f.incidentId, pinned);
+    TimelineModel model(*f.service);
+    model.setIncidentId(f.incidentId);
+    QIdentityProxyModel between;
+    between.setSourceModel(&model);
+    TimelineFilterProxy proxy;
+    proxy.setSourceModel(&between);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(proxy.rowCount(), 64);
+    proxy.setAuthorFilter(u"BOB"_s);
+    QCOMPARE(proxy.rowCount(), 9);
+    proxy.setAuthorFilter({});
+    proxy.setTextFilter(u"rolled back"_s);
+    QCOMPARE(proxy.rowCount(), 1);
+    proxy.setTextFilter({});
+    proxy.setKindMask(1u << int(EventKind::Alert));
+    QCOMPARE(proxy.rowCount(), 7);
+    proxy.setKindMask(TimelineFilterProxy::kAllKinds);
+    proxy.setPinnedOnly(true);
+    QCOMPARE(proxy.rowCount(), 1);
+    proxy.setPinnedOnly(false);
+    // Without case: "Rolled" after "event".
+    proxy.sort(TimelineModel::Text, Qt::DescendingOrder);
+    QCOMPARE(proxy.index(0, TimelineModel::Text).data().toString(), u"Rolled BACK to v2.3.1"_s);
+    QCOMPARE(proxy.index(1, TimelineModel::Text).data().toString(), u"event 00062"_s);
 }
 
 void TestTimelineModel::otherIncidentsAreIgnored()
