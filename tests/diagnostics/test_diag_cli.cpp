@@ -124,8 +124,8 @@ void TestDiagCli::runPrintsResultKeys()
                                 QStringLiteral("context"), QStringLiteral("durationMs"),
                                 QStringLiteral("exitCode"), QStringLiteral("kind"),
                                 QStringLiteral("namespace"), QStringLiteral("output"),
-                                QStringLiteral("status"), QStringLiteral("summary"),
-                                QStringLiteral("truncated")}));
+                                QStringLiteral("production"), QStringLiteral("status"),
+                                QStringLiteral("summary"), QStringLiteral("truncated")}));
     QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("pass"));
     QCOMPARE(o.value(QStringLiteral("context")).toString(), QStringLiteral("fake"));
     QVERIFY(o.value(QStringLiteral("output")).toString().contains(QStringLiteral("node-a")));
