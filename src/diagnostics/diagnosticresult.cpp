@@ -107,7 +107,7 @@ QString stripControl(const QString &text)
         const QChar ch = text.at(i);
         const char16_t u = ch.unicode();
         if (u == 0x1b) {
-            // CSI: ESC [ params final(0x40..0x7e); OSC: ESC ] ... BEL or ESC \; others: ESC + one.
+            // CSI: ESC [ params final(0x40..0x7e); OSC: ESC ] ... BEL or ESC \.
             if (i + 1 < n && text.at(i + 1) == QLatin1Char('[')) {
                 i += 2;
                 while (i < n && !(text.at(i).unicode() >= 0x40 && text.at(i).unicode() <= 0x7e))
@@ -121,7 +121,10 @@ QString stripControl(const QString &text)
                 if (i < n && text.at(i).unicode() == 0x1b)
                     ++i;
             } else {
+                // ESC, intermediates (0x20..0x2f), one final byte: "ESC ( B" is three characters.
                 ++i;
+                while (i < n && text.at(i).unicode() >= 0x20 && text.at(i).unicode() <= 0x2f)
+                    ++i;
             }
             continue;
         }
