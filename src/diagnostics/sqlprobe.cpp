@@ -341,6 +341,12 @@ SqlOutcome runSql(const SqlOptions &options, const QString &query, int timeoutSe
                                              "cancelled it (statement_timeout)")
                                   .arg(timeoutSeconds);
             }
+        } else if (out.sqlState.isEmpty() && PQstatus(conn.get()) == CONNECTION_BAD) {
+            // libpq makes up an error result when the server goes away mid-query.
+            out.status = RunStatus::Error;
+            out.exitCode = 2;
+            out.summary = QStringLiteral("the connection to the database was lost: %1")
+                              .arg(firstLine(PQresultErrorMessage(r)));
         } else if (out.sqlState == u"25006") {
             out.status = RunStatus::Fail;
             out.summary = QStringLiteral("refused by the read-only transaction: %1").arg(message);

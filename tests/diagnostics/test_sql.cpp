@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -77,6 +78,10 @@ private Q_SLOTS:
     void wrongPasswordIsClearError();
     void destructiveRunsReadWriteWhenConfirmed();
     void rowsCappedWithTruncatedFlag();
+    void cancelWhileQueryRuns();
+    void jobDestroyedWhileQueryRuns();
+    void connectionLostMidQuery();
+    void jobCancelledBeforeStart();
 
 private:
     bool needServer();
@@ -495,6 +500,89 @@ void TestSql::rowsCappedWithTruncatedFlag()
     QCOMPARE(r.rows.size(), 10);
     QVERIFY(r.truncated);
     QCOMPARE(r.summary, QStringLiteral("10 rows, truncated"));
+}
+
+namespace {
+
+// Whether a query with this marker is running on the server, seen from a connection of its own.
+bool running(const QString &marker)
+{
+    const SqlOutcome o =
+        direct(testConninfo(), QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE "
+                                              "state = 'active' AND query LIKE '%%1%'")
+                                   .arg(marker));
+    // The probe itself matches the pattern; anything beyond it is the query.
+    return o.rows.value(0).value(0).toInt() > 1;
+}
+
+} // namespace
+
+void TestSql::cancelWhileQueryRuns()
+{
+    if (!needServer())
+        return;
+    SqlOptions o;
+    o.conninfo = testConninfo();
+    SqlJob job(sqlCheck(QStringLiteral("SELECT pg_sleep(60) AS cancel_marker_1"), 120), o, 0);
+    QSignalSpy done(&job, &DiagnosticJob::finished);
+    job.start();
+    QTRY_VERIFY_WITH_TIMEOUT(running(QStringLiteral("cancel_marker_1")), 10000);
+    job.cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
+    const auto r = done.first().first().value<DiagnosticResult>();
+    QCOMPARE(r.status, RunStatus::Cancelled);
+    QCOMPARE(r.summary, QStringLiteral("cancelled; the server stopped the query"));
+    QTRY_VERIFY(!running(QStringLiteral("cancel_marker_1")));
+}
+
+void TestSql::jobDestroyedWhileQueryRuns()
+{
+    if (!needServer())
+        return;
+    SqlOptions o;
+    o.conninfo = testConninfo();
+    auto *job =
+        new SqlJob(sqlCheck(QStringLiteral("SELECT pg_sleep(60) AS drop_marker_2"), 120), o, 0);
+    QSignalSpy done(job, &DiagnosticJob::finished);
+    job->start();
+    QTRY_VERIFY_WITH_TIMEOUT(running(QStringLiteral("drop_marker_2")), 10000);
+    // The worker is told to stop and the server to cancel; nothing is reported any more.
+    delete job;
+    QCOMPARE(done.size(), 0);
+    QTRY_VERIFY(!running(QStringLiteral("drop_marker_2")));
+}
+
+void TestSql::connectionLostMidQuery()
+{
+    if (!needServer())
+        return;
+    const auto results =
+        runChecks(options(testConninfo()),
+                  {sqlCheck(QStringLiteral("SELECT pg_terminate_backend(pg_backend_pid())"))});
+    const DiagnosticResult &r = results.value(0);
+    QCOMPARE(r.status, RunStatus::Error);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.summary.startsWith(u"the connection to the database was lost: "),
+             qPrintable(r.summary));
+}
+
+void TestSql::jobCancelledBeforeStart()
+{
+    SqlOptions o;
+    o.conninfo = QStringLiteral("host=127.0.0.1 port=9 user=ops");
+    SqlJob job(sqlCheck(QStringLiteral("SELECT 1")), o, 0);
+    QSignalSpy done(&job, &DiagnosticJob::finished);
+    job.cancel();
+    QCOMPARE(done.size(), 1);
+    QCOMPARE(done.first().first().value<DiagnosticResult>().status, RunStatus::Cancelled);
+    job.cancel();
+    QCOMPARE(done.size(), 1);
+    // A numeric host address that is not one fails before any packet is sent.
+    o.conninfo = QStringLiteral("hostaddr=999.1.1.1 port=5432 user=ops");
+    const std::atomic<bool> never{false};
+    const SqlOutcome bad = runSql(o, QStringLiteral("SELECT 1"), 5, false, never);
+    QCOMPARE(bad.status, RunStatus::Error);
+    QVERIFY2(bad.summary.startsWith(u"could not connect to the database"), qPrintable(bad.summary));
 }
 
 QTEST_GUILESS_MAIN(TestSql)
