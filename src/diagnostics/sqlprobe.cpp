@@ -73,31 +73,26 @@ public:
         parseConninfo(o.conninfo, parsed);
         if (!parsed.options)
             return QStringLiteral("the database conninfo does not parse: %1").arg(parsed.error);
-        std::vector<QByteArray> keys, values;
+        QByteArray conninfo;
+        const auto add = [&conninfo](const QByteArray &key, QByteArray value) {
+            value.replace('\\', "\\\\").replace('\'', "\\'");
+            conninfo += key + "='" + value + "' ";
+        };
         for (PQconninfoOption *opt = parsed.options; opt->keyword; ++opt) {
             const QByteArray key(opt->keyword);
-            if (!opt->val || key == "connect_timeout" || key == "passfile" ||
-                key == "application_name")
+            if (!opt->val || key == "connect_timeout" || key == "application_name" ||
+                key == "password" || (key == "passfile" && !o.passfile.isEmpty()))
                 continue;
-            keys.emplace_back(key);
-            values.emplace_back(opt->val);
+            add(key, opt->val);
         }
-        keys.emplace_back("connect_timeout");
-        values.emplace_back(QByteArray::number(o.connectTimeoutSeconds));
-        keys.emplace_back("application_name");
-        values.emplace_back("IncidentDesk diagnostics");
-        if (!o.passfile.isEmpty()) {
-            keys.emplace_back("passfile");
-            values.emplace_back(o.passfile.toUtf8());
-        }
-        std::vector<const char *> k, v;
-        for (std::size_t i = 0; i < keys.size(); ++i) {
-            k.push_back(keys[i].constData());
-            v.push_back(values[i].constData());
-        }
-        k.push_back(nullptr);
-        v.push_back(nullptr);
-        m_conn = PQconnectStartParams(k.data(), v.data(), 0);
+        add("connect_timeout", QByteArray::number(o.connectTimeoutSeconds));
+        add("application_name", "IncidentDesk diagnostics");
+        if (!o.passfile.isEmpty())
+            add("passfile", o.passfile.toUtf8());
+        // Present but empty, so libpq takes no password from PGPASSWORD and still looks in the
+        // password file. Only the string form keeps an empty value; the array form drops it.
+        add("password", {});
+        m_conn = PQconnectStart(conninfo.constData());
         if (!m_conn)
             return QStringLiteral("libpq could not allocate a connection");
         if (PQstatus(m_conn) == CONNECTION_BAD)
@@ -282,6 +277,11 @@ SqlOutcome runSql(const SqlOptions &options, const QString &query, int timeoutSe
     for (const QByteArray &sql : std::as_const(setup)) {
         const Exec e = execOne(conn.get(), sql, cancel, deadline);
         if (!e.error.isEmpty() || PQresultStatus(e.result.get()) == PGRES_FATAL_ERROR) {
+            if (e.cancelledByUs) {
+                out.status = RunStatus::Cancelled;
+                out.summary = QStringLiteral("cancelled before the query ran");
+                return out;
+            }
             out.summary =
                 QStringLiteral("the session could not be set up: %1")
                     .arg(e.error.isEmpty() ? field(e.result.get(), PG_DIAG_MESSAGE_PRIMARY)

@@ -457,9 +457,13 @@ void TestSql::wrongPasswordIsClearError()
     const QString conninfo = testConninfo() + QStringLiteral(" user=idesk_pw");
     RunnerOptions o = options(conninfo);
     o.sql.passfile = dir.file(QStringLiteral("wrong"));
-    const auto results = runChecks(o, {sqlCheck(QStringLiteral("SELECT 1"))}, 20000);
+    auto results = runChecks(o, {sqlCheck(QStringLiteral("SELECT 1"))}, 20000);
     if (results.value(0).status == RunStatus::Pass)
         QSKIP("this server trusts every local connection, so no password is ever checked");
+    // The environment's password is not one of the places a password may come from.
+    qputenv("PGPASSWORD", "right-horse");
+    results = runChecks(o, {sqlCheck(QStringLiteral("SELECT 1"))}, 20000);
+    qunsetenv("PGPASSWORD");
     QCOMPARE(results.value(0).status, RunStatus::Error);
     QVERIFY2(results.value(0).summary.contains(u"password authentication failed"),
              qPrintable(results.value(0).summary));
