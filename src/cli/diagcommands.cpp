@@ -49,6 +49,8 @@ QJsonObject checkJson(const DiagnosticCheck &c, const Profile &p)
         o.insert(QStringLiteral("argv"), QJsonArray::fromStringList(c.args));
     if (c.kind == u"sql")
         o.insert(QStringLiteral("query"), c.query);
+    if (c.kind == u"sql" && !p.database.conninfo.isEmpty())
+        o.insert(QStringLiteral("database"), diag::describeConninfo(p.database.conninfo));
     if (c.kind == u"http" || c.kind == u"jsonrpc")
         o.insert(QStringLiteral("url"), c.url);
     if (c.kind == u"dns")

@@ -318,6 +318,11 @@ void TestDiagCli::sqlThroughLibpqListedAndRun()
     QVERIFY2(r.out.contains(QStringLiteral("db-locks\tDatabase\tsql\tUngranted locks\t"
                                            "SELECT * FROM pg_locks WHERE NOT granted;\n")),
              qPrintable(r.out));
+    r = runCli(m_db, base() + QStringList{QStringLiteral("checks"), QStringLiteral("--group"),
+                                          QStringLiteral("Database"), QStringLiteral("--json")});
+    QCOMPARE(
+        QJsonDocument::fromJson(r.out.toUtf8()).array()[0].toObject().value(u"database").toString(),
+        QStringLiteral("host=127.0.0.1 port=%1 dbname=shop user=ops").arg(port));
     r = runCli(m_db, base() + QStringList{QStringLiteral("run"), QStringLiteral("db-locks"),
                                           QStringLiteral("--json")});
     QCOMPARE(r.code, 4);
