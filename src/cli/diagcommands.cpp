@@ -12,8 +12,21 @@ namespace idesk::cli {
 
 namespace {
 
-QString target(const DiagnosticCheck &c)
+QStringList lagUrls(const Profile &p)
 {
+    QStringList urls;
+    for (const JsonRpcEndpoint &e : p.jsonRpcEndpoints)
+        urls << e.url;
+    urls.removeDuplicates();
+    return urls;
+}
+
+QString target(const DiagnosticCheck &c, const Profile &p)
+{
+    if (c.kind == u"jsonrpc-lag")
+        return lagUrls(p).join(QLatin1Char(' '));
+    if (c.kind == u"sql" && !p.database.conninfo.isEmpty())
+        return c.query;
     if (!c.args.isEmpty()) {
         QStringList a = c.args;
         if (c.kind == u"sql")
@@ -25,7 +38,7 @@ QString target(const DiagnosticCheck &c)
     return c.host;
 }
 
-QJsonObject checkJson(const DiagnosticCheck &c)
+QJsonObject checkJson(const DiagnosticCheck &c, const Profile &p)
 {
     QJsonObject o{{QStringLiteral("id"), c.id},
                   {QStringLiteral("group"), c.group},
@@ -36,10 +49,14 @@ QJsonObject checkJson(const DiagnosticCheck &c)
         o.insert(QStringLiteral("argv"), QJsonArray::fromStringList(c.args));
     if (c.kind == u"sql")
         o.insert(QStringLiteral("query"), c.query);
+    if (c.kind == u"sql" && !p.database.conninfo.isEmpty())
+        o.insert(QStringLiteral("database"), diag::describeConninfo(p.database.conninfo));
     if (c.kind == u"http" || c.kind == u"jsonrpc")
         o.insert(QStringLiteral("url"), c.url);
     if (c.kind == u"dns")
         o.insert(QStringLiteral("host"), c.host);
+    if (c.kind == u"jsonrpc-lag")
+        o.insert(QStringLiteral("urls"), QJsonArray::fromStringList(lagUrls(p)));
     if (c.destructive)
         o.insert(QStringLiteral("target"), c.target);
     return o;
@@ -56,12 +73,12 @@ int cmdChecks(Context &ctx)
         if (!group.isEmpty() && c.group.compare(group, Qt::CaseInsensitive) != 0)
             continue;
         if (flag(ctx.args, QStringLiteral("--json"))) {
-            list.append(checkJson(c));
+            list.append(checkJson(c, ctx.service.profile()));
         } else {
             ctx.out << c.id << '\t' << c.group << '\t' << c.kind << '\t' << c.title
                     << (c.destructive ? QObject::tr("\t[destructive: %1]").arg(c.target)
                                       : QString())
-                    << '\t' << target(c) << '\n';
+                    << '\t' << target(c, ctx.service.profile()) << '\n';
         }
     }
     if (flag(ctx.args, QStringLiteral("--json")))
@@ -108,9 +125,7 @@ int runAndReport(Context &ctx, const std::vector<DiagnosticCheck> &checks,
         }
         ctx.out << diag::runStatusToString(r.status).toUpper() << '\t' << r.check << '\t'
                 << r.summary;
-        if (!r.context.isEmpty())
-            ctx.out << QObject::tr("\t(context %1, namespace %2)").arg(r.context, r.ns);
-        ctx.out << '\n';
+        ctx.out << QStringLiteral("\t(%1)").arg(r.where()) << '\n';
         if (checks.size() == 1 && !r.output.isEmpty()) {
             ctx.out << r.output;
             if (!r.output.endsWith(QLatin1Char('\n')))
@@ -128,9 +143,7 @@ int runAndReport(Context &ctx, const std::vector<DiagnosticCheck> &checks,
 
 diag::RunnerOptions optionsFor(const Context &ctx)
 {
-    diag::RunnerOptions o;
-    o.kubectl = diag::kubectlOptionsFor(ctx.service.profile());
-    return o;
+    return diag::runnerOptionsFor(ctx.service.profile());
 }
 
 int cmdRun(Context &ctx)

@@ -81,6 +81,8 @@ public:
         readJsonRpcEndpoints(root, p);
         if (const Json *k = c.member(root, top, "kube", Presence::Optional, {}))
             p.kube = readKube(*k, Checker::key(top, "kube"));
+        if (const Json *d = c.member(root, top, "database", Presence::Optional, {}))
+            p.database = readDatabase(*d, Checker::key(top, "database"));
         readDiagnostics(root, p);
         p.initialAssessmentChecklist = checklist(root, "initialAssessmentChecklist");
         p.recoveryChecklist = checklist(root, "recoveryChecklist");
@@ -120,6 +122,7 @@ private:
         QStringLiteral("healthEndpoints"),
         QStringLiteral("jsonRpcEndpoints"),
         QStringLiteral("kube"),
+        QStringLiteral("database"),
         QStringLiteral("diagnostics"),
         QStringLiteral("initialAssessmentChecklist"),
         QStringLiteral("recoveryChecklist"),
@@ -455,7 +458,9 @@ private:
 
     KubeSettings readKube(const Json &v, const QString &at)
     {
-        c.object(v, at, {"context", "namespace", "monitoringNamespace", "deployments"});
+        c.object(
+            v, at,
+            {"context", "namespace", "monitoringNamespace", "deployments", "productionContexts"});
         KubeSettings k;
         k.context = str(v, at, "context", Presence::Optional);
         // These end up in kubectl's argv; refusing odd names here keeps option injection out.
@@ -473,7 +478,29 @@ private:
                 c.fail(Checker::index(Checker::key(at, "deployments"), static_cast<std::size_t>(i)),
                        deployment);
         }
+        k.productionContexts =
+            strings(v, at, "productionContexts", QStringLiteral("a context name"));
         return k;
+    }
+
+    DatabaseSettings readDatabase(const Json &v, const QString &at)
+    {
+        c.object(v, at, {"conninfo", "connectTimeoutSeconds", "production"});
+        DatabaseSettings d;
+        d.conninfo = str(v, at, "conninfo", Presence::Optional);
+        if (conninfoHasPassword(d.conninfo))
+            c.fail(Checker::key(at, "conninfo"),
+                   QStringLiteral("a connection string without a password (libpq reads it from "
+                                  "~/.pgpass or PGPASSFILE)"));
+        d.connectTimeoutSeconds =
+            integer(v, at, "connectTimeoutSeconds", Presence::Optional, d.connectTimeoutSeconds, 1,
+                    300, QStringLiteral("a timeout in seconds (1..300)"));
+        if (const Json *b = c.member(v, at, "production", Presence::Optional, {})) {
+            if (!b->is_boolean())
+                c.fail(Checker::key(at, "production"), QStringLiteral("true or false"));
+            d.production = b->get<bool>();
+        }
+        return d;
     }
 
     DiagnosticExpect readExpect(const Json &v, const QString &at)
@@ -503,9 +530,10 @@ private:
 
     void readDiagnostics(const Json &root, Profile &p)
     {
-        static const QStringList kinds{QStringLiteral("kubectl"), QStringLiteral("http"),
-                                       QStringLiteral("jsonrpc"), QStringLiteral("dns"),
-                                       QStringLiteral("sql"),     QStringLiteral("logs")};
+        static const QStringList kinds{QStringLiteral("kubectl"),    QStringLiteral("http"),
+                                       QStringLiteral("jsonrpc"),    QStringLiteral("dns"),
+                                       QStringLiteral("sql"),        QStringLiteral("logs"),
+                                       QStringLiteral("jsonrpc-lag")};
         static const QRegularExpression idRe(QStringLiteral("^[a-z0-9][a-z0-9.-]*$"));
         const QString top = QStringLiteral("$");
         each(root, top, "diagnostics", Presence::Optional,
@@ -525,7 +553,7 @@ private:
                  d.group = str(v, at, "group", Presence::Required, true);
                  d.title = str(v, at, "title", Presence::Required, true);
                  const QString kindExpected =
-                     QStringLiteral("one of kubectl, http, jsonrpc, dns, sql, logs");
+                     QStringLiteral("one of kubectl, http, jsonrpc, dns, sql, logs, jsonrpc-lag");
                  d.kind = str(v, at, "kind", Presence::Required, true);
                  if (!kinds.contains(d.kind))
                      c.fail(Checker::key(at, "kind"), kindExpected);
@@ -654,6 +682,60 @@ Json diagnosticsToJson(const std::vector<DiagnosticCheck> &checks)
 }
 
 } // namespace
+
+bool conninfoHasPassword(const QString &conninfo)
+{
+    const QString t = conninfo.trimmed();
+    if (t.startsWith(u"postgresql://") || t.startsWith(u"postgres://")) {
+        const qsizetype start = t.indexOf(u"://") + 3;
+        qsizetype end = start;
+        while (end < t.size() && t.at(end) != u'/' && t.at(end) != u'?')
+            ++end;
+        const QString authority = t.mid(start, end - start);
+        const qsizetype at = authority.lastIndexOf(u'@');
+        if (at >= 0 && authority.left(at).contains(u':'))
+            return true;
+        const qsizetype q = t.indexOf(u'?', end);
+        if (q < 0)
+            return false;
+        const auto params = QStringView(t).mid(q + 1).split(u'&');
+        return std::any_of(params.begin(), params.end(),
+                           [](QStringView kv) { return kv.trimmed().startsWith(u"password="); });
+    }
+    // key = value pairs; a value is a bare word or single-quoted with backslash escapes.
+    qsizetype i = 0;
+    const qsizetype n = t.size();
+    while (i < n) {
+        while (i < n && t.at(i).isSpace())
+            ++i;
+        const qsizetype keyStart = i;
+        while (i < n && t.at(i) != u'=' && !t.at(i).isSpace())
+            ++i;
+        const QString key = t.mid(keyStart, i - keyStart);
+        while (i < n && t.at(i).isSpace())
+            ++i;
+        if (i >= n || t.at(i) != u'=')
+            return false;
+        ++i;
+        while (i < n && t.at(i).isSpace())
+            ++i;
+        if (i < n && t.at(i) == u'\'') {
+            ++i;
+            while (i < n && t.at(i) != u'\'') {
+                if (t.at(i) == u'\\')
+                    ++i;
+                ++i;
+            }
+            ++i;
+        } else {
+            while (i < n && !t.at(i).isSpace())
+                ++i;
+        }
+        if (key == u"password")
+            return true;
+    }
+    return false;
+}
 
 const DiagnosticCheck *Profile::diagnostic(const QString &id) const
 {
@@ -841,7 +923,16 @@ QByteArray profileToJson(const Profile &p)
     kube["namespace"] = toStd(p.kube.ns);
     kube["monitoringNamespace"] = toStd(p.kube.monitoringNamespace);
     kube["deployments"] = stringsToJson(p.kube.deployments);
+    if (!p.kube.productionContexts.isEmpty())
+        kube["productionContexts"] = stringsToJson(p.kube.productionContexts);
     j["kube"] = std::move(kube);
+    if (p.database != DatabaseSettings{}) {
+        Json db;
+        db["conninfo"] = toStd(p.database.conninfo);
+        db["connectTimeoutSeconds"] = p.database.connectTimeoutSeconds;
+        db["production"] = p.database.production;
+        j["database"] = std::move(db);
+    }
     j["diagnostics"] = diagnosticsToJson(p.diagnostics);
 
     j["initialAssessmentChecklist"] = stringsToJson(p.initialAssessmentChecklist);

@@ -105,8 +105,26 @@ struct KubeSettings
     QString ns; // namespace
     QString monitoringNamespace;
     QStringList deployments;
+    // Contexts that are production: every output of a run against one says so.
+    QStringList productionContexts;
+    bool isProduction(const QString &context) const { return productionContexts.contains(context); }
     bool operator==(const KubeSettings &) const = default;
 };
+
+// A direct database connection for sql checks. When conninfo is set they run through libpq in
+// a read-only transaction instead of psql inside the pod. The password never sits here: libpq
+// reads it from ~/.pgpass (or PGPASSFILE), so a conninfo with a password is refused.
+struct DatabaseSettings
+{
+    QString conninfo; // libpq key=value string or URI, or "service=NAME"
+    int connectTimeoutSeconds = 5;
+    bool production = false;
+    bool operator==(const DatabaseSettings &) const = default;
+};
+
+// True when a libpq conninfo (key=value or URI) carries a password; a textual check, because
+// the core layer does not link libpq. The diagnostics layer checks again with libpq's parser.
+bool conninfoHasPassword(const QString &conninfo);
 
 // What a diagnostic check must see to pass. Unset parts are not checked.
 struct DiagnosticExpect
@@ -128,7 +146,9 @@ struct DiagnosticCheck
     QString id;
     QString group; // Quick health, System, Application, Database, Blockchain, Network, ...
     QString title;
-    QString kind; // kubectl, http, jsonrpc, dns, sql, logs
+    // kubectl, http, jsonrpc, dns, sql, logs; jsonrpc-lag compares eth_blockNumber across the
+    // profile's jsonRpcEndpoints and fails when the lag in blocks is above expect.threshold.
+    QString kind;
     QStringList args;
     QString url;
     QString method; // http: the HTTP verb; jsonrpc: the RPC method
@@ -161,6 +181,7 @@ struct Profile
     std::vector<HealthEndpoint> healthEndpoints;
     std::vector<JsonRpcEndpoint> jsonRpcEndpoints;
     KubeSettings kube;
+    DatabaseSettings database;
     std::vector<DiagnosticCheck> diagnostics;
     QStringList initialAssessmentChecklist;
     QStringList recoveryChecklist;

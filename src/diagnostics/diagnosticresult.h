@@ -30,9 +30,18 @@ struct DiagnosticResult
     QString host;     // dns
     QString context;
     QString ns;
-    QString output; // capped, control characters stripped
+    QString database;        // sql through libpq: the connection, without any password
+    bool production = false; // the context (or database) is marked production in the profile
+    QString output;          // capped, control characters stripped
     bool truncated = false;
     QString summary;
+    // sql through libpq: the result set, so a view can show a table; output holds the same as
+    // aligned text. Cells are control-stripped; SQL NULL is an empty cell.
+    QStringList columns;
+    QList<QStringList> rows;
+
+    // "context NAME [PRODUCTION], namespace NS": where it ran, as every face prints it.
+    QString where() const;
 
     // The keys the CLI prints, exactly as the issue lists them.
     QJsonObject toJson() const;
@@ -41,5 +50,8 @@ struct DiagnosticResult
 // Removes ANSI escape sequences and control characters except newline and tab, so command
 // output cannot move a terminal's cursor or rewrite what a reader sees.
 QString stripControl(const QString &text);
+
+// A result set as aligned text, psql-like: a header, a rule, the rows, and "(N rows)".
+QString formatTable(const QStringList &columns, const QList<QStringList> &rows);
 
 } // namespace idesk::diag

@@ -2,6 +2,7 @@
 
 #include "dnsprobe.h"
 #include "httpprobe.h"
+#include "rpclag.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
@@ -15,6 +16,18 @@ KubectlOptions kubectlOptionsFor(const Profile &profile)
     o.context = profile.kube.context;
     o.ns = profile.kube.ns;
     o.monitoringNamespace = profile.kube.monitoringNamespace;
+    return o;
+}
+
+RunnerOptions runnerOptionsFor(const Profile &profile)
+{
+    RunnerOptions o;
+    o.kubectl = kubectlOptionsFor(profile);
+    o.sql.conninfo = profile.database.conninfo;
+    o.sql.connectTimeoutSeconds = profile.database.connectTimeoutSeconds;
+    o.sql.production = profile.database.production;
+    o.rpcEndpoints = profile.jsonRpcEndpoints;
+    o.productionContexts = profile.kube.productionContexts;
     return o;
 }
 
@@ -36,7 +49,7 @@ DiagnosticsRunner::~DiagnosticsRunner()
 
 int DiagnosticsRunner::lane(const QString &kind)
 {
-    if (kind == u"http" || kind == u"jsonrpc")
+    if (kind == u"http" || kind == u"jsonrpc" || kind == u"jsonrpc-lag")
         return 1;
     if (kind == u"dns")
         return 2;
@@ -76,6 +89,8 @@ void DiagnosticsRunner::run(const std::vector<DiagnosticCheck> &checks)
             r.ns = m_opt.kubectl.ns;
             r.url = c.url;
             r.host = c.host;
+            if (c.kind == u"sql" && !m_opt.sql.conninfo.isEmpty())
+                r.database = describeConninfo(m_opt.sql.conninfo);
             // Delivered from the event loop like every other result, never from inside run().
             QMetaObject::invokeMethod(
                 this, [this, r] { deliver(r); }, Qt::QueuedConnection);
@@ -110,8 +125,12 @@ void DiagnosticsRunner::startOne(Pending p, int l)
 {
     const int timeout = m_opt.timeoutSeconds;
     DiagnosticJob *job = nullptr;
-    if (l == 0) {
+    if (p.check.kind == u"sql" && !m_opt.sql.conninfo.isEmpty()) {
+        job = new SqlJob(p.check, m_opt.sql, timeout, this);
+    } else if (l == 0) {
         job = new KubectlJob(p.check, m_opt.kubectl, timeout, this);
+    } else if (p.check.kind == u"jsonrpc-lag") {
+        job = new RpcLagJob(p.check, m_opt.rpcEndpoints, m_nam, timeout, this);
     } else if (l == 1) {
         job = new HttpJob(p.check, m_nam, timeout, {}, this);
     } else {
@@ -139,9 +158,18 @@ void DiagnosticsRunner::startOne(Pending p, int l)
     job->start();
 }
 
-void DiagnosticsRunner::deliver(const DiagnosticResult &r)
+void DiagnosticsRunner::deliver(const DiagnosticResult &result)
 {
     --m_undelivered;
+    // Probes and the database run for the environment the profile's context names; kubectl
+    // fills in the context it actually used.
+    DiagnosticResult r = result;
+    if (r.context.isEmpty())
+        r.context = m_opt.kubectl.context;
+    if (r.ns.isEmpty())
+        r.ns = m_opt.kubectl.ns;
+    r.production = m_opt.productionContexts.contains(r.context) ||
+                   (!r.database.isEmpty() && m_opt.sql.production);
     Q_EMIT resultReady(r);
     if (m_undelivered == 0 && m_running.isEmpty())
         Q_EMIT allFinished();

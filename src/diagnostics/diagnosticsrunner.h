@@ -3,6 +3,7 @@
 #include "core/profile.h"
 #include "diagnosticresult.h"
 #include "kubectlrunner.h"
+#include "sqlprobe.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -27,10 +28,17 @@ struct RunnerOptions
     int httpCap = 64;
     int dnsCap = 8;
     QHostAddress dnsServer; // null: the system's
+    SqlOptions sql;         // a conninfo sends sql checks through libpq instead of kubectl
+    std::vector<JsonRpcEndpoint> rpcEndpoints; // compared by jsonrpc-lag checks
+    // Every result names its context; those listed here are marked production.
+    QStringList productionContexts;
 };
 
 // The kubectl options a profile implies: its context, namespaces, and kubectl found once.
 KubectlOptions kubectlOptionsFor(const Profile &profile);
+// Everything a profile implies for a run: kubectl, the database, the JSON-RPC endpoints and the
+// production contexts; read-only, as a run starts.
+RunnerOptions runnerOptionsFor(const Profile &profile);
 
 // Runs many checks at once on the caller's thread and event loop, never blocking it: kubectl
 // through QProcess, probes through one QNetworkAccessManager, a cap per kind, each cancellable.
@@ -59,7 +67,7 @@ private:
         quint64 seq;
         DiagnosticCheck check;
     };
-    static int lane(const QString &kind); // 0 kubectl/sql/logs, 1 http/jsonrpc, 2 dns
+    static int lane(const QString &kind); // 0 kubectl/sql/logs, 1 http/jsonrpc(-lag), 2 dns
     int cap(int lane) const;
     void pump();
     void startOne(Pending p, int lane);

@@ -86,6 +86,9 @@ public:
     }
     TimelineEvent addEvent(const QString &incidentId, const NewEvent &e);
     std::vector<TimelineEvent> addEvents(const QString &incidentId, const std::vector<NewEvent> &e);
+    // For services that add an event inside a transaction of their own (the event and what
+    // belongs to it): tells every view about it, once that transaction has committed.
+    void announceEvent(const TimelineEvent &added) { announce(added); }
     TimelineEvent editEvent(const QString &eventId, const EventChange &change);
     // One change to many events, all or nothing (undo/redo of a pasted transcript).
     std::vector<TimelineEvent> editEvents(const std::vector<QString> &eventIds,

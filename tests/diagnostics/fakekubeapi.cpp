@@ -56,6 +56,75 @@ QJsonObject table(const QStringList &columns, const QList<QStringList> &rows)
 
 } // namespace
 
+QString FakeKubeApi::podNameOf(const QString &deployment)
+{
+    return deployment + QStringLiteral("-5d8f7c9b4-x2x7q");
+}
+
+QJsonObject FakeKubeApi::deployment(const QString &ns, const QString &name)
+{
+    const QJsonObject labels{{QStringLiteral("app"), name}};
+    return QJsonObject{
+        {QStringLiteral("kind"), QStringLiteral("Deployment")},
+        {QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
+        {QStringLiteral("metadata"),
+         QJsonObject{{QStringLiteral("name"), name},
+                     {QStringLiteral("namespace"), ns},
+                     {QStringLiteral("uid"), QStringLiteral("uid-") + name}}},
+        {QStringLiteral("spec"),
+         QJsonObject{
+             {QStringLiteral("replicas"), 1},
+             {QStringLiteral("selector"), QJsonObject{{QStringLiteral("matchLabels"), labels}}},
+             {QStringLiteral("template"),
+              QJsonObject{
+                  {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("labels"), labels}}},
+                  {QStringLiteral("spec"),
+                   QJsonObject{{QStringLiteral("containers"),
+                                QJsonArray{QJsonObject{
+                                    {QStringLiteral("name"), name},
+                                    {QStringLiteral("image"), name + QStringLiteral(":1")}}}}}}}}}},
+        {QStringLiteral("status"),
+         QJsonObject{{QStringLiteral("replicas"), 1}, {QStringLiteral("readyReplicas"), 1}}}};
+}
+
+QJsonObject FakeKubeApi::pod(const QString &ns, const QString &deployment)
+{
+    return QJsonObject{
+        {QStringLiteral("kind"), QStringLiteral("Pod")},
+        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+        {QStringLiteral("metadata"),
+         QJsonObject{{QStringLiteral("name"), podNameOf(deployment)},
+                     {QStringLiteral("namespace"), ns},
+                     {QStringLiteral("creationTimestamp"), QStringLiteral("2026-01-01T00:00:00Z")},
+                     {QStringLiteral("labels"), QJsonObject{{QStringLiteral("app"), deployment}}}}},
+        {QStringLiteral("spec"),
+         QJsonObject{{QStringLiteral("nodeName"), QStringLiteral("node-a")},
+                     {QStringLiteral("containers"),
+                      QJsonArray{QJsonObject{
+                          {QStringLiteral("name"), deployment},
+                          {QStringLiteral("image"), deployment + QStringLiteral(":1")}}}}}},
+        {QStringLiteral("status"),
+         QJsonObject{{QStringLiteral("phase"), QStringLiteral("Running")},
+                     {QStringLiteral("conditions"),
+                      QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("Ready")},
+                                             {QStringLiteral("status"), QStringLiteral("True")}}}},
+                     {QStringLiteral("containerStatuses"),
+                      QJsonArray{QJsonObject{{QStringLiteral("name"), deployment},
+                                             {QStringLiteral("ready"), true},
+                                             {QStringLiteral("restartCount"), 0}}}}}}};
+}
+
+void FakeKubeApi::notFound(QTcpSocket *s, const QString &message)
+{
+    reply(s, 404, "application/json",
+          json(QJsonObject{{QStringLiteral("kind"), QStringLiteral("Status")},
+                           {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                           {QStringLiteral("status"), QStringLiteral("Failure")},
+                           {QStringLiteral("message"), message},
+                           {QStringLiteral("reason"), QStringLiteral("NotFound")},
+                           {QStringLiteral("code"), 404}}));
+}
+
 FakeKubeApi::FakeKubeApi(QObject *parent) : FakeHttpServer(parent)
 {
     setHandler([this](const Request &r, QTcpSocket *s) { handle(r, s); });
@@ -143,8 +212,57 @@ void FakeKubeApi::handle(const Request &r, QTcpSocket *s)
         const QString resource = path.section(QLatin1Char('/'), -1);
         reply(s, 200, "application/json",
               json(table({QStringLiteral("Name")}, {{resource + QStringLiteral("-1")}})));
+    } else if (!wantsTable && path.startsWith(u"/apis/apps/v1/namespaces/") &&
+               path.section(QLatin1Char('/'), 6, 6) == u"deployments" &&
+               !path.section(QLatin1Char('/'), 7, 7).isEmpty()) {
+        // One deployment by name, as `kubectl logs deployment/NAME` reads it to find its pods.
+        const QString ns = path.section(QLatin1Char('/'), 5, 5);
+        const QString name = path.section(QLatin1Char('/'), 7, 7);
+        if (!m_deployments.contains(name)) {
+            notFound(s, QStringLiteral("deployments.apps \"%1\" not found").arg(name));
+            return;
+        }
+        reply(s, 200, "application/json", json(deployment(ns, name)));
+    } else if (!wantsTable && path.startsWith(u"/api/v1/namespaces/") &&
+               path.count(QLatin1Char('/')) == 4) {
+        // kubectl asks whether the namespace exists before it reports a missing object.
+        reply(s, 200, "application/json",
+              json(QJsonObject{
+                  {QStringLiteral("kind"), QStringLiteral("Namespace")},
+                  {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                  {QStringLiteral("metadata"),
+                   QJsonObject{{QStringLiteral("name"), path.section(QLatin1Char('/'), 4, 4)}}}}));
+    } else if (!wantsTable && path.startsWith(u"/api/v1/namespaces/") && path.endsWith(u"/pods")) {
+        const QString ns = path.section(QLatin1Char('/'), 4, 4);
+        const QString selector =
+            QUrlQuery(url).queryItemValue(QStringLiteral("labelSelector"), QUrl::FullyDecoded);
+        QJsonArray items;
+        for (const QString &d : std::as_const(m_deployments)) {
+            if (selector == QStringLiteral("app=") + d)
+                items.append(pod(ns, d));
+        }
+        reply(s, 200, "application/json",
+              json(QJsonObject{{QStringLiteral("kind"), QStringLiteral("PodList")},
+                               {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                               {QStringLiteral("metadata"), QJsonObject{}},
+                               {QStringLiteral("items"), items}}));
     } else if (path.endsWith(u"/log")) {
-        reply(s, 200, "text/plain", "line one\npayment failed for order 7\nline three\n");
+        const QString podName = path.section(QLatin1Char('/'), -2, -2);
+        m_logRequests << podName + QLatin1Char('?') + url.query(QUrl::FullyDecoded);
+        reply(s, 200, "text/plain",
+              "log of " + podName.toUtf8() +
+                  "\nline one\npayment failed for order 7\nline three\n");
+    } else if (!wantsTable && path.startsWith(u"/api/v1/namespaces/") &&
+               path.section(QLatin1Char('/'), 5, 5) == u"pods") {
+        const QString ns = path.section(QLatin1Char('/'), 4, 4);
+        const QString podName = path.section(QLatin1Char('/'), 6, 6);
+        for (const QString &d : std::as_const(m_deployments)) {
+            if (podName == podNameOf(d)) {
+                reply(s, 200, "application/json", json(pod(ns, d)));
+                return;
+            }
+        }
+        notFound(s, QStringLiteral("pods \"%1\" not found").arg(podName));
     } else {
         reply(
             s, 404, "application/json",

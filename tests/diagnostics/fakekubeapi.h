@@ -2,7 +2,9 @@
 
 #include "fakehttpserver.h"
 
+#include <QJsonObject>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 
 namespace idesk::test {
@@ -18,13 +20,23 @@ public:
     void setHang(bool hang) { m_hang = hang; }
     // Pod rows as (namespace, name, phase).
     void setPods(QList<std::tuple<QString, QString, QString>> pods) { m_pods = std::move(pods); }
+    // Deployments `kubectl logs deployment/NAME` finds, each with one running pod.
+    void setDeployments(QStringList names) { m_deployments = std::move(names); }
+    // The pod and query of every log request, in order.
+    const QStringList &logRequests() const { return m_logRequests; }
+    static QString podNameOf(const QString &deployment);
     // Writes a kubeconfig for this server into dir; returns its path.
     QString writeKubeconfig(const QString &dir, const QString &context) const;
 
 private:
     void handle(const Request &r, QTcpSocket *s);
+    static QJsonObject deployment(const QString &ns, const QString &name);
+    static QJsonObject pod(const QString &ns, const QString &deployment);
+    static void notFound(QTcpSocket *s, const QString &message);
     bool m_hang = false;
     QList<std::tuple<QString, QString, QString>> m_pods;
+    QStringList m_deployments{QStringLiteral("backend"), QStringLiteral("frontend")};
+    QStringList m_logRequests;
 };
 
 } // namespace idesk::test

@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -31,6 +32,8 @@ private Q_SLOTS:
     void exitCodes();
     void destructiveNeedsConfirm();
     void healthRunsQuickGroup();
+    void productionMarkedInEveryOutput();
+    void sqlThroughLibpqListedAndRun();
 
 private:
     QString writeProfile(const Profile &p);
@@ -124,8 +127,8 @@ void TestDiagCli::runPrintsResultKeys()
                                 QStringLiteral("context"), QStringLiteral("durationMs"),
                                 QStringLiteral("exitCode"), QStringLiteral("kind"),
                                 QStringLiteral("namespace"), QStringLiteral("output"),
-                                QStringLiteral("status"), QStringLiteral("summary"),
-                                QStringLiteral("truncated")}));
+                                QStringLiteral("production"), QStringLiteral("status"),
+                                QStringLiteral("summary"), QStringLiteral("truncated")}));
     QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("pass"));
     QCOMPARE(o.value(QStringLiteral("context")).toString(), QStringLiteral("fake"));
     QVERIFY(o.value(QStringLiteral("output")).toString().contains(QStringLiteral("node-a")));
@@ -252,6 +255,94 @@ void TestDiagCli::healthRunsQuickGroup()
     }
     QCOMPARE(kinds.count(QStringLiteral("http")), 2);
     QCOMPARE(m_web->requests().size(), 2);
+}
+
+void TestDiagCli::productionMarkedInEveryOutput()
+{
+    // The staging context is named plainly.
+    CliResult r =
+        runCli(m_db, base() + QStringList{QStringLiteral("run"), QStringLiteral("nodes")});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("\t(context fake, namespace web3-marketplace)\n")),
+             qPrintable(r.out));
+
+    Profile p = loadProfileFile(m_profilePath);
+    p.kube.productionContexts = QStringList{QStringLiteral("fake")};
+    writeProfile(p);
+    r = runCli(m_db, base() + QStringList{QStringLiteral("run"), QStringLiteral("nodes")});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.startsWith(QStringLiteral("PASS\tnodes\t")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(
+                 QStringLiteral("\t(context fake [PRODUCTION], namespace web3-marketplace)\n")),
+             qPrintable(r.out));
+
+    r = runCli(m_db, base() + QStringList{QStringLiteral("run"), QStringLiteral("nodes"),
+                                          QStringLiteral("--json")});
+    const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).array()[0].toObject();
+    QCOMPARE(o.value(u"production").toBool(), true);
+    QCOMPARE(o.value(u"context").toString(), QStringLiteral("fake"));
+
+    const CliResult d =
+        runCli(m_db, base() + QStringList{QStringLiteral("declare"), QStringLiteral("--title"),
+                                          QStringLiteral("Checkout down"),
+                                          QStringLiteral("--severity"), QStringLiteral("P2")});
+    QCOMPARE(d.code, 0);
+    const QString id = d.out.trimmed().split(QLatin1Char('\t')).first();
+    r = runCli(m_db, base() + QStringList{QStringLiteral("run"), QStringLiteral("nodes"),
+                                          QStringLiteral("--incident"), id});
+    QCOMPARE(r.code, 0);
+    const CliResult show =
+        runCli(m_db, base() + QStringList{QStringLiteral("show"), id, QStringLiteral("--json")});
+    QVERIFY2(
+        show.out.contains(QStringLiteral("context fake [PRODUCTION], namespace web3-marketplace")),
+        qPrintable(show.out));
+}
+
+void TestDiagCli::sqlThroughLibpqListedAndRun()
+{
+    // Nothing listens on the port, so the run must end with "could not run" rather than hang.
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        port = probe.serverPort();
+    }
+    Profile p = loadProfileFile(m_profilePath);
+    p.database.conninfo = QStringLiteral("host=127.0.0.1 port=%1 user=ops dbname=shop").arg(port);
+    p.database.production = true;
+    writeProfile(p);
+    CliResult r =
+        runCli(m_db, base() + QStringList{QStringLiteral("checks"), QStringLiteral("--group"),
+                                          QStringLiteral("Database")});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("db-locks\tDatabase\tsql\tUngranted locks\t"
+                                           "SELECT * FROM pg_locks WHERE NOT granted;\n")),
+             qPrintable(r.out));
+    r = runCli(m_db, base() + QStringList{QStringLiteral("checks"), QStringLiteral("--group"),
+                                          QStringLiteral("Database"), QStringLiteral("--json")});
+    QCOMPARE(
+        QJsonDocument::fromJson(r.out.toUtf8()).array()[0].toObject().value(u"database").toString(),
+        QStringLiteral("host=127.0.0.1 port=%1 dbname=shop user=ops").arg(port));
+    r = runCli(m_db, base() + QStringList{QStringLiteral("run"), QStringLiteral("db-locks"),
+                                          QStringLiteral("--json")});
+    QCOMPARE(r.code, 4);
+    const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).array()[0].toObject();
+    QCOMPARE(o.value(u"status").toString(), QStringLiteral("error"));
+    QCOMPARE(o.value(u"database").toString(),
+             QStringLiteral("host=127.0.0.1 port=%1 dbname=shop user=ops").arg(port));
+    QCOMPARE(o.value(u"production").toBool(), true);
+    QVERIFY(o.value(u"summary").toString().startsWith(u"could not connect to the database"));
+
+    r = runCli(m_db, base() + QStringList{QStringLiteral("checks"), QStringLiteral("--group"),
+                                          QStringLiteral("Blockchain"), QStringLiteral("--json")});
+    bool sawLag = false;
+    for (const auto &v : QJsonDocument::fromJson(r.out.toUtf8()).array()) {
+        if (v.toObject().value(u"kind").toString() == u"jsonrpc-lag") {
+            sawLag = true;
+            QCOMPARE(v.toObject().value(u"urls").toArray().size(), 1);
+        }
+    }
+    QVERIFY(sawLag);
 }
 
 QTEST_GUILESS_MAIN(TestDiagCli)

@@ -35,6 +35,8 @@ private Q_SLOTS:
     void initTestCase();
     void realKubectlGetsNodesAsTable();
     void realKubectlPodsNotRunningThreshold();
+    void realKubectlLogsOfDeployment();
+    void realKubectlLogsFilteredAndMissingDeployment();
     void serverNeverAnswersIsKilledInTime();
     void brokenKubeconfigSaysWhatToDo();
     void currentContextComesFromKubeconfig();
@@ -124,6 +126,58 @@ void TestKubectl::realKubectlPodsNotRunningThreshold()
     QVERIFY2(results[0].status == RunStatus::Fail, qPrintable(results[0].summary));
     QVERIFY(results[0].output.contains(QStringLiteral("prometheus-0")));
     QVERIFY(results[0].summary.startsWith(QStringLiteral("1 lines")));
+}
+
+void TestKubectl::realKubectlLogsOfDeployment()
+{
+    FakeKubeApi api;
+    QVERIFY(api.start());
+    const auto results =
+        runChecks(realOptions(api), {*m_profile.diagnostic(QStringLiteral("logs-backend")),
+                                     *m_profile.diagnostic(QStringLiteral("logs-frontend"))});
+    QCOMPARE(results.size(), 2);
+    for (const DiagnosticResult &r : results) {
+        const QString deployment =
+            r.check == u"logs-backend" ? QStringLiteral("backend") : QStringLiteral("frontend");
+        QVERIFY2(r.status == RunStatus::Pass, qPrintable(r.summary + QLatin1Char('\n') + r.output));
+        QCOMPARE(r.kind, QStringLiteral("logs"));
+        QVERIFY2(
+            r.output.startsWith(QStringLiteral("log of ") + FakeKubeApi::podNameOf(deployment)),
+            qPrintable(r.output));
+        QCOMPARE(r.summary, QStringLiteral("4 lines"));
+        QCOMPARE(r.argv.mid(4),
+                 (QStringList{QStringLiteral("logs"), QStringLiteral("deployment/") + deployment,
+                              QStringLiteral("--tail=100")}));
+        QCOMPARE(r.ns, QStringLiteral("web3-marketplace"));
+    }
+    // kubectl found each deployment's pod through its selector and asked for the tail.
+    QStringList asked = api.logRequests();
+    asked.sort();
+    QCOMPARE(asked.size(), 2);
+    QVERIFY2(asked[0].startsWith(FakeKubeApi::podNameOf(QStringLiteral("backend"))),
+             qPrintable(asked[0]));
+    QVERIFY2(asked[0].contains(QStringLiteral("tailLines=100")), qPrintable(asked[0]));
+    QVERIFY2(asked[1].startsWith(FakeKubeApi::podNameOf(QStringLiteral("frontend"))),
+             qPrintable(asked[1]));
+}
+
+void TestKubectl::realKubectlLogsFilteredAndMissingDeployment()
+{
+    FakeKubeApi api;
+    QVERIFY(api.start());
+    auto results = runChecks(realOptions(api),
+                             {*m_profile.diagnostic(QStringLiteral("logs-backend-payment"))});
+    QVERIFY2(results.value(0).status == RunStatus::Pass, qPrintable(results.value(0).summary));
+    QCOMPARE(results.value(0).output, QStringLiteral("payment failed for order 7"));
+    QCOMPARE(results.value(0).summary, QStringLiteral("1 lines"));
+
+    const qsizetype logsBefore = api.logRequests().size();
+    api.setDeployments({});
+    results = runChecks(realOptions(api), {*m_profile.diagnostic(QStringLiteral("logs-backend"))});
+    QCOMPARE(results.value(0).status, RunStatus::Fail);
+    QVERIFY2(results.value(0).output.contains(QStringLiteral("\"backend\" not found")),
+             qPrintable(results.value(0).output));
+    QCOMPARE(api.logRequests().size(), logsBefore);
 }
 
 void TestKubectl::serverNeverAnswersIsKilledInTime()

@@ -55,10 +55,7 @@ QString DiagnosticsService::evidenceText(const diag::DiagnosticResult &r, const 
                             title.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(title),
                             diag::runStatusToString(r.status));
     text += QStringLiteral("\nexit code %1, %2 ms").arg(r.exitCode).arg(r.durationMs);
-    if (!r.context.isEmpty() || !r.ns.isEmpty())
-        text += QStringLiteral("\ncontext %1, namespace %2")
-                    .arg(r.context.isEmpty() ? QStringLiteral("-") : r.context,
-                         r.ns.isEmpty() ? QStringLiteral("-") : r.ns);
+    text += QStringLiteral("\n") + r.where();
     if (!r.argv.isEmpty())
         text += QStringLiteral("\n$ ") + quoted(r.argv);
     if (!r.url.isEmpty())
@@ -80,10 +77,11 @@ TimelineEvent DiagnosticsService::recordEvidence(const QString &incidentId,
     NewEvent e;
     e.kind = EventKind::Evidence;
     e.source = QStringLiteral("diagnostics");
-    e.text = evidenceText(result, title, m_incidents.actor());
+    e.author = m_incidents.actor();
+    e.text = evidenceText(result, title, e.author);
     Store &store = m_incidents.store();
     Store::Transaction tx(store);
-    const TimelineEvent added = m_incidents.addEvent(incidentId, e);
+    const TimelineEvent added = store.addEvent(incidentId, e);
     DiagnosticOutput out;
     out.eventId = added.id;
     out.incidentId = incidentId;
@@ -93,6 +91,8 @@ TimelineEvent DiagnosticsService::recordEvidence(const QString &incidentId,
     out.recordedAt = added.recordedAt;
     saveDiagnosticOutput(store, out);
     tx.commit();
+    m_incidents.announceEvent(added);
+    Q_EMIT evidenceRecorded(added);
     return added;
 }
 

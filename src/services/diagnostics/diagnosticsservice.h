@@ -22,7 +22,8 @@ public:
 
     explicit DiagnosticsService(IncidentService &incidents, QObject *parent = nullptr);
 
-    // One transaction: the event and its output land together or not at all.
+    // One transaction: the event and its output land together or not at all; the signals
+    // (IncidentService's eventAdded/eventsChanged, then evidenceRecorded) follow the commit.
     TimelineEvent recordEvidence(const QString &incidentId, const diag::DiagnosticResult &result,
                                  const QString &title = {});
     std::optional<DiagnosticOutput> output(const QString &eventId) const;
@@ -30,6 +31,9 @@ public:
     // The event text, redacted; exposed so the tab can preview what will be filed.
     static QString evidenceText(const diag::DiagnosticResult &result, const QString &title,
                                 const QString &who);
+
+Q_SIGNALS:
+    void evidenceRecorded(const idesk::TimelineEvent &event);
 
 private:
     IncidentService &m_incidents;

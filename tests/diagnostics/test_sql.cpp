@@ -1,0 +1,593 @@
+#include "diagnostics/diagnosticsrunner.h"
+#include "diagnostics/sqlprobe.h"
+#include "runhelper.h"
+#include "testsupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace idesk;
+using namespace idesk::diag;
+using namespace idesk::test;
+
+namespace {
+
+DiagnosticCheck sqlCheck(const QString &query, int timeoutSeconds = 10)
+{
+    DiagnosticCheck c;
+    c.id = QStringLiteral("sql");
+    c.group = QStringLiteral("Database");
+    c.title = QStringLiteral("sql");
+    c.kind = QStringLiteral("sql");
+    c.query = query;
+    c.timeoutSeconds = timeoutSeconds;
+    return c;
+}
+
+// A throwaway server from the test script (scripts/test) or the developer: IDESK_TEST_PG is a
+// libpq conninfo for a superuser; IDESK_TEST_PG_REQUIRED=1 turns its absence into a failure.
+QString testConninfo()
+{
+    return qEnvironmentVariable("IDESK_TEST_PG");
+}
+
+bool pgRequired()
+{
+    return qEnvironmentVariable("IDESK_TEST_PG_REQUIRED") == u"1";
+}
+
+SqlOutcome direct(const QString &conninfo, const QString &query, bool readWrite = false,
+                  const QString &passfile = {})
+{
+    SqlOptions o;
+    o.conninfo = conninfo;
+    o.passfile = passfile;
+    const std::atomic<bool> never{false};
+    return runSql(o, query, 10, readWrite, never);
+}
+
+} // namespace
+
+class TestSql : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void conninfoPasswordDetected_data();
+    void conninfoPasswordDetected();
+    void profileRefusesPassword();
+    void conninfoWithPasswordRefusedBeforeConnecting();
+    void unparsableConninfo();
+    void tableTextAndJson();
+    void refusedLeavesServerAlone();
+    void nothingListeningIsClearError();
+    void silentServerBoundedByConnectTimeout();
+    // These need the server.
+    void readOnlyCheckReturnsRows();
+    void runbookDatabaseChecksRun();
+    void thresholdOnSingleNumber();
+    void writeRefusedByReadOnlyTransaction();
+    void cannotEscapeReadOnlyTransaction();
+    void sleepLongerThanTimeoutIsCancelled();
+    void cancelStopsRunningQuery();
+    void wrongPasswordIsClearError();
+    void destructiveRunsReadWriteWhenConfirmed();
+    void rowsCappedWithTruncatedFlag();
+    void cancelWhileQueryRuns();
+    void jobDestroyedWhileQueryRuns();
+    void connectionLostMidQuery();
+    void jobCancelledBeforeStart();
+
+private:
+    bool needServer();
+    RunnerOptions options(const QString &conninfo) const;
+    bool m_haveServer = false;
+    QString m_serverProblem;
+};
+
+void TestSql::initTestCase()
+{
+    enterTestMode();
+    if (testConninfo().isEmpty()) {
+        m_serverProblem = QStringLiteral("IDESK_TEST_PG is not set");
+        return;
+    }
+    const SqlOutcome o = direct(testConninfo(), QStringLiteral("SELECT 1"));
+    m_haveServer = o.status == RunStatus::Pass;
+    if (!m_haveServer)
+        m_serverProblem =
+            QStringLiteral("the server in IDESK_TEST_PG does not answer: ") + o.summary;
+}
+
+bool TestSql::needServer()
+{
+    if (m_haveServer)
+        return true;
+    if (pgRequired())
+        QTest::qFail(qPrintable(QStringLiteral("PostgreSQL is required: ") + m_serverProblem),
+                     __FILE__, __LINE__);
+    else
+        QTest::qSkip(qPrintable(m_serverProblem), __FILE__, __LINE__);
+    return false;
+}
+
+RunnerOptions TestSql::options(const QString &conninfo) const
+{
+    RunnerOptions o;
+    o.sql.conninfo = conninfo;
+    o.sql.connectTimeoutSeconds = 5;
+    o.kubectl.context = QStringLiteral("prod-ctx");
+    o.kubectl.ns = QStringLiteral("shop");
+    return o;
+}
+
+void TestSql::conninfoPasswordDetected_data()
+{
+    QTest::addColumn<QString>("conninfo");
+    QTest::addColumn<bool>("hasPassword");
+    QTest::newRow("none") << QStringLiteral("host=db port=5432 user=ops dbname=shop") << false;
+    QTest::newRow("service") << QStringLiteral("service=shop") << false;
+    QTest::newRow("key") << QStringLiteral("host=db password=s3cret") << true;
+    QTest::newRow("spaced") << QStringLiteral("host=db password = s3cret") << true;
+    QTest::newRow("quoted") << QStringLiteral("application_name='a b' password='x y'") << true;
+    QTest::newRow("quoted word") << QStringLiteral("options='-c password=1' user=x") << false;
+    QTest::newRow("uri") << QStringLiteral("postgresql://ops@db:5432/shop") << false;
+    QTest::newRow("uri userinfo") << QStringLiteral("postgresql://ops:pw@db/shop") << true;
+    QTest::newRow("uri query") << QStringLiteral("postgres://db/shop?sslmode=require&password=pw")
+                               << true;
+    QTest::newRow("uri other query")
+        << QStringLiteral("postgres://db/shop?sslmode=require") << false;
+    QTest::newRow("empty") << QString() << false;
+}
+
+void TestSql::conninfoPasswordDetected()
+{
+    QFETCH(QString, conninfo);
+    QFETCH(bool, hasPassword);
+    QCOMPARE(conninfoHasPassword(conninfo), hasPassword);
+    // libpq's own parser agrees with the core's textual check.
+    if (!conninfo.isEmpty())
+        QCOMPARE(conninfoProblem(conninfo).contains(u"password"), hasPassword);
+}
+
+void TestSql::profileRefusesPassword()
+{
+    const auto withDatabase = [](const QJsonObject &database) {
+        QJsonObject root = QJsonDocument::fromJson(profileToJson(defaultProfile())).object();
+        root.insert(QStringLiteral("database"), database);
+        return QJsonDocument(root).toJson();
+    };
+    try {
+        parseProfile(withDatabase({{QStringLiteral("conninfo"),
+                                    QStringLiteral("host=db user=ops password=hunter2")}}),
+                     QStringLiteral("p.json"));
+        QFAIL("a password in the profile was accepted");
+    } catch (const ProfileError &e) {
+        QCOMPARE(e.jsonPath(), QStringLiteral("$.database.conninfo"));
+        QVERIFY2(e.expected().contains(u".pgpass"), qPrintable(e.message()));
+    }
+    Profile p =
+        parseProfile(withDatabase({{QStringLiteral("conninfo"), QStringLiteral("host=db user=ops")},
+                                   {QStringLiteral("connectTimeoutSeconds"), 3},
+                                   {QStringLiteral("production"), true}}),
+                     QStringLiteral("p.json"));
+    QCOMPARE(p.database.conninfo, QStringLiteral("host=db user=ops"));
+    QCOMPARE(p.database.connectTimeoutSeconds, 3);
+    QVERIFY(p.database.production);
+    // The shipped profile marks its own context as production.
+    QVERIFY(p.kube.isProduction(QStringLiteral("web3-marketplace-prod")));
+    QVERIFY(!p.kube.isProduction(QStringLiteral("staging")));
+    // Written back and read again, nothing is lost.
+    QCOMPARE(parseProfile(profileToJson(p), QStringLiteral("again")), p);
+    const RunnerOptions o = runnerOptionsFor(p);
+    QCOMPARE(o.sql.conninfo, p.database.conninfo);
+    QCOMPARE(o.sql.connectTimeoutSeconds, 3);
+    QVERIFY(o.sql.production);
+    QCOMPARE(o.productionContexts, QStringList{QStringLiteral("web3-marketplace-prod")});
+    QCOMPARE(o.rpcEndpoints.size(), p.jsonRpcEndpoints.size());
+}
+
+void TestSql::conninfoWithPasswordRefusedBeforeConnecting()
+{
+    QTcpServer listener;
+    QVERIFY(listener.listen(QHostAddress::LocalHost));
+    const QString conninfo = QStringLiteral("host=127.0.0.1 port=%1 user=ops password=hunter2")
+                                 .arg(listener.serverPort());
+    const auto results = runChecks(options(conninfo), {sqlCheck(QStringLiteral("SELECT 1"))});
+    QCOMPARE(results.size(), 1);
+    const DiagnosticResult &r = results.first();
+    QCOMPARE(r.status, RunStatus::Error);
+    QVERIFY2(r.summary.contains(u"~/.pgpass"), qPrintable(r.summary));
+    QVERIFY(!r.database.contains(u"hunter2"));
+    QVERIFY(!r.summary.contains(u"hunter2"));
+    QVERIFY(!listener.hasPendingConnections());
+}
+
+void TestSql::unparsableConninfo()
+{
+    const auto results = runChecks(options(QStringLiteral("host=db nonsense_key=1")),
+                                   {sqlCheck(QStringLiteral("SELECT 1"))});
+    QCOMPARE(results.value(0).status, RunStatus::Error);
+    QVERIFY2(results.value(0).summary.contains(u"does not parse"),
+             qPrintable(results.value(0).summary));
+    QCOMPARE(describeConninfo(QStringLiteral("host=db nonsense_key=1")), QString());
+    QCOMPARE(describeConninfo(QStringLiteral("host=db port=5 dbname=shop user=ops")),
+             QStringLiteral("host=db port=5 dbname=shop user=ops"));
+    QCOMPARE(conninfoProblem(QString()), QStringLiteral("no database conninfo in the profile"));
+}
+
+void TestSql::tableTextAndJson()
+{
+    const QString text = formatTable(
+        {QStringLiteral("name"), QStringLiteral("n")},
+        {{QStringLiteral("alpha"), QStringLiteral("1")}, {QString(), QStringLiteral("22")}});
+    QCOMPARE(text, QStringLiteral("name  | n\n"
+                                  "------+---\n"
+                                  "alpha | 1\n"
+                                  "      | 22\n"
+                                  "(2 rows)\n"));
+    QCOMPARE(formatTable({QStringLiteral("x")}, {{QStringLiteral("1")}}),
+             QStringLiteral("x\n-\n1\n(1 row)\n"));
+    DiagnosticResult r;
+    r.columns = QStringList{QStringLiteral("a")};
+    r.rows = {{QStringLiteral("1")}, {QStringLiteral("2")}};
+    r.database = QStringLiteral("host=db");
+    r.production = true;
+    const QJsonObject o = r.toJson();
+    QCOMPARE(o.value(QStringLiteral("columns")).toArray().size(), 1);
+    QCOMPARE(o.value(QStringLiteral("rows")).toArray().size(), 2);
+    QCOMPARE(o.value(QStringLiteral("rows")).toArray().at(1).toArray().at(0).toString(),
+             QStringLiteral("2"));
+    QCOMPARE(o.value(QStringLiteral("database")).toString(), QStringLiteral("host=db"));
+    QCOMPARE(o.value(QStringLiteral("production")).toBool(), true);
+}
+
+void TestSql::refusedLeavesServerAlone()
+{
+    QTcpServer listener;
+    QVERIFY(listener.listen(QHostAddress::LocalHost));
+    DiagnosticCheck c = sqlCheck(QStringLiteral("REINDEX DATABASE shop"));
+    c.destructive = true;
+    c.target = QStringLiteral("shop");
+    const auto results = runChecks(
+        options(QStringLiteral("host=127.0.0.1 port=%1 user=ops").arg(listener.serverPort())), {c});
+    QCOMPARE(results.value(0).status, RunStatus::Refused);
+    QCOMPARE(results.value(0).database,
+             QStringLiteral("host=127.0.0.1 port=%1 user=ops").arg(listener.serverPort()));
+    QVERIFY(!listener.hasPendingConnections());
+    QVERIFY(!listener.waitForNewConnection(100));
+}
+
+void TestSql::nothingListeningIsClearError()
+{
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        port = probe.serverPort();
+    }
+    const auto results =
+        runChecks(options(QStringLiteral("host=127.0.0.1 port=%1 user=ops dbname=shop").arg(port)),
+                  {sqlCheck(QStringLiteral("SELECT 1"))}, 15000);
+    QCOMPARE(results.size(), 1);
+    const DiagnosticResult &r = results.first();
+    QCOMPARE(r.status, RunStatus::Error);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.summary.startsWith(u"could not connect to the database"), qPrintable(r.summary));
+    QVERIFY2(r.summary.contains(u"database.conninfo"), qPrintable(r.summary));
+}
+
+void TestSql::silentServerBoundedByConnectTimeout()
+{
+    // Accepts the TCP connection and never says a word: libpq alone would wait for ever here.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    QList<QTcpSocket *> held;
+    connect(&silent, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket *s = silent.nextPendingConnection())
+            held << s;
+    });
+    RunnerOptions o =
+        options(QStringLiteral("host=127.0.0.1 port=%1 user=ops").arg(silent.serverPort()));
+    o.sql.connectTimeoutSeconds = 1;
+    const auto results = runChecks(o, {sqlCheck(QStringLiteral("SELECT 1"), 30)}, 15000);
+    QCOMPARE(results.size(), 1);
+    QCOMPARE(results.first().status, RunStatus::Error);
+    QVERIFY2(results.first().summary.contains(u"within 1 s"), qPrintable(results.first().summary));
+    QVERIFY(!held.isEmpty());
+    qDeleteAll(held);
+}
+
+void TestSql::readOnlyCheckReturnsRows()
+{
+    if (!needServer())
+        return;
+    const auto results = runChecks(
+        options(testConninfo()),
+        {sqlCheck(QStringLiteral("SELECT datname, numbackends >= 0 AS ok, NULL::text AS nothing "
+                                 "FROM pg_stat_database WHERE datname = current_database()"))});
+    QCOMPARE(results.size(), 1);
+    const DiagnosticResult &r = results.first();
+    QCOMPARE(r.status, RunStatus::Pass);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.columns, (QStringList{QStringLiteral("datname"), QStringLiteral("ok"),
+                                     QStringLiteral("nothing")}));
+    QCOMPARE(r.rows.size(), 1);
+    QCOMPARE(r.rows.first().value(1), QStringLiteral("t"));
+    QCOMPARE(r.rows.first().value(2), QString());
+    QVERIFY(r.output.endsWith(u"(1 row)\n"));
+    QCOMPARE(r.summary, QStringLiteral("1 rows"));
+    QVERIFY(!r.database.isEmpty());
+    QCOMPARE(r.context, QStringLiteral("prod-ctx"));
+    QCOMPARE(r.ns, QStringLiteral("shop"));
+}
+
+void TestSql::runbookDatabaseChecksRun()
+{
+    if (!needServer())
+        return;
+    std::vector<DiagnosticCheck> checks;
+    for (const DiagnosticCheck &c : defaultProfile().diagnostics) {
+        if (c.kind == u"sql" && !c.destructive)
+            checks.push_back(c);
+    }
+    QVERIFY(checks.size() >= 6);
+    const auto results = runChecks(options(testConninfo()), checks);
+    QCOMPARE(results.size(), checks.size());
+    for (const DiagnosticResult &r : results) {
+        // The runbook names a database and an extension this server may not have; the check must
+        // still reach the server and say what it answered.
+        QVERIFY2(r.status == RunStatus::Pass || (r.status == RunStatus::Fail && r.exitCode == 1),
+                 qPrintable(r.check + QStringLiteral(": ") + r.summary));
+        if (r.check == u"db-active-queries" || r.check == u"db-locks" ||
+            r.check == u"db-active-connections")
+            QCOMPARE(r.status, RunStatus::Pass);
+    }
+}
+
+void TestSql::thresholdOnSingleNumber()
+{
+    if (!needServer())
+        return;
+    DiagnosticCheck c = sqlCheck(QStringLiteral("SELECT 7 AS active_connections"));
+    c.expect.threshold = 5;
+    auto results = runChecks(options(testConninfo()), {c});
+    QCOMPARE(results.value(0).status, RunStatus::Fail);
+    QCOMPARE(results.value(0).summary,
+             QStringLiteral("active_connections = 7 (at most 5 expected)"));
+    c.expect.threshold = 7;
+    results = runChecks(options(testConninfo()), {c});
+    QCOMPARE(results.value(0).status, RunStatus::Pass);
+    c.query = QStringLiteral("SELECT generate_series(1, 3)");
+    c.expect.threshold = 2;
+    results = runChecks(options(testConninfo()), {c});
+    QCOMPARE(results.value(0).status, RunStatus::Fail);
+    QCOMPARE(results.value(0).summary, QStringLiteral("3 rows (at most 2 expected)"));
+}
+
+void TestSql::writeRefusedByReadOnlyTransaction()
+{
+    if (!needServer())
+        return;
+    const auto results =
+        runChecks(options(testConninfo()),
+                  {sqlCheck(QStringLiteral("CREATE TABLE idesk_must_not_exist (a int)"))});
+    const DiagnosticResult &r = results.value(0);
+    QCOMPARE(r.status, RunStatus::Fail);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.summary.startsWith(u"refused by the read-only transaction"), qPrintable(r.summary));
+    const SqlOutcome after =
+        direct(testConninfo(), QStringLiteral("SELECT to_regclass('idesk_must_not_exist')"));
+    QCOMPARE(after.status, RunStatus::Pass);
+    QCOMPARE(after.rows.value(0).value(0), QString());
+}
+
+void TestSql::cannotEscapeReadOnlyTransaction()
+{
+    if (!needServer())
+        return;
+    // A second statement is refused by the protocol; turning the transaction read-write is
+    // refused because a query already ran in it.
+    const QStringList attempts{
+        QStringLiteral("ROLLBACK; CREATE TABLE idesk_must_not_exist (a int)"),
+        QStringLiteral("SET TRANSACTION READ WRITE"),
+        QStringLiteral("SELECT set_config('transaction_read_only', 'off', true)"),
+    };
+    for (const QString &q : attempts) {
+        const auto results = runChecks(options(testConninfo()), {sqlCheck(q)});
+        QVERIFY2(results.value(0).status == RunStatus::Fail,
+                 qPrintable(q + QStringLiteral(" → ") + results.value(0).summary));
+    }
+    const SqlOutcome after =
+        direct(testConninfo(), QStringLiteral("SELECT to_regclass('idesk_must_not_exist')"));
+    QCOMPARE(after.rows.value(0).value(0), QString());
+}
+
+void TestSql::sleepLongerThanTimeoutIsCancelled()
+{
+    if (!needServer())
+        return;
+    const auto results = runChecks(options(testConninfo()),
+                                   {sqlCheck(QStringLiteral("SELECT pg_sleep(60)"), 1)}, 20000);
+    QCOMPARE(results.size(), 1);
+    const DiagnosticResult &r = results.first();
+    QCOMPARE(r.status, RunStatus::Timeout);
+    QVERIFY2(r.summary.contains(u"statement_timeout"), qPrintable(r.summary));
+    QVERIFY2(r.summary.contains(u"1 s"), qPrintable(r.summary));
+}
+
+void TestSql::cancelStopsRunningQuery()
+{
+    if (!needServer())
+        return;
+    DiagnosticsRunner runner(options(testConninfo()));
+    QList<DiagnosticResult> results;
+    connect(&runner, &DiagnosticsRunner::resultReady,
+            [&results](const DiagnosticResult &r) { results << r; });
+    connect(
+        &runner, &DiagnosticsRunner::checkStarted, &runner,
+        [&runner](const QString &id) { runner.cancel(id); }, Qt::QueuedConnection);
+    runner.run({sqlCheck(QStringLiteral("SELECT pg_sleep(60)"), 120)});
+    QTRY_COMPARE_WITH_TIMEOUT(results.size(), 1, 20000);
+    QCOMPARE(results.first().status, RunStatus::Cancelled);
+    QCOMPARE(results.first().exitCode, -1);
+}
+
+void TestSql::wrongPasswordIsClearError()
+{
+    if (!needServer())
+        return;
+    const SqlOutcome role =
+        direct(testConninfo(),
+               QStringLiteral("DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
+                              "'idesk_pw') THEN CREATE ROLE idesk_pw LOGIN PASSWORD 'right-horse'; "
+                              "END IF; END$$"),
+               true);
+    QVERIFY2(role.status == RunStatus::Pass, qPrintable(role.summary));
+    TempDir dir;
+    dir.write(QStringLiteral("wrong"), "*:*:*:idesk_pw:wrong-horse\n");
+    dir.write(QStringLiteral("right"), "*:*:*:idesk_pw:right-horse\n");
+    QFile::setPermissions(dir.file(QStringLiteral("wrong")), QFile::ReadOwner | QFile::WriteOwner);
+    QFile::setPermissions(dir.file(QStringLiteral("right")), QFile::ReadOwner | QFile::WriteOwner);
+    const QString conninfo = testConninfo() + QStringLiteral(" user=idesk_pw");
+    RunnerOptions o = options(conninfo);
+    o.sql.passfile = dir.file(QStringLiteral("wrong"));
+    auto results = runChecks(o, {sqlCheck(QStringLiteral("SELECT 1"))}, 20000);
+    if (results.value(0).status == RunStatus::Pass)
+        QSKIP("this server trusts every local connection, so no password is ever checked");
+    // The environment's password is not one of the places a password may come from.
+    qputenv("PGPASSWORD", "right-horse");
+    results = runChecks(o, {sqlCheck(QStringLiteral("SELECT 1"))}, 20000);
+    qunsetenv("PGPASSWORD");
+    QCOMPARE(results.value(0).status, RunStatus::Error);
+    QVERIFY2(results.value(0).summary.contains(u"password authentication failed"),
+             qPrintable(results.value(0).summary));
+    QVERIFY(!results.value(0).summary.contains(u"wrong-horse"));
+    // The same role with the password from the file libpq was pointed at.
+    o.sql.passfile = dir.file(QStringLiteral("right"));
+    const auto good = runChecks(o, {sqlCheck(QStringLiteral("SELECT current_user"))}, 20000);
+    QCOMPARE(good.value(0).status, RunStatus::Pass);
+    QCOMPARE(good.value(0).rows.value(0).value(0), QStringLiteral("idesk_pw"));
+}
+
+void TestSql::destructiveRunsReadWriteWhenConfirmed()
+{
+    if (!needServer())
+        return;
+    DiagnosticCheck c = sqlCheck(QStringLiteral("CREATE TEMP TABLE idesk_scratch (a int)"));
+    c.destructive = true;
+    c.target = QStringLiteral("scratch");
+    RunnerOptions o = options(testConninfo());
+    o.readOnly = false;
+    o.confirmTarget = QStringLiteral("scratch");
+    const auto results = runChecks(o, {c});
+    QCOMPARE(results.value(0).status, RunStatus::Pass);
+    QCOMPARE(results.value(0).summary, QStringLiteral("CREATE TABLE"));
+    QCOMPARE(results.value(0).output, QStringLiteral("CREATE TABLE\n"));
+}
+
+void TestSql::rowsCappedWithTruncatedFlag()
+{
+    if (!needServer())
+        return;
+    RunnerOptions o = options(testConninfo());
+    o.sql.maxRows = 10;
+    const auto results = runChecks(
+        o, {sqlCheck(QStringLiteral("SELECT g, repeat('x', 3) FROM generate_series(1, 50) g"))});
+    const DiagnosticResult &r = results.value(0);
+    QCOMPARE(r.status, RunStatus::Pass);
+    QCOMPARE(r.rows.size(), 10);
+    QVERIFY(r.truncated);
+    QCOMPARE(r.summary, QStringLiteral("10 rows, truncated"));
+}
+
+namespace {
+
+// Whether a query with this marker is running on the server, seen from a connection of its own.
+bool running(const QString &marker)
+{
+    const SqlOutcome o =
+        direct(testConninfo(), QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE "
+                                              "state = 'active' AND query LIKE '%%1%'")
+                                   .arg(marker));
+    // The probe itself matches the pattern; anything beyond it is the query.
+    return o.rows.value(0).value(0).toInt() > 1;
+}
+
+} // namespace
+
+void TestSql::cancelWhileQueryRuns()
+{
+    if (!needServer())
+        return;
+    SqlOptions o;
+    o.conninfo = testConninfo();
+    SqlJob job(sqlCheck(QStringLiteral("SELECT pg_sleep(60) AS cancel_marker_1"), 120), o, 0);
+    QSignalSpy done(&job, &DiagnosticJob::finished);
+    job.start();
+    QTRY_VERIFY_WITH_TIMEOUT(running(QStringLiteral("cancel_marker_1")), 10000);
+    job.cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
+    const auto r = done.first().first().value<DiagnosticResult>();
+    QCOMPARE(r.status, RunStatus::Cancelled);
+    QCOMPARE(r.summary, QStringLiteral("cancelled; the server stopped the query"));
+    QTRY_VERIFY(!running(QStringLiteral("cancel_marker_1")));
+}
+
+void TestSql::jobDestroyedWhileQueryRuns()
+{
+    if (!needServer())
+        return;
+    SqlOptions o;
+    o.conninfo = testConninfo();
+    auto *job =
+        new SqlJob(sqlCheck(QStringLiteral("SELECT pg_sleep(60) AS drop_marker_2"), 120), o, 0);
+    QSignalSpy done(job, &DiagnosticJob::finished);
+    job->start();
+    QTRY_VERIFY_WITH_TIMEOUT(running(QStringLiteral("drop_marker_2")), 10000);
+    // The worker is told to stop and the server to cancel; nothing is reported any more.
+    delete job;
+    QCOMPARE(done.size(), 0);
+    QTRY_VERIFY(!running(QStringLiteral("drop_marker_2")));
+}
+
+void TestSql::connectionLostMidQuery()
+{
+    if (!needServer())
+        return;
+    const auto results =
+        runChecks(options(testConninfo()),
+                  {sqlCheck(QStringLiteral("SELECT pg_terminate_backend(pg_backend_pid())"))});
+    const DiagnosticResult &r = results.value(0);
+    QCOMPARE(r.status, RunStatus::Error);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.summary.startsWith(u"the connection to the database was lost: "),
+             qPrintable(r.summary));
+}
+
+void TestSql::jobCancelledBeforeStart()
+{
+    SqlOptions o;
+    o.conninfo = QStringLiteral("host=127.0.0.1 port=9 user=ops");
+    SqlJob job(sqlCheck(QStringLiteral("SELECT 1")), o, 0);
+    QSignalSpy done(&job, &DiagnosticJob::finished);
+    job.cancel();
+    QCOMPARE(done.size(), 1);
+    QCOMPARE(done.first().first().value<DiagnosticResult>().status, RunStatus::Cancelled);
+    job.cancel();
+    QCOMPARE(done.size(), 1);
+    // A numeric host address that is not one fails before any packet is sent.
+    o.conninfo = QStringLiteral("hostaddr=999.1.1.1 port=5432 user=ops");
+    const std::atomic<bool> never{false};
+    const SqlOutcome bad = runSql(o, QStringLiteral("SELECT 1"), 5, false, never);
+    QCOMPARE(bad.status, RunStatus::Error);
+    QVERIFY2(bad.summary.startsWith(u"could not connect to the database"), qPrintable(bad.summary));
+}
+
+QTEST_GUILESS_MAIN(TestSql)
+#include "test_sql.moc"
