@@ -85,7 +85,9 @@ public:
             option->palette.setColor(QPalette::Text, QColor(0xB0, 0x00, 0x20));
             option->backgroundBrush = QColor(0xFD, 0xE7, 0xE9);
         } else if (index.data(ActionItemModel::StatusRole).toInt() == int(ActionStatus::Done)) {
-            option->palette.setColor(QPalette::Text, QColor(0x70, 0x70, 0x70));
+            option->palette.setColor(
+                QPalette::Text,
+                readableOn(QColor(0x70, 0x70, 0x70), option->palette.color(QPalette::Base)));
         }
     }
 

@@ -435,9 +435,10 @@ QGroupBox *TriageTab::buildSeverityGroup()
         b->setObjectName(QStringLiteral("severity%1").arg(severityToString(s)));
         b->setCheckable(true);
         b->setMinimumSize(56, 40);
-        b->setStyleSheet(QStringLiteral("QPushButton{font-size:13pt;font-weight:bold;color:%1;}"
-                                        "QPushButton:checked{background:%1;color:#ffffff;}")
-                             .arg(severityColor(s).name()));
+        b->setStyleSheet(QStringLiteral("QPushButton{font-size:13pt;font-weight:bold;color:%2;}"
+                                        "QPushButton:checked{background:%1;color:%3;}")
+                             .arg(severityColor(s).name(), severityTextColor(s).name(),
+                                  textOnFill(severityColor(s)).name()));
         m_severityGroup->addButton(b, i);
         m_severityButtons[std::size_t(i)] = b;
         auto *text = plainLabel(box);
@@ -493,7 +494,7 @@ QGroupBox *TriageTab::buildImpactGroup()
     v->addLayout(suggestion);
     m_why = plainLabel(box);
     m_why->setObjectName(QStringLiteral("suggestionWhy"));
-    m_why->setStyleSheet(QStringLiteral("QLabel{color:#455a64;}"));
+    styleText(m_why, QColor(0x45, 0x5a, 0x64));
     v->addWidget(m_why);
 
     for (QDoubleSpinBox *spin :
@@ -1039,11 +1040,11 @@ void TriageTab::updateEscalationPanel(const EscalationStatus &esc)
     m_escalateButton->setText(target > esc.engagedLevel
                                   ? tr("Escalate to %1").arg(buttonText(levelName(p, target)))
                                   : tr("Highest level engaged"));
-    m_escalateButton->setStyleSheet(esc.escalationNeeded()
-                                        ? QStringLiteral("QPushButton{background:%1;"
-                                                         "color:#ffffff;font-weight:bold;}")
-                                              .arg(alertRed())
-                                        : QString());
+    m_escalateButton->setStyleSheet(
+        esc.escalationNeeded() ? QStringLiteral("QPushButton{background:%1;"
+                                                "color:%2;font-weight:bold;}")
+                                     .arg(alertRed(), textOnFill(QColor(alertRed())).name())
+                               : QString());
 }
 
 void TriageTab::updateSuggestion()
