@@ -343,6 +343,7 @@ QWidget *TriageTab::buildHeader()
     auto *sub = new QHBoxLayout;
     m_channelButton = new QPushButton(header);
     m_channelButton->setObjectName(QStringLiteral("channelButton"));
+    m_channelButton->setAccessibleName(tr("Incident channel"));
     m_channelButton->setFlat(true);
     m_channelButton->setCursor(Qt::PointingHandCursor);
     m_channelButton->setToolTip(tr("Click to copy the channel name"));
@@ -665,6 +666,7 @@ QGroupBox *TriageTab::buildContactsGroup()
     m_contacts = new ContactsModel(m_service, this);
     m_contactsView = new QTableView(box);
     m_contactsView->setObjectName(QStringLiteral("contactsView"));
+    m_contactsView->setAccessibleName(tr("Contacts"));
     m_contactsView->setModel(m_contacts);
     m_contactsView->verticalHeader()->hide();
     m_contactsView->setSelectionBehavior(QAbstractItemView::SelectItems);
@@ -1076,6 +1078,7 @@ void TriageTab::updateChecklistTitles()
                                        tr("Post-incident")};
     for (std::size_t i = 0; i < m_checklists.size(); ++i) {
         const ChecklistModel *m = m_checklists[i];
+        m_checklistTabs->widget(int(i))->setAccessibleName(names[i]);
         m_checklistTabs->setTabText(
             int(i), tr("%1 %2/%3").arg(names[i]).arg(m->checkedCount()).arg(m->rowCount()));
     }
