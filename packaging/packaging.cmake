@@ -1,23 +1,80 @@
+# What the .deb installs beside the two programs, and the CPack settings (scripts/package).
 include(GNUInstallDirs)
-install(FILES ${CMAKE_CURRENT_LIST_DIR}/io.incidentdesk.IncidentDesk.desktop
+
+set(INCIDENTDESK_REPOSITORY_URL "https://github.com/incidentdesk/incidentdesk"
+    CACHE STRING "Where the source lives: the metainfo's homepage and screenshot links")
+set(INCIDENTDESK_APP_ID io.incidentdesk.IncidentDesk)
+set(packaging_dir ${CMAKE_CURRENT_LIST_DIR})
+set(packaging_out ${PROJECT_BINARY_DIR}/packaging)
+
+configure_file(${packaging_dir}/${INCIDENTDESK_APP_ID}.metainfo.xml.in
+               ${packaging_out}/${INCIDENTDESK_APP_ID}.metainfo.xml @ONLY)
+
+# Debian wants man pages and the changelog compressed, without a time stamp in the header so
+# two builds give the same bytes.
+set(compressed_files)
+foreach(source man/incidentdesk.1 man/incidentdesk-cli.1 changelog)
+    get_filename_component(name ${source} NAME)
+    add_custom_command(
+        OUTPUT ${packaging_out}/${name}.gz
+        COMMAND gzip -9 -n -c ${packaging_dir}/${source} > ${packaging_out}/${name}.gz
+        DEPENDS ${packaging_dir}/${source}
+        VERBATIM)
+    list(APPEND compressed_files ${packaging_out}/${name}.gz)
+endforeach()
+add_custom_target(incidentdesk_packaging_files ALL DEPENDS ${compressed_files})
+
+install(FILES ${packaging_dir}/${INCIDENTDESK_APP_ID}.desktop
         DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
-install(FILES ${CMAKE_CURRENT_LIST_DIR}/io.incidentdesk.IncidentDesk.metainfo.xml
+install(FILES ${packaging_out}/${INCIDENTDESK_APP_ID}.metainfo.xml
         DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
 install(FILES ${PROJECT_SOURCE_DIR}/resources/icons/incidentdesk.svg
         DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps
-        RENAME io.incidentdesk.IncidentDesk.svg)
+        RENAME ${INCIDENTDESK_APP_ID}.svg)
 foreach(size 16 32 48 64 128 256)
     install(FILES ${PROJECT_SOURCE_DIR}/resources/icons/incidentdesk-${size}.png
             DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${size}x${size}/apps
-            RENAME io.incidentdesk.IncidentDesk.png)
+            RENAME ${INCIDENTDESK_APP_ID}.png)
 endforeach()
+install(FILES ${packaging_out}/incidentdesk.1.gz ${packaging_out}/incidentdesk-cli.1.gz
+        DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+install(FILES ${packaging_dir}/completion/incidentdesk-cli
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
+# Debian's layout for the licence and the changelog of a native package.
+install(FILES ${packaging_dir}/copyright
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/incidentdesk)
+install(FILES ${packaging_out}/changelog.gz
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/incidentdesk)
 
 set(CPACK_PACKAGE_NAME incidentdesk)
 set(CPACK_PACKAGE_VENDOR "IncidentDesk")
-set(CPACK_PACKAGE_CONTACT "IncidentDesk maintainers")
-set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
-set(CPACK_GENERATOR "DEB;TGZ")
+set(CPACK_PACKAGE_CONTACT "IncidentDesk maintainers <dev@incidentdesk.invalid>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "incident command desk for production incidents")
+# CPack writes the summary as the synopsis and indents these lines; an empty line becomes " .".
+set(CPACK_PACKAGE_DESCRIPTION
+    "IncidentDesk is a desktop application for the incident commander: declare
+and triage an incident, follow response-time SLAs and escalation, run the
+service profile's diagnostics, keep the timeline, and export the post-mortem
+as Markdown with secrets redacted. Everything is stored in a local SQLite
+file, so it keeps working when chat, the VPN or a hosted incident tool is
+down.
+
+The package holds the window (incidentdesk) and a command line on the same
+database (incidentdesk-cli).")
+set(CPACK_DEBIAN_PACKAGE_HOMEPAGE ${INCIDENTDESK_REPOSITORY_URL})
+set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_SECTION devel)
+# Plugins Qt loads at run time, which the library scan cannot see: the SQLite driver and the
+# platform plugins (X11, Wayland).
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-qpa-plugins")
+set(CPACK_DEBIAN_PACKAGE_SECTION utils)
+set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
+# kubectl runs the Kubernetes checks when it is there; the app works without it.
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "kubernetes-client")
+# German labels on standard buttons and dialogs.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 include(CPack)

@@ -10,8 +10,10 @@ IDESK_PACKAGES=(
     libqt6sql6-sqlite qt6-qpa-plugins libgl-dev libvulkan-dev libxkbcommon-dev
     nlohmann-json3-dev libspdlog-dev libpq-dev sqlite3 libsqlite3-dev zlib1g-dev
     fontconfig fonts-dejavu-core fonts-noto-color-emoji xvfb xauth
-    curl openssl
+    curl openssl qt6-translations-l10n
 )
+# Only scripts/package: CPack's dependency scan and the checks of the finished .deb.
+IDESK_PACKAGING_PACKAGES=(dpkg-dev fakeroot file desktop-file-utils appstream lintian)
 # The diagnostics tests run the real kubectl; Debian's package only when no kubectl is on PATH,
 # since cloud SDKs ship their own at the same path.
 if ! command -v kubectl >/dev/null 2>&1; then

@@ -4,1913 +4,2237 @@
 <context>
     <name>DeclareDialog</name>
     <message>
-        <location filename="../ui/declaredialog.ui" line="6"/>
         <source>Declare incident</source>
         <translation>Vorfall ausrufen</translation>
     </message>
     <message>
-        <location filename="../ui/declaredialog.ui" line="16"/>
         <source>&amp;What is broken?</source>
         <translation>&amp;Was ist kaputt?</translation>
     </message>
     <message>
-        <location filename="../ui/declaredialog.ui" line="22"/>
         <source>e.g. Users unable to create orders</source>
         <translation>z. B. Nutzer können keine Bestellungen anlegen</translation>
     </message>
     <message>
-        <location filename="../ui/declaredialog.ui" line="28"/>
         <source>Severity (Alt+0…3)</source>
         <translation>Schweregrad (Alt+0…3)</translation>
     </message>
     <message>
-        <location filename="../ui/declaredialog.ui" line="36"/>
         <source>Co&amp;mmander</source>
         <translation>Incident-&amp;Commander</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LogSource</name>
     <message>
-        <location filename="../ui/mainwindow.ui" line="9"/>
-        <source>IncidentDesk</source>
-        <translation type="unfinished"></translation>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="38"/>
+        <source>cannot inflate %1</source>
+        <translation>%1 kann nicht entpackt werden</translation>
+    </message>
+    <message>
+        <source>%1: compressed data ends too early</source>
+        <translation>%1: die komprimierten Daten enden zu früh</translation>
+    </message>
+    <message>
+        <source>%1: corrupt compressed data (%2)</source>
+        <translation>%1: beschädigte komprimierte Daten (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>IncidentDesk</source>
+        <translation>IncidentDesk</translation>
+    </message>
+    <message>
         <source>Search incidents (Ctrl+F)</source>
         <translation>Vorfälle suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="43"/>
         <source>Show incidents with this status</source>
         <translation>Vorfälle mit diesem Status zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="62"/>
         <source>Declare incident (Ctrl+N)</source>
         <translation>Vorfall ausrufen (Strg+N)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="76"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="89"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="94"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="97"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="107"/>
         <source>&amp;New incident…</source>
         <translation>&amp;Neuer Vorfall…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="108"/>
         <source>Ctrl+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="111"/>
         <source>&amp;Open database…</source>
         <translation>Datenbank ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="112"/>
         <source>Ctrl+O</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="115"/>
         <source>Open &amp;profile…</source>
         <translation>&amp;Profil öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="118"/>
         <source>Use the &amp;default profile</source>
         <translation>&amp;Standardprofil verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="121"/>
         <source>&amp;Export incident as JSON…</source>
         <translation>Vorfall als JSON &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="122"/>
         <source>Ctrl+Shift+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="125"/>
         <source>&amp;Import incident…</source>
         <translation>Vorfall &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="128"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="129"/>
         <source>Ctrl+Q</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="134"/>
         <source>&amp;Read-only mode (no destructive actions)</source>
         <translation>&amp;Nur-Lese-Modus (keine zerstörerischen Aktionen)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="137"/>
         <source>&amp;About IncidentDesk</source>
         <translation>&amp;Über IncidentDesk</translation>
+    </message>
+    <message>
+        <source>Search incidents</source>
+        <translation>Vorfälle suchen</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Vorfälle</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../src/gui/screenshot.cpp" line="17"/>
         <source>Cannot create the folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../src/gui/screenshot.cpp" line="30"/>
         <source>Cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>The profile has an error</source>
+        <translation>Das Profil enthält einen Fehler</translation>
+    </message>
+    <message>
+        <source>%1
+
+Continue with the shipped default profile?</source>
+        <translation>%1
+
+Mit dem mitgelieferten Standardprofil fortfahren?</translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>Die Datenbank kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>The file has not been changed.</source>
+        <translation>Die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>Open another…</source>
+        <translation>Andere öffnen…</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>Datenbank öffnen</translation>
+    </message>
+    <message>
+        <source>IncidentDesk: run a production incident from a laptop.</source>
+        <translation>IncidentDesk: einen Produktionsvorfall vom Laptop aus leiten.</translation>
+    </message>
+    <message>
+        <source>The SQLite database (default: %1).</source>
+        <translation>Die SQLite-Datenbank (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>A service profile (JSON).</source>
+        <translation>Ein Serviceprofil (JSON).</translation>
+    </message>
+    <message>
+        <source>Save one PNG per tab into DIR and exit.</source>
+        <translation>Je Tab ein PNG in DIR speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Select this incident (id or channel).</source>
+        <translation>Diesen Vorfall auswählen (ID oder Channel).</translation>
+    </message>
+    <message>
+        <source>Log to stderr as well.</source>
+        <translation>Auch auf stderr protokollieren.</translation>
+    </message>
+    <message>
+        <source>Exit once the window has painted.</source>
+        <translation>Beenden, sobald das Fenster gezeichnet ist.</translation>
+    </message>
+    <message>
+        <source>%1 needs a value</source>
+        <translation>%1 braucht einen Wert</translation>
+    </message>
+    <message>
+        <source>unknown option %1</source>
+        <translation>unbekannte Option %1</translation>
+    </message>
+    <message>
+        <source>expected %1</source>
+        <translation>%1 erwartet</translation>
+    </message>
+    <message>
+        <source>no incident matches &apos;%1&apos;</source>
+        <translation>kein Vorfall passt zu „%1“</translation>
+    </message>
+    <message>
+        <source>exactly one %1</source>
+        <translation>genau ein(e) %1</translation>
+    </message>
+    <message>
+        <source>%1 expects an ISO 8601 time such as 2024-01-15T14:30:00Z</source>
+        <translation>%1 erwartet eine Zeit nach ISO 8601, etwa 2024-01-15T14:30:00Z</translation>
+    </message>
+    <message>
+        <source>declare takes no positional arguments</source>
+        <translation>declare nimmt keine Positionsargumente</translation>
+    </message>
+    <message>
+        <source>--title is required</source>
+        <translation>--title ist erforderlich</translation>
+    </message>
+    <message>
+        <source>--severity must be P0, P1, P2 or P3</source>
+        <translation>--severity muss P0, P1, P2 oder P3 sein</translation>
+    </message>
+    <message>
+        <source>unknown status %1</source>
+        <translation>unbekannter Status %1</translation>
+    </message>
+    <message>
+        <source>incident id</source>
+        <translation>Vorfall-ID</translation>
+    </message>
+    <message>
+        <source>--text is required</source>
+        <translation>--text ist erforderlich</translation>
+    </message>
+    <message>
+        <source>unknown --kind %1</source>
+        <translation>unbekannte --kind %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n secret(s) redacted</source>
+        <translation>
+            <numerusform>%n Geheimnis geschwärzt</numerusform>
+            <numerusform>%n Geheimnisse geschwärzt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown --format %1 (json or md)</source>
+        <translation>unbekanntes --format %1 (json oder md)</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>
+Exit codes: 0 ok, 1 a check failed, 2 usage error, 3 data error.
+</source>
+        <translation>
+Exit-Codes: 0 in Ordnung, 1 eine Prüfung schlug fehl, 2 Aufruffehler, 3 Datenfehler.
+</translation>
+    </message>
+    <message>
+        <source>Declare an incident; prints its id and channel.</source>
+        <translation>Einen Vorfall ausrufen; gibt seine ID und seinen Channel aus.</translation>
+    </message>
+    <message>
+        <source>List incidents.</source>
+        <translation>Vorfälle auflisten.</translation>
+    </message>
+    <message>
+        <source>Show an incident and its timeline.</source>
+        <translation>Einen Vorfall und seine Zeitleiste zeigen.</translation>
+    </message>
+    <message>
+        <source>Add a timeline event.</source>
+        <translation>Ein Ereignis zur Zeitleiste hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Export an incident as JSON, or its post-mortem as Markdown (secrets redacted unless --no-redact).</source>
+        <translation>Einen Vorfall als JSON exportieren oder sein Post-Mortem als Markdown (Geheimnisse geschwärzt, außer mit --no-redact).</translation>
+    </message>
+    <message>
+        <source>Import an incident exported as JSON.</source>
+        <translation>Einen als JSON exportierten Vorfall importieren.</translation>
+    </message>
+    <message>
+        <source>incidentdesk-cli: the IncidentDesk command line, on the same database as the app.</source>
+        <translation>incidentdesk-cli: die Kommandozeile von IncidentDesk, auf derselben Datenbank wie die App.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe zeigen.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Die Version zeigen.</translation>
+    </message>
+    <message>
+        <source>Log to stderr.</source>
+        <translation>Auf stderr protokollieren.</translation>
+    </message>
+    <message>
+        <source>What to do.</source>
+        <translation>Was zu tun ist.</translation>
+    </message>
+    <message>
+        <source>Try --help.</source>
+        <translation>Siehe --help.</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;. Try --help.</source>
+        <translation>unbekannter Befehl „%1“. Siehe --help.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>no positional arguments</source>
+        <translation>keine Positionsargumente</translation>
+    </message>
+    <message>
+        <source>	[destructive: %1]</source>
+        <translation>	[zerstörerisch: %1]</translation>
+    </message>
+    <message>
+        <source>	(context %1, namespace %2)</source>
+        <translation>	(Kontext %1, Namespace %2)</translation>
+    </message>
+    <message>
+        <source>[output truncated]</source>
+        <translation>[Ausgabe gekürzt]</translation>
+    </message>
+    <message>
+        <source>name at least one check (see the checks command)</source>
+        <translation>mindestens eine Prüfung nennen (siehe den Befehl checks)</translation>
+    </message>
+    <message>
+        <source>unknown check &apos;%1&apos; (see the checks command)</source>
+        <translation>unbekannte Prüfung „%1“ (siehe den Befehl checks)</translation>
+    </message>
+    <message>
+        <source>--timeout takes seconds between 1 and 3600</source>
+        <translation>--timeout nimmt Sekunden zwischen 1 und 3600</translation>
+    </message>
+    <message>
+        <source>List the profile&apos;s diagnostic checks.</source>
+        <translation>Die Diagnoseprüfungen des Profils auflisten.</translation>
+    </message>
+    <message>
+        <source>Run checks; with --incident, file each result as evidence.</source>
+        <translation>Prüfungen ausführen; mit --incident jedes Ergebnis als Beleg ablegen.</translation>
+    </message>
+    <message>
+        <source>The runbook&apos;s quick health check, in parallel.</source>
+        <translation>Der schnelle Health-Check des Runbooks, parallel.</translation>
+    </message>
+    <message>
+        <source>%1 needs a whole number of 0 or more, not &apos;%2&apos;</source>
+        <translation>%1 braucht eine ganze Zahl ab 0, nicht „%2“</translation>
+    </message>
+    <message>
+        <source>standard input (-) can be read only once</source>
+        <translation>die Standardeingabe (-) kann nur einmal gelesen werden</translation>
+    </message>
+    <message>
+        <source>Analyse logs (plain or .gz, - for standard input) as the runbook&apos;s analyze-logs.sh does, plus message templates and errors per minute.</source>
+        <translation>Logs auswerten (Text oder .gz, - für die Standardeingabe) wie analyze-logs.sh des Runbooks, dazu Nachrichtenmuster und Fehler pro Minute.</translation>
+    </message>
+    <message>
+        <source>expected exactly one incident id</source>
+        <translation>genau eine Vorfall-ID erwartet</translation>
+    </message>
+    <message>
+        <source>give either --add TEXT or --list</source>
+        <translation>entweder --add TEXT oder --list angeben</translation>
+    </message>
+    <message>
+        <source>--add needs the action item&apos;s text</source>
+        <translation>--add braucht den Text der Maßnahme</translation>
+    </message>
+    <message>
+        <source>every action item needs an owner: --owner NAME</source>
+        <translation>jede Maßnahme braucht eine verantwortliche Person: --owner NAME</translation>
+    </message>
+    <message>
+        <source>--due expects a date such as 2024-01-20</source>
+        <translation>--due erwartet ein Datum wie 2024-01-20</translation>
+    </message>
+    <message>
+        <source>--owner and --due go with --add</source>
+        <translation>--owner und --due gehören zu --add</translation>
+    </message>
+    <message>
+        <source>no action items for %1</source>
+        <translation>keine Maßnahmen für %1</translation>
+    </message>
+    <message>
+        <source>Add an action item to an incident, or list its action items.</source>
+        <translation>Eine Maßnahme zu einem Vorfall hinzufügen oder seine Maßnahmen auflisten.</translation>
+    </message>
+    <message>
+        <source>one incident id</source>
+        <translation>eine Vorfall-ID</translation>
+    </message>
+    <message>
+        <source>--kind must be alert, update or resolved, not &apos;%1&apos;</source>
+        <translation>--kind muss alert, update oder resolved sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>an incident id and a status</source>
+        <translation>eine Vorfall-ID und einen Status</translation>
+    </message>
+    <message>
+        <source>STATUS must be Investigating, Identified, Mitigating, Monitoring or Resolved, not &apos;%1&apos;</source>
+        <translation>STATUS muss Investigating, Identified, Mitigating, Monitoring oder Resolved sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>Recovery is not confirmed; open items:</source>
+        <translation>Die Wiederherstellung ist nicht bestätigt; offene Punkte:</translation>
+    </message>
+    <message>
+        <source>Tick them in the app, or resolve anyway with --override &quot;REASON&quot;.</source>
+        <translation>Haken Sie sie in der App ab oder lösen Sie trotzdem mit --override &quot;GRUND&quot;.</translation>
+    </message>
+    <message>
+        <source>already acknowledged at </source>
+        <translation>bereits bestätigt um </translation>
+    </message>
+    <message>
+        <source>acknowledged at </source>
+        <translation>bestätigt um </translation>
+    </message>
+    <message>
+        <source> — %1 after the %2 response time</source>
+        <translation> — %1 nach der Reaktionszeit von %2</translation>
+    </message>
+    <message>
+        <source> — within the %1 response time</source>
+        <translation> — innerhalb der Reaktionszeit von %1</translation>
+    </message>
+    <message>
+        <source>nothing — resolved incidents stop escalating</source>
+        <translation>nichts — gelöste Vorfälle eskalieren nicht weiter</translation>
+    </message>
+    <message>
+        <source> since </source>
+        <translation> seit </translation>
+    </message>
+    <message>
+        <source>(ESCALATE NOW)</source>
+        <translation>(JETZT ESKALIEREN)</translation>
+    </message>
+    <message>
+        <source>nothing above the engaged level</source>
+        <translation>nichts über der eingebundenen Stufe</translation>
+    </message>
+    <message>
+        <source> at </source>
+        <translation> um </translation>
+    </message>
+    <message>
+        <source> (in %1)</source>
+        <translation> (in %1)</translation>
+    </message>
+    <message>
+        <source>none scheduled</source>
+        <translation>nichts geplant</translation>
+    </message>
+    <message>
+        <source>(no contacts for this level in the profile)</source>
+        <translation>(keine Kontakte für diese Stufe im Profil)</translation>
+    </message>
+    <message>
+        <source>Print the incident&apos;s alert, update or resolved message (plain or Slack).</source>
+        <translation>Die Alarm-, Update- oder Gelöst-Nachricht des Vorfalls ausgeben (Text oder Slack).</translation>
+    </message>
+    <message>
+        <source>Set the status; Resolved needs the recovery checklist or --override.</source>
+        <translation>Den Status setzen; Resolved braucht die Wiederherstellungs-Checkliste oder --override.</translation>
+    </message>
+    <message>
+        <source>Acknowledge the incident and say whether the response SLA was met.</source>
+        <translation>Den Vorfall bestätigen und sagen, ob das Reaktions-SLA eingehalten wurde.</translation>
+    </message>
+    <message>
+        <source>Current and next escalation level, when it falls due, whom to contact.</source>
+        <translation>Aktuelle und nächste Eskalationsstufe, wann sie fällig wird, wen man kontaktiert.</translation>
+    </message>
+    <message>
+        <source>Could not write all of %1; the disk may be full. The file was left as it was.</source>
+        <translation>%1 konnte nicht vollständig geschrieben werden; die Platte ist vielleicht voll. Die Datei blieb unverändert.</translation>
+    </message>
+    <message>
+        <source>
+Commands:
+</source>
+        <translation>
+Befehle:
+</translation>
     </message>
 </context>
 <context>
     <name>TriageResolveDialog</name>
     <message>
-        <location filename="../ui/triageresolvedialog.ui" line="6"/>
         <source>Confirm recovery before resolving</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellung vor dem Lösen bestätigen</translation>
     </message>
     <message>
-        <location filename="../ui/triageresolvedialog.ui" line="15"/>
         <source>Tick what has been verified. Each tick lands on the timeline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Haken Sie ab, was geprüft ist. Jeder Haken landet auf der Zeitleiste.</translation>
     </message>
     <message>
-        <location filename="../ui/triageresolvedialog.ui" line="36"/>
         <source>&amp;Resolve anyway because</source>
-        <translation type="unfinished"></translation>
+        <translation>Trotzdem &amp;lösen, weil</translation>
     </message>
     <message>
-        <location filename="../ui/triageresolvedialog.ui" line="43"/>
         <source>Needed only while items are open, e.g. &quot;alerts are noisy, verified by hand&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur nötig, solange Punkte offen sind, z. B. „Alarme sind unzuverlässig, von Hand geprüft“</translation>
     </message>
 </context>
 <context>
-    <name>idesk::AddEventCommand</name>
+    <name>idesk::ActionItemModel</name>
     <message>
-        <location filename="../src/gui/timeline/timelinecommands.cpp" line="63"/>
-        <source>Add “%1”</source>
-        <translation type="unfinished"></translation>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Overdue since %1</source>
+        <translation>Überfällig seit %1</translation>
+    </message>
+    <message>
+        <source>Every action item needs an owner</source>
+        <translation>Jede Maßnahme braucht eine verantwortliche Person</translation>
+    </message>
+    <message>
+        <source>Every action item needs a due date</source>
+        <translation>Jede Maßnahme braucht ein Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
-    <name>idesk::AddEventsCommand</name>
+    <name>idesk::ChecklistModel</name>
     <message>
-        <location filename="../src/gui/timeline/timelinecommands.cpp" line="94"/>
-        <source>Add %n event(s)</source>
-        <translation type="unfinished"></translation>
+        <source>Not done yet</source>
+        <translation>Noch nicht erledigt</translation>
+    </message>
+    <message>
+        <source>Checked by %1 at %2 (%3 local)</source>
+        <translation>Abgehakt von %1 um %2 (%3 lokal)</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Punkt</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Um</translation>
+    </message>
+</context>
+<context>
+    <name>idesk::ContactsModel</name>
+    <message>
+        <source>On-call</source>
+        <translation>Bereitschaft</translation>
+    </message>
+    <message>
+        <source>Personnel</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Click to copy: %1</source>
+        <translation>Zum Kopieren klicken: %1</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Via</source>
+        <translation>Über</translation>
     </message>
 </context>
 <context>
     <name>idesk::DeclareDialog</name>
     <message numerus="yes">
-        <location filename="../src/gui/declaredialog.cpp" line="22"/>
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/declaredialog.cpp" line="23"/>
         <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/declaredialog.cpp" line="25"/>
         <source>Examples: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiele: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/declaredialog.cpp" line="41"/>
         <source>&amp;Declare</source>
         <translation>&amp;Ausrufen</translation>
     </message>
     <message>
-        <location filename="../src/gui/declaredialog.cpp" line="70"/>
         <source>Say in a few words what is broken.</source>
         <translation>Beschreiben Sie in wenigen Worten, was kaputt ist.</translation>
     </message>
 </context>
 <context>
-    <name>idesk::DeleteEventsCommand</name>
-    <message>
-        <location filename="../src/gui/timeline/timelinecommands.cpp" line="177"/>
-        <source>Delete %n event(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>idesk::EditEventCommand</name>
-    <message>
-        <location filename="../src/gui/timeline/timelinecommands.cpp" line="132"/>
-        <source>That event no longer exists</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/timeline/timelinecommands.cpp" line="149"/>
-        <source>Edit “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>idesk::EventHistoryDialog</name>
     <message>
-        <location filename="../src/gui/timeline/eventhistorydialog.cpp" line="23"/>
         <source>Event history</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisverlauf</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/eventhistorydialog.cpp" line="27"/>
         <source>Every revision of this event, oldest first. Edits and deletes add revisions; none is ever removed. Times are UTC.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Revision dieses Ereignisses, die älteste zuerst. Bearbeiten und Löschen fügen Revisionen hinzu; keine wird je entfernt. Zeiten in UTC.</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/eventhistorydialog.cpp" line="34"/>
         <source>Rev</source>
-        <translation type="unfinished"></translation>
+        <translation>Rev.</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/eventhistorydialog.cpp" line="34"/>
         <source>Recorded (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfasst (UTC)</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/eventhistorydialog.cpp" line="34"/>
         <source>Occurred (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschehen (UTC)</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/eventhistorydialog.cpp" line="35"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/eventhistorydialog.cpp" line="35"/>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>Autor</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/eventhistorydialog.cpp" line="35"/>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/eventhistorydialog.cpp" line="35"/>
         <source>Pinned</source>
-        <translation type="unfinished"></translation>
+        <translation>Angeheftet</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/eventhistorydialog.cpp" line="36"/>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöscht</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/eventhistorydialog.cpp" line="64"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/eventhistorydialog.cpp" line="64"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/eventhistorydialog.cpp" line="65"/>
         <source>deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>gelöscht</translation>
+    </message>
+</context>
+<context>
+    <name>idesk::IncidentListModel</name>
+    <message>
+        <source>Sev</source>
+        <translation>Schw.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Commander</source>
+        <translation>Commander</translation>
+    </message>
+</context>
+<context>
+    <name>idesk::IncidentService</name>
+    <message>
+        <source>No incident with id %1</source>
+        <translation>Kein Vorfall mit der ID %1</translation>
+    </message>
+    <message>
+        <source>No checklist item %1</source>
+        <translation>Kein Checklistenpunkt %1</translation>
     </message>
 </context>
 <context>
     <name>idesk::MainWindow</name>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="45"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="47"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="53"/>
         <source>All incidents</source>
         <translation>Alle Vorfälle</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="55"/>
         <source>Open</source>
         <translation>Offen</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="160"/>
         <source>Open database</source>
         <translation>Datenbank öffnen</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="161"/>
         <source>IncidentDesk databases (*.sqlite *.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>IncidentDesk-Datenbanken (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="166"/>
         <source>Open service profile</source>
         <translation>Serviceprofil öffnen</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="167"/>
         <source>Profiles (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Profile (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="203"/>
         <source>Incident &amp;list</source>
         <translation>Vorfall&amp;liste</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="293"/>
         <source>&amp;Triage</source>
         <translation>&amp;Triage</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="300"/>
         <source>The Diagnostics tab</source>
         <translation>Der Diagnose-Tab</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="301"/>
         <source>Click-to-run kubectl, HTTP, JSON-RPC, DNS and SQL checks from the profile arrive in a later release. Nothing here runs yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>kubectl-, HTTP-, JSON-RPC-, DNS- und SQL-Prüfungen aus dem Profil per Klick kommen in einer späteren Version. Hier läuft noch nichts.</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="298"/>
         <source>&amp;Diagnostics</source>
         <translation>&amp;Diagnose</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="131"/>
         <source>The database %1 is damaged (%2). Export what you need and restore it from a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank %1 ist beschädigt (%2). Exportieren Sie, was Sie brauchen, und stellen Sie sie aus einer Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="305"/>
         <source>Time&amp;line</source>
         <translation>&amp;Zeitleiste</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="311"/>
         <source>&amp;Post-mortem</source>
         <translation>&amp;Post-Mortem</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="314"/>
         <source>Alt+%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+%1</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="389"/>
         <source>%1 %2 — IncidentDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 — IncidentDesk</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="391"/>
         <source>IncidentDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>IncidentDesk</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="408"/>
         <source>Declared %1 — %2</source>
         <translation>Ausgerufen: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="410"/>
         <source>Could not declare the incident</source>
         <translation>Der Vorfall konnte nicht ausgerufen werden</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="423"/>
         <source>Could not open the database</source>
         <translation>Die Datenbank konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="437"/>
         <source>The profile has an error</source>
         <translation>Das Profil enthält einen Fehler</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="438"/>
         <source>The current profile stays in use.</source>
         <translation>Das aktuelle Profil bleibt in Gebrauch.</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="459"/>
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="460"/>
         <source>Profile: %1%2</source>
         <translation>Profil: %1%2</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="462"/>
         <source> (default)</source>
         <translation> (Standard)</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="463"/>
         <source>The shipped default profile</source>
         <translation>Das mitgelieferte Standardprofil</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="465"/>
         <source>Read-only: destructive actions off</source>
         <translation>Nur lesen: zerstörerische Aktionen aus</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="466"/>
         <source>Destructive actions ENABLED</source>
         <translation>Zerstörerische Aktionen AKTIV</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="471"/>
         <source>Sync: off (local only)</source>
         <translation>Sync: aus (nur lokal)</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="480"/>
         <source>Export incident</source>
         <translation>Vorfall exportieren</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="481"/>
         <source>Incident JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorfall-JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="487"/>
         <source>Could not export</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="490"/>
         <source>Exported to %1</source>
         <translation>Exportiert nach %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="495"/>
         <source>Import incident</source>
         <translation>Vorfall importieren</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="496"/>
         <source>Incident JSON (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorfall-JSON (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="501"/>
-        <location filename="../src/gui/mainwindow.cpp" line="509"/>
-        <location filename="../src/gui/mainwindow.cpp" line="511"/>
         <source>Could not import</source>
         <translation>Import fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="517"/>
         <source>About IncidentDesk</source>
         <translation>Über IncidentDesk</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="518"/>
         <source>&lt;h3&gt;IncidentDesk %1&lt;/h3&gt;&lt;p&gt;Run a production incident from a laptop: triage, diagnostics, timeline and post-mortem, offline first.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;IncidentDesk %1&lt;/h3&gt;&lt;p&gt;Einen Produktionsvorfall vom Laptop aus leiten: Triage, Diagnose, Zeitleiste und Post-Mortem, offline zuerst.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Quit IncidentDesk?</source>
+        <translation>IncidentDesk beenden?</translation>
+    </message>
+    <message>
+        <source>Quit and discard it?</source>
+        <translation>Beenden und verwerfen?</translation>
     </message>
 </context>
 <context>
     <name>idesk::PendingTab</name>
     <message>
-        <location filename="../src/gui/pendingtab.cpp" line="12"/>
         <source>%1 is not built yet.</source>
         <translation>%1 ist noch nicht gebaut.</translation>
     </message>
 </context>
 <context>
-    <name>idesk::PinEventCommand</name>
+    <name>idesk::PostmortemReportsDialog</name>
     <message>
-        <location filename="../src/gui/timeline/timelinecommands.cpp" line="171"/>
-        <source>Pin event</source>
-        <translation type="unfinished"></translation>
+        <source>Incident reports</source>
+        <translation>Vorfallberichte</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinecommands.cpp" line="171"/>
-        <source>Unpin event</source>
-        <translation type="unfinished"></translation>
+        <source>Incidents by month</source>
+        <translation>Vorfälle pro Monat</translation>
+    </message>
+    <message>
+        <source>MTTA / MTTR</source>
+        <translation>MTTA / MTTR</translation>
+    </message>
+    <message>
+        <source>Open action items</source>
+        <translation>Offene Maßnahmen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Incidents by severity and month (UTC)</source>
+        <translation>Vorfälle nach Schweregrad und Monat (UTC)</translation>
+    </message>
+    <message>
+        <source>no incidents</source>
+        <translation>keine Vorfälle</translation>
+    </message>
+    <message>
+        <source>incidents</source>
+        <translation>Vorfälle</translation>
+    </message>
+    <message>
+        <source>Mean time to acknowledge and to resolve</source>
+        <translation>Mittlere Zeit bis zur Bestätigung und bis zur Lösung</translation>
+    </message>
+    <message>
+        <source>MTTA (min)</source>
+        <translation>MTTA (min)</translation>
+    </message>
+    <message>
+        <source>MTTR (min)</source>
+        <translation>MTTR (min)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 resolved)</source>
+        <translation>%1 (%2 gelöst)</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>Open action items by owner</source>
+        <translation>Offene Maßnahmen nach verantwortlicher Person</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>überfällig</translation>
+    </message>
+    <message>
+        <source>no open items</source>
+        <translation>keine offenen Punkte</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>Punkte</translation>
     </message>
 </context>
 <context>
-    <name>idesk::PostmortemReportsDialog</name>
+    <name>idesk::PostmortemService</name>
     <message>
-        <location filename="../src/gui/postmortem/postmortemreportsdialog.cpp" line="71"/>
-        <source>Incident reports</source>
-        <translation type="unfinished"></translation>
+        <source>No incident with id %1</source>
+        <translation>Kein Vorfall mit der ID %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemreportsdialog.cpp" line="72"/>
-        <source>Incidents by month</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/postmortem/postmortemreportsdialog.cpp" line="73"/>
-        <source>MTTA / MTTR</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/postmortem/postmortemreportsdialog.cpp" line="74"/>
-        <source>Open action items</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/postmortem/postmortemreportsdialog.cpp" line="76"/>
-        <source>Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/postmortem/postmortemreportsdialog.cpp" line="90"/>
-        <source>Incidents by severity and month (UTC)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/postmortem/postmortemreportsdialog.cpp" line="112"/>
-        <source>no incidents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/postmortem/postmortemreportsdialog.cpp" line="115"/>
-        <source>incidents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/postmortem/postmortemreportsdialog.cpp" line="121"/>
-        <source>Mean time to acknowledge and to resolve</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/postmortem/postmortemreportsdialog.cpp" line="123"/>
-        <source>MTTA (min)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/postmortem/postmortemreportsdialog.cpp" line="124"/>
-        <source>MTTR (min)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/postmortem/postmortemreportsdialog.cpp" line="129"/>
-        <source>%1 (%2 resolved)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/postmortem/postmortemreportsdialog.cpp" line="145"/>
-        <source>minutes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/postmortem/postmortemreportsdialog.cpp" line="151"/>
-        <source>Open action items by owner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/postmortem/postmortemreportsdialog.cpp" line="153"/>
-        <source>open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/postmortem/postmortemreportsdialog.cpp" line="154"/>
-        <source>overdue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/postmortem/postmortemreportsdialog.cpp" line="170"/>
-        <source>no open items</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/postmortem/postmortemreportsdialog.cpp" line="173"/>
-        <source>items</source>
-        <translation type="unfinished"></translation>
+        <source>post-mortem of %1</source>
+        <translation>Post-Mortem von %1</translation>
     </message>
 </context>
 <context>
     <name>idesk::PostmortemTab</name>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="172"/>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="444"/>
         <source>Select an incident to write its post-mortem.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Vorfall, um sein Post-Mortem zu schreiben.</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="184"/>
         <source>Redact secrets</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnisse schwärzen</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="187"/>
         <source>Replace credentials (keys, tokens, passwords, private keys) with [REDACTED] in the exported Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten (Schlüssel, Tokens, Passwörter, private Schlüssel) im exportierten Markdown durch [REDACTED] ersetzen</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="191"/>
         <source>Export Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown exportieren…</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="193"/>
         <source>Copy Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown kopieren</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="195"/>
         <source>Copy resolution message</source>
-        <translation type="unfinished"></translation>
+        <translation>Lösungsnachricht kopieren</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="197"/>
         <source>The runbook&apos;s INCIDENT RESOLVED message, with the review meeting and open action items as next steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht INCIDENT RESOLVED des Runbooks, mit dem Review-Termin und den offenen Maßnahmen als nächste Schritte</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="199"/>
         <source>Reports…</source>
-        <translation type="unfinished"></translation>
+        <translation>Berichte…</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="243"/>
         <source>Incident Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung des Vorfalls</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="251"/>
         <source>For example 75, 1h 15m or 2 days 3 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Beispiel 75, 1h 15m oder 2 days 3 hours</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="264"/>
         <source>Use the incident&apos;s values</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Werte des Vorfalls verwenden</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="266"/>
         <source>Date (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum (UTC)</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="267"/>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="268"/>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Schweregrad</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="269"/>
         <source>Impact</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswirkung</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="270"/>
         <source>Users affected</source>
-        <translation type="unfinished"></translation>
+        <translation>Betroffene Nutzer</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="271"/>
         <source>Revenue impact</source>
-        <translation type="unfinished"></translation>
+        <translation>Umsatzeinbuße</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="279"/>
         <source>Timeline: key events</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitleiste: Schlüsselereignisse</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="286"/>
         <source>Use the pinned events</source>
-        <translation type="unfinished"></translation>
+        <translation>Die angehefteten Ereignisse verwenden</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="300"/>
         <source>One per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Eines pro Zeile</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="301"/>
         <source>What caused the incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Was den Vorfall verursacht hat</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="306"/>
         <source>Root Cause</source>
-        <translation type="unfinished"></translation>
+        <translation>Grundursache</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="307"/>
         <source>Contributing Factors</source>
-        <translation type="unfinished"></translation>
+        <translation>Begünstigende Faktoren</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="308"/>
         <source>What Went Well</source>
-        <translation type="unfinished"></translation>
+        <translation>Was gut lief</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="309"/>
         <source>What Could Be Improved</source>
-        <translation type="unfinished"></translation>
+        <translation>Was besser werden kann</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="311"/>
         <source>Action Items</source>
-        <translation type="unfinished"></translation>
+        <translation>Maßnahmen</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="328"/>
         <source>New action item</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Maßnahme</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="331"/>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Verantwortlich</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="336"/>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="338"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="340"/>
         <source>Hide done</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigte ausblenden</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="354"/>
         <source>Lessons Learned</source>
-        <translation type="unfinished"></translation>
+        <translation>Erkenntnisse</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="359"/>
         <source>Google SRE sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschnitte nach Google SRE</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="367"/>
         <source>What set it off</source>
-        <translation type="unfinished"></translation>
+        <translation>Was ihn ausgelöst hat</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="368"/>
         <source>How it was noticed</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie er bemerkt wurde</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="369"/>
         <source>What fixed it</source>
-        <translation type="unfinished"></translation>
+        <translation>Was ihn behoben hat</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="371"/>
         <source>Links, graphs, notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Links, Graphen, Notizen</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="372"/>
         <source>Include diagnostics as evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnosen als Belege aufnehmen</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="374"/>
         <source>Each diagnostic run on the timeline: command, exit code, output</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Diagnoselauf auf der Zeitleiste: Befehl, Exit-Code, Ausgabe</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="375"/>
         <source>Trigger</source>
-        <translation type="unfinished"></translation>
+        <translation>Auslöser</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="376"/>
         <source>Detection</source>
-        <translation type="unfinished"></translation>
+        <translation>Erkennung</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="377"/>
         <source>Resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Lösung</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="378"/>
         <source>Where we got lucky</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo wir Glück hatten</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="379"/>
         <source>Supporting information</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere Informationen</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="394"/>
         <source>Post-mortem review</source>
-        <translation type="unfinished"></translation>
+        <translation>Post-Mortem-Review</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="396"/>
         <source>Scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>Geplant</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="407"/>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="410"/>
         <source>Room or video link</source>
-        <translation type="unfinished"></translation>
+        <translation>Raum oder Videolink</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="414"/>
         <source>Export .ics…</source>
-        <translation type="unfinished"></translation>
+        <translation>.ics exportieren…</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="416"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="417"/>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="470"/>
         <source>The incident %1 does not exist (any more).</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Vorfall %1 gibt es nicht (mehr).</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="486"/>
         <source>The saved post-mortem could not be read (%1). Editing will replace it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das gespeicherte Post-Mortem konnte nicht gelesen werden (%1). Bearbeiten ersetzt es.</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="544"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="546"/>
         <source>%1 min (from the incident)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min (aus dem Vorfall)</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="547"/>
         <source>ongoing</source>
-        <translation type="unfinished"></translation>
+        <translation>andauernd</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="552"/>
         <source>From the incident (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus dem Vorfall (%1)</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="557"/>
         <source>what users could not do</source>
-        <translation type="unfinished"></translation>
+        <translation>was Nutzer nicht tun konnten</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="560"/>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="562"/>
         <source>not assessed</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht bewertet</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="614"/>
         <source>Editing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="630"/>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="633"/>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="666"/>
         <source>Redaction off</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwärzen aus</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="668"/>
         <source>1 item redacted</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Stelle geschwärzt</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="669"/>
         <source>%1 items redacted</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Stellen geschwärzt</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="678"/>
         <source>The runbook asks for the review within 48 hours of resolution.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Runbook verlangt das Review innerhalb von 48 Stunden nach der Lösung.</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="715"/>
         <source>Export post-mortem</source>
-        <translation type="unfinished"></translation>
+        <translation>Post-Mortem exportieren</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="715"/>
         <source>Markdown (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="727"/>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="770"/>
         <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="731"/>
         <source>Exported to %1 (%n item(s) redacted)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Exportiert nach %1 (%n Stelle geschwärzt)</numerusform>
+            <numerusform>Exportiert nach %1 (%n Stellen geschwärzt)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="732"/>
         <source>Exported to %1 without redaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Schwärzung exportiert nach %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="742"/>
         <source>Markdown copied (%n item(s) redacted)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Markdown kopiert (%n Stelle geschwärzt)</numerusform>
+            <numerusform>Markdown kopiert (%n Stellen geschwärzt)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="750"/>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="765"/>
         <source>Schedule the review first</source>
-        <translation type="unfinished"></translation>
+        <translation>Planen Sie zuerst das Review</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="754"/>
         <source>Export review meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Review-Termin exportieren</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="755"/>
         <source>Calendar (*.ics)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kalender (*.ics)</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="773"/>
         <source>Review meeting exported to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Review-Termin exportiert nach %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/postmortem/postmortemtab.cpp" line="786"/>
         <source>Resolution message copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Lösungsnachricht kopiert</translation>
+    </message>
+    <message>
+        <source>Markdown preview</source>
+        <translation>Markdown-Vorschau</translation>
+    </message>
+    <message>
+        <source>Key events</source>
+        <translation>Schlüsselereignisse</translation>
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation>Maßnahmen</translation>
+    </message>
+    <message>
+        <source>Due date of the new action item</source>
+        <translation>Fälligkeitsdatum der neuen Maßnahme</translation>
+    </message>
+    <message>
+        <source>Review date and time (UTC)</source>
+        <translation>Datum und Uhrzeit des Reviews (UTC)</translation>
+    </message>
+    <message>
+        <source>Review length</source>
+        <translation>Dauer des Reviews</translation>
     </message>
 </context>
 <context>
     <name>idesk::ResolveDialog</name>
     <message>
-        <location filename="../src/gui/triage/resolvedialog.cpp" line="46"/>
-        <source>recovery confirmed (%1/%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/triage/resolvedialog.cpp" line="47"/>
-        <source>recovery checklist overridden (%1/%2): %3; open: %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/triage/resolvedialog.cpp" line="59"/>
         <source>%1 of %2 confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 bestätigt</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/resolvedialog.cpp" line="62"/>
         <source>&amp;Resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lösen</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/resolvedialog.cpp" line="62"/>
         <source>Resolve &amp;anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Trotzdem lösen</translation>
     </message>
 </context>
 <context>
     <name>idesk::TimelineChart</name>
     <message>
-        <location filename="../src/gui/timeline/timelinechart.cpp" line="37"/>
         <source>events / %1 d</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse / %1 T</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinechart.cpp" line="40"/>
         <source>events / %1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse / %1 h</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinechart.cpp" line="42"/>
         <source>events / %1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse / %1 min</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinechart.cpp" line="167"/>
         <source>UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>UTC</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinechart.cpp" line="220"/>
         <source>error rate %</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerrate %</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinechart.cpp" line="221"/>
         <source>response ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwortzeit ms</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinechart.cpp" line="222"/>
         <source>affected users</source>
-        <translation type="unfinished"></translation>
+        <translation>betroffene Nutzer</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinechart.cpp" line="267"/>
         <source>severity change</source>
-        <translation type="unfinished"></translation>
+        <translation>Schweregrad geändert</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinechart.cpp" line="267"/>
         <source>status change</source>
-        <translation type="unfinished"></translation>
+        <translation>Status geändert</translation>
+    </message>
+</context>
+<context>
+    <name>idesk::TimelineCommand</name>
+    <message>
+        <source>Add “%1”</source>
+        <translation>„%1“ hinzufügen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n event(s)</source>
+        <translation>
+            <numerusform>%n Ereignis hinzufügen</numerusform>
+            <numerusform>%n Ereignisse hinzufügen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That event no longer exists</source>
+        <translation>Dieses Ereignis gibt es nicht mehr</translation>
+    </message>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>„%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Pin event</source>
+        <translation>Ereignis anheften</translation>
+    </message>
+    <message>
+        <source>Unpin event</source>
+        <translation>Ereignis lösen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n event(s)</source>
+        <translation>
+            <numerusform>%n Ereignis löschen</numerusform>
+            <numerusform>%n Ereignisse löschen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>idesk::TimelineModel</name>
+    <message>
+        <source>%1 UTC
+%2 local (%3)</source>
+        <translation>%1 UTC
+%2 lokal (%3)</translation>
+    </message>
+    <message>
+        <source>Key event</source>
+        <translation>Schlüsselereignis</translation>
+    </message>
+    <message>
+        <source>Not pinned</source>
+        <translation>Nicht angeheftet</translation>
+    </message>
+    <message>
+        <source>Occurred (UTC)</source>
+        <translation>Geschehen (UTC)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Angeheftet</translation>
+    </message>
+    <message>
+        <source>When it happened, in UTC; hover a time for local time</source>
+        <translation>Wann es geschah, in UTC; für die Ortszeit mit der Maus auf eine Zeit zeigen</translation>
     </message>
 </context>
 <context>
     <name>idesk::TimelineTab</name>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="113"/>
         <source>No incident selected.
 Pick one in the list, or declare a new incident, to see and edit its timeline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Vorfall ausgewählt.
+Wählen Sie einen in der Liste oder rufen Sie einen neuen aus, um seine Zeitleiste zu sehen und zu bearbeiten.</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="130"/>
         <source>Show only some kinds of event</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur bestimmte Ereignisarten zeigen</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="132"/>
         <source>All kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Arten</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="153"/>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>Autor</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="160"/>
         <source>Search text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text suchen</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="164"/>
         <source>Pinned only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur angeheftete</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="176"/>
         <source>Pin / unpin</source>
-        <translation type="unfinished"></translation>
+        <translation>Anheften / lösen</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="177"/>
         <source>Mark the selected events as key events</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Ereignisse als Schlüsselereignisse markieren</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="179"/>
         <source>History…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf…</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="180"/>
         <source>Every revision of the selected event</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Revision des ausgewählten Ereignisses</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="182"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="186"/>
         <source>Paste transcript…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chatverlauf einfügen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="276"/>
         <source>What happened? “14:32 rolled back”, “-10m first alert”, or just text (now) — Enter adds</source>
-        <translation type="unfinished"></translation>
+        <translation>Was ist passiert? „14:32 zurückgerollt“, „-10m erster Alarm“ oder nur Text (jetzt) — Enter fügt hinzu</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="281"/>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="408"/>
         <source>UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>UTC</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="283"/>
         <source>Typed times are UTC (like the table). Check to type local times.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingegebene Zeiten sind UTC (wie die Tabelle). Ankreuzen, um Ortszeiten einzugeben.</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="286"/>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="368"/>
         <source>%1 of %2 events</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Ereignissen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="369"/>
         <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Ereignis</numerusform>
+            <numerusform>%n Ereignisse</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="372"/>
         <source> (reading %1 of %2…)</source>
-        <translation type="unfinished"></translation>
+        <translation> (lese %1 von %2…)</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="374"/>
         <source> (reading…)</source>
-        <translation type="unfinished"></translation>
+        <translation> (lese…)</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="389"/>
         <source>Kinds: all</source>
-        <translation type="unfinished"></translation>
+        <translation>Arten: alle</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="390"/>
         <source>Kinds: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Arten: %1 von %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="408"/>
         <source>Local</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokal</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="421"/>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="437"/>
         <source>Cannot add: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="425"/>
         <source>Will add at %1 UTC (%2 local)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird um %1 UTC (%2 lokal) hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="460"/>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="518"/>
         <source>Unpin %n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Ereignis lösen</numerusform>
+            <numerusform>%n Ereignisse lösen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="519"/>
         <source>Pin %n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Ereignis anheften</numerusform>
+            <numerusform>%n Ereignisse anheften</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/timelinetab.cpp" line="565"/>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>, counted from now</source>
+        <translation>, ab jetzt gerechnet</translation>
+    </message>
+    <message numerus="yes">
+        <source> — %n minute(s) in the future; check the time</source>
+        <translation>
+            <numerusform> — %n Minute in der Zukunft; prüfen Sie die Zeit</numerusform>
+            <numerusform> — %n Minuten in der Zukunft; prüfen Sie die Zeit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The quick-entry line “%1” is not on the timeline yet.</source>
+        <translation>Die Schnelleingabe „%1“ steht noch nicht auf der Zeitleiste.</translation>
+    </message>
+    <message>
+        <source>Show events by this author</source>
+        <translation>Ereignisse dieses Autors zeigen</translation>
+    </message>
+    <message>
+        <source>Show events containing this text</source>
+        <translation>Ereignisse mit diesem Text zeigen</translation>
+    </message>
+    <message>
+        <source>Timeline events</source>
+        <translation>Ereignisse der Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Quick entry</source>
+        <translation>Schnelleingabe</translation>
     </message>
 </context>
 <context>
     <name>idesk::TranscriptDialog</name>
     <message>
-        <location filename="../src/gui/timeline/transcriptdialog.cpp" line="22"/>
         <source>Paste transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>Chatverlauf einfügen</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/transcriptdialog.cpp" line="27"/>
         <source>Paste chat lines such as “[14:30] alice: text”, “14:30 alice: text” or “2024-01-15 14:30 UTC text”. Lines without a time continue the line above. Nothing is saved until you add the events.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie Chatzeilen ein wie „[14:30] alice: Text“, „14:30 alice: Text“ oder „2024-01-15 14:30 UTC Text“. Zeilen ohne Zeit setzen die Zeile darüber fort. Nichts wird gespeichert, bis Sie die Ereignisse hinzufügen.</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/transcriptdialog.cpp" line="39"/>
         <source>Day of the first line:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag der ersten Zeile:</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/transcriptdialog.cpp" line="41"/>
         <source>UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>UTC</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/transcriptdialog.cpp" line="42"/>
         <source>Local time (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ortszeit (%1)</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/transcriptdialog.cpp" line="52"/>
         <source>Times without a zone are in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeiten ohne Zone sind in:</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/transcriptdialog.cpp" line="54"/>
         <source>Author when a line names none:</source>
-        <translation type="unfinished"></translation>
+        <translation>Autor, wenn eine Zeile keinen nennt:</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/transcriptdialog.cpp" line="59"/>
         <source>Kind of the new events:</source>
-        <translation type="unfinished"></translation>
+        <translation>Art der neuen Ereignisse:</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/transcriptdialog.cpp" line="64"/>
         <source>Paste the transcript here</source>
-        <translation type="unfinished"></translation>
+        <translation>Chatverlauf hier einfügen</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/transcriptdialog.cpp" line="68"/>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/transcriptdialog.cpp" line="68"/>
         <source>Became</source>
-        <translation type="unfinished"></translation>
+        <translation>Wurde zu</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/transcriptdialog.cpp" line="68"/>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/transcriptdialog.cpp" line="68"/>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>Autor</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/transcriptdialog.cpp" line="68"/>
         <source>Text / problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Text / Problem</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/transcriptdialog.cpp" line="142"/>
         <source>event %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/transcriptdialog.cpp" line="149"/>
         <source>+ event %1</source>
-        <translation type="unfinished"></translation>
+        <translation>+ Ereignis %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/transcriptdialog.cpp" line="152"/>
         <source>blank</source>
-        <translation type="unfinished"></translation>
+        <translation>leer</translation>
     </message>
     <message>
-        <location filename="../src/gui/timeline/transcriptdialog.cpp" line="155"/>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/timeline/transcriptdialog.cpp" line="177"/>
         <source>%n event(s) to add; </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Ereignis hinzuzufügen; </numerusform>
+            <numerusform>%n Ereignisse hinzuzufügen; </numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/timeline/transcriptdialog.cpp" line="178"/>
         <source>%n line(s) with errors will not be imported</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile mit Fehlern wird nicht importiert</numerusform>
+            <numerusform>%n Zeilen mit Fehlern werden nicht importiert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/timeline/transcriptdialog.cpp" line="179"/>
         <source>%n event(s) to add</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Ereignis hinzuzufügen</numerusform>
+            <numerusform>%n Ereignisse hinzuzufügen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/timeline/transcriptdialog.cpp" line="181"/>
         <source>Add %n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Ereignis hinzufügen</numerusform>
+            <numerusform>%n Ereignisse hinzufügen</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>idesk::TriageTab</name>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="93"/>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gesetzt</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="149"/>
         <source>L%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>L%1 %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="149"/>
         <source>L%1</source>
-        <translation type="unfinished"></translation>
+        <translation>L%1</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="218"/>
         <source>No incident selected — Ctrl+N declares one</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Vorfall ausgewählt — Strg+N ruft einen aus</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="337"/>
         <source>Click to copy the channel name</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken, um den Channel-Namen zu kopieren</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="341"/>
         <source>channel name</source>
-        <translation type="unfinished"></translation>
+        <translation>Channel-Name</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="360"/>
         <source>Time since the incident started</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit seit Beginn des Vorfalls</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="364"/>
         <source>Acknowledge within the severity&apos;s response time</source>
-        <translation type="unfinished"></translation>
+        <translation>Innerhalb der Reaktionszeit des Schweregrads bestätigen</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="366"/>
         <source>Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestätigen</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="368"/>
         <source>Acknowledge the incident (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Vorfall bestätigen (Strg+K)</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="373"/>
         <source>Next stakeholder update, counted from the last message sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächstes Update an die Stakeholder, gerechnet ab der letzten gesendeten Nachricht</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="375"/>
         <source>Copy alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm kopieren</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="377"/>
         <source>Copy the alert message as plain text (Ctrl+Shift+C)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Alarmnachricht als Text kopieren (Strg+Umschalt+C)</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="383"/>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="394"/>
         <source>Resolve: confirm recovery first (the checklist can be overridden with a reason)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lösen: erst die Wiederherstellung bestätigen (die Checkliste lässt sich mit Begründung übergehen)</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="396"/>
         <source>Set the status to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Status auf %1 setzen</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="417"/>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Schweregrad</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="444"/>
         <source>Impact assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertung der Auswirkung</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="450"/>
         <source>One line for the messages, e.g. Users unable to create orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Zeile für die Nachrichten, z. B. Nutzer können keine Bestellungen anlegen</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="451"/>
         <source>&amp;Impact</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Auswirkung</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="454"/>
         <source>&amp;Users affected</source>
-        <translation type="unfinished"></translation>
+        <translation>Betroffene &amp;Nutzer</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="455"/>
         <source> /hour</source>
-        <translation type="unfinished"></translation>
+        <translation> /Stunde</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="457"/>
         <source>&amp;Revenue loss</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Umsatzverlust</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="458"/>
         <source>Regulatory or compliance issue</source>
-        <translation type="unfinished"></translation>
+        <translation>Regulatorisches oder Compliance-Problem</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="463"/>
         <source>&amp;Error rate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fehlerrate</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="466"/>
         <source>Res&amp;ponse time</source>
-        <translation type="unfinished"></translation>
+        <translation>Ant&amp;wortzeit</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="469"/>
         <source>Affected users (count)</source>
-        <translation type="unfinished"></translation>
+        <translation>Betroffene Nutzer (Anzahl)</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="477"/>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1062"/>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Übernehmen</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="479"/>
         <source>Set the suggested severity (Ctrl+Shift+A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den vorgeschlagenen Schweregrad setzen (Strg+Umschalt+A)</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="508"/>
         <source>Roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollen</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="516"/>
         <source>Co&amp;mmander</source>
         <translation>Incident-&amp;Commander</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="517"/>
         <source>Comms &amp;lead</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kommunikation</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="518"/>
         <source>&amp;Scribe</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Protokoll</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="526"/>
         <source>Escalation</source>
-        <translation type="unfinished"></translation>
+        <translation>Eskalation</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="537"/>
         <source>Whom to call (click to copy):</source>
-        <translation type="unfinished"></translation>
+        <translation>Wen anrufen (zum Kopieren klicken):</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="544"/>
         <source>Escalate now (Ctrl+E); lands on the timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt eskalieren (Strg+E); landet auf der Zeitleiste</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="552"/>
         <source>Communications</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommunikation</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="557"/>
         <source>Alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="558"/>
         <source>Update</source>
-        <translation type="unfinished"></translation>
+        <translation>Update</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="559"/>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöst</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="568"/>
         <source>Re-render</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu erzeugen</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="570"/>
         <source>Discard edits and render the message again from the incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen verwerfen und die Nachricht neu aus dem Vorfall erzeugen</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="587"/>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="589"/>
         <source>Copy as plain text</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Text kopieren</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="591"/>
         <source>Copy for Slack</source>
-        <translation type="unfinished"></translation>
+        <translation>Für Slack kopieren</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="593"/>
         <source>Copy as Slack mrkdwn (Ctrl+Shift+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Slack-mrkdwn kopieren (Strg+Umschalt+L)</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="595"/>
         <source>Mark as sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Als gesendet markieren</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="597"/>
         <source>Store the message on the timeline and restart the update clock (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht auf der Zeitleiste ablegen und die Update-Uhr neu starten (Strg+Eingabe)</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="600"/>
         <source>Post to webhook</source>
-        <translation type="unfinished"></translation>
+        <translation>An Webhook senden</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="615"/>
         <source>Checklists</source>
-        <translation type="unfinished"></translation>
+        <translation>Checklisten</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="651"/>
         <source>Contacts (click to copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakte (zum Kopieren klicken)</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="666"/>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1025"/>
         <source>contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="669"/>
         <source>Dashboards:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dashboards:</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="767"/>
         <source>%1 — %2
 Respond within %3 · update every %4
 e.g. %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2
+Reaktion binnen %3 · Update alle %4
+z. B. %5</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="773"/>
         <source>Not defined in the profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Profil nicht festgelegt</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="795"/>
         <source>Mark as sent and post to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Als gesendet markieren und an %1 senden</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="796"/>
         <source>No webhookUrl in the profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine webhookUrl im Profil</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="842"/>
         <source>%1 · started %2 (%3 local) · commander %4 · L%5 engaged</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · Beginn %2 (%3 lokal) · Commander %4 · L%5 eingebunden</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="915"/>
         <source>%1 since start</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 seit Beginn</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="920"/>
         <source>No response time for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Reaktionszeit für %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="922"/>
         <source>Acknowledged late at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verspätet bestätigt um %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="922"/>
         <source>✓ Acknowledged at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Bestätigt um %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="925"/>
         <source>Resolved without acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Bestätigung gelöst</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="927"/>
         <source>Acknowledge SLA missed by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestätigungs-SLA um %1 verfehlt</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="929"/>
         <source>Acknowledge within %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestätigen binnen %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="936"/>
         <source>No further updates due</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine weiteren Updates fällig</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="938"/>
         <source>Update overdue by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Update seit %1 überfällig</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="940"/>
         <source>Next update in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächstes Update in %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="984"/>
         <source>Engaged: %1%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingebunden: %1%2</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="986"/>
         <source> — may: %1</source>
-        <translation type="unfinished"></translation>
+        <translation> — darf: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="989"/>
         <source>Resolved: escalation stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöst: Eskalation beendet.</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="992"/>
         <source>⚠ Escalate now to %1 — %2 (due since %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Jetzt an %1 eskalieren — %2 (fällig seit %3)</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="998"/>
         <source>No escalation due.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Eskalation fällig.</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1003"/>
         <source>Next: %1 at %2 (in %3) — %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste: %1 um %2 (in %3) — %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1008"/>
         <source>Next: nothing further is scheduled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste: nichts weiter geplant.</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1023"/>
         <source>Click to copy %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken, um %1 zu kopieren</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1030"/>
         <source>No contacts for this level in the profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Kontakte für diese Stufe im Profil.</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1035"/>
         <source>Escalate to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>An %1 eskalieren</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1036"/>
         <source>Highest level engaged</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchste Stufe eingebunden</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="963"/>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1052"/>
         <source>Suggested: %1 (user impact %2, business impact %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschlag: %1 (Nutzerauswirkung %2, Geschäftsauswirkung %3)</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1056"/>
         <source>No suggestion yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Vorschlag</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1061"/>
         <source>Apply %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 übernehmen</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1069"/>
         <source>Initial assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste Einschätzung</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1069"/>
         <source>Recovery</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellung</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1070"/>
         <source>Post-incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach dem Vorfall</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1074"/>
         <source>%1 %2/%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2/%3</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1084"/>
         <source>Last message sent at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Nachricht gesendet um %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1085"/>
         <source>No message sent yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Nachricht gesendet.</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1133"/>
-        <source>Roles: commander %1, comms lead %2, scribe %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1135"/>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1136"/>
-        <source>none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1158"/>
         <source>Override the suggested severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgeschlagenen Schweregrad übergehen</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1159"/>
         <source>The impact assessment suggests %1. Why %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bewertung der Auswirkung schlägt %1 vor. Warum %2?</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1218"/>
         <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestätigt</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1231"/>
         <source>Escalated to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>An %1 eskaliert</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1282"/>
         <source>Copied %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kopiert</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1295"/>
         <source>alert message</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmnachricht</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1302"/>
         <source>%1 message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht (%1)</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1310"/>
         <source>%1 message for Slack</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht (%1) für Slack</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1320"/>
         <source>Message stored on the timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht auf der Zeitleiste abgelegt</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1336"/>
         <source>Posting to the webhook…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird an den Webhook gesendet…</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1347"/>
         <source>Posted to the webhook (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>An den Webhook gesendet (HTTP %1).</translation>
     </message>
     <message>
-        <location filename="../src/gui/triage/triagetab.cpp" line="1350"/>
         <source>Webhook post failed: %1 The message is kept on the timeline; copy it and post by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden an den Webhook fehlgeschlagen: %1 Die Nachricht bleibt auf der Zeitleiste; kopieren und von Hand posten.</translation>
+    </message>
+    <message>
+        <source>Incident channel</source>
+        <translation>Vorfall-Channel</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+</context>
+<context>
+    <name>idesk::WebhookPoster</name>
+    <message>
+        <source>No webhook URL is set in the profile.</source>
+        <translation>Im Profil ist keine Webhook-URL gesetzt.</translation>
+    </message>
+    <message>
+        <source>The webhook URL is not an http(s) URL: %1</source>
+        <translation>Die Webhook-URL ist keine http(s)-URL: %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1%2</source>
+        <translation>HTTP %1%2</translation>
+    </message>
+    <message>
+        <source>No answer from %1 within %2 s (timed out).</source>
+        <translation>Keine Antwort von %1 binnen %2 s (Zeitüberschreitung).</translation>
+    </message>
+    <message>
+        <source>Connection refused by %1: nothing is listening there.</source>
+        <translation>Verbindung von %1 abgelehnt: dort lauscht nichts.</translation>
+    </message>
+    <message>
+        <source>Host not found: %1.</source>
+        <translation>Host nicht gefunden: %1.</translation>
     </message>
 </context>
 </TS>

@@ -6,18 +6,17 @@
 #include "services/logging.h"
 #include "services/paths.h"
 #include "services/settings.h"
+#include "services/translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QGuiApplication>
-#include <QLibraryInfo>
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
 #include <QTimer>
-#include <QTranslator>
 #include <QWindow>
 #include <cstdio>
 #include <cstdlib>
@@ -170,10 +169,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(INCIDENTDESK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.incidentdesk.IncidentDesk"));
 
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("incidentdesk"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    installTranslations(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -8,6 +8,7 @@
 #include "services/postmortem/postmortemexport.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -315,8 +316,12 @@ int cmdImport(Context &ctx)
 QString globalHelp(const QCommandLineParser &parser, const Registry &registry)
 {
     QString text = parser.helpText();
-    text.replace(QStringLiteral("[options]"), QStringLiteral("[options] COMMAND [args]"));
-    text += QStringLiteral("\nCommands:\n");
+    // Qt's catalogue (qtbase) may have translated the word; the context is not spelt as a
+    // literal so that lupdate leaves this text to Qt's catalogue.
+    static constexpr const char *kParser = "QCommandLineParser";
+    const QString options = QCoreApplication::translate(kParser, "[options]");
+    text.replace(options, options + QStringLiteral(" COMMAND [args]"));
+    text += QObject::tr("\nCommands:\n");
     for (const auto &[name, c] : registry.all())
         text += QStringLiteral("  %1\n      %2\n").arg(c.synopsis, c.summary);
     text += QObject::tr("\nExit codes: 0 ok, 1 a check failed, 2 usage error, 3 data error.\n");

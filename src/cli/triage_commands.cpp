@@ -102,9 +102,10 @@ int cmdStatus(Context &ctx)
                     << '\n';
             return CheckFailed;
         }
+        // The note goes on the timeline, which every device shares: never translated.
         const QString recovery =
-            open.isEmpty() ? QObject::tr("recovery confirmed (%1/%1)").arg(total)
-                           : QObject::tr("recovery checklist overridden (%1/%2): %3; open: %4")
+            open.isEmpty() ? QStringLiteral("recovery confirmed (%1/%1)").arg(total)
+                           : QStringLiteral("recovery checklist overridden (%1/%2): %3; open: %4")
                                  .arg(total - open.size())
                                  .arg(total)
                                  .arg(overrideReason, open.join(QStringLiteral("; ")));

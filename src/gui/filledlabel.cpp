@@ -1,5 +1,7 @@
 #include "filledlabel.h"
 
+#include "severitystyle.h"
+
 #include <QPainter>
 
 namespace idesk {
@@ -11,11 +13,13 @@ FilledLabel::FilledLabel(QWidget *parent) : QLabel(parent)
 
 void FilledLabel::setColors(const QColor &background, const QColor &text)
 {
-    if (background == m_background && text == textColor())
+    // A fill in a signal colour follows the palette, so its text must follow the fill.
+    const QColor readable = background.isValid() ? readableOn(text, background) : text;
+    if (background == m_background && readable == textColor())
         return;
     m_background = background;
     QPalette pal = palette();
-    pal.setColor(QPalette::WindowText, text);
+    pal.setColor(QPalette::WindowText, readable);
     setPalette(pal);
     update();
 }

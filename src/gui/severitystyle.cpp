@@ -1,10 +1,71 @@
 #include "severitystyle.h"
 
+#include "filledlabel.h"
 #include "models/incidentlistmodel.h"
 
+#include <QAbstractButton>
+#include <QGuiApplication>
+#include <QPushButton>
+#include <QToolButton>
 #include <QWidget>
+#include <algorithm>
+#include <cmath>
 
 namespace idesk {
+
+namespace {
+
+double relativeLuminance(const QColor &c)
+{
+    const auto channel = [](double v) {
+        return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+
+bool isDark(const QColor &c)
+{
+    return relativeLuminance(c) < 0.18; // where white and black text read about equally well
+}
+
+// Both what text sits on: the window (labels) and the base (lists, edits).
+QColor onApplicationPalette(const QColor &fg)
+{
+    const QPalette pal = QGuiApplication::palette();
+    return readableOn(readableOn(fg, pal.color(QPalette::Window)), pal.color(QPalette::Base));
+}
+
+} // namespace
+
+double contrastRatio(const QColor &a, const QColor &b)
+{
+    const double la = relativeLuminance(a);
+    const double lb = relativeLuminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QColor readableOn(const QColor &fg, const QColor &bg)
+{
+    if (contrastRatio(fg, bg) >= kMinimumContrast)
+        return fg;
+    const bool lighten = isDark(bg);
+    float h = 0, s = 0, l = 0, a = 0;
+    fg.getHslF(&h, &s, &l, &a);
+    for (int step = 1; step <= 20; ++step) {
+        const float next =
+            lighten ? l + (1.0f - l) * float(step) / 20.0f : l - l * float(step) / 20.0f;
+        const QColor c = QColor::fromHslF(h, s, next, a);
+        if (contrastRatio(c, bg) >= kMinimumContrast)
+            return c;
+    }
+    return lighten ? QColor(Qt::white) : QColor(Qt::black);
+}
+
+QColor textOnFill(const QColor &fill)
+{
+    return contrastRatio(Qt::white, fill) >= contrastRatio(Qt::black, fill) ? QColor(Qt::white)
+                                                                            : QColor(Qt::black);
+}
 
 QColor severityColor(Severity s)
 {
@@ -12,36 +73,53 @@ QColor severityColor(Severity s)
     case Severity::P0:
         return QColor(0xc6, 0x28, 0x28);
     case Severity::P1:
-        return QColor(0xe6, 0x51, 0x00);
+        return QColor(0xbf, 0x36, 0x0c);
     case Severity::P2:
-        return QColor(0xb2, 0x8b, 0x00);
+        return QColor(0x85, 0x69, 0x00);
     case Severity::P3:
         return QColor(0x45, 0x5a, 0x64);
     }
     return {};
 }
 
+QColor severityTextColor(Severity s)
+{
+    return onApplicationPalette(severityColor(s));
+}
+
 QString alertRed()
 {
-    return QStringLiteral("#c62828");
+    return onApplicationPalette(QColor(0xc6, 0x28, 0x28)).name();
 }
 
 QString okGreen()
 {
-    return QStringLiteral("#2e7d32");
+    return onApplicationPalette(QColor(0x2e, 0x7d, 0x32)).name();
 }
 
 QString linkBlue()
 {
-    return QStringLiteral("#1565c0");
+    return onApplicationPalette(QColor(0x15, 0x65, 0xc0)).name();
 }
 
 void styleText(QWidget *w, const QColor &color, int pointSize, bool bold)
 {
     QPalette pal = w->palette();
-    pal.setColor(QPalette::WindowText, color);
-    pal.setColor(QPalette::ButtonText, color);
-    pal.setColor(QPalette::Text, color); // what a line edit shows
+    // A push button that is not flat draws its text on the button colour; labels and flat
+    // buttons on the window behind them.
+    const auto *push = qobject_cast<QPushButton *>(w);
+    const bool onButton =
+        push ? !push->isFlat()
+             : qobject_cast<QAbstractButton *>(w) &&
+                   !(qobject_cast<QToolButton *>(w) && static_cast<QToolButton *>(w)->autoRaise());
+    // A filled label draws its text on its own fill, not on the window.
+    const auto *filled = qobject_cast<FilledLabel *>(w);
+    const QColor behind = filled && filled->background().isValid() ? filled->background()
+                                                                   : pal.color(QPalette::Window);
+    pal.setColor(QPalette::WindowText, readableOn(color, behind));
+    pal.setColor(QPalette::ButtonText,
+                 readableOn(color, pal.color(onButton ? QPalette::Button : QPalette::Window)));
+    pal.setColor(QPalette::Text, readableOn(color, pal.color(QPalette::Base))); // line edits
     w->setPalette(pal);
     if (pointSize > 0 || bold) {
         QFont f = w->font();
@@ -66,12 +144,14 @@ void IncidentListDelegate::initStyleOption(QStyleOptionViewItem *option,
     const bool resolved = index.data(IncidentListModel::StatusRole).toInt() ==
                           static_cast<int>(IncidentStatus::Resolved);
     if (resolved) {
-        option->palette.setColor(QPalette::Text, QColor(0x75, 0x75, 0x75));
+        option->palette.setColor(QPalette::Text, readableOn(QColor(0x75, 0x75, 0x75),
+                                                            option->palette.color(QPalette::Base)));
         return;
     }
     if (index.column() == IncidentListModel::Severity) {
         const auto sev = static_cast<Severity>(index.data(IncidentListModel::SeverityRole).toInt());
-        option->palette.setColor(QPalette::Text, severityColor(sev));
+        option->palette.setColor(
+            QPalette::Text, readableOn(severityColor(sev), option->palette.color(QPalette::Base)));
         option->font.setBold(true);
     }
 }

@@ -124,9 +124,10 @@ Incident IncidentService::declare(const NewIncident &n)
         for (const QString &text : m_profile.checklist(kind))
             m_store->addChecklistItem(inc.id, kind, text);
     }
+    // Timeline text is the record every device shares and syncs, so it is never translated.
     NewEvent declared =
         record(EventKind::Alert, QStringLiteral("declare"),
-               tr("Incident declared: %1 %2 — commander %3, channel %4")
+               QStringLiteral("Incident declared: %1 %2 — commander %3, channel %4")
                    .arg(severityToString(inc.severity), inc.title, inc.commander, inc.channel));
     declared.occurredAt = inc.startedAt;
     const TimelineEvent logged = m_store->addEvent(inc.id, declared);
@@ -158,11 +159,12 @@ void IncidentService::assignRoles(const QString &id, const QString &commander,
         return;
     m_store->updateIncident(changed);
     const TimelineEvent logged = m_store->addEvent(
-        id, record(EventKind::Decision, QStringLiteral("roles"),
-                   tr("Roles: commander %1, comms lead %2, scribe %3")
-                       .arg(triage::commanderHandle(changed.commander),
-                            changed.commsLead.isEmpty() ? tr("none") : changed.commsLead,
-                            changed.scribe.isEmpty() ? tr("none") : changed.scribe)));
+        id,
+        record(EventKind::Decision, QStringLiteral("roles"),
+               QStringLiteral("Roles: commander %1, comms lead %2, scribe %3")
+                   .arg(triage::commanderHandle(changed.commander),
+                        changed.commsLead.isEmpty() ? QStringLiteral("none") : changed.commsLead,
+                        changed.scribe.isEmpty() ? QStringLiteral("none") : changed.scribe)));
     tx.commit();
     announceIncident(id, logged);
 }
@@ -185,7 +187,7 @@ void IncidentService::setStatus(const QString &id, IncidentStatus s, const QStri
     else
         inc.resolvedAt = {}; // reopening clears the resolution time
     m_store->updateIncident(inc);
-    QString text = tr("Status %1 → %2").arg(statusToString(before), statusToString(s));
+    QString text = QStringLiteral("Status %1 → %2").arg(statusToString(before), statusToString(s));
     if (!note.trimmed().isEmpty())
         text += QStringLiteral(" — ") + note.trimmed();
     const TimelineEvent logged =
@@ -203,7 +205,8 @@ void IncidentService::setSeverity(const QString &id, Severity s, const QString &
     const Severity before = inc.severity;
     inc.severity = s;
     m_store->updateIncident(inc);
-    QString text = tr("Severity %1 → %2").arg(severityToString(before), severityToString(s));
+    QString text =
+        QStringLiteral("Severity %1 → %2").arg(severityToString(before), severityToString(s));
     if (!reason.trimmed().isEmpty())
         text += QStringLiteral(" — ") + reason.trimmed();
     const TimelineEvent logged =
@@ -222,7 +225,7 @@ void IncidentService::acknowledge(const QString &id)
     m_store->updateIncident(inc);
     const TimelineEvent logged =
         m_store->addEvent(id, record(EventKind::Action, QStringLiteral("acknowledge"),
-                                     tr("Incident acknowledged by %1").arg(m_actor)));
+                                     QStringLiteral("Incident acknowledged by %1").arg(m_actor)));
     tx.commit();
     announceIncident(id, logged);
 }
@@ -238,7 +241,7 @@ void IncidentService::escalate(const QString &id, int level, const QString &reas
     QString title;
     if (const auto *def = m_profile.level(level))
         title = def->title;
-    QString text = tr("Escalated to L%1 %2").arg(level).arg(title).trimmed();
+    QString text = QStringLiteral("Escalated to L%1 %2").arg(level).arg(title).trimmed();
     if (!reason.trimmed().isEmpty())
         text += QStringLiteral(" — ") + reason.trimmed();
     const TimelineEvent logged =
@@ -313,8 +316,8 @@ void IncidentService::setChecklistItem(const QString &incidentId, const QString 
     if (it->checked == checked)
         return;
     m_store->setChecklistItem(itemId, checked, m_actor);
-    const QString text =
-        checked ? tr("Checked: %1").arg(it->text) : tr("Unchecked: %1").arg(it->text);
+    const QString text = checked ? QStringLiteral("Checked: %1").arg(it->text)
+                                 : QStringLiteral("Unchecked: %1").arg(it->text);
     const TimelineEvent logged =
         m_store->addEvent(incidentId, record(EventKind::Action, QStringLiteral("checklist"), text));
     tx.commit();

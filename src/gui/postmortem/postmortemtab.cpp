@@ -85,7 +85,9 @@ public:
             option->palette.setColor(QPalette::Text, QColor(0xB0, 0x00, 0x20));
             option->backgroundBrush = QColor(0xFD, 0xE7, 0xE9);
         } else if (index.data(ActionItemModel::StatusRole).toInt() == int(ActionStatus::Done)) {
-            option->palette.setColor(QPalette::Text, QColor(0x70, 0x70, 0x70));
+            option->palette.setColor(
+                QPalette::Text,
+                readableOn(QColor(0x70, 0x70, 0x70), option->palette.color(QPalette::Base)));
         }
     }
 
@@ -218,6 +220,7 @@ void PostmortemTab::buildUi()
     splitter->addWidget(scroll);
     m_preview = new QTextBrowser;
     m_preview->setObjectName(QStringLiteral("markdownPreview"));
+    m_preview->setAccessibleName(tr("Markdown preview"));
     m_preview->setReadOnly(true);
     m_preview->setOpenLinks(false); // a click must not navigate the preview away
     splitter->addWidget(m_preview);
@@ -282,6 +285,7 @@ QWidget *PostmortemTab::buildForm()
     auto *tl = new QVBoxLayout(timeline);
     m_keyEventView = new QListView;
     m_keyEventView->setObjectName(QStringLiteral("keyEventList"));
+    m_keyEventView->setAccessibleName(tr("Key events"));
     m_keyEventView->setModel(m_keyEvents);
     m_keyEventView->setUniformItemSizes(true);
     m_keyEventView->setMinimumHeight(120);
@@ -314,6 +318,7 @@ QWidget *PostmortemTab::buildForm()
     auto *al = new QVBoxLayout(actions);
     m_actionView = new QTableView;
     m_actionView->setObjectName(QStringLiteral("actionItemTable"));
+    m_actionView->setAccessibleName(tr("Action items"));
     m_actionView->setModel(m_actionProxy);
     m_actionView->setItemDelegate(new ActionItemDelegate(m_actionView));
     m_actionView->setSortingEnabled(true);
@@ -333,6 +338,7 @@ QWidget *PostmortemTab::buildForm()
     m_newOwner->setPlaceholderText(tr("Owner"));
     m_newDue = new QDateEdit;
     m_newDue->setObjectName(QStringLiteral("newDueEdit"));
+    m_newDue->setAccessibleName(tr("Due date of the new action item"));
     m_newDue->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     m_newDue->setCalendarPopup(true);
     // A week out, the usual follow-up horizon; QDateEdit would start at 2000-01-01, overdue.
@@ -401,11 +407,13 @@ QWidget *PostmortemTab::buildForm()
     m_reviewOn->setObjectName(QStringLiteral("reviewCheck"));
     m_reviewAt = new QDateTimeEdit;
     m_reviewAt->setObjectName(QStringLiteral("reviewDateTime"));
+    m_reviewAt->setAccessibleName(tr("Review date and time (UTC)"));
     m_reviewAt->setTimeSpec(Qt::UTC);
     m_reviewAt->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
     m_reviewAt->setCalendarPopup(true);
     m_reviewMinutes = new QSpinBox;
     m_reviewMinutes->setObjectName(QStringLiteral("reviewMinutes"));
+    m_reviewMinutes->setAccessibleName(tr("Review length"));
     m_reviewMinutes->setRange(15, 480);
     m_reviewMinutes->setSingleStep(15);
     m_reviewMinutes->setSuffix(tr(" min"));

@@ -8,11 +8,6 @@ namespace idesk {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("idesk::TimelineCommand", text, nullptr, n);
-}
-
 QString excerpt(const QString &text)
 {
     const QString oneLine = text.simplified();
@@ -60,7 +55,8 @@ AddEventCommand::AddEventCommand(TimelineEditContext context, QString incidentId
     : TimelineCommand(std::move(context)), m_incidentId(std::move(incidentId)),
       m_event(std::move(event))
 {
-    setText(tr("Add “%1”").arg(excerpt(m_event.text)));
+    setText(QCoreApplication::translate("idesk::TimelineCommand", "Add “%1”")
+                .arg(excerpt(m_event.text)));
 }
 
 void AddEventCommand::redo()
@@ -91,7 +87,8 @@ AddEventsCommand::AddEventsCommand(TimelineEditContext context, QString incident
     : TimelineCommand(std::move(context)), m_incidentId(std::move(incidentId)),
       m_events(std::move(events))
 {
-    setText(tr("Add %n event(s)", int(m_events.size())));
+    setText(QCoreApplication::translate("idesk::TimelineCommand", "Add %n event(s)", nullptr,
+                                        int(m_events.size())));
 }
 
 void AddEventsCommand::redo()
@@ -129,7 +126,7 @@ EditEventCommand::EditEventCommand(TimelineEditContext context, QString eventId,
         return;
     }
     if (!current) {
-        fail(tr("That event no longer exists"));
+        fail(QCoreApplication::translate("idesk::TimelineCommand", "That event no longer exists"));
         return;
     }
     // Undo restores exactly the fields this edit touches, nothing else: a concurrent change to
@@ -146,7 +143,8 @@ EditEventCommand::EditEventCommand(TimelineEditContext context, QString eventId,
         m_before.pinned = current->pinned;
     if (m_after.deleted)
         m_before.deleted = current->deleted;
-    setText(tr("Edit “%1”").arg(excerpt(current->text)));
+    setText(QCoreApplication::translate("idesk::TimelineCommand", "Edit “%1”")
+                .arg(excerpt(current->text)));
 }
 
 void EditEventCommand::redo()
@@ -168,13 +166,15 @@ PinEventCommand::PinEventCommand(TimelineEditContext context, QString eventId, b
           return c;
       }())
 {
-    setText(pinned ? tr("Pin event") : tr("Unpin event"));
+    setText(pinned ? QCoreApplication::translate("idesk::TimelineCommand", "Pin event")
+                   : QCoreApplication::translate("idesk::TimelineCommand", "Unpin event"));
 }
 
 DeleteEventsCommand::DeleteEventsCommand(TimelineEditContext context, QStringList eventIds)
     : TimelineCommand(std::move(context)), m_eventIds(std::move(eventIds))
 {
-    setText(tr("Delete %n event(s)", int(m_eventIds.size())));
+    setText(QCoreApplication::translate("idesk::TimelineCommand", "Delete %n event(s)", nullptr,
+                                        int(m_eventIds.size())));
 }
 
 void DeleteEventsCommand::redo()

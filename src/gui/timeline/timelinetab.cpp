@@ -154,6 +154,7 @@ void TimelineTab::buildUi()
 
     m_authorFilter = new QLineEdit(page);
     m_authorFilter->setPlaceholderText(tr("Author"));
+    m_authorFilter->setAccessibleName(tr("Show events by this author"));
     m_authorFilter->setClearButtonEnabled(true);
     m_authorFilter->setMaximumWidth(160);
     // Room to read what was typed; in a narrow window the buttons wrap instead.
@@ -161,6 +162,7 @@ void TimelineTab::buildUi()
     bar->addWidget(m_authorFilter);
     m_textFilter = new QLineEdit(page);
     m_textFilter->setPlaceholderText(tr("Search text"));
+    m_textFilter->setAccessibleName(tr("Show events containing this text"));
     m_textFilter->setClearButtonEnabled(true);
     m_textFilter->setMinimumWidth(fontMetrics().averageCharWidth() * 8);
     bar->addWidget(m_textFilter, 1);
@@ -210,6 +212,7 @@ void TimelineTab::buildUi()
     m_split = new QSplitter(Qt::Vertical, page);
     m_chart = new TimelineChart(m_split);
     m_view = new QTableView(m_split);
+    m_view->setAccessibleName(tr("Timeline events"));
     m_split->addWidget(m_chart);
     m_split->addWidget(m_view);
     m_split->setStretchFactor(0, 0);
@@ -278,6 +281,7 @@ void TimelineTab::buildUi()
     m_entryKind->setCurrentIndex(int(EventKind::Note));
     entryRow->addWidget(m_entryKind);
     m_entry = new QLineEdit(page);
+    m_entry->setAccessibleName(tr("Quick entry"));
     m_entry->setPlaceholderText(tr(
         "What happened? “14:32 rolled back”, “-10m first alert”, or just text (now) — Enter adds"));
     entryRow->addWidget(m_entry, 1);

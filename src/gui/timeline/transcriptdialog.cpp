@@ -1,5 +1,7 @@
 #include "gui/timeline/transcriptdialog.h"
 
+#include "gui/severitystyle.h"
+
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
@@ -162,7 +164,7 @@ void TranscriptDialog::reparse()
         for (int c = 0; c < PreviewColumnCount; ++c) {
             auto *item = new QTableWidgetItem(cells[c]);
             if (line.status == TranscriptLine::Status::Error)
-                item->setForeground(QColor(0xb0, 0x00, 0x20));
+                item->setForeground(QColor(alertRed()));
             else if (line.status != TranscriptLine::Status::Event)
                 item->setForeground(palette().color(QPalette::Disabled, QPalette::Text));
             m_preview->setItem(row, c, item);

@@ -43,8 +43,8 @@ QString ResolveDialog::note() const
 {
     const int total = m_model->rowCount();
     if (allConfirmed())
-        return tr("recovery confirmed (%1/%1)").arg(total);
-    return tr("recovery checklist overridden (%1/%2): %3; open: %4")
+        return QStringLiteral("recovery confirmed (%1/%1)").arg(total); // a timeline record
+    return QStringLiteral("recovery checklist overridden (%1/%2): %3; open: %4")
         .arg(m_model->checkedCount())
         .arg(total)
         .arg(m_ui->reasonEdit->text().trimmed(),

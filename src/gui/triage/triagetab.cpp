@@ -343,6 +343,7 @@ QWidget *TriageTab::buildHeader()
     auto *sub = new QHBoxLayout;
     m_channelButton = new QPushButton(header);
     m_channelButton->setObjectName(QStringLiteral("channelButton"));
+    m_channelButton->setAccessibleName(tr("Incident channel"));
     m_channelButton->setFlat(true);
     m_channelButton->setCursor(Qt::PointingHandCursor);
     m_channelButton->setToolTip(tr("Click to copy the channel name"));
@@ -435,9 +436,10 @@ QGroupBox *TriageTab::buildSeverityGroup()
         b->setObjectName(QStringLiteral("severity%1").arg(severityToString(s)));
         b->setCheckable(true);
         b->setMinimumSize(56, 40);
-        b->setStyleSheet(QStringLiteral("QPushButton{font-size:13pt;font-weight:bold;color:%1;}"
-                                        "QPushButton:checked{background:%1;color:#ffffff;}")
-                             .arg(severityColor(s).name()));
+        b->setStyleSheet(QStringLiteral("QPushButton{font-size:13pt;font-weight:bold;color:%2;}"
+                                        "QPushButton:checked{background:%1;color:%3;}")
+                             .arg(severityColor(s).name(), severityTextColor(s).name(),
+                                  textOnFill(severityColor(s)).name()));
         m_severityGroup->addButton(b, i);
         m_severityButtons[std::size_t(i)] = b;
         auto *text = plainLabel(box);
@@ -493,7 +495,7 @@ QGroupBox *TriageTab::buildImpactGroup()
     v->addLayout(suggestion);
     m_why = plainLabel(box);
     m_why->setObjectName(QStringLiteral("suggestionWhy"));
-    m_why->setStyleSheet(QStringLiteral("QLabel{color:#455a64;}"));
+    styleText(m_why, QColor(0x45, 0x5a, 0x64));
     v->addWidget(m_why);
 
     for (QDoubleSpinBox *spin :
@@ -664,6 +666,7 @@ QGroupBox *TriageTab::buildContactsGroup()
     m_contacts = new ContactsModel(m_service, this);
     m_contactsView = new QTableView(box);
     m_contactsView->setObjectName(QStringLiteral("contactsView"));
+    m_contactsView->setAccessibleName(tr("Contacts"));
     m_contactsView->setModel(m_contacts);
     m_contactsView->verticalHeader()->hide();
     m_contactsView->setSelectionBehavior(QAbstractItemView::SelectItems);
@@ -1039,11 +1042,11 @@ void TriageTab::updateEscalationPanel(const EscalationStatus &esc)
     m_escalateButton->setText(target > esc.engagedLevel
                                   ? tr("Escalate to %1").arg(buttonText(levelName(p, target)))
                                   : tr("Highest level engaged"));
-    m_escalateButton->setStyleSheet(esc.escalationNeeded()
-                                        ? QStringLiteral("QPushButton{background:%1;"
-                                                         "color:#ffffff;font-weight:bold;}")
-                                              .arg(alertRed())
-                                        : QString());
+    m_escalateButton->setStyleSheet(
+        esc.escalationNeeded() ? QStringLiteral("QPushButton{background:%1;"
+                                                "color:%2;font-weight:bold;}")
+                                     .arg(alertRed(), textOnFill(QColor(alertRed())).name())
+                               : QString());
 }
 
 void TriageTab::updateSuggestion()
@@ -1075,6 +1078,7 @@ void TriageTab::updateChecklistTitles()
                                        tr("Post-incident")};
     for (std::size_t i = 0; i < m_checklists.size(); ++i) {
         const ChecklistModel *m = m_checklists[i];
+        m_checklistTabs->widget(int(i))->setAccessibleName(names[i]);
         m_checklistTabs->setTabText(
             int(i), tr("%1 %2/%3").arg(names[i]).arg(m->checkedCount()).arg(m->rowCount()));
     }

@@ -88,8 +88,8 @@ QString PostmortemService::resolutionNotification(const QString &incidentId,
     msg.kind = triage::MessageKind::Resolved;
     msg.resolution = doc.resolution.trimmed().isEmpty() ? doc.rootCause : doc.resolution;
     if (doc.reviewAt.isValid())
-        msg.nextSteps
-            << tr("Post-mortem scheduled for %1").arg(triage::formatUtcMinute(doc.reviewAt));
+        msg.nextSteps << QStringLiteral("Post-mortem scheduled for %1")
+                             .arg(triage::formatUtcMinute(doc.reviewAt));
     for (const ActionItem &a : m_service.store().actionItems(incidentId))
         if (!a.deleted && a.status != ActionStatus::Done)
             msg.nextSteps << a.description;

@@ -98,10 +98,11 @@ void TriageService::decideSeverity(const QString &incidentId, Severity chosen,
     const QString why = reason.trimmed();
     QString note;
     if (suggested && *suggested == chosen) {
-        note = tr("applied the suggestion from the impact assessment");
+        note = QStringLiteral("applied the suggestion from the impact assessment");
     } else if (suggested) {
-        note = tr("override of suggested %1: %2")
-                   .arg(severityToString(*suggested), why.isEmpty() ? tr("no reason given") : why);
+        note = QStringLiteral("override of suggested %1: %2")
+                   .arg(severityToString(*suggested),
+                        why.isEmpty() ? QStringLiteral("no reason given") : why);
     } else {
         note = why;
     }
@@ -115,7 +116,7 @@ void TriageService::decideSeverity(const QString &incidentId, Severity chosen,
     e.occurredAt = m_service.clock().now();
     e.kind = EventKind::Decision;
     e.source = QString::fromUtf16(kOverrideSource);
-    e.text = tr("Severity kept at %1 — %2").arg(severityToString(chosen), note);
+    e.text = QStringLiteral("Severity kept at %1 — %2").arg(severityToString(chosen), note);
     m_service.addEvent(incidentId, e);
 }
 
@@ -132,7 +133,7 @@ int TriageService::escalateNow(const QString &incidentId)
     if (st.escalationNeeded() && st.firedRule)
         reason = st.firedRule->reason;
     else
-        reason = tr("escalated by the commander");
+        reason = QStringLiteral("escalated by the commander");
     m_service.escalate(incidentId, target, reason);
     return target;
 }
@@ -148,15 +149,16 @@ std::vector<OverdueItem> TriageService::checkOverdue(const QString &incidentId)
     const QString sev = severityToString(incident->severity);
 
     if (c.acknowledge.overdue()) {
-        items.push_back({OverdueItem::Kind::Acknowledge, c.acknowledge.deadline,
-                         tr("Response SLA missed: %1 not acknowledged by %2 (%3 response time).")
-                             .arg(sev, formatUtcMinute(c.acknowledge.deadline),
-                                  formatDuration(c.acknowledge.windowSecs)),
-                         false});
+        items.push_back(
+            {OverdueItem::Kind::Acknowledge, c.acknowledge.deadline,
+             QStringLiteral("Response SLA missed: %1 not acknowledged by %2 (%3 response time).")
+                 .arg(sev, formatUtcMinute(c.acknowledge.deadline),
+                      formatDuration(c.acknowledge.windowSecs)),
+             false});
     }
     if (c.nextUpdate.overdue()) {
         items.push_back({OverdueItem::Kind::Update, c.nextUpdate.deadline,
-                         tr("Stakeholder update overdue: due %1 (%2 updates every %3).")
+                         QStringLiteral("Stakeholder update overdue: due %1 (%2 updates every %3).")
                              .arg(formatUtcMinute(c.nextUpdate.deadline), sev,
                                   formatDuration(c.nextUpdate.windowSecs)),
                          false});
@@ -167,7 +169,7 @@ std::vector<OverdueItem> TriageService::checkOverdue(const QString &incidentId)
         if (const EscalationLevel *l = profile.level(esc.dueLevel))
             title = QLatin1Char(' ') + l->title;
         items.push_back({OverdueItem::Kind::Escalation, esc.dueSince,
-                         tr("Escalation to L%1%2 due since %3: %4.")
+                         QStringLiteral("Escalation to L%1%2 due since %3: %4.")
                              .arg(esc.dueLevel)
                              .arg(title, formatUtcMinute(esc.dueSince),
                                   esc.firedRule ? esc.firedRule->reason : QString()),
