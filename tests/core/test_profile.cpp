@@ -447,6 +447,18 @@ void TestProfile::badProfile_data()
          "DNS-1123 subdomain");
     edit("diagnostic unknown kind", "/diagnostics/0/kind", "\"shell\"", "$.diagnostics[0].kind",
          "one of kubectl, http, jsonrpc, dns, sql, logs");
+    edit("database password", "/database", "{\"conninfo\":\"host=db password=x\"}",
+         "$.database.conninfo", "a connection string without a password");
+    edit("database password in URI", "/database/conninfo", "\"postgresql://ops:x@db/shop\"",
+         "$.database.conninfo", "~/.pgpass");
+    edit("database timeout", "/database/connectTimeoutSeconds", "0",
+         "$.database.connectTimeoutSeconds", "a timeout in seconds (1..300)");
+    edit("database production not bool", "/database/production", "\"yes\"", "$.database.production",
+         "true or false");
+    edit("database unknown key", "/database/user", "\"ops\"", "$.database.user",
+         "one of the keys conninfo");
+    edit("production context not a string", "/kube/productionContexts", "[1]",
+         "$.kube.productionContexts[0]", "a context name");
     edit("diagnostic duplicate id", "/diagnostics/1/id", "\"quick-nodes\"", "$.diagnostics[1].id",
          "an id not used before");
     edit("diagnostic empty arg", "/diagnostics/0/args/1", "\"\"", "$.diagnostics[0].args[1]",
@@ -459,8 +471,8 @@ void TestProfile::badProfile_data()
          "$.diagnostics[0].destructive", "true or false");
     edit("diagnostic misspelt key", "/diagnostics/0/timeout", "5", "$.diagnostics[0].timeout",
          "one of the keys id, group");
-    edit("diagnostic dns bad host", "/diagnostics/45/host", "\"-x.example\"",
-         "$.diagnostics[45].host", "a host name");
+    edit("diagnostic dns bad host", "/diagnostics/46/host", "\"-x.example\"",
+         "$.diagnostics[46].host", "a host name");
     edit("bad email", "/personnel/0/email", "\"cto at linkdao\"", "$.personnel[0].email",
          "an email address");
     edit("slack without hash", "/channels/0/value", "\"incidents\"", "$.channels[0].value",
