@@ -88,7 +88,14 @@ void TestCheckCatalogModel::resultsShowStatusTimeAndDuration()
              QStringLiteral("running…"));
 
     const QDateTime at(QDate(2024, 1, 15), QTime(14, 32, 5), Qt::UTC);
+    changed.clear();
     m.setResult(result(QStringLiteral("a"), diag::RunStatus::Fail, 2350), at);
+    // Views repaint the group row's summary too, not only the check's row.
+    const QModelIndex groupStatus =
+        m.groupIndex(QStringLiteral("Quick health"), CheckCatalogModel::Status);
+    QVERIFY(std::any_of(changed.cbegin(), changed.cend(), [&](const QList<QVariant> &args) {
+        return args.at(0).value<QModelIndex>() == groupStatus;
+    }));
     QCOMPARE(m.state(QStringLiteral("a")), CheckCatalogModel::State::Fail);
     QCOMPARE(m.indexOf(QStringLiteral("a"), CheckCatalogModel::Status).data().toString(),
              QStringLiteral("FAIL"));

@@ -55,18 +55,18 @@ MitigationDialog::MitigationDialog(const DiagnosticCheck &check, const QString &
     auto *buttons = new QDialogButtonBox(this);
     buttons->addButton(m_run, QDialogButtonBox::AcceptRole);
     buttons->addButton(QDialogButtonBox::Cancel);
-    // Cancel is what Enter presses until the name matches: nothing runs by accident.
-    buttons->button(QDialogButtonBox::Cancel)->setDefault(true);
+    // Enter does nothing until the name matches, then runs: no default button before that, so
+    // a wrong name neither runs nor throws away what was typed.
+    QPushButton *cancel = buttons->button(QDialogButtonBox::Cancel);
+    cancel->setAutoDefault(false);
     m_run->setAutoDefault(false);
     m_run->setEnabled(false);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &MitigationDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &MitigationDialog::reject);
-    QPushButton *cancel = buttons->button(QDialogButtonBox::Cancel);
-    connect(m_name, &QLineEdit::textChanged, this, [this, cancel] {
+    connect(m_name, &QLineEdit::textChanged, this, [this] {
         m_run->setEnabled(matches());
         m_run->setDefault(matches());
-        cancel->setDefault(!matches());
     });
     resize(560, sizeHint().height());
 }
