@@ -12,7 +12,6 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QFontDatabase>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -122,8 +121,7 @@ void DiagnosticsTab::buildUi()
     m_filing->setObjectName(QStringLiteral("filingLabel"));
     m_filing->setTextFormat(Qt::PlainText);
     layout->addWidget(FlowLayout::row(
-        {m_quickButton, m_runButton, m_groupButton, m_rerunButton, m_cancelButton, m_filing},
-        this));
+        {m_quickButton, m_runButton, m_groupButton, m_rerunButton, m_cancelButton}, this));
     connect(m_quickButton, &QPushButton::clicked, this, &DiagnosticsTab::runQuickHealth);
     connect(m_runButton, &QPushButton::clicked, this, &DiagnosticsTab::runSelection);
     connect(m_groupButton, &QPushButton::clicked, this, [this] {
@@ -142,15 +140,19 @@ void DiagnosticsTab::buildUi()
     m_notice->hide();
     layout->addWidget(m_notice);
 
-    auto *health = new QGroupBox(tr("Quick health"), this);
+    auto *health = new QFrame(this);
     health->setObjectName(QStringLiteral("healthBox"));
+    health->setFrameShape(QFrame::StyledPanel);
     auto *healthLayout = new QVBoxLayout(health);
     healthLayout->setContentsMargins(6, 4, 6, 4);
     healthLayout->setSpacing(2);
     m_healthSummary = new QLabel(health);
     m_healthSummary->setObjectName(QStringLiteral("healthSummary"));
     m_healthSummary->setTextFormat(Qt::PlainText);
-    healthLayout->addWidget(m_healthSummary);
+    QFont summaryFont = m_healthSummary->font();
+    summaryFont.setBold(true);
+    m_healthSummary->setFont(summaryFont);
+    healthLayout->addWidget(FlowLayout::row({m_healthSummary, m_filing}, health));
     m_healthGrid = new QWidget(health);
     m_healthGrid->setObjectName(QStringLiteral("healthGrid"));
     auto *grid = new FlowLayout(m_healthGrid);
@@ -210,7 +212,12 @@ void DiagnosticsTab::buildUi()
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
     m_title->setFont(titleFont);
-    d->addWidget(m_title);
+    m_copyButton = new QPushButton(tr("Copy command and output"), detail);
+    m_copyButton->setObjectName(QStringLiteral("copyOutput"));
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_title, 1);
+    titleRow->addWidget(m_copyButton);
+    d->addLayout(titleRow);
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_command = new QPlainTextEdit(detail);
     m_command->setObjectName(QStringLiteral("commandLine"));
@@ -220,10 +227,6 @@ void DiagnosticsTab::buildUi()
     m_command->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_command->setToolTip(tr("The exact command or request; select to copy"));
     m_command->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    // Four lines hold the runbook's longest kubectl commands; longer ones scroll.
-    m_command->setFixedHeight(
-        QFontMetrics(mono).lineSpacing() * 4 +
-        2 * (m_command->frameWidth() + int(m_command->document()->documentMargin())));
     d->addWidget(m_command);
     m_where = new QLabel(detail);
     m_where->setObjectName(QStringLiteral("whereLabel"));
@@ -300,9 +303,6 @@ void DiagnosticsTab::buildUi()
     m_output->setPlaceholderText(tr("Output appears here after the check runs (Ctrl+F finds)."));
     m_output->installEventFilter(this);
     d->addWidget(m_output, 1);
-    m_copyButton = new QPushButton(tr("Copy command and output"), detail);
-    m_copyButton->setObjectName(QStringLiteral("copyOutput"));
-    d->addWidget(m_copyButton, 0, Qt::AlignLeft);
     connect(m_copyButton, &QPushButton::clicked, this, [this] {
         QApplication::clipboard()->setText(
             QStringLiteral("$ %1\n%2\n\n%3")
@@ -396,17 +396,17 @@ void DiagnosticsTab::updateHealthSummary()
     }
     QString text;
     if (ran == 0)
-        text = tr("Not run yet: press Run quick health to see what is broken right now.");
+        text = tr("not run yet; Run quick health shows what is broken right now");
     else if (running > 0)
-        text = tr("Running… %1 of %2 done").arg(m_lights.size() - running).arg(m_lights.size());
+        text = tr("running… %1 of %2 done").arg(m_lights.size() - running).arg(m_lights.size());
     else if (bad > 0)
         text =
             tr("%n failing, ", nullptr, bad) + tr("%1 of %2 pass").arg(pass).arg(m_lights.size());
     else if (pass == m_lights.size())
-        text = tr("All %1 pass").arg(pass);
+        text = tr("all %1 pass").arg(pass);
     else
         text = tr("%1 of %2 pass").arg(pass).arg(m_lights.size());
-    m_healthSummary->setText(text);
+    m_healthSummary->setText(tr("Quick health: %1").arg(text));
 }
 
 diag::DiagnosticsRunner *DiagnosticsTab::makeRunner(bool readOnly, const QString &confirmTarget)
@@ -642,6 +642,7 @@ void DiagnosticsTab::updateDetails()
         command = shellWords(it->argv);
     if (m_command->toPlainText() != command)
         m_command->setPlainText(command);
+    fitCommandHeight();
     const Profile &p = m_service.profile();
     if (viaKubectl(c->kind)) {
         const QString context = have && !it->context.isEmpty() ? it->context : p.kube.context;
@@ -784,13 +785,30 @@ bool DiagnosticsTab::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
+void DiagnosticsTab::fitCommandHeight()
+{
+    // As many lines as the command wraps to, up to four (the longest runbook commands); a
+    // short URL keeps the room for the output.
+    const QFontMetrics fm(m_command->font());
+    const int margins =
+        2 * (m_command->frameWidth() + int(m_command->document()->documentMargin()));
+    const int width = std::max(1, m_command->width() - margins);
+    const int lines = std::clamp(
+        int(std::ceil(double(fm.horizontalAdvance(m_command->toPlainText())) / width)), 1, 4);
+    m_command->setFixedHeight(fm.lineSpacing() * lines + margins + 2);
+}
+
 void DiagnosticsTab::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
+    fitCommandHeight();
     // Side by side the catalog and the output each need room; a narrow window stacks them.
     const Qt::Orientation o = width() < 820 ? Qt::Vertical : Qt::Horizontal;
-    if (m_split->orientation() != o)
+    if (m_split->orientation() != o) {
         m_split->setOrientation(o);
+        // Stacked, the output gets the larger share: it is what is read after a run.
+        m_split->setSizes(o == Qt::Vertical ? QList<int>{40, 60} : QList<int>{56, 44});
+    }
 }
 
 } // namespace idesk

@@ -73,6 +73,7 @@ private:
     void start(diag::DiagnosticsRunner *runner, const std::vector<DiagnosticCheck> &checks);
     void onResult(const diag::DiagnosticResult &r);
     void updateDetails();
+    void fitCommandHeight();
     void updateActions();
     void updateHealthSummary();
     void showFind();
