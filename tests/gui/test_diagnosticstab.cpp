@@ -4,13 +4,16 @@
 #include "gui/diagnostics/diagnosticstab.h"
 #include "gui/diagnostics/mitigationdialog.h"
 #include "gui/diagnostics/statuslight.h"
+#include "gui/diagnostics/watchdialog.h"
 #include "gui/mainwindow.h"
 #include "services/incidentservice.h"
 #include "services/settings.h"
 #include "testsupport/testsupport.h"
 
+#include <QChartView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -65,6 +68,7 @@ private Q_SLOTS:
     void escCancelsAHangingCheck();
     void mitigationRefusedInReadOnlyMode();
     void mitigationRunsOnlyWithTheExactName();
+    void watchChartsLatencyAndFilesChanges();
 
 private:
     DiagnosticsTab *openTab();
@@ -79,6 +83,7 @@ private:
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<MainWindow> m_window;
     QList<QTcpSocket *> m_held; // requests to /hang, never answered
+    bool m_healthDown = false;  // /health answers 503 while set
     DiagnosticsTab *m_tab = nullptr;
     QString m_incidentId;
 };
@@ -96,12 +101,13 @@ void TestDiagnosticsTab::init()
     m_web = std::make_unique<FakeHttpServer>();
     QVERIFY(m_web->start());
     m_held.clear();
+    m_healthDown = false;
     m_web->setHandler([this](const FakeHttpServer::Request &r, QTcpSocket *s) {
         if (r.path.startsWith("/hang")) {
             m_held << s;
             return;
         }
-        if (r.path.startsWith("/bad")) {
+        if (r.path.startsWith("/bad") || (m_healthDown && r.path.startsWith("/health"))) {
             FakeHttpServer::reply(s, 503, "text/html", kHtmlBody);
             return;
         }
@@ -381,6 +387,52 @@ void TestDiagnosticsTab::mitigationRunsOnlyWithTheExactName()
     for (const TimelineEvent &e : m_window->service().events(EventQuery{m_incidentId}))
         filed = filed || (e.kind == EventKind::Evidence && e.text.contains(u"restart-backend"));
     QVERIFY(filed);
+}
+
+void TestDiagnosticsTab::watchChartsLatencyAndFilesChanges()
+{
+    DiagnosticsTab *tab = openTab();
+    QVERIFY(tab);
+    auto *watchButton = child<QPushButton>(*tab, QStringLiteral("watchButton"));
+    tab->showCheck(QStringLiteral("quick-nodes"));
+    QVERIFY(!watchButton->isVisible()); // kubectl checks are not watched
+    tab->showCheck(QStringLiteral("quick-api-health"));
+    QVERIFY(watchButton->isVisible());
+    QTest::mouseClick(watchButton, Qt::LeftButton);
+    auto *watch = tab->findChild<WatchDialog *>();
+    QVERIFY(watch);
+    QVERIFY(watch->isWatching());
+    watch->setIntervalMs(20);
+    QTRY_VERIFY_WITH_TIMEOUT(watch->samples() >= 3, kRunTimeout);
+    QCOMPARE(watch->failures(), 0);
+    m_healthDown = true;
+    QTRY_VERIFY_WITH_TIMEOUT(watch->failures() >= 2, kRunTimeout);
+    m_healthDown = false;
+    const int before = watch->samples();
+    QTRY_VERIFY_WITH_TIMEOUT(watch->samples() >= before + 2, kRunTimeout);
+    watch->stop();
+    QVERIFY(!watch->isWatching());
+    QTRY_VERIFY(!watch->isBusy()); // a sample under way comes back cancelled
+    const int samples = watch->samples();
+
+    // Every sample is on the chart, the failed ones marked as well.
+    auto *view = child<QChartView>(*watch, QStringLiteral("watchChart"));
+    auto *latency = qobject_cast<QLineSeries *>(view->chart()->series().value(0));
+    QVERIFY(latency);
+    QCOMPARE(latency->count(), samples);
+    QCOMPARE(qobject_cast<QXYSeries *>(view->chart()->series().value(1))->count(),
+             watch->failures());
+
+    // Filed: the first sample, the change to failing and the change back; not every sample.
+    QCOMPARE(watch->filed(), 3);
+    int evidence = 0;
+    for (const TimelineEvent &e : m_window->service().events(EventQuery{m_incidentId}))
+        evidence += e.kind == EventKind::Evidence && e.text.contains(u"watched: API health");
+    QCOMPARE(evidence, 3);
+    QVERIFY(samples > evidence);
+    if (const QString shots = qEnvironmentVariable("IDESK_DIAG_SCREENSHOT_DIR"); !shots.isEmpty())
+        QVERIFY(watch->grab().save(shots + QStringLiteral("/watch.png")));
+    watch->close();
 }
 
 QTEST_MAIN(TestDiagnosticsTab)

@@ -8,6 +8,7 @@
 #include "services/diagnostics/diagnosticsservice.h"
 #include "services/incidentservice.h"
 #include "statuslight.h"
+#include "watchdialog.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -214,8 +215,13 @@ void DiagnosticsTab::buildUi()
     m_title->setFont(titleFont);
     m_copyButton = new QPushButton(tr("Copy command and output"), detail);
     m_copyButton->setObjectName(QStringLiteral("copyOutput"));
+    m_watchButton = new QPushButton(tr("Watch…"), detail);
+    m_watchButton->setObjectName(QStringLiteral("watchButton"));
+    m_watchButton->setToolTip(tr("Re-run this check every few seconds and chart its latency"));
+    connect(m_watchButton, &QPushButton::clicked, this, [this] { watch(m_shown); });
     auto *titleRow = new QHBoxLayout;
     titleRow->addWidget(m_title, 1);
+    titleRow->addWidget(m_watchButton);
     titleRow->addWidget(m_copyButton);
     d->addLayout(titleRow);
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
@@ -614,6 +620,17 @@ QString DiagnosticsTab::commandText(const DiagnosticCheck &c) const
                                        c.url);
 }
 
+void DiagnosticsTab::watch(const QString &checkId)
+{
+    const DiagnosticCheck *c = m_model->check(checkId);
+    if (!c || !WatchDialog::canWatch(*c))
+        return;
+    auto *dialog = new WatchDialog(*c, *m_evidence, m_incidentId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    dialog->start();
+}
+
 void DiagnosticsTab::showCheck(const QString &checkId)
 {
     if (!m_model->check(checkId))
@@ -627,6 +644,7 @@ void DiagnosticsTab::updateDetails()
     const DiagnosticCheck *c = m_model->check(m_shown);
     if (!c) {
         m_title->setText(tr("The profile has no diagnostic checks."));
+        m_watchButton->hide();
         m_command->clear();
         m_where->clear();
         m_mitigationBox->hide();
@@ -635,6 +653,7 @@ void DiagnosticsTab::updateDetails()
         return;
     }
     m_title->setText(tr("%1 — %2 check").arg(c->title, c->kind));
+    m_watchButton->setVisible(WatchDialog::canWatch(*c));
     const auto it = m_results.constFind(c->id);
     const bool have = it != m_results.cend();
     QString command = commandText(*c);

@@ -54,6 +54,8 @@ public:
     // Opens the confirmation for the mitigation; nothing runs unless its target is typed.
     void runMitigation(const QString &checkId);
     void showCheck(const QString &checkId);
+    // A window that re-runs an HTTP or JSON-RPC check every few seconds and charts it.
+    void watch(const QString &checkId);
     QString shownCheck() const { return m_shown; }
     int runningCount() const;
 
@@ -121,6 +123,7 @@ private:
     QLabel *m_findNote = nullptr;
     QPlainTextEdit *m_output = nullptr;
     QPushButton *m_copyButton = nullptr;
+    QPushButton *m_watchButton = nullptr;
 };
 
 } // namespace idesk
