@@ -213,8 +213,10 @@ void DiagnosticsTab::buildUi()
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
     m_title->setFont(titleFont);
-    m_copyButton = new QPushButton(tr("Copy command and output"), detail);
+    m_title->setWordWrap(true);
+    m_copyButton = new QPushButton(tr("Copy"), detail);
     m_copyButton->setObjectName(QStringLiteral("copyOutput"));
+    m_copyButton->setToolTip(tr("Copies the command, its context and the output"));
     m_watchButton = new QPushButton(tr("Watch…"), detail);
     m_watchButton->setObjectName(QStringLiteral("watchButton"));
     m_watchButton->setToolTip(tr("Re-run this check every few seconds and chart its latency"));
@@ -238,6 +240,7 @@ void DiagnosticsTab::buildUi()
     m_where->setObjectName(QStringLiteral("whereLabel"));
     m_where->setTextFormat(Qt::PlainText);
     m_where->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_where->setWordWrap(true); // a long context name must not hold the window wider
     d->addWidget(m_where);
 
     m_mitigationBox = new QFrame(detail);
@@ -823,10 +826,15 @@ void DiagnosticsTab::resizeEvent(QResizeEvent *event)
     fitCommandHeight();
     // Side by side the catalog and the output each need room; a narrow window stacks them.
     const Qt::Orientation o = width() < 820 ? Qt::Vertical : Qt::Horizontal;
-    if (m_split->orientation() != o) {
+    // Placed once the tab has a real size (it is created tiny), and again when it turns; in
+    // pixels, since the splitter itself has not been resized yet at this point.
+    if (m_split->orientation() != o || (!m_splitPlaced && width() >= 400)) {
+        m_splitPlaced = width() >= 400;
         m_split->setOrientation(o);
         // Stacked, the output gets the larger share: it is what is read after a run.
-        m_split->setSizes(o == Qt::Vertical ? QList<int>{40, 60} : QList<int>{56, 44});
+        const int room = o == Qt::Vertical ? height() / 2 : width();
+        m_split->setSizes(o == Qt::Vertical ? QList<int>{room * 2 / 5, room * 3 / 5}
+                                            : QList<int>{room * 14 / 25, room * 11 / 25});
     }
 }
 

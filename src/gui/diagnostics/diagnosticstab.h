@@ -109,6 +109,7 @@ private:
     QWidget *m_healthGrid = nullptr;
     QHash<QString, StatusLight *> m_lights;
     QSplitter *m_split = nullptr;
+    bool m_splitPlaced = false; // the first real size places the splitter once
     QLineEdit *m_filter = nullptr;
     QTreeView *m_tree = nullptr;
     QLabel *m_title = nullptr;
