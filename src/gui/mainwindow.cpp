@@ -4,12 +4,12 @@
 #include "core/incident_json.h"
 #include "declaredialog.h"
 #include "elidedlabel.h"
+#include "gui/diagnostics/diagnosticstab.h"
 #include "gui/postmortem/postmortemtab.h"
 #include "gui/timeline/timelinetab.h"
 #include "gui/triage/triagetab.h"
 #include "models/incidentfilterproxy.h"
 #include "models/incidentlistmodel.h"
-#include "pendingtab.h"
 #include "services/incidentservice.h"
 #include "services/settings.h"
 #include "severitystyle.h"
@@ -289,6 +289,9 @@ void MainWindow::setService(std::unique_ptr<IncidentService> service, IncidentLi
             &MainWindow::onSelectionChanged);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateWindowTitle);
     connect(m_service.get(), &IncidentService::profileChanged, this, &MainWindow::updateStatusBar);
+    // The Diagnostics tab's context bar changes the mode too; the menu item follows it.
+    connect(m_service.get(), &IncidentService::readOnlyChanged, m_ui->actionReadOnly,
+            &QAction::setChecked);
 
     buildTabs();
     // The page check reads the whole file: let the window paint and settle first.
@@ -319,13 +322,8 @@ void MainWindow::buildTabs()
         // the panels below follow in the next turn of the event loop.
         return new TriageTab(*m_service, parent, TriageTab::Build::HeaderFirst);
     });
-    addLazy(tr("&Diagnostics"), [](QWidget *parent) {
-        return new PendingTab(
-            tr("The Diagnostics tab"),
-            tr("Click-to-run kubectl, HTTP, JSON-RPC, DNS and SQL checks from the "
-               "profile arrive in a later release. Nothing here runs yet."),
-            parent);
-    });
+    addLazy(tr("&Diagnostics"),
+            [this](QWidget *parent) { return new DiagnosticsTab(*m_service, parent); });
     addLazy(tr("Time&line"), [this](QWidget *parent) {
         auto *timeline = new TimelineTab(*m_service, parent);
         m_undoGroup->addStack(timeline->undoStack());

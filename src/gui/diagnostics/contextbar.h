@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/profile.h"
+
+#include <QFrame>
+
+class QLabel;
+class QPushButton;
+
+namespace idesk {
+
+// Whether the profile marks this kube context as production (kube.productionContexts).
+bool isProductionContext(const Profile &profile, const QString &context);
+
+// Always above the checks: which context and namespace they will run against, a red
+// PRODUCTION mark when the profile says so, and whether mitigations may run. Leaving
+// read-only mode asks first; going back to it never does.
+class ContextBar final : public QFrame
+{
+    Q_OBJECT
+public:
+    explicit ContextBar(QWidget *parent = nullptr);
+
+    void setProfile(const Profile &profile);
+    bool isProduction() const { return m_production; }
+    QString context() const { return m_context; }
+    bool isReadOnly() const { return m_readOnly; }
+    void setReadOnly(bool on);
+    // The button's path: asks for confirmation (window-modal, not blocking) before enabling.
+    void requestToggle();
+
+Q_SIGNALS:
+    void readOnlyChanged(bool readOnly);
+
+private:
+    void updateLook();
+
+    QLabel *m_badge;
+    QLabel *m_where;
+    QLabel *m_mode;
+    QPushButton *m_toggle;
+    QString m_context;
+    QString m_ns;
+    bool m_production = false;
+    bool m_readOnly = true;
+};
+
+} // namespace idesk
