@@ -52,7 +52,7 @@ int cmdChecks(Context &ctx)
     exactPositionals(ctx.args, withValue, 0, QObject::tr("no positional arguments"));
     const QString group = option(ctx.args, QStringLiteral("--group"));
     QJsonArray list;
-    for (const DiagnosticCheck &c : ctx.service.profile().diagnostics) {
+    for (const DiagnosticCheck &c : ctx.service().profile().diagnostics) {
         if (!group.isEmpty() && c.group.compare(group, Qt::CaseInsensitive) != 0)
             continue;
         if (flag(ctx.args, QStringLiteral("--json"))) {
@@ -90,7 +90,7 @@ int runAndReport(Context &ctx, const std::vector<DiagnosticCheck> &checks,
     if (!runner.isIdle())
         loop.exec();
 
-    DiagnosticsService evidence(ctx.service);
+    DiagnosticsService evidence(ctx.service());
     QJsonArray out;
     bool anyFailed = false, anyError = false;
     for (const diag::DiagnosticResult &r : std::as_const(results)) {
@@ -129,7 +129,7 @@ int runAndReport(Context &ctx, const std::vector<DiagnosticCheck> &checks,
 diag::RunnerOptions optionsFor(const Context &ctx)
 {
     diag::RunnerOptions o;
-    o.kubectl = diag::kubectlOptionsFor(ctx.service.profile());
+    o.kubectl = diag::kubectlOptionsFor(ctx.service().profile());
     return o;
 }
 
@@ -144,7 +144,7 @@ int cmdRun(Context &ctx)
         throw UsageError{QObject::tr("name at least one check (see the checks command)")};
     std::vector<DiagnosticCheck> checks;
     for (const QString &id : ids) {
-        const DiagnosticCheck *c = ctx.service.profile().diagnostic(id);
+        const DiagnosticCheck *c = ctx.service().profile().diagnostic(id);
         if (!c)
             throw UsageError{QObject::tr("unknown check '%1' (see the checks command)").arg(id)};
         checks.push_back(*c);
@@ -171,7 +171,7 @@ int cmdHealth(Context &ctx)
     checkOptions(ctx.args, withValue, {QStringLiteral("--json")});
     exactPositionals(ctx.args, withValue, 0, QObject::tr("no positional arguments"));
     std::vector<DiagnosticCheck> checks;
-    for (const DiagnosticCheck &c : ctx.service.profile().diagnostics) {
+    for (const DiagnosticCheck &c : ctx.service().profile().diagnostics) {
         if (c.group == u"Quick health" && !c.destructive)
             checks.push_back(c);
     }

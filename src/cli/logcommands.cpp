@@ -62,19 +62,6 @@ bool feed(logs::LogAnalyzer &analyzer, const QString &path, QString *error)
     }
 }
 
-// Big reports go to the output device as bytes: a detour through QString would double the time.
-void write(Context &ctx, const QByteArray &bytes)
-{
-    ctx.out.flush();
-    if (QIODevice *device = ctx.out.device()) {
-        device->write(bytes);
-        if (auto *f = qobject_cast<QFileDevice *>(device))
-            f->flush();
-    } else if (QString *s = ctx.out.string()) {
-        s->append(QString::fromUtf8(bytes));
-    }
-}
-
 int cmdAnalyzeLogs(Context &ctx)
 {
     const QStringList withValue{QStringLiteral("--match"), QStringLiteral("--top"),
@@ -103,8 +90,10 @@ int cmdAnalyzeLogs(Context &ctx)
         }
     }
     const logs::Report report = analyzer.finish();
-    write(ctx, flag(ctx.args, QStringLiteral("--json")) ? logs::reportToJson(report, opt.withLines)
-                                                        : logs::reportToText(report, opt.match));
+    // Big reports go out as bytes: a detour through QString would double the time.
+    ctx.writeBytes(flag(ctx.args, QStringLiteral("--json"))
+                       ? logs::reportToJson(report, opt.withLines)
+                       : logs::reportToText(report, opt.match));
     return Ok;
 }
 
