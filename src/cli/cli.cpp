@@ -378,14 +378,14 @@ QString oneLine(QStringView text)
 
 namespace {
 
-using ByteWriter = std::function<void(const QByteArray &)>;
+using ByteWriter = std::function<void(QByteArrayView)>;
 
 int runUnfiltered(const QStringList &arguments, QTextStream &out, QTextStream &err,
                   const Clock &clock, const ByteWriter &writeBytes);
 
 // True when the bytes are printable ASCII, tabs and newlines only: then they are what
 // terminalText would make of them, and can skip the conversion.
-bool plainAscii(const QByteArray &bytes)
+bool plainAscii(QByteArrayView bytes)
 {
     unsigned bad = 0;
     for (const char ch : bytes) {
@@ -421,18 +421,23 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err, const 
             out.flush();
             err.flush();
         });
-        const ByteWriter writeBytes = [&](const QByteArray &bytes) {
+        const ByteWriter writeBytes = [&](QByteArrayView bytes) {
             bufferedOut.flush();
             QIODevice *device = out.device();
-            if (!device || !plainAscii(bytes)) {
+            if (!device) {
                 bufferedOut << QString::fromUtf8(bytes);
                 return;
             }
             // Keep the order: what the command wrote as text so far goes out first.
             out << terminalText(outText);
             outText.clear();
-            out.flush();
-            device->write(bytes);
+            if (plainAscii(bytes)) {
+                out.flush();
+                device->write(bytes.data(), bytes.size());
+            } else {
+                out << terminalText(QString::fromUtf8(bytes));
+                out.flush();
+            }
         };
         rc = runUnfiltered(arguments, bufferedOut, bufferedErr, clock, writeBytes);
     }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
@@ -37,7 +37,7 @@ struct Context
     QTextStream &err;
     // Bytes for standard output that skip the text buffer: big machine-readable output (UTF-8)
     // would otherwise make a round trip through UTF-16. The terminal filter still applies.
-    std::function<void(const QByteArray &)> writeBytes;
+    std::function<void(QByteArrayView)> writeBytes;
 
     IncidentService &service() const { return openService(); }
 };

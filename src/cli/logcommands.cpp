@@ -91,9 +91,10 @@ int cmdAnalyzeLogs(Context &ctx)
     }
     const logs::Report report = analyzer.finish();
     // Big reports go out as bytes: a detour through QString would double the time.
-    ctx.writeBytes(flag(ctx.args, QStringLiteral("--json"))
-                       ? logs::reportToJson(report, opt.withLines)
-                       : logs::reportToText(report, opt.match));
+    if (flag(ctx.args, QStringLiteral("--json")))
+        logs::writeJson(report, opt.withLines, ctx.writeBytes);
+    else
+        ctx.writeBytes(logs::reportToText(report, opt.match));
     return Ok;
 }
 
