@@ -15,6 +15,7 @@
 #include <QSaveFile>
 #include <QScopeGuard>
 #include <algorithm>
+#include <optional>
 
 namespace idesk::cli {
 
@@ -500,13 +501,18 @@ int runUnfiltered(const QStringList &arguments, QTextStream &out, QTextStream &e
 
     const QString dbPath = parser.isSet(db) ? parser.value(db) : paths::defaultDatabase();
     const QString profilePath = parser.isSet(profile) ? parser.value(profile) : QString();
+    std::optional<Profile> loadedProfile;
     std::unique_ptr<IncidentService> service;
-    // Errors surface as ProfileError / StoreError from the command's first service() call and
-    // are reported below like any other.
+    // Errors surface as ProfileError / StoreError from the command's first profile() or
+    // service() call and are reported below like any other.
+    const auto loadProfile = [&]() -> const Profile & {
+        if (!loadedProfile)
+            loadedProfile = profilePath.isEmpty() ? defaultProfile() : loadProfileFile(profilePath);
+        return *loadedProfile;
+    };
     const auto openService = [&]() -> IncidentService & {
         if (!service) {
-            Profile prof = profilePath.isEmpty() ? defaultProfile() : loadProfileFile(profilePath);
-            service = IncidentService::open(dbPath, std::move(prof), clock);
+            service = IncidentService::open(dbPath, Profile(loadProfile()), clock);
             const QString user = qEnvironmentVariable("INCIDENTDESK_USER");
             if (!user.isEmpty())
                 service->setActor(user);
@@ -514,7 +520,7 @@ int runUnfiltered(const QStringList &arguments, QTextStream &out, QTextStream &e
         return *service;
     };
 
-    Context ctx{commandArgs, openService, out, err, writeBytes};
+    Context ctx{commandArgs, openService, loadProfile, out, err, writeBytes};
     try {
         const int rc = command->run(ctx);
         out.flush();

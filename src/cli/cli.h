@@ -11,6 +11,7 @@ namespace idesk {
 
 class Clock;
 class IncidentService;
+struct Profile;
 struct Incident;
 
 namespace cli {
@@ -33,6 +34,7 @@ struct Context
 {
     QStringList args;
     std::function<IncidentService &()> openService;
+    std::function<const Profile &()> loadProfile; // the profile alone, without the database
     QTextStream &out;
     QTextStream &err;
     // Bytes for standard output that skip the text buffer: big machine-readable output (UTF-8)
@@ -40,6 +42,7 @@ struct Context
     std::function<void(QByteArrayView)> writeBytes;
 
     IncidentService &service() const { return openService(); }
+    const Profile &profile() const { return loadProfile(); }
 };
 
 struct Command

@@ -54,6 +54,50 @@ QJsonObject table(const QStringList &columns, const QList<QStringList> &rows)
                        {QStringLiteral("rows"), rs}};
 }
 
+QJsonObject labels(const QString &app)
+{
+    return QJsonObject{{QStringLiteral("app"), app}};
+}
+
+QJsonObject deploymentObject(const QString &ns, const QString &name)
+{
+    const QJsonObject containers{
+        {QStringLiteral("containers"),
+         QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("app")},
+                                {QStringLiteral("image"), QStringLiteral("app:1")}}}}};
+    return QJsonObject{
+        {QStringLiteral("kind"), QStringLiteral("Deployment")},
+        {QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
+        {QStringLiteral("metadata"),
+         QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("namespace"), ns}}},
+        {QStringLiteral("spec"),
+         QJsonObject{{QStringLiteral("selector"),
+                      QJsonObject{{QStringLiteral("matchLabels"), labels(name)}}},
+                     {QStringLiteral("template"),
+                      QJsonObject{{QStringLiteral("metadata"),
+                                   QJsonObject{{QStringLiteral("labels"), labels(name)}}},
+                                  {QStringLiteral("spec"), containers}}}}}};
+}
+
+QJsonObject podObject(const QString &ns, const QString &name, const QString &app,
+                      const QString &phase)
+{
+    return QJsonObject{
+        {QStringLiteral("kind"), QStringLiteral("Pod")},
+        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name},
+                                                 {QStringLiteral("namespace"), ns},
+                                                 {QStringLiteral("labels"), labels(app)},
+                                                 {QStringLiteral("creationTimestamp"),
+                                                  QStringLiteral("2024-05-01T00:00:00Z")}}},
+        {QStringLiteral("spec"),
+         QJsonObject{
+             {QStringLiteral("containers"),
+              QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("app")},
+                                     {QStringLiteral("image"), QStringLiteral("app:1")}}}}}},
+        {QStringLiteral("status"), QJsonObject{{QStringLiteral("phase"), phase}}}};
+}
+
 } // namespace
 
 FakeKubeApi::FakeKubeApi(QObject *parent) : FakeHttpServer(parent)
@@ -143,8 +187,40 @@ void FakeKubeApi::handle(const Request &r, QTcpSocket *s)
         const QString resource = path.section(QLatin1Char('/'), -1);
         reply(s, 200, "application/json",
               json(table({QStringLiteral("Name")}, {{resource + QStringLiteral("-1")}})));
+    } else if (!wantsTable && path.startsWith(u"/apis/apps/v1/namespaces/") &&
+               path.section(QLatin1Char('/'), 6, 6) == u"deployments" &&
+               !path.section(QLatin1Char('/'), 7, 7).isEmpty()) {
+        reply(s, 200, "application/json",
+              json(deploymentObject(path.section(QLatin1Char('/'), 5, 5),
+                                    path.section(QLatin1Char('/'), 7, 7))));
+    } else if (!wantsTable && path.startsWith(u"/api/v1/namespaces/") && path.endsWith(u"/pods")) {
+        // A label selector "app=NAME", as a deployment's selector asks for it.
+        const QString ns = path.section(QLatin1Char('/'), 4, 4);
+        const QString app = QUrlQuery(url)
+                                .queryItemValue(QStringLiteral("labelSelector"), QUrl::FullyDecoded)
+                                .section(QLatin1Char('='), 1);
+        QJsonArray items;
+        for (const auto &[podNs, name, phase] : m_pods) {
+            if (podNs == ns && name.startsWith(app + QLatin1Char('-')))
+                items.append(podObject(ns, name, app, phase));
+        }
+        reply(s, 200, "application/json",
+              json(QJsonObject{{QStringLiteral("kind"), QStringLiteral("PodList")},
+                               {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                               {QStringLiteral("metadata"), QJsonObject{}},
+                               {QStringLiteral("items"), items}}));
+    } else if (!wantsTable && path.startsWith(u"/api/v1/namespaces/") &&
+               path.section(QLatin1Char('/'), 5, 5) == u"pods" && !path.endsWith(u"/log") &&
+               !path.section(QLatin1Char('/'), 6, 6).isEmpty()) {
+        const QString ns = path.section(QLatin1Char('/'), 4, 4);
+        const QString name = path.section(QLatin1Char('/'), 6, 6);
+        reply(s, 200, "application/json",
+              json(podObject(ns, name, name.section(QLatin1Char('-'), 0, 0),
+                             QStringLiteral("Running"))));
     } else if (path.endsWith(u"/log")) {
-        reply(s, 200, "text/plain", "line one\npayment failed for order 7\nline three\n");
+        const QString pod = path.section(QLatin1Char('/'), -2, -2);
+        reply(s, 200, "text/plain",
+              m_podLogs.value(pod, "line one\npayment failed for order 7\nline three\n"));
     } else {
         reply(
             s, 404, "application/json",

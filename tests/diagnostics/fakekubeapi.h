@@ -2,6 +2,7 @@
 
 #include "fakehttpserver.h"
 
+#include <QMap>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -18,6 +19,9 @@ public:
     void setHang(bool hang) { m_hang = hang; }
     // Pod rows as (namespace, name, phase).
     void setPods(QList<std::tuple<QString, QString, QString>> pods) { m_pods = std::move(pods); }
+    // What `kubectl logs` reads from a pod (default: three fixed lines). Deployments answer for
+    // any name, selecting the pods whose names start with "NAME-".
+    void setPodLog(const QString &pod, const QByteArray &text) { m_podLogs[pod] = text; }
     // Writes a kubeconfig for this server into dir; returns its path.
     QString writeKubeconfig(const QString &dir, const QString &context) const;
 
@@ -25,6 +29,7 @@ private:
     void handle(const Request &r, QTcpSocket *s);
     bool m_hang = false;
     QList<std::tuple<QString, QString, QString>> m_pods;
+    QMap<QString, QByteArray> m_podLogs;
 };
 
 } // namespace idesk::test

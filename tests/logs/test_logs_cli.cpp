@@ -239,8 +239,10 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("args");
         QTest::newRow("negative top") << QStringList{QStringLiteral("--top"), QStringLiteral("-1")};
         QTest::newRow("text slowest") << QStringList{QStringLiteral("--slowest=many")};
-        QTest::newRow("unknown option")
-            << QStringList{QStringLiteral("--kubectl"), QStringLiteral("deployment/backend")};
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("--kube")};
+        QTest::newRow("files with kubectl")
+            << QStringList{QStringLiteral("--kubectl"), QStringLiteral("deployment/backend"),
+                           QStringLiteral("app.log")};
         QTest::newRow("stdin twice") << QStringList{QStringLiteral("-"), QStringLiteral("-")};
     }
 
