@@ -559,14 +559,41 @@ Report LogAnalyzer::finish()
     const bool twoCores = d->opt.threads > 1;
     const auto counted = [twoCores](Table<qint64> &m, size_t limit) {
         using Entry = Table<qint64>::Entry;
-        std::vector<const Entry *> v;
+        // Keys of one log share a long start ("2024-05-01T"): each item carries the eight
+        // bytes after what all keys share, big-endian and zero-padded, so most comparisons
+        // settle on two integers. Zero padding orders like the bytes do: a key that ends
+        // there sorts before any key it starts.
+        size_t shared = m.size() ? m.entries().front().key.size() : 0;
+        for (const auto &e : m.entries()) {
+            const View first = m.entries().front().key;
+            size_t n = 0;
+            const size_t most = std::min(shared, e.key.size());
+            while (n < most && first[n] == e.key[n])
+                ++n;
+            shared = n;
+        }
+        struct Item
+        {
+            qint64 count;
+            std::uint64_t prefix;
+            const Entry *entry;
+        };
+        std::vector<Item> v;
         v.reserve(m.size());
-        for (const auto &e : m.entries())
-            v.push_back(&e);
-        const auto order = [](const Entry *a, const Entry *b) {
-            if (a->value != b->value)
-                return a->value > b->value;
-            return a->key > b->key;
+        for (const auto &e : m.entries()) {
+            std::uint64_t prefix = 0;
+            for (size_t k = 0; k < 8; ++k) {
+                const size_t at = shared + k;
+                prefix = (prefix << 8) | (at < e.key.size() ? std::uint8_t(e.key[at]) : 0u);
+            }
+            v.push_back({e.value, prefix, &e});
+        }
+        const auto order = [](const Item &a, const Item &b) {
+            if (a.count != b.count)
+                return a.count > b.count;
+            if (a.prefix != b.prefix)
+                return a.prefix > b.prefix;
+            return a.entry->key > b.entry->key;
         };
         // Every line of a backend log is its own group (timestamps): sorting and copying them
         // is the longest serial step, so it takes both cores.
@@ -586,9 +613,9 @@ Report LogAnalyzer::finish()
         std::vector<CountedText> out(v.size());
         const auto convert = [&](size_t from, size_t to) {
             for (size_t k = from; k < to; ++k) {
-                const View key = v[k]->key;
+                const View key = v[k].entry->key;
                 const View t = key.substr(0, std::min(key.size(), size_t(kTextCap)));
-                out[k] = {v[k]->value, QByteArray(t.data(), qsizetype(t.size())),
+                out[k] = {v[k].count, QByteArray(t.data(), qsizetype(t.size())),
                           key.size() > size_t(kTextCap)};
             }
         };
