@@ -78,6 +78,20 @@ private Q_SLOTS:
         }
         QVERIFY(found);
     }
+
+    void unreadableFileSaysSo()
+    {
+        test::TempDir dir;
+        const SystemClock clock;
+        auto service =
+            IncidentService::open(dir.file(QStringLiteral("db.sqlite")), defaultProfile(), clock);
+        LogAnalysisPanel panel(*service);
+        panel.analyzeFile(dir.file(QStringLiteral("missing.log")));
+        QVERIFY(!panel.isBusy());
+        QVERIFY2(panel.statusText().startsWith(QStringLiteral("Cannot read")),
+                 qPrintable(panel.statusText()));
+        QCOMPARE(panel.errorGroupsTable()->rowCount(), 0);
+    }
 };
 
 QTEST_MAIN(TestLogAnalysisPanel)

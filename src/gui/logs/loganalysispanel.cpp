@@ -104,6 +104,11 @@ LogAnalysisPanel::LogAnalysisPanel(IncidentService &incidents, QWidget *parent)
 
 LogAnalysisPanel::~LogAnalysisPanel() = default;
 
+QString LogAnalysisPanel::statusText() const
+{
+    return m_status->text();
+}
+
 void LogAnalysisPanel::setIncidentId(const QString &id)
 {
     m_incidentId = id;
@@ -119,6 +124,12 @@ void LogAnalysisPanel::chooseFile()
 
 void LogAnalysisPanel::analyzeFile(const QString &path)
 {
+    QFile probe(path);
+    if (!probe.open(QIODevice::ReadOnly)) {
+        m_status->setText(tr("Cannot read %1: %2").arg(path, probe.errorString()));
+        return;
+    }
+    probe.close();
     start(path, [path] {
         logs::LogAnalyzer analyzer;
         QFile f(path);

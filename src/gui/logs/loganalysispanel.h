@@ -37,6 +37,7 @@ public:
     QTableWidget *templatesTable() const { return m_templates; }
     QPushButton *evidenceButton() const { return m_evidence; }
     bool isBusy() const { return m_busy; }
+    QString statusText() const;
 
 Q_SIGNALS:
     void analysisFinished();
