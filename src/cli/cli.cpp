@@ -16,6 +16,7 @@
 #include <QSaveFile>
 #include <QScopeGuard>
 #include <algorithm>
+#include <optional>
 
 namespace idesk::cli {
 
@@ -94,7 +95,7 @@ QStringList exactPositionals(const QStringList &args, const QStringList &withVal
 
 Incident requireIncident(Context &ctx, const QString &idOrPrefix)
 {
-    const auto inc = ctx.service.findIncident(idOrPrefix);
+    const auto inc = ctx.service().findIncident(idOrPrefix);
     if (!inc)
         throw StoreError(StoreError::Code::NotFound,
                          QObject::tr("no incident matches '%1'").arg(idOrPrefix));
@@ -159,7 +160,7 @@ int cmdDeclare(Context &ctx)
     const QString started = option(ctx.args, QStringLiteral("--started"));
     if (!started.isEmpty())
         n.startedAt = parseTime(started, QStringLiteral("--started"));
-    const Incident inc = ctx.service.declare(n);
+    const Incident inc = ctx.service().declare(n);
     if (flag(ctx.args, QStringLiteral("--json")))
         ctx.out << QJsonDocument(incidentJson(inc)).toJson(QJsonDocument::Compact) << '\n';
     else
@@ -180,7 +181,7 @@ int cmdList(Context &ctx)
     }
     const bool openOnly = flag(ctx.args, QStringLiteral("--open"));
     std::vector<Incident> rows;
-    for (const Incident &inc : ctx.service.incidents()) {
+    for (const Incident &inc : ctx.service().incidents()) {
         if (status && inc.status != *status)
             continue;
         if (openOnly && inc.status == IncidentStatus::Resolved)
@@ -208,7 +209,7 @@ int cmdShow(Context &ctx)
     const Incident inc =
         requireIncident(ctx, onePositional(ctx.args, {}, QObject::tr("incident id")));
     if (flag(ctx.args, QStringLiteral("--json"))) {
-        ctx.out << bundleToJson(ctx.service.bundle(inc.id));
+        ctx.out << bundleToJson(ctx.service().bundle(inc.id));
         return Ok;
     }
     ctx.out << oneLine(inc.title) << '\n'
@@ -223,7 +224,7 @@ int cmdShow(Context &ctx)
             << "Timeline:\n";
     EventQuery q;
     q.incidentId = inc.id;
-    for (const TimelineEvent &e : ctx.service.events(q)) {
+    for (const TimelineEvent &e : ctx.service().events(q)) {
         ctx.out << "  " << e.occurredAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
                 << (e.pinned ? " * " : "   ") << eventKindToString(e.kind).leftJustified(13) << ' '
                 << oneLine(e.author) << ": " << oneLine(e.text) << '\n';
@@ -253,7 +254,7 @@ int cmdEvent(Context &ctx)
     e.author = option(ctx.args, QStringLiteral("--author"));
     e.pinned = flag(ctx.args, QStringLiteral("--pin"));
     e.source = QStringLiteral("cli");
-    const TimelineEvent added = ctx.service.addEvent(inc.id, e);
+    const TimelineEvent added = ctx.service().addEvent(inc.id, e);
     ctx.out << added.eventId << '\n';
     return Ok;
 }
@@ -284,11 +285,11 @@ int cmdExport(Context &ctx)
     if (out.isEmpty())
         out = option(ctx.args, QStringLiteral("--output"));
     if (format == QStringLiteral("json"))
-        return writeOutput(ctx, out, bundleToJson(ctx.service.bundle(inc.id)));
+        return writeOutput(ctx, out, bundleToJson(ctx.service().bundle(inc.id)));
     if (format == QStringLiteral("md") || format == QStringLiteral("markdown")) {
         const bool redact = !flag(ctx.args, QStringLiteral("--no-redact"));
         int redacted = 0;
-        const QString md = exportPostmortemMarkdown(ctx.service, inc.id, redact, &redacted);
+        const QString md = exportPostmortemMarkdown(ctx.service(), inc.id, redact, &redacted);
         const int rc = writeOutput(ctx, out, md.toUtf8());
         // The count goes to stderr so stdout stays the document itself.
         if (rc == Ok && redact)
@@ -307,8 +308,8 @@ int cmdImport(Context &ctx)
         ctx.err << QObject::tr("cannot read %1: %2").arg(path, f.errorString()) << '\n';
         return DataError;
     }
-    const IncidentBundle b = bundleFromJson(f.readAll(), path, ctx.service.clock().now());
-    ctx.service.importBundle(b);
+    const IncidentBundle b = bundleFromJson(f.readAll(), path, ctx.service().clock().now());
+    ctx.service().importBundle(b);
     ctx.out << b.incident.id << '\t' << oneLine(b.incident.channel) << '\n';
     return Ok;
 }
@@ -383,8 +384,22 @@ QString oneLine(QStringView text)
 
 namespace {
 
+using ByteWriter = std::function<void(QByteArrayView)>;
+
 int runUnfiltered(const QStringList &arguments, QTextStream &out, QTextStream &err,
-                  const Clock &clock);
+                  const Clock &clock, const ByteWriter &writeBytes);
+
+// True when the bytes are printable ASCII, tabs and newlines only: then they are what
+// terminalText would make of them, and can skip the conversion.
+bool plainAscii(QByteArrayView bytes)
+{
+    unsigned bad = 0;
+    for (const char ch : bytes) {
+        const auto c = static_cast<unsigned char>(ch);
+        bad |= unsigned(c >= 0x7F) | unsigned(c < 0x20 && c != '\n' && c != '\t');
+    }
+    return bad == 0;
+}
 
 } // namespace
 
@@ -412,7 +427,25 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err, const 
             out.flush();
             err.flush();
         });
-        rc = runUnfiltered(arguments, bufferedOut, bufferedErr, clock);
+        const ByteWriter writeBytes = [&](QByteArrayView bytes) {
+            bufferedOut.flush();
+            QIODevice *device = out.device();
+            if (!device) {
+                bufferedOut << QString::fromUtf8(bytes);
+                return;
+            }
+            // Keep the order: what the command wrote as text so far goes out first.
+            out << terminalText(outText);
+            outText.clear();
+            if (plainAscii(bytes)) {
+                out.flush();
+                device->write(bytes.data(), bytes.size());
+            } else {
+                out << terminalText(QString::fromUtf8(bytes));
+                out.flush();
+            }
+        };
+        rc = runUnfiltered(arguments, bufferedOut, bufferedErr, clock, writeBytes);
     }
     return rc;
 }
@@ -420,7 +453,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err, const 
 namespace {
 
 int runUnfiltered(const QStringList &arguments, QTextStream &out, QTextStream &err,
-                  const Clock &clock)
+                  const Clock &clock, const ByteWriter &writeBytes)
 {
     Registry registry;
     registerCoreCommands(registry);
@@ -471,26 +504,28 @@ int runUnfiltered(const QStringList &arguments, QTextStream &out, QTextStream &e
     }
     setupLogging(paths::logFile(), parser.isSet(verbose));
 
-    Profile prof;
-    try {
-        prof = parser.isSet(profile) ? loadProfileFile(parser.value(profile)) : defaultProfile();
-    } catch (const ProfileError &e) {
-        err << e.message() << '\n';
-        return DataError;
-    }
+    const QString dbPath = parser.isSet(db) ? parser.value(db) : paths::defaultDatabase();
+    const QString profilePath = parser.isSet(profile) ? parser.value(profile) : QString();
+    std::optional<Profile> loadedProfile;
     std::unique_ptr<IncidentService> service;
-    try {
-        service = IncidentService::open(
-            parser.isSet(db) ? parser.value(db) : paths::defaultDatabase(), std::move(prof), clock);
-        const QString user = qEnvironmentVariable("INCIDENTDESK_USER");
-        if (!user.isEmpty())
-            service->setActor(user);
-    } catch (const StoreError &e) {
-        err << e.message() << '\n';
-        return DataError;
-    }
+    // Errors surface as ProfileError / StoreError from the command's first profile() or
+    // service() call and are reported below like any other.
+    const auto loadProfile = [&]() -> const Profile & {
+        if (!loadedProfile)
+            loadedProfile = profilePath.isEmpty() ? defaultProfile() : loadProfileFile(profilePath);
+        return *loadedProfile;
+    };
+    const auto openService = [&]() -> IncidentService & {
+        if (!service) {
+            service = IncidentService::open(dbPath, Profile(loadProfile()), clock);
+            const QString user = qEnvironmentVariable("INCIDENTDESK_USER");
+            if (!user.isEmpty())
+                service->setActor(user);
+        }
+        return *service;
+    };
 
-    Context ctx{commandArgs, *service, out, err};
+    Context ctx{commandArgs, openService, loadProfile, out, err, writeBytes};
     try {
         const int rc = command->run(ctx);
         out.flush();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
@@ -10,6 +11,7 @@ namespace idesk {
 
 class Clock;
 class IncidentService;
+struct Profile;
 struct Incident;
 
 namespace cli {
@@ -24,14 +26,23 @@ enum ExitCode : int
     CouldNotRun = 4 // a check could not run at all: kubectl missing, kubeconfig broken
 };
 
-// What a command gets: its own arguments (after the command name), the service over the opened
+// What a command gets: its own arguments (after the command name), the service over the
 // database, and the two output streams. Commands never call exit(); they return an ExitCode.
+// The database is opened on the first call to service(): a command that never asks for it (log
+// analysis) neither pays for opening it nor creates or migrates the file.
 struct Context
 {
     QStringList args;
-    IncidentService &service;
+    std::function<IncidentService &()> openService;
+    std::function<const Profile &()> loadProfile; // the profile alone, without the database
     QTextStream &out;
     QTextStream &err;
+    // Bytes for standard output that skip the text buffer: big machine-readable output (UTF-8)
+    // would otherwise make a round trip through UTF-16. The terminal filter still applies.
+    std::function<void(QByteArrayView)> writeBytes;
+
+    IncidentService &service() const { return openService(); }
+    const Profile &profile() const { return loadProfile(); }
 };
 
 struct Command

@@ -69,16 +69,16 @@ int cmdChecks(Context &ctx)
     exactPositionals(ctx.args, withValue, 0, QObject::tr("no positional arguments"));
     const QString group = option(ctx.args, QStringLiteral("--group"));
     QJsonArray list;
-    for (const DiagnosticCheck &c : ctx.service.profile().diagnostics) {
+    for (const DiagnosticCheck &c : ctx.service().profile().diagnostics) {
         if (!group.isEmpty() && c.group.compare(group, Qt::CaseInsensitive) != 0)
             continue;
         if (flag(ctx.args, QStringLiteral("--json"))) {
-            list.append(checkJson(c, ctx.service.profile()));
+            list.append(checkJson(c, ctx.service().profile()));
         } else {
             ctx.out << c.id << '\t' << c.group << '\t' << c.kind << '\t' << c.title
                     << (c.destructive ? QObject::tr("\t[destructive: %1]").arg(c.target)
                                       : QString())
-                    << '\t' << target(c, ctx.service.profile()) << '\n';
+                    << '\t' << target(c, ctx.service().profile()) << '\n';
         }
     }
     if (flag(ctx.args, QStringLiteral("--json")))
@@ -107,7 +107,7 @@ int runAndReport(Context &ctx, const std::vector<DiagnosticCheck> &checks,
     if (!runner.isIdle())
         loop.exec();
 
-    DiagnosticsService evidence(ctx.service);
+    DiagnosticsService evidence(ctx.service());
     QJsonArray out;
     bool anyFailed = false, anyError = false;
     for (const diag::DiagnosticResult &r : std::as_const(results)) {
@@ -143,7 +143,7 @@ int runAndReport(Context &ctx, const std::vector<DiagnosticCheck> &checks,
 
 diag::RunnerOptions optionsFor(const Context &ctx)
 {
-    return diag::runnerOptionsFor(ctx.service.profile());
+    return diag::runnerOptionsFor(ctx.service().profile());
 }
 
 int cmdRun(Context &ctx)
@@ -157,7 +157,7 @@ int cmdRun(Context &ctx)
         throw UsageError{QObject::tr("name at least one check (see the checks command)")};
     std::vector<DiagnosticCheck> checks;
     for (const QString &id : ids) {
-        const DiagnosticCheck *c = ctx.service.profile().diagnostic(id);
+        const DiagnosticCheck *c = ctx.service().profile().diagnostic(id);
         if (!c)
             throw UsageError{QObject::tr("unknown check '%1' (see the checks command)").arg(id)};
         checks.push_back(*c);
@@ -184,7 +184,7 @@ int cmdHealth(Context &ctx)
     checkOptions(ctx.args, withValue, {QStringLiteral("--json")});
     exactPositionals(ctx.args, withValue, 0, QObject::tr("no positional arguments"));
     std::vector<DiagnosticCheck> checks;
-    for (const DiagnosticCheck &c : ctx.service.profile().diagnostics) {
+    for (const DiagnosticCheck &c : ctx.service().profile().diagnostics) {
         if (c.group == u"Quick health" && !c.destructive)
             checks.push_back(c);
     }

@@ -4,8 +4,12 @@
 #include "cli/logsource.h"
 #include "core/logs/loganalyzer.h"
 #include "core/logs/logreport.h"
+#include "core/profile.h"
+#include "diagnostics/diagnosticsrunner.h"
+#include "diagnostics/kubectlrunner.h"
 
 #include <QDateTime>
+#include <QEventLoop>
 #include <QIODevice>
 #include <algorithm>
 #include <cstring>
@@ -62,27 +66,68 @@ bool feed(logs::LogAnalyzer &analyzer, const QString &path, QString *error)
     }
 }
 
-// Big reports go to the output device as bytes: a detour through QString would double the time.
-void write(Context &ctx, const QByteArray &bytes)
+// Streams `kubectl logs deployment/NAME` through the analyser as it arrives.
+bool feedKubectl(Context &ctx, logs::LogAnalyzer &analyzer, const QString &target, QString *error)
 {
-    ctx.out.flush();
-    if (QIODevice *device = ctx.out.device()) {
-        device->write(bytes);
-        if (auto *f = qobject_cast<QFileDevice *>(device))
-            f->flush();
-    } else if (QString *s = ctx.out.string()) {
-        s->append(QString::fromUtf8(bytes));
+    const QString prefix = QStringLiteral("deployment/");
+    if (!target.startsWith(prefix))
+        throw UsageError{QObject::tr("--kubectl takes deployment/NAME, not '%1'").arg(target)};
+    diag::LogsRequest request;
+    request.deployment = target.mid(prefix.size());
+    request.since = option(ctx.args, QStringLiteral("--since"));
+    request.allPods = flag(ctx.args, QStringLiteral("--all-pods"));
+    diag::KubectlOptions kube = diag::kubectlOptionsFor(ctx.profile());
+    const QString ns = option(ctx.args, QStringLiteral("--namespace"));
+    if (!ns.isEmpty())
+        kube.ns = ns;
+    const int timeout = count(ctx.args, QStringLiteral("--timeout"), 120);
+
+    diag::KubectlLogStream stream(kube, request, std::max(1, timeout));
+    QEventLoop loop;
+    QByteArray pending;
+    QString failure;
+    QObject::connect(&stream, &diag::KubectlLogStream::data, &loop, [&](const QByteArray &chunk) {
+        pending += chunk;
+        pending.remove(0, analyzer.consume(pending, false));
+    });
+    QObject::connect(&stream, &diag::KubectlLogStream::finished, &loop, [&](const QString &e) {
+        failure = e;
+        loop.quit();
+    });
+    QMetaObject::invokeMethod(&stream, &diag::KubectlLogStream::start, Qt::QueuedConnection);
+    loop.exec();
+    if (!failure.isEmpty()) {
+        *error = QObject::tr("kubectl logs %1: %2").arg(target, failure);
+        return false;
     }
+    analyzer.consume(pending, true);
+    return true;
 }
 
 int cmdAnalyzeLogs(Context &ctx)
 {
-    const QStringList withValue{QStringLiteral("--match"), QStringLiteral("--top"),
-                                QStringLiteral("--slowest")};
-    checkOptions(ctx.args, withValue, {QStringLiteral("--with-lines"), QStringLiteral("--json")});
+    const QStringList withValue{QStringLiteral("--match"),   QStringLiteral("--top"),
+                                QStringLiteral("--slowest"), QStringLiteral("--kubectl"),
+                                QStringLiteral("--since"),   QStringLiteral("--namespace"),
+                                QStringLiteral("--timeout")};
+    checkOptions(
+        ctx.args, withValue,
+        {QStringLiteral("--with-lines"), QStringLiteral("--json"), QStringLiteral("--all-pods")});
     QStringList sources = positionals(ctx.args, withValue);
-    if (sources.isEmpty())
-        sources << QStringLiteral("-");
+    const QString kubectlTarget = option(ctx.args, QStringLiteral("--kubectl"));
+    if (kubectlTarget.isEmpty()) {
+        for (const QString &o : {QStringLiteral("--since"), QStringLiteral("--namespace"),
+                                 QStringLiteral("--timeout")}) {
+            if (!option(ctx.args, o).isEmpty())
+                throw UsageError{QObject::tr("%1 goes with --kubectl").arg(o)};
+        }
+        if (flag(ctx.args, QStringLiteral("--all-pods")))
+            throw UsageError{QObject::tr("--all-pods goes with --kubectl")};
+        if (sources.isEmpty())
+            sources << QStringLiteral("-");
+    } else if (!sources.isEmpty()) {
+        throw UsageError{QObject::tr("--kubectl reads the cluster's logs; give no files with it")};
+    }
     if (sources.count(QStringLiteral("-")) > 1)
         throw UsageError{QObject::tr("standard input (-) can be read only once")};
 
@@ -95,6 +140,13 @@ int cmdAnalyzeLogs(Context &ctx)
     opt.defaultYear = QDateTime::currentDateTimeUtc().date().year();
 
     logs::LogAnalyzer analyzer(opt);
+    if (!kubectlTarget.isEmpty()) {
+        QString error;
+        if (!feedKubectl(ctx, analyzer, kubectlTarget, &error)) {
+            ctx.err << error << '\n';
+            return CouldNotRun;
+        }
+    }
     for (const QString &path : sources) {
         QString error;
         if (!feed(analyzer, path, &error)) {
@@ -103,8 +155,11 @@ int cmdAnalyzeLogs(Context &ctx)
         }
     }
     const logs::Report report = analyzer.finish();
-    write(ctx, flag(ctx.args, QStringLiteral("--json")) ? logs::reportToJson(report, opt.withLines)
-                                                        : logs::reportToText(report, opt.match));
+    // Big reports go out as bytes: a detour through QString would double the time.
+    if (flag(ctx.args, QStringLiteral("--json")))
+        logs::writeJson(report, opt.withLines, ctx.writeBytes);
+    else
+        ctx.writeBytes(logs::reportToText(report, opt.match));
     return Ok;
 }
 
@@ -113,10 +168,12 @@ int cmdAnalyzeLogs(Context &ctx)
 void registerLogCommands(Registry &r)
 {
     r.add({QStringLiteral("analyze-logs"),
-           QStringLiteral("analyze-logs [FILE...|-] [--match WORD] [--top N] [--slowest N] "
-                          "[--with-lines] [--json]"),
-           QObject::tr("Analyse logs (plain or .gz, - for standard input) as the runbook's "
-                       "analyze-logs.sh does, plus message templates and errors per minute."),
+           QStringLiteral("analyze-logs [FILE...|-] [--kubectl deployment/NAME [--since 1h] "
+                          "[--namespace N] [--all-pods] [--timeout S]] [--match WORD] [--top N] "
+                          "[--slowest N] [--with-lines] [--json]"),
+           QObject::tr("Analyse logs (plain or .gz, - for standard input, or a deployment's "
+                       "through kubectl) as the runbook's analyze-logs.sh does, plus message "
+                       "templates and errors per minute."),
            cmdAnalyzeLogs});
 }
 

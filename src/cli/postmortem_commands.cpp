@@ -65,10 +65,10 @@ int cmdAction(Context &ctx)
     }
 
     const Incident inc = requireIncident(ctx, pos.first());
-    const QDate today = ctx.service.clock().now().toUTC().date();
+    const QDate today = ctx.service().clock().now().toUTC().date();
 
     if (adding) {
-        const ActionItem a = ctx.service.addActionItem(inc.id, text, owner, due);
+        const ActionItem a = ctx.service().addActionItem(inc.id, text, owner, due);
         if (json)
             ctx.out << QString::fromUtf8(QJsonDocument(actionJson(a, today)).toJson());
         else
@@ -76,7 +76,7 @@ int cmdAction(Context &ctx)
         return Ok;
     }
 
-    const std::vector<ActionItem> items = ctx.service.actionItems(inc.id);
+    const std::vector<ActionItem> items = ctx.service().actionItems(inc.id);
     if (json) {
         QJsonArray array;
         for (const ActionItem &a : items)

@@ -61,7 +61,7 @@ int cmdMessage(Context &ctx)
         throw UsageError{
             QObject::tr("--kind must be alert, update or resolved, not '%1'").arg(kindText)};
     const Incident inc = requireIncident(ctx, id);
-    TriageService triage(ctx.service);
+    TriageService triage(ctx.service());
     const MessageFormat format =
         flag(ctx.args, QStringLiteral("--slack")) ? MessageFormat::Slack : MessageFormat::Plain;
     ctx.out << triage.renderMessage(inc, *kind, format) << '\n';
@@ -86,7 +86,7 @@ int cmdStatus(Context &ctx)
         // The same rule as the tab: recovery is confirmed first, or overridden with a reason.
         QStringList open;
         int total = 0;
-        for (const ChecklistItem &c : ctx.service.checklist(inc.id)) {
+        for (const ChecklistItem &c : ctx.service().checklist(inc.id)) {
             if (c.list != ChecklistKind::RecoveryConfirmation || c.deleted)
                 continue;
             ++total;
@@ -111,8 +111,8 @@ int cmdStatus(Context &ctx)
                                  .arg(overrideReason, open.join(QStringLiteral("; ")));
         note = note.isEmpty() ? recovery : recovery + QStringLiteral("; ") + note;
     }
-    ctx.service.setStatus(inc.id, *status, note);
-    const auto after = ctx.service.incident(inc.id);
+    ctx.service().setStatus(inc.id, *status, note);
+    const auto after = ctx.service().incident(inc.id);
     ctx.out << oneLine(inc.channel) << ": " << statusToString(inc.status) << " → "
             << statusToString(after->status) << '\n';
     return Ok;
@@ -124,10 +124,10 @@ int cmdAck(Context &ctx)
     const QString id = exactPositionals(ctx.args, {}, 1, QObject::tr("one incident id")).first();
     const Incident inc = requireIncident(ctx, id);
     const bool already = inc.acknowledgedAt.isValid();
-    ctx.service.acknowledge(inc.id);
-    const Incident after = *ctx.service.incident(inc.id);
+    ctx.service().acknowledge(inc.id);
+    const Incident after = *ctx.service().incident(inc.id);
     const IncidentClocks c =
-        computeClocks(after, ctx.service.profile(), {}, ctx.service.clock().now());
+        computeClocks(after, ctx.service().profile(), {}, ctx.service().clock().now());
     ctx.out << oneLine(inc.channel) << ": "
             << (already ? QObject::tr("already acknowledged at ") : QObject::tr("acknowledged at "))
             << formatUtcMinute(after.acknowledgedAt);
@@ -147,8 +147,8 @@ int cmdEscalation(Context &ctx)
     checkOptions(ctx.args, {}, {QStringLiteral("--json")});
     const QString id = exactPositionals(ctx.args, {}, 1, QObject::tr("one incident id")).first();
     const Incident inc = requireIncident(ctx, id);
-    const Profile &p = ctx.service.profile();
-    const QDateTime now = ctx.service.clock().now();
+    const Profile &p = ctx.service().profile();
+    const QDateTime now = ctx.service().clock().now();
     const EscalationStatus st = evaluateEscalation(inc, p, now);
 
     if (flag(ctx.args, QStringLiteral("--json"))) {

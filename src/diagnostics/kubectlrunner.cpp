@@ -1,6 +1,8 @@
 #include "kubectlrunner.h"
 
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -186,9 +188,8 @@ KubectlJob::~KubectlJob()
     }
 }
 
-QProcess *KubectlJob::newProcess()
+QProcessEnvironment kubectlEnvironment(const KubectlOptions &options)
 {
-    auto *p = new QProcess(this);
     const QProcessEnvironment sys = QProcessEnvironment::systemEnvironment();
     QProcessEnvironment env;
     // An explicit, small environment: kubectl needs HOME for its cache and default kubeconfig,
@@ -200,9 +201,16 @@ QProcess *KubectlJob::newProcess()
             env.insert(n, sys.value(n));
     }
     const QString kubeconfig =
-        m_opt.kubeconfig.isEmpty() ? sys.value(QStringLiteral("KUBECONFIG")) : m_opt.kubeconfig;
+        options.kubeconfig.isEmpty() ? sys.value(QStringLiteral("KUBECONFIG")) : options.kubeconfig;
     if (!kubeconfig.isEmpty())
         env.insert(QStringLiteral("KUBECONFIG"), kubeconfig);
+    return env;
+}
+
+QProcess *KubectlJob::newProcess()
+{
+    auto *p = new QProcess(this);
+    const QProcessEnvironment env = kubectlEnvironment(m_opt);
     p->setProcessEnvironment(env);
     p->setStandardInputFile(QProcess::nullDevice());
     p->setProcessChannelMode(QProcess::SeparateChannels);
@@ -439,6 +447,225 @@ void KubectlJob::finish(DiagnosticResult r)
         m_proc->kill();
     }
     Q_EMIT finished(r);
+}
+
+} // namespace idesk::diag
+
+namespace idesk::diag {
+
+KubectlArgv kubectlLogsArgv(const LogsRequest &request, const KubectlOptions &options,
+                            const QString &context, int timeoutSeconds)
+{
+    static const QRegularExpression duration(QStringLiteral("^([0-9]{1,6}[hms]){1,3}$"));
+    if (!request.since.isEmpty() && !duration.match(request.since).hasMatch()) {
+        KubectlArgv out;
+        out.error = QStringLiteral("--since takes a duration such as 30s, 15m or 1h, not \"%1\"")
+                        .arg(stripControl(request.since));
+        return out;
+    }
+    // Through the same expansion as a profile's checks: the deployment name is validated as a
+    // DNS-1123 name before it reaches argv, and context, namespace and timeout come first.
+    DiagnosticCheck check;
+    check.kind = QStringLiteral("logs");
+    check.deployment = request.deployment;
+    check.args = {QStringLiteral("logs"), QStringLiteral("deployment/${deployment}")};
+    if (request.deployment.isEmpty())
+        check.deployment = QStringLiteral("-"); // not a name: refused below
+    if (!request.since.isEmpty())
+        check.args << QStringLiteral("--since=") + request.since;
+    return kubectlArgv(check, options, context, timeoutSeconds);
+}
+
+namespace {
+
+// A deployment's matchLabels (`{"app":"backend"}`) as a label selector; empty when a label is
+// not of the plain form Kubernetes allows.
+QString selectorOf(const QByteArray &matchLabels)
+{
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9]([A-Za-z0-9._/-]{0,250})?$"));
+    const QJsonObject o = QJsonDocument::fromJson(matchLabels).object();
+    QStringList parts;
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const QString value = it.value().toString();
+        if (!plain.match(it.key()).hasMatch() || !plain.match(value).hasMatch())
+            return {};
+        parts << it.key() + QLatin1Char('=') + value;
+    }
+    return parts.join(QLatin1Char(','));
+}
+
+} // namespace
+
+KubectlLogStream::KubectlLogStream(KubectlOptions options, LogsRequest request, int timeoutSeconds,
+                                   QObject *parent)
+    : QObject(parent), m_opt(std::move(options)), m_request(std::move(request)),
+      m_timeout(timeoutSeconds)
+{
+    m_watchdog.setSingleShot(true);
+    m_grace.setSingleShot(true);
+    connect(&m_watchdog, &QTimer::timeout, this, [this] {
+        m_error = QStringLiteral("kubectl logs did not finish within %1 s").arg(m_timeout);
+        stopProcess();
+    });
+    connect(&m_grace, &QTimer::timeout, this, [this] {
+        if (m_proc)
+            m_proc->kill();
+    });
+}
+
+KubectlLogStream::~KubectlLogStream()
+{
+    if (m_proc && m_proc->state() != QProcess::NotRunning) {
+        m_proc->disconnect(this);
+        m_proc->kill();
+        m_proc->waitForFinished(1000);
+    }
+}
+
+void KubectlLogStream::start()
+{
+    if (m_opt.program.isEmpty()) {
+        done(QStringLiteral("kubectl was not found (set IDESK_KUBECTL or put it on PATH)"));
+        return;
+    }
+    // The whole run, context lookup included, is bounded: a grace period past kubectl's own
+    // request timeout.
+    m_watchdog.start((m_timeout + 5) * 1000);
+    if (m_opt.context.isEmpty()) {
+        // Explicit even then: the kubeconfig's current context, read once and passed along.
+        m_resolving = true;
+        startProcess({QStringLiteral("config"), QStringLiteral("current-context")});
+        return;
+    }
+    runLogs(m_opt.context);
+}
+
+void KubectlLogStream::cancel()
+{
+    if (m_finished)
+        return;
+    m_error = QStringLiteral("cancelled");
+    stopProcess();
+}
+
+void KubectlLogStream::runLogs(const QString &context)
+{
+    m_resolving = false;
+    m_context = context.toUtf8();
+    KubectlArgv a = kubectlLogsArgv(m_request, m_opt, context, m_timeout);
+    if (!a.error.isEmpty()) {
+        done(a.error);
+        return;
+    }
+    if (m_request.allPods && m_selector.isEmpty()) {
+        // Every pod: kubectl's own --all-pods is missing before 1.30, so read the deployment's
+        // selector first and ask for the logs of the pods it selects.
+        m_readingSelector = true;
+        QStringList args = a.args;
+        const qsizetype at = args.indexOf(QStringLiteral("logs"));
+        args.erase(args.begin() + at, args.end());
+        args << QStringLiteral("get") << QStringLiteral("deployment/") + m_request.deployment
+             << QStringLiteral("-o") << QStringLiteral("jsonpath={.spec.selector.matchLabels}");
+        startProcess(args);
+        return;
+    }
+    if (m_request.allPods) {
+        const qsizetype at = a.args.indexOf(QStringLiteral("deployment/") + m_request.deployment);
+        a.args.replace(at, QStringLiteral("--selector=") + m_selector);
+        a.args << QStringLiteral("--prefix=true") << QStringLiteral("--max-log-requests=50");
+    }
+    m_argv = QStringList{m_opt.program} + a.args;
+    startProcess(a.args);
+}
+
+void KubectlLogStream::startProcess(const QStringList &args)
+{
+    m_err.clear();
+    m_proc = new QProcess(this);
+    m_proc->setProcessEnvironment(kubectlEnvironment(m_opt));
+    m_proc->setStandardInputFile(QProcess::nullDevice());
+    m_proc->setProcessChannelMode(QProcess::SeparateChannels);
+    connect(m_proc, &QProcess::readyReadStandardOutput, this, [this] {
+        if (!m_proc)
+            return;
+        const QByteArray chunk = m_proc->readAllStandardOutput();
+        if (m_resolving || m_readingSelector)
+            m_captured += chunk.left(4096);
+        else if (!chunk.isEmpty())
+            Q_EMIT data(chunk);
+    });
+    connect(m_proc, &QProcess::readyReadStandardError, this, [this] {
+        if (!m_proc)
+            return;
+        const QByteArray chunk = m_proc->readAllStandardError();
+        m_err.append(chunk.left(m_opt.stderrCap - m_err.size()));
+    });
+    connect(m_proc, &QProcess::finished, this, &KubectlLogStream::onFinished);
+    connect(m_proc, &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
+        if (e == QProcess::FailedToStart)
+            done(QStringLiteral("kubectl could not be started: %1").arg(m_proc->errorString()));
+    });
+    m_proc->start(m_opt.program, args);
+}
+
+void KubectlLogStream::stopProcess()
+{
+    if (m_proc && m_proc->state() != QProcess::NotRunning) {
+        m_proc->terminate();
+        m_grace.start(m_opt.graceMs);
+    } else {
+        done(m_error);
+    }
+}
+
+void KubectlLogStream::onFinished(int exitCode, QProcess::ExitStatus status)
+{
+    if (!m_proc || m_finished)
+        return;
+    const QByteArray rest = m_proc->readAllStandardOutput();
+    const bool internal = m_resolving || m_readingSelector;
+    if (!internal && !rest.isEmpty())
+        Q_EMIT data(rest);
+    m_proc->deleteLater();
+    m_proc = nullptr;
+    if (!m_error.isEmpty()) {
+        done(m_error);
+        return;
+    }
+    const QString err = stripControl(QString::fromUtf8(m_err)).trimmed();
+    if (status != QProcess::NormalExit || exitCode != 0) {
+        done(err.isEmpty() ? QStringLiteral("kubectl exited with code %1").arg(exitCode) : err);
+        return;
+    }
+    if (m_resolving) {
+        const QByteArray context = (m_captured + rest.left(4096)).trimmed();
+        m_captured.clear();
+        runLogs(QString::fromUtf8(context));
+        return;
+    }
+    if (m_readingSelector) {
+        m_readingSelector = false;
+        m_selector = selectorOf((m_captured + rest.left(4096)).trimmed());
+        m_captured.clear();
+        if (m_selector.isEmpty()) {
+            done(QStringLiteral("deployment/%1 has no plain label selector")
+                     .arg(m_request.deployment));
+            return;
+        }
+        runLogs(QString::fromUtf8(m_context));
+        return;
+    }
+    done({});
+}
+
+void KubectlLogStream::done(const QString &error)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_watchdog.stop();
+    m_grace.stop();
+    Q_EMIT finished(error);
 }
 
 } // namespace idesk::diag

@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QTimer>
 
 namespace idesk::diag {
@@ -78,6 +79,60 @@ private:
     bool m_resolving = false;
     bool m_done = false;
     DiagnosticResult m_result;
+};
+
+// The environment every kubectl run gets: a few of the caller's variables and KUBECONFIG.
+QProcessEnvironment kubectlEnvironment(const KubectlOptions &options);
+
+// `kubectl logs deployment/NAME` for log analysis.
+struct LogsRequest
+{
+    QString deployment;
+    QString since;        // a duration ("1h", "15m"); empty: all the logs kubectl has
+    bool allPods = false; // the pods the deployment's selector picks, each line prefixed
+};
+
+// Its argv, checked like a profile's checks: the name must be DNS-1123, the duration plain, and
+// context, namespace and request timeout are explicit.
+KubectlArgv kubectlLogsArgv(const LogsRequest &request, const KubectlOptions &options,
+                            const QString &context, int timeoutSeconds);
+
+// Runs `kubectl logs` with the runner's rules (argument list, no shell, stdin closed, explicit
+// environment and context, watchdog) and hands the output over as it arrives: logs are analysed
+// block by block, so they are neither capped nor kept.
+class KubectlLogStream final : public QObject
+{
+    Q_OBJECT
+public:
+    KubectlLogStream(KubectlOptions options, LogsRequest request, int timeoutSeconds,
+                     QObject *parent = nullptr);
+    ~KubectlLogStream() override;
+    void start();
+    void cancel();
+    QStringList argv() const { return m_argv; } // what ran, once it has started
+
+Q_SIGNALS:
+    void data(const QByteArray &chunk);
+    void finished(const QString &error); // empty on success; emitted once
+
+private:
+    void runLogs(const QString &context);
+    void startProcess(const QStringList &args);
+    void stopProcess();
+    void onFinished(int exitCode, QProcess::ExitStatus status);
+    void done(const QString &error);
+
+    KubectlOptions m_opt;
+    LogsRequest m_request;
+    int m_timeout;
+    QPointer<QProcess> m_proc;
+    QTimer m_watchdog, m_grace;
+    QByteArray m_err, m_context, m_captured;
+    QString m_error, m_selector;
+    QStringList m_argv;
+    bool m_resolving = false;
+    bool m_readingSelector = false;
+    bool m_finished = false;
 };
 
 } // namespace idesk::diag

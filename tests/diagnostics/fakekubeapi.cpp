@@ -54,6 +54,30 @@ QJsonObject table(const QStringList &columns, const QList<QStringList> &rows)
                        {QStringLiteral("rows"), rs}};
 }
 
+QJsonObject labels(const QString &app)
+{
+    return QJsonObject{{QStringLiteral("app"), app}};
+}
+
+QJsonObject podObject(const QString &ns, const QString &name, const QString &app,
+                      const QString &phase)
+{
+    return QJsonObject{
+        {QStringLiteral("kind"), QStringLiteral("Pod")},
+        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name},
+                                                 {QStringLiteral("namespace"), ns},
+                                                 {QStringLiteral("labels"), labels(app)},
+                                                 {QStringLiteral("creationTimestamp"),
+                                                  QStringLiteral("2024-05-01T00:00:00Z")}}},
+        {QStringLiteral("spec"),
+         QJsonObject{
+             {QStringLiteral("containers"),
+              QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("app")},
+                                     {QStringLiteral("image"), QStringLiteral("app:1")}}}}}},
+        {QStringLiteral("status"), QJsonObject{{QStringLiteral("phase"), phase}}}};
+}
+
 } // namespace
 
 QString FakeKubeApi::podNameOf(const QString &deployment)
@@ -112,6 +136,15 @@ QJsonObject FakeKubeApi::pod(const QString &ns, const QString &deployment)
                       QJsonArray{QJsonObject{{QStringLiteral("name"), deployment},
                                              {QStringLiteral("ready"), true},
                                              {QStringLiteral("restartCount"), 0}}}}}}};
+}
+
+bool FakeKubeApi::hasPodsOf(const QString &ns, const QString &deployment) const
+{
+    for (const auto &[podNs, name, phase] : m_pods) {
+        if (podNs == ns && name.startsWith(deployment + QLatin1Char('-')))
+            return true;
+    }
+    return false;
 }
 
 void FakeKubeApi::notFound(QTcpSocket *s, const QString &message)
@@ -215,10 +248,11 @@ void FakeKubeApi::handle(const Request &r, QTcpSocket *s)
     } else if (!wantsTable && path.startsWith(u"/apis/apps/v1/namespaces/") &&
                path.section(QLatin1Char('/'), 6, 6) == u"deployments" &&
                !path.section(QLatin1Char('/'), 7, 7).isEmpty()) {
-        // One deployment by name, as `kubectl logs deployment/NAME` reads it to find its pods.
+        // One deployment by name, as `kubectl logs deployment/NAME` reads it to find its pods:
+        // the configured ones, and any that pods set with setPods are named after.
         const QString ns = path.section(QLatin1Char('/'), 5, 5);
         const QString name = path.section(QLatin1Char('/'), 7, 7);
-        if (!m_deployments.contains(name)) {
+        if (!m_deployments.contains(name) && !hasPodsOf(ns, name)) {
             notFound(s, QStringLiteral("deployments.apps \"%1\" not found").arg(name));
             return;
         }
@@ -233,13 +267,18 @@ void FakeKubeApi::handle(const Request &r, QTcpSocket *s)
                   {QStringLiteral("metadata"),
                    QJsonObject{{QStringLiteral("name"), path.section(QLatin1Char('/'), 4, 4)}}}}));
     } else if (!wantsTable && path.startsWith(u"/api/v1/namespaces/") && path.endsWith(u"/pods")) {
+        // A label selector "app=NAME", as a deployment's selector asks for it.
         const QString ns = path.section(QLatin1Char('/'), 4, 4);
-        const QString selector =
-            QUrlQuery(url).queryItemValue(QStringLiteral("labelSelector"), QUrl::FullyDecoded);
+        const QString app = QUrlQuery(url)
+                                .queryItemValue(QStringLiteral("labelSelector"), QUrl::FullyDecoded)
+                                .section(QLatin1Char('='), 1);
         QJsonArray items;
-        for (const QString &d : std::as_const(m_deployments)) {
-            if (selector == QStringLiteral("app=") + d)
-                items.append(pod(ns, d));
+        // Pods set with setPods stand in for a configured deployment's own pod.
+        if (m_deployments.contains(app) && !hasPodsOf(ns, app))
+            items.append(pod(ns, app));
+        for (const auto &[podNs, name, phase] : m_pods) {
+            if (podNs == ns && name.startsWith(app + QLatin1Char('-')))
+                items.append(podObject(ns, name, app, phase));
         }
         reply(s, 200, "application/json",
               json(QJsonObject{{QStringLiteral("kind"), QStringLiteral("PodList")},
@@ -250,8 +289,8 @@ void FakeKubeApi::handle(const Request &r, QTcpSocket *s)
         const QString podName = path.section(QLatin1Char('/'), -2, -2);
         m_logRequests << podName + QLatin1Char('?') + url.query(QUrl::FullyDecoded);
         reply(s, 200, "text/plain",
-              "log of " + podName.toUtf8() +
-                  "\nline one\npayment failed for order 7\nline three\n");
+              m_podLogs.value(podName, "log of " + podName.toUtf8() +
+                                           "\nline one\npayment failed for order 7\nline three\n"));
     } else if (!wantsTable && path.startsWith(u"/api/v1/namespaces/") &&
                path.section(QLatin1Char('/'), 5, 5) == u"pods") {
         const QString ns = path.section(QLatin1Char('/'), 4, 4);
@@ -259,6 +298,13 @@ void FakeKubeApi::handle(const Request &r, QTcpSocket *s)
         for (const QString &d : std::as_const(m_deployments)) {
             if (podName == podNameOf(d)) {
                 reply(s, 200, "application/json", json(pod(ns, d)));
+                return;
+            }
+        }
+        for (const auto &[podNs, name, phase] : m_pods) {
+            if (podNs == ns && name == podName) {
+                reply(s, 200, "application/json",
+                      json(podObject(ns, name, name.section(QLatin1Char('-'), 0, 0), phase)));
                 return;
             }
         }

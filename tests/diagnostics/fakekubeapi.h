@@ -3,6 +3,7 @@
 #include "fakehttpserver.h"
 
 #include <QJsonObject>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -25,6 +26,9 @@ public:
     // The pod and query of every log request, in order.
     const QStringList &logRequests() const { return m_logRequests; }
     static QString podNameOf(const QString &deployment);
+    // What `kubectl logs` reads from a pod (default: its name and three fixed lines). Pods set
+    // with setPods make a deployment of the name before their first "-".
+    void setPodLog(const QString &pod, const QByteArray &text) { m_podLogs[pod] = text; }
     // Writes a kubeconfig for this server into dir; returns its path.
     QString writeKubeconfig(const QString &dir, const QString &context) const;
 
@@ -32,11 +36,13 @@ private:
     void handle(const Request &r, QTcpSocket *s);
     static QJsonObject deployment(const QString &ns, const QString &name);
     static QJsonObject pod(const QString &ns, const QString &deployment);
+    bool hasPodsOf(const QString &ns, const QString &deployment) const;
     static void notFound(QTcpSocket *s, const QString &message);
     bool m_hang = false;
     QList<std::tuple<QString, QString, QString>> m_pods;
     QStringList m_deployments{QStringLiteral("backend"), QStringLiteral("frontend")};
     QStringList m_logRequests;
+    QMap<QString, QByteArray> m_podLogs;
 };
 
 } // namespace idesk::test

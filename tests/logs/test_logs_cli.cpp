@@ -4,6 +4,7 @@
 #include "testsupport.h"
 #include "testsupport/clirunner.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -171,6 +172,22 @@ private Q_SLOTS:
                  11); // the first copy's last line has no newline: it joins the second's first
     }
 
+    void analysisLeavesTheDatabaseAlone()
+    {
+        // Opening (and creating, migrating) the database is not needed to read a log.
+        const QString db = m_dir.file(QStringLiteral("untouched.sqlite"));
+        const Run json = runBinary({QStringLiteral("--db"), db, QStringLiteral("analyze-logs"),
+                                    QStringLiteral("--json"), m_log});
+        QCOMPARE(json.code, 0);
+        QVERIFY(json.out.startsWith("{\"schema\""));
+        const test::CliResult text = test::runCli(db, {QStringLiteral("analyze-logs"), m_log});
+        QCOMPARE(text.code, 0);
+        QVERIFY(!QFileInfo::exists(db));
+        // A command that needs it still opens it.
+        QCOMPARE(test::runCli(db, {QStringLiteral("list")}).code, 0);
+        QVERIFY(QFileInfo::exists(db));
+    }
+
     void badInputIsADataError()
     {
         const test::CliResult missing =
@@ -222,8 +239,10 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("args");
         QTest::newRow("negative top") << QStringList{QStringLiteral("--top"), QStringLiteral("-1")};
         QTest::newRow("text slowest") << QStringList{QStringLiteral("--slowest=many")};
-        QTest::newRow("unknown option")
-            << QStringList{QStringLiteral("--kubectl"), QStringLiteral("deployment/backend")};
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("--kube")};
+        QTest::newRow("files with kubectl")
+            << QStringList{QStringLiteral("--kubectl"), QStringLiteral("deployment/backend"),
+                           QStringLiteral("app.log")};
         QTest::newRow("stdin twice") << QStringList{QStringLiteral("-"), QStringLiteral("-")};
     }
 

@@ -2,6 +2,7 @@
 // hand-made logs full of edge cases (golden), and seeded random logs (property).
 
 #include "core/logs/loganalyzer.h"
+#include "core/logs/logreport.h"
 #include "runbookpipelines.h"
 #include "testsupport.h"
 
@@ -188,6 +189,51 @@ QByteArray randomLine(QRandomGenerator &rng, const std::vector<QByteArray> &prev
     return line;
 }
 
+// A line of a bigger random log: mostly shaped like a service's (timestamp, level, message with
+// ids and numbers with units or signs), with empty lines, blank runs, tabs, trailing blanks and
+// now and then a line of several kilobytes.
+QByteArray serviceLine(QRandomGenerator &rng, const std::vector<QByteArray> &previous, int index)
+{
+    const int kind = rng.bounded(100);
+    if (kind < 4)
+        return {};
+    if (kind < 12)
+        return randomLine(rng, previous);
+    QByteArray line;
+    if (rng.bounded(4) != 0) {
+        line += QByteArrayLiteral("2024-05-01T") + QByteArray::number(10 + index / 36000) + ':' +
+                QByteArray::number(10 + index / 600 % 50) + ':' +
+                QByteArray::number(10 + index / 10 % 50) + 'Z';
+        line += rng.bounded(3) ? " " : "\t";
+    }
+    static const char *levels[] = {"ERROR", "INFO", "WARN", "error", "xERRORx"};
+    line += levels[rng.bounded(5)];
+    static const char *words[] = {"request",        "failed", "user=u_",
+                                  "order ord_",     "took",   "response_time",
+                                  "response_time:", "retry",  "ERROR"};
+    static const char *units[] = {"ms", "s", "", "%", "MB"};
+    const int n = rng.bounded(1, 9);
+    for (int i = 0; i < n; ++i) {
+        line += rng.bounded(6) ? " " : (rng.bounded(2) ? "  " : "\t");
+        line += words[rng.bounded(int(std::size(words)))];
+        if (rng.bounded(2))
+            line += (rng.bounded(5) ? "" : "-") + QByteArray::number(rng.bounded(2000)) +
+                    (rng.bounded(3) ? "" : "." + QByteArray::number(rng.bounded(100))) +
+                    units[rng.bounded(5)];
+    }
+    if (rng.bounded(300) == 0)
+        line += ' ' + QByteArray(rng.bounded(kTextCap - 100, kTextCap * 2), 'k');
+    if (rng.bounded(8) == 0)
+        line += rng.bounded(2) ? " " : " \t ";
+    return line;
+}
+
+// The whole report, templates and line numbers included, as bytes to compare.
+QByteArray everything(const Report &r)
+{
+    return reportToJson(r, true);
+}
+
 } // namespace
 
 class TestLogsRunbook : public QObject
@@ -308,6 +354,56 @@ private Q_SLOTS:
         const QByteArray match = matches[rng.bounded(4)];
         compareWithTools(log, {match, rng.bounded(1, 15), rng.bounded(1, 30)}, rng.bounded(1, 4),
                          "random");
+    }
+
+    // Logs large enough that both cores get a share, fed in random slices: the three answers
+    // equal the real pipelines', and the whole report (ties, examples, line numbers, templates)
+    // equals the single-threaded one byte for byte.
+    void bigRandomLogsMatchPipelinesAndOneCore_data()
+    {
+        QTest::addColumn<quint32>("seed");
+        QTest::addColumn<int>("lines");
+        QTest::newRow("a") << 101u << 8000;
+        QTest::newRow("b") << 102u << 15000;
+        // Past the size where finishing sorts on two cores.
+        QTest::newRow("many groups") << 103u << 45000;
+    }
+
+    void bigRandomLogsMatchPipelinesAndOneCore()
+    {
+        QFETCH(quint32, seed);
+        QFETCH(int, lines);
+        QRandomGenerator rng(seed);
+        std::vector<QByteArray> previous;
+        QByteArray log;
+        for (int i = 0; i < lines; ++i) {
+            QByteArray line = serviceLine(rng, previous, i);
+            if (previous.size() < 50)
+                previous.push_back(line);
+            log += line;
+            if (i + 1 < lines)
+                log += '\n';
+        }
+        compareWithTools(log, {"ERROR", 10, 20}, 2, "big random");
+
+        Options one;
+        one.withLines = true;
+        one.threads = 1;
+        const QByteArray single = everything(LogAnalyzer::analyze(log, one));
+        Options two = one;
+        two.threads = 2;
+        QCOMPARE(everything(LogAnalyzer::analyze(log, two)), single);
+
+        LogAnalyzer sliced(two);
+        QByteArray pending;
+        for (qsizetype at = 0; at < log.size();) {
+            const qsizetype n = std::min<qsizetype>(rng.bounded(1, 400000), log.size() - at);
+            pending += log.mid(at, n);
+            at += n;
+            pending.remove(0, sliced.consume(pending, false));
+        }
+        sliced.consume(pending, true);
+        QCOMPARE(everything(sliced.finish()), single);
     }
 
     void numericOrderIsSortN_data()

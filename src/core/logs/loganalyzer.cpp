@@ -3,10 +3,12 @@
 #include "core/logs/logtext.h"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <climits>
 #include <cstring>
 #include <limits>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -81,17 +83,119 @@ std::string_view keyOf(View text, std::string &scratch)
     return scratch;
 }
 
-View textOfKey(const std::string &key)
-{
-    return View(key).substr(0, std::min(key.size(), size_t(kTextCap)));
-}
-
 struct Hash
 {
     using is_transparent = void;
     size_t operator()(View v) const { return std::hash<View>{}(v); }
 };
-using CountMap = std::unordered_map<std::string, qint64, Hash, std::equal_to<>>;
+
+// Bytes that live as long as the analyser. Every table key points here, so a line seen before
+// costs a lookup and no allocation, and a table's memory is its distinct keys, not the input.
+class Arena
+{
+public:
+    Arena() = default;
+    Arena(Arena &&) = default;
+    Arena &operator=(Arena &&) = default;
+
+    View store(View s)
+    {
+        if (s.empty())
+            return {};
+        if (s.size() > kChunk / 8) {
+            m_big.emplace_back(new char[s.size()]);
+            std::memcpy(m_big.back().get(), s.data(), s.size());
+            return View(m_big.back().get(), s.size());
+        }
+        if (m_cap - m_used < s.size()) {
+            m_chunks.emplace_back(new char[kChunk]);
+            m_used = 0;
+            m_cap = kChunk;
+        }
+        char *p = m_chunks.back().get() + m_used;
+        std::memcpy(p, s.data(), s.size());
+        m_used += s.size();
+        return View(p, s.size());
+    }
+
+    // Takes over another arena's bytes, so views into them stay valid here.
+    void adopt(Arena &&other)
+    {
+        for (auto &c : other.m_chunks)
+            m_chunks.insert(m_chunks.empty() ? m_chunks.end() : m_chunks.end() - 1, std::move(c));
+        for (auto &b : other.m_big)
+            m_big.push_back(std::move(b));
+        other = Arena{};
+    }
+
+private:
+    static constexpr size_t kChunk = size_t(1) << 20;
+    std::vector<std::unique_ptr<char[]>> m_chunks, m_big;
+    size_t m_used = 0, m_cap = 0;
+};
+
+std::uint64_t hashOf(View s)
+{
+    return mixHash(s, 0x452821E638D01377ull);
+}
+
+// An open-addressing table from byte strings (views into an Arena) to V; entries stay in
+// insertion order in one vector, so walking or merging a table touches no node allocations.
+template<typename V> class Table
+{
+public:
+    struct Entry
+    {
+        std::uint64_t hash;
+        View key;
+        V value;
+    };
+
+    // The entry for key, added when new: its key copied into the arena, or taken as it is when
+    // no arena is given (the bytes already live long enough).
+    V &at(std::uint64_t h, View key, Arena *arena)
+    {
+        if ((m_entries.size() + 1) * 2 > m_index.size())
+            grow();
+        const size_t mask = m_index.size() - 1;
+        for (size_t i = slotOf(h);; i = (i + 1) & mask) {
+            const std::uint32_t e = m_index[i];
+            if (e == 0) {
+                m_index[i] = std::uint32_t(m_entries.size() + 1);
+                m_entries.push_back({h, arena ? arena->store(key) : key, V{}});
+                return m_entries.back().value;
+            }
+            Entry &x = m_entries[e - 1];
+            if (x.hash == h && x.key == key)
+                return x.value;
+        }
+    }
+    V &at(View key, Arena *arena) { return at(hashOf(key), key, arena); }
+
+    std::vector<Entry> &entries() { return m_entries; }
+    size_t size() const { return m_entries.size(); }
+
+private:
+    size_t slotOf(std::uint64_t h) const { return size_t((h * 0x9E3779B97F4A7C15ull) >> m_shift); }
+
+    void grow()
+    {
+        const size_t n = std::max<size_t>(64, m_index.size() * 2);
+        m_shift = 64 - std::countr_zero(n);
+        m_index.assign(n, 0);
+        const size_t mask = n - 1;
+        for (size_t k = 0; k < m_entries.size(); ++k) {
+            size_t i = slotOf(m_entries[k].hash);
+            while (m_index[i] != 0)
+                i = (i + 1) & mask;
+            m_index[i] = std::uint32_t(k + 1);
+        }
+    }
+
+    std::vector<Entry> m_entries;
+    std::vector<std::uint32_t> m_index; // entry number + 1; 0 is empty
+    int m_shift = 64;
+};
 
 struct Slow
 {
@@ -135,12 +239,16 @@ struct Worker
 {
     qint64 lines = 0;
     qint64 errorLines = 0;
-    CountMap groups;
-    CountMap fields;
+    Arena arena;
+    Table<qint64> groups;
+    Table<qint64> fields;
     std::vector<Slow> slow; // a heap, at most Options::slowest entries
-    TemplateMap templates;
+    Table<TemplateAcc> templates;
     std::unordered_map<qint64, qint64> minutes;
+    qint64 lastMinute = LLONG_MIN; // errors come in runs of the same minute
+    qint64 *lastMinuteCount = nullptr;
     std::string scratch;
+    std::string templ;
 };
 
 void mergeInto(TemplateAcc &to, TemplateAcc &&from)
@@ -248,13 +356,8 @@ struct LogAnalyzer::Impl
         std::push_heap(w.slow.begin(), w.slow.end(), SlowHeapLess{});
     }
 
-    void line(Worker &w, View l, Pos pos)
+    void line(Worker &w, View l, Pos pos, bool matched, bool timed)
     {
-        ++w.lines;
-        const bool matched = contains(l, view(opt.match));
-        const bool timed = contains(l, kResponseTime);
-        if (!matched && !timed)
-            return;
         const QByteArrayView lv(l.data(), qsizetype(l.size()));
         const View field = view(lastField(lv));
         if (timed)
@@ -262,26 +365,10 @@ struct LogAnalyzer::Impl
         if (!matched)
             return;
         ++w.errorLines;
-        {
-            const View k = keyOf(l, w.scratch);
-            if (auto it = w.groups.find(k); it != w.groups.end())
-                ++it->second;
-            else
-                w.groups.emplace(std::string(k), 1);
-        }
-        {
-            const View k = keyOf(field, w.scratch);
-            if (auto it = w.fields.find(k); it != w.fields.end())
-                ++it->second;
-            else
-                w.fields.emplace(std::string(k), 1);
-        }
-        const QByteArray templ = messageTemplate(lv.first(std::min(lv.size(), kTextCap)));
-        const View tk(templ.constData(), size_t(templ.size()));
-        auto it = w.templates.find(tk);
-        if (it == w.templates.end())
-            it = w.templates.emplace(std::string(tk), TemplateAcc{}).first;
-        TemplateAcc &acc = it->second;
+        ++w.groups.at(keyOf(l, w.scratch), &w.arena);
+        ++w.fields.at(keyOf(field, w.scratch), &w.arena);
+        messageTemplate(lv.first(std::min(lv.size(), kTextCap)), w.templ);
+        TemplateAcc &acc = w.templates.at(w.templ, &w.arena);
         ++acc.count;
         if (pos < acc.examplePos) {
             acc.examplePos = pos;
@@ -293,24 +380,79 @@ struct LogAnalyzer::Impl
             acc.first = std::min(acc.first, *t);
             acc.last = std::max(acc.last, *t);
             const qint64 minute = *t >= 0 ? *t / 60000 : -((-*t + 59999) / 60000);
-            ++w.minutes[minute];
+            if (minute != w.lastMinute) {
+                w.lastMinute = minute;
+                w.lastMinuteCount = &w.minutes[minute];
+            }
+            ++*w.lastMinuteCount;
         }
     }
 
+    static size_t find(View hay, View needle, size_t from)
+    {
+        if (from >= hay.size())
+            return View::npos;
+#if defined(__GLIBC__)
+        const void *at = memmem(hay.data() + from, hay.size() - from, needle.data(), needle.size());
+        return at ? size_t(static_cast<const char *>(at) - hay.data()) : View::npos;
+#else
+        return hay.find(needle, from);
+#endif
+    }
+
+    static qint64 newlines(View s)
+    {
+        return qint64(std::count(s.begin(), s.end(), '\n'));
+    }
+
     // One piece: complete lines, each ending in '\n' except perhaps a final one at the end of
-    // input.
+    // input. Most lines contain neither word: the piece is searched for the words as a whole,
+    // and only the lines they fall in are looked at; the others are only counted.
     qint64 piece(Worker &w, View p, std::uint64_t pieceNo)
     {
-        qint64 n = 0;
-        size_t i = 0;
-        while (i < p.size()) {
-            const void *nl = std::memchr(p.data() + i, '\n', p.size() - i);
-            const size_t e = nl ? size_t(static_cast<const char *>(nl) - p.data()) : p.size();
-            line(w, p.substr(i, e - i), (pieceNo << kPieceShift) | Pos(n));
-            ++n;
-            i = e + 1;
+        const qint64 total = newlines(p) + (!p.empty() && p.back() != '\n' ? 1 : 0);
+        w.lines += total;
+        const View match = view(opt.match);
+        const auto posOf = [pieceNo](qint64 n) { return (pieceNo << kPieceShift) | Pos(n); };
+        if (match.empty() || match.find('\n') != View::npos) {
+            // Every line matches (or none can: a line holds no '\n'): look at each one.
+            qint64 n = 0;
+            size_t i = 0;
+            while (i < p.size()) {
+                const void *nl = std::memchr(p.data() + i, '\n', p.size() - i);
+                const size_t e = nl ? size_t(static_cast<const char *>(nl) - p.data()) : p.size();
+                const View l = p.substr(i, e - i);
+                line(w, l, posOf(n), match.empty(), contains(l, kResponseTime));
+                ++n;
+                i = e + 1;
+            }
+            return total;
         }
-        return n;
+        qint64 n = 0;   // the number of the line that starts at cur
+        size_t cur = 0; // the start of a line
+        size_t nextMatch = find(p, match, 0);
+        size_t nextTimed = find(p, kResponseTime, 0);
+        for (;;) {
+            const size_t hit = std::min(nextMatch, nextTimed);
+            if (hit == View::npos)
+                break;
+            const void *before = memrchr(p.data() + cur, '\n', hit - cur);
+            const size_t start =
+                before ? size_t(static_cast<const char *>(before) - p.data()) + 1 : cur;
+            n += newlines(p.substr(cur, start - cur));
+            const void *nl = std::memchr(p.data() + hit, '\n', p.size() - hit);
+            const size_t end = nl ? size_t(static_cast<const char *>(nl) - p.data()) : p.size();
+            line(w, p.substr(start, end - start), posOf(n), nextMatch < end, nextTimed < end);
+            ++n;
+            cur = end + 1;
+            if (cur >= p.size())
+                break;
+            if (nextMatch < cur)
+                nextMatch = find(p, match, cur);
+            if (nextTimed < cur)
+                nextTimed = find(p, kResponseTime, cur);
+        }
+        return total;
     }
 
     void block(View b)
@@ -395,17 +537,18 @@ Report LogAnalyzer::finish()
         Worker &w = d->workers[k];
         all.lines += w.lines;
         all.errorLines += w.errorLines;
-        for (auto &[key, n] : w.groups)
-            all.groups[key] += n;
-        for (auto &[key, n] : w.fields)
-            all.fields[key] += n;
+        // The keys move with their arena: merging copies no text.
+        for (auto &e : w.groups.entries())
+            all.groups.at(e.hash, e.key, nullptr) += e.value;
+        for (auto &e : w.fields.entries())
+            all.fields.at(e.hash, e.key, nullptr) += e.value;
         for (Slow &s : w.slow)
             d->addSlow(all, s.field, s.line, s.pos);
-        for (auto &[key, acc] : w.templates) {
-            mergeInto(all.templates[key], std::move(acc));
-        }
+        for (auto &e : w.templates.entries())
+            mergeInto(all.templates.at(e.hash, e.key, nullptr), std::move(e.value));
         for (auto &[m, n] : w.minutes)
             all.minutes[m] += n;
+        all.arena.adopt(std::move(w.arena));
         w = Worker{};
     }
     r.lines = all.lines;
@@ -413,28 +556,75 @@ Report LogAnalyzer::finish()
 
     // `uniq -c | sort -nr`: count descending; equal counts fall to sort's last-resort comparison of
     // the whole "count text" line, reversed by -r, so the text descending by bytes.
-    const auto counted = [](CountMap &m, size_t limit) {
-        std::vector<std::pair<qint64, const std::string *>> v;
-        v.reserve(m.size());
-        for (const auto &[key, n] : m)
-            v.emplace_back(n, &key);
-        const auto order = [](const auto &a, const auto &b) {
-            if (a.first != b.first)
-                return a.first > b.first;
-            return *a.second > *b.second;
+    const bool twoCores = d->opt.threads > 1;
+    const auto counted = [twoCores](Table<qint64> &m, size_t limit) {
+        using Entry = Table<qint64>::Entry;
+        // Keys of one log share a long start ("2024-05-01T"): each item carries the eight
+        // bytes after what all keys share, big-endian and zero-padded, so most comparisons
+        // settle on two integers. Zero padding orders like the bytes do: a key that ends
+        // there sorts before any key it starts.
+        size_t shared = m.size() ? m.entries().front().key.size() : 0;
+        for (const auto &e : m.entries()) {
+            const View first = m.entries().front().key;
+            size_t n = 0;
+            const size_t most = std::min(shared, e.key.size());
+            while (n < most && first[n] == e.key[n])
+                ++n;
+            shared = n;
+        }
+        struct Item
+        {
+            qint64 count;
+            std::uint64_t prefix;
+            const Entry *entry;
         };
+        std::vector<Item> v;
+        v.reserve(m.size());
+        for (const auto &e : m.entries()) {
+            std::uint64_t prefix = 0;
+            for (size_t k = 0; k < 8; ++k) {
+                const size_t at = shared + k;
+                prefix = (prefix << 8) | (at < e.key.size() ? std::uint8_t(e.key[at]) : 0u);
+            }
+            v.push_back({e.value, prefix, &e});
+        }
+        const auto order = [](const Item &a, const Item &b) {
+            if (a.count != b.count)
+                return a.count > b.count;
+            if (a.prefix != b.prefix)
+                return a.prefix > b.prefix;
+            return a.entry->key > b.entry->key;
+        };
+        // Every line of a backend log is its own group (timestamps): sorting and copying them
+        // is the longest serial step, so it takes both cores.
+        const bool split = twoCores && v.size() >= 16384;
         if (limit < v.size()) {
             std::partial_sort(v.begin(), v.begin() + std::ptrdiff_t(limit), v.end(), order);
             v.resize(limit);
+        } else if (split) {
+            const auto mid = v.begin() + std::ptrdiff_t(v.size() / 2);
+            std::thread half([&] { std::sort(v.begin(), mid, order); });
+            std::sort(mid, v.end(), order);
+            half.join();
+            std::inplace_merge(v.begin(), mid, v.end(), order);
         } else {
             std::sort(v.begin(), v.end(), order);
         }
-        std::vector<CountedText> out;
-        out.reserve(v.size());
-        for (const auto &[n, key] : v) {
-            const View t = textOfKey(*key);
-            out.push_back(
-                {n, QByteArray(t.data(), qsizetype(t.size())), key->size() > size_t(kTextCap)});
+        std::vector<CountedText> out(v.size());
+        const auto convert = [&](size_t from, size_t to) {
+            for (size_t k = from; k < to; ++k) {
+                const View key = v[k].entry->key;
+                const View t = key.substr(0, std::min(key.size(), size_t(kTextCap)));
+                out[k] = {v[k].count, QByteArray(t.data(), qsizetype(t.size())),
+                          key.size() > size_t(kTextCap)};
+            }
+        };
+        if (split) {
+            std::thread half([&] { convert(0, v.size() / 2); });
+            convert(v.size() / 2, v.size());
+            half.join();
+        } else {
+            convert(0, v.size());
         }
         return out;
     };
@@ -451,9 +641,13 @@ Report LogAnalyzer::finish()
                              QByteArray(s.line.data(), qsizetype(s.line.size())), s.truncated});
     }
 
-    mergeTemplates(all.templates);
+    TemplateMap templates;
+    for (auto &e : all.templates.entries())
+        templates.emplace(std::string(e.key), std::move(e.value));
+    all.templates = {};
+    mergeTemplates(templates);
     std::vector<std::pair<const std::string *, TemplateAcc *>> ts;
-    for (auto &[key, acc] : all.templates)
+    for (auto &[key, acc] : templates)
         ts.emplace_back(&key, &acc);
     std::sort(ts.begin(), ts.end(), [](const auto &a, const auto &b) {
         if (a.second->count != b.second->count)

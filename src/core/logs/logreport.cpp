@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <string>
 
 namespace idesk::logs {
 
@@ -11,6 +12,36 @@ constexpr char kReplacement[] = "\xEF\xBF\xBD";
 constexpr char kHex[] = "0123456789abcdef";
 // Appended to text that was cut at kTextCap bytes.
 constexpr char truncatedMark[] = " [...truncated]";
+
+// The JSON being written: a byte buffer handed to the sink whenever it has grown past kFlush at
+// the end of an entry, so a report with a million groups never sits in memory as one document.
+class JsonOut
+{
+public:
+    explicit JsonOut(const std::function<void(QByteArrayView)> *sink) : m_sink(sink)
+    {
+        m_buf.reserve(kFlush + (size_t(1) << 16));
+    }
+    void append(char c) { m_buf.push_back(c); }
+    void append(const char *s) { m_buf.append(s); }
+    void append(QByteArrayView s) { m_buf.append(s.data(), size_t(s.size())); }
+    void entryDone()
+    {
+        if (m_sink && m_buf.size() >= kFlush)
+            flush();
+    }
+    void flush()
+    {
+        (*m_sink)(QByteArrayView(m_buf.data(), qsizetype(m_buf.size())));
+        m_buf.clear();
+    }
+    const std::string &buffer() const { return m_buf; }
+
+private:
+    static constexpr size_t kFlush = size_t(1) << 20;
+    const std::function<void(QByteArrayView)> *m_sink;
+    std::string m_buf;
+};
 
 // Length of the valid UTF-8 sequence at s[i], or 0 when the byte there does not start one
 // (stray continuation, overlong form, surrogate, beyond U+10FFFF, cut short).
@@ -50,13 +81,14 @@ int utf8Length(QByteArrayView s, qsizetype i, char32_t *cp)
     return n;
 }
 
-void appendHexByte(QByteArray &out, unsigned c)
+template<typename Out> void appendHexByte(Out &out, unsigned c)
 {
     out.append(kHex[(c >> 4) & 0xF]);
     out.append(kHex[c & 0xF]);
 }
 
-void appendJsonString(QByteArray &out, QByteArrayView s)
+// A JSON string of s, then suffix (plain ASCII) inside the quotes.
+void appendJsonString(JsonOut &out, QByteArrayView s, const char *suffix = nullptr)
 {
     out.append('"');
     for (qsizetype i = 0; i < s.size();) {
@@ -114,31 +146,33 @@ void appendJsonString(QByteArray &out, QByteArrayView s)
             i += n;
         }
     }
+    if (suffix)
+        out.append(suffix);
     out.append('"');
 }
 
-void appendInt(QByteArray &out, qint64 v)
+template<typename Out> void appendInt(Out &out, qint64 v)
 {
     char buf[24];
     const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, qsizetype(r.ptr - buf));
+    out.append(QByteArrayView(buf, qsizetype(r.ptr - buf)));
 }
 
-void appendDouble(QByteArray &out, double v)
+void appendDouble(JsonOut &out, double v)
 {
     char buf[40];
     const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, qsizetype(r.ptr - buf));
+    out.append(QByteArrayView(buf, qsizetype(r.ptr - buf)));
 }
 
-void appendKey(QByteArray &out, const char *key)
+void appendKey(JsonOut &out, const char *key)
 {
     out.append('"');
     out.append(key);
     out.append("\":");
 }
 
-void appendCounted(QByteArray &out, const std::vector<CountedText> &v)
+void appendCounted(JsonOut &out, const std::vector<CountedText> &v)
 {
     out.append('[');
     for (size_t k = 0; k < v.size(); ++k) {
@@ -147,11 +181,14 @@ void appendCounted(QByteArray &out, const std::vector<CountedText> &v)
         out.append("\n  {\"count\":");
         appendInt(out, v[k].count);
         out.append(",\"text\":");
-        appendJsonString(out, v[k].truncated ? v[k].text + truncatedMark : v[k].text);
+        appendJsonString(out, v[k].text, v[k].truncated ? truncatedMark : nullptr);
         out.append('}');
+        out.entryDone();
     }
     out.append(']');
 }
+
+void writeJsonTo(JsonOut &out, const Report &r, bool withLines);
 
 void appendCountLine(QByteArray &out, qint64 count, QByteArrayView text)
 {
@@ -211,8 +248,22 @@ QByteArray terminalSafe(QByteArrayView s)
 
 QByteArray reportToJson(const Report &r, bool withLines)
 {
-    QByteArray out;
-    out.reserve(1 << 16);
+    JsonOut out(nullptr);
+    writeJsonTo(out, r, withLines);
+    return QByteArray(out.buffer().data(), qsizetype(out.buffer().size()));
+}
+
+void writeJson(const Report &r, bool withLines, const std::function<void(QByteArrayView)> &sink)
+{
+    JsonOut out(&sink);
+    writeJsonTo(out, r, withLines);
+    out.flush();
+}
+
+namespace {
+
+void writeJsonTo(JsonOut &out, const Report &r, bool withLines)
+{
     out.append("{\"schema\":\"incidentdesk.logreport/1\",\n");
     appendKey(out, "lines");
     appendInt(out, r.lines);
@@ -235,8 +286,9 @@ QByteArray reportToJson(const Report &r, bool withLines)
         out.append(",\"text\":");
         appendJsonString(out, s.text);
         out.append(",\"line\":");
-        appendJsonString(out, s.truncated ? s.line + truncatedMark : s.line);
+        appendJsonString(out, s.line, s.truncated ? truncatedMark : nullptr);
         out.append('}');
+        out.entryDone();
     }
     out.append("],\n");
     appendKey(out, "templates");
@@ -263,6 +315,7 @@ QByteArray reportToJson(const Report &r, bool withLines)
             out.append(']');
         }
         out.append('}');
+        out.entryDone();
     }
     out.append("],\n");
     appendKey(out, "errorsPerMinute");
@@ -275,8 +328,9 @@ QByteArray reportToJson(const Report &r, bool withLines)
         out.append('}');
     }
     out.append("]}\n");
-    return out;
 }
+
+} // namespace
 
 QByteArray reportToText(const Report &r, QByteArrayView match)
 {

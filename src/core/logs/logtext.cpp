@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdio>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -335,9 +336,9 @@ struct Tok
     size_t b, e;
 };
 
-std::vector<Tok> tokens(View s)
+void tokens(View s, std::vector<Tok> &out)
 {
-    std::vector<Tok> out;
+    out.clear();
     size_t i = 0;
     while (i < s.size()) {
         while (i < s.size() && isBlank(s[i]))
@@ -348,7 +349,6 @@ std::vector<Tok> tokens(View s)
         if (i > b)
             out.push_back({b, i});
     }
-    return out;
 }
 
 bool isHexWord(View p)
@@ -400,12 +400,12 @@ bool isDelimiter(char c)
     }
 }
 
-void appendMasked(QByteArray &out, View word)
+void appendMasked(std::string &out, View word)
 {
     size_t i = 0;
     while (i < word.size()) {
         if (isDelimiter(word[i])) {
-            out.append(word[i++]);
+            out.push_back(word[i++]);
             continue;
         }
         size_t j = i;
@@ -418,7 +418,7 @@ void appendMasked(QByteArray &out, View word)
         if (digit || isHexWord(part) || isIdWord(part))
             out.append("<*>");
         else
-            out.append(part.data(), qsizetype(part.size()));
+            out.append(part);
         i = j;
     }
 }
@@ -450,6 +450,14 @@ std::optional<qint64> lineTimestamp(QByteArrayView line, int defaultYear)
 
 QByteArray messageTemplate(QByteArrayView line)
 {
+    std::string out;
+    messageTemplate(line, out);
+    return QByteArray(out.data(), qsizetype(out.size()));
+}
+
+void messageTemplate(QByteArrayView line, std::string &out)
+{
+    out.clear();
     View s = view(line);
     while (!s.empty() && (s.back() == '\r' || isBlank(s.back())))
         s.remove_suffix(1);
@@ -470,7 +478,9 @@ QByteArray messageTemplate(QByteArrayView line)
             start = end;
         }
     }
-    std::vector<Tok> toks = tokens(s.substr(start));
+    // Reused across lines: this runs for every matching line of a big log.
+    thread_local std::vector<Tok> toks;
+    tokens(s.substr(start), toks);
     for (Tok &t : toks) {
         t.b += start;
         t.e += start;
@@ -507,14 +517,12 @@ QByteArray messageTemplate(QByteArrayView line)
     if (k >= toks.size() && !toks.empty() && level.empty())
         k = toks.size() - 1; // nothing but header: keep the last token as the message
 
-    QByteArray out;
-    out.reserve(qsizetype(s.size() - (k < toks.size() ? toks[k].b : s.size())) + 16);
     if (!level.empty()) {
         for (char c : level)
-            out.append(c >= 'a' && c <= 'z' ? char(c - 32) : c);
+            out.push_back(c >= 'a' && c <= 'z' ? char(c - 32) : c);
     }
     if (k >= toks.size())
-        return out;
+        return;
     size_t i = toks[k].b;
     while (i < s.size()) {
         if (isBlank(s[i])) {
@@ -522,8 +530,8 @@ QByteArray messageTemplate(QByteArrayView line)
                 ++i;
             continue;
         }
-        if (!out.isEmpty())
-            out.append(' ');
+        if (!out.empty())
+            out.push_back(' ');
         // A quoted string is one variable, blanks and all.
         if (s[i] == '"' || s[i] == '\'') {
             const size_t close = s.find(s[i], i + 1);
@@ -552,7 +560,6 @@ QByteArray messageTemplate(QByteArrayView line)
         appendMasked(out, s.substr(i, j - i));
         i = j;
     }
-    return out;
 }
 
 QByteArray isoTime(qint64 ms)

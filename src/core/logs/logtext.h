@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <optional>
+#include <string>
 
 namespace idesk::logs {
 
@@ -18,6 +19,8 @@ std::optional<qint64> lineTimestamp(QByteArrayView line, int defaultYear);
 // as <*>, so lines that differ only in those parts have the same template. A detected level stays
 // in front ("ERROR request failed user=<*>").
 QByteArray messageTemplate(QByteArrayView line);
+// The same into a buffer the caller reuses from line to line (its old content is replaced).
+void messageTemplate(QByteArrayView line, std::string &out);
 
 QByteArray isoTime(qint64 msecsSinceEpoch);     // "2024-05-01T13:55:36.250Z"
 QByteArray isoMinute(qint64 minutesSinceEpoch); // "2024-05-01T13:55Z"
