@@ -352,10 +352,6 @@ Exit-Codes: 0 in Ordnung, 1 eine Prüfung schlug fehl, 2 Aufruffehler, 3 Datenfe
         <translation>	[zerstörerisch: %1]</translation>
     </message>
     <message>
-        <source>	(context %1, namespace %2)</source>
-        <translation>	(Kontext %1, Namespace %2)</translation>
-    </message>
-    <message>
         <source>[output truncated]</source>
         <translation>[Ausgabe gekürzt]</translation>
     </message>
@@ -390,10 +386,6 @@ Exit-Codes: 0 in Ordnung, 1 eine Prüfung schlug fehl, 2 Aufruffehler, 3 Datenfe
     <message>
         <source>standard input (-) can be read only once</source>
         <translation>die Standardeingabe (-) kann nur einmal gelesen werden</translation>
-    </message>
-    <message>
-        <source>Analyse logs (plain or .gz, - for standard input) as the runbook&apos;s analyze-logs.sh does, plus message templates and errors per minute.</source>
-        <translation>Logs auswerten (Text oder .gz, - für die Standardeingabe) wie analyze-logs.sh des Runbooks, dazu Nachrichtenmuster und Fehler pro Minute.</translation>
     </message>
     <message>
         <source>expected exactly one incident id</source>
@@ -527,6 +519,30 @@ Commands:
 Befehle:
 </translation>
     </message>
+    <message>
+        <source>--kubectl takes deployment/NAME, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kubectl logs %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 goes with --kubectl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--all-pods goes with --kubectl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--kubectl reads the cluster&apos;s logs; give no files with it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analyse logs (plain or .gz, - for standard input, or a deployment&apos;s through kubectl) as the runbook&apos;s analyze-logs.sh does, plus message templates and errors per minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TriageResolveDialog</name>
@@ -592,6 +608,88 @@ Befehle:
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>idesk::CheckCatalogModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TIMEOUT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ERROR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failing</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>all pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 [changes %2]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -665,6 +763,67 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>idesk::ContextBar</name>
+    <message>
+        <source>PRODUCTION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Production context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable mitigations?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mitigations change the running system in context %1%2. Each one still shows its command and asks you to type its target&apos;s name before it runs.
+
+Leave read-only mode?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the kubeconfig&apos;s current context)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — a PRODUCTION context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable mitigations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context: %1  ·  Namespace: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kubeconfig&apos;s current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: mitigations are off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MITIGATIONS ENABLED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable mitigations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>idesk::DeclareDialog</name>
     <message numerus="yes">
         <source>%n hour(s)</source>
@@ -691,6 +850,252 @@ Befehle:
     <message>
         <source>Say in a few words what is broken.</source>
         <translation>Beschreiben Sie in wenigen Worten, was kaputt ist.</translation>
+    </message>
+</context>
+<context>
+    <name>idesk::DiagnosticsTab</name>
+    <message>
+        <source>Run &amp;quick health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs the runbook&apos;s quick health check, all at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs every check of the selected check&apos;s group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F5: runs the last checks again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esc: stops every running check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter checks (Ctrl+F in the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished">Kopieren</translation>
+    </message>
+    <message>
+        <source>Copies the command, its context and the output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-run this check every few seconds and chart its latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exact command or request; select to copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run mitigation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output appears here after the check runs (Ctrl+F finds).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No incident selected: runs are not filed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs are filed on the selected incident&apos;s timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile has no &quot;%1&quot; group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not run yet; Run quick health shows what is broken right now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running… %1 of %2 done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failing, </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all %1 pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quick health: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not run: %1. Mitigations run one at a time, with their own button.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still running: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only mode is on: %1 was not run. Enable mitigations in the bar above first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; not filed on the timeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not filed: no incident was selected when it ran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filed on the incident&apos;s timeline as evidence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not file on the timeline: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile has no diagnostic checks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context: %1  ·  Namespace: %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kubeconfig&apos;s current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  ·  PRODUCTION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs from this computer; no kube context or namespace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the kubeconfig&apos;s current context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes %1 in %2. Read-only mode is on: enable mitigations in the bar above to run it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes %1 in %2. You will be asked to type %1 before it runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running… (Esc cancels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not run yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not run yet: press Enter to run it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The output was cut at the size cap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -787,6 +1192,105 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>idesk::LogAnalysisPanel</name>
+    <message>
+        <source>Paste log lines here, or open a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open log file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analyse pasted text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to timeline as evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished">Zeile</translation>
+    </message>
+    <message>
+        <source>Last field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top error messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slowest responses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open log file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pasted text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analysing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 lines, %3 containing ERROR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filed on the timeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>idesk::MainWindow</name>
     <message>
         <source>&amp;Undo</source>
@@ -827,14 +1331,6 @@ Befehle:
     <message>
         <source>&amp;Triage</source>
         <translation>&amp;Triage</translation>
-    </message>
-    <message>
-        <source>The Diagnostics tab</source>
-        <translation>Der Diagnose-Tab</translation>
-    </message>
-    <message>
-        <source>Click-to-run kubectl, HTTP, JSON-RPC, DNS and SQL checks from the profile arrive in a later release. Nothing here runs yet.</source>
-        <translation>kubectl-, HTTP-, JSON-RPC-, DNS- und SQL-Prüfungen aus dem Profil per Klick kommen in einer späteren Version. Hier läuft noch nichts.</translation>
     </message>
     <message>
         <source>&amp;Diagnostics</source>
@@ -955,6 +1451,37 @@ Befehle:
     <message>
         <source>Quit and discard it?</source>
         <translation>Beenden und verwerfen?</translation>
+    </message>
+</context>
+<context>
+    <name>idesk::MitigationDialog</name>
+    <message>
+        <source>Run mitigation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run mitigation: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changes %2 in context %3%4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the kubeconfig&apos;s current context)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, which is PRODUCTION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exact command:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type %1 to confirm:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1404,6 +1931,13 @@ Befehle:
     <message>
         <source>Resolve &amp;anyway</source>
         <translation>&amp;Trotzdem lösen</translation>
+    </message>
+</context>
+<context>
+    <name>idesk::StatusLight</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2208,6 +2742,69 @@ z. B. %5</translation>
     <message>
         <source>Contacts</source>
         <translation>Kontakte</translation>
+    </message>
+</context>
+<context>
+    <name>idesk::WatchDialog</name>
+    <message>
+        <source>Watch: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latency (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds since the watch began</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No incident selected: samples are not filed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first sample and every change of status are filed on the incident&apos;s timeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 samples, %2 failed · last: %3, %4 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>watched: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · not filed: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>idesk::CheckCatalogModel</name>
+    <message numerus="yes">
+        <source>%n failing</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>idesk::DeclareDialog</name>
     <message numerus="yes">
         <source>%n hour(s)</source>
@@ -25,6 +35,16 @@
         <translation>
             <numerusform>%n minute</numerusform>
             <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>idesk::DiagnosticsTab</name>
+    <message numerus="yes">
+        <source>%n failing, </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -4,6 +4,7 @@
 #include "contextbar.h"
 #include "diagnostics/diagnosticsrunner.h"
 #include "gui/flowlayout.h"
+#include "gui/logs/loganalysispanel.h"
 #include "mitigationdialog.h"
 #include "services/diagnostics/diagnosticsservice.h"
 #include "services/incidentservice.h"
@@ -22,6 +23,7 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTextBlock>
 #include <QToolButton>
 #include <QTreeView>
@@ -89,11 +91,19 @@ DiagnosticsTab::~DiagnosticsTab()
 
 void DiagnosticsTab::buildUi()
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(6, 6, 6, 6);
+    auto *root = new QVBoxLayout(this);
+    root->setContentsMargins(6, 6, 6, 6);
 
+    // The context bar stays above both pages: log analysis reads the same cluster.
     m_bar = new ContextBar(this);
-    layout->addWidget(m_bar);
+    root->addWidget(m_bar);
+    m_pages = new QTabWidget(this);
+    m_pages->setObjectName(QStringLiteral("diagnosticsPages"));
+    m_pages->setDocumentMode(true);
+    root->addWidget(m_pages, 1);
+    auto *checksPage = new QWidget(m_pages);
+    auto *layout = new QVBoxLayout(checksPage);
+    layout->setContentsMargins(0, 6, 0, 0);
     // One read-only mode for the whole app (the Edit menu shows it too); the bar is its face here.
     m_bar->setReadOnly(m_service.readOnly());
     connect(m_bar, &ContextBar::readOnlyChanged, &m_service, &IncidentService::setReadOnly);
@@ -323,6 +333,9 @@ void DiagnosticsTab::buildUi()
     m_split->setStretchFactor(0, 3);
     m_split->setStretchFactor(1, 2);
     m_split->setSizes({560, 440});
+    m_pages->addTab(checksPage, tr("Checks"));
+    m_logs = new LogAnalysisPanel(m_service, m_pages);
+    m_pages->addTab(m_logs, tr("Log analysis"));
 
     auto shortcut = [this](const QKeySequence &k, auto slot) {
         auto *s = new QShortcut(k, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
@@ -345,6 +358,7 @@ bool DiagnosticsTab::isReadOnly() const
 void DiagnosticsTab::setIncidentId(const QString &id)
 {
     m_incidentId = id;
+    m_logs->setIncidentId(id);
     m_filing->setText(id.isEmpty() ? tr("No incident selected: runs are not filed")
                                    : tr("Runs are filed on the selected incident's timeline"));
 }

@@ -14,6 +14,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QSplitter;
+class QTabWidget;
 class QTreeView;
 
 namespace idesk {
@@ -22,6 +23,7 @@ class CatalogProxy;
 class ContextBar;
 class DiagnosticsService;
 class IncidentService;
+class LogAnalysisPanel;
 class StatusLight;
 namespace diag {
 class DiagnosticsRunner;
@@ -109,6 +111,8 @@ private:
     QWidget *m_healthGrid = nullptr;
     QHash<QString, StatusLight *> m_lights;
     QSplitter *m_split = nullptr;
+    QTabWidget *m_pages = nullptr;
+    LogAnalysisPanel *m_logs = nullptr;
     bool m_splitPlaced = false; // the first real size places the splitter once
     QLineEdit *m_filter = nullptr;
     QTreeView *m_tree = nullptr;
