@@ -521,27 +521,27 @@ Befehle:
     </message>
     <message>
         <source>--kubectl takes deployment/NAME, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--kubectl nimmt deployment/NAME, nicht „%1“</translation>
     </message>
     <message>
         <source>kubectl logs %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>kubectl logs %1: %2</translation>
     </message>
     <message>
         <source>%1 goes with --kubectl</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gehört zu --kubectl</translation>
     </message>
     <message>
         <source>--all-pods goes with --kubectl</source>
-        <translation type="unfinished"></translation>
+        <translation>--all-pods gehört zu --kubectl</translation>
     </message>
     <message>
         <source>--kubectl reads the cluster&apos;s logs; give no files with it</source>
-        <translation type="unfinished"></translation>
+        <translation>--kubectl liest die Logs des Clusters; dazu keine Dateien angeben</translation>
     </message>
     <message>
         <source>Analyse logs (plain or .gz, - for standard input, or a deployment&apos;s through kubectl) as the runbook&apos;s analyze-logs.sh does, plus message templates and errors per minute.</source>
-        <translation type="unfinished"></translation>
+        <translation>Logs analysieren (Text oder .gz, - für die Standardeingabe, oder die eines Deployments über kubectl) wie analyze-logs.sh des Runbooks, dazu Nachrichtenvorlagen und Fehler pro Minute.</translation>
     </message>
 </context>
 <context>
@@ -614,82 +614,82 @@ Befehle:
     <name>idesk::CheckCatalogModel</name>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>not run</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gelaufen</translation>
     </message>
     <message>
         <source>running…</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft…</translation>
     </message>
     <message>
         <source>pass</source>
-        <translation type="unfinished"></translation>
+        <translation>bestanden</translation>
     </message>
     <message>
         <source>FAIL</source>
-        <translation type="unfinished"></translation>
+        <translation>FEHLGESCHLAGEN</translation>
     </message>
     <message>
         <source>TIMEOUT</source>
-        <translation type="unfinished"></translation>
+        <translation>ZEITÜBERSCHREITUNG</translation>
     </message>
     <message>
         <source>ERROR</source>
-        <translation type="unfinished"></translation>
+        <translation>FEHLER</translation>
     </message>
     <message>
         <source>refused</source>
-        <translation type="unfinished"></translation>
+        <translation>verweigert</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message numerus="yes">
         <source>%n failing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
         </translation>
     </message>
     <message>
         <source>all pass</source>
-        <translation type="unfinished"></translation>
+        <translation>alle bestanden</translation>
     </message>
     <message>
         <source>%1 [changes %2]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 [ändert %2]</translation>
     </message>
     <message>
         <source>%1 · %2 check</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · Prüfung (%2)</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Last run</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Lauf</translation>
     </message>
     <message>
         <source>Took</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
 </context>
 <context>
@@ -766,61 +766,63 @@ Befehle:
     <name>idesk::ContextBar</name>
     <message>
         <source>PRODUCTION</source>
-        <translation type="unfinished"></translation>
+        <translation>PRODUCTION</translation>
     </message>
     <message>
         <source>Production context</source>
-        <translation type="unfinished"></translation>
+        <translation>Produktionskontext</translation>
     </message>
     <message>
         <source>Enable mitigations?</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegenmaßnahmen aktivieren?</translation>
     </message>
     <message>
         <source>Mitigations change the running system in context %1%2. Each one still shows its command and asks you to type its target&apos;s name before it runs.
 
 Leave read-only mode?</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegenmaßnahmen verändern das laufende System im Kontext %1%2. Jede zeigt weiterhin ihren Befehl und verlangt vor dem Ausführen, dass der Name ihres Ziels eingetippt wird.
+
+Den Nur-Lese-Modus verlassen?</translation>
     </message>
     <message>
         <source>(the kubeconfig&apos;s current context)</source>
-        <translation type="unfinished"></translation>
+        <translation>(der aktuelle Kontext der kubeconfig)</translation>
     </message>
     <message>
         <source> — a PRODUCTION context</source>
-        <translation type="unfinished"></translation>
+        <translation> — ein PRODUCTION-Kontext</translation>
     </message>
     <message>
         <source>Enable mitigations</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegenmaßnahmen aktivieren</translation>
     </message>
     <message>
         <source>Context: %1  ·  Namespace: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontext: %1  ·  Namespace: %2</translation>
     </message>
     <message>
         <source>kubeconfig&apos;s current</source>
-        <translation type="unfinished"></translation>
+        <translation>aktueller aus der kubeconfig</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keiner)</translation>
     </message>
     <message>
         <source>Read-only: mitigations are off</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur lesen: Gegenmaßnahmen sind aus</translation>
     </message>
     <message>
         <source>MITIGATIONS ENABLED</source>
-        <translation type="unfinished"></translation>
+        <translation>GEGENMASSNAHMEN AKTIV</translation>
     </message>
     <message>
         <source>Enable mitigations…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegenmaßnahmen aktivieren…</translation>
     </message>
     <message>
         <source>Back to read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück in den Nur-Lese-Modus</translation>
     </message>
 </context>
 <context>
@@ -856,246 +858,246 @@ Leave read-only mode?</source>
     <name>idesk::DiagnosticsTab</name>
     <message>
         <source>Run &amp;quick health</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schnellen Health-Check ausführen</translation>
     </message>
     <message>
         <source>Runs the runbook&apos;s quick health check, all at once</source>
-        <translation type="unfinished"></translation>
+        <translation>Führt den schnellen Health-Check des Runbooks aus, alles auf einmal</translation>
     </message>
     <message>
         <source>Run selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte ausführen</translation>
     </message>
     <message>
         <source>Enter in the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter in der Liste</translation>
     </message>
     <message>
         <source>Run group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe ausführen</translation>
     </message>
     <message>
         <source>Runs every check of the selected check&apos;s group</source>
-        <translation type="unfinished"></translation>
+        <translation>Führt alle Prüfungen aus der Gruppe der ausgewählten Prüfung aus</translation>
     </message>
     <message>
         <source>Re-run</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut ausführen</translation>
     </message>
     <message>
         <source>F5: runs the last checks again</source>
-        <translation type="unfinished"></translation>
+        <translation>F5: führt die letzten Prüfungen erneut aus</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Esc: stops every running check</source>
-        <translation type="unfinished"></translation>
+        <translation>Esc: stoppt alle laufenden Prüfungen</translation>
     </message>
     <message>
         <source>Filter checks (Ctrl+F in the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfungen filtern (Strg+F in der Liste)</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished">Kopieren</translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>Copies the command, its context and the output</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert den Befehl, seinen Kontext und die Ausgabe</translation>
     </message>
     <message>
         <source>Watch…</source>
-        <translation type="unfinished"></translation>
+        <translation>Beobachten…</translation>
     </message>
     <message>
         <source>Re-run this check every few seconds and chart its latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Prüfung alle paar Sekunden erneut ausführen und ihre Latenz aufzeichnen</translation>
     </message>
     <message>
         <source>The exact command or request; select to copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Der genaue Befehl oder die genaue Anfrage; zum Kopieren markieren</translation>
     </message>
     <message>
         <source>Run mitigation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegenmaßnahme ausführen…</translation>
     </message>
     <message>
         <source>Find in output</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Ausgabe suchen</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorheriger</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Output appears here after the check runs (Ctrl+F finds).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ausgabe erscheint hier, sobald die Prüfung gelaufen ist (Strg+F sucht).</translation>
     </message>
     <message>
         <source>Checks</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfungen</translation>
     </message>
     <message>
         <source>Log analysis</source>
-        <translation type="unfinished"></translation>
+        <translation>Log-Analyse</translation>
     </message>
     <message>
         <source>No incident selected: runs are not filed</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Vorfall ausgewählt: Läufe werden nicht abgelegt</translation>
     </message>
     <message>
         <source>Runs are filed on the selected incident&apos;s timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe werden auf der Zeitleiste des ausgewählten Vorfalls abgelegt</translation>
     </message>
     <message>
         <source>The profile has no &quot;%1&quot; group.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Profil hat keine Gruppe „%1“.</translation>
     </message>
     <message>
         <source>not run yet; Run quick health shows what is broken right now</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nicht gelaufen; der schnelle Health-Check zeigt, was gerade kaputt ist</translation>
     </message>
     <message>
         <source>running… %1 of %2 done</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft… %1 von %2 fertig</translation>
     </message>
     <message numerus="yes">
         <source>%n failing, </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fehlgeschlagen, </numerusform>
+            <numerusform>%n fehlgeschlagen, </numerusform>
         </translation>
     </message>
     <message>
         <source>%1 of %2 pass</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 bestanden</translation>
     </message>
     <message>
         <source>all %1 pass</source>
-        <translation type="unfinished"></translation>
+        <translation>alle %1 bestanden</translation>
     </message>
     <message>
         <source>Quick health: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schneller Health-Check: %1</translation>
     </message>
     <message>
         <source>Not run: %1. Mitigations run one at a time, with their own button.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht ausgeführt: %1. Gegenmaßnahmen laufen einzeln, über ihre eigene Schaltfläche.</translation>
     </message>
     <message>
         <source>Still running: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft noch: %1.</translation>
     </message>
     <message>
         <source>Read-only mode is on: %1 was not run. Enable mitigations in the bar above first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Nur-Lese-Modus ist an: %1 wurde nicht ausgeführt. Zuerst in der Leiste oben Gegenmaßnahmen aktivieren.</translation>
     </message>
     <message>
         <source>Cancelled; not filed on the timeline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen; nicht auf der Zeitleiste abgelegt.</translation>
     </message>
     <message>
         <source>Not filed: no incident was selected when it ran.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht abgelegt: Beim Lauf war kein Vorfall ausgewählt.</translation>
     </message>
     <message>
         <source>Filed on the incident&apos;s timeline as evidence.</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Beleg auf der Zeitleiste des Vorfalls abgelegt.</translation>
     </message>
     <message>
         <source>Could not file on the timeline: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Konnte nicht auf der Zeitleiste abgelegt werden: %1</translation>
     </message>
     <message>
         <source>cannot run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht ausgeführt werden: %1</translation>
     </message>
     <message>
         <source>The profile has no diagnostic checks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Profil hat keine Diagnoseprüfungen.</translation>
     </message>
     <message>
         <source>%1 — %2 check</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Prüfung (%2)</translation>
     </message>
     <message>
         <source>Context: %1  ·  Namespace: %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontext: %1  ·  Namespace: %2%3</translation>
     </message>
     <message>
         <source>kubeconfig&apos;s current</source>
-        <translation type="unfinished"></translation>
+        <translation>aktueller aus der kubeconfig</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keiner)</translation>
     </message>
     <message>
         <source>  ·  PRODUCTION</source>
-        <translation type="unfinished"></translation>
+        <translation>  ·  PRODUCTION</translation>
     </message>
     <message>
         <source>Runs from this computer; no kube context or namespace</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft von diesem Rechner aus; kein kube-Kontext oder Namespace</translation>
     </message>
     <message>
         <source>the kubeconfig&apos;s current context</source>
-        <translation type="unfinished"></translation>
+        <translation>dem aktuellen Kontext der kubeconfig</translation>
     </message>
     <message>
         <source>Changes %1 in %2. Read-only mode is on: enable mitigations in the bar above to run it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändert %1 in %2. Der Nur-Lese-Modus ist an: Zum Ausführen in der Leiste oben Gegenmaßnahmen aktivieren.</translation>
     </message>
     <message>
         <source>Changes %1 in %2. You will be asked to type %1 before it runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändert %1 in %2. Vor dem Ausführen muss %1 eingetippt werden.</translation>
     </message>
     <message>
         <source>Running… (Esc cancels)</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft… (Esc bricht ab)</translation>
     </message>
     <message>
         <source>Not run yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht ausgeführt.</translation>
     </message>
     <message>
         <source>Not run yet: press Enter to run it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht ausgeführt: Enter führt sie aus.</translation>
     </message>
     <message>
         <source>exit code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit-Code %1</translation>
     </message>
     <message>
         <source>status %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Status %1</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>um %1</translation>
     </message>
     <message>
         <source>The output was cut at the size cap.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ausgabe wurde an der Größengrenze abgeschnitten.</translation>
     </message>
     <message>
         <source>not found</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gefunden</translation>
     </message>
 </context>
 <context>
@@ -1195,99 +1197,99 @@ Leave read-only mode?</source>
     <name>idesk::LogAnalysisPanel</name>
     <message>
         <source>Paste log lines here, or open a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Log-Zeilen hier einfügen oder eine Datei öffnen</translation>
     </message>
     <message>
         <source>Open log file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Log-Datei öffnen…</translation>
     </message>
     <message>
         <source>Analyse pasted text</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingefügten Text analysieren</translation>
     </message>
     <message>
         <source>Add to timeline as evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Beleg zur Zeitleiste hinzufügen</translation>
     </message>
     <message>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished">Zeile</translation>
+        <translation>Zeile</translation>
     </message>
     <message>
         <source>Last field</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes Feld</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage</translation>
     </message>
     <message>
         <source>First</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst</translation>
     </message>
     <message>
         <source>Last</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt</translation>
     </message>
     <message>
         <source>Example</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiel</translation>
     </message>
     <message>
         <source>Errors per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler pro Minute</translation>
     </message>
     <message>
         <source>Error groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlergruppen</translation>
     </message>
     <message>
         <source>Top error messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Häufigste Fehlermeldungen</translation>
     </message>
     <message>
         <source>Slowest responses</source>
-        <translation type="unfinished"></translation>
+        <translation>Langsamste Antworten</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagen</translation>
     </message>
     <message>
         <source>Open log file</source>
-        <translation type="unfinished"></translation>
+        <translation>Log-Datei öffnen</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>pasted text</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingefügter Text</translation>
     </message>
     <message>
         <source>Analysing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird analysiert…</translation>
     </message>
     <message>
         <source>%1: %2 lines, %3 containing ERROR</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 Zeilen, %3 davon mit ERROR</translation>
     </message>
     <message>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Filed on the timeline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf der Zeitleiste abgelegt.</translation>
     </message>
 </context>
 <context>
@@ -1457,31 +1459,31 @@ Leave read-only mode?</source>
     <name>idesk::MitigationDialog</name>
     <message>
         <source>Run mitigation</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegenmaßnahme ausführen</translation>
     </message>
     <message>
         <source>Run mitigation: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegenmaßnahme ausführen: %1</translation>
     </message>
     <message>
         <source>%1 changes %2 in context %3%4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ändert %2 im Kontext %3%4.</translation>
     </message>
     <message>
         <source>(the kubeconfig&apos;s current context)</source>
-        <translation type="unfinished"></translation>
+        <translation>(der aktuelle Kontext der kubeconfig)</translation>
     </message>
     <message>
         <source>, which is PRODUCTION</source>
-        <translation type="unfinished"></translation>
+        <translation>, der PRODUCTION ist</translation>
     </message>
     <message>
         <source>Exact command:</source>
-        <translation type="unfinished"></translation>
+        <translation>Genauer Befehl:</translation>
     </message>
     <message>
         <source>Type %1 to confirm:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Bestätigen %1 eintippen:</translation>
     </message>
 </context>
 <context>
@@ -1937,7 +1939,7 @@ Leave read-only mode?</source>
     <name>idesk::StatusLight</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2748,63 +2750,63 @@ z. B. %5</translation>
     <name>idesk::WatchDialog</name>
     <message>
         <source>Watch: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Beobachten: %1</translation>
     </message>
     <message>
         <source>Every</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>latency (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz (ms)</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>seconds since the watch began</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden seit Beginn der Beobachtung</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>No incident selected: samples are not filed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Vorfall ausgewählt: Messwerte werden nicht abgelegt.</translation>
     </message>
     <message>
         <source>The first sample and every change of status are filed on the incident&apos;s timeline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der erste Messwert und jeder Statuswechsel werden auf der Zeitleiste des Vorfalls abgelegt.</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten</translation>
     </message>
     <message>
         <source>Not started</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gestartet</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppen</translation>
     </message>
     <message>
         <source>%1 samples, %2 failed · last: %3, %4 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Messwerte, %2 fehlgeschlagen · zuletzt: %3, %4 ms</translation>
     </message>
     <message>
         <source>watched: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>beobachtet: %1</translation>
     </message>
     <message>
         <source> · not filed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · nicht abgelegt: %1</translation>
     </message>
 </context>
 <context>

@@ -15,9 +15,9 @@
     <name>idesk::CheckCatalogModel</name>
     <message numerus="yes">
         <source>%n failing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n failing</numerusform>
+            <numerusform>%n failing</numerusform>
         </translation>
     </message>
 </context>
@@ -42,9 +42,9 @@
     <name>idesk::DiagnosticsTab</name>
     <message numerus="yes">
         <source>%n failing, </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n failing, </numerusform>
+            <numerusform>%n failing, </numerusform>
         </translation>
     </message>
 </context>
