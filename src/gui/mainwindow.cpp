@@ -25,6 +25,7 @@
 #include <QSaveFile>
 #include <QShortcut>
 #include <QStandardPaths>
+#include <QSystemTrayIcon>
 #include <QThread>
 #include <QUndoGroup>
 #include <QVBoxLayout>
@@ -317,7 +318,9 @@ void MainWindow::buildTabs()
     addLazy(tr("&Triage"), [this](QWidget *parent) {
         // Header first: the window paints with the incident's title, clocks and status, and
         // the panels below follow in the next turn of the event loop.
-        return new TriageTab(*m_service, parent, TriageTab::Build::HeaderFirst);
+        auto *triage = new TriageTab(*m_service, parent, TriageTab::Build::HeaderFirst);
+        connect(triage, &TriageTab::overdueRaised, this, &MainWindow::notifyOverdue);
+        return triage;
     });
     addLazy(tr("&Diagnostics"), [](QWidget *parent) {
         return new PendingTab(
@@ -481,6 +484,18 @@ void MainWindow::reportError(const QString &title, const QString &message)
     showBanner(title + QStringLiteral(": ") + message);
     if (!qEnvironmentVariableIsSet("IDESK_NO_DIALOGS"))
         QMessageBox::critical(this, title, message);
+}
+
+void MainWindow::notifyOverdue(const QString &text, const QString &incidentTitle)
+{
+    // The commander may be in another window: the desktop's notification area reaches them.
+    if (!m_tray && QSystemTrayIcon::isSystemTrayAvailable())
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+    if (!m_tray)
+        return;
+    if (!m_tray->isVisible())
+        m_tray->show();
+    m_tray->showMessage(incidentTitle, text, QSystemTrayIcon::Warning, 15000);
 }
 
 void MainWindow::updateStatusBar()

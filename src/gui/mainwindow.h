@@ -10,6 +10,7 @@
 #include <vector>
 
 class QLabel;
+class QSystemTrayIcon;
 class QUndoGroup;
 class QUndoStack;
 class QThread;
@@ -80,6 +81,7 @@ private:
     void importJson();
     void about();
     void reportError(const QString &title, const QString &message);
+    void notifyOverdue(const QString &text, const QString &incidentTitle);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     std::unique_ptr<IncidentService> m_service;
@@ -91,6 +93,7 @@ private:
     QLabel *m_profileLabel = nullptr;
     QLabel *m_readOnlyLabel = nullptr;
     QLabel *m_syncLabel = nullptr;
+    QSystemTrayIcon *m_tray = nullptr; // made on the first missed deadline
     std::vector<std::function<QWidget *(QWidget *)>> m_tabFactories;
     QUndoStack *m_timelineUndo = nullptr;
     QThread *m_integrityCheck = nullptr;
