@@ -701,16 +701,10 @@ const Contact *Profile::contact(const QString &role) const
 }
 
 ProfileError::ProfileError(QString file, QString jsonPath, QString expected)
-    : std::runtime_error(
-          (file + QStringLiteral(": ") + jsonPath + QStringLiteral(": expected ") + expected)
-              .toStdString()),
+    : Error(Kind::Format,
+            file + QStringLiteral(": ") + jsonPath + QStringLiteral(": expected ") + expected),
       m_file(std::move(file)), m_path(std::move(jsonPath)), m_expected(std::move(expected))
 {}
-
-QString ProfileError::message() const
-{
-    return m_file + QStringLiteral(": ") + m_path + QStringLiteral(": expected ") + m_expected;
-}
 
 Profile parseProfile(const QByteArray &json, const QString &origin)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "error.h"
 #include "types.h"
 
 #include <QByteArray>
@@ -181,14 +182,13 @@ struct Profile
 
 // Where a profile broke: the file, the JSON path ("$.severities[2].responseMinutes") and what
 // was expected there.
-class ProfileError : public std::runtime_error
+class ProfileError : public Error
 {
 public:
     ProfileError(QString file, QString jsonPath, QString expected);
     const QString &file() const { return m_file; }
     const QString &jsonPath() const { return m_path; }
     const QString &expected() const { return m_expected; }
-    QString message() const;
 
 private:
     QString m_file, m_path, m_expected;

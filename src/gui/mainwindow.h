@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/error.h"
 #include "core/profile.h"
 
 #include <QMainWindow>
@@ -56,6 +57,8 @@ public:
 
 public Q_SLOTS:
     void declareIncident();
+    // An error a tab raised: logged, and shown in the status bar.
+    void showError(const idesk::Error &error);
 
 Q_SIGNALS:
     void currentIncidentChanged(const QString &id);
@@ -80,7 +83,9 @@ private:
     void exportJson();
     void importJson();
     void about();
-    void reportError(const QString &title, const QString &message);
+    // The window's own actions (declare, open, import): banner, dialog and log.
+    void reportError(const Error &error);
+    void logError(const Error &error);
     void notifyOverdue(const QString &text, const QString &incidentTitle);
 
     std::unique_ptr<Ui::MainWindow> m_ui;

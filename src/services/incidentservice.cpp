@@ -26,6 +26,13 @@ IncidentService::IncidentService(std::unique_ptr<Store> store, Profile profile, 
 IncidentService::~IncidentService() = default;
 
 std::unique_ptr<IncidentService> IncidentService::open(const QString &path, Profile profile,
+                                                       const Clock &clock, Check check)
+{
+    return open(path, std::move(profile), clock,
+                check == Check::Structure ? Store::Verify::Structure : Store::Verify::AllPages);
+}
+
+std::unique_ptr<IncidentService> IncidentService::open(const QString &path, Profile profile,
                                                        const Clock &clock, Store::Verify verify)
 {
     return std::make_unique<IncidentService>(Store::open(path, clock, {}, verify),

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/clock.h"
+#include "core/error.h"
 #include "core/hlc.h"
 #include "core/types.h"
 
@@ -14,7 +15,7 @@
 
 namespace idesk {
 
-class StoreError : public std::runtime_error
+class StoreError : public Error
 {
 public:
     enum class Code
@@ -33,11 +34,9 @@ public:
     };
     StoreError(Code code, QString message);
     Code code() const { return m_code; }
-    const QString &message() const { return m_message; }
 
 private:
     Code m_code;
-    QString m_message;
 };
 
 // The local SQLite store. One instance per thread (the connection is named and owned here).

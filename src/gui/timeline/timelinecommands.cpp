@@ -25,12 +25,12 @@ TimelineCommand::TimelineCommand(TimelineEditContext context, QUndoCommand *pare
     : QUndoCommand(parent), m_context(std::move(context))
 {}
 
-void TimelineCommand::fail(const QString &message)
+void TimelineCommand::fail(const Error &error)
 {
     m_failed = true;
     setObsolete(true);
     if (m_context.onError)
-        m_context.onError(message);
+        m_context.onError(error);
 }
 
 bool TimelineCommand::revise(const QString &eventId, const EventChange &change)
@@ -38,8 +38,8 @@ bool TimelineCommand::revise(const QString &eventId, const EventChange &change)
     try {
         m_context.service->editEvent(eventId, change);
         return true;
-    } catch (const StoreError &e) {
-        fail(e.message());
+    } catch (const Error &e) {
+        fail(e);
         return false;
     }
 }
@@ -50,8 +50,8 @@ bool TimelineCommand::reviseAll(const QStringList &eventIds, const EventChange &
         m_context.service->editEvents(std::vector<QString>(eventIds.cbegin(), eventIds.cend()),
                                       change);
         return true;
-    } catch (const StoreError &e) {
-        fail(e.message());
+    } catch (const Error &e) {
+        fail(e);
         return false;
     }
 }
@@ -74,8 +74,8 @@ void AddEventCommand::redo()
     try {
         const TimelineEvent added = m_context.service->addEvent(m_incidentId, m_event);
         m_eventId = added.eventId;
-    } catch (const StoreError &e) {
-        fail(e.message());
+    } catch (const Error &e) {
+        fail(e);
     }
 }
 
@@ -106,8 +106,8 @@ void AddEventsCommand::redo()
         const auto added = m_context.service->addEvents(m_incidentId, m_events);
         for (const auto &e : added)
             m_eventIds << e.eventId;
-    } catch (const StoreError &e) {
-        fail(e.message());
+    } catch (const Error &e) {
+        fail(e);
     }
 }
 
@@ -124,12 +124,12 @@ EditEventCommand::EditEventCommand(TimelineEditContext context, QString eventId,
     std::optional<TimelineEvent> current;
     try {
         current = m_context.service->currentEvent(m_eventId);
-    } catch (const StoreError &e) {
-        fail(e.message());
+    } catch (const Error &e) {
+        fail(e);
         return;
     }
     if (!current) {
-        fail(tr("That event no longer exists"));
+        fail(Error(Error::Kind::NotFound, tr("That event no longer exists")));
         return;
     }
     // Undo restores exactly the fields this edit touches, nothing else: a concurrent change to

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/error.h"
 #include "core/types.h"
 
 #include <QStringList>
@@ -17,7 +18,7 @@ class IncidentService;
 struct TimelineEditContext
 {
     IncidentService *service = nullptr;
-    std::function<void(const QString &message)> onError; // store failures, for the status line
+    std::function<void(const Error &error)> onError; // store failures, raised by the tab
 };
 
 class TimelineCommand : public QUndoCommand
@@ -31,7 +32,7 @@ protected:
     // rather than keep a step whose effect is unknown.
     bool revise(const QString &eventId, const EventChange &change);
     bool reviseAll(const QStringList &eventIds, const EventChange &change); // one transaction
-    void fail(const QString &message);
+    void fail(const Error &error);
     TimelineEditContext m_context;
 
 private:

@@ -6,6 +6,7 @@
 #include "core/triage/escalation.h"
 #include "core/triage/triageformat.h"
 #include "escalationpanel.h"
+#include "gui/errorguard.h"
 #include "gui/severitystyle.h"
 #include "impactpanel.h"
 #include "resolvedialog.h"
@@ -37,6 +38,9 @@ TriageTab::TriageTab(IncidentService &service, QWidget *parent, Build build)
 {
     setObjectName(QStringLiteral("triageTab"));
     buildUi();
+    // Shown here as well, beside what failed; the window logs it and shows it in its status bar.
+    connect(this, &TriageTab::errorRaised, m_header,
+            [this](const Error &e) { m_header->showError(e.text()); });
     installShortcuts();
 
     m_tick->setInterval(1000);
@@ -48,21 +52,15 @@ TriageTab::TriageTab(IncidentService &service, QWidget *parent, Build build)
     });
     connect(&m_service, &IncidentService::incidentsChanged, this, [this] {
         // Deleted or replaced underneath us (import, database switch).
-        try {
+        reportingErrors(this, [&] {
             if (!m_incidentId.isEmpty() && !m_service.incident(m_incidentId))
                 setIncidentId({});
-        } catch (const StoreError &e) {
-            showError(e.message());
-        }
+        });
     });
     connect(&m_service, &IncidentService::eventsChanged, this, [this](const QString &id) {
         if (id != m_incidentId)
             return;
-        try {
-            updateCommsStatus();
-        } catch (const StoreError &e) {
-            showError(e.message());
-        }
+        reportingErrors(this, [&] { updateCommsStatus(); });
         refreshClocks();
     });
     connect(&m_service, &IncidentService::profileChanged, this, [this] {
@@ -161,7 +159,9 @@ void TriageTab::buildPanels()
     connect(m_comms, &CommsPanel::markSentRequested, this, &TriageTab::markMessageSent);
     connect(m_comms, &CommsPanel::postRequested, this, &TriageTab::postMessage);
     m_checklists = new ChecklistsPanel(m_service, body);
-    connect(m_checklists, &ChecklistsPanel::errorOccurred, this, &TriageTab::showError);
+    connect(m_checklists, &ChecklistsPanel::errorOccurred, this, [this](const QString &message) {
+        Q_EMIT errorRaised(Error(Error::Kind::Storage, message));
+    });
     m_contacts = new ContactsPanel(m_service, body);
     connect(m_contacts, &ContactsPanel::copyRequested, this, &TriageTab::copyText);
 
@@ -260,12 +260,8 @@ void TriageTab::setIncidentId(const QString &id)
 {
     const bool changed = id != m_incidentId;
     m_incidentId = id;
-    try {
-        m_incident = current();
-    } catch (const StoreError &e) {
-        showError(e.message());
+    if (!reportingErrors(this, [&] { m_incident = current(); }))
         m_incident.reset();
-    }
     if (!m_incident)
         m_incidentId.clear();
     if (m_panelsBuilt) {
@@ -293,11 +289,7 @@ void TriageTab::resetPanelsForIncident()
 {
     m_comms->setIncident(*m_incident);
     MessageKind kind = MessageKind::Alert;
-    try {
-        kind = m_triage->suggestedMessageKind(*m_incident);
-    } catch (const StoreError &e) {
-        showError(e.message());
-    }
+    reportingErrors(this, [&] { kind = m_triage->suggestedMessageKind(*m_incident); });
     m_comms->showMessageKind(kind);
 }
 
@@ -314,20 +306,12 @@ void TriageTab::reloadProfile()
 
 void TriageTab::reload()
 {
-    try {
-        reloadIncident();
-    } catch (const StoreError &e) {
-        showError(e.message());
-    }
+    reportingErrors(this, [&] { reloadIncident(); });
 }
 
 void TriageTab::showIncidentOrError()
 {
-    try {
-        showIncident();
-    } catch (const StoreError &e) {
-        showError(e.message());
-    }
+    reportingErrors(this, [&] { showIncident(); });
 }
 
 void TriageTab::reloadIncident()
@@ -361,11 +345,7 @@ void TriageTab::showIncident()
 void TriageTab::refreshClocks()
 {
     // Runs from a timer and from signals: a database error is shown, never thrown into Qt.
-    try {
-        updateClocks();
-    } catch (const StoreError &e) {
-        showError(e.message());
-    }
+    reportingErrors(this, [&] { updateClocks(); });
 }
 
 void TriageTab::updateClocks()
@@ -383,16 +363,14 @@ void TriageTab::updateClocks()
     // Overdue: banner always, timeline and the window's notification once per deadline.
     QStringList overdueTexts;
     if (c.acknowledge.overdue() || c.nextUpdate.overdue() || esc.escalationNeeded()) {
-        try {
+        reportingErrors(this, [&] {
             for (const OverdueItem &item : m_triage->checkOverdue(m_incidentId)) {
                 overdueTexts << item.text;
                 if (item.isNew)
                     Q_EMIT overdueRaised(item.text,
                                          tr("%1 %2").arg(severityToString(in.severity), in.title));
             }
-        } catch (const StoreError &e) {
-            showError(e.message());
-        }
+        });
     }
     m_header->setOverdue(overdueTexts);
 
@@ -416,23 +394,17 @@ void TriageTab::commitImpact()
     changed.impact = m_impact->impact();
     if (changed.impact == m_incident->impact)
         return;
-    try {
-        m_service.updateIncident(changed);
-    } catch (const StoreError &e) {
-        showError(e.message());
-    }
+    reportingErrors(this, [&] { m_service.updateIncident(changed); });
 }
 
 void TriageTab::commitRoles()
 {
     if (m_reloading || !m_incident || !m_panelsBuilt)
         return;
-    try {
+    reportingErrors(this, [&] {
         m_service.assignRoles(m_incidentId, m_roles->commander(), m_roles->commsLead(),
                               m_roles->scribe());
-    } catch (const StoreError &e) {
-        showError(e.message());
-    }
+    });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -465,12 +437,10 @@ void TriageTab::chooseSeverity(Severity s, const QString &reason)
 {
     if (!m_incident)
         return;
-    try {
+    reportingErrors(this, [&] {
         m_triage->decideSeverity(m_incidentId, s,
                                  m_panelsBuilt ? m_impact->suggested() : std::nullopt, reason);
-    } catch (const StoreError &e) {
-        showError(e.message());
-    }
+    });
     if (m_incident && m_panelsBuilt)
         m_severity->showSeverity(m_incident->severity);
 }
@@ -495,12 +465,8 @@ void TriageTab::requestStatus(IncidentStatus s)
             return;
         note = dialog.note();
     }
-    try {
-        m_service.setStatus(m_incidentId, s, note);
-    } catch (const StoreError &e) {
-        showError(e.message());
+    if (!reportingErrors(this, [&] { m_service.setStatus(m_incidentId, s, note); }))
         return;
-    }
     if (s == IncidentStatus::Resolved && !messageEdited())
         setMessageKind(MessageKind::Resolved);
 }
@@ -509,26 +475,22 @@ void TriageTab::acknowledge()
 {
     if (!m_incident || m_incident->acknowledgedAt.isValid())
         return;
-    try {
+    reportingErrors(this, [&] {
         m_service.acknowledge(m_incidentId);
         m_header->showFeedback(tr("Acknowledged"));
-    } catch (const StoreError &e) {
-        showError(e.message());
-    }
+    });
 }
 
 void TriageTab::escalate()
 {
     if (!m_incident)
         return;
-    try {
+    reportingErrors(this, [&] {
         const int level = m_triage->escalateNow(m_incidentId);
         if (level > 0)
             m_header->showFeedback(
                 tr("Escalated to %1").arg(EscalationPanel::levelName(m_service.profile(), level)));
-    } catch (const StoreError &e) {
-        showError(e.message());
-    }
+    });
 }
 
 MessageKind TriageTab::messageKind() const
@@ -536,7 +498,7 @@ MessageKind TriageTab::messageKind() const
     if (!m_panelsBuilt) {
         try {
             return m_incident ? m_triage->suggestedMessageKind(*m_incident) : MessageKind::Alert;
-        } catch (const StoreError &) {
+        } catch (const Error &) {
             return MessageKind::Alert;
         }
     }
@@ -609,12 +571,10 @@ void TriageTab::markMessageSent()
     completeDeferredBuild();
     if (!m_incident || messageText().trimmed().isEmpty())
         return;
-    try {
+    reportingErrors(this, [&] {
         m_triage->recordMessage(m_incidentId, messageKind(), messageText());
         messageStored();
-    } catch (const StoreError &e) {
-        showError(e.message());
-    }
+    });
 }
 
 void TriageTab::postMessage()
@@ -623,12 +583,10 @@ void TriageTab::postMessage()
     if (!m_incident || messageText().trimmed().isEmpty())
         return;
     m_comms->showPosting();
-    try {
+    reportingErrors(this, [&] {
         m_triage->sendMessage(m_incidentId, messageKind(), messageText());
         messageStored();
-    } catch (const StoreError &e) {
-        showError(e.message());
-    }
+    });
 }
 
 void TriageTab::messageStored()
@@ -643,11 +601,6 @@ void TriageTab::onWebhookFinished(const WebhookResult &r)
 {
     if (m_panelsBuilt)
         m_comms->showWebhookResult(r);
-}
-
-void TriageTab::showError(const QString &message)
-{
-    m_header->showError(message);
 }
 
 } // namespace idesk

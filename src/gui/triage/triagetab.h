@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/error.h"
 #include "core/triage/messages.h"
 #include "core/types.h"
 #include "gui/incidentpage.h"
@@ -83,6 +84,7 @@ Q_SIGNALS:
     // A deadline was missed just now (once per deadline); the window notifies through the tray.
     void overdueRaised(const QString &text, const QString &incidentTitle);
     void copied(const QString &what);
+    void errorRaised(const idesk::Error &error);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -95,9 +97,9 @@ private:
     void resetPanelsForIncident(); // a different incident: message kind, webhook status
     void installShortcuts();
 
-    void reload();         // the incident's fields into every widget; errors are shown
-    void reloadIncident(); // the same, throwing StoreError
-    void showIncident();   // m_incident into every widget, throwing StoreError
+    void reload();         // the incident's fields into every widget; errors are raised
+    void reloadIncident(); // the same, throwing Error
+    void showIncident();   // m_incident into every widget, throwing Error
     void showIncidentOrError();
     void updateClocks(); // refreshClocks without the error guard
     void reloadProfile();
@@ -107,7 +109,6 @@ private:
     void onSeverityClicked(idesk::Severity s);
     void onWebhookFinished(const WebhookResult &r);
     void copyText(const QString &text, const QString &what);
-    void showError(const QString &message);
     void messageStored(); // feedback after a message went onto the timeline
     std::optional<Incident> current() const;
 
