@@ -10,6 +10,7 @@
 #include "models/incidentfilterproxy.h"
 #include "models/incidentlistmodel.h"
 #include "pendingtab.h"
+#include "services/atomicwrite.h"
 #include "services/incidentservice.h"
 #include "services/settings.h"
 #include "severitystyle.h"
@@ -22,7 +23,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
-#include <QSaveFile>
 #include <QShortcut>
 #include <QStandardPaths>
 #include <QSystemTrayIcon>
@@ -546,10 +546,9 @@ void MainWindow::exportJson()
                                                       tr("Incident JSON (*.json)"));
     if (path.isEmpty())
         return;
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) ||
-        f.write(bundleToJson(m_service->bundle(m_currentId))) < 0 || !f.commit()) {
-        reportError(Error(Error::Kind::File, tr("Could not export"), f.errorString()));
+    if (const auto failed =
+            writeFileAtomically(path, bundleToJson(m_service->bundle(m_currentId)))) {
+        reportError(failed->during(tr("Could not export")));
         return;
     }
     statusBar()->showMessage(tr("Exported to %1").arg(path), 8000);
