@@ -5,6 +5,7 @@
 #include "services/incidentservice.h"
 #include "services/logging.h"
 #include "services/paths.h"
+#include "services/profilefile.h"
 #include "services/settings.h"
 
 #include <QApplication>

@@ -7,6 +7,7 @@
 #include "services/logging.h"
 #include "services/paths.h"
 #include "services/postmortem/postmortemexport.h"
+#include "services/profilefile.h"
 
 #include <QCommandLineParser>
 #include <QFile>

@@ -196,10 +196,9 @@ private:
 
 // Parse and validate. `origin` names the file in errors. Throws ProfileError.
 Profile parseProfile(const QByteArray &json, const QString &origin);
-// The profile shipped as a resource (":/profiles/default.json"). Never throws for a good build.
+// The profile shipped as a resource (":/profiles/default.json"), read from memory. Never throws
+// for a good build. A profile file on disk is read by the services (services/profilefile.h).
 Profile defaultProfile();
-// Read a file and parse it. Throws ProfileError (also for an unreadable file, path "$").
-Profile loadProfileFile(const QString &path);
 // Serialise back to JSON (pretty, stable key order) so an edited profile can be saved.
 QByteArray profileToJson(const Profile &p);
 

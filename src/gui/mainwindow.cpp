@@ -12,6 +12,7 @@
 #include "pendingtab.h"
 #include "services/atomicwrite.h"
 #include "services/incidentservice.h"
+#include "services/profilefile.h"
 #include "services/settings.h"
 #include "severitystyle.h"
 #include "ui_mainwindow.h"
