@@ -30,7 +30,7 @@ void TimelineCommand::fail(const Error &error)
     m_failed = true;
     setObsolete(true);
     if (m_context.onError)
-        m_context.onError(error);
+        m_context.onError(error.text());
 }
 
 bool TimelineCommand::revise(const QString &eventId, const EventChange &change)

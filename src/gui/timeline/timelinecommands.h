@@ -18,7 +18,8 @@ class IncidentService;
 struct TimelineEditContext
 {
     IncidentService *service = nullptr;
-    std::function<void(const Error &error)> onError; // store failures, raised by the tab
+    // Store failures, as text: the tab raises them as errors, tests collect them.
+    std::function<void(const QString &message)> onError;
 };
 
 class TimelineCommand : public QUndoCommand

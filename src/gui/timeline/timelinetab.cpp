@@ -47,9 +47,9 @@ TimelineTab::TimelineTab(IncidentService &service, QWidget *parent)
         bool failed = false;
         TimelineEditContext ctx = editContext();
         const auto report = ctx.onError;
-        ctx.onError = [&failed, report](const Error &e) {
+        ctx.onError = [&failed, report](const QString &m) {
             failed = true;
-            report(e);
+            report(m);
         };
         const bool pinOnly = change.pinned && !change.occurredAt && !change.kind &&
                              !change.author && !change.text && !change.deleted;
@@ -319,9 +319,9 @@ TimelineEditContext TimelineTab::editContext()
 {
     TimelineEditContext ctx;
     ctx.service = &m_service;
-    ctx.onError = [self = QPointer<TimelineTab>(this)](const Error &error) {
+    ctx.onError = [self = QPointer<TimelineTab>(this)](const QString &message) {
         if (self)
-            Q_EMIT self->errorRaised(error);
+            Q_EMIT self->errorRaised(Error(Error::Kind::Storage, message));
     };
     return ctx;
 }
@@ -470,9 +470,9 @@ bool TimelineTab::addFromQuickEntry()
     bool failed = false;
     TimelineEditContext ctx = editContext();
     const auto report = ctx.onError;
-    ctx.onError = [&failed, report](const Error &e) {
+    ctx.onError = [&failed, report](const QString &m) {
         failed = true;
-        report(e);
+        report(m);
     };
     auto *command = new AddEventCommand(ctx, m_incidentId, e);
     m_undo->push(command); // may delete the command when it failed
