@@ -9,10 +9,17 @@ namespace idesk {
 
 namespace {
 
+// Who acts when neither the settings nor the environment name anyone.
+const QString &unnamedActor()
+{
+    static const QString name = QStringLiteral("commander");
+    return name;
+}
+
 QString defaultActor()
 {
     const QString user = qEnvironmentVariable("USER");
-    return user.isEmpty() ? QStringLiteral("commander") : user;
+    return user.isEmpty() ? unnamedActor() : user;
 }
 
 } // namespace
@@ -133,8 +140,12 @@ Incident IncidentService::declare(const NewIncident &n)
     }
     NewEvent declared =
         record(EventKind::Alert, QStringLiteral("declare"),
-               tr("Incident declared: %1 %2 — commander %3, channel %4")
-                   .arg(severityToString(inc.severity), inc.title, inc.commander, inc.channel));
+               tr("Incident declared: %1 %2 — %3, channel %4")
+                   .arg(severityToString(inc.severity), inc.title,
+                        // not "commander commander" when nobody could be named
+                        inc.commander == unnamedActor() ? tr("no commander named yet")
+                                                        : tr("commander %1").arg(inc.commander),
+                        inc.channel));
     declared.occurredAt = inc.startedAt;
     const TimelineEvent logged = m_store->addEvent(inc.id, declared);
     tx.commit();
