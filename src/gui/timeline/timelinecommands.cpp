@@ -35,25 +35,15 @@ void TimelineCommand::fail(const Error &error)
 
 bool TimelineCommand::revise(const QString &eventId, const EventChange &change)
 {
-    try {
-        m_context.service->editEvent(eventId, change);
-        return true;
-    } catch (const Error &e) {
-        fail(e);
-        return false;
-    }
+    return attempt([&] { m_context.service->editEvent(eventId, change); });
 }
 
 bool TimelineCommand::reviseAll(const QStringList &eventIds, const EventChange &change)
 {
-    try {
+    return attempt([&] {
         m_context.service->editEvents(std::vector<QString>(eventIds.cbegin(), eventIds.cend()),
                                       change);
-        return true;
-    } catch (const Error &e) {
-        fail(e);
-        return false;
-    }
+    });
 }
 
 AddEventCommand::AddEventCommand(TimelineEditContext context, QString incidentId, NewEvent event)
@@ -71,12 +61,7 @@ void AddEventCommand::redo()
         revise(m_eventId, revive);
         return;
     }
-    try {
-        const TimelineEvent added = m_context.service->addEvent(m_incidentId, m_event);
-        m_eventId = added.eventId;
-    } catch (const Error &e) {
-        fail(e);
-    }
+    attempt([&] { m_eventId = m_context.service->addEvent(m_incidentId, m_event).eventId; });
 }
 
 void AddEventCommand::undo()
@@ -102,13 +87,10 @@ void AddEventsCommand::redo()
         reviseAll(m_eventIds, revive);
         return;
     }
-    try {
-        const auto added = m_context.service->addEvents(m_incidentId, m_events);
-        for (const auto &e : added)
+    attempt([&] {
+        for (const auto &e : m_context.service->addEvents(m_incidentId, m_events))
             m_eventIds << e.eventId;
-    } catch (const Error &e) {
-        fail(e);
-    }
+    });
 }
 
 void AddEventsCommand::undo()
@@ -122,12 +104,8 @@ EditEventCommand::EditEventCommand(TimelineEditContext context, QString eventId,
     : TimelineCommand(std::move(context)), m_eventId(std::move(eventId)), m_after(std::move(change))
 {
     std::optional<TimelineEvent> current;
-    try {
-        current = m_context.service->currentEvent(m_eventId);
-    } catch (const Error &e) {
-        fail(e);
+    if (!attempt([&] { current = m_context.service->currentEvent(m_eventId); }))
         return;
-    }
     if (!current) {
         fail(Error(Error::Kind::NotFound, tr("That event no longer exists")));
         return;

@@ -6,6 +6,7 @@
 #include <QStringList>
 #include <QUndoCommand>
 #include <functional>
+#include <utility>
 #include <vector>
 
 namespace idesk {
@@ -34,6 +35,17 @@ protected:
     bool revise(const QString &eventId, const EventChange &change);
     bool reviseAll(const QStringList &eventIds, const EventChange &change); // one transaction
     void fail(const Error &error);
+    // Runs a store call; an Error it throws fails the command (see fail) instead of escaping.
+    template<typename Work> bool attempt(Work &&work)
+    {
+        try {
+            std::forward<Work>(work)();
+            return true;
+        } catch (const Error &e) {
+            fail(e);
+            return false;
+        }
+    }
     TimelineEditContext m_context;
 
 private:
