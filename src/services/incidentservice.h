@@ -10,11 +10,11 @@
 
 namespace idesk {
 
-// The use cases every face (GUI tabs, CLI) goes through. Each use case is one transaction: a
-// change and the timeline event that records it commit together or not at all. Changes are
-// announced by signals after the commit, so every view updates without reloading.
-// Changes that matter to the record (status, severity, checklist ticks, escalations, messages)
-// also land on the incident's timeline here, in one place.
+// The use cases every face (GUI tabs, CLI) goes through. Changes that matter to the record (status,
+// severity, roles, checklist ticks, escalations) land on the incident's timeline here, in the same
+// Store::Transaction as the change: both commit or neither. Silent edits (updateIncident) and
+// timeline edits are one store write each. Changes are announced by signals after the commit, so
+// every view updates without reloading.
 class IncidentService final : public QObject
 {
     Q_OBJECT

@@ -47,9 +47,6 @@ class Store
 public:
     static constexpr int kSchemaVersion = 3;
 
-    // Opens (creating if missing) and migrates. Throws StoreError; never overwrites a file it
-    // cannot understand. A migration runs on a backup copy first semantics: on failure the
-    // original is untouched.
     // How much of an existing file open() reads before trusting it. The GUI takes Structure
     // so the window paints at once, then runs integrityProblems() off the GUI thread.
     enum class Verify
@@ -58,6 +55,9 @@ public:
         Structure
     };
 
+    // Opens (creating if missing) and migrates. Throws StoreError; never overwrites a file it
+    // cannot understand: the file is backed up before a migration, and a failed migration
+    // leaves the original as it was.
     static std::unique_ptr<Store> open(const QString &path, const Clock &clock,
                                        const QString &connectionName = {},
                                        Verify verify = Verify::AllPages);
