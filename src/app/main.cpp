@@ -5,6 +5,7 @@
 #include "services/incidentservice.h"
 #include "services/logging.h"
 #include "services/paths.h"
+#include "services/profilefile.h"
 #include "services/settings.h"
 #include "services/translations.h"
 
@@ -134,8 +135,8 @@ std::unique_ptr<IncidentService> openStartupService(QString path, const Profile 
     for (;;) {
         try {
             // Pages are checked in the background once the window is up (MainWindow).
-            return IncidentService::open(path, profile, clock, Store::Verify::Structure);
-        } catch (const StoreError &e) {
+            return IncidentService::open(path, profile, clock, IncidentService::Check::Structure);
+        } catch (const Error &e) {
             spdlog::error("database: {}", e.message().toStdString());
             std::fprintf(stderr, "incidentdesk: %s\n", qPrintable(e.message()));
             if (!interactive)
@@ -230,7 +231,7 @@ int main(int argc, char *argv[])
         try {
             if (const auto inc = window.service().findIncident(parser.value(selectOption)))
                 window.selectIncident(inc->id);
-        } catch (const StoreError &e) {
+        } catch (const Error &e) {
             // An ambiguous name: the window still opens, with nothing selected.
             std::fprintf(stderr, "incidentdesk: %s\n", qPrintable(e.message()));
         }

@@ -2,10 +2,12 @@
 
 #include "core/incident_json.h"
 #include "core/safetext.h"
+#include "services/atomicwrite.h"
 #include "services/incidentservice.h"
 #include "services/logging.h"
 #include "services/paths.h"
 #include "services/postmortem/postmortemexport.h"
+#include "services/profilefile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -13,7 +15,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QScopeGuard>
 #include <algorithm>
 #include <optional>
@@ -265,9 +266,8 @@ int writeOutput(Context &ctx, const QString &path, const QByteArray &bytes)
         ctx.out << QString::fromUtf8(bytes);
         return Ok;
     }
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
-        ctx.err << QObject::tr("cannot write %1: %2").arg(path, f.errorString()) << '\n';
+    if (const std::optional<Error> failed = writeFileAtomically(path, bytes)) {
+        ctx.err << QObject::tr("cannot write %1: %2").arg(path, failed->detail()) << '\n';
         return DataError;
     }
     return Ok;

@@ -486,16 +486,10 @@ private:
 } // namespace
 
 FormatError::FormatError(QString origin, QString where, QString expected)
-    : std::runtime_error(
-          (origin + QStringLiteral(": ") + where + QStringLiteral(": expected ") + expected)
-              .toStdString()),
+    : Error(Kind::Format,
+            origin + QStringLiteral(": ") + where + QStringLiteral(": expected ") + expected),
       m_origin(std::move(origin)), m_where(std::move(where)), m_expected(std::move(expected))
 {}
-
-QString FormatError::message() const
-{
-    return m_origin + QStringLiteral(": ") + m_where + QStringLiteral(": expected ") + m_expected;
-}
 
 namespace {
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "error.h"
 #include "types.h"
 
 #include <QByteArray>
@@ -11,14 +12,13 @@ namespace idesk {
 inline constexpr char kIncidentSchema[] = "incidentdesk.incident/1";
 
 // A malformed or truncated incident document: where it broke and what was expected.
-class FormatError : public std::runtime_error
+class FormatError : public Error
 {
 public:
     FormatError(QString origin, QString where, QString expected);
     const QString &origin() const { return m_origin; }
     const QString &where() const { return m_where; }
     const QString &expected() const { return m_expected; }
-    QString message() const;
 
 private:
     QString m_origin, m_where, m_expected;

@@ -2,9 +2,8 @@
 
 #include "jsoncheck_p.h"
 
-#include <QFile>
-#include <QFileInfo>
 #include <QRegularExpression>
+#include <QResource>
 #include <algorithm>
 #include <array>
 
@@ -19,7 +18,6 @@ namespace {
 using Checker = jsoncheck::Checker<ProfileError>;
 
 constexpr qint64 kMaxMinutes = 525600; // a year: anything longer is a typo, not a policy
-constexpr qint64 kMaxProfileBytes = 16 * 1024 * 1024;
 
 const QString kMinutes = QStringLiteral("a positive integer (minutes)");
 const QString kSeverityName = QStringLiteral("one of P0, P1, P2, P3");
@@ -783,16 +781,10 @@ const Contact *Profile::contact(const QString &role) const
 }
 
 ProfileError::ProfileError(QString file, QString jsonPath, QString expected)
-    : std::runtime_error(
-          (file + QStringLiteral(": ") + jsonPath + QStringLiteral(": expected ") + expected)
-              .toStdString()),
+    : Error(Kind::Format,
+            file + QStringLiteral(": ") + jsonPath + QStringLiteral(": expected ") + expected),
       m_file(std::move(file)), m_path(std::move(jsonPath)), m_expected(std::move(expected))
 {}
-
-QString ProfileError::message() const
-{
-    return m_file + QStringLiteral(": ") + m_path + QStringLiteral(": expected ") + m_expected;
-}
 
 Profile parseProfile(const QByteArray &json, const QString &origin)
 {
@@ -810,28 +802,15 @@ Profile defaultProfile()
 {
     // Parsed once: the resource cannot change while the program runs.
     static const Profile p = [] {
-        QFile f(QStringLiteral(":/profiles/default.json"));
-        if (!f.open(QIODevice::ReadOnly))
-            throw ProfileError(f.fileName(), QStringLiteral("$"),
+        // Compiled into the program: read from memory, no file is opened.
+        const QString name = QStringLiteral(":/profiles/default.json");
+        const QResource resource(name);
+        if (!resource.isValid())
+            throw ProfileError(name, QStringLiteral("$"),
                                QStringLiteral("a readable file (is the resource linked in?)"));
-        return parseProfile(f.readAll(), f.fileName());
+        return parseProfile(resource.uncompressedData(), name);
     }();
     return p;
-}
-
-Profile loadProfileFile(const QString &path)
-{
-    const QString readable = QStringLiteral("a readable file");
-    const QFileInfo info(path);
-    if (!info.isFile())
-        throw ProfileError(path, QStringLiteral("$"), readable);
-    if (info.size() > kMaxProfileBytes)
-        throw ProfileError(path, QStringLiteral("$"),
-                           QStringLiteral("a profile of at most %1 bytes").arg(kMaxProfileBytes));
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        throw ProfileError(path, QStringLiteral("$"), readable);
-    return parseProfile(f.readAll(), path);
 }
 
 QByteArray profileToJson(const Profile &p)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "error.h"
 #include "types.h"
 
 #include <QByteArray>
@@ -202,14 +203,13 @@ struct Profile
 
 // Where a profile broke: the file, the JSON path ("$.severities[2].responseMinutes") and what
 // was expected there.
-class ProfileError : public std::runtime_error
+class ProfileError : public Error
 {
 public:
     ProfileError(QString file, QString jsonPath, QString expected);
     const QString &file() const { return m_file; }
     const QString &jsonPath() const { return m_path; }
     const QString &expected() const { return m_expected; }
-    QString message() const;
 
 private:
     QString m_file, m_path, m_expected;
@@ -217,10 +217,9 @@ private:
 
 // Parse and validate. `origin` names the file in errors. Throws ProfileError.
 Profile parseProfile(const QByteArray &json, const QString &origin);
-// The profile shipped as a resource (":/profiles/default.json"). Never throws for a good build.
+// The profile shipped as a resource (":/profiles/default.json"), read from memory. Never throws
+// for a good build. A profile file on disk is read by the services (services/profilefile.h).
 Profile defaultProfile();
-// Read a file and parse it. Throws ProfileError (also for an unreadable file, path "$").
-Profile loadProfileFile(const QString &path);
 // Serialise back to JSON (pretty, stable key order) so an edited profile can be saved.
 QByteArray profileToJson(const Profile &p);
 

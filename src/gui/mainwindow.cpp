@@ -10,7 +10,9 @@
 #include "gui/triage/triagetab.h"
 #include "models/incidentfilterproxy.h"
 #include "models/incidentlistmodel.h"
+#include "services/atomicwrite.h"
 #include "services/incidentservice.h"
+#include "services/profilefile.h"
 #include "services/settings.h"
 #include "severitystyle.h"
 #include "ui_mainwindow.h"
@@ -22,9 +24,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
-#include <QSaveFile>
 #include <QShortcut>
 #include <QStandardPaths>
+#include <QSystemTrayIcon>
 #include <QThread>
 #include <QUndoGroup>
 #include <QVBoxLayout>
@@ -89,7 +91,7 @@ MainWindow::MainWindow(std::unique_ptr<IncidentService> service, Settings &setti
     connect(&m_elsewherePoll, &QTimer::timeout, this, [this] {
         try {
             m_service->refreshFromElsewhere();
-        } catch (const StoreError &e) {
+        } catch (const Error &e) {
             // A busy or vanished file is retried on the next tick; a dialog a second would not
             // help.
             spdlog::warn("Checking for changes by other programs: {}", e.message().toStdString());
@@ -320,18 +322,25 @@ void MainWindow::buildTabs()
     addLazy(tr("&Triage"), [this](QWidget *parent) {
         // Header first: the window paints with the incident's title, clocks and status, and
         // the panels below follow in the next turn of the event loop.
-        return new TriageTab(*m_service, parent, TriageTab::Build::HeaderFirst);
+        auto *triage = new TriageTab(*m_service, parent, TriageTab::Build::HeaderFirst);
+        connect(triage, &TriageTab::overdueRaised, this, &MainWindow::notifyOverdue);
+        connect(triage, &TriageTab::errorRaised, this, &MainWindow::showError);
+        return triage;
     });
     addLazy(tr("&Diagnostics"),
             [this](QWidget *parent) { return new DiagnosticsTab(*m_service, parent); });
     addLazy(tr("Time&line"), [this](QWidget *parent) {
         auto *timeline = new TimelineTab(*m_service, parent);
+        connect(timeline, &TimelineTab::errorRaised, this, &MainWindow::showError);
         m_undoGroup->addStack(timeline->undoStack());
         m_timelineUndo = timeline->undoStack();
         return timeline;
     });
-    addLazy(tr("&Post-mortem"),
-            [this](QWidget *parent) { return new PostmortemTab(*m_service, parent); });
+    addLazy(tr("&Post-mortem"), [this](QWidget *parent) {
+        auto *postmortem = new PostmortemTab(*m_service, parent);
+        connect(postmortem, &PostmortemTab::errorRaised, this, &MainWindow::showError);
+        return postmortem;
+    });
     for (int i = 0; i < tabs.count(); ++i)
         tabs.setTabToolTip(i, tr("Alt+%1").arg(i + 1));
     materializeTab(tabs.currentIndex());
@@ -430,8 +439,8 @@ void MainWindow::declareIncident()
         selectIncident(inc.id);
         m_ui->tabs->setCurrentIndex(0);
         statusBar()->showMessage(tr("Declared %1 — %2").arg(inc.channel, inc.title), 8000);
-    } catch (const StoreError &e) {
-        reportError(tr("Could not declare the incident"), e.message());
+    } catch (const Error &e) {
+        reportError(e.during(tr("Could not declare the incident")));
     }
 }
 
@@ -439,12 +448,12 @@ bool MainWindow::openDatabase(const QString &path)
 {
     try {
         setService(IncidentService::open(path, m_service->profile(), m_service->clock(),
-                                         Store::Verify::Structure));
+                                         IncidentService::Check::Structure));
         m_settings.setLastDatabase(path);
         m_ui->bannerLabel->hide();
         return true;
-    } catch (const StoreError &e) {
-        reportError(tr("Could not open the database"), e.message());
+    } catch (const Error &e) {
+        reportError(e.during(tr("Could not open the database")));
         return false;
     }
 }
@@ -457,9 +466,10 @@ bool MainWindow::openProfile(const QString &path)
         m_settings.setLastProfile(path);
         updateStatusBar();
         return true;
-    } catch (const ProfileError &e) {
-        reportError(tr("The profile has an error"),
-                    e.message() + QLatin1Char('\n') + tr("The current profile stays in use."));
+    } catch (const Error &e) {
+        reportError(
+            Error(e.kind(), tr("The profile has an error"),
+                  e.message() + QLatin1Char('\n') + tr("The current profile stays in use.")));
         return false;
     }
 }
@@ -473,12 +483,37 @@ void MainWindow::showBanner(const QString &text)
     m_ui->centralLayout->invalidate();
 }
 
-void MainWindow::reportError(const QString &title, const QString &message)
+void MainWindow::reportError(const Error &error)
 {
-    spdlog::error("{}: {}", title.toStdString(), message.toStdString());
-    showBanner(title + QStringLiteral(": ") + message);
+    logError(error);
+    showBanner(error.text());
     if (!qEnvironmentVariableIsSet("IDESK_NO_DIALOGS"))
-        QMessageBox::critical(this, title, message);
+        QMessageBox::critical(this, error.message(), error.detail());
+}
+
+void MainWindow::showError(const Error &error)
+{
+    // A tab's error: the tab shows it beside what failed; the status bar says it wherever the
+    // commander is looking, without a dialog in the way of the next action.
+    logError(error);
+    statusBar()->showMessage(error.text(), 15000);
+}
+
+void MainWindow::logError(const Error &error)
+{
+    spdlog::error("{}", error.text().toStdString());
+}
+
+void MainWindow::notifyOverdue(const QString &text, const QString &incidentTitle)
+{
+    // The commander may be in another window: the desktop's notification area reaches them.
+    if (!m_tray && QSystemTrayIcon::isSystemTrayAvailable())
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+    if (!m_tray)
+        return;
+    if (!m_tray->isVisible())
+        m_tray->show();
+    m_tray->showMessage(incidentTitle, text, QSystemTrayIcon::Warning, 15000);
 }
 
 void MainWindow::updateStatusBar()
@@ -510,10 +545,9 @@ void MainWindow::exportJson()
                                                       tr("Incident JSON (*.json)"));
     if (path.isEmpty())
         return;
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) ||
-        f.write(bundleToJson(m_service->bundle(m_currentId))) < 0 || !f.commit()) {
-        reportError(tr("Could not export"), f.errorString());
+    if (const auto failed =
+            writeFileAtomically(path, bundleToJson(m_service->bundle(m_currentId)))) {
+        reportError(failed->during(tr("Could not export")));
         return;
     }
     statusBar()->showMessage(tr("Exported to %1").arg(path), 8000);
@@ -527,17 +561,15 @@ void MainWindow::importJson()
         return;
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
-        reportError(tr("Could not import"), f.errorString());
+        reportError(Error(Error::Kind::File, tr("Could not import"), f.errorString()));
         return;
     }
     try {
         const IncidentBundle b = bundleFromJson(f.readAll(), path, m_service->clock().now());
         m_service->importBundle(b);
         selectIncident(b.incident.id);
-    } catch (const FormatError &e) {
-        reportError(tr("Could not import"), e.message());
-    } catch (const StoreError &e) {
-        reportError(tr("Could not import"), e.message());
+    } catch (const Error &e) {
+        reportError(e.during(tr("Could not import")));
     }
 }
 

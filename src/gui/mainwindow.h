@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/error.h"
 #include "core/profile.h"
 
 #include <QMainWindow>
@@ -10,6 +11,7 @@
 #include <vector>
 
 class QLabel;
+class QSystemTrayIcon;
 class QUndoGroup;
 class QUndoStack;
 class QThread;
@@ -55,6 +57,8 @@ public:
 
 public Q_SLOTS:
     void declareIncident();
+    // An error a tab raised: logged, and shown in the status bar.
+    void showError(const idesk::Error &error);
 
 Q_SIGNALS:
     void currentIncidentChanged(const QString &id);
@@ -79,7 +83,10 @@ private:
     void exportJson();
     void importJson();
     void about();
-    void reportError(const QString &title, const QString &message);
+    // The window's own actions (declare, open, import): banner, dialog and log.
+    void reportError(const Error &error);
+    void logError(const Error &error);
+    void notifyOverdue(const QString &text, const QString &incidentTitle);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     std::unique_ptr<IncidentService> m_service;
@@ -91,6 +98,7 @@ private:
     QLabel *m_profileLabel = nullptr;
     QLabel *m_readOnlyLabel = nullptr;
     QLabel *m_syncLabel = nullptr;
+    QSystemTrayIcon *m_tray = nullptr; // made on the first missed deadline
     std::vector<std::function<QWidget *(QWidget *)>> m_tabFactories;
     QUndoStack *m_timelineUndo = nullptr;
     QThread *m_integrityCheck = nullptr;

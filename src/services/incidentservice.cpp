@@ -9,10 +9,17 @@ namespace idesk {
 
 namespace {
 
+// Who acts when neither the settings nor the environment name anyone.
+const QString &unnamedActor()
+{
+    static const QString name = QStringLiteral("commander");
+    return name;
+}
+
 QString defaultActor()
 {
     const QString user = qEnvironmentVariable("USER");
-    return user.isEmpty() ? QStringLiteral("commander") : user;
+    return user.isEmpty() ? unnamedActor() : user;
 }
 
 } // namespace
@@ -24,6 +31,13 @@ IncidentService::IncidentService(std::unique_ptr<Store> store, Profile profile, 
 {}
 
 IncidentService::~IncidentService() = default;
+
+std::unique_ptr<IncidentService> IncidentService::open(const QString &path, Profile profile,
+                                                       const Clock &clock, Check check)
+{
+    return open(path, std::move(profile), clock,
+                check == Check::Structure ? Store::Verify::Structure : Store::Verify::AllPages);
+}
 
 std::unique_ptr<IncidentService> IncidentService::open(const QString &path, Profile profile,
                                                        const Clock &clock, Store::Verify verify)
@@ -127,8 +141,13 @@ Incident IncidentService::declare(const NewIncident &n)
     // Timeline text is the record every device shares and syncs, so it is never translated.
     NewEvent declared =
         record(EventKind::Alert, QStringLiteral("declare"),
-               QStringLiteral("Incident declared: %1 %2 — commander %3, channel %4")
-                   .arg(severityToString(inc.severity), inc.title, inc.commander, inc.channel));
+               QStringLiteral("Incident declared: %1 %2 — %3, channel %4")
+                   .arg(severityToString(inc.severity), inc.title,
+                        // not "commander commander" when nobody could be named
+                        inc.commander == unnamedActor()
+                            ? QStringLiteral("no commander named yet")
+                            : QStringLiteral("commander %1").arg(inc.commander),
+                        inc.channel));
     declared.occurredAt = inc.startedAt;
     const TimelineEvent logged = m_store->addEvent(inc.id, declared);
     tx.commit();

@@ -10,11 +10,11 @@
 
 namespace idesk {
 
-// The use cases every face (GUI tabs, CLI) goes through. Each use case is one transaction: a
-// change and the timeline event that records it commit together or not at all. Changes are
-// announced by signals after the commit, so every view updates without reloading.
-// Changes that matter to the record (status, severity, checklist ticks, escalations, messages)
-// also land on the incident's timeline here, in one place.
+// The use cases every face (GUI tabs, CLI) goes through. Changes that matter to the record (status,
+// severity, roles, checklist ticks, escalations) land on the incident's timeline here, in the same
+// Store::Transaction as the change: both commit or neither. Silent edits (updateIncident) and
+// timeline edits are one store write each. Changes are announced by signals after the commit, so
+// every view updates without reloading.
 class IncidentService final : public QObject
 {
     Q_OBJECT
@@ -23,11 +23,20 @@ public:
                     QObject *parent = nullptr);
     ~IncidentService() override;
 
+    // How much of an existing file open() reads before trusting it. The GUI takes Structure so
+    // the window paints at once, then runs integrityProblems() off the GUI thread.
+    enum class Check
+    {
+        AllPages,
+        Structure
+    };
     // Opens (creating or migrating) the database at path and puts a service over it. Throws
-    // StoreError and leaves a file it cannot understand as it was.
+    // Error (a StoreError) and leaves a file it cannot understand as it was.
     static std::unique_ptr<IncidentService> open(const QString &path, Profile profile,
-                                                 const Clock &clock,
-                                                 Store::Verify verify = Store::Verify::AllPages);
+                                                 const Clock &clock, Check check = Check::AllPages);
+    // The same in the storage layer's terms, for the services and their tests.
+    static std::unique_ptr<IncidentService> open(const QString &path, Profile profile,
+                                                 const Clock &clock, Store::Verify verify);
     // Every page of the database at path checked on a connection of its own, so it can run on
     // any thread: empty when the file is sound, else what is wrong.
     static QString integrityProblems(const QString &path);

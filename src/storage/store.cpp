@@ -29,8 +29,27 @@ using storage::prepareSql;
 using storage::textValue;
 using storage::timeValue;
 
+namespace {
+
+Error::Kind kindOf(StoreError::Code code)
+{
+    switch (code) {
+    case StoreError::Code::NotFound:
+        return Error::Kind::NotFound;
+    case StoreError::Code::Conflict:
+    case StoreError::Code::Ambiguous:
+        return Error::Kind::Conflict;
+    case StoreError::Code::Busy:
+        return Error::Kind::Busy;
+    default:
+        return Error::Kind::Storage;
+    }
+}
+
+} // namespace
+
 StoreError::StoreError(Code code, QString message)
-    : std::runtime_error(message.toStdString()), m_code(code), m_message(std::move(message))
+    : Error(kindOf(code), std::move(message)), m_code(code)
 {}
 
 namespace {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/clock.h"
+#include "core/error.h"
 #include "core/hlc.h"
 #include "core/types.h"
 
@@ -14,7 +15,7 @@
 
 namespace idesk {
 
-class StoreError : public std::runtime_error
+class StoreError : public Error
 {
 public:
     enum class Code
@@ -33,11 +34,9 @@ public:
     };
     StoreError(Code code, QString message);
     Code code() const { return m_code; }
-    const QString &message() const { return m_message; }
 
 private:
     Code m_code;
-    QString m_message;
 };
 
 // The local SQLite store. One instance per thread (the connection is named and owned here).
@@ -48,9 +47,6 @@ class Store
 public:
     static constexpr int kSchemaVersion = 3;
 
-    // Opens (creating if missing) and migrates. Throws StoreError; never overwrites a file it
-    // cannot understand. A migration runs on a backup copy first semantics: on failure the
-    // original is untouched.
     // How much of an existing file open() reads before trusting it. The GUI takes Structure
     // so the window paints at once, then runs integrityProblems() off the GUI thread.
     enum class Verify
@@ -59,6 +55,9 @@ public:
         Structure
     };
 
+    // Opens (creating if missing) and migrates. Throws StoreError; never overwrites a file it
+    // cannot understand: the file is backed up before a migration, and a failed migration
+    // leaves the original as it was.
     static std::unique_ptr<Store> open(const QString &path, const Clock &clock,
                                        const QString &connectionName = {},
                                        Verify verify = Verify::AllPages);

@@ -1,4 +1,5 @@
 #include "core/profile.h"
+#include "services/profilefile.h"
 #include "testsupport/testsupport.h"
 
 #include <QFile>

@@ -7,22 +7,16 @@
 #include "core/profile.h"
 #include "services/incidentservice.h"
 #include "storage/store.h"
-#include "testsupport/testsupport.h"
+#include "testsupport/servicefixture.h"
 
 #include <memory>
 
 namespace idesk::pmtest {
 
-struct ServiceFixture
+struct ServiceFixture : test::ServiceFixture
 {
-    test::TempDir dir;
-    FakeClock clock{QDateTime(QDate(2024, 1, 15), QTime(14, 30), Qt::UTC)};
-    std::unique_ptr<IncidentService> service;
-
-    ServiceFixture()
+    ServiceFixture() : test::ServiceFixture(defaultProfile(), QStringLiteral("pm.sqlite"))
     {
-        service = std::make_unique<IncidentService>(
-            Store::open(dir.file(QStringLiteral("pm.sqlite")), clock), defaultProfile(), clock);
         service->setActor(QStringLiteral("john.doe"));
     }
 

@@ -69,6 +69,20 @@ private Q_SLOTS:
         QCOMPARE(eventSpy.count(), 1); // no new event
     }
 
+    void declareWithoutAnyNameSaysSoOnce()
+    {
+        // No name in the request, the settings or the environment.
+        const QByteArray user = qgetenv("USER");
+        qunsetenv("USER");
+        test::TempDir dir;
+        auto svc = make(dir.file(QStringLiteral("db.sqlite")));
+        qputenv("USER", user);
+        const Incident inc = svc->declare({QStringLiteral("Orders failing"), Severity::P1, {}, {}});
+        const QString text = svc->store().events({inc.id}).front().text;
+        QVERIFY2(!text.contains(QStringLiteral("commander commander")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("no commander named yet")), qPrintable(text));
+    }
+
     void statusChangesStampTimesAndLog()
     {
         test::TempDir dir;

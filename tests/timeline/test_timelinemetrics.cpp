@@ -17,6 +17,8 @@ private Q_SLOTS:
     void bucketWidth();
     void bucketsCountByKind();
     void bucketsEmpty();
+    void axisTicksNeverRepeatAMinute_data();
+    void axisTicksNeverRepeatAMinute();
 };
 
 namespace {
@@ -129,6 +131,31 @@ void TestTimelineMetrics::bucketsEmpty()
     QCOMPARE(b.bucketMs, qint64(0));
     QVERIFY(b.counts.empty());
     QCOMPARE(b.maxTotal, 0);
+}
+
+void TestTimelineMetrics::axisTicksNeverRepeatAMinute_data()
+{
+    QTest::addColumn<int>("minutes");
+    QTest::addColumn<int>("ticks");
+    QTest::newRow("all events in one minute") << 1 << 2;
+    QTest::newRow("three minutes") << 3 << 4;
+    QTest::newRow("six minutes") << 6 << 7;
+    QTest::newRow("an hour") << 60 << 7;
+}
+
+void TestTimelineMetrics::axisTicksNeverRepeatAMinute()
+{
+    QFETCH(int, minutes);
+    QFETCH(int, ticks);
+    const qint64 span = qint64(minutes) * 60 * 1000;
+    QCOMPARE(minuteTickCount(span, 7), ticks);
+    // The labels the chart would draw (HH:mm, evenly spaced from 14:32): all different.
+    const QDateTime start(QDate(2024, 1, 15), QTime(14, 32), QTimeZone::utc());
+    QStringList labels;
+    for (int i = 0; i < ticks; ++i)
+        labels << start.addMSecs(span * i / (ticks - 1)).toString(u"HH:mm"_s);
+    labels.removeDuplicates();
+    QCOMPARE(labels.size(), ticks);
 }
 
 QTEST_GUILESS_MAIN(TestTimelineMetrics)

@@ -305,6 +305,11 @@ void TestTimelineTab::pasteTranscriptPreviewsThenAddsInOneGo()
     QCOMPARE(dialog->preview()->rowCount(), 4);
     QCOMPARE(dialog->preview()->item(2, TranscriptDialog::Status)->text(), u"error"_s);
     QCOMPARE(dialog->preview()->item(3, TranscriptDialog::Time)->text(), u"2024-01-16 00:03:00"_s);
+    // The time is shown whole, not cut off by the text column.
+    const QFontMetrics cellFont(dialog->preview()->font());
+    QVERIFY2(dialog->preview()->columnWidth(TranscriptDialog::Time) >=
+                 cellFont.horizontalAdvance(u"2024-01-16 00:03:00"_s),
+             qPrintable(QString::number(dialog->preview()->columnWidth(TranscriptDialog::Time))));
     QCOMPARE(f.service->store().eventCount(f.incidentId), 0); // nothing saved by previewing
     auto *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
     QVERIFY(ok->isEnabled());

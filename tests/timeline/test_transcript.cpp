@@ -16,6 +16,7 @@ private Q_SLOTS:
     void parses_data();
     void parses();
     void reportsErrorsWithLineNumbers();
+    void undatedLinesTakeTheClocksDay();
     void notesRolloverAndStepBack();
     void fileFixture();
 };
@@ -184,6 +185,19 @@ void TestTranscript::parses()
             QVERIFY(e.firstLine <= l.number && l.number <= e.lastLine);
         }
     }
+}
+
+void TestTranscript::undatedLinesTakeTheClocksDay()
+{
+    // No date chosen: "today" is the injected clock's, in the transcript's zone (already the
+    // 10th in UTC+2 while it is still the 9th in UTC), never the machine's wall clock.
+    const FakeClock clock(QDateTime(QDate(2021, 6, 9), QTime(23, 30), Qt::UTC));
+    TranscriptOptions o;
+    o.clock = &clock;
+    o.zone = QTimeZone(2 * 3600);
+    const auto r = parseTranscript(u"[10:00] a: x"_s, o);
+    QCOMPARE(r.events.size(), std::size_t(1));
+    QCOMPARE(r.events.front().occurredAt, QDateTime(QDate(2021, 6, 10), QTime(8, 0), Qt::UTC));
 }
 
 void TestTranscript::reportsErrorsWithLineNumbers()

@@ -7,7 +7,7 @@
 #include "core/profile.h"
 #include "services/incidentservice.h"
 #include "storage/store.h"
-#include "testsupport/testsupport.h"
+#include "testsupport/servicefixture.h"
 
 #include <QTimeZone>
 #include <memory>
@@ -19,21 +19,19 @@ inline QDateTime utcAt(int h, int m, int s = 0, QDate day = QDate(2024, 1, 15))
     return QDateTime(day, QTime(h, m, s), QTimeZone::utc());
 }
 
-struct TimelineFixture
+struct TimelineFixture : ServiceFixture
 {
-    TempDir dir;
-    FakeClock clock{utcAt(15, 0)};
-    std::unique_ptr<IncidentService> service;
     QString incidentId;
 
-    TimelineFixture() { open(); }
-
-    QString dbPath() const { return dir.file(QStringLiteral("timeline.sqlite")); }
+    TimelineFixture()
+        : ServiceFixture(defaultProfile(), QStringLiteral("timeline.sqlite"), utcAt(15, 0))
+    {
+        service->setActor(QStringLiteral("tester"));
+    }
 
     void open()
     {
-        service = std::make_unique<IncidentService>(Store::open(dbPath(), clock), defaultProfile(),
-                                                    clock);
+        reopen();
         service->setActor(QStringLiteral("tester"));
     }
 

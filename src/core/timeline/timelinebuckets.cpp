@@ -4,6 +4,13 @@
 
 namespace idesk {
 
+int minuteTickCount(qint64 spanMs, int maxTicks)
+{
+    constexpr qint64 kMinute = 60 * 1000;
+    const qint64 wholeMinutes = std::max<qint64>(spanMs, 0) / kMinute;
+    return int(std::clamp<qint64>(wholeMinutes + 1, 2, std::max(maxTicks, 2)));
+}
+
 qint64 chooseBucketMs(qint64 spanMs, int maxBuckets)
 {
     constexpr qint64 kMinute = 60 * 1000;

@@ -28,6 +28,11 @@ struct KindBuckets
 // days) that covers `spanMs` in at most `maxBuckets` buckets.
 qint64 chooseBucketMs(qint64 spanMs, int maxBuckets);
 
+// How many ticks a time axis over `spanMs` gets, at most `maxTicks`, so that labels that show
+// minutes never repeat: ticks stay at least a minute apart (one event minute gets two ticks,
+// its start and its end, not six copies of the same "14:32").
+int minuteTickCount(qint64 spanMs, int maxTicks);
+
 // Counts per bucket and kind. Points need not be sorted.
 KindBuckets bucketByKind(const std::vector<TimelinePoint> &points, int maxBuckets = 120);
 

@@ -45,9 +45,10 @@ TranscriptResult parseTranscript(QStringView text, const TranscriptOptions &opti
     TranscriptResult result;
     if (text.isEmpty())
         return result;
-    const QDate reference = options.referenceDate.isValid()
-                                ? options.referenceDate
-                                : QDateTime::currentDateTimeUtc().toTimeZone(options.zone).date();
+    // Core reads no wall clock: the day comes from the caller, directly or through its clock.
+    QDate reference = options.referenceDate;
+    if (!reference.isValid() && options.clock)
+        reference = options.clock->now().toTimeZone(options.zone).date();
 
     QDateTime last; // UTC time of the previous event, the anchor for undated lines
     bool previousWasError = false;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/clock.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QString>
@@ -16,6 +18,7 @@ namespace idesk {
 struct TranscriptOptions
 {
     QDate referenceDate;               // the day of the first undated line, in `zone`
+    const Clock *clock = nullptr;      // "today" in `zone` when referenceDate is not set
     QTimeZone zone = QTimeZone::utc(); // for stamps that name no zone
     QTimeZone localZone = QTimeZone::systemTimeZone(); // what "local" means
     QString defaultAuthor;                             // for lines that name nobody

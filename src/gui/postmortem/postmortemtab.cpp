@@ -2,6 +2,7 @@
 
 #include "core/incident_json.h"
 #include "core/postmortem/redactor.h"
+#include "gui/errorguard.h"
 #include "gui/flowlayout.h"
 #include "gui/postmortem/postmortemreportsdialog.h"
 #include "gui/severitystyle.h"
@@ -144,6 +145,9 @@ PostmortemTab::PostmortemTab(IncidentService &service, QWidget *parent)
     m_previewTimer.setInterval(kPreviewDelayMs);
     connect(&m_saveTimer, &QTimer::timeout, this, &PostmortemTab::saveNow);
     connect(&m_previewTimer, &QTimer::timeout, this, &PostmortemTab::updatePreview);
+    // Shown in the tab's status line as well; the window logs it and shows it in its status bar.
+    connect(this, &PostmortemTab::errorRaised, this,
+            [this](const Error &e) { setStatus(e.text(), true); });
 
     buildUi();
 
@@ -498,7 +502,7 @@ void PostmortemTab::load()
         problem = tr("The saved post-mortem could not be read (%1). Editing will replace it.")
                       .arg(e.message());
         m_saveBlocked = true;
-    } catch (const StoreError &e) {
+    } catch (const Error &e) {
         problem = e.message();
         m_saveBlocked = true;
     }
@@ -639,14 +643,15 @@ void PostmortemTab::saveNow()
         return;
     if (!m_dirty)
         return;
-    try {
-        m_pm->save(m_incidentId, document());
-        m_dirty = false;
-        setStatus(tr("Saved"));
-        Q_EMIT saved(m_incidentId);
-    } catch (const StoreError &e) {
-        setStatus(tr("Not saved: %1").arg(e.message()), true);
-    }
+    reportingErrors(
+        this,
+        [&] {
+            m_pm->save(m_incidentId, document());
+            m_dirty = false;
+            setStatus(tr("Saved"));
+            Q_EMIT saved(m_incidentId);
+        },
+        tr("Not saved"));
 }
 
 QString PostmortemTab::markdown(int *redactedCount) const
@@ -667,12 +672,8 @@ void PostmortemTab::updatePreview()
         return;
     int redacted = 0;
     QString md;
-    try {
-        md = markdown(&redacted);
-    } catch (const StoreError &e) {
-        setStatus(e.message(), true);
+    if (!reportingErrors(this, [&] { md = markdown(&redacted); }))
         return;
-    }
     // keep the scroll position: the preview is rebuilt on every pause in typing
     const int scroll = m_preview->verticalScrollBar()->value();
     m_preview->setMarkdown(md);
@@ -820,15 +821,13 @@ void PostmortemTab::addActionItem()
         m_newAction->setFocus();
         return;
     }
-    try {
+    reportingErrors(this, [&] {
         const int row = m_actions->addItem(text, m_newOwner->text().trimmed(), m_newDue->date());
         m_newAction->clear();
         m_newOwner->clear();
         if (row >= 0)
             m_actionView->scrollTo(m_actionProxy->mapFromSource(m_actions->index(row, 0)));
-    } catch (const StoreError &e) {
-        setStatus(e.message(), true);
-    }
+    });
 }
 
 void PostmortemTab::removeSelectedActionItems()
@@ -836,12 +835,10 @@ void PostmortemTab::removeSelectedActionItems()
     QStringList ids;
     for (const QModelIndex &i : m_actionView->selectionModel()->selectedRows())
         ids << i.data(ActionItemModel::IdRole).toString();
-    try {
+    reportingErrors(this, [&] {
         for (const QString &id : ids)
             m_actions->removeItem(m_actions->rowOf(id));
-    } catch (const StoreError &e) {
-        setStatus(e.message(), true);
-    }
+    });
 }
 
 void PostmortemTab::resetSummaryToIncident()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/error.h"
 #include "core/postmortem/postmortemdoc.h"
 #include "gui/incidentpage.h"
 
@@ -79,6 +80,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void saved(const QString &incidentId);
     void previewUpdated();
+    void errorRaised(const idesk::Error &error);
 
 private:
     void buildUi();

@@ -169,7 +169,7 @@ void TimelineChart::setInput(const TimelineChartInput &input)
                            QDateTime::fromMSecsSinceEpoch(endMs, QTimeZone::utc()).date();
     axisX->setFormat(spansDays ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm"));
     axisX->setTitleText(tr("UTC"));
-    axisX->setTickCount(7);
+    axisX->setTickCount(minuteTickCount(endMs - startMs, 7));
     axisX->setRange(QDateTime::fromMSecsSinceEpoch(qint64(x(startMs))),
                     QDateTime::fromMSecsSinceEpoch(qint64(x(endMs))));
     c->addAxis(axisX, Qt::AlignBottom);

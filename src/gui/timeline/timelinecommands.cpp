@@ -20,35 +20,25 @@ TimelineCommand::TimelineCommand(TimelineEditContext context, QUndoCommand *pare
     : QUndoCommand(parent), m_context(std::move(context))
 {}
 
-void TimelineCommand::fail(const QString &message)
+void TimelineCommand::fail(const Error &error)
 {
     m_failed = true;
     setObsolete(true);
     if (m_context.onError)
-        m_context.onError(message);
+        m_context.onError(error.text());
 }
 
 bool TimelineCommand::revise(const QString &eventId, const EventChange &change)
 {
-    try {
-        m_context.service->editEvent(eventId, change);
-        return true;
-    } catch (const StoreError &e) {
-        fail(e.message());
-        return false;
-    }
+    return attempt([&] { m_context.service->editEvent(eventId, change); });
 }
 
 bool TimelineCommand::reviseAll(const QStringList &eventIds, const EventChange &change)
 {
-    try {
+    return attempt([&] {
         m_context.service->editEvents(std::vector<QString>(eventIds.cbegin(), eventIds.cend()),
                                       change);
-        return true;
-    } catch (const StoreError &e) {
-        fail(e.message());
-        return false;
-    }
+    });
 }
 
 AddEventCommand::AddEventCommand(TimelineEditContext context, QString incidentId, NewEvent event)
@@ -67,12 +57,7 @@ void AddEventCommand::redo()
         revise(m_eventId, revive);
         return;
     }
-    try {
-        const TimelineEvent added = m_context.service->addEvent(m_incidentId, m_event);
-        m_eventId = added.eventId;
-    } catch (const StoreError &e) {
-        fail(e.message());
-    }
+    attempt([&] { m_eventId = m_context.service->addEvent(m_incidentId, m_event).eventId; });
 }
 
 void AddEventCommand::undo()
@@ -99,13 +84,10 @@ void AddEventsCommand::redo()
         reviseAll(m_eventIds, revive);
         return;
     }
-    try {
-        const auto added = m_context.service->addEvents(m_incidentId, m_events);
-        for (const auto &e : added)
+    attempt([&] {
+        for (const auto &e : m_context.service->addEvents(m_incidentId, m_events))
             m_eventIds << e.eventId;
-    } catch (const StoreError &e) {
-        fail(e.message());
-    }
+    });
 }
 
 void AddEventsCommand::undo()
@@ -119,14 +101,11 @@ EditEventCommand::EditEventCommand(TimelineEditContext context, QString eventId,
     : TimelineCommand(std::move(context)), m_eventId(std::move(eventId)), m_after(std::move(change))
 {
     std::optional<TimelineEvent> current;
-    try {
-        current = m_context.service->currentEvent(m_eventId);
-    } catch (const StoreError &e) {
-        fail(e.message());
+    if (!attempt([&] { current = m_context.service->currentEvent(m_eventId); }))
         return;
-    }
     if (!current) {
-        fail(QCoreApplication::translate("idesk::TimelineCommand", "That event no longer exists"));
+        fail(Error(Error::Kind::NotFound,
+                   QCoreApplication::translate("idesk::TimelineCommand", "That event no longer exists")));
         return;
     }
     // Undo restores exactly the fields this edit touches, nothing else: a concurrent change to

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "core/error.h"
 #include "core/types.h"
 
 #include <QStringList>
 #include <QUndoCommand>
 #include <functional>
+#include <utility>
 #include <vector>
 
 namespace idesk {
@@ -17,7 +19,8 @@ class IncidentService;
 struct TimelineEditContext
 {
     IncidentService *service = nullptr;
-    std::function<void(const QString &message)> onError; // store failures, for the status line
+    // Store failures, as text: the tab raises them as errors, tests collect them.
+    std::function<void(const QString &message)> onError;
 };
 
 class TimelineCommand : public QUndoCommand
@@ -31,7 +34,18 @@ protected:
     // rather than keep a step whose effect is unknown.
     bool revise(const QString &eventId, const EventChange &change);
     bool reviseAll(const QStringList &eventIds, const EventChange &change); // one transaction
-    void fail(const QString &message);
+    void fail(const Error &error);
+    // Runs a store call; an Error it throws fails the command (see fail) instead of escaping.
+    template<typename Work> bool attempt(Work &&work)
+    {
+        try {
+            std::forward<Work>(work)();
+            return true;
+        } catch (const Error &e) {
+            fail(e);
+            return false;
+        }
+    }
     TimelineEditContext m_context;
 
 private:

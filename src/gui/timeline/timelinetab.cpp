@@ -1,6 +1,7 @@
 #include "gui/timeline/timelinetab.h"
 
 #include "gui/columnfit.h"
+#include "gui/errorguard.h"
 #include "gui/flowlayout.h"
 #include "gui/timeline/eventhistorydialog.h"
 #include "gui/timeline/timelinechart.h"
@@ -86,7 +87,11 @@ TimelineTab::TimelineTab(IncidentService &service, QWidget *parent)
         scheduleChart();
         updateCountLabel();
     });
-    connect(m_model, &TimelineModel::loadFailed, this, &TimelineTab::reportError);
+    connect(m_model, &TimelineModel::loadFailed, this, [this](const QString &message) {
+        Q_EMIT errorRaised(Error(Error::Kind::Storage, message));
+    });
+    // Shown here as well; the window logs it and shows it in its status bar.
+    connect(this, &TimelineTab::errorRaised, this, &TimelineTab::showError);
     connect(m_model, &TimelineModel::loaded, this, &TimelineTab::updateCountLabel);
     connect(m_model, &TimelineModel::fullyLoaded, this, [this] {
         updateCountLabel();
@@ -320,7 +325,7 @@ TimelineEditContext TimelineTab::editContext()
     ctx.service = &m_service;
     ctx.onError = [self = QPointer<TimelineTab>(this)](const QString &message) {
         if (self)
-            self->reportError(message);
+            Q_EMIT self->errorRaised(Error(Error::Kind::Storage, message));
     };
     return ctx;
 }
@@ -550,12 +555,8 @@ void TimelineTab::showHistory()
     if (id.isEmpty())
         return;
     std::vector<TimelineEvent> revisions;
-    try {
-        revisions = m_service.eventHistory(id);
-    } catch (const StoreError &e) {
-        reportError(e.message());
+    if (!reportingErrors(this, [&] { revisions = m_service.eventHistory(id); }))
         return;
-    }
     auto *dialog = new EventHistoryDialog(revisions, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
@@ -582,9 +583,9 @@ void TimelineTab::pasteTranscript()
     dialog->open();
 }
 
-void TimelineTab::reportError(const QString &message)
+void TimelineTab::showError(const Error &error)
 {
-    m_status->setText(tr("Not saved: %1").arg(message));
+    m_status->setText(tr("Not saved: %1").arg(error.text()));
 }
 
 void TimelineTab::scheduleChart()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/error.h"
 #include "core/timeline/quickentry.h"
 #include "gui/incidentpage.h"
 
@@ -72,6 +73,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void chartUpdated();
     void fullyLoaded();
+    void errorRaised(const idesk::Error &error);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -84,7 +86,7 @@ private:
     void scheduleChart();
     void rebuildChart();
     void applyKindMenu();
-    void reportError(const QString &message);
+    void showError(const Error &error);
     QStringList selectedEventIds() const;
     QString currentEventId() const;
     TimelineEditContext editContext();

@@ -1,6 +1,7 @@
 #include "gui/timeline/transcriptdialog.h"
 
 #include "gui/severitystyle.h"
+#include "gui/columnfit.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -73,6 +74,11 @@ TranscriptDialog::TranscriptDialog(const QDate &referenceDate, const QString &de
     m_preview->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_preview->horizontalHeader()->setSectionResizeMode(Text, QHeaderView::Stretch);
     m_preview->setWordWrap(false);
+    // The time is the one value to check before importing: its column shows a whole stamp, and
+    // the narrow columns before it take no more than their widest value.
+    fitColumn(m_preview, Line, {QStringLiteral("9999")});
+    fitColumn(m_preview, Status, {tr("+ event %1").arg(999), tr("error"), tr("blank")});
+    fitColumn(m_preview, Time, {QStringLiteral("2000-00-00 00:00:00")});
     split->addWidget(m_input);
     split->addWidget(m_preview);
     layout->addWidget(split, 1);

@@ -3,9 +3,8 @@
 #include "core/postmortem/ics.h"
 #include "core/triage/messages.h"
 #include "core/triage/triageformat.h"
+#include "services/atomicwrite.h"
 #include "services/incidentservice.h"
-
-#include <QSaveFile>
 
 namespace idesk {
 
@@ -114,29 +113,10 @@ PostmortemReports PostmortemService::reports() const
 
 bool PostmortemService::writeFile(const QString &path, const QByteArray &bytes, QString *error)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = f.errorString();
-        return false;
-    }
-    // A full disk or a file size limit can take part of the bytes without reporting an error;
-    // committing that would replace a whole report with the start of one.
-    if (f.write(bytes) != bytes.size()) {
-        f.cancelWriting();
-        if (error)
-            *error =
-                QObject::tr(
-                    "Could not write all of %1; the disk may be full. The file was left as it was.")
-                    .arg(path);
-        return false;
-    }
-    if (!f.commit()) {
-        if (error)
-            *error = f.errorString();
-        return false;
-    }
-    return true;
+    const std::optional<Error> failed = writeFileAtomically(path, bytes);
+    if (failed && error)
+        *error = failed->detail();
+    return !failed;
 }
 
 } // namespace idesk

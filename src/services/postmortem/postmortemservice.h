@@ -59,8 +59,8 @@ public:
 
     PostmortemReports reports() const;
 
-    // Writes bytes to path atomically (QSaveFile): a half-written export never replaces a good
-    // file. On failure returns false and says why in *error.
+    // Writes bytes to path with writeFileAtomically(): a half-written export never replaces a
+    // good file. On failure returns false and says why in *error.
     static bool writeFile(const QString &path, const QByteArray &bytes, QString *error);
 
 Q_SIGNALS:
