@@ -11,6 +11,7 @@ IDESK_PACKAGES=(
     nlohmann-json3-dev libspdlog-dev libpq-dev sqlite3 libsqlite3-dev zlib1g-dev
     fontconfig fonts-dejavu-core fonts-noto-color-emoji xvfb xauth
     curl openssl
+    postgresql
 )
 # The diagnostics tests run the real kubectl; Debian's package only when no kubectl is on PATH,
 # since cloud SDKs ship their own at the same path.
