@@ -152,7 +152,7 @@ private Q_SLOTS:
         const QString path = m_dir->file(QStringLiteral("new.db"));
         auto s = Store::open(path, m_clock);
         QCOMPARE(s->schemaVersion(), Store::kSchemaVersion);
-        QCOMPARE(Store::kSchemaVersion, 3);
+        QCOMPARE(Store::kSchemaVersion, 4);
         QCOMPARE(storage::targetSchemaVersion(), Store::kSchemaVersion);
         QCOMPARE(pragma(*s, "journal_mode"), QStringLiteral("wal"));
         QCOMPARE(pragma(*s, "synchronous"), QStringLiteral("2")); // FULL
