@@ -265,7 +265,18 @@ void TestSync::concurrentEditKeepsLoserAsConflict()
     a->engine.syncOnce();
     expectConverged(*a, *b);
     QCOMPARE(b->store->incident(inc.id)->severity, Severity::P0);
-    QCOMPARE(conflictRows(*b->store).size(), 2);
+    // The server holds the winner too, and the conflict names the loser.
+    PgConnection server(m_conninfo);
+    QCOMPARE(server
+                 .exec(QStringLiteral("SELECT value FROM idesk_sync.fields WHERE row_id = $1 AND "
+                                      "field = 'severity'"),
+                       {inc.id})
+                 .text(0, 0),
+             QStringLiteral("P0"));
+    const QStringList both = conflictRows(*b->store);
+    QCOMPARE(both.size(), 2);
+    QVERIFY2(both.filter(QStringLiteral("|severity|P3|")).size() == 1,
+             qPrintable(both.join(u'\n')));
 }
 
 void TestSync::retriedBatchChangesNothing()
