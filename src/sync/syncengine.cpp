@@ -426,7 +426,21 @@ SyncCounts SyncEngine::syncOnce()
     SyncCounts total = push();
     const SyncCounts pulled = pull();
     total.pulled = pulled.pulled;
+    Store::Transaction tx(m_store);
+    setMeta(m_store.db(), QStringLiteral("sync_last_ok"), toIsoUtc(m_store.clock().now()));
+    tx.commit();
     return total;
+}
+
+SyncEngine::LocalStatus SyncEngine::localStatus(Store &store)
+{
+    LocalStatus s;
+    s.pending = store.pendingOutbox();
+    QSqlQuery q = localExec(store.db(), QStringLiteral("SELECT count(*) FROM conflicts"));
+    s.conflicts = q.next() ? q.value(0).toInt() : 0;
+    q.finish();
+    s.lastSyncUtc = meta(store.db(), QStringLiteral("sync_last_ok"));
+    return s;
 }
 
 SyncCounts SyncEngine::push()
@@ -831,7 +845,8 @@ SyncCounts SyncEngine::pull()
                 continue;
             }
             m_store.observeRemoteStamp(hlc);
-            ++counts.pulled;
+            if (page.text(r, 8) != m_store.siteId()) // not counting this site's own echoes
+                ++counts.pulled;
         }
         setMeta(db, cursorKey, QString::number(last));
         tx.commit();

@@ -56,6 +56,15 @@ public:
     // The change-log position this store has applied, for this server.
     qint64 cursor() const;
 
+    // What the local store says without asking the server.
+    struct LocalStatus
+    {
+        int pending = 0;     // outbox operations not on the server yet
+        int conflicts = 0;   // conflicts recorded (by any site) and pulled here
+        QString lastSyncUtc; // ISO time of the last round that pushed and pulled, or empty
+    };
+    static LocalStatus localStatus(Store &store);
+
     // LISTEN/NOTIFY channel a push notifies when it wrote changes.
     static QString notifyChannel();
 

@@ -1,6 +1,7 @@
 #include "core/incident_json.h"
 #include "storage/store.h"
 #include "sync/syncengine.h"
+#include "sync/syncworker.h"
 #include "testsupport/testsupport.h"
 
 #include <QRandomGenerator>
@@ -63,6 +64,9 @@ private Q_SLOTS:
     void connectionDroppedMidPushLosesNothing();
     void channelCollisionRenamesTheLaterOne();
     void refusesPasswordInConninfo();
+    void workerPullsPromptlyOnNotify();
+    void workerPushesLocalChanges();
+    void workerReportsOfflineWithWaitingChanges();
 
 private:
     std::unique_ptr<Site> site(const QString &name, qint64 skewSecs = 0);
@@ -419,6 +423,66 @@ void TestSync::refusesPasswordInConninfo()
         QCOMPARE(e.code(), SyncError::Code::Config);
     }
     checkConninfo(QStringLiteral("service=incidents sslmode=verify-full"));
+}
+
+// The worker's interval is an hour here: only the server's NOTIFY can bring A's event over
+// within QTRY's few seconds.
+void TestSync::workerPullsPromptlyOnNotify()
+{
+    auto a = site(QStringLiteral("a"));
+    const QString bPath = m_dir->file(QStringLiteral("b.db"));
+    auto bReader = Store::open(bPath, a->clock, QStringLiteral("reader") + m_dbName);
+    SyncController b(bPath, m_conninfo, 3600);
+    QTRY_COMPARE(int(b.status().state), int(SyncStatus::State::Synced));
+
+    const Incident inc = a->store->declareIncident(
+        {QStringLiteral("Notify"), Severity::P1, QStringLiteral("ana"), {}});
+    a->store->addEvent(inc.id, {{},
+                                EventKind::Note,
+                                QStringLiteral("ana"),
+                                QStringLiteral("typed on A"),
+                                QStringLiteral("manual"),
+                                false});
+    a->engine.syncOnce();
+    QTRY_COMPARE(bReader->eventCount(inc.id), 1);
+    QCOMPARE(bReader->events({inc.id}).front().text, QStringLiteral("typed on A"));
+}
+
+void TestSync::workerPushesLocalChanges()
+{
+    const QString path = m_dir->file(QStringLiteral("w.db"));
+    FakeClock clock(m_start);
+    auto local = Store::open(path, clock, QStringLiteral("local") + m_dbName);
+    SyncController worker(path, m_conninfo, 3600);
+    QTRY_COMPARE(int(worker.status().state), int(SyncStatus::State::Synced));
+    const Incident inc =
+        local->declareIncident({QStringLiteral("Local"), Severity::P2, QStringLiteral("ana"), {}});
+    local->addEvent(inc.id, {{},
+                             EventKind::Note,
+                             QStringLiteral("ana"),
+                             QStringLiteral("x"),
+                             QStringLiteral("manual"),
+                             false});
+    // Seen through data_version, with no call to the worker.
+    QTRY_COMPARE(local->pendingOutbox(), 0);
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions")), 1);
+}
+
+void TestSync::workerReportsOfflineWithWaitingChanges()
+{
+    const QString path = m_dir->file(QStringLiteral("o.db"));
+    FakeClock clock(m_start);
+    auto local = Store::open(path, clock, QStringLiteral("offline") + m_dbName);
+    local->declareIncident({QStringLiteral("Offline"), Severity::P2, QStringLiteral("ana"), {}});
+    SyncController worker(path, QStringLiteral("host=127.0.0.1 port=1 connect_timeout=2"), 30);
+    QTRY_COMPARE(int(worker.status().state), int(SyncStatus::State::Offline));
+    QCOMPARE(worker.status().pending, local->pendingOutbox());
+    QVERIFY(worker.status().pending > 0);
+    QCOMPARE(statusText(worker.status(), QDateTime::currentDateTimeUtc()),
+             QStringLiteral("Sync: offline, %1 waiting").arg(worker.status().pending));
+    SyncController off(path, QString(), 30);
+    QCOMPARE(statusText(off.status(), QDateTime::currentDateTimeUtc()),
+             QStringLiteral("Sync: off"));
 }
 
 QTEST_GUILESS_MAIN(TestSync)
