@@ -512,8 +512,7 @@ void MainWindow::restartSync()
         return;
     m_sync = std::make_unique<sync::SyncController>(m_service->databasePath(), server,
                                                     m_settings.syncIntervalSecs());
-    connect(m_sync.get(), &sync::SyncController::statusChanged, this,
-            &MainWindow::updateSyncLabel);
+    connect(m_sync.get(), &sync::SyncController::statusChanged, this, &MainWindow::updateSyncLabel);
 }
 
 void MainWindow::updateSyncLabel()
