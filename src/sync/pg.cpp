@@ -92,7 +92,12 @@ qint64 PgResult::integer(int row, int col) const
 PgConnection::PgConnection(const QString &conninfo)
 {
     checkConninfo(conninfo);
-    m_conn = PQconnectdb(conninfo.toUtf8().constData());
+    // A default wait for the connection, so a host that drops packets cannot hold a round (or
+    // the window's close) for minutes; the conninfo's own connect_timeout comes later and wins.
+    const QByteArray expanded = conninfo.toUtf8();
+    const char *keywords[] = {"connect_timeout", "dbname", nullptr};
+    const char *values[] = {"10", expanded.constData(), nullptr};
+    m_conn = PQconnectdbParams(keywords, values, 1);
     if (PQstatus(m_conn) != CONNECTION_OK) {
         const QString why = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
         PQfinish(m_conn);
@@ -164,7 +169,7 @@ QStringList PgConnection::takeNotifications()
         return channels;
     PQconsumeInput(m_conn);
     while (PGnotify *n = PQnotifies(m_conn)) {
-        channels << QString::fromUtf8(n->relname);
+        channels << QString::fromUtf8(n->extra);
         PQfreemem(n);
     }
     return channels;

@@ -76,7 +76,7 @@ public:
     PgResult exec(const QString &sql, const std::vector<PgParam> &params = {});
     bool isOk() const;
     int socket() const;
-    // Reads what arrived on the socket and returns the channels of notifications received.
+    // Reads what arrived on the socket and returns the payloads of notifications received.
     QStringList takeNotifications();
     int backendPid() const;
 

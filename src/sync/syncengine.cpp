@@ -594,25 +594,17 @@ void SyncEngine::pushBatch(Batch &batch, SyncCounts &counts)
             chBody.push_back(body);
         };
         const QString now = toIsoUtc(m_store.clock().now());
+        // Revisions go up in one statement per batch: a first sync of a long timeline is
+        // mostly events.
+        std::vector<QJsonObject> eventBodies;
 
         for (const auto &[entity, rowId] : rows) {
             if (allKnown[{entity, rowId}])
                 continue;
             if (entity == kEvents) {
-                const QJsonObject body = readEventRow(db, rowId);
-                if (body.isEmpty())
-                    continue;
-                const PgResult ins =
-                    c.exec(QStringLiteral("INSERT INTO idesk_sync.event_revisions(id, event_id, "
-                                          "incident_id, body) VALUES ($1, $2, $3, $4::jsonb) ON "
-                                          "CONFLICT (id) DO NOTHING RETURNING id"),
-                           {rowId, body.value(QStringLiteral("event_id")).toString(),
-                            body.value(QStringLiteral("incident_id")).toString(), compact(body)});
-                if (ins.rows() > 0)
-                    addChange(QStringLiteral("event"), entity, rowId,
-                              body.value(QStringLiteral("incident_id")).toString(), std::nullopt,
-                              std::nullopt, body.value(QStringLiteral("hlc")).toString(),
-                              body.value(QStringLiteral("site_id")).toString(), compact(body));
+                QJsonObject body = readEventRow(db, rowId);
+                if (!body.isEmpty())
+                    eventBodies.push_back(std::move(body));
                 continue;
             }
             if (syncedFields(entity).isEmpty())
@@ -712,6 +704,35 @@ void SyncEngine::pushBatch(Batch &batch, SyncCounts &counts)
                     }
                 }
                 outcomes.push_back(std::move(out));
+            }
+        }
+
+        if (!eventBodies.empty()) {
+            std::vector<PgParam> ids, eventIds, incidentIds, bodies;
+            for (const QJsonObject &b : eventBodies) {
+                ids.push_back(b.value(QStringLiteral("id")).toString());
+                eventIds.push_back(b.value(QStringLiteral("event_id")).toString());
+                incidentIds.push_back(b.value(QStringLiteral("incident_id")).toString());
+                bodies.push_back(compact(b));
+            }
+            const PgResult ins = c.exec(
+                QStringLiteral("INSERT INTO idesk_sync.event_revisions(id, event_id, incident_id, "
+                               "body) SELECT id, event_id, incident_id, body::jsonb FROM "
+                               "unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS "
+                               "t(id, event_id, incident_id, body) ON CONFLICT (id) DO NOTHING "
+                               "RETURNING id"),
+                {pgTextArray(ids), pgTextArray(eventIds), pgTextArray(incidentIds),
+                 pgTextArray(bodies)});
+            QSet<QString> inserted;
+            for (int r = 0; r < ins.rows(); ++r)
+                inserted.insert(ins.text(r, 0));
+            for (std::size_t i = 0; i < eventBodies.size(); ++i) {
+                if (!inserted.contains(*ids[i]))
+                    continue;
+                const QJsonObject &b = eventBodies[i];
+                addChange(QStringLiteral("event"), kEvents, *ids[i], *incidentIds[i], std::nullopt,
+                          std::nullopt, b.value(QStringLiteral("hlc")).toString(),
+                          b.value(QStringLiteral("site_id")).toString(), *bodies[i]);
             }
         }
 

@@ -86,7 +86,13 @@ void SyncWorker::round()
         m_dataVersion = m_store->dataVersion();
         watchNotifications();
         report(SyncStatus::State::Synced);
-        m_timer->start(m_intervalMs);
+        // libpq queues notifications that arrived during the round's own statements; the
+        // socket will not signal those again.
+        QStringList missed;
+        if (PgConnection *c = m_engine->connection())
+            missed = c->takeNotifications();
+        missed.removeAll(m_store->siteId());
+        m_timer->start(missed.isEmpty() ? m_intervalMs : 0);
     } catch (const SyncError &e) {
         m_engine->disconnect();
         delete m_notifier;
@@ -119,7 +125,10 @@ void SyncWorker::watchNotifications()
         PgConnection *conn = m_engine ? m_engine->connection() : nullptr;
         if (!conn)
             return;
-        const QStringList channels = conn->takeNotifications();
+        QStringList payloads = conn->takeNotifications();
+        // A push notifies with its site id: this laptop's own pushes need no pull.
+        if (m_store)
+            payloads.removeAll(m_store->siteId());
         if (!conn->isOk()) {
             // The server went away: the next round reconnects and reports it.
             delete m_notifier;
@@ -128,7 +137,7 @@ void SyncWorker::watchNotifications()
                 m_timer->start(0);
             return;
         }
-        if (!channels.isEmpty())
+        if (!payloads.isEmpty())
             syncSoon();
     });
 }
