@@ -557,8 +557,10 @@ void SyncEngine::pushBatch(Batch &batch, SyncCounts &counts)
         for (int r = 0; r < k.rows(); ++r)
             known.insert(k.text(r, 0));
 
-        // Rows in first-seen order; a row all of whose operations the server already applied
-        // (a retried batch whose COMMIT reply was lost) is skipped.
+        // Rows in first-seen order. A revision whose operation the server already applied (a
+        // retried batch whose COMMIT reply was lost) is not sent again. A record's fields are:
+        // their stamps equal the server's, so nothing changes there, and the reply moves this
+        // site's bases, which the lost reply never did.
         std::vector<std::pair<QString, QString>> rows;
         std::map<std::pair<QString, QString>, bool> allKnown;
         for (const auto &op : batch.ops) {
@@ -599,9 +601,9 @@ void SyncEngine::pushBatch(Batch &batch, SyncCounts &counts)
         std::vector<QJsonObject> eventBodies;
 
         for (const auto &[entity, rowId] : rows) {
-            if (allKnown[{entity, rowId}])
-                continue;
             if (entity == kEvents) {
+                if (allKnown[{entity, rowId}])
+                    continue;
                 QJsonObject body = readEventRow(db, rowId);
                 if (!body.isEmpty())
                     eventBodies.push_back(std::move(body));

@@ -332,6 +332,17 @@ void TestSync::retriedBatchChangesNothing()
     QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions")),
              revisions);
     QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.conflicts")), 0);
+
+    // The retry settled A's bookkeeping: a later edit from elsewhere reaches A's fields.
+    auto other = site(QStringLiteral("other"), 60);
+    other->engine.syncOnce();
+    Incident edited = *other->store->incident(inc.id);
+    edited.title = QStringLiteral("renamed elsewhere");
+    other->store->updateIncident(edited);
+    other->engine.syncOnce();
+    a->engine.syncOnce();
+    QCOMPARE(a->store->incident(inc.id)->title, QStringLiteral("renamed elsewhere"));
+    expectConverged(*a, *other);
 }
 
 void TestSync::offlineThenOnlineConverges()
