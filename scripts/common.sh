@@ -11,6 +11,7 @@ IDESK_PACKAGES=(
     nlohmann-json3-dev libspdlog-dev libpq-dev sqlite3 libsqlite3-dev zlib1g-dev
     fontconfig fonts-dejavu-core fonts-noto-color-emoji xvfb xauth
     curl openssl qt6-translations-l10n
+    postgresql
 )
 # Only scripts/package: CPack's dependency scan and the checks of the finished .deb.
 IDESK_PACKAGING_PACKAGES=(dpkg-dev fakeroot file desktop-file-utils appstream lintian)

@@ -76,6 +76,7 @@ void registerAreaCommands(Registry &r);        // the feature areas' commands (c
 void registerTriageCommands(Registry &r);      // triage_commands.cpp
 void registerPostmortemCommands(Registry &r);  // postmortem_commands.cpp
 void registerDiagnosticsCommands(Registry &r); // diagcommands.cpp
+void registerSyncCommands(Registry &r);        // sync_commands.cpp
 
 // Helpers for commands: parse ctx.args with a QCommandLineParser-like loop.
 // Returns the value after `--name`, or the default; throws UsageError on a missing value.

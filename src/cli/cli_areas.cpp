@@ -9,6 +9,7 @@ void registerAreaCommands(Registry &r)
     registerPostmortemCommands(r);
     registerLogCommands(r);
     registerDiagnosticsCommands(r);
+    registerSyncCommands(r);
 }
 
 } // namespace idesk::cli

@@ -15,6 +15,7 @@
 #include "services/profilefile.h"
 #include "services/settings.h"
 #include "severitystyle.h"
+#include "sync/syncworker.h"
 #include "ui_mainwindow.h"
 
 #include <QCloseEvent>
@@ -91,6 +92,7 @@ MainWindow::MainWindow(std::unique_ptr<IncidentService> service, Settings &setti
     connect(&m_elsewherePoll, &QTimer::timeout, this, [this] {
         try {
             m_service->refreshFromElsewhere();
+            updateSyncLabel(); // "synced N s ago" moves on
         } catch (const Error &e) {
             // A busy or vanished file is retried on the next tick; a dialog a second would not
             // help.
@@ -245,6 +247,7 @@ void MainWindow::setService(std::unique_ptr<IncidentService> service, IncidentLi
     m_tabFactories.clear();
     m_timelineUndo = nullptr;
     m_service = std::move(service);
+    restartSync();
     m_service->setReadOnly(m_settings.readOnly());
     if (!m_settings.userName().isEmpty())
         m_service->setActor(m_settings.userName());
@@ -530,7 +533,32 @@ void MainWindow::updateStatusBar()
         clearTextStyle(m_readOnlyLabel);
     else
         styleText(m_readOnlyLabel, QColor(alertRed()), 0, true);
-    m_syncLabel->setText(tr("Sync: off (local only)"));
+    updateSyncLabel();
+}
+
+// The worker has its own thread and connection to the file; the window only shows its status.
+void MainWindow::restartSync()
+{
+    m_sync.reset();
+    const QString server = m_settings.syncServer();
+    if (server.isEmpty())
+        return;
+    m_sync = std::make_unique<sync::SyncController>(m_service->databasePath(), server,
+                                                    m_settings.syncIntervalSecs());
+    connect(m_sync.get(), &sync::SyncController::statusChanged, this, &MainWindow::updateSyncLabel);
+}
+
+void MainWindow::updateSyncLabel()
+{
+    if (!m_syncLabel)
+        return;
+    if (!m_sync) {
+        m_syncLabel->setText(tr("Sync: off (local only)"));
+        m_syncLabel->setToolTip({});
+        return;
+    }
+    m_syncLabel->setText(sync::statusText(m_sync->status(), QDateTime::currentDateTimeUtc()));
+    m_syncLabel->setToolTip(m_sync->status().message);
 }
 
 void MainWindow::exportJson()

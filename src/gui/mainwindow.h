@@ -27,6 +27,9 @@ class IncidentListModel;
 class IncidentFilterProxy;
 class IncidentPage;
 class Settings;
+namespace sync {
+class SyncController;
+}
 
 // The commander's window: the incident list on the left drives the four tabs on the right.
 class MainWindow final : public QMainWindow
@@ -99,6 +102,9 @@ private:
     QLabel *m_readOnlyLabel = nullptr;
     QLabel *m_syncLabel = nullptr;
     QSystemTrayIcon *m_tray = nullptr; // made on the first missed deadline
+    std::unique_ptr<sync::SyncController> m_sync; // null when sync is off
+    void restartSync();
+    void updateSyncLabel();
     std::vector<std::function<QWidget *(QWidget *)>> m_tabFactories;
     QUndoStack *m_timelineUndo = nullptr;
     QThread *m_integrityCheck = nullptr;

@@ -1,5 +1,7 @@
 #include "settings.h"
 
+#include <algorithm>
+
 namespace idesk {
 
 namespace {
@@ -10,6 +12,8 @@ const QString kLastDatabase = QStringLiteral("files/lastDatabase");
 const QString kLastProfile = QStringLiteral("files/lastProfile");
 const QString kReadOnly = QStringLiteral("safety/readOnly");
 const QString kUserName = QStringLiteral("user/name");
+const QString kSyncServer = QStringLiteral("sync/server");
+const QString kSyncInterval = QStringLiteral("sync/intervalSecs");
 } // namespace
 
 void Settings::put(const QString &key, const QVariant &value)
@@ -75,6 +79,22 @@ bool Settings::readOnly() const
 void Settings::setReadOnly(bool on)
 {
     put(kReadOnly, on);
+}
+QString Settings::syncServer() const
+{
+    return m_s->value(kSyncServer).toString().trimmed();
+}
+void Settings::setSyncServer(const QString &conninfo)
+{
+    put(kSyncServer, conninfo.trimmed());
+}
+int Settings::syncIntervalSecs() const
+{
+    return std::clamp(m_s->value(kSyncInterval, 30).toInt(), 2, 3600);
+}
+void Settings::setSyncIntervalSecs(int secs)
+{
+    put(kSyncInterval, std::clamp(secs, 2, 3600));
 }
 QString Settings::userName() const
 {

@@ -32,6 +32,14 @@ public:
     QString userName() const; // how this commander appears on the timeline
     void setUserName(const QString &name);
 
+    // Sync: a libpq conninfo without a password ("host=… dbname=… user=… sslmode=verify-full")
+    // or "service=NAME" from pg_service.conf; empty means sync is off. The password comes from
+    // ~/.pgpass or PGPASSFILE only.
+    QString syncServer() const;
+    void setSyncServer(const QString &conninfo);
+    int syncIntervalSecs() const; // between rounds when nothing changed; 30 by default
+    void setSyncIntervalSecs(int secs);
+
     void sync();
 
 private:

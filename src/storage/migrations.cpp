@@ -178,6 +178,26 @@ void createDiagnosticOutputsV3(QSqlDatabase &db)
                                        "diagnostic_outputs(incident_id)")});
 }
 
+// Sync bookkeeping on every mutable synced record: field_site names the site of each field's
+// stamp (the row's site_id only names the last writer of any field, and stamps from two sites
+// can be equal), base_hlc the stamp of each field the server is known to hold. A field whose
+// stamp differs from its base is a local change not yet on the server.
+void addSyncColumnsV4(QSqlDatabase &db)
+{
+    QStringList statements;
+    for (const char *table : {"incidents", "checklist_items", "action_items", "postmortems"}) {
+        const QString t = QString::fromLatin1(table);
+        statements << QStringLiteral("ALTER TABLE %1 ADD COLUMN field_site TEXT NOT NULL DEFAULT "
+                                     "'{}'")
+                          .arg(t)
+                   << QStringLiteral("ALTER TABLE %1 ADD COLUMN base_hlc TEXT NOT NULL DEFAULT "
+                                     "'{}'")
+                          .arg(t);
+    }
+    statements << QStringLiteral("CREATE INDEX outbox_pending ON outbox(pushed_at, hlc)");
+    execStatements(db, statements);
+}
+
 std::vector<Migration> &extraMigrations()
 {
     static std::vector<Migration> extra;
@@ -222,6 +242,7 @@ const std::vector<Migration> &builtinMigrations()
         {1, QStringLiteral("initial schema"), createSchemaV1},
         {2, QStringLiteral("incident list index"), createListIndexV2},
         {3, QStringLiteral("diagnostic outputs"), createDiagnosticOutputsV3},
+        {4, QStringLiteral("sync field sites and bases"), addSyncColumnsV4},
     };
     return steps;
 }

@@ -310,10 +310,10 @@ void insertRecord(QSqlDatabase &db, const QString &table, const std::vector<Fiel
 {
     const bool child = !incidentId.isEmpty();
     QSqlQuery q = prepareSql(
-        db, QStringLiteral("INSERT INTO %1(id, %2%3, field_hlc, hlc, site_id) "
+        db, QStringLiteral("INSERT INTO %1(id, %2%3, field_hlc, field_site, hlc, site_id) "
                            "VALUES(%4)")
                 .arg(table, child ? QStringLiteral("incident_id, ") : QString(), columnList(fields),
-                     placeholders(int(fields.size()) + (child ? 5 : 4))));
+                     placeholders(int(fields.size()) + (child ? 6 : 5))));
     int i = 0;
     q.bindValue(i++, id);
     if (child)
@@ -321,6 +321,7 @@ void insertRecord(QSqlDatabase &db, const QString &table, const std::vector<Fiel
     for (const auto &f : fields)
         q.bindValue(i++, f.get(row));
     q.bindValue(i++, uniformFieldHlc(fields, hlc));
+    q.bindValue(i++, uniformFieldHlc(fields, siteId));
     q.bindValue(i++, hlc);
     q.bindValue(i++, siteId);
     execPrepared(q, QStringLiteral("Inserting into %1").arg(table));
@@ -348,24 +349,29 @@ bool updateRecord(QSqlDatabase &db, const QString &table, const std::vector<Fiel
     if (changed.isEmpty())
         return false;
 
-    QSqlQuery read =
-        prepareSql(db, QStringLiteral("SELECT field_hlc FROM %1 WHERE id = ?").arg(table));
+    QSqlQuery read = prepareSql(
+        db, QStringLiteral("SELECT field_hlc, field_site FROM %1 WHERE id = ?").arg(table));
     read.addBindValue(id);
     execPrepared(read, QStringLiteral("Reading field stamps"));
-    QJsonObject stamps;
-    if (read.next())
+    QJsonObject stamps, sites;
+    if (read.next()) {
         stamps = QJsonDocument::fromJson(read.value(0).toString().toUtf8()).object();
+        sites = QJsonDocument::fromJson(read.value(1).toString().toUtf8()).object();
+    }
     read.finish();
-    for (const QString &col : changed)
+    for (const QString &col : changed) {
         stamps.insert(col, hlc);
+        sites.insert(col, siteId);
+    }
 
-    QSqlQuery q = prepareSql(db, QStringLiteral("UPDATE %1 SET %2, field_hlc = ?, hlc = ?, "
-                                                "site_id = ? WHERE id = ?")
+    QSqlQuery q = prepareSql(db, QStringLiteral("UPDATE %1 SET %2, field_hlc = ?, field_site = ?, "
+                                                "hlc = ?, site_id = ? WHERE id = ?")
                                      .arg(table, sets.join(QStringLiteral(", "))));
     int i = 0;
     for (const QVariant &v : values)
         q.bindValue(i++, v);
     q.bindValue(i++, QString::fromUtf8(QJsonDocument(stamps).toJson(QJsonDocument::Compact)));
+    q.bindValue(i++, QString::fromUtf8(QJsonDocument(sites).toJson(QJsonDocument::Compact)));
     q.bindValue(i++, hlc);
     q.bindValue(i++, siteId);
     q.bindValue(i++, id);
@@ -786,6 +792,33 @@ int Store::schemaVersion() const
 int Store::pendingOutbox() const
 {
     return scalarInt(m_db, QStringLiteral("SELECT count(*) FROM outbox WHERE pushed_at IS NULL"));
+}
+
+void Store::observeRemoteStamp(const QString &hlc)
+{
+    const auto remote = HlcStamp::parse(hlc);
+    if (!remote || !(m_hlc.last() < *remote))
+        return;
+    m_hlc.receive(*remote, m_clock.now().toMSecsSinceEpoch());
+    persistHlc();
+}
+
+QStringList syncedFields(const QString &entity)
+{
+    QStringList out;
+    const auto collect = [&out](const auto &fields) {
+        for (const auto &f : fields)
+            out << QString::fromUtf16(f.column);
+    };
+    if (entity == kEntityIncident)
+        collect(incidentFields());
+    else if (entity == kEntityChecklist)
+        collect(checklistFields());
+    else if (entity == kEntityAction)
+        collect(actionFields());
+    else if (entity == kEntityPostmortem)
+        out << QStringLiteral("body") << QStringLiteral("updated_at");
+    return out;
 }
 
 Store::Transaction::Transaction(Store &store) : m_store(store)

@@ -45,7 +45,7 @@ private:
 class Store
 {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     // How much of an existing file open() reads before trusting it. The GUI takes Structure
     // so the window paints at once, then runs integrityProblems() off the GUI thread.
@@ -143,6 +143,11 @@ public:
 
     int pendingOutbox() const;
 
+    // Sync: later local stamps must sort after one received from another site (persisted
+    // with the caller's transaction).
+    void observeRemoteStamp(const QString &hlc);
+    const Clock &clock() const { return m_clock; }
+
     // SQLite's quick_check over every page: empty when the file is sound, else what is wrong.
     QString integrityProblems() const;
 
@@ -166,6 +171,11 @@ private:
     QString m_siteId;
     Hlc m_hlc;
 };
+
+// The synced fields of a mutable record table (incidents, checklist_items, action_items,
+// postmortems), by column name; empty for any other name. Sync checks names it receives
+// against these before they reach SQL.
+QStringList syncedFields(const QString &entity);
 
 // One event's current revision as a timeline list shows it: none of the columns that only
 // history, export and sync read (revision ids, stamps, recorded time).

@@ -112,21 +112,31 @@ private:
         return path;
     }
 
+    // What version 4 added: the sync columns and the pending-outbox index.
+    static QStringList undoV4()
+    {
+        QStringList out{QStringLiteral("DROP INDEX outbox_pending")};
+        for (const char *t : {"incidents", "checklist_items", "action_items", "postmortems"})
+            out << QStringLiteral("ALTER TABLE %1 DROP COLUMN field_site").arg(QLatin1String(t))
+                << QStringLiteral("ALTER TABLE %1 DROP COLUMN base_hlc").arg(QLatin1String(t));
+        return out;
+    }
+
     // The same file as schema version 1 left it: version 2 only added the list index.
     QString makeV1File(const QString &name, int events)
     {
         const QString path = makeStoreFile(name, events);
-        makeSqliteFile(path, {QStringLiteral("DROP INDEX incidents_list"),
-                              QStringLiteral("DROP TABLE diagnostic_outputs"),
-                              QStringLiteral("PRAGMA user_version = 1")});
+        makeSqliteFile(path, undoV4() + QStringList{QStringLiteral("DROP INDEX incidents_list"),
+                                                    QStringLiteral("DROP TABLE diagnostic_outputs"),
+                                                    QStringLiteral("PRAGMA user_version = 1")});
         return path;
     }
 
     QString makeV2File(const QString &name, int events)
     {
         const QString path = makeStoreFile(name, events);
-        makeSqliteFile(path, {QStringLiteral("DROP TABLE diagnostic_outputs"),
-                              QStringLiteral("PRAGMA user_version = 2")});
+        makeSqliteFile(path, undoV4() + QStringList{QStringLiteral("DROP TABLE diagnostic_outputs"),
+                                                    QStringLiteral("PRAGMA user_version = 2")});
         return path;
     }
 
@@ -152,7 +162,7 @@ private Q_SLOTS:
         const QString path = m_dir->file(QStringLiteral("new.db"));
         auto s = Store::open(path, m_clock);
         QCOMPARE(s->schemaVersion(), Store::kSchemaVersion);
-        QCOMPARE(Store::kSchemaVersion, 3);
+        QCOMPARE(Store::kSchemaVersion, 4);
         QCOMPARE(storage::targetSchemaVersion(), Store::kSchemaVersion);
         QCOMPARE(pragma(*s, "journal_mode"), QStringLiteral("wal"));
         QCOMPARE(pragma(*s, "synchronous"), QStringLiteral("2")); // FULL
@@ -219,10 +229,28 @@ private Q_SLOTS:
         const QString path = makeV2File(QStringLiteral("v2.db"), 5);
         const QByteArray v2 = test::readFile(path);
         auto s = Store::open(path, m_clock);
-        QCOMPARE(s->schemaVersion(), 3);
+        QCOMPARE(s->schemaVersion(), Store::kSchemaVersion);
         QVERIFY(hasTable(*s, QStringLiteral("diagnostic_outputs")));
         QCOMPARE(s->eventCount(s->incidents().front().id), 5);
         QCOMPARE(test::readFile(storage::backupPath(path, 2)), v2);
+    }
+
+    // Version 3 to 4: every mutable record gets field sites and server bases; rows made before
+    // know no base, so their fields all count as not yet on a server.
+    void versionThreeFileGetsSyncColumns()
+    {
+        const QString path = makeStoreFile(QStringLiteral("v3.db"), 3);
+        makeSqliteFile(path, undoV4() + QStringList{QStringLiteral("PRAGMA user_version = 3")});
+        auto s = Store::open(path, m_clock);
+        QCOMPARE(s->schemaVersion(), Store::kSchemaVersion);
+        QSqlQuery q(s->db());
+        QVERIFY(q.exec(QStringLiteral("SELECT field_site, base_hlc FROM incidents")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("{}"));
+        QCOMPARE(q.value(1).toString(), QStringLiteral("{}"));
+        QVERIFY(hasIndex(*s, QStringLiteral("outbox_pending")));
+        QCOMPARE(s->pendingOutbox(), 4);
+        QCOMPARE(test::readFile(storage::backupPath(path, 3)).isEmpty(), false);
     }
 
     // Version 1 to 2: the covering index the incident list reads, data kept, backup made.

@@ -1,0 +1,178 @@
+#include "sync/pg.h"
+
+#include <libpq-fe.h>
+
+namespace idesk::sync {
+
+SyncError::SyncError(Code code, QString message)
+    : std::runtime_error(message.toStdString()), m_code(code), m_message(std::move(message))
+{}
+
+void checkConninfo(const QString &conninfo)
+{
+    char *err = nullptr;
+    PQconninfoOption *opts = PQconninfoParse(conninfo.toUtf8().constData(), &err);
+    if (!opts) {
+        const QString why =
+            err ? QString::fromUtf8(err).trimmed() : QStringLiteral("out of memory");
+        PQfreemem(err);
+        throw SyncError(
+            SyncError::Code::Config,
+            QStringLiteral("The sync server setting is not a valid conninfo: %1").arg(why));
+    }
+    bool hasPassword = false;
+    for (PQconninfoOption *o = opts; o->keyword; ++o) {
+        if (qstrcmp(o->keyword, "password") == 0 && o->val && *o->val)
+            hasPassword = true;
+    }
+    PQconninfoFree(opts);
+    if (hasPassword)
+        throw SyncError(SyncError::Code::Config,
+                        QStringLiteral("The sync server setting contains a password. Remove it "
+                                       "and put the password in ~/.pgpass (or the file PGPASSFILE "
+                                       "names) or use a service from pg_service.conf."));
+}
+
+QString pgTextArray(const std::vector<PgParam> &values)
+{
+    QString out = QStringLiteral("{");
+    bool first = true;
+    for (const PgParam &v : values) {
+        if (!first)
+            out += QLatin1Char(',');
+        first = false;
+        if (!v) {
+            out += QStringLiteral("NULL");
+            continue;
+        }
+        out += QLatin1Char('"');
+        for (const QChar c : *v) {
+            if (c == QLatin1Char('"') || c == QLatin1Char('\\'))
+                out += QLatin1Char('\\');
+            out += c;
+        }
+        out += QLatin1Char('"');
+    }
+    return out + QLatin1Char('}');
+}
+
+PgResult::~PgResult()
+{
+    if (m_r)
+        PQclear(m_r);
+}
+
+int PgResult::rows() const
+{
+    return m_r ? PQntuples(m_r) : 0;
+}
+
+bool PgResult::isNull(int row, int col) const
+{
+    return PQgetisnull(m_r, row, col) != 0;
+}
+
+QString PgResult::text(int row, int col) const
+{
+    return QString::fromUtf8(PQgetvalue(m_r, row, col), PQgetlength(m_r, row, col));
+}
+
+PgParam PgResult::value(int row, int col) const
+{
+    if (isNull(row, col))
+        return std::nullopt;
+    return text(row, col);
+}
+
+qint64 PgResult::integer(int row, int col) const
+{
+    return text(row, col).toLongLong();
+}
+
+PgConnection::PgConnection(const QString &conninfo)
+{
+    checkConninfo(conninfo);
+    // A default wait for the connection, so a host that drops packets cannot hold a round (or
+    // the window's close) for minutes; the conninfo's own connect_timeout comes later and wins.
+    const QByteArray expanded = conninfo.toUtf8();
+    const char *keywords[] = {"connect_timeout", "dbname", nullptr};
+    const char *values[] = {"10", expanded.constData(), nullptr};
+    m_conn = PQconnectdbParams(keywords, values, 1);
+    if (PQstatus(m_conn) != CONNECTION_OK) {
+        const QString why = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+        PQfinish(m_conn);
+        m_conn = nullptr;
+        throw SyncError(SyncError::Code::Unreachable,
+                        QStringLiteral("Cannot reach the sync server: %1").arg(why));
+    }
+    // Quiet: NOTICEs (e.g. "schema already exists") would otherwise go to stderr.
+    PQsetNoticeProcessor(
+        m_conn, [](void *, const char *) {}, nullptr);
+}
+
+PgConnection::~PgConnection()
+{
+    if (m_conn)
+        PQfinish(m_conn);
+}
+
+bool PgConnection::isOk() const
+{
+    return m_conn && PQstatus(m_conn) == CONNECTION_OK;
+}
+
+int PgConnection::socket() const
+{
+    return m_conn ? PQsocket(m_conn) : -1;
+}
+
+int PgConnection::backendPid() const
+{
+    return m_conn ? PQbackendPID(m_conn) : 0;
+}
+
+PgResult PgConnection::exec(const QString &sql, const std::vector<PgParam> &params)
+{
+    if (!isOk())
+        throw SyncError(SyncError::Code::Unreachable,
+                        QStringLiteral("The connection to the sync server was lost"));
+    std::vector<QByteArray> bytes;
+    bytes.reserve(params.size());
+    std::vector<const char *> values;
+    values.reserve(params.size());
+    for (const PgParam &p : params) {
+        if (p) {
+            bytes.push_back(p->toUtf8());
+            values.push_back(bytes.back().constData());
+        } else {
+            values.push_back(nullptr);
+        }
+    }
+    PGresult *r = PQexecParams(m_conn, sql.toUtf8().constData(), int(values.size()), nullptr,
+                               values.data(), nullptr, nullptr, 0);
+    PgResult result(r);
+    const ExecStatusType status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+        return result;
+    const QString why = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+    if (PQstatus(m_conn) != CONNECTION_OK)
+        throw SyncError(SyncError::Code::Unreachable,
+                        QStringLiteral("The connection to the sync server was lost: %1").arg(why));
+    throw SyncError(SyncError::Code::Server,
+                    QStringLiteral("The sync server refused: %1").arg(why));
+}
+
+QStringList PgConnection::takeNotifications()
+{
+    QStringList channels;
+    if (!isOk())
+        return channels;
+    PQconsumeInput(m_conn);
+    while (PGnotify *n = PQnotifies(m_conn)) {
+        channels << QString::fromUtf8(n->extra);
+        PQfreemem(n);
+    }
+    return channels;
+}
+
+} // namespace idesk::sync

@@ -1,0 +1,693 @@
+#include "core/incident_json.h"
+#include "storage/store.h"
+#include "sync/syncengine.h"
+#include "sync/syncworker.h"
+#include "testsupport/testsupport.h"
+
+#include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace idesk;
+using namespace idesk::sync;
+
+namespace {
+
+// One "laptop": its own SQLite file, clock and engine.
+struct Site
+{
+    Site(const QString &path, const QString &name, const QDateTime &start, const QString &conninfo)
+        : clock(start), store(Store::open(path, clock, name)), engine(*store, conninfo)
+    {}
+    FakeClock clock;
+    std::unique_ptr<Store> store;
+    SyncEngine engine;
+};
+
+int scalarInt(Store &s, const QString &sql)
+{
+    QSqlQuery q(s.db());
+    if (!q.exec(sql) || !q.next())
+        qFatal("query failed");
+    return q.value(0).toInt();
+}
+
+QStringList conflictRows(Store &s)
+{
+    QSqlQuery q(s.db());
+    q.exec(QStringLiteral("SELECT entity, row_id, field, loser_value, loser_hlc, loser_site, "
+                          "winner_hlc, detected_at FROM conflicts ORDER BY id"));
+    QStringList out;
+    while (q.next()) {
+        QStringList row;
+        for (int i = 0; i < 8; ++i)
+            row << q.value(i).toString();
+        out << row.join(QLatin1Char('|'));
+    }
+    return out;
+}
+
+} // namespace
+
+class TestSync : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void twoLaptopsConverge();
+    void concurrentEditKeepsLoserAsConflict();
+    void retriedBatchChangesNothing();
+    void offlineThenOnlineConverges();
+    void connectionDroppedMidPushLosesNothing();
+    void channelCollisionRenamesTheLaterOne();
+    void refusesPasswordInConninfo();
+    void randomSchedulesConverge();
+    void workerPullsPromptlyOnNotify();
+    void workerPushesLocalChanges();
+    void workerReportsOfflineWithWaitingChanges();
+
+private:
+    std::unique_ptr<Site> site(const QString &name, qint64 skewSecs = 0);
+    void syncAll(const std::vector<Site *> &sites, int rounds = 2);
+    void expectConverged(Site &a, Site &b);
+    int serverInt(const QString &sql);
+
+    QString m_admin;
+    QString m_conninfo;
+    QString m_dbName;
+    std::unique_ptr<test::TempDir> m_dir;
+    const QDateTime m_start = fromIso(QStringLiteral("2026-03-10T09:00:00.000Z"));
+};
+
+void TestSync::initTestCase()
+{
+    test::enterTestMode();
+    m_admin = qEnvironmentVariable("IDESK_TEST_PG");
+    if (m_admin.isEmpty()) {
+        if (qEnvironmentVariableIntValue("IDESK_TEST_PG_REQUIRED") == 1)
+            QFAIL("IDESK_TEST_PG_REQUIRED is set but IDESK_TEST_PG is empty: the test script "
+                  "did not start PostgreSQL");
+        QSKIP("No PostgreSQL: set IDESK_TEST_PG (scripts/test does)");
+    }
+    try {
+        PgConnection c(m_admin);
+        QVERIFY(c.isOk());
+    } catch (const SyncError &e) {
+        QFAIL(qPrintable(e.message()));
+    }
+}
+
+void TestSync::init()
+{
+    // A database of its own per test function: every test starts from an empty server.
+    m_dbName = QStringLiteral("idesk_t_%1").arg(QRandomGenerator::global()->generate64(), 0, 16);
+    PgConnection admin(m_admin);
+    admin.exec(QStringLiteral("CREATE DATABASE %1").arg(m_dbName));
+    m_conninfo = m_admin + QStringLiteral(" dbname=") + m_dbName;
+    m_dir = std::make_unique<test::TempDir>();
+}
+
+void TestSync::cleanup()
+{
+    PgConnection admin(m_admin);
+    admin.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_dbName));
+}
+
+std::unique_ptr<Site> TestSync::site(const QString &name, qint64 skewSecs)
+{
+    return std::make_unique<Site>(m_dir->file(name + QStringLiteral(".db")),
+                                  QStringLiteral("sync-") + name + m_dbName,
+                                  m_start.addSecs(skewSecs), m_conninfo);
+}
+
+void TestSync::syncAll(const std::vector<Site *> &sites, int rounds)
+{
+    for (int r = 0; r < rounds; ++r)
+        for (Site *s : sites)
+            s->engine.syncOnce();
+}
+
+int TestSync::serverInt(const QString &sql)
+{
+    PgConnection c(m_conninfo);
+    return int(c.exec(sql).integer(0, 0));
+}
+
+void TestSync::expectConverged(Site &a, Site &b)
+{
+    const auto ids = [](Store &s) {
+        QStringList out;
+        for (const Incident &i : s.incidents(true))
+            out << i.id;
+        out.sort();
+        return out;
+    };
+    QCOMPARE(ids(*a.store), ids(*b.store));
+    for (const QString &id : ids(*a.store)) {
+        const QByteArray ja = bundleToJson(a.store->bundle(id));
+        const QByteArray jb = bundleToJson(b.store->bundle(id));
+        if (ja != jb) {
+            qWarning().noquote() << "A:" << ja << "\nB:" << jb;
+            QFAIL(qPrintable(QStringLiteral("incident %1 differs between the sites").arg(id)));
+        }
+        QCOMPARE(a.store->postmortem(id), b.store->postmortem(id));
+    }
+    QCOMPARE(conflictRows(*a.store), conflictRows(*b.store));
+    QCOMPARE(a.store->pendingOutbox(), 0);
+    QCOMPARE(b.store->pendingOutbox(), 0);
+}
+
+void TestSync::twoLaptopsConverge()
+{
+    auto a = site(QStringLiteral("a"));
+    auto b = site(QStringLiteral("b"), 90);
+
+    const Incident inc = a->store->declareIncident(
+        {QStringLiteral("Checkout errors"), Severity::P1, QStringLiteral("ana"), {}});
+    const TimelineEvent first = a->store->addEvent(inc.id, {{},
+                                                            EventKind::Alert,
+                                                            QStringLiteral("ana"),
+                                                            QStringLiteral("5xx on checkout"),
+                                                            QStringLiteral("manual"),
+                                                            false});
+    a->store->addEvent(inc.id, {{},
+                                EventKind::Note,
+                                QStringLiteral("ana"),
+                                QStringLiteral("to be deleted"),
+                                QStringLiteral("manual"),
+                                false});
+    const ChecklistItem item = a->store->addChecklistItem(inc.id, ChecklistKind::InitialAssessment,
+                                                          QStringLiteral("Check dashboards"));
+    a->store->addActionItem(inc.id, QStringLiteral("Add an alert"), QStringLiteral("ana"),
+                            QDate(2026, 3, 20));
+    a->store->savePostmortem(inc.id, QByteArrayLiteral("{\"summary\":\"draft\"}"));
+    syncAll({a.get(), b.get()});
+    QCOMPARE(b->store->incidents().size(), std::size_t(1));
+
+    // B works on what arrived: a field, an event revision, a tombstone, a tick, a post-mortem.
+    b->clock.advanceSecs(60);
+    Incident onB = *b->store->incident(inc.id);
+    onB.summary = QStringLiteral("Payment gateway timeouts");
+    onB.impact.errorRatePercent = 12.5;
+    b->store->updateIncident(onB);
+    EventChange edit;
+    edit.text = QStringLiteral("5xx on checkout and cart");
+    b->store->editEvent(first.eventId, edit);
+    const auto events = b->store->events({inc.id});
+    EventChange del;
+    del.deleted = true;
+    for (const TimelineEvent &e : events)
+        if (e.text == QStringLiteral("to be deleted"))
+            b->store->editEvent(e.eventId, del);
+    b->store->setChecklistItem(item.id, true, QStringLiteral("bo"));
+    b->store->savePostmortem(inc.id, QByteArrayLiteral("{\"summary\":\"final\"}"));
+    a->clock.advanceSecs(30);
+    a->store->addEvent(inc.id, {{},
+                                EventKind::Action,
+                                QStringLiteral("ana"),
+                                QStringLiteral("rolled back"),
+                                QStringLiteral("manual"),
+                                false});
+
+    syncAll({a.get(), b.get()});
+    expectConverged(*a, *b);
+    const Incident onA = *a->store->incident(inc.id);
+    QCOMPARE(onA.summary, QStringLiteral("Payment gateway timeouts"));
+    QCOMPARE(onA.impact.errorRatePercent, std::optional<double>(12.5));
+    QCOMPARE(a->store->eventCount(inc.id), 2); // three made, one deleted
+    QCOMPARE(a->store->eventHistory(first.eventId).size(), std::size_t(2));
+    QCOMPARE(a->store->postmortem(inc.id), QByteArrayLiteral("{\"summary\":\"final\"}"));
+    QVERIFY(a->store->checklist(inc.id).front().checked);
+    QCOMPARE(scalarInt(*a->store, QStringLiteral("SELECT count(*) FROM conflicts")), 0);
+}
+
+void TestSync::concurrentEditKeepsLoserAsConflict()
+{
+    auto a = site(QStringLiteral("a"));
+    auto b = site(QStringLiteral("b"));
+    const Incident inc = a->store->declareIncident(
+        {QStringLiteral("DB latency"), Severity::P2, QStringLiteral("ana"), {}});
+    syncAll({a.get(), b.get()});
+
+    // Both edit the title offline; B's edit is later, so B wins wherever it is applied.
+    a->clock.advanceSecs(10);
+    b->clock.advanceSecs(20);
+    Incident onA = *a->store->incident(inc.id);
+    onA.title = QStringLiteral("title from A");
+    a->store->updateIncident(onA);
+    Incident onB = *b->store->incident(inc.id);
+    onB.title = QStringLiteral("title from B");
+    onB.commander = QStringLiteral("bo"); // a field only B changed: no conflict
+    b->store->updateIncident(onB);
+
+    a->engine.syncOnce(); // A first: the server takes A's title, then B's overwrites it
+    b->engine.syncOnce();
+    a->engine.syncOnce();
+    expectConverged(*a, *b);
+    QCOMPARE(a->store->incident(inc.id)->title, QStringLiteral("title from B"));
+    QCOMPARE(a->store->incident(inc.id)->commander, QStringLiteral("bo"));
+    const QStringList conflicts = conflictRows(*a->store);
+    QCOMPARE(conflicts.size(), 1);
+    QVERIFY2(conflicts.front().startsWith(QStringLiteral("incidents|") + inc.id +
+                                          QStringLiteral("|title|title from A|")),
+             qPrintable(conflicts.front()));
+    QVERIFY(conflicts.front().contains(a->store->siteId()));
+
+    // The other order of arrival: the older value reaches the server last and loses there.
+    a->clock.advanceSecs(100); // A at +110 s, B at +70 s
+    b->clock.advanceSecs(50);
+    onA = *a->store->incident(inc.id);
+    onA.severity = Severity::P0;
+    a->store->updateIncident(onA);
+    onB = *b->store->incident(inc.id);
+    onB.severity = Severity::P3;
+    b->store->updateIncident(onB);
+    a->engine.syncOnce();
+    b->engine.syncOnce(); // B's is older and loses on the server
+    a->engine.syncOnce();
+    expectConverged(*a, *b);
+    QCOMPARE(b->store->incident(inc.id)->severity, Severity::P0);
+    // The server holds the winner too, and the conflict names the loser.
+    PgConnection server(m_conninfo);
+    QCOMPARE(server
+                 .exec(QStringLiteral("SELECT value FROM idesk_sync.fields WHERE row_id = $1 AND "
+                                      "field = 'severity'"),
+                       {inc.id})
+                 .text(0, 0),
+             QStringLiteral("P0"));
+    const QStringList both = conflictRows(*b->store);
+    QCOMPARE(both.size(), 2);
+    QVERIFY2(both.filter(QStringLiteral("|severity|P3|")).size() == 1,
+             qPrintable(both.join(u'\n')));
+
+    // B pulls A's newer value before pushing its own: the pull leaves B's unpushed edit alone,
+    // so the push still meets A's value on the server and records B's as the loser.
+    a->clock.advanceSecs(100); // A at +210 s, B at +170 s
+    b->clock.advanceSecs(100);
+    onA = *a->store->incident(inc.id);
+    onA.summary = QStringLiteral("summary from A");
+    a->store->updateIncident(onA);
+    onB = *b->store->incident(inc.id);
+    onB.summary = QStringLiteral("summary from B");
+    b->store->updateIncident(onB);
+    a->engine.syncOnce();
+    b->engine.pull();
+    QCOMPARE(b->store->incident(inc.id)->summary, QStringLiteral("summary from B"));
+    b->engine.syncOnce();
+    a->engine.syncOnce();
+    expectConverged(*a, *b);
+    QCOMPARE(b->store->incident(inc.id)->summary, QStringLiteral("summary from A"));
+    QCOMPARE(conflictRows(*a->store).filter(QStringLiteral("|summary|summary from B|")).size(), 1);
+}
+
+void TestSync::retriedBatchChangesNothing()
+{
+    auto a = site(QStringLiteral("a"));
+    const Incident inc = a->store->declareIncident(
+        {QStringLiteral("Retry"), Severity::P2, QStringLiteral("ana"), {}});
+    a->store->addEvent(inc.id, {{},
+                                EventKind::Note,
+                                QStringLiteral("ana"),
+                                QStringLiteral("x"),
+                                QStringLiteral("manual"),
+                                false});
+    a->engine.push();
+    const int changes = serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.changes"));
+    const int revisions =
+        serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions"));
+    QVERIFY(changes > 0);
+
+    // The COMMIT reached the server but its reply did not: the same batch goes up again.
+    QSqlQuery q(a->store->db());
+    QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET pushed_at = NULL")));
+    QSqlQuery b(a->store->db());
+    QVERIFY(b.exec(QStringLiteral("UPDATE incidents SET base_hlc = '{}'")));
+    const SyncCounts again = a->engine.push();
+    QCOMPARE(again.pushed, 2);
+    QCOMPARE(again.conflicts, 0);
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.changes")), changes);
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions")),
+             revisions);
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.conflicts")), 0);
+
+    // The retry settled A's bookkeeping: a later edit from elsewhere reaches A's fields.
+    auto other = site(QStringLiteral("other"), 60);
+    other->engine.syncOnce();
+    Incident edited = *other->store->incident(inc.id);
+    edited.title = QStringLiteral("renamed elsewhere");
+    other->store->updateIncident(edited);
+    other->engine.syncOnce();
+    a->engine.syncOnce();
+    QCOMPARE(a->store->incident(inc.id)->title, QStringLiteral("renamed elsewhere"));
+    expectConverged(*a, *other);
+}
+
+void TestSync::offlineThenOnlineConverges()
+{
+    auto a = site(QStringLiteral("a"));
+    auto b = site(QStringLiteral("b"), -300);
+    // A closed port: the server is gone.
+    SyncEngine offline(*a->store, QStringLiteral("host=127.0.0.1 port=1 connect_timeout=2"));
+    const Incident inc = a->store->declareIncident(
+        {QStringLiteral("VPN down"), Severity::P1, QStringLiteral("ana"), {}});
+    for (int i = 0; i < 5; ++i)
+        a->store->addEvent(inc.id, {{},
+                                    EventKind::Note,
+                                    QStringLiteral("ana"),
+                                    QStringLiteral("offline note %1").arg(i),
+                                    QStringLiteral("manual"),
+                                    false});
+    try {
+        offline.syncOnce();
+        QFAIL("sync against a closed port succeeded");
+    } catch (const SyncError &e) {
+        QCOMPARE(e.code(), SyncError::Code::Unreachable);
+    }
+    QCOMPARE(a->store->pendingOutbox(), 6);
+    syncAll({a.get(), b.get()});
+    expectConverged(*a, *b);
+    QCOMPARE(b->store->eventCount(inc.id), 5);
+}
+
+void TestSync::connectionDroppedMidPushLosesNothing()
+{
+    auto a = site(QStringLiteral("a"));
+    auto b = site(QStringLiteral("b"));
+    const Incident inc =
+        a->store->declareIncident({QStringLiteral("Cut"), Severity::P1, QStringLiteral("ana"), {}});
+    for (int i = 0; i < 30; ++i)
+        a->store->addEvent(inc.id, {{},
+                                    EventKind::Note,
+                                    QStringLiteral("ana"),
+                                    QStringLiteral("event %1").arg(i),
+                                    QStringLiteral("manual"),
+                                    false});
+    a->engine.setBatchSize(10);
+    // The second batch's backend is terminated from another connection just before COMMIT.
+    int batches = 0;
+    a->engine.setBeforeCommitHook([&](PgConnection &c) {
+        if (++batches != 2)
+            return;
+        PgConnection killer(m_conninfo);
+        killer.exec(QStringLiteral("SELECT pg_terminate_backend($1)"),
+                    {QString::number(c.backendPid())});
+    });
+    try {
+        a->engine.push();
+        QFAIL("the push survived its terminated backend");
+    } catch (const SyncError &e) {
+        QCOMPARE(e.code(), SyncError::Code::Unreachable);
+    }
+    QCOMPARE(a->store->pendingOutbox(), 21); // the first batch went up, the second did not
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions")), 9);
+
+    a->engine.setBeforeCommitHook({});
+    syncAll({a.get(), b.get()});
+    expectConverged(*a, *b);
+    QCOMPARE(b->store->eventCount(inc.id), 30);
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions")), 30);
+}
+
+void TestSync::channelCollisionRenamesTheLaterOne()
+{
+    auto a = site(QStringLiteral("a"));
+    auto b = site(QStringLiteral("b"), 120);
+    // Offline on the same day, both laptops declare the day's first incident.
+    const Incident ia = a->store->declareIncident(
+        {QStringLiteral("from A"), Severity::P1, QStringLiteral("ana"), {}});
+    const Incident ib = b->store->declareIncident(
+        {QStringLiteral("from B"), Severity::P2, QStringLiteral("bo"), {}});
+    QCOMPARE(ia.channel, ib.channel);
+    const QString taken = ia.channel;
+
+    a->engine.syncOnce();
+    const SyncCounts counts = b->engine.syncOnce();
+    QCOMPARE(counts.renamed, 1);
+    syncAll({a.get(), b.get()});
+    expectConverged(*a, *b);
+    QCOMPARE(a->store->incident(ia.id)->channel, taken);
+    const QString renamed = a->store->incident(ib.id)->channel;
+    QCOMPARE(renamed, taken.left(taken.size() - 3) + QStringLiteral("002"));
+    bool noted = false;
+    for (const TimelineEvent &e : a->store->events({ib.id}))
+        noted = noted || (e.text.contains(taken) && e.text.contains(renamed));
+    QVERIFY2(noted, "the renamed incident's timeline says why");
+    QCOMPARE(a->store->events({ia.id}).size(), std::size_t(0));
+}
+
+void TestSync::refusesPasswordInConninfo()
+{
+    try {
+        checkConninfo(QStringLiteral("host=127.0.0.1 user=x password=secret"));
+        QFAIL("a password in the conninfo was accepted");
+    } catch (const SyncError &e) {
+        QCOMPARE(e.code(), SyncError::Code::Config);
+        QVERIFY(!e.message().contains(QStringLiteral("secret")));
+    }
+    try {
+        checkConninfo(QStringLiteral("postgresql://x:secret@127.0.0.1/db"));
+        QFAIL("a password in a URI was accepted");
+    } catch (const SyncError &e) {
+        QCOMPARE(e.code(), SyncError::Code::Config);
+    }
+    checkConninfo(QStringLiteral("service=incidents sslmode=verify-full"));
+}
+
+// Seeded random schedules of 2–3 laptops with clocks up to five minutes apart: declaring,
+// editing fields, adding, revising and deleting events, ticking checklists, action items and
+// post-mortems, going offline, pushing twice, pulling alone, and pushes cut mid-batch. After
+// everyone syncs, every site exports every incident byte for byte alike and the server holds
+// every revision. IDESK_SYNC_SEEDS runs more; a failing seed prints itself (IDESK_SYNC_SEED=N
+// replays it alone).
+void TestSync::randomSchedulesConverge()
+{
+    const int seeds = qEnvironmentVariableIsSet("IDESK_SYNC_SEEDS")
+                          ? qEnvironmentVariableIntValue("IDESK_SYNC_SEEDS")
+                          : 8;
+    const bool one = qEnvironmentVariableIsSet("IDESK_SYNC_SEED");
+    const int first = one ? qEnvironmentVariableIntValue("IDESK_SYNC_SEED") : 1;
+    const int last = one ? first : seeds;
+    for (int seed = first; seed <= last; ++seed) {
+        {
+            PgConnection c(m_conninfo);
+            c.exec(QStringLiteral("DROP SCHEMA IF EXISTS idesk_sync CASCADE"));
+        }
+        QRandomGenerator rng{quint32(seed)};
+        const int siteCount = 2 + int(rng.bounded(2));
+        std::vector<std::unique_ptr<Site>> sites;
+        std::vector<bool> online;
+        for (int i = 0; i < siteCount; ++i) {
+            sites.push_back(
+                site(QStringLiteral("s%1_%2").arg(seed).arg(i), qint64(rng.bounded(601)) - 300));
+            sites.back()->engine.setBatchSize(1 + int(rng.bounded(12)));
+            online.push_back(true);
+        }
+        const auto pick = [&](const auto &v) { return v.at(rng.bounded(quint32(v.size()))); };
+        const auto trySync = [&](Site &s, int what) {
+            try {
+                if (what == 0)
+                    s.engine.syncOnce();
+                else if (what == 1)
+                    s.engine.push();
+                else
+                    s.engine.pull();
+            } catch (const SyncError &e) {
+                QVERIFY2(e.code() == SyncError::Code::Unreachable, qPrintable(e.message()));
+            }
+        };
+        const int steps = 25 + int(rng.bounded(20));
+        for (int step = 0; step < steps && !QTest::currentTestFailed(); ++step) {
+            const int who = int(rng.bounded(quint32(siteCount)));
+            Site &s = *sites[std::size_t(who)];
+            s.clock.advanceSecs(1 + rng.bounded(20));
+            Store &st = *s.store;
+            const auto incidents = st.incidents();
+            const int op = int(rng.bounded(14));
+            const QString tag = QStringLiteral("s%1 step %2").arg(who).arg(step);
+            if (incidents.empty() || op == 0) {
+                st.declareIncident({QStringLiteral("incident ") + tag,
+                                    static_cast<Severity>(rng.bounded(4)),
+                                    tag,
+                                    {}});
+                continue;
+            }
+            const Incident inc = pick(incidents);
+            const auto events = st.events({inc.id});
+            switch (op) {
+            case 1:
+            case 2: {
+                Incident changed = inc;
+                switch (rng.bounded(4)) {
+                case 0:
+                    changed.title = QStringLiteral("title ") + tag;
+                    break;
+                case 1:
+                    changed.severity = static_cast<Severity>(rng.bounded(4));
+                    break;
+                case 2:
+                    changed.summary = QStringLiteral("summary ") + tag;
+                    break;
+                default:
+                    changed.impact.errorRatePercent = double(rng.bounded(1000)) / 8.0;
+                }
+                st.updateIncident(changed);
+                break;
+            }
+            case 3:
+            case 4:
+                st.addEvent(inc.id, {{},
+                                     EventKind::Note,
+                                     tag,
+                                     QStringLiteral("event ") + tag,
+                                     QStringLiteral("manual"),
+                                     false});
+                break;
+            case 5:
+                if (!events.empty()) {
+                    EventChange c;
+                    c.text = QStringLiteral("revised ") + tag;
+                    st.editEvent(pick(events).eventId, c);
+                }
+                break;
+            case 6:
+                if (!events.empty()) {
+                    EventChange c;
+                    c.deleted = true;
+                    st.editEvent(pick(events).eventId, c);
+                }
+                break;
+            case 7: {
+                const auto items = st.checklist(inc.id);
+                if (items.empty() || rng.bounded(2) == 0)
+                    st.addChecklistItem(inc.id, ChecklistKind::InitialAssessment,
+                                        QStringLiteral("check ") + tag);
+                else {
+                    const ChecklistItem item = pick(items);
+                    st.setChecklistItem(item.id, !item.checked, tag);
+                }
+                break;
+            }
+            case 8: {
+                const auto actions = st.actionItems(inc.id);
+                if (actions.empty() || rng.bounded(2) == 0) {
+                    st.addActionItem(inc.id, QStringLiteral("action ") + tag, tag,
+                                     QDate(2026, 4, 1 + int(rng.bounded(28))));
+                } else {
+                    ActionItem a = pick(actions);
+                    a.status = static_cast<ActionStatus>(rng.bounded(3));
+                    a.owner = tag;
+                    st.updateActionItem(a);
+                }
+                break;
+            }
+            case 9:
+                st.savePostmortem(inc.id, QStringLiteral("{\"summary\":\"%1\"}").arg(tag).toUtf8());
+                break;
+            case 10:
+                online[std::size_t(who)] = !online[std::size_t(who)];
+                break;
+            case 11: {
+                if (!online[std::size_t(who)])
+                    break;
+                // A push cut before its COMMIT: the backend is terminated from outside.
+                int batches = 0;
+                const int cutAt = 1 + int(rng.bounded(3));
+                s.engine.setBeforeCommitHook([&](PgConnection &c) {
+                    if (++batches != cutAt)
+                        return;
+                    PgConnection killer(m_conninfo);
+                    killer.exec(QStringLiteral("SELECT pg_terminate_backend($1)"),
+                                {QString::number(c.backendPid())});
+                });
+                trySync(s, 1);
+                s.engine.setBeforeCommitHook({});
+                break;
+            }
+            default:
+                if (online[std::size_t(who)])
+                    trySync(s, int(rng.bounded(3)));
+            }
+        }
+        std::vector<Site *> all;
+        for (auto &s : sites)
+            all.push_back(s.get());
+        syncAll(all, 3);
+        for (int i = 1; i < siteCount && !QTest::currentTestFailed(); ++i)
+            expectConverged(*sites[0], *sites[std::size_t(i)]);
+        const int local =
+            scalarInt(*sites[0]->store, QStringLiteral("SELECT count(*) FROM timeline_events"));
+        if (!QTest::currentTestFailed())
+            QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions")),
+                     local);
+        if (QTest::currentTestFailed()) {
+            qWarning("failing seed: %d (replay with IDESK_SYNC_SEED=%d)", seed, seed);
+            return;
+        }
+    }
+}
+
+// The worker's interval is an hour here: only the server's NOTIFY can bring A's event over
+// within QTRY's few seconds.
+void TestSync::workerPullsPromptlyOnNotify()
+{
+    auto a = site(QStringLiteral("a"));
+    const QString bPath = m_dir->file(QStringLiteral("b.db"));
+    auto bReader = Store::open(bPath, a->clock, QStringLiteral("reader") + m_dbName);
+    SyncController b(bPath, m_conninfo, 3600);
+    QTRY_COMPARE(int(b.status().state), int(SyncStatus::State::Synced));
+
+    const Incident inc = a->store->declareIncident(
+        {QStringLiteral("Notify"), Severity::P1, QStringLiteral("ana"), {}});
+    a->store->addEvent(inc.id, {{},
+                                EventKind::Note,
+                                QStringLiteral("ana"),
+                                QStringLiteral("typed on A"),
+                                QStringLiteral("manual"),
+                                false});
+    a->engine.syncOnce();
+    QTRY_COMPARE(bReader->eventCount(inc.id), 1);
+    QCOMPARE(bReader->events({inc.id}).front().text, QStringLiteral("typed on A"));
+}
+
+void TestSync::workerPushesLocalChanges()
+{
+    const QString path = m_dir->file(QStringLiteral("w.db"));
+    FakeClock clock(m_start);
+    auto local = Store::open(path, clock, QStringLiteral("local") + m_dbName);
+    SyncController worker(path, m_conninfo, 3600);
+    QTRY_COMPARE(int(worker.status().state), int(SyncStatus::State::Synced));
+    const Incident inc =
+        local->declareIncident({QStringLiteral("Local"), Severity::P2, QStringLiteral("ana"), {}});
+    local->addEvent(inc.id, {{},
+                             EventKind::Note,
+                             QStringLiteral("ana"),
+                             QStringLiteral("x"),
+                             QStringLiteral("manual"),
+                             false});
+    // Seen through data_version, with no call to the worker.
+    QTRY_COMPARE(local->pendingOutbox(), 0);
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions")), 1);
+}
+
+void TestSync::workerReportsOfflineWithWaitingChanges()
+{
+    const QString path = m_dir->file(QStringLiteral("o.db"));
+    FakeClock clock(m_start);
+    auto local = Store::open(path, clock, QStringLiteral("offline") + m_dbName);
+    local->declareIncident({QStringLiteral("Offline"), Severity::P2, QStringLiteral("ana"), {}});
+    SyncController worker(path, QStringLiteral("host=127.0.0.1 port=1 connect_timeout=2"), 30);
+    QTRY_COMPARE(int(worker.status().state), int(SyncStatus::State::Offline));
+    QCOMPARE(worker.status().pending, local->pendingOutbox());
+    QVERIFY(worker.status().pending > 0);
+    QCOMPARE(statusText(worker.status(), QDateTime::currentDateTimeUtc()),
+             QStringLiteral("Sync: offline, %1 waiting").arg(worker.status().pending));
+    SyncController off(path, QString(), 30);
+    QCOMPARE(statusText(off.status(), QDateTime::currentDateTimeUtc()),
+             QStringLiteral("Sync: off"));
+}
+
+QTEST_GUILESS_MAIN(TestSync)
+#include "test_sync.moc"
