@@ -508,10 +508,6 @@ Exit-Codes: 0 in Ordnung, 1 eine Prüfung schlug fehl, 2 Aufruffehler, 3 Datenfe
         <translation>Aktuelle und nächste Eskalationsstufe, wann sie fällig wird, wen man kontaktiert.</translation>
     </message>
     <message>
-        <source>Could not write all of %1; the disk may be full. The file was left as it was.</source>
-        <translation>%1 konnte nicht vollständig geschrieben werden; die Platte ist vielleicht voll. Die Datei blieb unverändert.</translation>
-    </message>
-    <message>
         <source>
 Commands:
 </source>
@@ -542,6 +538,90 @@ Befehle:
     <message>
         <source>Analyse logs (plain or .gz, - for standard input, or a deployment&apos;s through kubectl) as the runbook&apos;s analyze-logs.sh does, plus message templates and errors per minute.</source>
         <translation>Logs analysieren (Text oder .gz, - für die Standardeingabe, oder die eines Deployments über kubectl) wie analyze-logs.sh des Runbooks, dazu Nachrichtenvorlagen und Fehler pro Minute.</translation>
+    </message>
+    <message>
+        <source>sync: %1</source>
+        <translation>Sync: %1</translation>
+    </message>
+    <message>
+        <source>configured</source>
+        <translation>eingerichtet</translation>
+    </message>
+    <message>
+        <source>off (no server set)</source>
+        <translation>aus (kein Server eingerichtet)</translation>
+    </message>
+    <message>
+        <source>waiting to go up: %1</source>
+        <translation>warten auf Übertragung: %1</translation>
+    </message>
+    <message>
+        <source>conflicts: %1</source>
+        <translation>Konflikte: %1</translation>
+    </message>
+    <message>
+        <source>last sync: %1</source>
+        <translation>letzter Sync: %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>unerwartetes Argument „%1“</translation>
+    </message>
+    <message>
+        <source>Sync is not set up: give --pg CONNINFO, set sync/server in the settings, or set PGSERVICE / PGHOST.</source>
+        <translation>Sync ist nicht eingerichtet: --pg CONNINFO angeben, sync/server in den Einstellungen setzen oder PGSERVICE / PGHOST setzen.</translation>
+    </message>
+    <message>
+        <source>pushed %1, pulled %2, new conflicts %3 (%4 in all)</source>
+        <translation>%1 übertragen, %2 geholt, %3 neue Konflikte (%4 insgesamt)</translation>
+    </message>
+    <message>
+        <source>renamed %1 incident channel(s) taken on the server</source>
+        <translation>%1 auf dem Server schon vergebene(n) Vorfallkanal/-kanäle umbenannt</translation>
+    </message>
+    <message>
+        <source>Nothing was lost: %1 change(s) wait in the outbox.</source>
+        <translation>Nichts ging verloren: %1 Änderung(en) warten im Postausgang.</translation>
+    </message>
+    <message>
+        <source>no conflicts</source>
+        <translation>keine Konflikte</translation>
+    </message>
+    <message>
+        <source>Push the outbox to the PostgreSQL server and pull the others&apos; changes once; exit 4 when the server cannot be reached.</source>
+        <translation>Den Postausgang einmal zum PostgreSQL-Server übertragen und die Änderungen der anderen holen; Exit-Code 4, wenn der Server nicht erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>List the values that lost a last-writer-wins merge.</source>
+        <translation>Die Werte auflisten, die beim Zusammenführen (der letzte Schreiber gewinnt) unterlegen sind.</translation>
+    </message>
+    <message>
+        <source>Sync: off</source>
+        <translation>Sync: aus</translation>
+    </message>
+    <message>
+        <source>Sync: connecting</source>
+        <translation>Sync: verbindet</translation>
+    </message>
+    <message>
+        <source>Sync: synced %1 s ago</source>
+        <translation>Sync: vor %1 s abgeglichen</translation>
+    </message>
+    <message>
+        <source>Sync: offline, %1 waiting</source>
+        <translation>Sync: offline, %1 wartend</translation>
+    </message>
+    <message>
+        <source>Sync: error, %1 waiting</source>
+        <translation>Sync: Fehler, %1 wartend</translation>
+    </message>
+    <message>
+        <source>, %1 conflicts</source>
+        <translation>, %1 Konflikte</translation>
     </message>
 </context>
 <context>
@@ -608,6 +688,17 @@ Befehle:
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>idesk::AtomicWrite</name>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Only part of it could be written; the disk may be full. The file was left as it was.</source>
+        <translation>Nur ein Teil konnte geschrieben werden; der Datenträger ist vielleicht voll. Die Datei blieb unverändert.</translation>
     </message>
 </context>
 <context>
@@ -716,6 +807,112 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>idesk::ChecklistsPanel</name>
+    <message>
+        <source>Checklists</source>
+        <translation>Checklisten</translation>
+    </message>
+    <message>
+        <source>Initial assessment</source>
+        <translation>Erste Einschätzung</translation>
+    </message>
+    <message>
+        <source>Recovery</source>
+        <translation>Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Post-incident</source>
+        <translation>Nach dem Vorfall</translation>
+    </message>
+    <message>
+        <source>%1 %2/%3</source>
+        <translation>%1 %2/%3</translation>
+    </message>
+</context>
+<context>
+    <name>idesk::CommsPanel</name>
+    <message>
+        <source>Communications</source>
+        <translation>Kommunikation</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Gelöst</translation>
+    </message>
+    <message>
+        <source>Re-render</source>
+        <translation>Neu erzeugen</translation>
+    </message>
+    <message>
+        <source>Discard edits and render the message again from the incident</source>
+        <translation>Änderungen verwerfen und die Nachricht neu aus dem Vorfall erzeugen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy as plain text</source>
+        <translation>Als Text kopieren</translation>
+    </message>
+    <message>
+        <source>Copy for Slack</source>
+        <translation>Für Slack kopieren</translation>
+    </message>
+    <message>
+        <source>Copy as Slack mrkdwn (Ctrl+Shift+L)</source>
+        <translation>Als Slack-mrkdwn kopieren (Strg+Umschalt+L)</translation>
+    </message>
+    <message>
+        <source>Mark as sent</source>
+        <translation>Als gesendet markieren</translation>
+    </message>
+    <message>
+        <source>Store the message on the timeline and restart the update clock (Ctrl+Return)</source>
+        <translation>Die Nachricht auf der Zeitleiste ablegen und die Update-Uhr neu starten (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Post to webhook</source>
+        <translation>An Webhook senden</translation>
+    </message>
+    <message>
+        <source>Mark as sent and post to %1</source>
+        <translation>Als gesendet markieren und an %1 senden</translation>
+    </message>
+    <message>
+        <source>No webhookUrl in the profile</source>
+        <translation>Keine webhookUrl im Profil</translation>
+    </message>
+    <message>
+        <source>Last message sent at %1.</source>
+        <translation>Letzte Nachricht gesendet um %1.</translation>
+    </message>
+    <message>
+        <source>No message sent yet.</source>
+        <translation>Noch keine Nachricht gesendet.</translation>
+    </message>
+    <message>
+        <source>Posting to the webhook…</source>
+        <translation>Wird an den Webhook gesendet…</translation>
+    </message>
+    <message>
+        <source>Posted to the webhook (HTTP %1).</source>
+        <translation>An den Webhook gesendet (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>Webhook post failed: %1 The message is kept on the timeline; copy it and post by hand.</source>
+        <translation>Senden an den Webhook fehlgeschlagen: %1 Die Nachricht bleibt auf der Zeitleiste; kopieren und von Hand posten.</translation>
+    </message>
+</context>
+<context>
     <name>idesk::ContactsModel</name>
     <message>
         <source>On-call</source>
@@ -760,6 +957,25 @@ Befehle:
     <message>
         <source>Via</source>
         <translation>Über</translation>
+    </message>
+</context>
+<context>
+    <name>idesk::ContactsPanel</name>
+    <message>
+        <source>Contacts (click to copy)</source>
+        <translation>Kontakte (zum Kopieren klicken)</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Dashboards:</source>
+        <translation>Dashboards:</translation>
     </message>
 </context>
 <context>
@@ -1099,6 +1315,89 @@ Den Nur-Lese-Modus verlassen?</translation>
         <source>not found</source>
         <translation>nicht gefunden</translation>
     </message>
+    <message>
+        <source>Filter checks</source>
+        <translation>Prüfungen filtern</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+</context>
+<context>
+    <name>idesk::EscalationPanel</name>
+    <message>
+        <source>Escalation</source>
+        <translation>Eskalation</translation>
+    </message>
+    <message>
+        <source>Whom to call (click to copy):</source>
+        <translation>Wen anrufen (zum Kopieren klicken):</translation>
+    </message>
+    <message>
+        <source>Escalate now (Ctrl+E); lands on the timeline</source>
+        <translation>Jetzt eskalieren (Strg+E); landet auf der Zeitleiste</translation>
+    </message>
+    <message>
+        <source>L%1 %2</source>
+        <translation>L%1 %2</translation>
+    </message>
+    <message>
+        <source>L%1</source>
+        <translation>L%1</translation>
+    </message>
+    <message>
+        <source>Engaged: %1%2</source>
+        <translation>Eingebunden: %1%2</translation>
+    </message>
+    <message>
+        <source> — may: %1</source>
+        <translation> — darf: %1</translation>
+    </message>
+    <message>
+        <source>Resolved: escalation stopped.</source>
+        <translation>Gelöst: Eskalation beendet.</translation>
+    </message>
+    <message>
+        <source>⚠ Escalate now to %1 — %2 (due since %3)</source>
+        <translation>⚠ Jetzt an %1 eskalieren — %2 (fällig seit %3)</translation>
+    </message>
+    <message>
+        <source>No escalation due.</source>
+        <translation>Keine Eskalation fällig.</translation>
+    </message>
+    <message>
+        <source>Next: %1 at %2 (in %3) — %4</source>
+        <translation>Nächste: %1 um %2 (in %3) — %4</translation>
+    </message>
+    <message>
+        <source>Next: nothing further is scheduled.</source>
+        <translation>Nächste: nichts weiter geplant.</translation>
+    </message>
+    <message>
+        <source>Click to copy %1</source>
+        <translation>Klicken, um %1 zu kopieren</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>No contacts for this level in the profile.</source>
+        <translation>Keine Kontakte für diese Stufe im Profil.</translation>
+    </message>
+    <message>
+        <source>Escalate to %1</source>
+        <translation>An %1 eskalieren</translation>
+    </message>
+    <message>
+        <source>Highest level engaged</source>
+        <translation>Höchste Stufe eingebunden</translation>
+    </message>
 </context>
 <context>
     <name>idesk::EventHistoryDialog</name>
@@ -1153,6 +1452,73 @@ Den Nur-Lese-Modus verlassen?</translation>
     <message>
         <source>deleted</source>
         <translation>gelöscht</translation>
+    </message>
+</context>
+<context>
+    <name>idesk::ImpactPanel</name>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Impact assessment</source>
+        <translation>Bewertung der Auswirkung</translation>
+    </message>
+    <message>
+        <source>One line for the messages, e.g. Users unable to create orders</source>
+        <translation>Eine Zeile für die Nachrichten, z. B. Nutzer können keine Bestellungen anlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Impact</source>
+        <translation>&amp;Auswirkung</translation>
+    </message>
+    <message>
+        <source>&amp;Users affected</source>
+        <translation>Betroffene &amp;Nutzer</translation>
+    </message>
+    <message>
+        <source> /hour</source>
+        <translation> /Stunde</translation>
+    </message>
+    <message>
+        <source>&amp;Revenue loss</source>
+        <translation>&amp;Umsatzverlust</translation>
+    </message>
+    <message>
+        <source>Regulatory or compliance issue</source>
+        <translation>Regulatorisches oder Compliance-Problem</translation>
+    </message>
+    <message>
+        <source>&amp;Error rate</source>
+        <translation>&amp;Fehlerrate</translation>
+    </message>
+    <message>
+        <source>Res&amp;ponse time</source>
+        <translation>Ant&amp;wortzeit</translation>
+    </message>
+    <message>
+        <source>Affected users (count)</source>
+        <translation>Betroffene Nutzer (Anzahl)</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Set the suggested severity (Ctrl+Shift+A)</source>
+        <translation>Den vorgeschlagenen Schweregrad setzen (Strg+Umschalt+A)</translation>
+    </message>
+    <message>
+        <source>Suggested: %1 (user impact %2, business impact %3)</source>
+        <translation>Vorschlag: %1 (Nutzerauswirkung %2, Geschäftsauswirkung %3)</translation>
+    </message>
+    <message>
+        <source>No suggestion yet</source>
+        <translation>Noch kein Vorschlag</translation>
+    </message>
+    <message>
+        <source>Apply %1</source>
+        <translation>%1 übernehmen</translation>
     </message>
 </context>
 <context>
@@ -1290,6 +1656,10 @@ Den Nur-Lese-Modus verlassen?</translation>
     <message>
         <source>Filed on the timeline.</source>
         <translation>Auf der Zeitleiste abgelegt.</translation>
+    </message>
+    <message>
+        <source>Log text to analyse</source>
+        <translation>Zu analysierender Log-Text</translation>
     </message>
 </context>
 <context>
@@ -1826,10 +2196,6 @@ Den Nur-Lese-Modus verlassen?</translation>
         <translation>Gespeichert</translation>
     </message>
     <message>
-        <source>Not saved: %1</source>
-        <translation>Nicht gespeichert: %1</translation>
-    </message>
-    <message>
         <source>Redaction off</source>
         <translation>Schwärzen aus</translation>
     </message>
@@ -1919,6 +2285,10 @@ Den Nur-Lese-Modus verlassen?</translation>
         <source>Review length</source>
         <translation>Dauer des Reviews</translation>
     </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
 </context>
 <context>
     <name>idesk::ResolveDialog</name>
@@ -1933,6 +2303,44 @@ Den Nur-Lese-Modus verlassen?</translation>
     <message>
         <source>Resolve &amp;anyway</source>
         <translation>&amp;Trotzdem lösen</translation>
+    </message>
+</context>
+<context>
+    <name>idesk::RolesPanel</name>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Co&amp;mmander</source>
+        <translation>Incident-&amp;Commander</translation>
+    </message>
+    <message>
+        <source>Comms &amp;lead</source>
+        <translation>&amp;Kommunikation</translation>
+    </message>
+    <message>
+        <source>&amp;Scribe</source>
+        <translation>&amp;Protokoll</translation>
+    </message>
+</context>
+<context>
+    <name>idesk::SeverityPanel</name>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>%1 — %2
+Respond within %3 · update every %4
+e.g. %5</source>
+        <translation>%1 — %2
+Reaktion binnen %3 · Update alle %4
+z. B. %5</translation>
+    </message>
+    <message>
+        <source>Not defined in the profile</source>
+        <translation>Im Profil nicht festgelegt</translation>
     </message>
 </context>
 <context>
@@ -2328,30 +2736,14 @@ Wählen Sie einen in der Liste oder rufen Sie einen neuen aus, um seine Zeitleis
     </message>
 </context>
 <context>
-    <name>idesk::TriageTab</name>
+    <name>idesk::TriageHeader</name>
     <message>
-        <source>not set</source>
-        <translation>nicht gesetzt</translation>
-    </message>
-    <message>
-        <source>L%1 %2</source>
-        <translation>L%1 %2</translation>
-    </message>
-    <message>
-        <source>L%1</source>
-        <translation>L%1</translation>
-    </message>
-    <message>
-        <source>No incident selected — Ctrl+N declares one</source>
-        <translation>Kein Vorfall ausgewählt — Strg+N ruft einen aus</translation>
+        <source>Incident channel</source>
+        <translation>Vorfall-Channel</translation>
     </message>
     <message>
         <source>Click to copy the channel name</source>
         <translation>Klicken, um den Channel-Namen zu kopieren</translation>
-    </message>
-    <message>
-        <source>channel name</source>
-        <translation>Channel-Name</translation>
     </message>
     <message>
         <source>Time since the incident started</source>
@@ -2392,174 +2784,6 @@ Wählen Sie einen in der Liste oder rufen Sie einen neuen aus, um seine Zeitleis
     <message>
         <source>Set the status to %1</source>
         <translation>Status auf %1 setzen</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>Schweregrad</translation>
-    </message>
-    <message>
-        <source>Impact assessment</source>
-        <translation>Bewertung der Auswirkung</translation>
-    </message>
-    <message>
-        <source>One line for the messages, e.g. Users unable to create orders</source>
-        <translation>Eine Zeile für die Nachrichten, z. B. Nutzer können keine Bestellungen anlegen</translation>
-    </message>
-    <message>
-        <source>&amp;Impact</source>
-        <translation>&amp;Auswirkung</translation>
-    </message>
-    <message>
-        <source>&amp;Users affected</source>
-        <translation>Betroffene &amp;Nutzer</translation>
-    </message>
-    <message>
-        <source> /hour</source>
-        <translation> /Stunde</translation>
-    </message>
-    <message>
-        <source>&amp;Revenue loss</source>
-        <translation>&amp;Umsatzverlust</translation>
-    </message>
-    <message>
-        <source>Regulatory or compliance issue</source>
-        <translation>Regulatorisches oder Compliance-Problem</translation>
-    </message>
-    <message>
-        <source>&amp;Error rate</source>
-        <translation>&amp;Fehlerrate</translation>
-    </message>
-    <message>
-        <source>Res&amp;ponse time</source>
-        <translation>Ant&amp;wortzeit</translation>
-    </message>
-    <message>
-        <source>Affected users (count)</source>
-        <translation>Betroffene Nutzer (Anzahl)</translation>
-    </message>
-    <message>
-        <source>Apply</source>
-        <translation>Übernehmen</translation>
-    </message>
-    <message>
-        <source>Set the suggested severity (Ctrl+Shift+A)</source>
-        <translation>Den vorgeschlagenen Schweregrad setzen (Strg+Umschalt+A)</translation>
-    </message>
-    <message>
-        <source>Roles</source>
-        <translation>Rollen</translation>
-    </message>
-    <message>
-        <source>Co&amp;mmander</source>
-        <translation>Incident-&amp;Commander</translation>
-    </message>
-    <message>
-        <source>Comms &amp;lead</source>
-        <translation>&amp;Kommunikation</translation>
-    </message>
-    <message>
-        <source>&amp;Scribe</source>
-        <translation>&amp;Protokoll</translation>
-    </message>
-    <message>
-        <source>Escalation</source>
-        <translation>Eskalation</translation>
-    </message>
-    <message>
-        <source>Whom to call (click to copy):</source>
-        <translation>Wen anrufen (zum Kopieren klicken):</translation>
-    </message>
-    <message>
-        <source>Escalate now (Ctrl+E); lands on the timeline</source>
-        <translation>Jetzt eskalieren (Strg+E); landet auf der Zeitleiste</translation>
-    </message>
-    <message>
-        <source>Communications</source>
-        <translation>Kommunikation</translation>
-    </message>
-    <message>
-        <source>Alert</source>
-        <translation>Alarm</translation>
-    </message>
-    <message>
-        <source>Update</source>
-        <translation>Update</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>Gelöst</translation>
-    </message>
-    <message>
-        <source>Re-render</source>
-        <translation>Neu erzeugen</translation>
-    </message>
-    <message>
-        <source>Discard edits and render the message again from the incident</source>
-        <translation>Änderungen verwerfen und die Nachricht neu aus dem Vorfall erzeugen</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Kopieren</translation>
-    </message>
-    <message>
-        <source>Copy as plain text</source>
-        <translation>Als Text kopieren</translation>
-    </message>
-    <message>
-        <source>Copy for Slack</source>
-        <translation>Für Slack kopieren</translation>
-    </message>
-    <message>
-        <source>Copy as Slack mrkdwn (Ctrl+Shift+L)</source>
-        <translation>Als Slack-mrkdwn kopieren (Strg+Umschalt+L)</translation>
-    </message>
-    <message>
-        <source>Mark as sent</source>
-        <translation>Als gesendet markieren</translation>
-    </message>
-    <message>
-        <source>Store the message on the timeline and restart the update clock (Ctrl+Return)</source>
-        <translation>Die Nachricht auf der Zeitleiste ablegen und die Update-Uhr neu starten (Strg+Eingabe)</translation>
-    </message>
-    <message>
-        <source>Post to webhook</source>
-        <translation>An Webhook senden</translation>
-    </message>
-    <message>
-        <source>Checklists</source>
-        <translation>Checklisten</translation>
-    </message>
-    <message>
-        <source>Contacts (click to copy)</source>
-        <translation>Kontakte (zum Kopieren klicken)</translation>
-    </message>
-    <message>
-        <source>contact</source>
-        <translation>Kontakt</translation>
-    </message>
-    <message>
-        <source>Dashboards:</source>
-        <translation>Dashboards:</translation>
-    </message>
-    <message>
-        <source>%1 — %2
-Respond within %3 · update every %4
-e.g. %5</source>
-        <translation>%1 — %2
-Reaktion binnen %3 · Update alle %4
-z. B. %5</translation>
-    </message>
-    <message>
-        <source>Not defined in the profile</source>
-        <translation>Im Profil nicht festgelegt</translation>
-    </message>
-    <message>
-        <source>Mark as sent and post to %1</source>
-        <translation>Als gesendet markieren und an %1 senden</translation>
-    </message>
-    <message>
-        <source>No webhookUrl in the profile</source>
-        <translation>Keine webhookUrl im Profil</translation>
     </message>
     <message>
         <source>%1 · started %2 (%3 local) · commander %4 · L%5 engaged</source>
@@ -2605,89 +2829,20 @@ z. B. %5</translation>
         <source>Next update in %1</source>
         <translation>Nächstes Update in %1</translation>
     </message>
+</context>
+<context>
+    <name>idesk::TriageTab</name>
     <message>
-        <source>Engaged: %1%2</source>
-        <translation>Eingebunden: %1%2</translation>
+        <source>No incident selected — Ctrl+N declares one</source>
+        <translation>Kein Vorfall ausgewählt — Strg+N ruft einen aus</translation>
     </message>
     <message>
-        <source> — may: %1</source>
-        <translation> — darf: %1</translation>
-    </message>
-    <message>
-        <source>Resolved: escalation stopped.</source>
-        <translation>Gelöst: Eskalation beendet.</translation>
-    </message>
-    <message>
-        <source>⚠ Escalate now to %1 — %2 (due since %3)</source>
-        <translation>⚠ Jetzt an %1 eskalieren — %2 (fällig seit %3)</translation>
-    </message>
-    <message>
-        <source>No escalation due.</source>
-        <translation>Keine Eskalation fällig.</translation>
-    </message>
-    <message>
-        <source>Next: %1 at %2 (in %3) — %4</source>
-        <translation>Nächste: %1 um %2 (in %3) — %4</translation>
-    </message>
-    <message>
-        <source>Next: nothing further is scheduled.</source>
-        <translation>Nächste: nichts weiter geplant.</translation>
-    </message>
-    <message>
-        <source>Click to copy %1</source>
-        <translation>Klicken, um %1 zu kopieren</translation>
-    </message>
-    <message>
-        <source>No contacts for this level in the profile.</source>
-        <translation>Keine Kontakte für diese Stufe im Profil.</translation>
-    </message>
-    <message>
-        <source>Escalate to %1</source>
-        <translation>An %1 eskalieren</translation>
-    </message>
-    <message>
-        <source>Highest level engaged</source>
-        <translation>Höchste Stufe eingebunden</translation>
+        <source>channel name</source>
+        <translation>Channel-Name</translation>
     </message>
     <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
-    </message>
-    <message>
-        <source>Suggested: %1 (user impact %2, business impact %3)</source>
-        <translation>Vorschlag: %1 (Nutzerauswirkung %2, Geschäftsauswirkung %3)</translation>
-    </message>
-    <message>
-        <source>No suggestion yet</source>
-        <translation>Noch kein Vorschlag</translation>
-    </message>
-    <message>
-        <source>Apply %1</source>
-        <translation>%1 übernehmen</translation>
-    </message>
-    <message>
-        <source>Initial assessment</source>
-        <translation>Erste Einschätzung</translation>
-    </message>
-    <message>
-        <source>Recovery</source>
-        <translation>Wiederherstellung</translation>
-    </message>
-    <message>
-        <source>Post-incident</source>
-        <translation>Nach dem Vorfall</translation>
-    </message>
-    <message>
-        <source>%1 %2/%3</source>
-        <translation>%1 %2/%3</translation>
-    </message>
-    <message>
-        <source>Last message sent at %1.</source>
-        <translation>Letzte Nachricht gesendet um %1.</translation>
-    </message>
-    <message>
-        <source>No message sent yet.</source>
-        <translation>Noch keine Nachricht gesendet.</translation>
     </message>
     <message>
         <source>Override the suggested severity</source>
@@ -2724,26 +2879,6 @@ z. B. %5</translation>
     <message>
         <source>Message stored on the timeline</source>
         <translation>Nachricht auf der Zeitleiste abgelegt</translation>
-    </message>
-    <message>
-        <source>Posting to the webhook…</source>
-        <translation>Wird an den Webhook gesendet…</translation>
-    </message>
-    <message>
-        <source>Posted to the webhook (HTTP %1).</source>
-        <translation>An den Webhook gesendet (HTTP %1).</translation>
-    </message>
-    <message>
-        <source>Webhook post failed: %1 The message is kept on the timeline; copy it and post by hand.</source>
-        <translation>Senden an den Webhook fehlgeschlagen: %1 Die Nachricht bleibt auf der Zeitleiste; kopieren und von Hand posten.</translation>
-    </message>
-    <message>
-        <source>Incident channel</source>
-        <translation>Vorfall-Channel</translation>
-    </message>
-    <message>
-        <source>Contacts</source>
-        <translation>Kontakte</translation>
     </message>
 </context>
 <context>

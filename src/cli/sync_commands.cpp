@@ -40,7 +40,7 @@ void printJson(Context &ctx, const QJsonObject &o)
 
 int status(Context &ctx, bool json, bool configured)
 {
-    const auto s = sync::SyncEngine::localStatus(ctx.service.store());
+    const auto s = sync::SyncEngine::localStatus(ctx.service().store());
     if (json) {
         printJson(ctx, {{QStringLiteral("configured"), configured},
                         {QStringLiteral("pending"), s.pending},
@@ -78,9 +78,9 @@ int runSync(Context &ctx)
         return Usage;
     }
     try {
-        sync::SyncEngine engine(ctx.service.store(), *server);
+        sync::SyncEngine engine(ctx.service().store(), *server);
         const sync::SyncCounts c = engine.syncOnce();
-        const auto s = sync::SyncEngine::localStatus(ctx.service.store());
+        const auto s = sync::SyncEngine::localStatus(ctx.service().store());
         if (json) {
             printJson(ctx, {{QStringLiteral("pushed"), c.pushed},
                             {QStringLiteral("pulled"), c.pulled},
@@ -108,7 +108,7 @@ int runSync(Context &ctx)
             return Usage;
         case sync::SyncError::Code::Unreachable:
             ctx.err << QObject::tr("Nothing was lost: %1 change(s) wait in the outbox.")
-                           .arg(ctx.service.store().pendingOutbox())
+                           .arg(ctx.service().store().pendingOutbox())
                     << '\n';
             return CouldNotRun;
         default:
@@ -121,7 +121,7 @@ int runConflicts(Context &ctx)
 {
     checkOptions(ctx.args, {}, {kJson});
     const bool json = flag(ctx.args, kJson);
-    QSqlQuery q(ctx.service.store().db());
+    QSqlQuery q(ctx.service().store().db());
     q.exec(QStringLiteral("SELECT c.entity, c.row_id, c.field, c.loser_value, c.loser_hlc, "
                           "c.loser_site, c.winner_hlc, c.detected_at FROM conflicts c "
                           "ORDER BY c.detected_at, c.id"));

@@ -8,14 +8,11 @@ namespace idesk {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("idesk::AtomicWrite", text);
-}
-
 Error failure(const QString &path, const QString &why)
 {
-    return Error(Error::Kind::File, tr("Could not write %1").arg(QDir::toNativeSeparators(path)),
+    return Error(Error::Kind::File,
+                 QCoreApplication::translate("idesk::AtomicWrite", "Could not write %1")
+                     .arg(QDir::toNativeSeparators(path)),
                  why);
 }
 
@@ -30,8 +27,10 @@ std::optional<Error> writeFileAtomically(const QString &path, const QByteArray &
     // committing that would replace a whole file with the start of one.
     if (f.write(bytes) != bytes.size()) {
         f.cancelWriting();
-        return failure(path, tr("Only part of it could be written; the disk may be full. The "
-                                "file was left as it was."));
+        return failure(path, QCoreApplication::translate(
+                                 "idesk::AtomicWrite",
+                                 "Only part of it could be written; the disk may be full. The "
+                                 "file was left as it was."));
     }
     if (!f.commit())
         return failure(path, f.errorString());

@@ -4,6 +4,7 @@
 #include "runhelper.h"
 #include "services/diagnostics/diagnosticsservice.h"
 #include "services/incidentservice.h"
+#include "services/profilefile.h"
 #include "testsupport.h"
 
 #include <QFile>

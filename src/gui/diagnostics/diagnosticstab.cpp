@@ -180,11 +180,13 @@ void DiagnosticsTab::buildUi()
     catalogLayout->setContentsMargins(0, 0, 0, 0);
     m_filter = new QLineEdit(catalogPane);
     m_filter->setObjectName(QStringLiteral("checkFilter"));
+    m_filter->setAccessibleName(tr("Filter checks"));
     m_filter->setPlaceholderText(tr("Filter checks (Ctrl+F in the list)"));
     m_filter->setClearButtonEnabled(true);
     catalogLayout->addWidget(m_filter);
     m_tree = new QTreeView(catalogPane);
     m_tree->setObjectName(QStringLiteral("checkCatalog"));
+    m_tree->setAccessibleName(tr("Checks"));
     m_tree->setModel(m_proxy);
     m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -239,6 +241,7 @@ void DiagnosticsTab::buildUi()
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_command = new QPlainTextEdit(detail);
     m_command->setObjectName(QStringLiteral("commandLine"));
+    m_command->setAccessibleName(tr("Command"));
     m_command->setReadOnly(true);
     m_command->setFont(mono);
     m_command->setLineWrapMode(QPlainTextEdit::WidgetWidth);
@@ -315,6 +318,7 @@ void DiagnosticsTab::buildUi()
 
     m_output = new QPlainTextEdit(detail);
     m_output->setObjectName(QStringLiteral("output"));
+    m_output->setAccessibleName(tr("Output"));
     m_output->setReadOnly(true);
     m_output->setFont(mono);
     m_output->setLineWrapMode(QPlainTextEdit::NoWrap);

@@ -62,6 +62,7 @@ LogAnalysisPanel::LogAnalysisPanel(IncidentService &incidents, QWidget *parent)
     m_paste = new QPlainTextEdit(this);
     m_paste->setPlaceholderText(tr("Paste log lines here, or open a file"));
     m_paste->setMaximumHeight(120);
+    m_paste->setAccessibleName(tr("Log text to analyse"));
     m_open = new QPushButton(tr("Open log file…"), this);
     m_analyzePaste = new QPushButton(tr("Analyse pasted text"), this);
     m_evidence = new QPushButton(tr("Add to timeline as evidence"), this);
@@ -84,6 +85,9 @@ LogAnalysisPanel::LogAnalysisPanel(IncidentService &incidents, QWidget *parent)
     tabs->addTab(m_slowest, tr("Slowest responses"));
     tabs->addTab(m_templates, tr("Templates"));
     tabs->addTab(m_chart, tr("Errors per minute"));
+    // A screen reader names each table after its tab.
+    for (int i = 0; i < tabs->count(); ++i)
+        tabs->widget(i)->setAccessibleName(tabs->tabText(i));
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_open);
