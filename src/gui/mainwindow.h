@@ -101,7 +101,7 @@ private:
     QLabel *m_profileLabel = nullptr;
     QLabel *m_readOnlyLabel = nullptr;
     QLabel *m_syncLabel = nullptr;
-    QSystemTrayIcon *m_tray = nullptr; // made on the first missed deadline
+    QSystemTrayIcon *m_tray = nullptr;            // made on the first missed deadline
     std::unique_ptr<sync::SyncController> m_sync; // null when sync is off
     void restartSync();
     void updateSyncLabel();

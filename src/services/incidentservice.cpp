@@ -139,15 +139,14 @@ Incident IncidentService::declare(const NewIncident &n)
             m_store->addChecklistItem(inc.id, kind, text);
     }
     // Timeline text is the record every device shares and syncs, so it is never translated.
-    NewEvent declared =
-        record(EventKind::Alert, QStringLiteral("declare"),
-               QStringLiteral("Incident declared: %1 %2 — %3, channel %4")
-                   .arg(severityToString(inc.severity), inc.title,
-                        // not "commander commander" when nobody could be named
-                        inc.commander == unnamedActor()
-                            ? QStringLiteral("no commander named yet")
-                            : QStringLiteral("commander %1").arg(inc.commander),
-                        inc.channel));
+    NewEvent declared = record(EventKind::Alert, QStringLiteral("declare"),
+                               QStringLiteral("Incident declared: %1 %2 — %3, channel %4")
+                                   .arg(severityToString(inc.severity), inc.title,
+                                        // not "commander commander" when nobody could be named
+                                        inc.commander == unnamedActor()
+                                            ? QStringLiteral("no commander named yet")
+                                            : QStringLiteral("commander %1").arg(inc.commander),
+                                        inc.channel));
     declared.occurredAt = inc.startedAt;
     const TimelineEvent logged = m_store->addEvent(inc.id, declared);
     tx.commit();

@@ -104,8 +104,9 @@ EditEventCommand::EditEventCommand(TimelineEditContext context, QString eventId,
     if (!attempt([&] { current = m_context.service->currentEvent(m_eventId); }))
         return;
     if (!current) {
-        fail(Error(Error::Kind::NotFound,
-                   QCoreApplication::translate("idesk::TimelineCommand", "That event no longer exists")));
+        fail(Error(
+            Error::Kind::NotFound,
+            QCoreApplication::translate("idesk::TimelineCommand", "That event no longer exists")));
         return;
     }
     // Undo restores exactly the fields this edit touches, nothing else: a concurrent change to

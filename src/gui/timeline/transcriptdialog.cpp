@@ -1,7 +1,7 @@
 #include "gui/timeline/transcriptdialog.h"
 
-#include "gui/severitystyle.h"
 #include "gui/columnfit.h"
+#include "gui/severitystyle.h"
 
 #include <QComboBox>
 #include <QDateEdit>
