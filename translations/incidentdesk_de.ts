@@ -623,6 +623,22 @@ Befehle:
         <source>, %1 conflicts</source>
         <translation>, %1 Konflikte</translation>
     </message>
+    <message>
+        <source>one evidence event id</source>
+        <translation>eine Beleg-Ereignis-ID</translation>
+    </message>
+    <message>
+        <source>no diagnostic output is filed for event &apos;%1&apos;</source>
+        <translation>zu Ereignis „%1“ ist keine Diagnoseausgabe abgelegt</translation>
+    </message>
+    <message>
+        <source>(output truncated when it was recorded)</source>
+        <translation>(Ausgabe bei der Aufzeichnung gekürzt)</translation>
+    </message>
+    <message>
+        <source>The full output of a check filed as evidence.</source>
+        <translation>Die vollständige Ausgabe einer als Beleg abgelegten Prüfung.</translation>
+    </message>
 </context>
 <context>
     <name>TriageResolveDialog</name>
@@ -2630,6 +2646,34 @@ Wählen Sie einen in der Liste oder rufen Sie einen neuen aus, um seine Zeitleis
     <message>
         <source>Quick entry</source>
         <translation>Schnelleingabe</translation>
+    </message>
+    <message>
+        <source>Full output…</source>
+        <translation>Vollständige Ausgabe…</translation>
+    </message>
+    <message>
+        <source>The whole output of the check filed as this evidence</source>
+        <translation>Die ganze Ausgabe der Prüfung, die als dieser Beleg abgelegt wurde</translation>
+    </message>
+    <message>
+        <source>No check output is filed for this event.</source>
+        <translation>Zu diesem Ereignis ist keine Prüfungsausgabe abgelegt.</translation>
+    </message>
+    <message>
+        <source>Output of %1</source>
+        <translation>Ausgabe von %1</translation>
+    </message>
+    <message>
+        <source>Recorded %1 UTC%2</source>
+        <translation>Aufgezeichnet %1 UTC%2</translation>
+    </message>
+    <message>
+        <source> · truncated when it was recorded</source>
+        <translation> · bei der Aufzeichnung gekürzt</translation>
+    </message>
+    <message>
+        <source>Check output</source>
+        <translation>Prüfungsausgabe</translation>
     </message>
 </context>
 <context>

@@ -193,6 +193,35 @@ int cmdHealth(Context &ctx)
                         flag(ctx.args, QStringLiteral("--json")));
 }
 
+// The full output of a run filed as evidence: the event on the timeline holds an excerpt, the
+// database the whole (redacted) text.
+int cmdOutput(Context &ctx)
+{
+    checkOptions(ctx.args, {}, {QStringLiteral("--json")});
+    const QString eventId =
+        exactPositionals(ctx.args, {}, 1, QObject::tr("one evidence event id")).first();
+    const DiagnosticsService evidence(ctx.service());
+    const auto stored = evidence.output(eventId);
+    if (!stored)
+        throw StoreError(StoreError::Code::NotFound,
+                         QObject::tr("no diagnostic output is filed for event '%1'").arg(eventId));
+    if (flag(ctx.args, QStringLiteral("--json"))) {
+        ctx.out << QJsonDocument(QJsonObject{{QStringLiteral("event"), stored->eventId},
+                                             {QStringLiteral("incident"), stored->incidentId},
+                                             {QStringLiteral("check"), stored->checkId},
+                                             {QStringLiteral("truncated"), stored->truncated},
+                                             {QStringLiteral("output"), stored->output}})
+                       .toJson(QJsonDocument::Indented);
+        return 0;
+    }
+    ctx.out << stored->output;
+    if (!stored->output.endsWith(u'\n'))
+        ctx.out << '\n';
+    if (stored->truncated)
+        ctx.out << QObject::tr("(output truncated when it was recorded)") << '\n';
+    return 0;
+}
+
 } // namespace
 
 void registerDiagnosticsCommands(Registry &r)
@@ -205,6 +234,8 @@ void registerDiagnosticsCommands(Registry &r)
            QObject::tr("Run checks; with --incident, file each result as evidence."), cmdRun});
     r.add({QStringLiteral("health"), QStringLiteral("health [--incident ID] [--json]"),
            QObject::tr("The runbook's quick health check, in parallel."), cmdHealth});
+    r.add({QStringLiteral("output"), QStringLiteral("output EVENT_ID [--json]"),
+           QObject::tr("The full output of a check filed as evidence."), cmdOutput});
 }
 
 } // namespace idesk::cli

@@ -190,6 +190,28 @@ void TestDiagCli::runForIncidentFilesRedactedEvidence()
     QCOMPARE(out->checkId, QStringLiteral("health-dependencies"));
     QVERIFY(out->output.contains(QStringLiteral("connections ok")));
     QVERIFY(!out->output.contains(QStringLiteral("hunter2secret")));
+    service.reset();
+
+    // And it opens from the event: the output command prints all of it, redacted.
+    const CliResult full = runCli(m_db, base() + QStringList{QStringLiteral("output"), eventId});
+    QVERIFY2(full.code == 0, qPrintable(full.err));
+    QVERIFY2(full.out.contains(QStringLiteral("connections ok")), qPrintable(full.out));
+    QVERIFY(full.out.contains(QStringLiteral("[REDACTED]")));
+    QVERIFY(!full.out.contains(QStringLiteral("hunter2secret")));
+    QVERIFY(!full.out.contains(QStringLiteral("s3cr3tP4ssw0rd")));
+    const CliResult json = runCli(
+        m_db, base() + QStringList{QStringLiteral("output"), eventId, QStringLiteral("--json")});
+    QCOMPARE(json.code, 0);
+    const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    QCOMPARE(o.value(u"event").toString(), eventId);
+    QCOMPARE(o.value(u"incident").toString(), id);
+    QCOMPARE(o.value(u"check").toString(), QStringLiteral("health-dependencies"));
+    QCOMPARE(o.value(u"output").toString().trimmed(), full.out.trimmed());
+    // An event without a filed output (the declaration) is a data error, exit 3.
+    const CliResult none =
+        runCli(m_db, base() + QStringList{QStringLiteral("output"), QStringLiteral("nope")});
+    QCOMPARE(none.code, 3);
+    QVERIFY2(none.err.contains(QStringLiteral("nope")), qPrintable(none.err));
 }
 
 void TestDiagCli::exitCodes()

@@ -4,6 +4,7 @@
 #include "gui/timeline/transcriptdialog.h"
 #include "models/timeline/timelinefilterproxy.h"
 #include "models/timeline/timelinemodel.h"
+#include "services/diagnostics/diagnosticsservice.h"
 #include "timelinefixture.h"
 
 #include <QApplication>
@@ -12,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -58,6 +60,7 @@ private Q_SLOTS:
     void chartShowsKindsMetricsAndMarkers();
     void pendingChartDrawsOnRequest();
     void tooltipsShowMarkupAsText();
+    void evidenceOpensItsFullOutput();
 };
 
 namespace {
@@ -478,6 +481,55 @@ void TestTimelineTab::tooltipsShowMarkupAsText()
              qPrintable(QToolTip::text()));
     QVERIFY(!QToolTip::text().contains(u"<img"_s));
     QToolTip::hideText();
+}
+
+// A check filed as evidence keeps its whole output beside the event; the timeline opens it from
+// the event, as plain text, and offers it only on evidence.
+void TestTimelineTab::evidenceOpensItsFullOutput()
+{
+    TimelineFixture f;
+    f.declare();
+    diag::DiagnosticResult r;
+    r.check = u"nodes"_s;
+    r.kind = u"kubectl"_s;
+    r.status = diag::RunStatus::Pass;
+    r.exitCode = 0;
+    r.argv = QStringList{u"kubectl"_s, u"get"_s, u"nodes"_s};
+    r.context = u"staging"_s;
+    r.ns = u"shop"_s;
+    for (int i = 0; i < 60; ++i)
+        r.output += u"node-%1   <b>Ready</b>   5d\n"_s.arg(i);
+    DiagnosticsService evidence(*f.service);
+    const TimelineEvent filed = evidence.recordEvidence(f.incidentId, r);
+    const auto note = f.service->addEvent(f.incidentId, f.event(utcAt(14, 0), u"a note"_s));
+
+    TimelineTab tab(*f.service);
+    tab.setIncidentId(f.incidentId);
+    showAndPaint(tab);
+    QAction *open = nullptr;
+    for (QAction *a : tab.view()->actions()) {
+        if (a->text() == u"Full output…"_s)
+            open = a;
+    }
+    QVERIFY(open);
+    tab.view()->setCurrentIndex(viewIndexOf(tab, note.eventId, TimelineModel::Text));
+    tab.view()->selectRow(viewIndexOf(tab, note.eventId, TimelineModel::Text).row());
+    QVERIFY(!open->isEnabled()); // a note has no output
+
+    const QModelIndex at = viewIndexOf(tab, filed.eventId, TimelineModel::Text);
+    tab.view()->setCurrentIndex(at);
+    tab.view()->selectRow(at.row());
+    QVERIFY(open->isEnabled());
+    open->trigger();
+    auto *dialog = tab.findChild<QDialog *>(u"evidenceOutputDialog"_s);
+    QVERIFY(dialog);
+    auto *text = dialog->findChild<QPlainTextEdit *>(u"evidenceOutput"_s);
+    QVERIFY(text);
+    QVERIFY(text->isReadOnly());
+    // All 60 lines, not the timeline's excerpt, and markup shown as it came.
+    QCOMPARE(text->toPlainText().count(u'\n'), 60);
+    QVERIFY(text->toPlainText().contains(u"node-59   <b>Ready</b>"_s));
+    dialog->close();
 }
 
 QTEST_MAIN(TestTimelineTab)

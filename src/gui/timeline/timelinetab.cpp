@@ -10,6 +10,7 @@
 #include "gui/timeline/transcriptdialog.h"
 #include "models/timeline/timelinefilterproxy.h"
 #include "models/timeline/timelinemodel.h"
+#include "services/diagnostics/diagnosticsservice.h"
 #include "services/incidentservice.h"
 
 #include <QAction>
@@ -17,13 +18,17 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QEvent>
+#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
@@ -189,6 +194,9 @@ void TimelineTab::buildUi()
     m_historyAction = new QAction(tr("History…"), this);
     m_historyAction->setToolTip(tr("Every revision of the selected event"));
     connect(m_historyAction, &QAction::triggered, this, &TimelineTab::showHistory);
+    m_outputAction = new QAction(tr("Full output…"), this);
+    m_outputAction->setToolTip(tr("The whole output of the check filed as this evidence"));
+    connect(m_outputAction, &QAction::triggered, this, &TimelineTab::showOutput);
     m_deleteAction = new QAction(tr("Delete"), this);
     m_deleteAction->setShortcut(QKeySequence::Delete);
     m_deleteAction->setShortcutContext(Qt::WidgetShortcut);
@@ -204,7 +212,8 @@ void TimelineTab::buildUi()
     undo->setShortcuts({}); // a second owner of Ctrl+Z / Ctrl+Shift+Z would make both ambiguous
     redo->setShortcuts({});
     QList<QWidget *> buttons;
-    for (QAction *a : {m_pinAction, m_historyAction, m_deleteAction, m_pasteAction, undo, redo}) {
+    for (QAction *a : {m_pinAction, m_historyAction, m_outputAction, m_deleteAction, m_pasteAction,
+                       undo, redo}) {
         auto *b = new QToolButton(page);
         b->setDefaultAction(a);
         b->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -270,6 +279,7 @@ void TimelineTab::buildUi()
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addAction(m_pinAction);
     m_view->addAction(m_historyAction);
+    m_view->addAction(m_outputAction);
     m_view->viewport()->installEventFilter(this);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &TimelineTab::updateActions);
@@ -517,6 +527,10 @@ void TimelineTab::updateActions()
     m_deleteAction->setEnabled(any);
     m_pinAction->setEnabled(any);
     m_historyAction->setEnabled(any);
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    m_outputAction->setEnabled(any && current.isValid() &&
+                               current.data(TimelineModel::KindRole).toInt() ==
+                                   int(EventKind::Evidence));
     m_pasteAction->setEnabled(!m_incidentId.isEmpty());
 }
 
@@ -559,6 +573,47 @@ void TimelineTab::showHistory()
         return;
     auto *dialog = new EventHistoryDialog(revisions, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void TimelineTab::showOutput()
+{
+    const QString id = currentEventId();
+    if (id.isEmpty())
+        return;
+    std::optional<DiagnosticOutput> stored;
+    if (!reportingErrors(this, [&] { stored = DiagnosticsService(m_service).output(id); }))
+        return;
+    if (!stored) {
+        Q_EMIT errorRaised(
+            Error(Error::Kind::NotFound, tr("No check output is filed for this event.")));
+        return;
+    }
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("evidenceOutputDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Output of %1").arg(stored->checkId));
+    auto *layout = new QVBoxLayout(dialog);
+    auto *when = new QLabel(dialog);
+    when->setTextFormat(Qt::PlainText);
+    when->setText(
+        tr("Recorded %1 UTC%2")
+            .arg(stored->recordedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                 stored->truncated ? tr(" · truncated when it was recorded") : QString()));
+    layout->addWidget(when);
+    // Command output is outside text: plain text only, monospace, selectable.
+    auto *text = new QPlainTextEdit(dialog);
+    text->setObjectName(QStringLiteral("evidenceOutput"));
+    text->setAccessibleName(tr("Check output"));
+    text->setReadOnly(true);
+    text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    text->setPlainText(stored->output);
+    layout->addWidget(text, 1);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog->resize(820, 520);
     dialog->open();
 }
 

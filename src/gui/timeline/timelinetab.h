@@ -67,6 +67,8 @@ public Q_SLOTS:
     void deleteSelected();
     void togglePinSelected();
     void showHistory();
+    // The full output of the selected evidence event's check, read-only plain text.
+    void showOutput();
     void pasteTranscript();
     void setLocalTimeEntry(bool local);
 
@@ -115,6 +117,7 @@ private:
     QAction *m_deleteAction = nullptr;
     QAction *m_pinAction = nullptr;
     QAction *m_historyAction = nullptr;
+    QAction *m_outputAction = nullptr;
     QAction *m_pasteAction = nullptr;
     QList<QAction *> m_kindActions;
 
