@@ -1,6 +1,7 @@
 #include "diagnosticresult.h"
 
 #include <QJsonArray>
+#include <algorithm>
 
 namespace idesk::diag {
 
@@ -65,6 +66,21 @@ QString DiagnosticResult::where() const
     if (!database.isEmpty())
         text += QStringLiteral(", database %1").arg(database);
     return text;
+}
+
+QString shellQuoted(const QStringList &argv)
+{
+    QStringList out;
+    for (const QString &a : argv) {
+        const bool plain = !a.isEmpty() && std::all_of(a.begin(), a.end(), [](QChar c) {
+            return c.isLetterOrNumber() || QStringLiteral("-_./=:,@%+").contains(c);
+        });
+        out << (plain ? a
+                      : QLatin1Char('\'') +
+                            QString(a).replace(QStringLiteral("'"), QStringLiteral("'\\''")) +
+                            QLatin1Char('\''));
+    }
+    return out.join(QLatin1Char(' '));
 }
 
 QString formatTable(const QStringList &columns, const QList<QStringList> &rows)

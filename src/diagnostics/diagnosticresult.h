@@ -51,6 +51,10 @@ struct DiagnosticResult
 // output cannot move a terminal's cursor or rewrite what a reader sees.
 QString stripControl(const QString &text);
 
+// argv as one line a reader can paste into a POSIX shell: each word quoted only where the shell
+// would need it. For display; the engine itself never goes through a shell.
+QString shellQuoted(const QStringList &argv);
+
 // A result set as aligned text, psql-like: a header, a rule, the rows, and "(N rows)".
 QString formatTable(const QStringList &columns, const QList<QStringList> &rows);
 

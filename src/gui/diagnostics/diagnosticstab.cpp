@@ -42,23 +42,6 @@ bool viaKubectl(const QString &kind)
     return kind == u"kubectl" || kind == u"sql" || kind == u"logs";
 }
 
-// Each word quoted as a POSIX shell would need it, so a pasted copy means the same; the
-// engine itself never goes through a shell.
-QString shellWords(const QStringList &argv)
-{
-    QStringList out;
-    for (const QString &a : argv) {
-        const bool plain = !a.isEmpty() && std::all_of(a.begin(), a.end(), [](QChar c) {
-            return c.isLetterOrNumber() || QStringLiteral("-_./=:,@%+").contains(c);
-        });
-        out << (plain ? a
-                      : QLatin1Char('\'') +
-                            QString(a).replace(QStringLiteral("'"), QStringLiteral("'\\''")) +
-                            QLatin1Char('\''));
-    }
-    return out.join(QLatin1Char(' '));
-}
-
 bool isBad(State s)
 {
     return s == State::Fail || s == State::Timeout || s == State::Error;
@@ -625,12 +608,12 @@ QString DiagnosticsTab::commandText(const DiagnosticCheck &c) const
         const QString program = o.program.isEmpty() ? QStringLiteral("kubectl") : o.program;
         if (o.context.isEmpty()) {
             // The context is resolved from the kubeconfig when the check runs.
-            return program + QStringLiteral(" --context=<current> ") + shellWords(c.args);
+            return program + QStringLiteral(" --context=<current> ") + diag::shellQuoted(c.args);
         }
         const diag::KubectlArgv argv = diag::kubectlArgv(c, o, o.context, c.timeoutSeconds);
         if (!argv.error.isEmpty())
             return tr("cannot run: %1").arg(argv.error);
-        return shellWords(QStringList{program} + argv.args);
+        return diag::shellQuoted(QStringList{program} + argv.args);
     }
     if (c.kind == u"dns")
         return QStringLiteral("DNS A/AAAA/CNAME ") + c.host;
@@ -679,7 +662,7 @@ void DiagnosticsTab::updateDetails()
     const bool have = it != m_results.cend();
     QString command = commandText(*c);
     if (have && !it->argv.isEmpty())
-        command = shellWords(it->argv);
+        command = diag::shellQuoted(it->argv);
     if (m_command->toPlainText() != command)
         m_command->setPlainText(command);
     fitCommandHeight();

@@ -25,22 +25,6 @@ QString excerpt(const QString &output)
     return text;
 }
 
-// Each word shell-quoted only for reading; nothing ever runs this text.
-QString quoted(const QStringList &argv)
-{
-    QStringList out;
-    for (const QString &a : argv) {
-        const bool plain = !a.isEmpty() && std::all_of(a.begin(), a.end(), [](QChar c) {
-            return c.isLetterOrNumber() || QStringLiteral("-_./=:,@%+").contains(c);
-        });
-        out << (plain ? a
-                      : QLatin1Char('\'') +
-                            QString(a).replace(QStringLiteral("'"), QStringLiteral("'\\''")) +
-                            QLatin1Char('\''));
-    }
-    return out.join(QLatin1Char(' '));
-}
-
 } // namespace
 
 DiagnosticsService::DiagnosticsService(IncidentService &incidents, QObject *parent)
@@ -57,7 +41,7 @@ QString DiagnosticsService::evidenceText(const diag::DiagnosticResult &r, const 
     text += QStringLiteral("\nexit code %1, %2 ms").arg(r.exitCode).arg(r.durationMs);
     text += QStringLiteral("\n") + r.where();
     if (!r.argv.isEmpty())
-        text += QStringLiteral("\n$ ") + quoted(r.argv);
+        text += QStringLiteral("\n$ ") + diag::shellQuoted(r.argv);
     if (!r.url.isEmpty())
         text += QStringLiteral("\nURL ") + r.url;
     if (!r.host.isEmpty())
