@@ -134,6 +134,39 @@ void TestRedactor::secrets_data()
         << u"cli-secret"_s;
     QTest::newRow("api key header line") << u"X-Api-Key: 0f1e2d3c4b5a69788796a5b4c3d2e1f0"_s
                                          << u"X-Api-Key: [REDACTED]"_s << 1 << u"yaml-secret"_s;
+    // Wallet keys. The WIF keys are the well-known examples of the format's documentation.
+    QTest::newRow("bip32 extended private key")
+        << u"restored from xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3jPPqjiChkVvvNKmPGJxWUtg6LnF5kejMRNNU3TGtRBeJgk33yuGBxrMPHi ok"_s
+        << u"restored from [REDACTED] ok"_s << 1 << u"bip32-private-key"_s;
+    QTest::newRow("wif key, uncompressed")
+        << u"imported 5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ into the hot wallet"_s
+        << u"imported [REDACTED] into the hot wallet"_s << 1 << u"wif-private-key"_s;
+    QTest::newRow("wif key, compressed")
+        << u"key KwDiBf89QgGbjEhKnhXJuH7LrciVrZi3qYjgd9M7rFU73sVHnoWn"_s << u"key [REDACTED]"_s << 1
+        << u"wif-private-key"_s;
+    QTest::newRow("solana keypair by name")
+        << u"solana keypair: 4NMwxzmYj2uvHuq8xoqhY8RXg63KSVJM1DXkpbmkUY7YQWuoyQgFnnzn6yo3CMnqZasnNPNuAT2TLwQsCaKkUddp"_s
+        << u"solana keypair: [REDACTED]"_s << 1 << u"yaml-secret"_s;
+    QTest::newRow("age secret key")
+        << u"AGE-SECRET-KEY-1GFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGQ"_s
+        << u"[REDACTED]"_s << 1 << u"age-secret-key"_s;
+    QTest::newRow("vault token")
+        << u"VAULT said hvs.CAESIJ3q8Vx2Lm9Rt2Vb7Np4Qw6Ey1Ua5Sd0FgHjKlZxCv"_s
+        << u"VAULT said [REDACTED]"_s << 1 << u"vault-token"_s;
+    QTest::newRow("docker hub token")
+        << u"docker login -u ci --password-stdin < dckr_pat_2b3e4f5a6b7c8d9e0f1a2b3c4d5"_s
+        << u"docker login -u ci --password-stdin < [REDACTED]"_s << 1 << u"docker-token"_s;
+    QTest::newRow("grafana service account token")
+        << u"grafana glsa_Zx8kq3Lm9Rt2Vb7Np4Qw6Ey1Ua5Sd0Fg_1a2b3c4d works"_s
+        << u"grafana [REDACTED] works"_s << 1 << u"grafana-token"_s;
+    QTest::newRow("digitalocean token")
+        << u"doctl auth dop_v1_4f9c2a7d1b3e5f60718293a4b5c6d7e8f9a0b1c24f9c2a7d1b3e5f607182abcd"_s
+        << u"doctl auth [REDACTED]"_s << 1 << u"digitalocean-token"_s;
+    QTest::newRow("shopify token") << u"shopify 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"_s
+                                   << u"shopify [REDACTED]"_s << 1 << u"shopify-token"_s;
+    QTest::newRow("google oauth access token")
+        << u"got ya29.a0AfH6SMBx3Lm9Rt2Vb7Np4Qw6Ey1Ua5Sd0FgHjKlZxCv from the metadata server"_s
+        << u"got [REDACTED] from the metadata server"_s << 1 << u"google-oauth-token"_s;
 }
 
 void TestRedactor::secrets()
@@ -645,6 +678,13 @@ void TestRedactor::lookAlikes_data()
     QTest::addColumn<QString>("input");
     QTest::newRow("git sha") << u"Deployed 9fceb02d0ae598e95dc970b74767f19372d61af8 at 14:20"_s;
     QTest::newRow("short sha") << u"rollback to 9fceb02"_s;
+    QTest::newRow("bitcoin and solana addresses")
+        << u"paid from 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2 to 3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy; "
+           "solana 7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV"_s;
+    QTest::newRow("wif shape with a wrong checksum")
+        << u"build 5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTX failed"_s;
+    QTest::newRow("xpub is public")
+        << u"watching xpub661MyMwAqRbcFtXgS5sYJABqqG9YLmC4Q1Rdap9gSE8NqtwybGhePY2gZ29ESFjqJoCu1Rupje8YtGqsefD265TMg7usUDFdp6W1EGMcet8"_s;
     QTest::newRow("uuid") << u"incident 3f2b6c1e-8d4a-4e6b-9c1f-2a7d5e8b9c0d declared"_s;
     QTest::newRow("password in prose")
         << u"The password reset flow failed; users could not change their password."_s;

@@ -2,6 +2,7 @@
 
 #include "bip39.h"
 
+#include <QCryptographicHash>
 #include <QRegularExpression>
 #include <QSet>
 #include <array>
@@ -132,7 +133,7 @@ enum class Syntax
 constexpr const char16_t *kStrongSuffixes[] = {
     u"password",    u"passwd",   u"passphrase", u"secret",     u"credential",
     u"credentials", u"apikey",   u"privkey",    u"privatekey", u"secretkey",
-    u"accesskey",   u"mnemonic", u"seedphrase", u"authtoken",
+    u"accesskey",   u"mnemonic", u"seedphrase", u"authtoken",  u"keypair",
 };
 
 // "<qualifier> key" pairs that name a secret key.
@@ -364,6 +365,43 @@ Picker randomGroup(const QString &kind, int group, double minEntropy)
     };
 }
 
+// Bitcoin's base58 alphabet: no 0, O, I or l.
+int base58Digit(QChar c)
+{
+    static const QLatin1String alphabet(
+        "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz");
+    return c.unicode() < 128 ? int(alphabet.indexOf(c)) : -1;
+}
+
+// A wallet-import-format private key: base58 of a version byte (0x80 main net, 0xef test net),
+// 32 key bytes, an optional 0x01 (compressed) and a four-byte checksum, the start of the
+// double SHA-256 of what precedes it. The checksum tells a key from any other base58 run.
+bool isWifKey(QStringView v)
+{
+    QByteArray bytes; // big-endian, grown as digits come in
+    for (QChar c : v) {
+        int carry = base58Digit(c);
+        if (carry < 0)
+            return false;
+        for (qsizetype i = bytes.size() - 1; i >= 0; --i) {
+            carry += 58 * static_cast<unsigned char>(bytes[i]);
+            bytes[i] = static_cast<char>(carry & 0xff);
+            carry >>= 8;
+        }
+        for (; carry > 0; carry >>= 8)
+            bytes.prepend(static_cast<char>(carry & 0xff));
+    }
+    const bool compressed = bytes.size() == 38 && bytes.at(33) == 0x01;
+    if (bytes.size() != 37 && !compressed)
+        return false;
+    const auto version = static_cast<unsigned char>(bytes.at(0));
+    if (version != 0x80 && version != 0xef)
+        return false;
+    const QByteArray payload = bytes.first(bytes.size() - 4);
+    const QByteArray once = QCryptographicHash::hash(payload, QCryptographicHash::Sha256);
+    return QCryptographicHash::hash(once, QCryptographicHash::Sha256).first(4) == bytes.last(4);
+}
+
 Rule regexRule(std::vector<const char *> triggers, QRegularExpression re, Picker pick)
 {
     return {std::move(triggers),
@@ -424,7 +462,7 @@ Value valueAt(const QString &text, qsizetype pos)
 
 // Names that can hold a secret end with one of these; the exact decision is classifyName's.
 constexpr char16_t kNameEnd[] =
-    uR"rx((?:pass(?:word|wd|phrase)?|pwd|secret|token|keys?|auth|credentials?|mnemonic|phrase|pk|sk|data))rx";
+    uR"rx((?:pass(?:word|wd|phrase)?|pwd|secret|token|keypair|keys?|auth|credentials?|mnemonic|phrase|pk|sk|data))rx";
 
 QString withNames(const char16_t *pattern)
 {
@@ -880,6 +918,73 @@ const std::vector<Rule> &rules()
             groups(QStringLiteral("aws-secret-key"), {1})));
 
         // Vendor tokens, recognised by their prefixes.
+        // Wallet keys: BIP-32 extended private keys and wallet-import-format keys (checked by
+        // their checksum, so addresses and other base58 text stay).
+        r.push_back(regexRule(
+            {"prv"},
+            rx(QStringLiteral(
+                R"rx((?<![1-9A-HJ-NP-Za-km-z])[xtyzuvYZUV]prv[1-9A-HJ-NP-Za-km-z]{100,112}(?![1-9A-HJ-NP-Za-km-z]))rx")),
+            groups(QStringLiteral("bip32-private-key"))));
+        r.push_back(regexRule(
+            {},
+            rx(QStringLiteral(
+                R"rx((?<![1-9A-HJ-NP-Za-km-z])[59KLc][1-9A-HJ-NP-Za-km-z]{50,51}(?![1-9A-HJ-NP-Za-km-z]))rx")),
+            [](const QString &, const QRegularExpressionMatch &m, Pick &p) {
+                if (isWifKey(m.capturedView(0)))
+                    p.spans.push_back({m.capturedStart(0),
+                                       m.capturedEnd(0),
+                                       QStringLiteral("wif-private-key"),
+                                       {}});
+            }));
+        r.push_back(
+            regexRule({"age-secret-key-"},
+                      rx(QStringLiteral(R"rx(\bAGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}\b)rx"), true),
+                      groups(QStringLiteral("age-secret-key"))));
+        r.push_back(regexRule(
+            {"hv"}, rx(QStringLiteral(R"rx(\bhv[sbr]\.[A-Za-z0-9_-]{24,}(?![A-Za-z0-9_-]))rx")),
+            groups(QStringLiteral("vault-token"))));
+        r.push_back(regexRule({"shp"},
+                              rx(QStringLiteral(R"rx(\bshp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}\b)rx")),
+                              groups(QStringLiteral("shopify-token"))));
+        r.push_back(regexRule(
+            {"dckr_"}, rx(QStringLiteral(R"rx(\bdckr_pat_[A-Za-z0-9_-]{20,}(?![A-Za-z0-9_-]))rx")),
+            groups(QStringLiteral("docker-token"))));
+        r.push_back(regexRule(
+            {"gl"},
+            rx(QStringLiteral(
+                R"rx(\b(?:glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}\b|glc_[A-Za-z0-9+/]{32,}={0,2}(?![A-Za-z0-9+/=])))rx")),
+            groups(QStringLiteral("grafana-token"))));
+        r.push_back(regexRule({"_v1_"}, rx(QStringLiteral(R"rx(\bdo[opr]_v1_[a-f0-9]{64}\b)rx")),
+                              groups(QStringLiteral("digitalocean-token"))));
+        r.push_back(regexRule(
+            {"pypi-"},
+            rx(QStringLiteral(R"rx(\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}(?![A-Za-z0-9_-]))rx")),
+            groups(QStringLiteral("pypi-token"))));
+        r.push_back(regexRule(
+            {"sntry"},
+            rx(QStringLiteral(R"rx(\bsntry[su]_[A-Za-z0-9+/=_-]{30,}(?![A-Za-z0-9+/=_-]))rx")),
+            groups(QStringLiteral("sentry-token"))));
+        r.push_back(regexRule({"dapi"},
+                              rx(QStringLiteral(R"rx(\bdapi[a-f0-9]{32}(?:-[0-9])?\b)rx")),
+                              groups(QStringLiteral("databricks-token"))));
+        r.push_back(regexRule({"lin_api_"},
+                              rx(QStringLiteral(R"rx(\blin_api_[A-Za-z0-9]{40}\b)rx")),
+                              groups(QStringLiteral("linear-key"))));
+        r.push_back(regexRule(
+            {"dp."},
+            rx(QStringLiteral(R"rx(\bdp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44}\b)rx")),
+            groups(QStringLiteral("doppler-token"))));
+        r.push_back(regexRule(
+            {"atatt3"}, rx(QStringLiteral(R"rx(\bATATT3[A-Za-z0-9_=-]{100,}(?![A-Za-z0-9_=-]))rx")),
+            groups(QStringLiteral("atlassian-token"))));
+        r.push_back(regexRule(
+            {"ya29."}, rx(QStringLiteral(R"rx(\bya29\.[0-9A-Za-z_-]{30,}(?![0-9A-Za-z_-]))rx")),
+            groups(QStringLiteral("google-oauth-token"))));
+        r.push_back(regexRule({"key-"}, rx(QStringLiteral(R"rx(\bkey-[0-9a-f]{32}\b)rx")),
+                              groups(QStringLiteral("mailgun-key"))));
+        r.push_back(regexRule(
+            {"hrku-"}, rx(QStringLiteral(R"rx(\bHRKU-[A-Za-z0-9_-]{60}(?![A-Za-z0-9_-]))rx")),
+            groups(QStringLiteral("heroku-key"))));
         r.push_back(regexRule(
             {"xox"}, rx(QStringLiteral(R"rx(\bxox[a-z](?:\.xox[a-z])?-[A-Za-z0-9-]{10,})rx")),
             groups(QStringLiteral("slack-token"))));
@@ -1023,15 +1128,18 @@ const std::vector<Rule> &rules()
     return all;
 }
 
-// Every trigger of every rule (at most 64, one bit each), and for each rule the bits that start
+// One bit per trigger word; GCC and Clang both have 128-bit integers.
+__extension__ using TriggerBits = unsigned __int128;
+
+// Every trigger of every rule (at most 128, one bit each), and for each rule the bits that start
 // it; a rule without triggers has mask 0 and always runs.
 struct TriggerTable
 {
     std::vector<QLatin1String> words;
     std::array<std::vector<int>, 128> byFirst; // trigger bits by first character
-    std::vector<std::uint64_t> ruleMasks;
-    std::uint64_t hex64Bit = 0;
-    std::uint64_t twelveWordsBit = 0;
+    std::vector<TriggerBits> ruleMasks;
+    TriggerBits hex64Bit = 0;
+    TriggerBits twelveWordsBit = 0;
 };
 
 const TriggerTable &triggerTable()
@@ -1039,7 +1147,7 @@ const TriggerTable &triggerTable()
     static const TriggerTable t = [] {
         TriggerTable table;
         for (const Rule &rule : rules()) {
-            std::uint64_t mask = 0;
+            TriggerBits mask = 0;
             for (const char *w : rule.triggers) {
                 const QLatin1String word(w);
                 auto it = std::find(table.words.begin(), table.words.end(), word);
@@ -1048,17 +1156,17 @@ const TriggerTable &triggerTable()
                     it = table.words.end() - 1;
                     const int id = int(it - table.words.begin());
                     if (word == QLatin1String(kHex64))
-                        table.hex64Bit = std::uint64_t(1) << id;
+                        table.hex64Bit = TriggerBits(1) << id;
                     else if (word == QLatin1String(kTwelveWords))
-                        table.twelveWordsBit = std::uint64_t(1) << id;
+                        table.twelveWordsBit = TriggerBits(1) << id;
                     else
                         table.byFirst[std::size_t(static_cast<unsigned char>(w[0]))].push_back(id);
                 }
-                mask |= std::uint64_t(1) << (it - table.words.begin());
+                mask |= TriggerBits(1) << (it - table.words.begin());
             }
             table.ruleMasks.push_back(mask);
         }
-        Q_ASSERT(table.words.size() <= 64);
+        Q_ASSERT(table.words.size() <= 128);
         return table;
     }();
     return t;
@@ -1066,10 +1174,10 @@ const TriggerTable &triggerTable()
 
 // One pass over the text says which trigger words occur (ASCII case-insensitively); a rule
 // none of whose triggers occurs is skipped. Most timeline text needs only the two scanners.
-std::uint64_t triggersIn(QStringView text)
+TriggerBits triggersIn(QStringView text)
 {
     const TriggerTable &t = triggerTable();
-    std::uint64_t seen = 0;
+    TriggerBits seen = 0;
     const char16_t *p = text.utf16();
     const qsizetype n = text.size();
     qsizetype hexRun = 0;
@@ -1096,7 +1204,7 @@ std::uint64_t triggersIn(QStringView text)
         if (c >= 128)
             continue;
         for (int id : t.byFirst[c]) {
-            const std::uint64_t bit = std::uint64_t(1) << id;
+            const TriggerBits bit = TriggerBits(1) << id;
             if (seen & bit)
                 continue;
             const QLatin1String &w = t.words[std::size_t(id)];
@@ -1135,12 +1243,12 @@ Redactor::Result Redactor::redact(const QString &text) const
         }
     }
 
-    const std::uint64_t seen = triggersIn(text);
+    const TriggerBits seen = triggersIn(text);
     const TriggerTable &table = triggerTable();
     const std::vector<Rule> &all = rules();
     const QString ph = placeholder();
     for (std::size_t r = 0; r < all.size(); ++r) {
-        const std::uint64_t mask = table.ruleMasks[r];
+        const TriggerBits mask = table.ruleMasks[r];
         if (mask != 0 && (mask & seen) == 0)
             continue;
         Spans spans;
