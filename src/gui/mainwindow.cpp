@@ -1,7 +1,7 @@
 #include "mainwindow.h"
 
 #include "columnfit.h"
-#include "core/incident_json.h"
+#include "core/incidentjson.h"
 #include "declaredialog.h"
 #include "elidedlabel.h"
 #include "gui/diagnostics/diagnosticstab.h"

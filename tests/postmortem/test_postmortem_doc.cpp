@@ -1,4 +1,4 @@
-#include "core/incident_json.h"
+#include "core/incidentjson.h"
 #include "core/postmortem/postmortemdoc.h"
 #include "pmfixtures.h"
 

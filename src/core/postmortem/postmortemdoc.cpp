@@ -1,6 +1,6 @@
 #include "postmortemdoc.h"
 
-#include "core/incident_json.h"
+#include "core/incidentjson.h"
 #include "core/jsoncheck_p.h"
 
 #include <QRegularExpression>

@@ -59,7 +59,7 @@ struct PostmortemDoc
 // Canonical JSON with "schema": kPostmortemSchema, stable key order. Unset optionals are omitted.
 QByteArray postmortemToJson(const PostmortemDoc &d);
 // Missing keys take their defaults (older documents keep loading); a wrong type or an unknown
-// schema throws FormatError (core/incident_json.h) naming the JSON path.
+// schema throws FormatError (core/incidentjson.h) naming the JSON path.
 PostmortemDoc postmortemFromJson(const QByteArray &json, const QString &origin);
 
 // The summary as it will be exported: overrides over the incident's values.

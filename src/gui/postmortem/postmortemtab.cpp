@@ -1,6 +1,6 @@
 #include "postmortemtab.h"
 
-#include "core/incident_json.h"
+#include "core/incidentjson.h"
 #include "core/postmortem/redactor.h"
 #include "gui/errorguard.h"
 #include "gui/flowlayout.h"
