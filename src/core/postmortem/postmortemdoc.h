@@ -72,10 +72,12 @@ struct EffectiveSummary
     QString impactDescription;
     std::optional<qint64> usersAffected;
     std::optional<double> revenueImpact;
+    bool revenueSoFar = false; // the incident is open: revenueImpact runs up to `now`
 };
 
-// Values taken only from the incident: what the editor shows as placeholders.
-EffectiveSummary derivedSummary(const Incident &incident);
+// Values taken only from the incident: what the editor shows as placeholders. Given `now`, an
+// open incident's revenue impact is estimated so far.
+EffectiveSummary derivedSummary(const Incident &incident, const QDateTime &now = {});
 EffectiveSummary effectiveSummary(const Incident &incident, const SummaryOverrides &o);
 
 // The Timeline section's events: current revisions, not deleted, ordered by occurredAt.

@@ -556,7 +556,7 @@ void PostmortemTab::updateSummaryPlaceholders()
     const std::optional<Incident> inc = m_service.incident(m_incidentId);
     if (!inc)
         return;
-    const EffectiveSummary s = derivedSummary(*inc);
+    const EffectiveSummary s = derivedSummary(*inc, m_service.clock().now());
     m_date->setPlaceholderText(s.date.isValid() ? s.date.toString(Qt::ISODate) : tr("unknown"));
     m_duration->setPlaceholderText(s.durationMinutes
                                        ? tr("%1 min (from the incident)").arg(*s.durationMinutes)
@@ -574,8 +574,13 @@ void PostmortemTab::updateSummaryPlaceholders()
                                                                : s.impactDescription);
     m_users->setPlaceholderText(s.usersAffected ? QString::number(*s.usersAffected)
                                                 : tr("not assessed"));
-    m_revenue->setPlaceholderText(s.revenueImpact ? QString::number(*s.revenueImpact, 'f', 0)
-                                                  : tr("not assessed"));
+    if (!s.revenueImpact)
+        m_revenue->setPlaceholderText(tr("not assessed"));
+    else if (s.revenueSoFar)
+        m_revenue->setPlaceholderText(
+            tr("%1 so far (still open)").arg(QString::number(*s.revenueImpact, 'f', 0)));
+    else
+        m_revenue->setPlaceholderText(QString::number(*s.revenueImpact, 'f', 0));
 }
 
 PostmortemDoc PostmortemTab::document() const
