@@ -354,10 +354,17 @@ QWidget *PostmortemTab::buildForm()
     m_hideDone = new QCheckBox(tr("Hide done"));
     m_hideDone->setObjectName(QStringLiteral("hideDoneCheck"));
     addRow->addWidget(m_newAction, 3);
-    addRow->addWidget(m_newOwner, 1);
+    auto *rest = new QHBoxLayout;
+    rest->addWidget(m_newOwner, 1);
     // Date and buttons wrap under one another in a narrow pane.
-    addRow->addWidget(FlowLayout::row({m_newDue, add, remove, m_hideDone}));
+    QWidget *buttons = FlowLayout::row({m_newDue, add, remove, m_hideDone});
+    rest->addWidget(buttons);
+    addRow->addLayout(rest, 1);
     al->addLayout(addRow);
+    // Room for a phrase in the text box: where the pane is too narrow for that beside the owner
+    // and the date, they go under it.
+    const int chars = fontMetrics().averageCharWidth();
+    stackWhenNarrow(addRow, actions, 35 * chars + buttons->minimumSizeHint().width() + 48);
     v->addWidget(actions);
     connect(add, &QPushButton::clicked, this, &PostmortemTab::addActionItem);
     connect(m_newAction, &QLineEdit::returnPressed, this, &PostmortemTab::addActionItem);
