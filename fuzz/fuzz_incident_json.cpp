@@ -1,6 +1,6 @@
 // The incident import (incidentdesk-cli import FILE): any bytes either parse or throw FormatError.
 // What parses must also keep the documented promise export → import → export = same bytes.
-#include "core/incident_json.h"
+#include "core/incidentjson.h"
 #include "fuzzsupport.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)

@@ -195,8 +195,13 @@ int main(int argc, char *argv[])
     QCommandLineOption firstPaintOption(QStringLiteral("quit-after-first-paint"),
                                         QObject::tr("Exit once the window has painted."));
     firstPaintOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions(
-        {dbOption, profileOption, screenshotOption, selectOption, verboseOption, firstPaintOption});
+    // Screenshots at other widths than the README's (the narrow window a layout change is for).
+    QCommandLineOption screenshotSizeOption(QStringLiteral("screenshot-size"),
+                                            QObject::tr("Window size for --screenshot."),
+                                            QStringLiteral("WxH"), QStringLiteral("1280x800"));
+    screenshotSizeOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({dbOption, profileOption, screenshotOption, selectOption, verboseOption,
+                       firstPaintOption, screenshotSizeOption});
     parser.process(app); // exits for --help and --version
     // From here on the window is coming: fonts and image plugins load on the other core.
     const StartupWarmup warmup;
@@ -238,7 +243,9 @@ int main(int argc, char *argv[])
     }
 
     if (parser.isSet(screenshotOption)) {
-        window.resize(1280, 800);
+        const QStringList size = parser.value(screenshotSizeOption).split(QLatin1Char('x'));
+        window.resize(size.value(0).toInt() > 0 ? size.value(0).toInt() : 1280,
+                      size.value(1).toInt() > 0 ? size.value(1).toInt() : 800);
         window.show();
         QString error;
         const QStringList files =

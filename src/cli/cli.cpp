@@ -1,6 +1,6 @@
 #include "cli.h"
 
-#include "core/incident_json.h"
+#include "core/incidentjson.h"
 #include "core/safetext.h"
 #include "services/atomicwrite.h"
 #include "services/incidentservice.h"

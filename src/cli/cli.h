@@ -73,7 +73,7 @@ struct UsageError
 
 void registerCoreCommands(Registry &r);        // declare, list, show, event, export, import
 void registerAreaCommands(Registry &r);        // the feature areas' commands (cli_areas.cpp)
-void registerTriageCommands(Registry &r);      // triage_commands.cpp
+void registerTriageCommands(Registry &r);      // triagecommands.cpp
 void registerPostmortemCommands(Registry &r);  // postmortem_commands.cpp
 void registerDiagnosticsCommands(Registry &r); // diagcommands.cpp
 void registerSyncCommands(Registry &r);        // sync_commands.cpp

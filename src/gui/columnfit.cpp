@@ -1,5 +1,6 @@
 #include "columnfit.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QStyle>
 #include <QTableView>
@@ -22,6 +23,70 @@ int fitColumn(QTableView *view, int column, const QStringList &values)
     width += 2;
     header->resizeSection(column, width);
     return width;
+}
+
+namespace {
+
+class ReadableColumn final : public QObject
+{
+public:
+    ReadableColumn(QTableView *view, int column, int minWidth, const QList<int> &giving,
+                   int givingMin)
+        : QObject(view), m_view(view), m_column(column), m_minWidth(minWidth), m_giving(giving),
+          m_givingMin(givingMin)
+    {
+        for (int c : giving)
+            m_preferred << view->horizontalHeader()->sectionSize(c);
+        view->viewport()->installEventFilter(this);
+        share();
+    }
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+            share();
+        return false;
+    }
+
+private:
+    void share()
+    {
+        QHeaderView *header = m_view->horizontalHeader();
+        int others = 0;
+        for (int c = 0; c < header->count(); ++c) {
+            if (c != m_column && !m_giving.contains(c) && !header->isSectionHidden(c))
+                others += header->sectionSize(c);
+        }
+        const int room = m_view->viewport()->width() - others - m_minWidth;
+        int given = 0;
+        for (qsizetype i = 0; i < m_giving.size(); ++i) {
+            const int share = std::max(m_givingMin, room / int(m_giving.size()));
+            const int width = std::min(m_preferred.at(i), share);
+            header->resizeSection(m_giving.at(i), width);
+            given += width;
+        }
+        if (room - given >= 0) {
+            header->setSectionResizeMode(m_column, QHeaderView::Stretch);
+        } else {
+            header->setSectionResizeMode(m_column, QHeaderView::Interactive);
+            header->resizeSection(m_column, m_minWidth);
+        }
+    }
+
+    QTableView *m_view;
+    int m_column;
+    int m_minWidth;
+    QList<int> m_giving;
+    int m_givingMin;
+    QList<int> m_preferred;
+};
+
+} // namespace
+
+void keepColumnReadable(QTableView *view, int column, int minWidth, const QList<int> &giving,
+                        int givingMin)
+{
+    new ReadableColumn(view, column, minWidth, giving, givingMin);
 }
 
 } // namespace idesk

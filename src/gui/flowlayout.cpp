@@ -1,5 +1,7 @@
 #include "flowlayout.h"
 
+#include <QBoxLayout>
+#include <QEvent>
 #include <QStyle>
 #include <QWidget>
 #include <algorithm>
@@ -155,6 +157,41 @@ int FlowLayout::arrange(const QRect &rect, bool apply) const
         finishLine();
     const QMargins m = contentsMargins();
     return y - area.top() + m.top() + m.bottom();
+}
+
+namespace {
+
+class NarrowStacker final : public QObject
+{
+public:
+    NarrowStacker(QBoxLayout *box, QWidget *watched, int width)
+        : QObject(watched), m_box(box), m_width(width)
+    {
+        watched->installEventFilter(this);
+    }
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Resize) {
+            const auto direction = static_cast<QWidget *>(watched)->width() < m_width
+                                       ? QBoxLayout::TopToBottom
+                                       : QBoxLayout::LeftToRight;
+            if (m_box->direction() != direction)
+                m_box->setDirection(direction);
+        }
+        return false;
+    }
+
+private:
+    QBoxLayout *m_box;
+    int m_width;
+};
+
+} // namespace
+
+void stackWhenNarrow(QBoxLayout *box, QWidget *watched, int width)
+{
+    new NarrowStacker(box, watched, width);
 }
 
 } // namespace idesk

@@ -3,6 +3,8 @@
 #include <QLayout>
 #include <QList>
 
+class QBoxLayout;
+
 namespace idesk {
 
 // Lays its items out left to right at their preferred widths and starts a new line when the
@@ -37,5 +39,9 @@ private:
 
     QList<QLayoutItem *> m_items;
 };
+
+// Turns `box` top to bottom while `watched` is narrower than `width` pixels and back left to
+// right when it is not: for a row whose first field would otherwise shrink to a letter or two.
+void stackWhenNarrow(QBoxLayout *box, QWidget *watched, int width);
 
 } // namespace idesk

@@ -1,9 +1,10 @@
 #include "mainwindow.h"
 
 #include "columnfit.h"
-#include "core/incident_json.h"
+#include "core/incidentjson.h"
 #include "declaredialog.h"
 #include "elidedlabel.h"
+#include "gui/diagnostics/contextbar.h"
 #include "gui/diagnostics/diagnosticstab.h"
 #include "gui/postmortem/postmortemtab.h"
 #include "gui/timeline/timelinetab.h"
@@ -197,8 +198,18 @@ void MainWindow::connectActions()
         m_settings.setLastProfile({});
         updateStatusBar();
     });
+    // The menu item leaves read-only mode the way the Diagnostics context bar does: after a Yes.
+    connect(m_ui->actionReadOnly, &QAction::triggered, this, [this](bool on) {
+        if (on) {
+            m_service->setReadOnly(true);
+            return;
+        }
+        m_ui->actionReadOnly->setChecked(true); // until the question is answered
+        const Profile &p = m_service->profile();
+        askToLeaveReadOnly(this, p.kube.context, isProductionContext(p, p.kube.context),
+                           [this] { m_service->setReadOnly(false); });
+    });
     connect(m_ui->actionReadOnly, &QAction::toggled, this, [this](bool on) {
-        m_service->setReadOnly(on);
         m_settings.setReadOnly(on);
         updateStatusBar();
     });

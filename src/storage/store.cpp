@@ -1,7 +1,7 @@
 #include "storage/store.h"
 
 #include "storage/migrations.h"
-#include "storage/sql_util.h"
+#include "storage/sqlutil.h"
 
 #include <QDir>
 #include <QFile>

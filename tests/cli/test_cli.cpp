@@ -1,5 +1,5 @@
 #include "cli/cli.h"
-#include "core/incident_json.h"
+#include "core/incidentjson.h"
 #include "testsupport.h"
 #include "testsupport/clirunner.h"
 #include "testsupport/damageddb.h"

@@ -1,5 +1,5 @@
 #include "core/hlc.h"
-#include "core/incident_json.h"
+#include "core/incidentjson.h"
 #include "testsupport/testsupport.h"
 
 #include <QFile>

@@ -1,6 +1,7 @@
 #include "clirunner.h"
 #include "core/profile.h"
 #include "fakekubeapi.h"
+#include "loopback.h"
 #include "runhelper.h"
 #include "services/diagnostics/diagnosticsservice.h"
 #include "services/incidentservice.h"
@@ -12,7 +13,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -324,12 +324,8 @@ void TestDiagCli::productionMarkedInEveryOutput()
 void TestDiagCli::sqlThroughLibpqListedAndRun()
 {
     // Nothing listens on the port, so the run must end with "could not run" rather than hang.
-    quint16 port = 0;
-    {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost));
-        port = probe.serverPort();
-    }
+    const quint16 port = unusedLoopbackPort();
+    QVERIFY(port != 0);
     Profile p = loadProfileFile(m_profilePath);
     p.database.conninfo = QStringLiteral("host=127.0.0.1 port=%1 user=ops dbname=shop").arg(port);
     p.database.production = true;

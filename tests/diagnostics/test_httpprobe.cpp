@@ -1,6 +1,7 @@
 #include "diagnostics/diagnosticsrunner.h"
 #include "diagnostics/httpprobe.h"
 #include "fakehttpserver.h"
+#include "loopback.h"
 #include "runhelper.h"
 #include "testsupport.h"
 
@@ -191,12 +192,8 @@ void TestHttpProbe::invalidUtf8IsReplaced()
 
 void TestHttpProbe::connectionRefused()
 {
-    quint16 port = 0;
-    {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost));
-        port = probe.serverPort();
-    }
+    const quint16 port = unusedLoopbackPort();
+    QVERIFY(port != 0);
     const DiagnosticResult r =
         runOne(httpCheck(QStringLiteral("http://127.0.0.1:%1/health").arg(port)));
     QCOMPARE(r.status, RunStatus::Fail);

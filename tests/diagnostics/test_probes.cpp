@@ -3,6 +3,7 @@
 #include "diagnostics/rpclag.h"
 #include "fakednsserver.h"
 #include "fakehttpserver.h"
+#include "loopback.h"
 #include "runhelper.h"
 #include "testsupport.h"
 
@@ -157,12 +158,8 @@ void TestProbes::endpointWithoutBlockNumberFails()
 
     // A node that is not there at all.
     RunnerOptions o = lagOptions({&a});
-    quint16 port = 0;
-    {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost));
-        port = probe.serverPort();
-    }
+    const quint16 port = unusedLoopbackPort();
+    QVERIFY(port != 0);
     o.rpcEndpoints.push_back(JsonRpcEndpoint{QStringLiteral("gone"),
                                              QStringLiteral("http://127.0.0.1:%1/").arg(port),
                                              QStringLiteral("eth_blockNumber")});
@@ -191,7 +188,7 @@ void TestProbes::lagCancelled()
 {
     FakeHttpServer silent;
     QVERIFY(silent.start());
-    silent.setHandler([](const FakeHttpServer::Request &, QTcpSocket *) {});
+    silent.answerNothing();
     FakeNode a;
     QVERIFY(a.server.start());
     RunnerOptions o = lagOptions({&a});

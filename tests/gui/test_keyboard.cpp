@@ -8,6 +8,7 @@
 #include "testsupport.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
 #include <QDateEdit>
 #include <QLineEdit>
@@ -157,6 +158,40 @@ private Q_SLOTS:
         });
         QVERIFY(f->window->close());
         qputenv("IDESK_NO_DIALOGS", "1");
+    }
+
+    void editMenuAsksBeforeLeavingReadOnly()
+    {
+        // The same question as the Diagnostics context bar, not a silent switch.
+        auto f = open();
+        QVERIFY(f);
+        auto *action = f->window->findChild<QAction *>(QStringLiteral("actionReadOnly"));
+        QVERIFY(action);
+        QVERIFY(f->window->service().readOnly());
+        const auto confirm = [&] {
+            return f->window->findChild<QMessageBox *>(QStringLiteral("leaveReadOnlyConfirm"));
+        };
+        action->trigger();
+        QVERIFY(confirm());
+        QVERIFY(f->window->service().readOnly());
+        QVERIFY(action->isChecked());
+        confirm()->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!confirm());
+        QVERIFY(f->window->service().readOnly());
+        QVERIFY(action->isChecked());
+
+        action->trigger();
+        QVERIFY(confirm());
+        confirm()->button(QMessageBox::Yes)->click();
+        QVERIFY(!f->window->service().readOnly());
+        QVERIFY(!action->isChecked());
+        QVERIFY(!f->settings.readOnly());
+        QTRY_VERIFY(!confirm());
+
+        action->trigger(); // back to read-only: no question
+        QVERIFY(!confirm());
+        QVERIFY(f->window->service().readOnly());
+        QVERIFY(f->settings.readOnly());
     }
 };
 

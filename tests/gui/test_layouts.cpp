@@ -1,11 +1,52 @@
-// The small widgets that keep the window usable when it is narrow: FlowLayout and ElidedLabel.
+// The small widgets that keep the window usable when it is narrow (FlowLayout and ElidedLabel),
+// and the window itself at 900 pixels, where each of these texts was once cut.
 #include "gui/elidedlabel.h"
 #include "gui/flowlayout.h"
+#include "gui/postmortem/postmortemtab.h"
+#include "gui/timeline/timelinetab.h"
+#include "models/timeline/timelinemodel.h"
+#include "windowscenes.h"
 
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTableView>
 #include <QTest>
 #include <QWidget>
 
 using namespace idesk;
+
+namespace {
+
+// The part of `w` a user can see: inside its window and every scroll area's viewport above it.
+QRect visiblePart(const QWidget *w)
+{
+    QRect r(w->mapTo(w->window(), QPoint(0, 0)), w->size());
+    for (const QWidget *p = w->parentWidget(); p; p = p->parentWidget()) {
+        if (qobject_cast<const QAbstractScrollArea *>(p->parentWidget()) || !p->parentWidget())
+            r &= QRect(p->mapTo(w->window(), QPoint(0, 0)), p->size());
+    }
+    return r;
+}
+
+// Whether a label or button shows all of its one-line text: no clipping by its own width nor
+// by anything around it.
+bool showsWhole(const QWidget *w, const QString &text)
+{
+    const int needed = w->fontMetrics().horizontalAdvance(text);
+    const QRect seen = visiblePart(w);
+    return w->isVisible() && w->width() >= needed && seen.width() >= needed &&
+           seen.height() >= w->fontMetrics().height();
+}
+
+template<typename T> T *named(QWidget *in, const char *name)
+{
+    return in->findChild<T *>(QLatin1String(name));
+}
+
+} // namespace
 
 class TestLayouts : public QObject
 {
@@ -108,6 +149,85 @@ private Q_SLOTS:
         label.resize(full + 20, label.sizeHint().height());
         QCOMPARE(label.shownText(), path);
         QVERIFY(label.toolTip().isEmpty());
+    }
+
+    // The README says the window works at 900 pixels: a long title and commander, the feedback
+    // line filled, each tab built.
+    void windowAt900Pixels()
+    {
+        test::WindowScene scene;
+        MainWindow &window = scene.window();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const Incident inc = scene.service().declare(
+            {QStringLiteral("Users unable to create orders: checkout API errors in eu-west"),
+             Severity::P1,
+             QStringLiteral("alexandra.konstantinopoulou"),
+             {}});
+        QVERIFY(window.selectIncident(inc.id));
+        window.resize(900, 700);
+        scene.showTab(0);
+        auto *triage = qobject_cast<TriageTab *>(window.tabContent(0));
+        QVERIFY(triage);
+        QTRY_VERIFY(triage->panelsBuilt());
+        QCoreApplication::processEvents();
+
+        // The channel name whole, the meta line a few lines rather than a column.
+        auto *channel = named<QPushButton>(triage, "channelButton");
+        QVERIFY(channel);
+        QTRY_VERIFY2(
+            showsWhole(channel, channel->text()),
+            qPrintable(QStringLiteral("%1 px for %2").arg(channel->width()).arg(channel->text())));
+        auto *subtitle = named<QLabel>(triage, "incidentSubtitle");
+        QVERIFY(subtitle);
+        QVERIFY2(subtitle->height() <= 4 * subtitle->fontMetrics().lineSpacing() + 4,
+                 qPrintable(QString::number(subtitle->height())));
+
+        // Feedback shows whole and moves nothing: the header keeps its height and the status
+        // row its place.
+        auto *feedback = named<QLabel>(triage, "feedback");
+        auto *statusRow = named<QPushButton>(triage, "statusInvestigating");
+        QVERIFY(feedback && statusRow);
+        const QPoint statusAt = statusRow->mapTo(triage, QPoint(0, 0));
+        const int headerHeight = feedback->parentWidget()->height();
+        triage->copyAlert();
+        QCoreApplication::processEvents();
+        QVERIFY(feedback->text().startsWith(QStringLiteral("Copied")));
+        QVERIFY2(showsWhole(feedback, feedback->text()), qPrintable(feedback->text()));
+        QCOMPARE(feedback->parentWidget()->height(), headerHeight);
+        QCOMPARE(statusRow->mapTo(triage, QPoint(0, 0)), statusAt);
+        triage->escalate();
+        QCoreApplication::processEvents();
+        QVERIFY(feedback->text().startsWith(QStringLiteral("Escalated to")));
+        QVERIFY2(showsWhole(feedback, feedback->text()), qPrintable(feedback->text()));
+        QCOMPARE(statusRow->mapTo(triage, QPoint(0, 0)), statusAt);
+
+        // The timeline's Text column keeps room for words, not a letter or two, and the table
+        // still fits without scrolling sideways.
+        int timelineIndex = -1, postmortemIndex = -1;
+        for (int i = 0; i < window.tabs()->count(); ++i) {
+            scene.showTab(i);
+            if (qobject_cast<TimelineTab *>(window.tabContent(i)))
+                timelineIndex = i;
+            if (qobject_cast<PostmortemTab *>(window.tabContent(i)))
+                postmortemIndex = i;
+        }
+        QVERIFY(timelineIndex >= 0 && postmortemIndex >= 0);
+        scene.showTab(timelineIndex);
+        auto *timeline = qobject_cast<TimelineTab *>(window.tabContent(timelineIndex));
+        const int chars = timeline->view()->fontMetrics().averageCharWidth();
+        QTRY_VERIFY2(
+            timeline->view()->columnWidth(TimelineModel::Text) >= 20 * chars,
+            qPrintable(QString::number(timeline->view()->columnWidth(TimelineModel::Text))));
+        QVERIFY(timeline->view()->horizontalHeader()->length() <=
+                timeline->view()->viewport()->width());
+
+        // The new action item's text box: room for a phrase.
+        scene.showTab(postmortemIndex);
+        auto *pm = window.tabContent(postmortemIndex);
+        auto *actionText = named<QLineEdit>(pm, "newActionEdit");
+        QVERIFY(actionText);
+        QTRY_VERIFY2(actionText->width() >= 20 * chars,
+                     qPrintable(QString::number(actionText->width())));
     }
 };
 

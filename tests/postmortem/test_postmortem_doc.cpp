@@ -1,4 +1,4 @@
-#include "core/incident_json.h"
+#include "core/incidentjson.h"
 #include "core/postmortem/postmortemdoc.h"
 #include "pmfixtures.h"
 
@@ -165,6 +165,12 @@ void TestPostmortemDoc::derivedSummaryFromIncident()
     s = derivedSummary(in);
     QVERIFY(!s.durationMinutes);
     QVERIFY(!s.revenueImpact); // no total without an end
+    QVERIFY(!s.revenueSoFar);
+    // Still open: the loss so far, marked as such (9,600/h for 30 min).
+    s = derivedSummary(in, in.startedAt.addSecs(30 * 60));
+    QCOMPARE(s.revenueImpact, std::optional<double>(4800));
+    QVERIFY(s.revenueSoFar);
+    QVERIFY(!s.durationMinutes);
 
     SummaryOverrides o;
     o.revenueImpact = 500;

@@ -1,4 +1,4 @@
-#include "core/incident_json.h"
+#include "core/incidentjson.h"
 #include "pmfixtures.h"
 #include "pmservicefixture.h"
 #include "services/postmortem/postmortemexport.h"

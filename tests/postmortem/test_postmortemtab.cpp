@@ -14,12 +14,14 @@
 #include <QClipboard>
 #include <QDateEdit>
 #include <QDateTimeEdit>
+#include <QDir>
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
@@ -73,7 +75,55 @@ private Q_SLOTS:
     void autosaveAndReload();
     void reviewMeetingIcs();
     void reportsDialogDrawsCharts();
+    void revenueLossCarriesOverEvenWhileOpen();
+    void exportStartsInTheDocumentsFolder();
 };
+
+void TestPostmortemTab::revenueLossCarriesOverEvenWhileOpen()
+{
+    ServiceFixture f;
+    const Incident resolved = f.runbookIncident();
+    PostmortemTab tab(*f.service);
+    tab.setIncidentId(resolved.id);
+    // 9,600 an hour for 1 h 15 min, from the impact panel's rate.
+    QCOMPARE(child<QLineEdit>(tab, "revenueEdit")->placeholderText(), u"12000"_s);
+
+    NewIncident n;
+    n.title = u"Checkout down"_s;
+    n.severity = Severity::P1;
+    n.startedAt = f.clock.now();
+    Incident open = f.service->declare(n);
+    open.impact.revenueLossPerHour = 1200;
+    f.service->updateIncident(open);
+    f.clock.advanceSecs(30 * 60);
+    tab.setIncidentId(open.id);
+    QCOMPARE(child<QLineEdit>(tab, "revenueEdit")->placeholderText(), u"600 so far (still open)"_s);
+}
+
+void TestPostmortemTab::exportStartsInTheDocumentsFolder()
+{
+    // Not the folder the app was started from: a home of its own, so the test makes no folder
+    // in the real one.
+    ServiceFixture f;
+    const QByteArray home = qgetenv("HOME");
+    qputenv("HOME", f.dir.file(u"home"_s).toUtf8());
+    const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    QVERIFY(docs.startsWith(f.dir.file(u"home"_s)));
+    QVERIFY(QDir().mkpath(docs));
+    const Incident inc = f.runbookIncident();
+    PostmortemTab tab(*f.service);
+    tab.setIncidentId(inc.id);
+    QString shown;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        shown = dialog->directory().absolutePath();
+        dialog->reject();
+    });
+    tab.exportMarkdown();
+    qputenv("HOME", home);
+    QCOMPARE(shown, QDir(docs).absolutePath());
+}
 
 void TestPostmortemTab::emptyState()
 {

@@ -1,4 +1,4 @@
-#include "core/incident_json.h"
+#include "core/incidentjson.h"
 #include "storage/store.h"
 #include "sync/syncengine.h"
 #include "sync/syncworker.h"

@@ -1,9 +1,9 @@
 #include "core/clock.h"
 #include "gui/mainwindow.h"
 #include "gui/triage/triagetab.h"
+#include "servicefixture.h"
 #include "services/incidentservice.h"
 #include "services/settings.h"
-#include "testsupport/testsupport.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -119,8 +119,6 @@ private:
 class TestDeclareFlow : public QObject
 {
     Q_OBJECT
-    FakeClock m_clock{QDateTime(QDate(2024, 1, 15), QTime(14, 30), QTimeZone::utc())};
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -130,11 +128,9 @@ private Q_SLOTS:
 
     void alertOnClipboardWithinFiveActions()
     {
-        test::TempDir dir;
-        Settings settings(dir.file(u"settings.ini"_s));
-        auto service = std::make_unique<IncidentService>(
-            Store::open(dir.file(u"db.sqlite"_s), m_clock), defaultProfile(), m_clock);
-        MainWindow window(std::move(service), settings);
+        test::ServiceFixture fixture;
+        Settings settings(fixture.dir.file(u"settings.ini"_s));
+        MainWindow window(std::move(fixture.service), settings);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QGuiApplication::clipboard()->clear();

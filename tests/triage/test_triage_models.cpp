@@ -1,8 +1,8 @@
 #include "core/clock.h"
 #include "models/triage/checklistmodel.h"
 #include "models/triage/contactsmodel.h"
+#include "servicefixture.h"
 #include "services/incidentservice.h"
-#include "testsupport/testsupport.h"
 #include "triagefixtures.h"
 
 #include <QAbstractItemModelTester>
@@ -18,33 +18,24 @@ Q_DECLARE_METATYPE(idesk::ChecklistKind)
 class TestTriageModels : public QObject
 {
     Q_OBJECT
-    FakeClock m_clock{runbookStart()};
-    std::unique_ptr<TempDir> m_dir;
-    std::unique_ptr<IncidentService> m_service;
+    std::unique_ptr<ServiceFixture> m_fx;
 
     Incident declare(const QString &title = u"Orders failing"_s)
     {
         NewIncident n;
         n.title = title;
         n.severity = Severity::P1;
-        return m_service->declare(n);
+        return m_fx->service->declare(n);
     }
 
 private Q_SLOTS:
     void initTestCase() { enterTestMode(); }
     void init()
     {
-        m_clock.set(runbookStart());
-        m_dir = std::make_unique<TempDir>();
-        m_service = std::make_unique<IncidentService>(
-            Store::open(m_dir->file(u"db.sqlite"_s), m_clock), seedProfile(), m_clock);
-        m_service->setActor(u"jane"_s);
+        m_fx = std::make_unique<ServiceFixture>(seedProfile(), u"db.sqlite"_s, runbookStart());
+        m_fx->service->setActor(u"jane"_s);
     }
-    void cleanup()
-    {
-        m_service.reset();
-        m_dir.reset();
-    }
+    void cleanup() { m_fx.reset(); }
 
     void checklistsFromProfile_data();
     void checklistsFromProfile();
@@ -74,7 +65,7 @@ void TestTriageModels::checklistsFromProfile()
     QFETCH(int, rows);
     QFETCH(QString, first);
     const Incident inc = declare();
-    ChecklistModel model(*m_service, kind);
+    ChecklistModel model(*m_fx->service, kind);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setIncidentId(inc.id);
     QCOMPARE(model.rowCount(), rows);
@@ -91,13 +82,13 @@ void TestTriageModels::checklistsFromProfile()
 void TestTriageModels::tickGoesThroughServiceToTimeline()
 {
     const Incident inc = declare();
-    ChecklistModel model(*m_service, ChecklistKind::InitialAssessment);
+    ChecklistModel model(*m_fx->service, ChecklistKind::InitialAssessment);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setIncidentId(inc.id);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
 
-    m_clock.advanceSecs(120);
+    m_fx->clock.advanceSecs(120);
     const QModelIndex second = model.index(1, ChecklistModel::Text);
     QVERIFY(model.setData(second, Qt::Checked, Qt::CheckStateRole));
 
@@ -110,7 +101,7 @@ void TestTriageModels::tickGoesThroughServiceToTimeline()
     QCOMPARE(model.checkedCount(), 1);
 
     // Stored, and on the timeline with who and when.
-    const auto items = m_service->store().checklist(inc.id);
+    const auto items = m_fx->service->store().checklist(inc.id);
     const auto stored = std::find_if(items.begin(), items.end(), [&](const ChecklistItem &c) {
         return c.id == second.data(ChecklistModel::IdRole).toString();
     });
@@ -119,21 +110,21 @@ void TestTriageModels::tickGoesThroughServiceToTimeline()
     QCOMPARE(stored->checkedBy, u"jane"_s);
     EventQuery q;
     q.incidentId = inc.id;
-    const auto events = m_service->store().events(q);
+    const auto events = m_fx->service->store().events(q);
     const auto tick = std::find_if(events.begin(), events.end(), [](const TimelineEvent &e) {
         return e.source == u"checklist"_s;
     });
     QVERIFY(tick != events.end());
     QCOMPARE(tick->text, u"Checked: Determine severity level"_s);
     QCOMPARE(tick->author, u"jane"_s);
-    QCOMPARE(tick->occurredAt, m_clock.now());
+    QCOMPARE(tick->occurredAt, m_fx->clock.now());
 }
 
 void TestTriageModels::untickAndOtherIncidents()
 {
     const Incident a = declare(u"A"_s);
     const Incident b = declare(u"B"_s);
-    ChecklistModel model(*m_service, ChecklistKind::RecoveryConfirmation);
+    ChecklistModel model(*m_fx->service, ChecklistKind::RecoveryConfirmation);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setIncidentId(a.id);
     for (int r = 0; r < model.rowCount(); ++r)
@@ -145,7 +136,7 @@ void TestTriageModels::untickAndOtherIncidents()
     QCOMPARE(model.index(4, ChecklistModel::CheckedBy).data().toString(), QString());
 
     // Ticks on another incident do not touch this model.
-    ChecklistModel other(*m_service, ChecklistKind::RecoveryConfirmation);
+    ChecklistModel other(*m_fx->service, ChecklistKind::RecoveryConfirmation);
     other.setIncidentId(b.id);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     QVERIFY(other.setData(other.index(0, 0), Qt::Checked, Qt::CheckStateRole));
@@ -157,7 +148,7 @@ void TestTriageModels::untickAndOtherIncidents()
 
 void TestTriageModels::noIncidentIsEmpty()
 {
-    ChecklistModel model(*m_service, ChecklistKind::PostIncident);
+    ChecklistModel model(*m_fx->service, ChecklistKind::PostIncident);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setIncidentId({});
     QCOMPARE(model.rowCount(), 0);
@@ -166,7 +157,7 @@ void TestTriageModels::noIncidentIsEmpty()
 
 void TestTriageModels::contacts()
 {
-    ContactsModel model(*m_service);
+    ContactsModel model(*m_fx->service);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), 3 + 4 + 3 + 4);
     QCOMPARE(model.index(0, ContactsModel::Group).data().toString(), u"On-call"_s);
@@ -193,12 +184,12 @@ void TestTriageModels::contacts()
 
 void TestTriageModels::contactsFollowProfile()
 {
-    ContactsModel model(*m_service);
+    ContactsModel model(*m_fx->service);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     Profile p = seedProfile();
     p.vendors.clear();
     p.channels.clear();
-    m_service->setProfile(p);
+    m_fx->service->setProfile(p);
     QCOMPARE(model.rowCount(), 3 + 4);
 }
 

@@ -1,8 +1,8 @@
 #include "core/clock.h"
-#include "loopbackhttpserver.h"
+#include "fakehttpserver.h"
+#include "servicefixture.h"
 #include "services/incidentservice.h"
 #include "services/triage/triageservice.h"
-#include "testsupport/testsupport.h"
 #include "triagefixtures.h"
 
 #include <QSignalSpy>
@@ -16,16 +16,14 @@ using namespace Qt::StringLiterals;
 class TestTriageService : public QObject
 {
     Q_OBJECT
-    FakeClock m_clock{runbookStart()};
-    std::unique_ptr<TempDir> m_dir;
-    std::unique_ptr<IncidentService> m_service;
+    std::unique_ptr<ServiceFixture> m_fx;
 
     std::vector<TimelineEvent> events(const QString &id, const QString &source = {})
     {
         EventQuery q;
         q.incidentId = id;
         std::vector<TimelineEvent> out;
-        for (auto &e : m_service->store().events(q)) {
+        for (auto &e : m_fx->service->store().events(q)) {
             if (source.isEmpty() || e.source == source)
                 out.push_back(e);
         }
@@ -38,24 +36,17 @@ class TestTriageService : public QObject
         n.title = u"Orders failing"_s;
         n.severity = s;
         n.commander = u"john.doe"_s;
-        return m_service->declare(n);
+        return m_fx->service->declare(n);
     }
 
 private Q_SLOTS:
     void initTestCase() { enterTestMode(); }
     void init()
     {
-        m_clock.set(runbookStart());
-        m_dir = std::make_unique<TempDir>();
-        m_service = std::make_unique<IncidentService>(
-            Store::open(m_dir->file(u"db.sqlite"_s), m_clock), seedProfile(), m_clock);
-        m_service->setActor(u"jane"_s);
+        m_fx = std::make_unique<ServiceFixture>(seedProfile(), u"db.sqlite"_s, runbookStart());
+        m_fx->service->setActor(u"jane"_s);
     }
-    void cleanup()
-    {
-        m_service.reset();
-        m_dir.reset();
-    }
+    void cleanup() { m_fx.reset(); }
 
     void messageIsStoredAndRestartsTheUpdateClock();
     void overrideLandsOnTheTimeline();
@@ -69,19 +60,19 @@ private Q_SLOTS:
 
 void TestTriageService::messageIsStoredAndRestartsTheUpdateClock()
 {
-    TriageService triage(*m_service);
+    TriageService triage(*m_fx->service);
     const Incident inc = declare(Severity::P1);
     QCOMPARE(triage.suggestedMessageKind(inc), MessageKind::Alert);
     const QString text = triage.renderMessage(inc, MessageKind::Alert);
     QVERIFY(text.startsWith(u"🚨 INCIDENT ALERT 🚨\nSeverity: P1\n"_s));
 
-    m_clock.advanceSecs(20 * 60);
+    m_fx->clock.advanceSecs(20 * 60);
     QCOMPARE(triage.clocks(inc).nextUpdate.state, ClockState::Ok);
-    m_clock.advanceSecs(5 * 60); // 25:00 of a 30-minute window
+    m_fx->clock.advanceSecs(5 * 60); // 25:00 of a 30-minute window
     QCOMPARE(triage.clocks(inc).nextUpdate.state, ClockState::Amber);
 
     QSignalSpy recorded(&triage, &TriageService::messageRecorded);
-    QSignalSpy eventsChanged(m_service.get(), &IncidentService::eventsChanged);
+    QSignalSpy eventsChanged(m_fx->service.get(), &IncidentService::eventsChanged);
     const TimelineEvent e = triage.recordMessage(inc.id, MessageKind::Alert, text);
     QCOMPARE(recorded.size(), 1);
     QCOMPARE(eventsChanged.size(), 1);
@@ -90,23 +81,23 @@ void TestTriageService::messageIsStoredAndRestartsTheUpdateClock()
     QCOMPARE(stored.size(), std::size_t(1));
     QCOMPARE(stored[0].kind, EventKind::Communication);
     QCOMPARE(stored[0].text, text);
-    QCOMPARE(stored[0].occurredAt, m_clock.now());
+    QCOMPARE(stored[0].occurredAt, m_fx->clock.now());
     QCOMPARE(stored[0].author, u"jane"_s);
     QCOMPARE(e.eventId, stored[0].eventId);
 
-    QCOMPARE(triage.lastMessageAt(inc.id), m_clock.now());
-    const IncidentClocks c = triage.clocks(*m_service->incident(inc.id));
+    QCOMPARE(triage.lastMessageAt(inc.id), m_fx->clock.now());
+    const IncidentClocks c = triage.clocks(*m_fx->service->incident(inc.id));
     QCOMPARE(c.nextUpdate.state, ClockState::Ok);
-    QCOMPARE(c.nextUpdate.deadline, m_clock.now().addSecs(30 * 60));
+    QCOMPARE(c.nextUpdate.deadline, m_fx->clock.now().addSecs(30 * 60));
     QCOMPARE(triage.suggestedMessageKind(inc), MessageKind::Update);
 }
 
 void TestTriageService::overrideLandsOnTheTimeline()
 {
-    TriageService triage(*m_service);
+    TriageService triage(*m_fx->service);
     const Incident inc = declare(Severity::P2);
     triage.decideSeverity(inc.id, Severity::P0, Severity::P1, u"payments down for EU too"_s);
-    QCOMPARE(m_service->incident(inc.id)->severity, Severity::P0);
+    QCOMPARE(m_fx->service->incident(inc.id)->severity, Severity::P0);
     const auto changes = events(inc.id, u"severity change"_s);
     QCOMPARE(changes.size(), std::size_t(1));
     QCOMPARE(changes[0].kind, EventKind::Decision);
@@ -117,10 +108,10 @@ void TestTriageService::overrideLandsOnTheTimeline()
 
 void TestTriageService::applyingTheSuggestionSaysSo()
 {
-    TriageService triage(*m_service);
+    TriageService triage(*m_fx->service);
     const Incident inc = declare(Severity::P2);
     triage.decideSeverity(inc.id, Severity::P1, Severity::P1, {});
-    QCOMPARE(m_service->incident(inc.id)->severity, Severity::P1);
+    QCOMPARE(m_fx->service->incident(inc.id)->severity, Severity::P1);
     const auto changes = events(inc.id, u"severity change"_s);
     QCOMPARE(changes.size(), std::size_t(1));
     QVERIFY(changes[0].text.contains(u"applied the suggestion"_s));
@@ -128,10 +119,10 @@ void TestTriageService::applyingTheSuggestionSaysSo()
 
 void TestTriageService::keepingSeverityAgainstSuggestionIsRecorded()
 {
-    TriageService triage(*m_service);
+    TriageService triage(*m_fx->service);
     const Incident inc = declare(Severity::P2);
     triage.decideSeverity(inc.id, Severity::P2, Severity::P0, u"internal users only"_s);
-    QCOMPARE(m_service->incident(inc.id)->severity, Severity::P2);
+    QCOMPARE(m_fx->service->incident(inc.id)->severity, Severity::P2);
     const auto kept = events(inc.id, u"severity override"_s);
     QCOMPARE(kept.size(), std::size_t(1));
     QCOMPARE(kept[0].kind, EventKind::Decision);
@@ -144,14 +135,14 @@ void TestTriageService::keepingSeverityAgainstSuggestionIsRecorded()
 
 void TestTriageService::overdueIsLoggedOncePerDeadline()
 {
-    TriageService triage(*m_service);
+    TriageService triage(*m_fx->service);
     QSignalSpy overdue(&triage, &TriageService::overdue);
     const Incident inc = declare(Severity::P0);
 
-    m_clock.advanceSecs(15 * 60 - 1);
+    m_fx->clock.advanceSecs(15 * 60 - 1);
     QVERIFY(triage.checkOverdue(inc.id).empty());
 
-    m_clock.advanceSecs(1); // 15:00: the P0 response SLA and the 15-minute update are both due
+    m_fx->clock.advanceSecs(1); // 15:00: the P0 response SLA and the 15-minute update are both due
     auto items = triage.checkOverdue(inc.id);
     QCOMPARE(items.size(), std::size_t(2));
     QVERIFY(items[0].isNew && items[1].isNew);
@@ -173,7 +164,7 @@ void TestTriageService::overdueIsLoggedOncePerDeadline()
                                  "updates every 15 minutes)."_s}));
 
     for (int i = 0; i < 5; ++i) { // the tab checks every second
-        m_clock.advanceSecs(1);
+        m_fx->clock.advanceSecs(1);
         items = triage.checkOverdue(inc.id);
         QCOMPARE(items.size(), std::size_t(2));
         QVERIFY(!items[0].isNew && !items[1].isNew);
@@ -184,35 +175,35 @@ void TestTriageService::overdueIsLoggedOncePerDeadline()
     // A message restarts the update clock; its next deadline is a new one, logged once again.
     triage.recordMessage(inc.id, MessageKind::Alert, u"alert"_s);
     QCOMPARE(triage.checkOverdue(inc.id).size(), std::size_t(1)); // only the SLA is still late
-    m_clock.advanceSecs(15 * 60);
+    m_fx->clock.advanceSecs(15 * 60);
     items = triage.checkOverdue(inc.id); // ~30:05: update due again, and the L2 escalation
     QCOMPARE(items.size(), std::size_t(3));
     QCOMPARE(std::count_if(items.begin(), items.end(), [](auto &i) { return i.isNew; }), 2);
     QCOMPARE(events(inc.id, u"overdue"_s).size(), std::size_t(4));
 
     // Acknowledging and escalating clear those; only the update stays overdue.
-    m_service->acknowledge(inc.id);
-    m_service->escalate(inc.id, 2);
+    m_fx->service->acknowledge(inc.id);
+    m_fx->service->escalate(inc.id, 2);
     items = triage.checkOverdue(inc.id);
     QCOMPARE(items.size(), std::size_t(1));
     QCOMPARE(items[0].kind, OverdueItem::Kind::Update);
 
     // Resolved incidents have nothing overdue.
-    m_service->setStatus(inc.id, IncidentStatus::Resolved);
+    m_fx->service->setStatus(inc.id, IncidentStatus::Resolved);
     QVERIFY(triage.checkOverdue(inc.id).empty());
 }
 
 void TestTriageService::overdueSurvivesARestart()
 {
     const Incident inc = declare(Severity::P1);
-    m_clock.advanceSecs(3600);
+    m_fx->clock.advanceSecs(3600);
     {
-        TriageService first(*m_service);
+        TriageService first(*m_fx->service);
         QCOMPARE(first.checkOverdue(inc.id).size(), std::size_t(3));
     }
     const auto before = events(inc.id, u"overdue"_s).size();
     QCOMPARE(before, std::size_t(3));
-    TriageService second(*m_service);
+    TriageService second(*m_fx->service);
     QSignalSpy overdue(&second, &TriageService::overdue);
     const auto items = second.checkOverdue(inc.id);
     QCOMPARE(items.size(), std::size_t(3));
@@ -223,11 +214,11 @@ void TestTriageService::overdueSurvivesARestart()
 
 void TestTriageService::escalateNowUsesTheFiredRule()
 {
-    TriageService triage(*m_service);
+    TriageService triage(*m_fx->service);
     const Incident inc = declare(Severity::P0);
-    m_clock.advanceSecs(30 * 60);
+    m_fx->clock.advanceSecs(30 * 60);
     QCOMPARE(triage.escalateNow(inc.id), 2);
-    QCOMPARE(m_service->incident(inc.id)->escalationLevel, 2);
+    QCOMPARE(m_fx->service->incident(inc.id)->escalationLevel, 2);
     const auto esc = events(inc.id, u"escalation"_s);
     QCOMPARE(esc.size(), std::size_t(1));
     QCOMPARE(esc[0].kind, EventKind::Escalation);
@@ -236,7 +227,7 @@ void TestTriageService::escalateNowUsesTheFiredRule()
              qPrintable(esc[0].text));
 
     // Nothing due: one click still moves one level up, and says who decided.
-    m_clock.advanceSecs(60);
+    m_fx->clock.advanceSecs(60);
     QCOMPARE(triage.escalateNow(inc.id), 3);
     QVERIFY(events(inc.id, u"escalation"_s).back().text.contains(u"commander"_s));
     QCOMPARE(triage.escalateNow(inc.id), 0); // nothing above L3
@@ -244,14 +235,14 @@ void TestTriageService::escalateNowUsesTheFiredRule()
 
 void TestTriageService::webhookFailureKeepsTheMessage()
 {
-    LoopbackHttpServer server;
+    FakeHttpServer server;
     QVERIFY(server.start());
-    server.answer(500, "Internal Server Error", "boom");
+    server.answerAlways(500, "Internal Server Error", "boom");
     Profile p = seedProfile();
-    p.webhookUrl = u"http://127.0.0.1:%1/hook"_s.arg(server.port());
-    m_service->setProfile(p);
+    p.webhookUrl = u"http://127.0.0.1:%1/hook"_s.arg(server.serverPort());
+    m_fx->service->setProfile(p);
 
-    TriageService triage(*m_service);
+    TriageService triage(*m_fx->service);
     const Incident inc = declare(Severity::P1);
     const QString text = triage.renderMessage(inc, MessageKind::Alert);
     QSignalSpy done(&triage, &TriageService::webhookFinished);
@@ -266,7 +257,7 @@ void TestTriageService::webhookFailureKeepsTheMessage()
     QCOMPARE(events(inc.id, u"message"_s).size(), std::size_t(1));
     QCOMPARE(events(inc.id, u"message"_s).front().text, text);
 
-    server.answer(200, "OK", "ok");
+    server.answerAlways(200, "OK", "ok");
     triage.sendMessage(inc.id, MessageKind::Update, text);
     QVERIFY(done.wait(15000));
     QVERIFY(done.takeFirst().at(0).value<WebhookResult>().ok);

@@ -1,13 +1,13 @@
 #include "core/clock.h"
+#include "fakehttpserver.h"
 #include "gui/filledlabel.h"
 #include "gui/severitystyle.h"
 #include "gui/triage/resolvedialog.h"
 #include "gui/triage/triagetab.h"
-#include "loopbackhttpserver.h"
 #include "models/triage/checklistmodel.h"
+#include "servicefixture.h"
 #include "services/incidentservice.h"
 #include "services/triage/triageservice.h"
-#include "testsupport/testsupport.h"
 #include "triagefixtures.h"
 
 #include <QApplication>
@@ -35,9 +35,7 @@ using namespace Qt::StringLiterals;
 class TestTriageTab : public QObject
 {
     Q_OBJECT
-    FakeClock m_clock{runbookStart()};
-    std::unique_ptr<TempDir> m_dir;
-    std::unique_ptr<IncidentService> m_service;
+    std::unique_ptr<ServiceFixture> m_fx;
     std::unique_ptr<TriageTab> m_tab;
 
     Incident declare(Severity s, const QString &title = u"Orders failing"_s)
@@ -46,7 +44,7 @@ class TestTriageTab : public QObject
         n.title = title;
         n.severity = s;
         n.commander = u"john.doe"_s;
-        return m_service->declare(n);
+        return m_fx->service->declare(n);
     }
     Incident open(Severity s)
     {
@@ -70,7 +68,7 @@ class TestTriageTab : public QObject
         EventQuery q;
         q.incidentId = id;
         std::vector<TimelineEvent> out;
-        for (auto &e : m_service->store().events(q))
+        for (auto &e : m_fx->service->store().events(q))
             if (e.source == source)
                 out.push_back(e);
         return out;
@@ -93,12 +91,9 @@ private Q_SLOTS:
     void initTestCase() { enterTestMode(); }
     void init()
     {
-        m_clock.set(runbookStart());
-        m_dir = std::make_unique<TempDir>();
-        m_service = std::make_unique<IncidentService>(
-            Store::open(m_dir->file(u"db.sqlite"_s), m_clock), seedProfile(), m_clock);
-        m_service->setActor(u"jane"_s);
-        m_tab = std::make_unique<TriageTab>(*m_service);
+        m_fx = std::make_unique<ServiceFixture>(seedProfile(), u"db.sqlite"_s, runbookStart());
+        m_fx->service->setActor(u"jane"_s);
+        m_tab = std::make_unique<TriageTab>(*m_fx->service);
         m_tab->resize(880, 700);
         m_tab->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_tab.get()));
@@ -106,8 +101,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_tab.reset();
-        m_service.reset();
-        m_dir.reset();
+        m_fx.reset();
     }
 
     void emptyState();
@@ -171,7 +165,7 @@ void TestTriageTab::statusTransitions()
     const std::array<const char *, 3> steps{"statusIdentified", "statusMitigating",
                                             "statusMonitoring"};
     for (const char *name : steps) {
-        m_clock.advanceSecs(300);
+        m_fx->clock.advanceSecs(300);
         QTest::mouseClick(child<QPushButton>(name), Qt::LeftButton);
         QVERIFY(child<QPushButton>(name)->property("current").toBool());
         // The current step stands out: filled in the link colour, bold.
@@ -183,7 +177,7 @@ void TestTriageTab::statusTransitions()
     QVERIFY(!passed->property("current").toBool());
     QVERIFY(passed->palette().color(QPalette::Button) != QColor(linkBlue()));
     QVERIFY(!passed->font().bold());
-    const auto stored = m_service->incident(inc.id);
+    const auto stored = m_fx->service->incident(inc.id);
     QCOMPARE(stored->status, IncidentStatus::Monitoring);
     QVERIFY(stored->mitigatedAt.isValid());
     const auto changes = events(inc.id, u"status change"_s);
@@ -196,7 +190,7 @@ void TestTriageTab::statusTransitions()
 
     // Going back is allowed and recorded too.
     QTest::mouseClick(child<QPushButton>("statusMitigating"), Qt::LeftButton);
-    QCOMPARE(m_service->incident(inc.id)->status, IncidentStatus::Mitigating);
+    QCOMPARE(m_fx->service->incident(inc.id)->status, IncidentStatus::Mitigating);
 }
 
 void TestTriageTab::resolveNeedsRecoveryOrAReason()
@@ -209,7 +203,7 @@ void TestTriageTab::resolveNeedsRecoveryOrAReason()
                    QVERIFY(!ok->isEnabled()); // nothing confirmed, no reason
                    d->reject();
                });
-    QCOMPARE(m_service->incident(inc.id)->status, IncidentStatus::Investigating);
+    QCOMPARE(m_fx->service->incident(inc.id)->status, IncidentStatus::Investigating);
 
     // Tick every recovery item in the dialog, then resolve.
     withDialog([&] { m_tab->requestStatus(IncidentStatus::Resolved); },
@@ -224,7 +218,7 @@ void TestTriageTab::resolveNeedsRecoveryOrAReason()
                    QVERIFY(ok->isEnabled());
                    QTest::mouseClick(ok, Qt::LeftButton);
                });
-    QCOMPARE(m_service->incident(inc.id)->status, IncidentStatus::Resolved);
+    QCOMPARE(m_fx->service->incident(inc.id)->status, IncidentStatus::Resolved);
     QCOMPARE(events(inc.id, u"checklist"_s).size(), std::size_t(5));
     QCOMPARE(events(inc.id, u"status change"_s).back().text,
              u"Status Investigating → Resolved — recovery confirmed (5/5)"_s);
@@ -246,7 +240,7 @@ void TestTriageTab::resolveNeedsRecoveryOrAReason()
                    QCOMPARE(ok->text(), u"Resolve &anyway"_s);
                    QTest::mouseClick(ok, Qt::LeftButton);
                });
-    QCOMPARE(m_service->incident(other.id)->status, IncidentStatus::Resolved);
+    QCOMPARE(m_fx->service->incident(other.id)->status, IncidentStatus::Resolved);
     const QString note = events(other.id, u"status change"_s).back().text;
     QVERIFY2(note.contains(u"recovery checklist overridden (1/5): alerts are noisy, verified by "
                            "hand; open: Error rates back to baseline"_s),
@@ -262,10 +256,10 @@ void TestTriageTab::checklistTicksLandOnTheTimeline()
     QCOMPARE(tabs->tabText(2), u"Post-incident 0/4"_s);
 
     auto *view = child<QTreeView>("checklist_initial-assessment");
-    m_clock.advanceSecs(90);
+    m_fx->clock.advanceSecs(90);
     view->setCurrentIndex(view->model()->index(0, 0));
     QTest::keyClick(view, Qt::Key_Space);
-    m_clock.advanceSecs(60);
+    m_fx->clock.advanceSecs(60);
     view->setCurrentIndex(view->model()->index(1, 0));
     QTest::keyClick(view, Qt::Key_Space);
 
@@ -281,7 +275,7 @@ void TestTriageTab::checklistTicksLandOnTheTimeline()
     QCOMPARE(view->model()->index(0, ChecklistModel::CheckedAt).data().toString(), u"14:31 UTC"_s);
 
     // Unticking is a fact too.
-    m_clock.advanceSecs(30);
+    m_fx->clock.advanceSecs(30);
     view->setCurrentIndex(view->model()->index(0, 0));
     QTest::keyClick(view, Qt::Key_Space);
     QCOMPARE(events(inc.id, u"checklist"_s).back().text,
@@ -297,12 +291,12 @@ void TestTriageTab::countdownColoursUnderFakeClock()
     QCOMPARE(clockState("updateClock"), u"ok"_s);
     const QColor okFill = child<FilledLabel>("ackClock")->background();
 
-    m_clock.advanceSecs(600); // 5:00 left: still fine
+    m_fx->clock.advanceSecs(600); // 5:00 left: still fine
     m_tab->refreshClocks();
     QCOMPARE(clockState("ackClock"), u"ok"_s);
     QCOMPARE(child<QLabel>("ackClock")->text(), u"Acknowledge within 5:00"_s);
 
-    m_clock.advanceSecs(1); // 4:59 left
+    m_fx->clock.advanceSecs(1); // 4:59 left
     m_tab->refreshClocks();
     QCOMPARE(clockState("ackClock"), u"amber"_s);
     QCOMPARE(clockState("updateClock"), u"amber"_s);
@@ -312,7 +306,7 @@ void TestTriageTab::countdownColoursUnderFakeClock()
     QVERIFY(!child<QLabel>("overdueBanner")->isVisible());
     QCOMPARE(raised.size(), 0);
 
-    m_clock.advanceSecs(299); // 15:00
+    m_fx->clock.advanceSecs(299); // 15:00
     m_tab->refreshClocks();
     QCOMPARE(clockState("ackClock"), u"red"_s);
     QCOMPARE(clockState("updateClock"), u"red"_s);
@@ -328,14 +322,14 @@ void TestTriageTab::countdownColoursUnderFakeClock()
     QCOMPARE(events(inc.id, u"overdue"_s).size(), std::size_t(2));
 
     // The live timer keeps ticking; nothing is logged twice.
-    m_clock.advanceSecs(2);
+    m_fx->clock.advanceSecs(2);
     QTRY_COMPARE(child<QLabel>("ackClock")->text(), u"Acknowledge SLA missed by 0:02"_s);
     QCOMPARE(raised.size(), 2);
     QCOMPARE(events(inc.id, u"overdue"_s).size(), std::size_t(2));
 
     // Ctrl+K acknowledges: the clock is done, the banner keeps only the update.
     QTest::keySequence(m_tab.get(), QKeySequence(u"Ctrl+K"_s));
-    QVERIFY(m_service->incident(inc.id)->acknowledgedAt.isValid());
+    QVERIFY(m_fx->service->incident(inc.id)->acknowledgedAt.isValid());
     QCOMPARE(clockState("ackClock"), u"done"_s);
     QVERIFY(child<QLabel>("ackClock")->text().startsWith(u"Acknowledged late at 14:45"_s));
     QVERIFY(!banner->text().contains(u"Response SLA"_s));
@@ -345,11 +339,11 @@ void TestTriageTab::countdownColoursUnderFakeClock()
 void TestTriageTab::severityChangeRecomputesClocks()
 {
     const Incident inc = open(Severity::P2);
-    m_clock.advanceSecs(20 * 60);
+    m_fx->clock.advanceSecs(20 * 60);
     m_tab->refreshClocks();
     QCOMPARE(clockState("ackClock"), u"ok"_s);
     m_tab->chooseSeverity(Severity::P0, u"payments affected"_s);
-    QCOMPARE(m_service->incident(inc.id)->severity, Severity::P0);
+    QCOMPARE(m_fx->service->incident(inc.id)->severity, Severity::P0);
     QCOMPARE(clockState("ackClock"), u"red"_s);
     QVERIFY(child<QLabel>("severityBadge")->text().startsWith(u"P0"_s));
     QCOMPARE(child<FilledLabel>("severityBadge")->background(), severityColor(Severity::P0));
@@ -367,21 +361,22 @@ void TestTriageTab::impactSuggestsAndOverrideIsRecorded()
     users->selectAll();
     QTest::keyClicks(users, u"62"_s);
     QTest::keyClick(users, Qt::Key_Return);
-    QCOMPARE(m_service->incident(inc.id)->impact.affectedUsersPercent, std::optional<double>(62));
+    QCOMPARE(m_fx->service->incident(inc.id)->impact.affectedUsersPercent,
+             std::optional<double>(62));
     QVERIFY(child<QLabel>("suggestion")->text().startsWith(u"Suggested: P0"_s));
     QVERIFY(child<QLabel>("suggestionWhy")->text().contains(u"62% of users affected"_s));
     auto *apply = child<QPushButton>("applySuggestion");
     QVERIFY(apply->isEnabled());
     QCOMPARE(apply->text(), u"Apply P0"_s);
     QTest::mouseClick(apply, Qt::LeftButton);
-    QCOMPARE(m_service->incident(inc.id)->severity, Severity::P0);
+    QCOMPARE(m_fx->service->incident(inc.id)->severity, Severity::P0);
     QVERIFY(events(inc.id, u"severity change"_s).back().text.contains(u"applied the suggestion"_s));
     QVERIFY(!apply->isEnabled());
 
     // The commander disagrees: the override and its reason land on the timeline.
-    m_clock.advanceSecs(60);
+    m_fx->clock.advanceSecs(60);
     m_tab->chooseSeverity(Severity::P1, u"only the EU region, failover running"_s);
-    QCOMPARE(m_service->incident(inc.id)->severity, Severity::P1);
+    QCOMPARE(m_fx->service->incident(inc.id)->severity, Severity::P1);
     QCOMPARE(
         events(inc.id, u"severity change"_s).back().text,
         u"Severity P0 → P1 — override of suggested P0: only the EU region, failover running"_s);
@@ -390,7 +385,7 @@ void TestTriageTab::impactSuggestsAndOverrideIsRecorded()
 void TestTriageTab::messagesAreStoredAndRestartTheClock()
 {
     const Incident inc = open(Severity::P1);
-    m_clock.advanceSecs(25 * 60);
+    m_fx->clock.advanceSecs(25 * 60);
     m_tab->refreshClocks();
     QCOMPARE(clockState("updateClock"), u"amber"_s);
     const QString alert = m_tab->messageText();
@@ -423,7 +418,7 @@ void TestTriageTab::editedMessageSurvivesTheTick()
     QTest::keyClick(edit, Qt::Key_Return);
     QTest::keyClicks(edit, u"Extra: checkout page shows a banner"_s);
     QVERIFY(m_tab->messageEdited());
-    m_clock.advanceSecs(120);
+    m_fx->clock.advanceSecs(120);
     m_tab->refreshClocks();
     QVERIFY(m_tab->messageText().endsWith(u"Extra: checkout page shows a banner"_s));
     QTest::mouseClick(child<QPushButton>("copySlackButton"), Qt::LeftButton);
@@ -450,7 +445,7 @@ void TestTriageTab::escalateInOneClick()
     const Incident inc = open(Severity::P0);
     auto *button = child<QPushButton>("escalateButton");
     QCOMPARE(button->text(), u"Escalate to L2 Senior Engineer/Team Lead"_s);
-    m_clock.advanceSecs(30 * 60);
+    m_fx->clock.advanceSecs(30 * 60);
     m_tab->refreshClocks();
     QVERIFY(child<QLabel>("escalationDue")->text().contains(u"Escalate now to L2"_s));
     QVERIFY(button->styleSheet().contains(u"#c62828"_s));
@@ -468,7 +463,7 @@ void TestTriageTab::escalateInOneClick()
     QCOMPARE(QGuiApplication::clipboard()->text(), u"+1-555-0125"_s);
 
     QTest::mouseClick(button, Qt::LeftButton);
-    QCOMPARE(m_service->incident(inc.id)->escalationLevel, 2);
+    QCOMPARE(m_fx->service->incident(inc.id)->escalationLevel, 2);
     QVERIFY(events(inc.id, u"escalation"_s)
                 .back()
                 .text.contains(u"P0/P1 not resolved within 30 minutes"_s));
@@ -478,12 +473,12 @@ void TestTriageTab::escalateInOneClick()
 
 void TestTriageTab::webhookFailureIsShownAndMessageKept()
 {
-    LoopbackHttpServer server;
+    FakeHttpServer server;
     QVERIFY(server.start());
-    server.answer(400, "Bad Request", "invalid_payload");
+    server.answerAlways(400, "Bad Request", "invalid_payload");
     Profile p = seedProfile();
-    p.webhookUrl = u"http://127.0.0.1:%1/hook"_s.arg(server.port());
-    m_service->setProfile(p);
+    p.webhookUrl = u"http://127.0.0.1:%1/hook"_s.arg(server.serverPort());
+    m_fx->service->setProfile(p);
     const Incident inc = open(Severity::P1);
     auto *post = child<QPushButton>("postButton");
     QVERIFY(post->isEnabled());
@@ -504,20 +499,20 @@ void TestTriageTab::rereadsOnServiceSignals()
 {
     const Incident inc = open(Severity::P1);
     // Someone else (the CLI, another tab) changes the incident: the tab follows.
-    Incident changed = *m_service->incident(inc.id);
+    Incident changed = *m_fx->service->incident(inc.id);
     changed.commander = u"alice"_s;
     changed.impact.userImpact = u"Checkout broken"_s;
-    m_service->updateIncident(changed);
+    m_fx->service->updateIncident(changed);
     QCOMPARE(child<QLineEdit>("commanderEdit")->text(), u"alice"_s);
     QCOMPARE(child<QLineEdit>("impactEdit")->text(), u"Checkout broken"_s);
     QVERIFY(m_tab->messageText().contains(u"Impact: Checkout broken\n"_s));
     QVERIFY(m_tab->messageText().contains(u"Commander: @alice\n"_s));
-    m_service->setStatus(inc.id, IncidentStatus::Identified);
+    m_fx->service->setStatus(inc.id, IncidentStatus::Identified);
     QVERIFY(child<QPushButton>("statusIdentified")->property("current").toBool());
-    const auto items = m_service->store().checklist(inc.id);
-    m_service->setChecklistItem(inc.id, items.front().id, true);
+    const auto items = m_fx->service->store().checklist(inc.id);
+    m_fx->service->setChecklistItem(inc.id, items.front().id, true);
     QCOMPARE(child<QTabWidget>("checklistTabs")->tabText(0), u"Initial assessment 1/5"_s);
-    m_service->acknowledge(inc.id);
+    m_fx->service->acknowledge(inc.id);
     QCOMPARE(clockState("ackClock"), u"done"_s);
     QVERIFY(!child<QPushButton>("ackButton")->isVisible());
 }
@@ -540,9 +535,9 @@ void TestTriageTab::fitsALaptopScreen()
 void TestTriageTab::headerFirstBuildsPanelsAfterFirstPaint()
 {
     const Incident inc = declare(Severity::P1);
-    m_service->acknowledge(inc.id);
+    m_fx->service->acknowledge(inc.id);
     m_tab.reset();
-    m_tab = std::make_unique<TriageTab>(*m_service, nullptr, TriageTab::Build::HeaderFirst);
+    m_tab = std::make_unique<TriageTab>(*m_fx->service, nullptr, TriageTab::Build::HeaderFirst);
     m_tab->resize(880, 700);
     m_tab->triage().recordMessage(inc.id, MessageKind::Alert, u"alert sent by hand"_s);
     m_tab->setIncidentId(inc.id);
@@ -577,7 +572,7 @@ void TestTriageTab::headerFirstActionsBuildThePanelsTheyNeed()
 {
     const Incident inc = declare(Severity::P2);
     m_tab.reset();
-    m_tab = std::make_unique<TriageTab>(*m_service, nullptr, TriageTab::Build::HeaderFirst);
+    m_tab = std::make_unique<TriageTab>(*m_fx->service, nullptr, TriageTab::Build::HeaderFirst);
     m_tab->setIncidentId(inc.id);
     QVERIFY(!m_tab->panelsBuilt());
     m_tab->markMessageSent(); // Ctrl+Return before the panels painted

@@ -1,4 +1,5 @@
-#include "loopbackhttpserver.h"
+#include "fakehttpserver.h"
+#include "loopback.h"
 #include "services/triage/webhookposter.h"
 
 #include <QElapsedTimer>
@@ -42,13 +43,13 @@ private Q_SLOTS:
 
 void TestTriageWebhook::success()
 {
-    LoopbackHttpServer server;
+    FakeHttpServer server;
     QVERIFY(server.start());
-    server.answer(200, "OK", "ok");
+    server.answerAlways(200, "OK", "ok");
     WebhookPoster poster;
     QSignalSpy spy(&poster, &WebhookPoster::finished);
     const QString text = u"🚨 INCIDENT ALERT 🚨\nSeverity: P1\n\"quoted\" & <angled>"_s;
-    const quint64 id = poster.post(urlFor(server.port()), text);
+    const quint64 id = poster.post(urlFor(server.serverPort()), text);
 
     const WebhookResult r = waitForResult(spy);
     QCOMPARE(r.requestId, id);
@@ -59,7 +60,7 @@ void TestTriageWebhook::success()
     const auto &req = server.requests().first();
     QCOMPARE(req.method, QByteArray("POST"));
     QCOMPARE(req.path, QByteArray("/services/T000/B000/XXXX"));
-    QCOMPARE(req.contentType, QByteArray("application/json"));
+    QCOMPARE(req.headers.value("content-type"), QByteArray("application/json"));
     const QJsonObject json = QJsonDocument::fromJson(req.body).object();
     QCOMPARE(json.keys(), QStringList{u"text"_s});
     QCOMPARE(json.value(u"text"_s).toString(), text);
@@ -92,12 +93,12 @@ void TestTriageWebhook::httpErrors()
     QFETCH(QByteArray, reason);
     QFETCH(QByteArray, body);
     QFETCH(QString, expected);
-    LoopbackHttpServer server;
+    FakeHttpServer server;
     QVERIFY(server.start());
-    server.answer(status, reason, body);
+    server.answerAlways(status, reason, body);
     WebhookPoster poster;
     QSignalSpy spy(&poster, &WebhookPoster::finished);
-    poster.post(urlFor(server.port()), u"update"_s);
+    poster.post(urlFor(server.serverPort()), u"update"_s);
     const WebhookResult r = waitForResult(spy);
     QVERIFY(!r.ok);
     QCOMPARE(r.httpStatus, status);
@@ -107,15 +108,15 @@ void TestTriageWebhook::httpErrors()
 
 void TestTriageWebhook::timeout()
 {
-    LoopbackHttpServer server;
+    FakeHttpServer server;
     QVERIFY(server.start());
-    server.setSilent();
+    server.answerNothing();
     WebhookPoster poster;
     poster.setTimeoutMs(600);
     QSignalSpy spy(&poster, &WebhookPoster::finished);
     QElapsedTimer t;
     t.start();
-    poster.post(urlFor(server.port()), u"update"_s);
+    poster.post(urlFor(server.serverPort()), u"update"_s);
     const WebhookResult r = waitForResult(spy);
     QVERIFY(!r.ok);
     QCOMPARE(r.httpStatus, 0);
@@ -127,7 +128,7 @@ void TestTriageWebhook::timeout()
 
 void TestTriageWebhook::connectionRefused()
 {
-    const quint16 port = LoopbackHttpServer::closedPort();
+    const quint16 port = unusedLoopbackPort();
     QVERIFY(port != 0);
     WebhookPoster poster;
     QSignalSpy spy(&poster, &WebhookPoster::finished);

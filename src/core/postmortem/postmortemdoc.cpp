@@ -1,6 +1,6 @@
 #include "postmortemdoc.h"
 
-#include "core/incident_json.h"
+#include "core/incidentjson.h"
 #include "core/jsoncheck_p.h"
 
 #include <QRegularExpression>
@@ -256,7 +256,7 @@ PostmortemDoc postmortemFromJson(const QByteArray &bytes, const QString &origin)
     return d;
 }
 
-EffectiveSummary derivedSummary(const Incident &in)
+EffectiveSummary derivedSummary(const Incident &in, const QDateTime &now)
 {
     EffectiveSummary s;
     const QDateTime start = in.startedAt.isValid() ? in.startedAt : in.detectedAt;
@@ -270,9 +270,15 @@ EffectiveSummary derivedSummary(const Incident &in)
     s.impactDescription = in.impact.userImpact.trimmed();
     s.usersAffected = in.impact.affectedUsers;
     // The seed's "revenue impact" is a total; the incident only knows a rate, so estimate.
-    if (in.impact.revenueLossPerHour && s.durationMinutes)
+    if (in.impact.revenueLossPerHour && s.durationMinutes) {
         s.revenueImpact =
             std::round(*in.impact.revenueLossPerHour * double(*s.durationMinutes) / 60.0);
+    } else if (in.impact.revenueLossPerHour && !in.resolvedAt.isValid() && start.isValid() &&
+               now.isValid() && now >= start) {
+        s.revenueImpact =
+            std::round(*in.impact.revenueLossPerHour * double(start.secsTo(now) / 60) / 60.0);
+        s.revenueSoFar = true;
+    }
     return s;
 }
 

@@ -59,7 +59,7 @@ struct PostmortemDoc
 // Canonical JSON with "schema": kPostmortemSchema, stable key order. Unset optionals are omitted.
 QByteArray postmortemToJson(const PostmortemDoc &d);
 // Missing keys take their defaults (older documents keep loading); a wrong type or an unknown
-// schema throws FormatError (core/incident_json.h) naming the JSON path.
+// schema throws FormatError (core/incidentjson.h) naming the JSON path.
 PostmortemDoc postmortemFromJson(const QByteArray &json, const QString &origin);
 
 // The summary as it will be exported: overrides over the incident's values.
@@ -72,10 +72,12 @@ struct EffectiveSummary
     QString impactDescription;
     std::optional<qint64> usersAffected;
     std::optional<double> revenueImpact;
+    bool revenueSoFar = false; // the incident is open: revenueImpact runs up to `now`
 };
 
-// Values taken only from the incident: what the editor shows as placeholders.
-EffectiveSummary derivedSummary(const Incident &incident);
+// Values taken only from the incident: what the editor shows as placeholders. Given `now`, an
+// open incident's revenue impact is estimated so far.
+EffectiveSummary derivedSummary(const Incident &incident, const QDateTime &now = {});
 EffectiveSummary effectiveSummary(const Incident &incident, const SummaryOverrides &o);
 
 // The Timeline section's events: current revisions, not deleted, ordered by occurredAt.

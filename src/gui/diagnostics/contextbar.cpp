@@ -13,6 +13,30 @@ bool isProductionContext(const Profile &profile, const QString &context)
     return !context.isEmpty() && profile.kube.isProduction(context);
 }
 
+void askToLeaveReadOnly(QWidget *parent, const QString &context, bool production,
+                        std::function<void()> leave)
+{
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, ContextBar::tr("Enable mitigations?"),
+        ContextBar::tr(
+            "Mitigations change the running system in context %1%2. Each one still shows its "
+            "command and asks you to type its target's name before it runs.\n\nLeave read-only "
+            "mode?")
+            .arg(context.isEmpty() ? ContextBar::tr("(the kubeconfig's current context)") : context,
+                 production ? ContextBar::tr(" — a PRODUCTION context") : QString()),
+        QMessageBox::Yes | QMessageBox::Cancel, parent);
+    box->setObjectName(QStringLiteral("leaveReadOnlyConfirm"));
+    box->setTextFormat(Qt::PlainText);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->button(QMessageBox::Yes)->setText(ContextBar::tr("Enable mitigations"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QObject::connect(box, &QMessageBox::finished, box, [box, leave = std::move(leave)](int) {
+        if (box->clickedButton() == box->button(QMessageBox::Yes))
+            leave();
+    });
+    box->open();
+}
+
 ContextBar::ContextBar(QWidget *parent)
     : QFrame(parent), m_badge(new QLabel(tr("PRODUCTION"), this)), m_where(new QLabel(this)),
       m_mode(new QLabel(this)), m_toggle(new QPushButton(this))
@@ -65,24 +89,7 @@ void ContextBar::requestToggle()
         setReadOnly(true);
         return;
     }
-    auto *box = new QMessageBox(
-        QMessageBox::Warning, tr("Enable mitigations?"),
-        tr("Mitigations change the running system in context %1%2. Each one still shows its "
-           "command and asks you to type its target's name before it runs.\n\nLeave read-only "
-           "mode?")
-            .arg(m_context.isEmpty() ? tr("(the kubeconfig's current context)") : m_context,
-                 m_production ? tr(" — a PRODUCTION context") : QString()),
-        QMessageBox::Yes | QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("leaveReadOnlyConfirm"));
-    box->setTextFormat(Qt::PlainText);
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->button(QMessageBox::Yes)->setText(tr("Enable mitigations"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, box](int) {
-        if (box->clickedButton() == box->button(QMessageBox::Yes))
-            setReadOnly(false);
-    });
-    box->open();
+    askToLeaveReadOnly(this, m_context, m_production, [this] { setReadOnly(false); });
 }
 
 void ContextBar::updateLook()

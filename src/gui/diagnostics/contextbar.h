@@ -3,6 +3,7 @@
 #include "core/profile.h"
 
 #include <QFrame>
+#include <functional>
 
 class QLabel;
 class QPushButton;
@@ -11,6 +12,12 @@ namespace idesk {
 
 // Whether the profile marks this kube context as production (kube.productionContexts).
 bool isProductionContext(const Profile &profile, const QString &context);
+
+// Leaving read-only mode asks first, from the context bar and the Edit menu alike: one
+// window-modal question (not blocking) naming the context mitigations would change; `leave` runs
+// only on its Yes.
+void askToLeaveReadOnly(QWidget *parent, const QString &context, bool production,
+                        std::function<void()> leave);
 
 // Always above the checks: which context and namespace they will run against, a red
 // PRODUCTION mark when the profile says so, and whether mitigations may run. Leaving

@@ -587,7 +587,7 @@ void DiagnosticsTab::onResult(const diag::DiagnosticResult &r)
         try {
             m_evidence->recordEvidence(incident, r, c ? c->title : QString());
             note = tr("Filed on the incident's timeline as evidence.");
-        } catch (const StoreError &e) {
+        } catch (const Error &e) {
             note = tr("Could not file on the timeline: %1").arg(e.message());
         } catch (const std::exception &e) {
             note = tr("Could not file on the timeline: %1").arg(QString::fromUtf8(e.what()));

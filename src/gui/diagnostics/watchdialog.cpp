@@ -1,8 +1,8 @@
 #include "watchdialog.h"
 
+#include "core/error.h"
 #include "diagnostics/diagnosticsrunner.h"
 #include "services/diagnostics/diagnosticsservice.h"
-#include "storage/store.h"
 
 #include <QChart>
 #include <QChartView>
@@ -179,7 +179,7 @@ void WatchDialog::onResult(const diag::DiagnosticResult &r)
         try {
             m_evidence.recordEvidence(m_incidentId, r, tr("watched: %1").arg(m_check.title));
             ++m_filed;
-        } catch (const StoreError &e) {
+        } catch (const Error &e) {
             m_status->setText(m_status->text() + tr(" · not filed: %1").arg(e.message()));
         }
     }

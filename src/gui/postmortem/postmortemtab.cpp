@@ -1,6 +1,6 @@
 #include "postmortemtab.h"
 
-#include "core/incident_json.h"
+#include "core/incidentjson.h"
 #include "core/postmortem/redactor.h"
 #include "gui/errorguard.h"
 #include "gui/flowlayout.h"
@@ -354,10 +354,17 @@ QWidget *PostmortemTab::buildForm()
     m_hideDone = new QCheckBox(tr("Hide done"));
     m_hideDone->setObjectName(QStringLiteral("hideDoneCheck"));
     addRow->addWidget(m_newAction, 3);
-    addRow->addWidget(m_newOwner, 1);
+    auto *rest = new QHBoxLayout;
+    rest->addWidget(m_newOwner, 1);
     // Date and buttons wrap under one another in a narrow pane.
-    addRow->addWidget(FlowLayout::row({m_newDue, add, remove, m_hideDone}));
+    QWidget *buttons = FlowLayout::row({m_newDue, add, remove, m_hideDone});
+    rest->addWidget(buttons);
+    addRow->addLayout(rest, 1);
     al->addLayout(addRow);
+    // Room for a phrase in the text box: where the pane is too narrow for that beside the owner
+    // and the date, they go under it.
+    const int chars = fontMetrics().averageCharWidth();
+    stackWhenNarrow(addRow, actions, 35 * chars + buttons->minimumSizeHint().width() + 48);
     v->addWidget(actions);
     connect(add, &QPushButton::clicked, this, &PostmortemTab::addActionItem);
     connect(m_newAction, &QLineEdit::returnPressed, this, &PostmortemTab::addActionItem);
@@ -556,7 +563,7 @@ void PostmortemTab::updateSummaryPlaceholders()
     const std::optional<Incident> inc = m_service.incident(m_incidentId);
     if (!inc)
         return;
-    const EffectiveSummary s = derivedSummary(*inc);
+    const EffectiveSummary s = derivedSummary(*inc, m_service.clock().now());
     m_date->setPlaceholderText(s.date.isValid() ? s.date.toString(Qt::ISODate) : tr("unknown"));
     m_duration->setPlaceholderText(s.durationMinutes
                                        ? tr("%1 min (from the incident)").arg(*s.durationMinutes)
@@ -574,8 +581,13 @@ void PostmortemTab::updateSummaryPlaceholders()
                                                                : s.impactDescription);
     m_users->setPlaceholderText(s.usersAffected ? QString::number(*s.usersAffected)
                                                 : tr("not assessed"));
-    m_revenue->setPlaceholderText(s.revenueImpact ? QString::number(*s.revenueImpact, 'f', 0)
-                                                  : tr("not assessed"));
+    if (!s.revenueImpact)
+        m_revenue->setPlaceholderText(tr("not assessed"));
+    else if (s.revenueSoFar)
+        m_revenue->setPlaceholderText(
+            tr("%1 so far (still open)").arg(QString::number(*s.revenueImpact, 'f', 0)));
+    else
+        m_revenue->setPlaceholderText(QString::number(*s.revenueImpact, 'f', 0));
 }
 
 PostmortemDoc PostmortemTab::document() const

@@ -264,6 +264,10 @@ void TimelineTab::buildUi()
     const int freeText = fontMetrics().averageCharWidth() * 12 + 16;
     columns->resizeSection(TimelineModel::Author, freeText);
     columns->resizeSection(TimelineModel::Source, freeText);
+    // In a narrow window author and source give way before the text does.
+    keepColumnReadable(m_view, TimelineModel::Text, fontMetrics().averageCharWidth() * 20,
+                       {TimelineModel::Author, TimelineModel::Source},
+                       fontMetrics().averageCharWidth() * 4 + 16);
     // Sorting by time is the model's own order, so the proxy only sorts for other orders.
     columns->setSectionsClickable(true);
     columns->setSortIndicatorShown(true);

@@ -102,10 +102,6 @@ TriageHeader::TriageHeader(const IncidentService &service, QWidget *parent)
     titles->addLayout(sub);
     top->addLayout(titles, 1);
 
-    m_feedback = plainLabel(this, false);
-    m_feedback->setObjectName(QStringLiteral("feedback"));
-    styleText(m_feedback, QColor(okGreen())); // showError turns it red for a while
-    top->addWidget(m_feedback);
     v->addLayout(top);
 
     // The clocks wrap onto a second line in a narrow window rather than widen it.
@@ -155,6 +151,14 @@ TriageHeader::TriageHeader(const IncidentService &service, QWidget *parent)
     }
     status->addStretch(1);
     v->addLayout(status);
+
+    // "Copied …", "Escalated to …" and errors on a line of their own, one line always kept:
+    // beside the title they were clipped in a narrow window and pushed the rows about.
+    m_feedback = plainLabel(this);
+    m_feedback->setObjectName(QStringLiteral("feedback"));
+    m_feedback->setMinimumHeight(m_feedback->fontMetrics().lineSpacing());
+    styleText(m_feedback, QColor(okGreen())); // showError turns it red for a while
+    v->addWidget(m_feedback);
 
     m_banner = new FilledLabel(this);
     m_banner->setObjectName(QStringLiteral("overdueBanner"));

@@ -72,12 +72,21 @@ void FakeHttpServer::onReadyRead(QTcpSocket *socket)
     }
 }
 
-void FakeHttpServer::reply(QTcpSocket *socket, int status, const QByteArray &contentType,
-                           const QByteArray &body, const QByteArray &extraHeaders)
+void FakeHttpServer::answerAlways(int status, const QByteArray &reason, const QByteArray &body)
 {
-    QByteArray head =
-        "HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: " + contentType +
-        "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n" + extraHeaders + "\r\n";
+    setHandler([status, reason, body](const Request &, QTcpSocket *s) {
+        reply(s, status, "text/plain", body, {}, reason);
+    });
+}
+
+void FakeHttpServer::reply(QTcpSocket *socket, int status, const QByteArray &contentType,
+                           const QByteArray &body, const QByteArray &extraHeaders,
+                           const QByteArray &reason)
+{
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason +
+                      "\r\nContent-Type: " + contentType +
+                      "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n" +
+                      extraHeaders + "\r\n";
     socket->write(head);
     socket->write(body);
 }

@@ -1,4 +1,4 @@
-#include "storage/sql_util.h"
+#include "storage/sqlutil.h"
 
 #include "core/types.h"
 #include "storage/store.h"

@@ -29,12 +29,20 @@ public:
     explicit FakeHttpServer(QObject *parent = nullptr);
     bool start(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
     void setHandler(Handler h) { m_handler = std::move(h); }
+    // Answers every request alike, with this status line's reason phrase and a text body.
+    void answerAlways(int status, const QByteArray &reason, const QByteArray &body);
+    // Reads and records each request, answers none: for timeouts and cancelling mid-request.
+    void answerNothing()
+    {
+        setHandler([](const Request &, QTcpSocket *) {});
+    }
     QString url(const QString &path) const;
     const QList<Request> &requests() const { return m_requests; }
     int openConnections() const { return m_open; }
 
     static void reply(QTcpSocket *socket, int status, const QByteArray &contentType,
-                      const QByteArray &body, const QByteArray &extraHeaders = {});
+                      const QByteArray &body, const QByteArray &extraHeaders = {},
+                      const QByteArray &reason = "X");
 
 protected:
     void incomingConnection(qintptr fd) override;

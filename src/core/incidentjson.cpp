@@ -1,4 +1,4 @@
-#include "incident_json.h"
+#include "incidentjson.h"
 
 #include "hlc.h"
 #include "jsoncheck_p.h"
