@@ -77,6 +77,7 @@ void registerTriageCommands(Registry &r);      // triagecommands.cpp
 void registerPostmortemCommands(Registry &r);  // postmortem_commands.cpp
 void registerDiagnosticsCommands(Registry &r); // diagcommands.cpp
 void registerSyncCommands(Registry &r);        // sync_commands.cpp
+void registerPlaybookCommands(Registry &r);    // playbook_commands.cpp
 
 // Helpers for commands: parse ctx.args with a QCommandLineParser-like loop.
 // Returns the value after `--name`, or the default; throws UsageError on a missing value.

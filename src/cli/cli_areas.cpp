@@ -10,6 +10,7 @@ void registerAreaCommands(Registry &r)
     registerLogCommands(r);
     registerDiagnosticsCommands(r);
     registerSyncCommands(r);
+    registerPlaybookCommands(r);
 }
 
 } // namespace idesk::cli

@@ -82,6 +82,7 @@ public:
         if (const Json *d = c.member(root, top, "database", Presence::Optional, {}))
             p.database = readDatabase(*d, Checker::key(top, "database"));
         readDiagnostics(root, p);
+        readPlaybooks(root, p);
         p.initialAssessmentChecklist = checklist(root, "initialAssessmentChecklist");
         p.recoveryChecklist = checklist(root, "recoveryChecklist");
         p.postIncidentChecklist = checklist(root, "postIncidentChecklist");
@@ -122,6 +123,7 @@ private:
         QStringLiteral("kube"),
         QStringLiteral("database"),
         QStringLiteral("diagnostics"),
+        QStringLiteral("playbooks"),
         QStringLiteral("initialAssessmentChecklist"),
         QStringLiteral("recoveryChecklist"),
         QStringLiteral("postIncidentChecklist"),
@@ -607,6 +609,103 @@ private:
              });
     }
 
+    // Playbooks name checks by id, so they are read after the catalog and checked against it.
+    void readPlaybooks(const Json &root, Profile &p)
+    {
+        static const QRegularExpression idRe(QStringLiteral("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"));
+        const QString idExpected = QStringLiteral("an id of lower-case letters, digits and '-'");
+        const QString top = QStringLiteral("$");
+        each(root, top, "playbooks", Presence::Optional, QStringLiteral("an array of playbooks"),
+             [&](const Json &v, const QString &at) {
+                 c.object(v, at, {"id", "title", "symptoms", "match", "steps"});
+                 Playbook pb;
+                 pb.id = str(v, at, "id", Presence::Required, true);
+                 if (!idRe.match(pb.id).hasMatch())
+                     c.fail(Checker::key(at, "id"), idExpected);
+                 if (p.playbook(pb.id))
+                     c.fail(Checker::key(at, "id"),
+                            QStringLiteral("a playbook id not used before"));
+                 pb.title = str(v, at, "title", Presence::Required, true);
+                 pb.symptoms = str(v, at, "symptoms", Presence::Optional);
+                 if (const Json *m = c.member(v, at, "match", Presence::Optional, {}))
+                     pb.match = readMatch(*m, Checker::key(at, "match"));
+                 each(v, at, "steps", Presence::Required,
+                      QStringLiteral("an array of steps (at least one)"),
+                      [&](const Json &sv, const QString &sat) {
+                          pb.steps.push_back(readStep(sv, sat, p, pb));
+                      });
+                 if (pb.steps.empty())
+                     c.fail(Checker::key(at, "steps"), QStringLiteral("at least one step"));
+                 p.playbooks.push_back(std::move(pb));
+             });
+    }
+
+    PlaybookMatch readMatch(const Json &v, const QString &at)
+    {
+        c.object(v, at,
+                 {"keywords", "errorRatePercentAtLeast", "responseTimeMsAtLeast",
+                  "affectedUsersPercentAtLeast"});
+        PlaybookMatch m;
+        const QString word = QStringLiteral("a non-empty word or phrase");
+        m.keywords = strings(v, at, "keywords", word);
+        for (qsizetype i = 0; i < m.keywords.size(); ++i) {
+            if (m.keywords[i].trimmed().isEmpty())
+                c.fail(Checker::index(Checker::key(at, "keywords"), std::size_t(i)), word);
+        }
+        m.errorRatePercentAtLeast =
+            number(v, at, "errorRatePercentAtLeast", m.errorRatePercentAtLeast, 0, 100, kPercent);
+        m.responseTimeMsAtLeast = number(v, at, "responseTimeMsAtLeast", m.responseTimeMsAtLeast, 0,
+                                         1e9, QStringLiteral("a time in milliseconds"));
+        m.affectedUsersPercentAtLeast = number(v, at, "affectedUsersPercentAtLeast",
+                                               m.affectedUsersPercentAtLeast, 0, 100, kPercent);
+        return m;
+    }
+
+    PlaybookStep readStep(const Json &v, const QString &at, const Profile &p, const Playbook &pb)
+    {
+        static const QRegularExpression idRe(QStringLiteral("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"));
+        c.object(v, at, {"id", "kind", "check", "title", "note"});
+        PlaybookStep s;
+        s.id = str(v, at, "id", Presence::Required, true);
+        if (!idRe.match(s.id).hasMatch())
+            c.fail(Checker::key(at, "id"),
+                   QStringLiteral("an id of lower-case letters, digits and '-'"));
+        if (pb.step(s.id))
+            c.fail(Checker::key(at, "id"), QStringLiteral("a step id not used before in this "
+                                                          "playbook"));
+        const QString kindExpected = QStringLiteral("one of check, mitigation, manual");
+        const auto kind = playbookStepKindFromString(str(v, at, "kind", Presence::Required, true));
+        if (!kind)
+            c.fail(Checker::key(at, "kind"), kindExpected);
+        s.kind = *kind;
+        s.title = str(v, at, "title", Presence::Optional);
+        s.note = str(v, at, "note", Presence::Optional);
+        if (s.kind == PlaybookStep::Kind::Manual) {
+            if (s.title.trimmed().isEmpty())
+                c.fail(Checker::key(at, "title"),
+                       QStringLiteral("what the person does (a manual step needs a title)"));
+            if (c.member(v, at, "check", Presence::Optional, {}))
+                c.fail(Checker::key(at, "check"),
+                       QStringLiteral("no check on a manual step (use kind check)"));
+            return s;
+        }
+        s.check = str(v, at, "check", Presence::Required, true);
+        const QString checkAt = Checker::key(at, "check");
+        const DiagnosticCheck *d = p.diagnostic(s.check);
+        if (!d)
+            c.fail(checkAt, QStringLiteral("the id of a check in $.diagnostics (\"%1\" is not one)")
+                                .arg(s.check));
+        if (s.kind == PlaybookStep::Kind::Check && d->destructive)
+            c.fail(checkAt, QStringLiteral("a non-destructive check (\"%1\" changes %2: use kind "
+                                           "mitigation)")
+                                .arg(s.check, d->target));
+        if (s.kind == PlaybookStep::Kind::Mitigation && !d->destructive)
+            c.fail(checkAt, QStringLiteral("a destructive check (\"%1\" only reads: use kind "
+                                           "check)")
+                                .arg(s.check));
+        return s;
+    }
+
     QStringList checklist(const Json &root, std::string_view k)
     {
         return strings(root, QStringLiteral("$"), k, kChecklistItem);
@@ -679,6 +778,47 @@ Json diagnosticsToJson(const std::vector<DiagnosticCheck> &checks)
     return a;
 }
 
+Json playbooksToJson(const std::vector<Playbook> &playbooks)
+{
+    Json a = Json::array();
+    for (const Playbook &pb : playbooks) {
+        Json o;
+        o["id"] = toStd(pb.id);
+        o["title"] = toStd(pb.title);
+        if (!pb.symptoms.isEmpty())
+            o["symptoms"] = toStd(pb.symptoms);
+        if (pb.match != PlaybookMatch{}) {
+            Json m = Json::object();
+            if (!pb.match.keywords.isEmpty())
+                m["keywords"] = stringsToJson(pb.match.keywords);
+            const auto level = [&m](const char *key, double v) {
+                if (v >= 0)
+                    m[key] = jsoncheck::niceNumber(v);
+            };
+            level("errorRatePercentAtLeast", pb.match.errorRatePercentAtLeast);
+            level("responseTimeMsAtLeast", pb.match.responseTimeMsAtLeast);
+            level("affectedUsersPercentAtLeast", pb.match.affectedUsersPercentAtLeast);
+            o["match"] = std::move(m);
+        }
+        Json steps = Json::array();
+        for (const PlaybookStep &s : pb.steps) {
+            Json j;
+            j["id"] = toStd(s.id);
+            j["kind"] = toStd(playbookStepKindToString(s.kind));
+            if (!s.check.isEmpty())
+                j["check"] = toStd(s.check);
+            if (!s.title.isEmpty())
+                j["title"] = toStd(s.title);
+            if (!s.note.isEmpty())
+                j["note"] = toStd(s.note);
+            steps.push_back(std::move(j));
+        }
+        o["steps"] = std::move(steps);
+        a.push_back(std::move(o));
+    }
+    return a;
+}
+
 } // namespace
 
 bool conninfoHasPassword(const QString &conninfo)
@@ -740,6 +880,44 @@ const DiagnosticCheck *Profile::diagnostic(const QString &id) const
     const auto it = std::find_if(diagnostics.begin(), diagnostics.end(),
                                  [&id](const DiagnosticCheck &d) { return d.id == id; });
     return it == diagnostics.end() ? nullptr : &*it;
+}
+
+const Playbook *Profile::playbook(const QString &id) const
+{
+    const auto it = std::find_if(playbooks.begin(), playbooks.end(),
+                                 [&id](const Playbook &pb) { return pb.id == id; });
+    return it == playbooks.end() ? nullptr : &*it;
+}
+
+const PlaybookStep *Playbook::step(const QString &stepId) const
+{
+    const auto it = std::find_if(steps.begin(), steps.end(),
+                                 [&stepId](const PlaybookStep &s) { return s.id == stepId; });
+    return it == steps.end() ? nullptr : &*it;
+}
+
+QString playbookStepKindToString(PlaybookStep::Kind k)
+{
+    switch (k) {
+    case PlaybookStep::Kind::Check:
+        return QStringLiteral("check");
+    case PlaybookStep::Kind::Mitigation:
+        return QStringLiteral("mitigation");
+    case PlaybookStep::Kind::Manual:
+        break;
+    }
+    return QStringLiteral("manual");
+}
+
+std::optional<PlaybookStep::Kind> playbookStepKindFromString(QStringView s)
+{
+    if (s == u"check")
+        return PlaybookStep::Kind::Check;
+    if (s == u"mitigation")
+        return PlaybookStep::Kind::Mitigation;
+    if (s == u"manual")
+        return PlaybookStep::Kind::Manual;
+    return std::nullopt;
 }
 
 const SeverityDef *Profile::severity(Severity s) const
@@ -913,6 +1091,8 @@ QByteArray profileToJson(const Profile &p)
         j["database"] = std::move(db);
     }
     j["diagnostics"] = diagnosticsToJson(p.diagnostics);
+    if (!p.playbooks.empty())
+        j["playbooks"] = playbooksToJson(p.playbooks);
 
     j["initialAssessmentChecklist"] = stringsToJson(p.initialAssessmentChecklist);
     j["recoveryChecklist"] = stringsToJson(p.recoveryChecklist);

@@ -7,6 +7,7 @@
 #include <QMap>
 #include <QString>
 #include <QStringList>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
@@ -164,6 +165,50 @@ struct DiagnosticCheck
     bool operator==(const DiagnosticCheck &) const = default;
 };
 
+// One step of a scenario playbook. A check step runs a catalog check, a mitigation step opens
+// the guarded mitigation path for a destructive one, a manual step is something a person does
+// and ticks off.
+struct PlaybookStep
+{
+    enum class Kind
+    {
+        Check = 0,
+        Mitigation,
+        Manual
+    };
+    QString id; // unique within its playbook; part of the timeline record, so keep it stable
+    Kind kind = Kind::Manual;
+    QString check; // a diagnostics id, for check and mitigation steps
+    QString title; // manual steps: required; others: the check's title when empty
+    QString note;  // the runbook's words for the step
+    bool operator==(const PlaybookStep &) const = default;
+};
+QString playbookStepKindToString(PlaybookStep::Kind k);
+std::optional<PlaybookStep::Kind> playbookStepKindFromString(QStringView s);
+
+// When triage should offer a playbook: words in the incident's title, summary or impact text,
+// and impact figures at or above a level. A negative level is not checked.
+struct PlaybookMatch
+{
+    QStringList keywords;
+    double errorRatePercentAtLeast = -1;
+    double responseTimeMsAtLeast = -1;
+    double affectedUsersPercentAtLeast = -1;
+    bool operator==(const PlaybookMatch &) const = default;
+};
+
+// One of the runbook's incident scenarios as a guided list of steps.
+struct Playbook
+{
+    QString id; // lower-case letters, digits and '-'
+    QString title;
+    QString symptoms;
+    PlaybookMatch match;
+    std::vector<PlaybookStep> steps;
+    const PlaybookStep *step(const QString &stepId) const;
+    bool operator==(const Playbook &) const = default;
+};
+
 struct Profile
 {
     static constexpr int kSchemaVersion = 1;
@@ -187,6 +232,8 @@ struct Profile
     QStringList initialAssessmentChecklist;
     QStringList recoveryChecklist;
     QStringList postIncidentChecklist;
+    // The profile's own playbooks; playbooks.h merges them over the built-in ones by id.
+    std::vector<Playbook> playbooks;
     QString webhookUrl; // optional Slack-compatible incoming webhook
     // Top-level sections this version does not model (compact JSON by key), kept so that saving
     // an edited profile does not drop them and so other modules can read their own sections.
@@ -198,6 +245,7 @@ struct Profile
     // The first contact with this role (case-insensitive) in onCall, personnel, then vendors.
     const Contact *contact(const QString &role) const;
     const DiagnosticCheck *diagnostic(const QString &id) const;
+    const Playbook *playbook(const QString &id) const;
     bool operator==(const Profile &) const = default;
 };
 

@@ -339,6 +339,13 @@ void MainWindow::buildTabs()
         auto *triage = new TriageTab(*m_service, parent, TriageTab::Build::HeaderFirst);
         connect(triage, &TriageTab::overdueRaised, this, &MainWindow::notifyOverdue);
         connect(triage, &TriageTab::errorRaised, this, &MainWindow::showError);
+        connect(triage, &TriageTab::playbookRequested, this, [this](const QString &playbookId) {
+            // The Diagnostics tab comes right after Triage.
+            m_ui->tabs->setCurrentIndex(1);
+            materializeTab(1);
+            if (auto *diagnostics = qobject_cast<DiagnosticsTab *>(tabContent(1)))
+                diagnostics->showPlaybook(playbookId);
+        });
         return triage;
     });
     addLazy(tr("&Diagnostics"),

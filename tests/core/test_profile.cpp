@@ -278,7 +278,7 @@ void TestProfile::roundTripEdited()
     p.webhookUrl = QStringLiteral("https://hooks.slack.com/services/T000/B000/XXXX");
     p.healthEndpoints[0].expectStatus = 204;
     p.kube.context = QStringLiteral("arn:aws:eks:eu-west-1:123456789012:cluster/prod");
-    p.extensions.insert(QStringLiteral("playbooks"), QByteArrayLiteral("[{\"id\":\"pods\"}]"));
+    p.extensions.insert(QStringLiteral("runbookLinks"), QByteArrayLiteral("[{\"id\":\"pods\"}]"));
     p.diagnostics[0].expect.threshold = 2.5;
     p.diagnostics[0].expect.value = QStringLiteral("ok");
     p.vendors.clear();
@@ -288,7 +288,7 @@ void TestProfile::roundTripEdited()
     QCOMPARE(back.name, p.name);
     QCOMPARE(back.thresholds.revenueCriticalPerHour, 12345.678901234567);
     QCOMPARE(back.escalationRules.back().severities.size(), std::size_t(2));
-    QCOMPARE(back.extensions.value(QStringLiteral("playbooks")),
+    QCOMPARE(back.extensions.value(QStringLiteral("runbookLinks")),
              QByteArrayLiteral("[{\"id\":\"pods\"}]"));
     // A mutation that round-trips must be visible, or the equality above proves nothing.
     Profile other = back;
@@ -331,11 +331,11 @@ void TestProfile::optionalKeysGetDefaults()
 
 void TestProfile::unknownTopLevelSectionsAreKept()
 {
-    const QByteArray json = edited(QStringLiteral("/playbooks"),
+    const QByteArray json = edited(QStringLiteral("/runbookLinks"),
                                    R"([{"id": "site-outage", "steps": ["Check infrastructure"]}])");
-    const Profile p = parseProfile(json, QStringLiteral("with-playbooks.json"));
+    const Profile p = parseProfile(json, QStringLiteral("with-links.json"));
     QCOMPARE(p.extensions.size(), 1);
-    QCOMPARE(p.extensions.value(QStringLiteral("playbooks")),
+    QCOMPARE(p.extensions.value(QStringLiteral("runbookLinks")),
              QByteArrayLiteral(R"([{"id":"site-outage","steps":["Check infrastructure"]}])"));
     const QByteArray saved = profileToJson(p);
     QVERIFY(saved.contains("\"site-outage\""));
@@ -359,7 +359,7 @@ void TestProfile::badProfile_data()
 
     row("not JSON", "{ \"schemaVersion\": 1, @ }", "$", "valid JSON: parse error at byte 22");
     row("empty file", "", "$", "unexpected end");
-    edit("extension nested too deep", "/playbooks", QByteArray(300, '[') + QByteArray(300, ']'),
+    edit("extension nested too deep", "/runbookLinks", QByteArray(300, '[') + QByteArray(300, ']'),
          "$", "at most 256 nested");
     {
         // Text edits: a JSON library cannot write these documents.

@@ -6,6 +6,7 @@
 #include "gui/flowlayout.h"
 #include "gui/logs/loganalysispanel.h"
 #include "mitigationdialog.h"
+#include "playbookpage.h"
 #include "services/diagnostics/diagnosticsservice.h"
 #include "services/incidentservice.h"
 #include "statuslight.h"
@@ -323,6 +324,13 @@ void DiagnosticsTab::buildUi()
     m_pages->addTab(checksPage, tr("Checks"));
     m_logs = new LogAnalysisPanel(m_service, m_pages);
     m_pages->addTab(m_logs, tr("Log analysis"));
+    m_playbooks = new PlaybookPage(m_service, *m_model, m_pages);
+    m_pages->addTab(m_playbooks, tr("Playbooks"));
+    connect(m_playbooks, &PlaybookPage::runCheckRequested, this,
+            [this](const QString &id) { runChecks({id}); });
+    connect(m_playbooks, &PlaybookPage::runMitigationRequested, this,
+            &DiagnosticsTab::runMitigation);
+    connect(this, &DiagnosticsTab::resultShown, m_playbooks, &PlaybookPage::checkFinished);
 
     auto shortcut = [this](const QKeySequence &k, auto slot) {
         auto *s = new QShortcut(k, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
@@ -337,6 +345,14 @@ QWidget *DiagnosticsTab::entryWidget() const
     return m_tree;
 }
 
+bool DiagnosticsTab::showPlaybook(const QString &playbookId)
+{
+    m_pages->setCurrentWidget(m_playbooks);
+    const bool found = m_playbooks->choosePlaybook(playbookId);
+    m_playbooks->stepsView()->setFocus(Qt::OtherFocusReason);
+    return found;
+}
+
 bool DiagnosticsTab::isReadOnly() const
 {
     return m_service.readOnly();
@@ -346,6 +362,7 @@ void DiagnosticsTab::setIncidentId(const QString &id)
 {
     m_incidentId = id;
     m_logs->setIncidentId(id);
+    m_playbooks->setIncidentId(id);
     m_filing->setText(id.isEmpty() ? tr("No incident selected: runs are not filed")
                                    : tr("Runs are filed on the selected incident's timeline"));
 }

@@ -24,6 +24,7 @@ class ContextBar;
 class DiagnosticsService;
 class IncidentService;
 class LogAnalysisPanel;
+class PlaybookPage;
 class StatusLight;
 namespace diag {
 class DiagnosticsRunner;
@@ -46,6 +47,9 @@ public:
 
     CheckCatalogModel *catalog() const { return m_model; }
     ContextBar *contextBar() const { return m_bar; }
+    PlaybookPage *playbookPage() const { return m_playbooks; }
+    // Brings the Playbooks page to the front with this playbook chosen (Triage's offer).
+    bool showPlaybook(const QString &playbookId);
     bool isReadOnly() const;
     // Non-destructive checks only: mitigations go through runMitigation() one at a time.
     void runChecks(const QStringList &ids);
@@ -113,6 +117,7 @@ private:
     QSplitter *m_split = nullptr;
     QTabWidget *m_pages = nullptr;
     LogAnalysisPanel *m_logs = nullptr;
+    PlaybookPage *m_playbooks = nullptr;
     bool m_splitPlaced = false; // the first real size places the splitter once
     QLineEdit *m_filter = nullptr;
     QTreeView *m_tree = nullptr;

@@ -9,6 +9,7 @@
 #include "gui/errorguard.h"
 #include "gui/severitystyle.h"
 #include "impactpanel.h"
+#include "playbookoffer.h"
 #include "resolvedialog.h"
 #include "rolespanel.h"
 #include "services/incidentservice.h"
@@ -164,9 +165,13 @@ void TriageTab::buildPanels()
     });
     m_contacts = new ContactsPanel(m_service, body);
     connect(m_contacts, &ContactsPanel::copyRequested, this, &TriageTab::copyText);
+    m_playbookOffer = new PlaybookOfferPanel(m_service, body);
+    connect(m_playbookOffer, &PlaybookOfferPanel::openRequested, this,
+            &TriageTab::playbookRequested);
 
     auto *left = new QVBoxLayout;
     m_leftPanels = left;
+    left->addWidget(m_playbookOffer);
     left->addWidget(m_severity);
     left->addWidget(m_impact);
     left->addWidget(m_roles);
@@ -335,6 +340,7 @@ void TriageTab::showIncident()
         m_roles->setIncident(in);
         m_escalation->setIncident(in);
         m_contacts->setIncident(in);
+        m_playbookOffer->setIncident(in);
     }
     m_reloading = false;
 

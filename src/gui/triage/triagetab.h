@@ -22,6 +22,7 @@ class CommsPanel;
 class ContactsPanel;
 class EscalationPanel;
 class ImpactPanel;
+class PlaybookOfferPanel;
 class IncidentService;
 class RolesPanel;
 class SeverityPanel;
@@ -85,6 +86,8 @@ Q_SIGNALS:
     void overdueRaised(const QString &text, const QString &incidentTitle);
     void copied(const QString &what);
     void errorRaised(const idesk::Error &error);
+    // The offered playbook's button: the window shows it on the Diagnostics tab.
+    void playbookRequested(const QString &playbookId);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -134,6 +137,7 @@ private:
     CommsPanel *m_comms = nullptr;
     ChecklistsPanel *m_checklists = nullptr;
     ContactsPanel *m_contacts = nullptr;
+    PlaybookOfferPanel *m_playbookOffer = nullptr;
 };
 
 } // namespace idesk
