@@ -142,6 +142,9 @@ LogAnalysisPanel::LogAnalysisPanel(IncidentService &incidents, QWidget *parent)
     m_templates =
         makeTable({tr("Count"), tr("Template"), tr("First"), tr("Last"), tr("Example")}, this);
     m_templates->setSelectionMode(QAbstractItemView::SingleSelection);
+    // The template is what is read; the timestamps and counts need little room.
+    m_templates->setColumnWidth(0, 70);
+    m_templates->setColumnWidth(1, 340);
     m_examples = new QPlainTextEdit(this);
     m_examples->setObjectName(QStringLiteral("templateLines"));
     m_examples->setAccessibleName(tr("Lines of the selected template"));
