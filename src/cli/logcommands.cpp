@@ -1,27 +1,19 @@
 #include "cli/logcommands.h"
 
 #include "cli/cli.h"
-#include "cli/logsource.h"
 #include "core/logs/loganalyzer.h"
 #include "core/logs/logreport.h"
 #include "core/profile.h"
-#include "diagnostics/diagnosticsrunner.h"
-#include "diagnostics/kubectlrunner.h"
+#include "services/logs/logfeed.h"
 
 #include <QDateTime>
-#include <QEventLoop>
-#include <QIODevice>
 #include <algorithm>
-#include <cstring>
 #include <thread>
 #include <vector>
 
 namespace idesk::cli {
 
 namespace {
-
-// Read size; the analyser splits each block across the cores.
-constexpr qint64 kReadBlock = qint64(16) << 20;
 
 int count(const QStringList &args, const QString &name, int fallback)
 {
@@ -34,74 +26,19 @@ int count(const QStringList &args, const QString &name, int fallback)
     return n;
 }
 
-// Streams one source through the analyser; false with a message on a read error.
-bool feed(logs::LogAnalyzer &analyzer, const QString &path, QString *error)
-{
-    LogSource source;
-    if (!source.open(path)) {
-        *error = source.errorString();
-        return false;
-    }
-    std::vector<char> buf(static_cast<size_t>(kReadBlock));
-    size_t have = 0;
-    for (;;) {
-        if (buf.size() - have < size_t(kReadBlock) / 2)
-            buf.resize(have + size_t(kReadBlock)); // a line longer than the buffer
-        const qint64 n = source.read(buf.data() + have, qint64(buf.size() - have));
-        if (n < 0) {
-            *error = source.errorString();
-            return false;
-        }
-        const bool end = n == 0;
-        have += size_t(n);
-        const qsizetype used = analyzer.consume(QByteArrayView(buf.data(), qsizetype(have)), end);
-        std::memmove(buf.data(), buf.data() + used, have - size_t(used));
-        have -= size_t(used);
-        if (end)
-            return true;
-        if (buf.size() > size_t(kReadBlock) && have < size_t(kReadBlock) / 2) {
-            buf.resize(size_t(kReadBlock)); // give back what a long line needed
-            buf.shrink_to_fit();
-        }
-    }
-}
-
-// Streams `kubectl logs deployment/NAME` through the analyser as it arrives.
+// `kubectl logs deployment/NAME` through the analyser, as the log panel reads it.
 bool feedKubectl(Context &ctx, logs::LogAnalyzer &analyzer, const QString &target, QString *error)
 {
-    const QString prefix = QStringLiteral("deployment/");
-    if (!target.startsWith(prefix))
+    const std::optional<QString> deployment = deploymentOf(target);
+    if (!deployment)
         throw UsageError{QObject::tr("--kubectl takes deployment/NAME, not '%1'").arg(target)};
-    diag::LogsRequest request;
-    request.deployment = target.mid(prefix.size());
-    request.since = option(ctx.args, QStringLiteral("--since"));
-    request.allPods = flag(ctx.args, QStringLiteral("--all-pods"));
-    diag::KubectlOptions kube = diag::kubectlOptionsFor(ctx.profile());
-    const QString ns = option(ctx.args, QStringLiteral("--namespace"));
-    if (!ns.isEmpty())
-        kube.ns = ns;
-    const int timeout = count(ctx.args, QStringLiteral("--timeout"), 120);
-
-    diag::KubectlLogStream stream(kube, request, std::max(1, timeout));
-    QEventLoop loop;
-    QByteArray pending;
-    QString failure;
-    QObject::connect(&stream, &diag::KubectlLogStream::data, &loop, [&](const QByteArray &chunk) {
-        pending += chunk;
-        pending.remove(0, analyzer.consume(pending, false));
-    });
-    QObject::connect(&stream, &diag::KubectlLogStream::finished, &loop, [&](const QString &e) {
-        failure = e;
-        loop.quit();
-    });
-    QMetaObject::invokeMethod(&stream, &diag::KubectlLogStream::start, Qt::QueuedConnection);
-    loop.exec();
-    if (!failure.isEmpty()) {
-        *error = QObject::tr("kubectl logs %1: %2").arg(target, failure);
-        return false;
-    }
-    analyzer.consume(pending, true);
-    return true;
+    KubectlLogsSource source;
+    source.deployment = *deployment;
+    source.since = option(ctx.args, QStringLiteral("--since"));
+    source.allPods = flag(ctx.args, QStringLiteral("--all-pods"));
+    source.ns = option(ctx.args, QStringLiteral("--namespace"));
+    source.timeoutSeconds = std::max(1, count(ctx.args, QStringLiteral("--timeout"), 120));
+    return feedKubectlLogs(analyzer, ctx.profile(), source, error) == FeedResult::Done;
 }
 
 int cmdAnalyzeLogs(Context &ctx)
@@ -149,7 +86,7 @@ int cmdAnalyzeLogs(Context &ctx)
     }
     for (const QString &path : sources) {
         QString error;
-        if (!feed(analyzer, path, &error)) {
+        if (feedLogFile(analyzer, path, &error) != FeedResult::Done) {
             ctx.err << error << '\n';
             return DataError;
         }

@@ -10,7 +10,11 @@
 #include "services/settings.h"
 #include "testsupport/testsupport.h"
 
+#include <QApplication>
+#include <QAreaSeries>
 #include <QChartView>
+#include <QClipboard>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
@@ -19,8 +23,10 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTcpSocket>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace idesk;
@@ -69,6 +75,9 @@ private Q_SLOTS:
     void mitigationRefusedInReadOnlyMode();
     void mitigationRunsOnlyWithTheExactName();
     void watchChartsLatencyAndFilesChanges();
+    void kubectlTableShownAsTable();
+    void statusSpansMergeRuns();
+    void sqlRowsShownAsTable();
 
 private:
     DiagnosticsTab *openTab();
@@ -136,6 +145,8 @@ DiagnosticsTab *TestDiagnosticsTab::openTab()
     QDir().mkpath(dir);
     Profile p = defaultProfile();
     p.kube.context = kContext;
+    // The throwaway server of the test script, when there is one: sql checks go through libpq.
+    p.database.conninfo = qEnvironmentVariable("IDESK_TEST_PG");
     p.kube.productionContexts = QStringList{QStringLiteral("web3-marketplace-prod")};
     for (DiagnosticCheck &c : p.diagnostics) {
         if (c.id == u"quick-api-health")
@@ -423,6 +434,31 @@ void TestDiagnosticsTab::watchChartsLatencyAndFilesChanges()
     QCOMPARE(qobject_cast<QXYSeries *>(view->chart()->series().value(1))->count(),
              watch->failures());
 
+    // Status over time: a band along the top, passing, then failing, then passing again, on the
+    // same time axis as the latency; the failing band covers exactly the failed samples' span.
+    const auto spans = watch->statusSpans();
+    QCOMPARE(spans.size(), size_t(3));
+    QVERIFY(spans[0].pass && !spans[1].pass && spans[2].pass);
+    auto *failed = qobject_cast<QXYSeries *>(view->chart()->series().value(1));
+    QCOMPARE(spans[1].from, failed->at(0).x());
+    QCOMPARE(spans[1].to, spans[2].from);
+    QAreaSeries *failBand = nullptr;
+    for (QAbstractSeries *series : view->chart()->series()) {
+        if (series->objectName() == u"failBand")
+            failBand = qobject_cast<QAreaSeries *>(series);
+    }
+    QVERIFY(failBand);
+    QCOMPARE(failBand->name(), QStringLiteral("failing"));
+    QVERIFY(view->chart()->legend()->isVisible());
+    const QList<QPointF> top = failBand->upperSeries()->points();
+    QCOMPARE(top.size(), 6);
+    QCOMPARE(top[0].y(), top[1].y()); // passing span: the failing band has no height
+    QVERIFY(top[2].y() > top[0].y()); // the failing span stands up
+    QCOMPARE(top[2].x(), spans[1].from);
+    QCOMPARE(top[3].x(), spans[1].to);
+    QCOMPARE(top[4].y(), top[0].y());
+    QCOMPARE(failBand->attachedAxes().value(0), view->chart()->axes(Qt::Horizontal).value(0));
+
     // Filed: the first sample, the change to failing and the change back; not every sample.
     QCOMPARE(watch->filed(), 3);
     int evidence = 0;
@@ -433,6 +469,138 @@ void TestDiagnosticsTab::watchChartsLatencyAndFilesChanges()
     if (const QString shots = qEnvironmentVariable("IDESK_DIAG_SCREENSHOT_DIR"); !shots.isEmpty())
         QVERIFY(watch->grab().save(shots + QStringLiteral("/watch.png")));
     watch->close();
+}
+
+void TestDiagnosticsTab::kubectlTableShownAsTable()
+{
+    m_api->setPods({{QStringLiteral("web3-marketplace"), QStringLiteral("backend-5d8f7c9b4-x2x7q"),
+                     QStringLiteral("Running")},
+                    {QStringLiteral("web3-marketplace"), QStringLiteral("backend-5d8f7c9b4-zq9kt"),
+                     QStringLiteral("CrashLoopBackOff")},
+                    {QStringLiteral("web3-marketplace"), QStringLiteral("frontend-7c6d9f8b5-abcde"),
+                     QStringLiteral("Running")}});
+    DiagnosticsTab *tab = openTab();
+    QVERIFY(tab);
+    auto *asTable = child<QToolButton>(*tab, QStringLiteral("outputAsTable"));
+    auto *asText = child<QToolButton>(*tab, QStringLiteral("outputAsText"));
+    auto *output = child<QPlainTextEdit>(*tab, QStringLiteral("output"));
+    QTableView *table = tab->outputTable();
+
+    // An HTTP body is never a table.
+    tab->runChecks({QStringLiteral("quick-frontend-health"), QStringLiteral("quick-pods")});
+    QTRY_COMPARE_WITH_TIMEOUT(tab->runningCount(), 0, kRunTimeout);
+    tab->showCheck(QStringLiteral("quick-frontend-health"));
+    QVERIFY(!tab->tableOffered());
+    QVERIFY(!asTable->isEnabled());
+    QVERIFY(output->isVisible());
+
+    tab->showCheck(QStringLiteral("quick-pods"));
+    QVERIFY2(tab->tableOffered(), qPrintable(output->toPlainText()));
+    QVERIFY(asTable->isEnabled());
+    QVERIFY(!tab->showsTable()); // text until asked
+    QTest::mouseClick(asTable, Qt::LeftButton);
+    QVERIFY(tab->showsTable());
+    QVERIFY(table->isVisible());
+    QVERIFY(asTable->isChecked());
+    QAbstractItemModel *m = table->model();
+    QCOMPARE(m->columnCount(), 2);
+    QCOMPARE(m->headerData(0, Qt::Horizontal).toString(), QStringLiteral("NAME"));
+    QCOMPARE(m->headerData(1, Qt::Horizontal).toString(), QStringLiteral("STATUS"));
+    QCOMPARE(m->rowCount(), 3);
+    QCOMPARE(m->index(1, 1).data().toString(), QStringLiteral("CrashLoopBackOff"));
+
+    // Sorted by a header click, by status: CrashLoopBackOff first.
+    const QPoint statusHeader(table->horizontalHeader()->sectionViewportPosition(1) + 5, 5);
+    QTest::mouseClick(table->horizontalHeader()->viewport(), Qt::LeftButton, {}, statusHeader);
+    QCOMPARE(m->index(0, 1).data().toString(), QStringLiteral("CrashLoopBackOff"));
+    QCOMPARE(m->index(0, 0).data().toString(), QStringLiteral("backend-5d8f7c9b4-zq9kt"));
+
+    // Ctrl+C copies the selection as TSV.
+    table->setFocus();
+    table->selectionModel()->select(QItemSelection(m->index(0, 0), m->index(1, 1)),
+                                    QItemSelectionModel::ClearAndSelect);
+    QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QApplication::clipboard()->text(),
+             QStringLiteral("backend-5d8f7c9b4-zq9kt\tCrashLoopBackOff\n"
+                            "backend-5d8f7c9b4-x2x7q\tRunning\n"));
+
+    // Ctrl+F in the table narrows its rows.
+    QTest::keyClick(table, Qt::Key_F, Qt::ControlModifier);
+    auto *findEdit = child<QLineEdit>(*tab, QStringLiteral("findEdit"));
+    QVERIFY(findEdit->isVisible());
+    QTest::keyClicks(findEdit, QStringLiteral("frontend"));
+    QCOMPARE(m->rowCount(), 1);
+    findEdit->clear();
+    QCOMPARE(m->rowCount(), 3);
+
+    // The choice holds for the next check; a check without a table falls back to text and
+    // gets the table again when a tabular one is shown.
+    tab->showCheck(QStringLiteral("quick-frontend-health"));
+    QVERIFY(!tab->showsTable());
+    QVERIFY(asText->isChecked());
+    tab->showCheck(QStringLiteral("quick-pods"));
+    QVERIFY(tab->showsTable());
+    if (const QString shots = qEnvironmentVariable("IDESK_DIAG_SCREENSHOT_DIR"); !shots.isEmpty())
+        QVERIFY(m_window->grab().save(shots + QStringLiteral("/output-table-kubectl.png")));
+
+    // In text mode Ctrl+F still finds in the text.
+    QTest::mouseClick(asText, Qt::LeftButton);
+    QVERIFY(!tab->showsTable());
+    QVERIFY(output->isVisible());
+    output->setFocus();
+    QTRY_VERIFY(output->hasFocus());
+    QTest::keyClick(output, Qt::Key_F, Qt::ControlModifier);
+    findEdit->setText(QStringLiteral("CrashLoop"));
+    QCOMPARE(output->textCursor().selectedText(), QStringLiteral("CrashLoop"));
+}
+
+void TestDiagnosticsTab::statusSpansMergeRuns()
+{
+    using S = WatchDialog::Sample;
+    const auto spans =
+        WatchDialog::statusSpans({S{0, true}, S{2, true}, S{4, false}, S{6, false}, S{8, true}}, 2);
+    QCOMPARE(spans.size(), size_t(3));
+    QCOMPARE(spans[0].from, 0.0);
+    QCOMPARE(spans[0].to, 4.0);
+    QVERIFY(!spans[1].pass);
+    QCOMPARE(spans[1].to, 8.0);
+    QCOMPARE(spans[2].to, 10.0);
+    QVERIFY(WatchDialog::statusSpans({}, 2).empty());
+}
+
+void TestDiagnosticsTab::sqlRowsShownAsTable()
+{
+    if (qEnvironmentVariable("IDESK_TEST_PG").isEmpty()) {
+        if (qEnvironmentVariable("IDESK_TEST_PG_REQUIRED") == u"1")
+            QFAIL("PostgreSQL is required: IDESK_TEST_PG is not set");
+        QSKIP("IDESK_TEST_PG is not set");
+    }
+    DiagnosticsTab *tab = openTab();
+    QVERIFY(tab);
+    const QString id = QStringLiteral("db-active-queries");
+    tab->runChecks({id});
+    QTRY_COMPARE_WITH_TIMEOUT(tab->runningCount(), 0, kRunTimeout);
+    tab->showCheck(id);
+    QCOMPARE(tab->catalog()->state(id), State::Pass);
+    // Through libpq, not kubectl: the command line names the query and the connection.
+    const QString cmd = child<QPlainTextEdit>(*tab, QStringLiteral("commandLine"))->toPlainText();
+    QVERIFY2(!cmd.contains(u"kubectl") && cmd.contains(u"pg_stat_activity"), qPrintable(cmd));
+    QVERIFY(child<QLabel>(*tab, QStringLiteral("whereLabel"))->text().startsWith(u"Database:"));
+    QVERIFY(tab->tableOffered());
+    tab->setShowTable(true);
+    QVERIFY(tab->outputTable()->isVisible());
+    QAbstractItemModel *m = tab->outputTable()->model();
+    QStringList columns;
+    for (int c = 0; c < m->columnCount(); ++c)
+        columns << m->headerData(c, Qt::Horizontal).toString();
+    QVERIFY2(columns.contains(u"pid") && columns.contains(u"state") && columns.contains(u"query"),
+             qPrintable(columns.join(u',')));
+    // The check's own session is active while it runs: one row at least, state "active".
+    QVERIFY(m->rowCount() >= 1);
+    QCOMPARE(m->index(0, int(columns.indexOf(u"state"))).data().toString(),
+             QStringLiteral("active"));
+    if (const QString shots = qEnvironmentVariable("IDESK_DIAG_SCREENSHOT_DIR"); !shots.isEmpty())
+        QVERIFY(m_window->grab().save(shots + QStringLiteral("/output-table-sql.png")));
 }
 
 QTEST_MAIN(TestDiagnosticsTab)

@@ -1,15 +1,25 @@
 // The log analysis panel's main path: a file analysed off the GUI thread, the tables filled with
-// the runbook's counts, and the summary filed on the incident's timeline.
+// the runbook's counts, and the summary filed on the incident's timeline; progress and Cancel on a
+// big file, a template's own lines, .gz files, and kubectl logs through the fake API server.
 
 #include "core/clock.h"
 #include "core/profile.h"
+#include "diagnostics/fakekubeapi.h"
 #include "gui/logs/loganalysispanel.h"
 #include "services/incidentservice.h"
 #include "testsupport.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
 
@@ -77,6 +87,195 @@ private Q_SLOTS:
             QVERIFY2(!e.text.contains(QStringLiteral("token=abc")), qPrintable(e.text));
         }
         QVERIFY(found);
+    }
+
+    void bigFileShowsProgressAndCancels()
+    {
+        test::TempDir dir;
+        const SystemClock clock;
+        auto service =
+            IncidentService::open(dir.file(QStringLiteral("db.sqlite")), defaultProfile(), clock);
+        // A few MB of log lines, then a sparse stretch (holes read as zeros, cut into lines) to
+        // 4 GB: far more than any machine analyses before the test presses Cancel, and nothing
+        // on the disk.
+        const QString path = dir.file(QStringLiteral("big.log"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QByteArray block;
+            for (int i = 0; i < 40000; ++i)
+                block += "2024-05-01T13:55:10Z ERROR request failed user=u_" +
+                         QByteArray::number(i) + " order=ord_9f\n";
+            f.write(block);
+            const qint64 size = qint64(4) << 30;
+            for (qint64 at = f.pos() + (qint64(1) << 20); at < size; at += qint64(1) << 20) {
+                QVERIFY(f.seek(at));
+                f.write("\n");
+            }
+        }
+        LogAnalysisPanel panel(*service);
+        panel.resize(900, 700);
+        panel.show();
+        panel.setReadBlockSize(qint64(1) << 20);
+        QSignalSpy finished(&panel, &LogAnalysisPanel::analysisFinished);
+        QSignalSpy stopped(&panel, &LogAnalysisPanel::analysisStopped);
+        panel.analyzeFile(path);
+        QVERIFY(panel.isBusy());
+        QVERIFY(panel.progressBar()->isVisible());
+        QVERIFY(panel.cancelButton()->isVisible());
+        // The GUI thread is free: the bar moves while the worker reads.
+        QTRY_VERIFY(panel.progressBar()->value() > 0);
+        const int seen = panel.progressBar()->value();
+        QTRY_VERIFY(panel.progressBar()->value() > seen);
+        QVERIFY2(panel.progressBar()->text().contains(QStringLiteral(" of 4")),
+                 qPrintable(panel.progressBar()->text()));
+        if (const QString shots = qEnvironmentVariable("IDESK_LOG_SCREENSHOT_DIR");
+            !shots.isEmpty())
+            QVERIFY(panel.grab().save(shots + QStringLiteral("/log-progress.png")));
+        QElapsedTimer cancelled;
+        cancelled.start();
+        QTest::mouseClick(panel.cancelButton(), Qt::LeftButton);
+        QTRY_VERIFY(!panel.isBusy());
+        qInfo("cancel took %lld ms", cancelled.elapsed());
+        QCOMPARE(stopped.size(), 1);
+        QCOMPARE(finished.size(), 0);
+        QVERIFY2(panel.statusText().startsWith(QStringLiteral("Cancelled")),
+                 qPrintable(panel.statusText()));
+        QVERIFY(!panel.progressBar()->isVisible());
+        QCOMPARE(panel.templatesTable()->rowCount(), 0);
+        QVERIFY(!panel.evidenceButton()->isEnabled());
+    }
+
+    void templateShowsItsLines()
+    {
+        test::TempDir dir;
+        const SystemClock clock;
+        auto service =
+            IncidentService::open(dir.file(QStringLiteral("db.sqlite")), defaultProfile(), clock);
+        QByteArray log;
+        for (int i = 1; i <= 300; ++i) {
+            if (i % 3 == 0)
+                log +=
+                    "2024-05-01T13:55:00Z ERROR db timeout after " + QByteArray::number(i) + "ms\n";
+            else if (i % 50 == 0)
+                log += "2024-05-01T13:55:00Z ERROR cache miss \x1b[31mkey=k" +
+                       QByteArray::number(i) + "\n";
+            else
+                log += "2024-05-01T13:55:00Z INFO ok " + QByteArray::number(i) + "\n";
+        }
+        dir.write(QStringLiteral("app.log"), log);
+        // The same log compressed: read through the same source as the CLI's.
+        QProcess gzip;
+        gzip.start(QStringLiteral("gzip"),
+                   {QStringLiteral("-k"), dir.file(QStringLiteral("app.log"))});
+        QVERIFY(gzip.waitForFinished());
+        QCOMPARE(gzip.exitCode(), 0);
+
+        for (const QString &name : {QStringLiteral("app.log"), QStringLiteral("app.log.gz")}) {
+            LogAnalysisPanel panel(*service);
+            panel.show();
+            QSignalSpy shown(&panel, &LogAnalysisPanel::exampleLinesShown);
+            panel.analyzeFile(dir.file(name));
+            QTRY_VERIFY(!panel.isBusy());
+            QCOMPARE(panel.templatesTable()->rowCount(), 2);
+            QCOMPARE(panel.templatesTable()->item(0, 1)->text(),
+                     QStringLiteral("ERROR db timeout after <*>"));
+            QCOMPARE(panel.templatesTable()->item(1, 0)->text(), QStringLiteral("4"));
+            panel.templatesTable()->setCurrentCell(1, 1);
+            QTRY_COMPARE(shown.size(), 1);
+            const QString text = panel.exampleLines()->toPlainText();
+            const QStringList lines = text.split(QLatin1Char('\n'));
+            QCOMPARE(lines.size(), 5);
+            QVERIFY2(
+                lines[1].startsWith(QStringLiteral(" 50  2024-05-01T13:55:00Z ERROR cache miss")),
+                qPrintable(text));
+            QVERIFY2(lines[4].startsWith(QStringLiteral("250  ")), qPrintable(text));
+            // Control characters from the log never reach the pane.
+            QVERIFY(!text.contains(QChar(0x1b)));
+            panel.templatesTable()->setCurrentCell(0, 1);
+            QTRY_COMPARE(shown.size(), 2);
+            QVERIFY(panel.exampleLines()->toPlainText().contains(QStringLiteral("\n  3  ")));
+            // The first 100 of its 100 lines.
+            QCOMPARE(panel.exampleLines()->toPlainText().count(QLatin1Char('\n')), 100);
+            if (const QString shots = qEnvironmentVariable("IDESK_LOG_SCREENSHOT_DIR");
+                !shots.isEmpty() && name == u"app.log") {
+                panel.resize(900, 700);
+                panel.findChild<QTabWidget *>()->setCurrentIndex(3);
+                panel.templatesTable()->setCurrentCell(1, 1);
+                QTRY_COMPARE(shown.size(), 3);
+                QVERIFY(panel.grab().save(shots + QStringLiteral("/log-templates.png")));
+            }
+        }
+    }
+
+    void kubectlSourceThroughTheRunner()
+    {
+        test::TempDir dir;
+        qputenv("KUBECACHEDIR", (dir.path() + QStringLiteral("/cache")).toUtf8());
+        qunsetenv("IDESK_KUBECTL");
+        test::FakeKubeApi api;
+        QVERIFY(api.start());
+        qputenv("KUBECONFIG", api.writeKubeconfig(dir.path(), QStringLiteral("fake")).toUtf8());
+        Profile p = defaultProfile();
+        p.kube.context = QStringLiteral("fake");
+        api.setPods({{p.kube.ns, QStringLiteral("backend-aaaa"), QStringLiteral("Running")},
+                     {p.kube.ns, QStringLiteral("backend-bbbb"), QStringLiteral("Running")}});
+        api.setPodLog(QStringLiteral("backend-aaaa"),
+                      "2024-05-01T10:00:00Z ERROR payment failed order=ord_1a\n"
+                      "2024-05-01T10:00:01Z INFO GET /api response_time=120\n");
+        api.setPodLog(QStringLiteral("backend-bbbb"),
+                      "2024-05-01T10:01:00Z ERROR payment failed order=ord_2b\n");
+        const SystemClock clock;
+        auto service = IncidentService::open(dir.file(QStringLiteral("db.sqlite")), p, clock);
+        const QString id =
+            service->declare({QStringLiteral("Payments failing"), Severity::P1, {}, {}}).id;
+        LogAnalysisPanel panel(*service);
+        panel.setIncidentId(id);
+        panel.show();
+
+        // Not deployment/NAME: nothing runs.
+        panel.kubectlTarget()->setText(QStringLiteral("pod/backend-aaaa"));
+        QTest::mouseClick(panel.kubectlButton(), Qt::LeftButton);
+        QVERIFY(!panel.isBusy());
+        QVERIFY(panel.statusText().contains(QStringLiteral("deployment/NAME")));
+        // A name kubectl would read as an option is refused by the runner's rules.
+        panel.analyzeKubectl(QStringLiteral("deployment/--all"), {}, {}, false);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 30000);
+        QVERIFY2(panel.statusText().startsWith(QStringLiteral("Could not analyse")),
+                 qPrintable(panel.statusText()));
+        for (const auto &r : api.requests())
+            QVERIFY(!r.path.contains("/log"));
+
+        panel.kubectlTarget()->setText(QStringLiteral("deployment/backend"));
+        panel.findChild<QCheckBox *>()->setChecked(true);
+        QTest::mouseClick(panel.kubectlButton(), Qt::LeftButton);
+        QVERIFY(panel.isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 30000);
+        QVERIFY2(panel.statusText().contains(QStringLiteral("3 lines, 2 containing ERROR")),
+                 qPrintable(panel.statusText()));
+        // The exact command, with the profile's context and namespace, is the evidence's source;
+        // all pods: those the deployment's selector picks.
+        QVERIFY2(panel.source().contains(QStringLiteral("--context=fake")) &&
+                     panel.source().contains(QStringLiteral("--namespace=") + p.kube.ns) &&
+                     panel.source().contains(QStringLiteral("--selector=app=backend")) &&
+                     panel.source().contains(QStringLiteral("--since=1h")),
+                 qPrintable(panel.source()));
+        QCOMPARE(panel.templatesTable()->item(0, 0)->text(), QStringLiteral("2"));
+        QSignalSpy shown(&panel, &LogAnalysisPanel::exampleLinesShown);
+        panel.templatesTable()->setCurrentCell(0, 1);
+        QTRY_COMPARE(shown.size(), 1);
+        QVERIFY2(panel.exampleLines()->toPlainText().contains(QStringLiteral("payment failed")),
+                 qPrintable(panel.exampleLines()->toPlainText()));
+
+        QSignalSpy added(&panel, &LogAnalysisPanel::evidenceAdded);
+        QVERIFY(panel.evidenceButton()->isEnabled());
+        QTest::mouseClick(panel.evidenceButton(), Qt::LeftButton);
+        QCOMPARE(added.size(), 1);
+        bool filed = false;
+        for (const TimelineEvent &e : service->events(EventQuery{id}))
+            filed = filed || (e.kind == EventKind::Evidence && e.text.contains(u"--context=fake"));
+        QVERIFY(filed);
+        qunsetenv("KUBECONFIG");
     }
 
     void unreadableFileSaysSo()

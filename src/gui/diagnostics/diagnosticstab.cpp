@@ -3,9 +3,11 @@
 #include "catalogproxy.h"
 #include "contextbar.h"
 #include "diagnostics/diagnosticsrunner.h"
+#include "diagnostics/outputtable.h"
 #include "gui/flowlayout.h"
 #include "gui/logs/loganalysispanel.h"
 #include "mitigationdialog.h"
+#include "models/diagnostics/outputtablemodel.h"
 #include "playbookpage.h"
 #include "services/diagnostics/diagnosticsservice.h"
 #include "services/incidentservice.h"
@@ -13,6 +15,7 @@
 #include "watchdialog.h"
 
 #include <QApplication>
+#include <QButtonGroup>
 #include <QClipboard>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -24,7 +27,9 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTextBlock>
 #include <QToolButton>
 #include <QTreeView>
@@ -217,8 +222,29 @@ void DiagnosticsTab::buildUi()
     m_watchButton->setObjectName(QStringLiteral("watchButton"));
     m_watchButton->setToolTip(tr("Re-run this check every few seconds and chart its latency"));
     connect(m_watchButton, &QPushButton::clicked, this, [this] { watch(m_shown); });
+    // Text or table: two buttons that stay pressed, so the mode in use is visible at a glance.
+    m_textMode = new QToolButton(detail);
+    m_textMode->setObjectName(QStringLiteral("outputAsText"));
+    m_textMode->setText(tr("Text"));
+    m_textMode->setAccessibleName(tr("Show the output as text"));
+    m_tableMode = new QToolButton(detail);
+    m_tableMode->setObjectName(QStringLiteral("outputAsTable"));
+    m_tableMode->setText(tr("Table"));
+    m_tableMode->setAccessibleName(tr("Show the output as a table"));
+    m_tableMode->setToolTip(tr("Offered when the output is a table (kubectl, SQL)"));
+    auto *modes = new QButtonGroup(detail);
+    for (QToolButton *b : {m_textMode, m_tableMode}) {
+        b->setCheckable(true);
+        b->setAutoRaise(false);
+        modes->addButton(b);
+    }
+    m_textMode->setChecked(true);
+    connect(m_textMode, &QToolButton::clicked, this, [this] { setShowTable(false); });
+    connect(m_tableMode, &QToolButton::clicked, this, [this] { setShowTable(true); });
     auto *titleRow = new QHBoxLayout;
     titleRow->addWidget(m_title, 1);
+    titleRow->addWidget(m_textMode);
+    titleRow->addWidget(m_tableMode);
     titleRow->addWidget(m_watchButton);
     titleRow->addWidget(m_copyButton);
     d->addLayout(titleRow);
@@ -297,7 +323,8 @@ void DiagnosticsTab::buildUi()
     connect(prev, &QToolButton::clicked, this, [this] { find(true); });
     connect(close, &QToolButton::clicked, this, [this] {
         m_findBar->hide();
-        m_output->setFocus();
+        m_tableProxy->setFilterFixedString(QString());
+        (showsTable() ? static_cast<QWidget *>(m_table) : m_output)->setFocus();
     });
 
     m_output = new QPlainTextEdit(detail);
@@ -309,7 +336,27 @@ void DiagnosticsTab::buildUi()
     m_output->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_output->setPlaceholderText(tr("Output appears here after the check runs (Ctrl+F finds)."));
     m_output->installEventFilter(this);
-    d->addWidget(m_output, 1);
+    m_tableModel = new OutputTableModel(this);
+    m_tableProxy = new OutputTableProxy(this);
+    m_tableProxy->setSourceModel(m_tableModel);
+    m_table = new QTableView(detail);
+    m_table->setObjectName(QStringLiteral("outputTable"));
+    m_table->setAccessibleName(tr("Output table"));
+    m_table->setModel(m_tableProxy);
+    m_table->setFont(mono);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(-1, Qt::AscendingOrder); // the order the command printed
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->setToolTip(tr("Click a header to sort; Ctrl+C copies the selection as TSV"));
+    m_table->installEventFilter(this);
+    m_outputStack = new QStackedWidget(detail);
+    m_outputStack->addWidget(m_output);
+    m_outputStack->addWidget(m_table);
+    d->addWidget(m_outputStack, 1);
     connect(m_copyButton, &QPushButton::clicked, this, [this] {
         QApplication::clipboard()->setText(
             QStringLiteral("$ %1\n%2\n\n%3")
@@ -438,8 +485,9 @@ void DiagnosticsTab::updateHealthSummary()
 
 diag::DiagnosticsRunner *DiagnosticsTab::makeRunner(bool readOnly, const QString &confirmTarget)
 {
-    diag::RunnerOptions o;
-    o.kubectl = diag::kubectlOptionsFor(m_service.profile());
+    // Everything the profile implies, as the CLI runs it: sql checks go through libpq when it
+    // names a database, which gives the output view a result set to show as a table.
+    diag::RunnerOptions o = diag::runnerOptionsFor(m_service.profile());
     o.readOnly = readOnly;
     o.confirmTarget = confirmTarget;
     auto *runner = new diag::DiagnosticsRunner(o, this);
@@ -620,6 +668,11 @@ void DiagnosticsTab::onResult(const diag::DiagnosticResult &r)
 
 QString DiagnosticsTab::commandText(const DiagnosticCheck &c) const
 {
+    if (c.kind == u"sql" && !m_service.profile().database.conninfo.isEmpty()) {
+        // The runner sends it through libpq, read-only, not through kubectl exec psql.
+        return QStringLiteral("%1  (%2)")
+            .arg(c.query, diag::describeConninfo(m_service.profile().database.conninfo));
+    }
     if (viaKubectl(c.kind)) {
         const diag::KubectlOptions o = diag::kubectlOptionsFor(m_service.profile());
         const QString program = o.program.isEmpty() ? QStringLiteral("kubectl") : o.program;
@@ -671,6 +724,7 @@ void DiagnosticsTab::updateDetails()
         m_mitigationBox->hide();
         m_resultLabel->clear();
         m_output->clear();
+        updateOutputView();
         return;
     }
     m_title->setText(tr("%1 — %2 check").arg(c->title, c->kind));
@@ -684,7 +738,11 @@ void DiagnosticsTab::updateDetails()
         m_command->setPlainText(command);
     fitCommandHeight();
     const Profile &p = m_service.profile();
-    if (viaKubectl(c->kind)) {
+    if (c->kind == u"sql" && !p.database.conninfo.isEmpty()) {
+        m_where->setText(tr("Database: %1%2")
+                             .arg(diag::describeConninfo(p.database.conninfo),
+                                  p.database.production ? tr("  ·  PRODUCTION") : QString()));
+    } else if (viaKubectl(c->kind)) {
         const QString context = have && !it->context.isEmpty() ? it->context : p.kube.context;
         const QString ns = have && !it->ns.isEmpty() ? it->ns : p.kube.ns;
         m_where->setText(
@@ -736,6 +794,57 @@ void DiagnosticsTab::updateDetails()
     const QString output = have ? it->output : QString();
     if (m_output->toPlainText() != output)
         m_output->setPlainText(output);
+    updateOutputView();
+}
+
+void DiagnosticsTab::updateOutputView()
+{
+    const auto it = m_results.constFind(m_shown);
+    const QString source =
+        it == m_results.cend() ? QString() : m_shown + QLatin1Char('\n') + it->output;
+    if (source != m_tableSource) {
+        // Read again only when another result is shown: a re-sort or selection survives the
+        // refreshes a running batch causes.
+        m_tableSource = source;
+        const std::optional<diag::OutputTable> table =
+            it == m_results.cend() ? std::nullopt : diag::tableOf(*it);
+        m_tableModel->setTable(table.value_or(diag::OutputTable{}));
+        m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+        m_tableProxy->sort(-1);
+        if (table)
+            m_table->resizeColumnsToContents();
+    }
+    const bool offered = tableOffered();
+    m_tableMode->setEnabled(offered);
+    const bool table = offered && m_preferTable;
+    m_outputStack->setCurrentWidget(table ? static_cast<QWidget *>(m_table) : m_output);
+    (table ? m_tableMode : m_textMode)->setChecked(true);
+    // Finding filters the table's rows; the text has its own cursor.
+    m_tableProxy->setFilterFixedString(table && !m_findBar->isHidden() ? m_findEdit->text()
+                                                                       : QString());
+}
+
+bool DiagnosticsTab::tableOffered() const
+{
+    return m_tableModel->columnCount() > 0;
+}
+
+bool DiagnosticsTab::showsTable() const
+{
+    return m_outputStack->currentWidget() == m_table;
+}
+
+void DiagnosticsTab::setShowTable(bool table)
+{
+    m_preferTable = table;
+    updateOutputView();
+}
+
+void DiagnosticsTab::copyTableSelection()
+{
+    const QString tsv = selectionAsTsv(m_table->selectionModel()->selectedIndexes());
+    if (!tsv.isEmpty())
+        QApplication::clipboard()->setText(tsv);
 }
 
 void DiagnosticsTab::updateActions()
@@ -770,6 +879,13 @@ void DiagnosticsTab::showFind()
 void DiagnosticsTab::find(bool backwards)
 {
     const QString text = m_findEdit->text();
+    if (showsTable()) {
+        // In a table, finding narrows the rows to those with the text in any cell.
+        m_tableProxy->setFilterFixedString(text);
+        m_findNote->setText(text.isEmpty() || m_tableProxy->rowCount() > 0 ? QString()
+                                                                           : tr("not found"));
+        return;
+    }
     if (text.isEmpty()) {
         m_findNote->clear();
         return;
@@ -789,7 +905,7 @@ void DiagnosticsTab::find(bool backwards)
 
 bool DiagnosticsTab::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched != m_tree && watched != m_output)
+    if (watched != m_tree && watched != m_output && watched != m_table)
         return QWidget::eventFilter(watched, event);
     auto *key = event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress
                     ? static_cast<QKeyEvent *>(event)
@@ -799,18 +915,23 @@ bool DiagnosticsTab::eventFilter(QObject *watched, QEvent *event)
     // Ctrl+F belongs to the window's incident search everywhere else; here it finds in what
     // has focus: the checks in the list, the text in the output.
     const bool findKey = key->matches(QKeySequence::Find);
+    const bool copyKey = watched == m_table && key->matches(QKeySequence::Copy);
     const bool enter = watched == m_tree &&
                        (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
                        key->modifiers() == Qt::NoModifier;
     if (event->type() == QEvent::ShortcutOverride) {
-        if (findKey || enter) {
+        if (findKey || enter || copyKey) {
             event->accept();
             return true;
         }
         return QWidget::eventFilter(watched, event);
     }
+    if (copyKey) {
+        copyTableSelection();
+        return true;
+    }
     if (findKey) {
-        if (watched == m_output) {
+        if (watched == m_output || watched == m_table) {
             showFind();
         } else {
             m_filter->setFocus(Qt::ShortcutFocusReason);

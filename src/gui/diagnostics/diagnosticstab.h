@@ -14,6 +14,9 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QSplitter;
+class QStackedWidget;
+class QTableView;
+class QToolButton;
 class QTabWidget;
 class QTreeView;
 
@@ -25,6 +28,8 @@ class DiagnosticsService;
 class IncidentService;
 class LogAnalysisPanel;
 class PlaybookPage;
+class OutputTableModel;
+class OutputTableProxy;
 class StatusLight;
 namespace diag {
 class DiagnosticsRunner;
@@ -63,6 +68,12 @@ public:
     // A window that re-runs an HTTP or JSON-RPC check every few seconds and charts it.
     void watch(const QString &checkId);
     QString shownCheck() const { return m_shown; }
+    // The output as a table: offered when the shown result is tabular (an SQL result set, a
+    // kubectl table); the choice between text and table holds for every check after it.
+    bool tableOffered() const;
+    bool showsTable() const;
+    void setShowTable(bool table);
+    QTableView *outputTable() const { return m_table; }
     int runningCount() const;
 
 Q_SIGNALS:
@@ -81,6 +92,8 @@ private:
     void start(diag::DiagnosticsRunner *runner, const std::vector<DiagnosticCheck> &checks);
     void onResult(const diag::DiagnosticResult &r);
     void updateDetails();
+    void updateOutputView();
+    void copyTableSelection();
     void fitCommandHeight();
     void updateActions();
     void updateHealthSummary();
@@ -132,6 +145,14 @@ private:
     QLineEdit *m_findEdit = nullptr;
     QLabel *m_findNote = nullptr;
     QPlainTextEdit *m_output = nullptr;
+    QStackedWidget *m_outputStack = nullptr;
+    QTableView *m_table = nullptr;
+    OutputTableModel *m_tableModel = nullptr;
+    OutputTableProxy *m_tableProxy = nullptr;
+    QToolButton *m_textMode = nullptr;
+    QToolButton *m_tableMode = nullptr;
+    bool m_preferTable = false;
+    QString m_tableSource; // check id and output the table was read from
     QPushButton *m_copyButton = nullptr;
     QPushButton *m_watchButton = nullptr;
 };

@@ -4,6 +4,7 @@
 #include "diagnostics/diagnosticsrunner.h"
 #include "services/diagnostics/diagnosticsservice.h"
 
+#include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
 #include <QCloseEvent>
@@ -20,6 +21,39 @@ namespace idesk {
 
 namespace {
 constexpr int kMaxPoints = 720; // an hour at five seconds; older points scroll off
+// The status band's place on its own hidden 0..1 axis: a strip along the top of the plot,
+// above the latency line, which the Y range keeps below 5/6 of the height.
+constexpr double kBandLow = 0.9;
+constexpr double kBandHigh = 1.0;
+
+QAreaSeries *makeBand(const QString &name, const QColor &color, Qt::BrushStyle style)
+{
+    auto *band = new QAreaSeries(new QLineSeries, new QLineSeries);
+    band->setName(name);
+    QBrush brush(color, style);
+    band->setBrush(brush);
+    band->setPen(QPen(color, 1));
+    return band;
+}
+} // namespace
+
+std::vector<WatchDialog::StatusSpan> WatchDialog::statusSpans(const std::vector<Sample> &samples,
+                                                              double lastWidth)
+{
+    std::vector<StatusSpan> spans;
+    for (size_t i = 0; i < samples.size(); ++i) {
+        const double to = i + 1 < samples.size() ? samples[i + 1].x : samples[i].x + lastWidth;
+        if (!spans.empty() && spans.back().pass == samples[i].pass)
+            spans.back().to = to;
+        else
+            spans.push_back({samples[i].x, to, samples[i].pass});
+    }
+    return spans;
+}
+
+std::vector<WatchDialog::StatusSpan> WatchDialog::statusSpans() const
+{
+    return statusSpans(m_history, double(m_timer.interval()) / 1000.0);
 }
 
 bool WatchDialog::canWatch(const DiagnosticCheck &check)
@@ -33,7 +67,9 @@ WatchDialog::WatchDialog(const DiagnosticCheck &check, DiagnosticsService &evide
       m_runner(new diag::DiagnosticsRunner(diag::RunnerOptions{}, this)),
       m_interval(new QSpinBox(this)), m_toggle(new QPushButton(this)), m_status(new QLabel(this)),
       m_latency(new QLineSeries), m_failed(new QScatterSeries), m_axisX(new QValueAxis),
-      m_axisY(new QValueAxis)
+      m_axisY(new QValueAxis), m_axisBand(new QValueAxis),
+      m_passBand(makeBand(tr("passing"), QColor(0x2e, 0x7d, 0x32), Qt::SolidPattern)),
+      m_failBand(makeBand(tr("failing"), QColor(0xc6, 0x28, 0x28), Qt::BDiagPattern))
 {
     setObjectName(QStringLiteral("watchDialog"));
     setWindowTitle(tr("Watch: %1").arg(check.title));
@@ -71,8 +107,16 @@ WatchDialog::WatchDialog(const DiagnosticCheck &check, DiagnosticsService &evide
     m_failed->setName(tr("failed"));
     m_failed->setColor(QColor(0xc6, 0x28, 0x28));
     m_failed->setMarkerSize(9);
+    m_failed->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
     chart->addSeries(m_latency);
     chart->addSeries(m_failed);
+    m_passBand->setObjectName(QStringLiteral("passBand"));
+    m_failBand->setObjectName(QStringLiteral("failBand"));
+    chart->addSeries(m_passBand);
+    chart->addSeries(m_failBand);
+    // Names and shapes, not colour alone: the legend says which band and marker is which.
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->show();
     m_axisX->setTitleText(tr("seconds since the watch began"));
     m_axisX->setLabelFormat(QStringLiteral("%d"));
     m_axisX->setRange(0, 60);
@@ -81,6 +125,13 @@ WatchDialog::WatchDialog(const DiagnosticCheck &check, DiagnosticsService &evide
     m_axisY->setRange(0, 100);
     chart->addAxis(m_axisX, Qt::AlignBottom);
     chart->addAxis(m_axisY, Qt::AlignLeft);
+    m_axisBand->setRange(0, kBandHigh);
+    chart->addAxis(m_axisBand, Qt::AlignRight);
+    m_axisBand->hide();
+    for (QAreaSeries *band : {m_passBand, m_failBand}) {
+        band->attachAxis(m_axisX);
+        band->attachAxis(m_axisBand);
+    }
     for (QAbstractSeries *s :
          {static_cast<QAbstractSeries *>(m_latency), static_cast<QAbstractSeries *>(m_failed)}) {
         s->attachAxis(m_axisX);
@@ -155,6 +206,7 @@ void WatchDialog::onResult(const diag::DiagnosticResult &r)
     const double x = double(m_since.elapsed()) / 1000.0;
     const bool pass = r.status == diag::RunStatus::Pass;
     m_latency->append(x, double(r.durationMs));
+    m_history.push_back({x, pass});
     if (!pass) {
         ++m_failures;
         m_failed->append(x, double(r.durationMs));
@@ -164,6 +216,9 @@ void WatchDialog::onResult(const diag::DiagnosticResult &r)
     const double firstX = m_latency->count() > 0 ? m_latency->at(0).x() : 0;
     while (m_failed->count() > 0 && m_failed->at(0).x() < firstX)
         m_failed->remove(0);
+    while (!m_history.empty() && m_history.front().x < firstX)
+        m_history.erase(m_history.begin());
+    drawStatusBands();
     m_worstMs = std::max(m_worstMs, r.durationMs);
     m_axisX->setRange(firstX, std::max(firstX + 60, x + 5));
     m_axisY->setRange(0, std::max<qint64>(100, m_worstMs * 6 / 5));
@@ -182,6 +237,24 @@ void WatchDialog::onResult(const diag::DiagnosticResult &r)
         } catch (const Error &e) {
             m_status->setText(m_status->text() + tr(" · not filed: %1").arg(e.message()));
         }
+    }
+}
+
+void WatchDialog::drawStatusBands()
+{
+    // Each band is a step line that stands at full height over its own status's spans and at
+    // nothing elsewhere, so the two bands tile the strip without overlapping.
+    const std::vector<StatusSpan> spans = statusSpans();
+    for (QAreaSeries *band : {m_passBand, m_failBand}) {
+        const bool pass = band == m_passBand;
+        QList<QPointF> upper, lower;
+        for (const StatusSpan &s : spans) {
+            const double y = s.pass == pass ? kBandHigh : kBandLow;
+            upper << QPointF(s.from, y) << QPointF(s.to, y);
+            lower << QPointF(s.from, kBandLow) << QPointF(s.to, kBandLow);
+        }
+        band->upperSeries()->replace(upper);
+        band->lowerSeries()->replace(lower);
     }
 }
 

@@ -7,7 +7,9 @@
 #include <QElapsedTimer>
 #include <QTimer>
 #include <optional>
+#include <vector>
 
+class QAreaSeries;
 class QLabel;
 class QLineSeries;
 class QPushButton;
@@ -44,12 +46,30 @@ public:
     // Tests use a short interval; the spin box offers whole seconds.
     void setIntervalMs(int ms);
 
+    // Status over time: each sample's pass or fail holds until the next sample; runs of the same
+    // status are one span. Drawn as a band along the top of the chart, on the latency's time axis.
+    struct StatusSpan
+    {
+        double from = 0, to = 0; // seconds since the watch began
+        bool pass = true;
+    };
+    struct Sample
+    {
+        double x = 0;
+        bool pass = true;
+    };
+    // `lastWidth`: how far the newest sample's status reaches (the interval until the next one).
+    static std::vector<StatusSpan> statusSpans(const std::vector<Sample> &samples,
+                                               double lastWidth);
+    std::vector<StatusSpan> statusSpans() const;
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void tick();
     void onResult(const diag::DiagnosticResult &r);
+    void drawStatusBands();
 
     DiagnosticCheck m_check;
     DiagnosticsService &m_evidence;
@@ -64,6 +84,10 @@ private:
     QScatterSeries *m_failed;
     QValueAxis *m_axisX;
     QValueAxis *m_axisY;
+    QValueAxis *m_axisBand;
+    QAreaSeries *m_passBand;
+    QAreaSeries *m_failBand;
+    std::vector<Sample> m_history;
     bool m_busy = false;
     int m_samples = 0;
     int m_failures = 0;

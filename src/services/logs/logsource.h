@@ -4,7 +4,7 @@
 #include <QString>
 #include <memory>
 
-namespace idesk::cli {
+namespace idesk {
 
 // A log's bytes from a file or standard input ("-"), inflated on the fly when they are gzip
 // (recognised by the magic bytes, not the name). Reads in large blocks; never holds the whole
@@ -21,6 +21,10 @@ public:
     // Up to maxSize bytes; 0 at the end; -1 on an error (see errorString()).
     qint64 read(char *data, qint64 maxSize);
     QString errorString() const { return m_error; }
+    // For progress: the file's size on disk (-1 for standard input or a pipe) and how many of
+    // those bytes have been read; for a compressed file both count compressed bytes.
+    qint64 size() const { return m_size; }
+    qint64 position() const { return m_position; }
 
 private:
     qint64 readRaw(char *data, qint64 maxSize);
@@ -30,8 +34,10 @@ private:
     QString m_path;
     QString m_error;
     bool m_gzip = false;
+    qint64 m_size = -1;
+    qint64 m_position = 0;
     struct Inflater;
     std::unique_ptr<Inflater> m_z;
 };
 
-} // namespace idesk::cli
+} // namespace idesk

@@ -1,11 +1,11 @@
-#include "cli/logsource.h"
+#include "logsource.h"
 
 #include <QCoreApplication>
 #include <cstdio>
 #include <vector>
 #include <zlib.h>
 
-namespace idesk::cli {
+namespace idesk {
 
 namespace {
 constexpr qint64 kCompressedBlock = qint64(1) << 20;
@@ -43,6 +43,8 @@ bool LogSource::open(const QString &path)
                            m_file.errorString());
         return false;
     }
+    m_size = m_file.isSequential() ? -1 : m_file.size();
+    m_position = 0;
     // Peek at the magic bytes; they go through inflate (or back to the reader) from the buffer.
     m_z = std::make_unique<Inflater>();
     m_z->in.resize(2);
@@ -57,6 +59,7 @@ bool LogSource::open(const QString &path)
         if (n == 0)
             break;
         got += n;
+        m_position += n;
     }
     m_z->in.resize(size_t(got));
     m_gzip = got == 2 && m_z->in[0] == 0x1f && m_z->in[1] == 0x8b;
@@ -83,6 +86,8 @@ qint64 LogSource::readRaw(char *data, qint64 maxSize)
         return n;
     }
     const qint64 n = m_file.read(data, maxSize);
+    if (n > 0)
+        m_position += n;
     if (n < 0)
         m_error = QCoreApplication::translate("LogSource", "cannot read %1: %2")
                       .arg(m_path, m_file.errorString());
@@ -104,6 +109,7 @@ qint64 LogSource::inflateSome(char *data, qint64 maxSize)
                 return -1;
             }
             z.in.resize(size_t(n));
+            m_position += n;
             z.inputEnded = n == 0;
             z.zs.next_in = z.in.data();
             z.zs.avail_in = uInt(n);
@@ -141,4 +147,4 @@ qint64 LogSource::read(char *data, qint64 maxSize)
     return m_gzip ? inflateSome(data, maxSize) : readRaw(data, maxSize);
 }
 
-} // namespace idesk::cli
+} // namespace idesk

@@ -1,0 +1,200 @@
+#include "logfeed.h"
+
+#include "diagnostics/diagnosticsrunner.h"
+#include "diagnostics/kubectlrunner.h"
+#include "logsource.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QTimer>
+#include <cstring>
+
+namespace idesk {
+
+FeedResult feedLogFile(logs::LogAnalyzer &analyzer, const QString &path, QString *error,
+                       const FeedProgress &progress, qint64 blockSize)
+{
+    LogSource source;
+    if (!source.open(path)) {
+        *error = source.errorString();
+        return FeedResult::Failed;
+    }
+    const size_t block = size_t(std::max<qint64>(blockSize, 4096));
+    std::vector<char> buf(block);
+    size_t have = 0;
+    for (;;) {
+        if (buf.size() - have < block / 2)
+            buf.resize(have + block); // a line longer than the buffer
+        const qint64 n = source.read(buf.data() + have, qint64(buf.size() - have));
+        if (n < 0) {
+            *error = source.errorString();
+            return FeedResult::Failed;
+        }
+        const bool end = n == 0;
+        have += size_t(n);
+        const qsizetype used = analyzer.consume(QByteArrayView(buf.data(), qsizetype(have)), end);
+        std::memmove(buf.data(), buf.data() + used, have - size_t(used));
+        have -= size_t(used);
+        if (end)
+            return FeedResult::Done;
+        if (progress && !progress(source.position(), source.size()))
+            return FeedResult::Stopped;
+        if (buf.size() > block && have < block / 2) {
+            buf.resize(block); // give back what a long line needed
+            buf.shrink_to_fit();
+        }
+    }
+}
+
+std::optional<QString> deploymentOf(const QString &target)
+{
+    const QString prefix = QStringLiteral("deployment/");
+    if (!target.startsWith(prefix))
+        return std::nullopt;
+    return target.mid(prefix.size());
+}
+
+FeedResult feedKubectlLogs(logs::LogAnalyzer &analyzer, const Profile &profile,
+                           const KubectlLogsSource &source, QString *error,
+                           const FeedProgress &progress,
+                           const std::function<void(QByteArrayView)> &tee, QStringList *argv)
+{
+    diag::LogsRequest request;
+    request.deployment = source.deployment;
+    request.since = source.since;
+    request.allPods = source.allPods;
+    diag::KubectlOptions kube = diag::kubectlOptionsFor(profile);
+    if (!source.ns.isEmpty())
+        kube.ns = source.ns;
+
+    diag::KubectlLogStream stream(kube, request, std::max(1, source.timeoutSeconds));
+    QEventLoop loop;
+    QByteArray pending;
+    QString failure;
+    qint64 done = 0;
+    bool stopped = false;
+    const auto keepGoing = [&] {
+        if (!stopped && progress && !progress(done, -1)) {
+            stopped = true;
+            stream.cancel();
+        }
+    };
+    QObject::connect(&stream, &diag::KubectlLogStream::data, &loop, [&](const QByteArray &chunk) {
+        if (stopped)
+            return;
+        if (tee)
+            tee(chunk);
+        done += chunk.size();
+        pending += chunk;
+        pending.remove(0, analyzer.consume(pending, false));
+        keepGoing();
+    });
+    QObject::connect(&stream, &diag::KubectlLogStream::finished, &loop, [&](const QString &e) {
+        failure = e;
+        loop.quit();
+    });
+    // While kubectl says nothing (connecting, a quiet pod) a stop still gets through.
+    QTimer poll;
+    poll.setInterval(50);
+    QObject::connect(&poll, &QTimer::timeout, &loop, keepGoing);
+    if (progress)
+        poll.start();
+    QMetaObject::invokeMethod(&stream, &diag::KubectlLogStream::start, Qt::QueuedConnection);
+    loop.exec();
+    if (argv)
+        *argv = stream.argv();
+    if (stopped)
+        return FeedResult::Stopped;
+    if (!failure.isEmpty()) {
+        *error = QCoreApplication::translate("LogFeed", "kubectl logs deployment/%1: %2")
+                     .arg(source.deployment, failure);
+        return FeedResult::Failed;
+    }
+    analyzer.consume(pending, true);
+    return FeedResult::Done;
+}
+
+namespace {
+
+// Walks lines by number across blocks, keeping the wanted ones.
+class LinePicker
+{
+public:
+    LinePicker(const std::vector<qint64> &numbers, std::vector<NumberedLine> *out)
+        : m_numbers(numbers), m_out(out)
+    {}
+    bool finished() const { return m_next >= m_numbers.size(); }
+
+    // Returns the bytes used (through the last complete line; everything atEnd).
+    qsizetype feed(QByteArrayView data, bool atEnd)
+    {
+        qsizetype pos = 0;
+        while (!finished()) {
+            const qsizetype nl = data.indexOf('\n', pos);
+            if (nl < 0 && !(atEnd && pos < data.size()))
+                break;
+            const qsizetype end = nl < 0 ? data.size() : nl;
+            ++m_line;
+            if (m_line == m_numbers[m_next]) {
+                m_out->push_back(
+                    {m_line, data.sliced(pos, std::min(end - pos, logs::kTextCap)).toByteArray()});
+                while (!finished() && m_numbers[m_next] <= m_line)
+                    ++m_next;
+            }
+            pos = nl < 0 ? data.size() : nl + 1;
+        }
+        if (finished())
+            return data.size();
+        if (atEnd)
+            return data.size();
+        return pos;
+    }
+
+private:
+    const std::vector<qint64> &m_numbers;
+    std::vector<NumberedLine> *m_out;
+    size_t m_next = 0;
+    qint64 m_line = 0;
+};
+
+} // namespace
+
+std::vector<NumberedLine> linesByNumber(QByteArrayView data, const std::vector<qint64> &numbers)
+{
+    std::vector<NumberedLine> out;
+    LinePicker picker(numbers, &out);
+    picker.feed(data, true);
+    return out;
+}
+
+bool linesByNumber(const QString &path, const std::vector<qint64> &numbers,
+                   std::vector<NumberedLine> *out, QString *error, const std::atomic<bool> *stop)
+{
+    out->clear();
+    LogSource source;
+    if (!source.open(path)) {
+        *error = source.errorString();
+        return false;
+    }
+    LinePicker picker(numbers, out);
+    constexpr qint64 kBlock = qint64(1) << 20;
+    QByteArray pending;
+    std::vector<char> buf(static_cast<size_t>(kBlock));
+    while (!picker.finished()) {
+        if (stop && stop->load())
+            return false;
+        const qint64 n = source.read(buf.data(), kBlock);
+        if (n < 0) {
+            *error = source.errorString();
+            return false;
+        }
+        pending.append(buf.data(), n);
+        const qsizetype used = picker.feed(pending, n == 0);
+        pending.remove(0, used);
+        if (n == 0)
+            break;
+    }
+    return true;
+}
+
+} // namespace idesk

@@ -1,0 +1,98 @@
+// The log readers the CLI and the log panel share: progress and stopping, gzip, and lines read
+// back by number.
+
+#include "services/logs/logfeed.h"
+#include "testsupport.h"
+
+#include <QProcess>
+#include <QTest>
+
+using namespace idesk;
+
+class TestLogFeed : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { test::enterTestMode(); }
+
+    void progressReachesTheSizeAndStops()
+    {
+        test::TempDir dir;
+        QByteArray log;
+        for (int i = 0; i < 20000; ++i)
+            log += "2024-05-01T10:00:00Z ERROR failed id=" + QByteArray::number(i) + '\n';
+        dir.write(QStringLiteral("a.log"), log);
+        const QString path = dir.file(QStringLiteral("a.log"));
+
+        logs::LogAnalyzer all;
+        QString error;
+        QList<qint64> seen;
+        QCOMPARE(feedLogFile(
+                     all, path, &error,
+                     [&](qint64 done, qint64 total) {
+                         seen << done;
+                         return total == log.size();
+                     },
+                     64 * 1024),
+                 FeedResult::Done);
+        QVERIFY(seen.size() > 5);
+        QVERIFY(std::is_sorted(seen.begin(), seen.end()));
+        QCOMPARE(seen.last(), qint64(log.size()));
+        QCOMPARE(all.finish().errorLines, 20000);
+
+        logs::LogAnalyzer stopped;
+        int calls = 0;
+        QCOMPARE(feedLogFile(
+                     stopped, path, &error, [&](qint64, qint64) { return ++calls < 3; }, 64 * 1024),
+                 FeedResult::Stopped);
+        QCOMPARE(calls, 3);
+        QVERIFY(stopped.finish().lines < 20000);
+
+        logs::LogAnalyzer missing;
+        QCOMPARE(feedLogFile(missing, dir.file(QStringLiteral("none.log")), &error),
+                 FeedResult::Failed);
+        QVERIFY(error.contains(QStringLiteral("none.log")));
+    }
+
+    void linesByNumberFromMemoryAndFiles()
+    {
+        const QByteArray log = "one\ntwo\n\nfour\nfive without newline";
+        const std::vector<qint64> wanted{2, 3, 5, 9};
+        const auto lines = linesByNumber(log, wanted);
+        QCOMPARE(lines.size(), size_t(3));
+        QCOMPARE(lines[0].number, 2);
+        QCOMPARE(lines[0].text, QByteArray("two"));
+        QCOMPARE(lines[1].text, QByteArray());
+        QCOMPARE(lines[2].number, 5);
+        QCOMPARE(lines[2].text, QByteArray("five without newline"));
+
+        test::TempDir dir;
+        dir.write(QStringLiteral("b.log"), log);
+        QProcess gzip;
+        gzip.start(QStringLiteral("gzip"),
+                   {QStringLiteral("-k"), dir.file(QStringLiteral("b.log"))});
+        QVERIFY(gzip.waitForFinished());
+        for (const QString &name : {QStringLiteral("b.log"), QStringLiteral("b.log.gz")}) {
+            std::vector<NumberedLine> fromFile;
+            QString error;
+            QVERIFY(linesByNumber(dir.file(name), wanted, &fromFile, &error));
+            QCOMPARE(fromFile.size(), size_t(3));
+            QCOMPARE(fromFile[2].text, QByteArray("five without newline"));
+        }
+        // A very long line is cut to the cap, not held whole.
+        const QByteArray longLine = "x\n" + QByteArray(logs::kTextCap * 3, 'y') + "\nz\n";
+        const auto cut = linesByNumber(longLine, {2, 3});
+        QCOMPARE(cut[0].text.size(), logs::kTextCap);
+        QCOMPARE(cut[1].text, QByteArray("z"));
+    }
+
+    void deploymentTargets()
+    {
+        QCOMPARE(deploymentOf(QStringLiteral("deployment/backend")), QStringLiteral("backend"));
+        QVERIFY(!deploymentOf(QStringLiteral("pod/backend")));
+        QVERIFY(!deploymentOf(QStringLiteral("backend")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLogFeed)
+#include "test_logfeed.moc"
