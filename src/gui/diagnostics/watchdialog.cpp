@@ -32,7 +32,8 @@ QAreaSeries *makeBand(const QString &name, const QColor &color, Qt::BrushStyle s
     band->setName(name);
     QBrush brush(color, style);
     band->setBrush(brush);
-    band->setPen(QPen(color, 1));
+    // A neutral outline: the strip's lower edge runs under both bands' spans.
+    band->setPen(QPen(QColor(0x60, 0x60, 0x60), 1));
     return band;
 }
 } // namespace
