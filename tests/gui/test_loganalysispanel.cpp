@@ -4,7 +4,7 @@
 
 #include "core/clock.h"
 #include "core/profile.h"
-#include "diagnostics/fakekubeapi.h"
+#include "fakekubeapi.h"
 #include "gui/logs/loganalysispanel.h"
 #include "services/incidentservice.h"
 #include "testsupport.h"

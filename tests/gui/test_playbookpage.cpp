@@ -1,5 +1,5 @@
-#include "diagnostics/fakehttpserver.h"
-#include "diagnostics/fakekubeapi.h"
+#include "fakehttpserver.h"
+#include "fakekubeapi.h"
 #include "gui/diagnostics/diagnosticstab.h"
 #include "gui/diagnostics/playbookpage.h"
 #include "gui/mainwindow.h"
