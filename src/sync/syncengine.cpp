@@ -480,7 +480,8 @@ SyncEngine::LocalStatus SyncEngine::localStatus(Store &store)
 {
     LocalStatus s;
     s.pending = store.pendingOutbox();
-    QSqlQuery q = localExec(store.db(), QStringLiteral("SELECT count(*) FROM conflicts"));
+    QSqlQuery q =
+        localExec(store.db(), QStringLiteral("SELECT count(*) FROM conflicts WHERE reviewed = 0"));
     s.conflicts = q.next() ? q.value(0).toInt() : 0;
     q.finish();
     s.lastSyncUtc = meta(store.db(), QStringLiteral("sync_last_ok"));

@@ -70,6 +70,7 @@ private Q_SLOTS:
     void workerPushesLocalChanges();
     void workerReportsOfflineWithWaitingChanges();
     void switchingServerStartsAFullFirstSync();
+    void conflictReviewAndRestoreSync();
 
 private:
     std::unique_ptr<Site> site(const QString &name, qint64 skewSecs = 0);
@@ -757,6 +758,64 @@ void TestSync::switchingServerStartsAFullFirstSync()
     a->engine.disconnect();
     a->engine.syncOnce();
     b->engine.syncOnce();
+    expectConverged(*a, *b);
+}
+
+// "Keep theirs" on one laptop settles the conflict on every laptop; "restore mine" is an edit
+// that wins everywhere, and records no new conflict.
+void TestSync::conflictReviewAndRestoreSync()
+{
+    auto a = site(QStringLiteral("a"));
+    auto b = site(QStringLiteral("b"));
+    const Incident inc = a->store->declareIncident(
+        {QStringLiteral("DB latency"), Severity::P2, QStringLiteral("ana"), {}});
+    syncAll({a.get(), b.get()});
+    const auto editBoth = [&](const QString &field) {
+        a->clock.advanceSecs(10);
+        b->clock.advanceSecs(20);
+        Incident onA = *a->store->incident(inc.id);
+        Incident onB = *b->store->incident(inc.id);
+        if (field == QStringLiteral("title")) {
+            onA.title = QStringLiteral("title from A");
+            onB.title = QStringLiteral("title from B");
+        } else {
+            onA.summary = QStringLiteral("summary from A");
+            onB.summary = QStringLiteral("summary from B");
+        }
+        a->store->updateIncident(onA);
+        b->store->updateIncident(onB);
+        syncAll({a.get(), b.get()});
+    };
+    editBoth(QStringLiteral("title"));
+    editBoth(QStringLiteral("summary"));
+    QCOMPARE(a->store->conflicts().size(), std::size_t(2));
+    QCOMPARE(b->store->conflicts().size(), std::size_t(2));
+    QCOMPARE(SyncEngine::localStatus(*b->store).conflicts, 2);
+
+    QString titleConflict, summaryConflict;
+    for (const SyncConflict &c : a->store->conflicts()) {
+        QCOMPARE(c.incidentId, inc.id);
+        (c.field == QStringLiteral("title") ? titleConflict : summaryConflict) = c.id;
+    }
+    QCOMPARE(a->store->conflicts().front().mine.value_or(QString()).endsWith(u" from A"), true);
+
+    // A keeps B's title; B sees it reviewed after one round.
+    a->store->setConflictReviewed(titleConflict);
+    syncAll({a.get(), b.get()});
+    QCOMPARE(b->store->conflicts().size(), std::size_t(1));
+    QCOMPARE(b->store->conflicts().front().id, summaryConflict);
+    QCOMPARE(SyncEngine::localStatus(*b->store).conflicts, 1);
+    QCOMPARE(b->store->incident(inc.id)->title, QStringLiteral("title from B"));
+
+    // A restores its summary: a newer edit that B takes, with no conflict about it.
+    a->clock.advanceSecs(30);
+    a->store->restoreConflict(summaryConflict);
+    syncAll({a.get(), b.get()});
+    QCOMPARE(b->store->incident(inc.id)->summary, QStringLiteral("summary from A"));
+    QCOMPARE(a->store->conflicts().size(), std::size_t(0));
+    QCOMPARE(b->store->conflicts().size(), std::size_t(0));
+    QCOMPARE(b->store->conflicts(true).size(), std::size_t(2));
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.conflicts")), 2);
     expectConverged(*a, *b);
 }
 
