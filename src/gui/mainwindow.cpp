@@ -6,6 +6,8 @@
 #include "elidedlabel.h"
 #include "gui/diagnostics/diagnosticstab.h"
 #include "gui/postmortem/postmortemtab.h"
+#include "gui/sync/conflictsdialog.h"
+#include "gui/sync/syncsettingsdialog.h"
 #include "gui/timeline/timelinetab.h"
 #include "gui/triage/triagetab.h"
 #include "models/incidentfilterproxy.h"
@@ -24,11 +26,14 @@
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QShortcut>
 #include <QStandardPaths>
 #include <QSystemTrayIcon>
 #include <QThread>
+#include <QToolButton>
 #include <QUndoGroup>
 #include <QVBoxLayout>
 #include <spdlog/spdlog.h>
@@ -80,6 +85,11 @@ MainWindow::MainWindow(std::unique_ptr<IncidentService> service, Settings &setti
     statusBar()->addPermanentWidget(m_profileLabel);
     statusBar()->addPermanentWidget(m_readOnlyLabel);
     statusBar()->addPermanentWidget(m_syncLabel);
+    m_conflictsButton = new QToolButton(this);
+    m_conflictsButton->setAutoRaise(true);
+    m_conflictsButton->setAccessibleName(tr("Review sync conflicts"));
+    m_conflictsButton->hide();
+    statusBar()->addPermanentWidget(m_conflictsButton);
 
     m_ui->bannerLabel->setColors(QColor(0xfd, 0xec, 0xea), QColor(0x8e, 0x1c, 0x1c));
     m_ui->bannerLabel->setBorder(QColor(0xe5, 0x73, 0x73));
@@ -228,6 +238,13 @@ void MainWindow::connectActions()
         QWidget *front = tabContent(index);
         m_undoGroup->setActiveStack(qobject_cast<TimelineTab *>(front) ? m_timelineUndo : nullptr);
     });
+    auto *settingsMenu = new QMenu(tr("&Settings"), this);
+    menuBar()->insertMenu(m_ui->menuHelp->menuAction(), settingsMenu);
+    m_syncSettingsAction = settingsMenu->addAction(tr("&Sync…"));
+    connect(m_syncSettingsAction, &QAction::triggered, this, &MainWindow::openSyncSettings);
+    m_conflictsAction = settingsMenu->addAction(tr("Sync &conflicts…"));
+    connect(m_conflictsAction, &QAction::triggered, this, &MainWindow::openConflicts);
+    connect(m_conflictsButton, &QToolButton::clicked, this, &MainWindow::openConflicts);
     QAction *focusList = m_ui->menuView->addAction(tr("Incident &list"));
     focusList->setShortcut(QKeySequence(QStringLiteral("Ctrl+L")));
     connect(focusList, &QAction::triggered, this, [this] { m_ui->incidentView->setFocus(); });
@@ -540,7 +557,7 @@ void MainWindow::updateStatusBar()
 void MainWindow::restartSync()
 {
     m_sync.reset();
-    const QString server = m_settings.syncServer();
+    const QString server = m_settings.syncConninfo();
     if (server.isEmpty())
         return;
     m_sync = std::make_unique<sync::SyncController>(m_service->databasePath(), server,
@@ -559,6 +576,29 @@ void MainWindow::updateSyncLabel()
     }
     m_syncLabel->setText(sync::statusText(m_sync->status(), QDateTime::currentDateTimeUtc()));
     m_syncLabel->setToolTip(m_sync->status().message);
+    const int conflicts = m_sync->status().conflicts;
+    m_conflictsButton->setText(tr("%n conflict(s)", nullptr, conflicts));
+    m_conflictsButton->setVisible(conflicts > 0);
+}
+
+SyncSettingsDialog *MainWindow::openSyncSettings()
+{
+    auto *dialog = new SyncSettingsDialog(m_settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this] {
+        restartSync();
+        updateSyncLabel();
+    });
+    dialog->open();
+    return dialog;
+}
+
+ConflictsDialog *MainWindow::openConflicts()
+{
+    auto *dialog = new ConflictsDialog(*m_service, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::exportJson()
