@@ -37,6 +37,7 @@
 #include <QUndoGroup>
 #include <QVBoxLayout>
 #include <spdlog/spdlog.h>
+#include <utility>
 
 namespace idesk {
 
@@ -574,9 +575,11 @@ void MainWindow::updateSyncLabel()
         m_syncLabel->setToolTip({});
         return;
     }
-    m_syncLabel->setText(sync::statusText(m_sync->status(), QDateTime::currentDateTimeUtc()));
-    m_syncLabel->setToolTip(m_sync->status().message);
-    const int conflicts = m_sync->status().conflicts;
+    // The conflicts are counted on the button beside the label, which opens their review.
+    sync::SyncStatus shown = m_sync->status();
+    const int conflicts = std::exchange(shown.conflicts, 0);
+    m_syncLabel->setText(sync::statusText(shown, QDateTime::currentDateTimeUtc()));
+    m_syncLabel->setToolTip(shown.message);
     m_conflictsButton->setText(tr("%n conflict(s)", nullptr, conflicts));
     m_conflictsButton->setVisible(conflicts > 0);
 }

@@ -277,6 +277,7 @@ void TestSyncGui::timelineMarksFollowTheWorker()
     QCOMPARE(mark.data(Qt::ToolTipRole), mark.data(Qt::AccessibleTextRole));
     QVERIFY(!mark.data().toString().isEmpty());
     QVERIFY(mark.data() != model->index(0, TimelineModel::Synced).data());
+    saveScreenshot(*a.window, QStringLiteral("sync-timeline.png"));
 
     // Back to the real server: the push goes through and the mark changes in place.
     QSignalSpy resets(model, &QAbstractItemModel::modelReset);

@@ -1,5 +1,6 @@
 #include "gui/sync/syncsettingsdialog.h"
 
+#include "gui/severitystyle.h"
 #include "services/settings.h"
 #include "sync/pg.h"
 
@@ -99,7 +100,7 @@ SyncSettingsDialog::SyncSettingsDialog(Settings &settings, QWidget *parent)
 
     m_problem = plainLabel(QString(), this);
     m_problem->setAccessibleName(tr("Problem with the sync settings"));
-    m_problem->setStyleSheet(QStringLiteral("QLabel { color: #8e1c1c; }"));
+    styleText(m_problem, QColor(alertRed()));
     m_problem->hide();
     layout->addWidget(m_problem);
 
