@@ -24,9 +24,11 @@ std::optional<QString> serverFor(const Context &ctx)
     const QString given = option(ctx.args, kPg);
     if (!given.isEmpty())
         return given;
-    const QString configured = Settings().syncServer();
+    // The window's sslmode applies here too; "off" there only stops the window's worker.
+    const Settings settings;
+    const QString configured = settings.syncServer();
     if (!configured.isEmpty())
-        return configured;
+        return Settings::withSslMode(configured, settings.syncSslMode());
     for (const char *var : {"PGSERVICE", "PGHOST", "PGHOSTADDR", "PGDATABASE"})
         if (qEnvironmentVariableIsSet(var))
             return QString();
@@ -123,7 +125,7 @@ int runConflicts(Context &ctx)
     const bool json = flag(ctx.args, kJson);
     QSqlQuery q(ctx.service().store().db());
     q.exec(QStringLiteral("SELECT c.entity, c.row_id, c.field, c.loser_value, c.loser_hlc, "
-                          "c.loser_site, c.winner_hlc, c.detected_at FROM conflicts c "
+                          "c.loser_site, c.winner_hlc, c.detected_at, c.reviewed FROM conflicts c "
                           "ORDER BY c.detected_at, c.id"));
     QJsonArray rows;
     while (q.next()) {
@@ -135,15 +137,17 @@ int runConflicts(Context &ctx)
                       {QStringLiteral("loserHlc"), q.value(4).toString()},
                       {QStringLiteral("loserSite"), q.value(5).toString()},
                       {QStringLiteral("winnerHlc"), q.value(6).toString()},
-                      {QStringLiteral("detectedAt"), q.value(7).toString()}};
+                      {QStringLiteral("detectedAt"), q.value(7).toString()},
+                      {QStringLiteral("reviewed"), q.value(8).toInt() != 0}};
         if (!json)
-            ctx.out << QStringLiteral("%1  %2 %3.%4  lost: %5  (site %6)")
+            ctx.out << QStringLiteral("%1  %2 %3.%4  lost: %5  (site %6)%7")
                            .arg(o.value(QStringLiteral("detectedAt")).toString(),
                                 o.value(QStringLiteral("entity")).toString(),
                                 o.value(QStringLiteral("row")).toString().left(8),
                                 o.value(QStringLiteral("field")).toString(),
                                 oneLine(o.value(QStringLiteral("loserValue")).toString()),
-                                o.value(QStringLiteral("loserSite")).toString().left(8))
+                                o.value(QStringLiteral("loserSite")).toString().left(8),
+                                q.value(8).toInt() != 0 ? QObject::tr("  reviewed") : QString())
                     << '\n';
         rows.append(o);
     }

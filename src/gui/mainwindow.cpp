@@ -7,6 +7,8 @@
 #include "gui/diagnostics/contextbar.h"
 #include "gui/diagnostics/diagnosticstab.h"
 #include "gui/postmortem/postmortemtab.h"
+#include "gui/sync/conflictsdialog.h"
+#include "gui/sync/syncsettingsdialog.h"
 #include "gui/timeline/timelinetab.h"
 #include "gui/triage/triagetab.h"
 #include "models/incidentfilterproxy.h"
@@ -25,14 +27,18 @@
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QShortcut>
 #include <QStandardPaths>
 #include <QSystemTrayIcon>
 #include <QThread>
+#include <QToolButton>
 #include <QUndoGroup>
 #include <QVBoxLayout>
 #include <spdlog/spdlog.h>
+#include <utility>
 
 namespace idesk {
 
@@ -81,6 +87,11 @@ MainWindow::MainWindow(std::unique_ptr<IncidentService> service, Settings &setti
     statusBar()->addPermanentWidget(m_profileLabel);
     statusBar()->addPermanentWidget(m_readOnlyLabel);
     statusBar()->addPermanentWidget(m_syncLabel);
+    m_conflictsButton = new QToolButton(this);
+    m_conflictsButton->setAutoRaise(true);
+    m_conflictsButton->setAccessibleName(tr("Review sync conflicts"));
+    m_conflictsButton->hide();
+    statusBar()->addPermanentWidget(m_conflictsButton);
 
     m_ui->bannerLabel->setColors(QColor(0xfd, 0xec, 0xea), QColor(0x8e, 0x1c, 0x1c));
     m_ui->bannerLabel->setBorder(QColor(0xe5, 0x73, 0x73));
@@ -239,6 +250,13 @@ void MainWindow::connectActions()
         QWidget *front = tabContent(index);
         m_undoGroup->setActiveStack(qobject_cast<TimelineTab *>(front) ? m_timelineUndo : nullptr);
     });
+    auto *settingsMenu = new QMenu(tr("&Settings"), this);
+    menuBar()->insertMenu(m_ui->menuHelp->menuAction(), settingsMenu);
+    m_syncSettingsAction = settingsMenu->addAction(tr("&Sync…"));
+    connect(m_syncSettingsAction, &QAction::triggered, this, &MainWindow::openSyncSettings);
+    m_conflictsAction = settingsMenu->addAction(tr("Sync &conflicts…"));
+    connect(m_conflictsAction, &QAction::triggered, this, &MainWindow::openConflicts);
+    connect(m_conflictsButton, &QToolButton::clicked, this, &MainWindow::openConflicts);
     QAction *focusList = m_ui->menuView->addAction(tr("Incident &list"));
     focusList->setShortcut(QKeySequence(QStringLiteral("Ctrl+L")));
     connect(focusList, &QAction::triggered, this, [this] { m_ui->incidentView->setFocus(); });
@@ -558,7 +576,7 @@ void MainWindow::updateStatusBar()
 void MainWindow::restartSync()
 {
     m_sync.reset();
-    const QString server = m_settings.syncServer();
+    const QString server = m_settings.syncConninfo();
     if (server.isEmpty())
         return;
     m_sync = std::make_unique<sync::SyncController>(m_service->databasePath(), server,
@@ -575,8 +593,33 @@ void MainWindow::updateSyncLabel()
         m_syncLabel->setToolTip({});
         return;
     }
-    m_syncLabel->setText(sync::statusText(m_sync->status(), QDateTime::currentDateTimeUtc()));
-    m_syncLabel->setToolTip(m_sync->status().message);
+    // The conflicts are counted on the button beside the label, which opens their review.
+    sync::SyncStatus shown = m_sync->status();
+    const int conflicts = std::exchange(shown.conflicts, 0);
+    m_syncLabel->setText(sync::statusText(shown, QDateTime::currentDateTimeUtc()));
+    m_syncLabel->setToolTip(shown.message);
+    m_conflictsButton->setText(tr("%n conflict(s)", nullptr, conflicts));
+    m_conflictsButton->setVisible(conflicts > 0);
+}
+
+SyncSettingsDialog *MainWindow::openSyncSettings()
+{
+    auto *dialog = new SyncSettingsDialog(m_settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this] {
+        restartSync();
+        updateSyncLabel();
+    });
+    dialog->open();
+    return dialog;
+}
+
+ConflictsDialog *MainWindow::openConflicts()
+{
+    auto *dialog = new ConflictsDialog(*m_service, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::exportJson()

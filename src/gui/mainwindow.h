@@ -11,6 +11,7 @@
 #include <vector>
 
 class QLabel;
+class QToolButton;
 class QSystemTrayIcon;
 class QUndoGroup;
 class QUndoStack;
@@ -27,6 +28,8 @@ class IncidentListModel;
 class IncidentFilterProxy;
 class IncidentPage;
 class Settings;
+class SyncSettingsDialog;
+class ConflictsDialog;
 namespace sync {
 class SyncController;
 }
@@ -57,6 +60,15 @@ public:
     bool openProfile(const QString &path);
     // Shows a message across the top of the window until dismissed or replaced.
     void showBanner(const QString &text);
+
+    // Settings → Sync… (Save restarts the sync worker) and the conflicts review, also reached
+    // from the status bar's "N conflicts". Both open window-modal and delete themselves.
+    SyncSettingsDialog *openSyncSettings();
+    ConflictsDialog *openConflicts();
+    QAction *syncSettingsAction() const { return m_syncSettingsAction; }
+    QAction *conflictsAction() const { return m_conflictsAction; }
+    QToolButton *conflictsButton() const { return m_conflictsButton; }
+    const sync::SyncController *syncController() const { return m_sync.get(); }
 
 public Q_SLOTS:
     void declareIncident();
@@ -101,6 +113,9 @@ private:
     QLabel *m_profileLabel = nullptr;
     QLabel *m_readOnlyLabel = nullptr;
     QLabel *m_syncLabel = nullptr;
+    QToolButton *m_conflictsButton = nullptr;
+    QAction *m_syncSettingsAction = nullptr;
+    QAction *m_conflictsAction = nullptr;
     QSystemTrayIcon *m_tray = nullptr;            // made on the first missed deadline
     std::unique_ptr<sync::SyncController> m_sync; // null when sync is off
     void restartSync();

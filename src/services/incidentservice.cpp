@@ -65,6 +65,7 @@ bool IncidentService::refreshFromElsewhere()
     // ids and refresh only what they show, in place.
     const auto summaries = m_store->incidentSummaries();
     Q_EMIT incidentsChanged();
+    Q_EMIT conflictsChanged();
     for (const IncidentSummary &s : summaries) {
         Q_EMIT incidentChanged(s.id);
         Q_EMIT eventsChanged(s.id);
@@ -161,6 +162,27 @@ void IncidentService::updateIncident(const Incident &changed)
 {
     m_store->updateIncident(changed);
     Q_EMIT incidentChanged(changed.id);
+    Q_EMIT incidentsChanged();
+}
+
+void IncidentService::keepTheirs(const QString &conflictId)
+{
+    m_store->setConflictReviewed(conflictId);
+    Q_EMIT conflictsChanged();
+}
+
+void IncidentService::restoreMine(const QString &conflictId)
+{
+    m_store->restoreConflict(conflictId);
+    Q_EMIT conflictsChanged();
+    // The restored field may be anywhere in an incident: its views read it again.
+    for (const SyncConflict &c : m_store->conflicts(true)) {
+        if (c.id != conflictId)
+            continue;
+        Q_EMIT incidentChanged(c.incidentId);
+        Q_EMIT checklistChanged(c.incidentId);
+        Q_EMIT actionItemsChanged(c.incidentId);
+    }
     Q_EMIT incidentsChanged();
 }
 

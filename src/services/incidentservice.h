@@ -93,6 +93,16 @@ public:
     {
         return m_store->currentEvent(eventId);
     }
+    // For views that follow the file: see Store::timelinePosition and friends.
+    qint64 timelinePosition() const { return m_store->timelinePosition(); }
+    std::vector<TimelineEvent> eventsRevisedAfter(const QString &incidentId, qint64 position) const
+    {
+        return m_store->eventsRevisedAfter(incidentId, position);
+    }
+    std::optional<QSet<QString>> unsyncedEvents(const QString &incidentId) const
+    {
+        return m_store->unsyncedEvents(incidentId);
+    }
     TimelineEvent addEvent(const QString &incidentId, const NewEvent &e);
     std::vector<TimelineEvent> addEvents(const QString &incidentId, const std::vector<NewEvent> &e);
     // For services that add an event inside a transaction of their own (the event and what
@@ -117,7 +127,16 @@ public:
                              const QString &owner, const QDate &due);
     void updateActionItem(const ActionItem &changed);
 
+    // Sync conflicts: the losers of last-writer-wins merges pulled from the server.
+    std::vector<SyncConflict> conflicts(bool includeReviewed = false) const
+    {
+        return m_store->conflicts(includeReviewed);
+    }
+    void keepTheirs(const QString &conflictId);  // marks it reviewed, on every site
+    void restoreMine(const QString &conflictId); // the losing value again, as a new edit
+
 Q_SIGNALS:
+    void conflictsChanged();
     void incidentsChanged();                       // list membership or any list column
     void incidentChanged(const QString &id);       // one incident's fields
     void eventsChanged(const QString &incidentId); // revisions added (add, edit, delete)

@@ -14,6 +14,8 @@ const QString kReadOnly = QStringLiteral("safety/readOnly");
 const QString kUserName = QStringLiteral("user/name");
 const QString kSyncServer = QStringLiteral("sync/server");
 const QString kSyncInterval = QStringLiteral("sync/intervalSecs");
+const QString kSyncEnabled = QStringLiteral("sync/enabled");
+const QString kSyncSslMode = QStringLiteral("sync/sslmode");
 } // namespace
 
 void Settings::put(const QString &key, const QVariant &value)
@@ -95,6 +97,39 @@ int Settings::syncIntervalSecs() const
 void Settings::setSyncIntervalSecs(int secs)
 {
     put(kSyncInterval, std::clamp(secs, 2, 3600));
+}
+bool Settings::syncEnabled() const
+{
+    return m_s->value(kSyncEnabled, true).toBool();
+}
+void Settings::setSyncEnabled(bool on)
+{
+    put(kSyncEnabled, on);
+}
+QString Settings::syncSslMode() const
+{
+    return m_s->value(kSyncSslMode).toString().trimmed();
+}
+void Settings::setSyncSslMode(const QString &mode)
+{
+    put(kSyncSslMode, mode.trimmed());
+}
+QString Settings::syncConninfo() const
+{
+    const QString server = syncServer();
+    if (!syncEnabled() || server.isEmpty())
+        return {};
+    return withSslMode(server, syncSslMode());
+}
+QString Settings::withSslMode(const QString &server, const QString &mode)
+{
+    if (mode.isEmpty() || server.contains(QStringLiteral("sslmode")))
+        return server;
+    if (server.startsWith(QStringLiteral("postgres://")) ||
+        server.startsWith(QStringLiteral("postgresql://")))
+        return server + (server.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) +
+               QStringLiteral("sslmode=") + mode;
+    return server + QStringLiteral(" sslmode=") + mode;
 }
 QString Settings::userName() const
 {

@@ -39,6 +39,16 @@ public:
     void setSyncServer(const QString &conninfo);
     int syncIntervalSecs() const; // between rounds when nothing changed; 30 by default
     void setSyncIntervalSecs(int secs);
+    bool syncEnabled() const; // on by default: a server alone used to mean on
+    void setSyncEnabled(bool on);
+    // libpq's sslmode added to the server when it names none; empty leaves it to libpq, the
+    // service file or the conninfo.
+    QString syncSslMode() const;
+    void setSyncSslMode(const QString &mode);
+    // What the sync worker connects with: the server plus the sslmode; empty when sync is off.
+    QString syncConninfo() const;
+    // A server (keyword conninfo, URI or "service=NAME") with sslmode added unless it names one.
+    static QString withSslMode(const QString &server, const QString &mode);
 
     void sync();
 

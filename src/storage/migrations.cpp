@@ -198,6 +198,26 @@ void addSyncColumnsV4(QSqlDatabase &db)
     execStatements(db, statements);
 }
 
+// A conflict's review ("keep theirs") is a synced field of its own, so a commander who settles
+// it on one laptop settles it on all: the conflicts table gets the bookkeeping of a mutable
+// record. incident_id stays empty here; sync only carries it along.
+void addConflictReviewV5(QSqlDatabase &db)
+{
+    execStatements(db,
+                   {QStringLiteral("ALTER TABLE conflicts ADD COLUMN incident_id TEXT"),
+                    QStringLiteral("ALTER TABLE conflicts ADD COLUMN reviewed INTEGER NOT NULL "
+                                   "DEFAULT 0"),
+                    QStringLiteral("ALTER TABLE conflicts ADD COLUMN field_hlc TEXT NOT NULL "
+                                   "DEFAULT '{}'"),
+                    QStringLiteral("ALTER TABLE conflicts ADD COLUMN field_site TEXT NOT NULL "
+                                   "DEFAULT '{}'"),
+                    QStringLiteral("ALTER TABLE conflicts ADD COLUMN base_hlc TEXT NOT NULL "
+                                   "DEFAULT '{}'"),
+                    QStringLiteral("ALTER TABLE conflicts ADD COLUMN hlc TEXT NOT NULL DEFAULT ''"),
+                    QStringLiteral("ALTER TABLE conflicts ADD COLUMN site_id TEXT NOT NULL "
+                                   "DEFAULT ''")});
+}
+
 std::vector<Migration> &extraMigrations()
 {
     static std::vector<Migration> extra;
@@ -243,6 +263,7 @@ const std::vector<Migration> &builtinMigrations()
         {2, QStringLiteral("incident list index"), createListIndexV2},
         {3, QStringLiteral("diagnostic outputs"), createDiagnosticOutputsV3},
         {4, QStringLiteral("sync field sites and bases"), addSyncColumnsV4},
+        {5, QStringLiteral("conflict review"), addConflictReviewV5},
     };
     return steps;
 }

@@ -65,6 +65,7 @@ const QString kEntityEvent = QStringLiteral("timeline_events");
 const QString kEntityChecklist = QStringLiteral("checklist_items");
 const QString kEntityAction = QStringLiteral("action_items");
 const QString kEntityPostmortem = QStringLiteral("postmortems");
+const QString kEntityConflict = QStringLiteral("conflicts");
 
 quint32 bigEndian32(const QByteArray &b, int offset)
 {
@@ -818,6 +819,8 @@ QStringList syncedFields(const QString &entity)
         collect(actionFields());
     else if (entity == kEntityPostmortem)
         out << QStringLiteral("body") << QStringLiteral("updated_at");
+    else if (entity == kEntityConflict)
+        out << QStringLiteral("reviewed");
     return out;
 }
 
@@ -1380,6 +1383,191 @@ void Store::updateActionItem(const ActionItem &changed)
 }
 
 // ---- bundles -------------------------------------------------------------------------------
+
+// ---- sync conflicts ------------------------------------------------------------------------
+
+namespace {
+
+// One field of a per-field stamped record, written as a local edit: the value, the field's
+// stamp and the row's newest stamp. The caller adds the outbox row.
+void stampField(QSqlDatabase &db, const QString &table, const QString &id, const QString &field,
+                const QVariant &value, const QString &hlc, const QString &siteId)
+{
+    QSqlQuery read = prepareSql(
+        db, QStringLiteral("SELECT field_hlc, field_site FROM %1 WHERE id = ?").arg(table));
+    read.addBindValue(id);
+    execPrepared(read, QStringLiteral("Reading field stamps"));
+    if (!read.next())
+        throw StoreError(StoreError::Code::NotFound,
+                         QStringLiteral("No row %1 in %2").arg(id, table));
+    QJsonObject stamps = QJsonDocument::fromJson(read.value(0).toString().toUtf8()).object();
+    QJsonObject sites = QJsonDocument::fromJson(read.value(1).toString().toUtf8()).object();
+    read.finish();
+    stamps.insert(field, hlc);
+    sites.insert(field, siteId);
+    QSqlQuery q = prepareSql(db, QStringLiteral("UPDATE %1 SET %2 = ?, field_hlc = ?, field_site "
+                                                "= ?, hlc = ?, site_id = ? WHERE id = ?")
+                                     .arg(table, field));
+    q.addBindValue(value);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(stamps).toJson(QJsonDocument::Compact)));
+    q.addBindValue(QString::fromUtf8(QJsonDocument(sites).toJson(QJsonDocument::Compact)));
+    q.addBindValue(hlc);
+    q.addBindValue(siteId);
+    q.addBindValue(id);
+    execPrepared(q, QStringLiteral("Updating %1").arg(table));
+}
+
+std::optional<QString> optionalText(const QVariant &v)
+{
+    return v.isNull() ? std::nullopt : std::optional<QString>(v.toString());
+}
+
+} // namespace
+
+std::vector<SyncConflict> Store::conflicts(bool includeReviewed) const
+{
+    QSqlQuery q = prepareSql(
+        m_db,
+        QStringLiteral("SELECT c.id, c.entity, c.row_id, c.field, c.loser_value, c.loser_site, "
+                       "c.loser_hlc, c.winner_hlc, c.detected_at, c.reviewed, CASE c.entity "
+                       "WHEN 'checklist_items' THEN (SELECT incident_id FROM checklist_items WHERE "
+                       "id = c.row_id) WHEN 'action_items' THEN (SELECT incident_id FROM "
+                       "action_items WHERE id = c.row_id) ELSE c.row_id END FROM conflicts c "
+                       "WHERE ? OR c.reviewed = 0 ORDER BY c.detected_at DESC, c.id"));
+    q.addBindValue(int(includeReviewed));
+    execPrepared(q, QStringLiteral("Reading conflicts"));
+    std::vector<SyncConflict> out;
+    while (q.next()) {
+        SyncConflict c;
+        c.id = q.value(0).toString();
+        c.entity = q.value(1).toString();
+        c.rowId = q.value(2).toString();
+        c.field = q.value(3).toString();
+        c.mine = optionalText(q.value(4));
+        c.loserSite = q.value(5).toString();
+        c.loserHlc = q.value(6).toString();
+        c.winnerHlc = q.value(7).toString();
+        c.detectedAt = fromIso(q.value(8).toString());
+        c.reviewed = q.value(9).toInt() != 0;
+        c.incidentId = q.value(10).toString();
+        out.push_back(std::move(c));
+    }
+    q.finish();
+    for (SyncConflict &c : out) {
+        // Names reach SQL only when this build syncs them.
+        if (!syncedFields(c.entity).contains(c.field))
+            continue;
+        QSqlQuery v =
+            prepareSql(m_db, QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?")
+                                 .arg(c.field, c.entity,
+                                      c.entity == kEntityPostmortem ? QStringLiteral("incident_id")
+                                                                    : QStringLiteral("id")));
+        v.addBindValue(c.rowId);
+        execPrepared(v, QStringLiteral("Reading a conflict's current value"));
+        if (v.next())
+            c.theirs = optionalText(v.value(0));
+    }
+    return out;
+}
+
+void Store::setConflictReviewed(const QString &conflictId, bool reviewed)
+{
+    Transaction tx(*this);
+    if (scalarInt(m_db, QStringLiteral("SELECT reviewed FROM conflicts WHERE id = ?"),
+                  {conflictId}) == int(reviewed))
+        return;
+    const QString hlc = nextHlc();
+    stampField(m_db, kEntityConflict, conflictId, QStringLiteral("reviewed"), int(reviewed), hlc,
+               m_siteId);
+    OutboxWriter(m_db).add(kEntityConflict, conflictId, hlc, toIsoUtc(m_clock.now()));
+    persistHlc();
+    tx.commit();
+}
+
+void Store::restoreConflict(const QString &conflictId)
+{
+    Transaction tx(*this);
+    QSqlQuery q = prepareSql(
+        m_db,
+        QStringLiteral("SELECT entity, row_id, field, loser_value FROM conflicts WHERE id = ?"));
+    q.addBindValue(conflictId);
+    execPrepared(q, QStringLiteral("Reading a conflict"));
+    if (!q.next())
+        throw StoreError(Code::NotFound, QStringLiteral("No conflict with id %1").arg(conflictId));
+    const QString entity = q.value(0).toString();
+    const QString rowId = q.value(1).toString();
+    const QString field = q.value(2).toString();
+    const QVariant value = q.value(3);
+    q.finish();
+    if (!syncedFields(entity).contains(field) || entity == kEntityConflict)
+        throw StoreError(Code::NotFound,
+                         QStringLiteral("This build cannot restore %1.%2").arg(entity, field));
+    const QString hlc = nextHlc();
+    const QString now = toIsoUtc(m_clock.now());
+    if (entity == kEntityPostmortem) {
+        // One stamp for the whole document.
+        QSqlQuery u = prepareSql(m_db, QStringLiteral("UPDATE postmortems SET %1 = ?, hlc = ?, "
+                                                      "site_id = ? WHERE incident_id = ?")
+                                           .arg(field));
+        u.addBindValue(value);
+        u.addBindValue(hlc);
+        u.addBindValue(m_siteId);
+        u.addBindValue(rowId);
+        execPrepared(u, QStringLiteral("Restoring a post-mortem"));
+    } else {
+        stampField(m_db, entity, rowId, field, value, hlc, m_siteId);
+    }
+    OutboxWriter outbox(m_db);
+    outbox.add(entity, rowId, hlc, now);
+    if (scalarInt(m_db, QStringLiteral("SELECT reviewed FROM conflicts WHERE id = ?"),
+                  {conflictId}) == 0) {
+        const QString reviewHlc = nextHlc();
+        stampField(m_db, kEntityConflict, conflictId, QStringLiteral("reviewed"), 1, reviewHlc,
+                   m_siteId);
+        outbox.add(kEntityConflict, conflictId, reviewHlc, now);
+    }
+    persistHlc();
+    tx.commit();
+}
+
+std::optional<QSet<QString>> Store::unsyncedEvents(const QString &incidentId) const
+{
+    if (scalarText(m_db, QStringLiteral("SELECT value FROM meta WHERE key = 'sync_server_id'"))
+            .isEmpty())
+        return std::nullopt;
+    QSqlQuery q = prepareSql(m_db, QStringLiteral("SELECT DISTINCT e.event_id FROM outbox o JOIN "
+                                                  "timeline_events e ON e.id = o.row_id WHERE "
+                                                  "o.pushed_at IS NULL AND o.entity = ? AND "
+                                                  "e.incident_id = ?"));
+    q.addBindValue(kEntityEvent);
+    q.addBindValue(incidentId);
+    execPrepared(q, QStringLiteral("Reading the timeline's waiting changes"));
+    QSet<QString> out;
+    while (q.next())
+        out.insert(q.value(0).toString());
+    return out;
+}
+
+qint64 Store::timelinePosition() const
+{
+    return scalar(m_db, QStringLiteral("SELECT coalesce(max(rowid), 0) FROM timeline_events"), {})
+        .toLongLong();
+}
+
+std::vector<TimelineEvent> Store::eventsRevisedAfter(const QString &incidentId,
+                                                     qint64 position) const
+{
+    QSqlQuery q = prepareSql(m_db, QStringLiteral("SELECT %1 FROM timeline_events WHERE "
+                                                  "is_current = 1 AND event_id IN (SELECT "
+                                                  "event_id FROM timeline_events WHERE "
+                                                  "incident_id = ? AND rowid > ?) ORDER BY "
+                                                  "occurred_at, event_id")
+                                       .arg(kEventColumns));
+    q.addBindValue(incidentId);
+    q.addBindValue(position);
+    execPrepared(q, QStringLiteral("Reading new timeline revisions"));
+    return readEvents(q);
+}
 
 IncidentBundle Store::bundle(const QString &incidentId) const
 {

@@ -5,6 +5,8 @@
 #include "core/hlc.h"
 #include "core/types.h"
 
+#include <QDateTime>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 #include <functional>
@@ -39,13 +41,30 @@ private:
     Code m_code;
 };
 
+// The losing side of a last-writer-wins merge, with the value that won as the record holds it now.
+struct SyncConflict
+{
+    QString id;
+    QString entity; // incidents, checklist_items, action_items, postmortems
+    QString rowId;
+    QString incidentId;
+    QString field;
+    std::optional<QString> mine;   // the value that lost
+    std::optional<QString> theirs; // the value held now
+    QString loserSite;
+    QString loserHlc;
+    QString winnerHlc;
+    QDateTime detectedAt;
+    bool reviewed = false;
+};
+
 // The local SQLite store. One instance per thread (the connection is named and owned here).
 // Every change runs in one transaction together with its outbox rows; timeline edits and deletes
 // add revisions, nothing synced is ever overwritten or hard-deleted.
 class Store
 {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     // How much of an existing file open() reads before trusting it. The GUI takes Structure
     // so the window paints at once, then runs integrityProblems() off the GUI thread.
@@ -142,6 +161,22 @@ public:
     void savePostmortem(const QString &incidentId, const QByteArray &json);
 
     int pendingOutbox() const;
+
+    // Conflicts pulled from the sync server, newest first.
+    std::vector<SyncConflict> conflicts(bool includeReviewed = false) const;
+    // "Keep theirs": a synced change of the conflict's own, so every site sees it reviewed.
+    void setConflictReviewed(const QString &conflictId, bool reviewed = true);
+    // "Restore mine": the losing value written again with a new stamp (so it wins the next
+    // merge and syncs like any edit), and the conflict reviewed, in one transaction.
+    void restoreConflict(const QString &conflictId);
+    // Sync marks: the events of an incident with a revision still waiting in the outbox, or
+    // nullopt when this file has never synced (every event is then simply local).
+    std::optional<QSet<QString>> unsyncedEvents(const QString &incidentId) const;
+    // Timeline rows are appended, never rewritten, so their rowid orders what was written here
+    // by this program, another one or the sync worker. The newest position, and the current
+    // revision (deleted ones too) of each event of an incident revised after a position.
+    qint64 timelinePosition() const;
+    std::vector<TimelineEvent> eventsRevisedAfter(const QString &incidentId, qint64 position) const;
 
     // Sync: later local stamps must sort after one received from another site (persisted
     // with the caller's transaction).

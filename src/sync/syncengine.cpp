@@ -372,10 +372,54 @@ void SyncEngine::connect()
     m_conn = std::move(c);
     try {
         migrateServer();
+        adoptServer();
     } catch (...) {
         m_conn.reset();
         throw;
     }
+}
+
+// Bases, pushed marks and cursors describe what one server holds. Against another server (a new
+// conninfo, or the same one with its schema made afresh) they would hide every local change and
+// invent conflicts, so they are dropped and the next round is a full first sync: every record
+// and revision goes up again, which the server takes idempotently.
+void SyncEngine::adoptServer()
+{
+    QSqlDatabase &db = m_store.db();
+    QString last = meta(db, QStringLiteral("sync_server_id"));
+    if (last == m_serverId)
+        return;
+    const QString cursorKeys = QStringLiteral("substr(key, 1, 12) = 'sync_cursor:'");
+    if (last.isEmpty()) {
+        // A file synced before the server id was kept: its cursor names the server.
+        QSqlQuery q =
+            localExec(db, QStringLiteral("SELECT substr(key, 13) FROM meta WHERE ") + cursorKeys);
+        while (q.next() && last.isEmpty())
+            last = q.value(0).toString();
+    }
+    Store::Transaction tx(m_store);
+    if (!last.isEmpty() && last != m_serverId) {
+        localExec(db,
+                  QStringLiteral("DELETE FROM meta WHERE key = 'sync_last_ok' OR ") + cursorKeys);
+        const QString now = toIsoUtc(m_store.clock().now());
+        const std::pair<const char *, const char *> tables[] = {{"incidents", "id"},
+                                                                {"checklist_items", "id"},
+                                                                {"action_items", "id"},
+                                                                {"postmortems", "incident_id"},
+                                                                {"timeline_events", "id"}};
+        for (const auto &[table, key] : tables) {
+            const QString t = QString::fromLatin1(table);
+            if (t != kEvents)
+                localExec(db, QStringLiteral("UPDATE %1 SET base_hlc = '{}'").arg(t));
+            localExec(db,
+                      QStringLiteral("INSERT INTO outbox(op_id, entity, row_id, hlc, created_at) "
+                                     "SELECT lower(hex(randomblob(16))), '%1', %2, hlc, ? FROM %1")
+                          .arg(t, QString::fromLatin1(key)),
+                      {now});
+        }
+    }
+    setMeta(db, QStringLiteral("sync_server_id"), m_serverId);
+    tx.commit();
 }
 
 void SyncEngine::migrateServer()
@@ -436,7 +480,8 @@ SyncEngine::LocalStatus SyncEngine::localStatus(Store &store)
 {
     LocalStatus s;
     s.pending = store.pendingOutbox();
-    QSqlQuery q = localExec(store.db(), QStringLiteral("SELECT count(*) FROM conflicts"));
+    QSqlQuery q =
+        localExec(store.db(), QStringLiteral("SELECT count(*) FROM conflicts WHERE reviewed = 0"));
     s.conflicts = q.next() ? q.value(0).toInt() : 0;
     q.finish();
     s.lastSyncUtc = meta(store.db(), QStringLiteral("sync_last_ok"));

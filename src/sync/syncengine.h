@@ -71,6 +71,7 @@ public:
 private:
     struct Batch;
     void migrateServer();
+    void adoptServer();
     void pushBatch(Batch &batch, SyncCounts &counts);
     void resolveChannel(const QString &incidentId, SyncCounts &counts);
     PgConnection &conn();

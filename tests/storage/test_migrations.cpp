@@ -112,6 +112,16 @@ private:
         return path;
     }
 
+    // What version 5 added: the conflicts' own sync bookkeeping and review field.
+    static QStringList undoV5()
+    {
+        QStringList out;
+        for (const char *c :
+             {"incident_id", "reviewed", "field_hlc", "field_site", "base_hlc", "hlc", "site_id"})
+            out << QStringLiteral("ALTER TABLE conflicts DROP COLUMN %1").arg(QLatin1String(c));
+        return out;
+    }
+
     // What version 4 added: the sync columns and the pending-outbox index.
     static QStringList undoV4()
     {
@@ -126,17 +136,19 @@ private:
     QString makeV1File(const QString &name, int events)
     {
         const QString path = makeStoreFile(name, events);
-        makeSqliteFile(path, undoV4() + QStringList{QStringLiteral("DROP INDEX incidents_list"),
-                                                    QStringLiteral("DROP TABLE diagnostic_outputs"),
-                                                    QStringLiteral("PRAGMA user_version = 1")});
+        makeSqliteFile(path, undoV5() + undoV4() +
+                                 QStringList{QStringLiteral("DROP INDEX incidents_list"),
+                                             QStringLiteral("DROP TABLE diagnostic_outputs"),
+                                             QStringLiteral("PRAGMA user_version = 1")});
         return path;
     }
 
     QString makeV2File(const QString &name, int events)
     {
         const QString path = makeStoreFile(name, events);
-        makeSqliteFile(path, undoV4() + QStringList{QStringLiteral("DROP TABLE diagnostic_outputs"),
-                                                    QStringLiteral("PRAGMA user_version = 2")});
+        makeSqliteFile(path, undoV5() + undoV4() +
+                                 QStringList{QStringLiteral("DROP TABLE diagnostic_outputs"),
+                                             QStringLiteral("PRAGMA user_version = 2")});
         return path;
     }
 
@@ -162,7 +174,7 @@ private Q_SLOTS:
         const QString path = m_dir->file(QStringLiteral("new.db"));
         auto s = Store::open(path, m_clock);
         QCOMPARE(s->schemaVersion(), Store::kSchemaVersion);
-        QCOMPARE(Store::kSchemaVersion, 4);
+        QCOMPARE(Store::kSchemaVersion, 5);
         QCOMPARE(storage::targetSchemaVersion(), Store::kSchemaVersion);
         QCOMPARE(pragma(*s, "journal_mode"), QStringLiteral("wal"));
         QCOMPARE(pragma(*s, "synchronous"), QStringLiteral("2")); // FULL
@@ -240,7 +252,8 @@ private Q_SLOTS:
     void versionThreeFileGetsSyncColumns()
     {
         const QString path = makeStoreFile(QStringLiteral("v3.db"), 3);
-        makeSqliteFile(path, undoV4() + QStringList{QStringLiteral("PRAGMA user_version = 3")});
+        makeSqliteFile(path, undoV5() + undoV4() +
+                                 QStringList{QStringLiteral("PRAGMA user_version = 3")});
         auto s = Store::open(path, m_clock);
         QCOMPARE(s->schemaVersion(), Store::kSchemaVersion);
         QSqlQuery q(s->db());
@@ -251,6 +264,30 @@ private Q_SLOTS:
         QVERIFY(hasIndex(*s, QStringLiteral("outbox_pending")));
         QCOMPARE(s->pendingOutbox(), 4);
         QCOMPARE(test::readFile(storage::backupPath(path, 3)).isEmpty(), false);
+    }
+
+    // Version 4 to 5: conflicts become synced records whose review is a field; the ones pulled
+    // before are unreviewed and their fields not yet stamped.
+    void versionFourFileGetsConflictReview()
+    {
+        const QString path = makeStoreFile(QStringLiteral("v4.db"), 3);
+        makeSqliteFile(
+            path, undoV5() + QStringList{QStringLiteral(
+                                             "INSERT INTO conflicts(id, entity, row_id, field, "
+                                             "loser_value, loser_hlc, loser_site, winner_hlc, "
+                                             "detected_at) VALUES('c1', 'incidents', 'x', 'title', "
+                                             "'old', 'h1', 's1', 'h2', '2024-03-10T12:00:00Z')"),
+                                         QStringLiteral("PRAGMA user_version = 4")});
+        auto s = Store::open(path, m_clock);
+        QCOMPARE(s->schemaVersion(), Store::kSchemaVersion);
+        const auto conflicts = s->conflicts();
+        QCOMPARE(conflicts.size(), std::size_t(1));
+        QCOMPARE(conflicts.front().reviewed, false);
+        QCOMPARE(conflicts.front().mine, std::optional<QString>(QStringLiteral("old")));
+        QCOMPARE(test::readFile(storage::backupPath(path, 4)).isEmpty(), false);
+        s->setConflictReviewed(QStringLiteral("c1"));
+        QCOMPARE(s->conflicts().size(), std::size_t(0));
+        QCOMPARE(s->conflicts(true).front().reviewed, true);
     }
 
     // Version 1 to 2: the covering index the incident list reads, data kept, backup made.

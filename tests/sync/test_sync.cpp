@@ -5,6 +5,7 @@
 #include "testsupport/testsupport.h"
 
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -68,6 +69,8 @@ private Q_SLOTS:
     void workerPullsPromptlyOnNotify();
     void workerPushesLocalChanges();
     void workerReportsOfflineWithWaitingChanges();
+    void switchingServerStartsAFullFirstSync();
+    void conflictReviewAndRestoreSync();
 
 private:
     std::unique_ptr<Site> site(const QString &name, qint64 skewSecs = 0);
@@ -687,6 +690,133 @@ void TestSync::workerReportsOfflineWithWaitingChanges()
     SyncController off(path, QString(), 30);
     QCOMPARE(statusText(off.status(), QDateTime::currentDateTimeUtc()),
              QStringLiteral("Sync: off"));
+}
+
+// A laptop moved from one server to another: what it had pushed to the first (and what it pulled
+// from there) must reach the second, and the second's own edits must not turn into conflicts.
+void TestSync::switchingServerStartsAFullFirstSync()
+{
+    auto a = site(QStringLiteral("a"));
+    auto b = site(QStringLiteral("b"), 30);
+    const Incident inc = a->store->declareIncident(
+        {QStringLiteral("Moved"), Severity::P2, QStringLiteral("ana"), {}});
+    a->store->addEvent(inc.id, {{},
+                                EventKind::Note,
+                                QStringLiteral("ana"),
+                                QStringLiteral("typed on A"),
+                                QStringLiteral("manual"),
+                                false});
+    a->store->addChecklistItem(inc.id, ChecklistKind::InitialAssessment,
+                               QStringLiteral("Check dashboards"));
+    syncAll({a.get(), b.get()});
+    b->store->addEvent(inc.id, {{},
+                                EventKind::Note,
+                                QStringLiteral("bo"),
+                                QStringLiteral("typed on B"),
+                                QStringLiteral("manual"),
+                                false});
+    syncAll({b.get(), a.get()});
+    QCOMPARE(a->store->eventCount(inc.id), 2);
+    QCOMPARE(a->store->pendingOutbox(), 0);
+
+    // The second server: another database on the same cluster.
+    const QString otherDb = m_dbName + QStringLiteral("_2");
+    PgConnection(m_admin).exec(QStringLiteral("CREATE DATABASE %1").arg(otherDb));
+    const QString other = m_admin + QStringLiteral(" dbname=") + otherDb;
+    const auto dropOther = qScopeGuard([&] {
+        PgConnection(m_admin).exec(
+            QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(otherDb));
+    });
+    {
+        SyncEngine moved(*a->store, other);
+        moved.syncOnce();
+        QCOMPARE(a->store->pendingOutbox(), 0);
+        QCOMPARE(moved.cursor() > 0, true);
+    }
+    Site c(m_dir->file(QStringLiteral("c.db")), QStringLiteral("sync-c") + m_dbName,
+           m_start.addSecs(60), other);
+    c.engine.syncOnce();
+    QCOMPARE(c.store->eventCount(inc.id), 2);
+    expectConverged(*a, c);
+
+    // An edit made on the new server after the move is a plain update on A, not a conflict.
+    c.clock.advanceSecs(60);
+    Incident onC = *c.store->incident(inc.id);
+    onC.summary = QStringLiteral("edited after the move");
+    c.store->updateIncident(onC);
+    c.engine.syncOnce();
+    SyncEngine moved(*a->store, other);
+    moved.syncOnce();
+    QCOMPARE(a->store->incident(inc.id)->summary, QStringLiteral("edited after the move"));
+    QCOMPARE(scalarInt(*a->store, QStringLiteral("SELECT count(*) FROM conflicts")), 0);
+    QCOMPARE(PgConnection(other)
+                 .exec(QStringLiteral("SELECT count(*) FROM idesk_sync.conflicts"))
+                 .integer(0, 0),
+             qint64(0));
+
+    // Back on the first server: a full first sync there too, and B converges with A again.
+    a->engine.disconnect();
+    a->engine.syncOnce();
+    b->engine.syncOnce();
+    expectConverged(*a, *b);
+}
+
+// "Keep theirs" on one laptop settles the conflict on every laptop; "restore mine" is an edit
+// that wins everywhere, and records no new conflict.
+void TestSync::conflictReviewAndRestoreSync()
+{
+    auto a = site(QStringLiteral("a"));
+    auto b = site(QStringLiteral("b"));
+    const Incident inc = a->store->declareIncident(
+        {QStringLiteral("DB latency"), Severity::P2, QStringLiteral("ana"), {}});
+    syncAll({a.get(), b.get()});
+    const auto editBoth = [&](const QString &field) {
+        a->clock.advanceSecs(10);
+        b->clock.advanceSecs(20);
+        Incident onA = *a->store->incident(inc.id);
+        Incident onB = *b->store->incident(inc.id);
+        if (field == QStringLiteral("title")) {
+            onA.title = QStringLiteral("title from A");
+            onB.title = QStringLiteral("title from B");
+        } else {
+            onA.summary = QStringLiteral("summary from A");
+            onB.summary = QStringLiteral("summary from B");
+        }
+        a->store->updateIncident(onA);
+        b->store->updateIncident(onB);
+        syncAll({a.get(), b.get()});
+    };
+    editBoth(QStringLiteral("title"));
+    editBoth(QStringLiteral("summary"));
+    QCOMPARE(a->store->conflicts().size(), std::size_t(2));
+    QCOMPARE(b->store->conflicts().size(), std::size_t(2));
+    QCOMPARE(SyncEngine::localStatus(*b->store).conflicts, 2);
+
+    QString titleConflict, summaryConflict;
+    for (const SyncConflict &c : a->store->conflicts()) {
+        QCOMPARE(c.incidentId, inc.id);
+        (c.field == QStringLiteral("title") ? titleConflict : summaryConflict) = c.id;
+    }
+    QCOMPARE(a->store->conflicts().front().mine.value_or(QString()).endsWith(u" from A"), true);
+
+    // A keeps B's title; B sees it reviewed after one round.
+    a->store->setConflictReviewed(titleConflict);
+    syncAll({a.get(), b.get()});
+    QCOMPARE(b->store->conflicts().size(), std::size_t(1));
+    QCOMPARE(b->store->conflicts().front().id, summaryConflict);
+    QCOMPARE(SyncEngine::localStatus(*b->store).conflicts, 1);
+    QCOMPARE(b->store->incident(inc.id)->title, QStringLiteral("title from B"));
+
+    // A restores its summary: a newer edit that B takes, with no conflict about it.
+    a->clock.advanceSecs(30);
+    a->store->restoreConflict(summaryConflict);
+    syncAll({a.get(), b.get()});
+    QCOMPARE(b->store->incident(inc.id)->summary, QStringLiteral("summary from A"));
+    QCOMPARE(a->store->conflicts().size(), std::size_t(0));
+    QCOMPARE(b->store->conflicts().size(), std::size_t(0));
+    QCOMPARE(b->store->conflicts(true).size(), std::size_t(2));
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.conflicts")), 2);
+    expectConverged(*a, *b);
 }
 
 QTEST_GUILESS_MAIN(TestSync)

@@ -5,6 +5,7 @@
 #include <QAbstractItemModelTester>
 #include <QIdentityProxyModel>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace idesk;
@@ -20,7 +21,8 @@ private Q_SLOTS:
     void pagesAndTesters();
     void newEventsInsertInTimeOrder();
     void editsUpdateMoveAndRemoveRows();
-    void undescribedChangesReload();
+    void undescribedChangesApplyInPlace();
+    void syncMarksFollowTheOutbox();
     void editsByOtherViewsUpdateInPlace();
     void insertsWhilePagingNeitherDuplicateNorSkip();
     void backgroundLoadMergesChangesMadeMeanwhile();
@@ -221,23 +223,91 @@ void TestTimelineModel::editsUpdateMoveAndRemoveRows()
     QCOMPARE(resets.size(), 0);
 }
 
-void TestTimelineModel::undescribedChangesReload()
+void TestTimelineModel::undescribedChangesApplyInPlace()
 {
     TimelineFixture f;
     f.declare();
     const auto seeded = f.seed(5);
     TimelineModel model(*f.service);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setIncidentId(f.incidentId);
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
-    // A change the service only announces as "events changed" (written past the service, as an
-    // import or a sync would): the model has to read again.
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    // Changes the service only announces as "events changed" (written past the service, as an
+    // import, another program or the sync worker would): the new revisions are read and applied
+    // row by row, so the selection and the scroll position stay.
     EventChange c;
     c.text = u"edited elsewhere"_s;
     f.service->store().editEvent(seeded[1].eventId, c);
+    f.service->store().addEvent(f.incidentId, f.event(utcAt(14, 2, 30), u"pulled"_s));
+    EventChange del;
+    del.deleted = true;
+    f.service->store().editEvent(seeded[3].eventId, del);
     Q_EMIT f.service->eventsChanged(f.incidentId);
     QTRY_COMPARE(model.row(1).text, u"edited elsewhere"_s);
-    QCOMPARE(resets.size(), 1);
+    QCOMPARE(resets.size(), 0);
+    QCOMPARE(inserted.size(), 1);
     QCOMPARE(model.rowCount(), 5);
+    QCOMPARE(model.row(3).text, u"pulled"_s);
+    QCOMPARE(model.rowOf(seeded[3].eventId), -1);
+    QVERIFY(isChronological(model));
+    // Announced again with nothing new: nothing moves.
+    Q_EMIT f.service->eventsChanged(f.incidentId);
+    QTest::qWait(20);
+    QCOMPARE(resets.size(), 0);
+    QCOMPARE(inserted.size(), 1);
+}
+
+// A file that has synced shows, per event, whether it still waits in the outbox; one that
+// never synced shows no mark at all.
+void TestTimelineModel::syncMarksFollowTheOutbox()
+{
+    TimelineFixture f;
+    f.declare();
+    const auto seeded = f.seed(3);
+    TimelineModel model(*f.service);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setIncidentId(f.incidentId);
+    const auto state = [&](int row) {
+        return model.index(row, TimelineModel::Synced).data(TimelineModel::SyncStateRole).toInt();
+    };
+    QCOMPARE(state(0), int(TimelineModel::SyncState::NotSyncing));
+    QVERIFY(model.index(0, TimelineModel::Synced).data().isNull());
+
+    // What a sync round leaves: the server known, the first two events pushed.
+    QSqlDatabase &db = f.service->store().db();
+    QSqlQuery q(db);
+    QVERIFY(q.exec(u"INSERT INTO meta(key, value) VALUES('sync_server_id', 'server-1')"_s));
+    q.prepare(u"UPDATE outbox SET pushed_at = '2024-01-15T15:00:00Z' WHERE row_id IN (?, ?)"_s);
+    q.addBindValue(seeded[0].id);
+    q.addBindValue(seeded[1].id);
+    QVERIFY(q.exec());
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    Q_EMIT f.service->eventsChanged(f.incidentId);
+    QTRY_COMPARE(state(2), int(TimelineModel::SyncState::LocalOnly));
+    QCOMPARE(state(0), int(TimelineModel::SyncState::Synced));
+    QCOMPARE(state(1), int(TimelineModel::SyncState::Synced));
+    QVERIFY(!changed.isEmpty());
+    const QModelIndex local = model.index(2, TimelineModel::Synced);
+    const QModelIndex synced = model.index(0, TimelineModel::Synced);
+    QCOMPARE(local.data(Qt::AccessibleTextRole).toString(),
+             u"Local only: not on the sync server yet"_s);
+    QCOMPARE(local.data(Qt::ToolTipRole).toString(), local.data(Qt::AccessibleTextRole).toString());
+    QCOMPARE(synced.data(Qt::AccessibleTextRole).toString(), u"Synced"_s);
+    // Not colour alone: the two states read differently.
+    QVERIFY(!local.data().toString().isEmpty());
+    QVERIFY(local.data().toString() != synced.data().toString());
+
+    // A new revision of a pushed event waits again; its push clears it.
+    EventChange c;
+    c.text = u"edited"_s;
+    const TimelineEvent edited = f.service->editEvent(seeded[0].eventId, c);
+    QTRY_COMPARE(state(0), int(TimelineModel::SyncState::LocalOnly));
+    q.prepare(u"UPDATE outbox SET pushed_at = '2024-01-15T15:01:00Z' WHERE row_id = ?"_s);
+    q.addBindValue(edited.id);
+    QVERIFY(q.exec());
+    Q_EMIT f.service->eventsChanged(f.incidentId);
+    QTRY_COMPARE(state(0), int(TimelineModel::SyncState::Synced));
 }
 
 void TestTimelineModel::editsByOtherViewsUpdateInPlace()

@@ -261,6 +261,7 @@ void TimelineTab::buildUi()
         kinds << eventKindToString(static_cast<EventKind>(k));
     fitColumn(m_view, TimelineModel::Kind, kinds);
     fitColumn(m_view, TimelineModel::Pinned, {});
+    fitColumn(m_view, TimelineModel::Synced, {QStringLiteral("\u2713")});
     const int freeText = fontMetrics().averageCharWidth() * 12 + 16;
     columns->resizeSection(TimelineModel::Author, freeText);
     columns->resizeSection(TimelineModel::Source, freeText);

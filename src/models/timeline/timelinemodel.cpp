@@ -90,9 +90,17 @@ void TimelineModel::setIncidentId(const QString &incidentId)
     m_exhausted = incidentId.isEmpty();
     m_announced = m_described = 0;
     m_settle.stop();
+    m_unsynced.reset();
     std::vector<TimelineEvent> first;
-    if (!m_exhausted)
+    if (!m_exhausted) {
+        try {
+            m_position = m_service.timelinePosition();
+            m_unsynced = m_service.unsyncedEvents(incidentId);
+        } catch (const Error &) {
+            // The rows say what they can; marks and catching up wait for the next change.
+        }
         first = readPage(0, m_pageSize);
+    }
     m_rows.reserve(first.size());
     for (const auto &e : first) {
         if (m_loadedIds.contains(e.eventId))
@@ -510,8 +518,71 @@ void TimelineModel::settlePendingChanges()
 {
     const bool undescribed = m_announced > m_described;
     m_announced = m_described = 0;
-    if (undescribed)
+    if (undescribed && !catchUp())
         reload();
+    refreshSyncMarks();
+}
+
+bool TimelineModel::catchUp()
+{
+    if (m_incidentId.isEmpty())
+        return true;
+    try {
+        // The position is taken first: a row written meanwhile is read now or next time.
+        const qint64 now = m_service.timelinePosition();
+        if (now == m_position)
+            return true;
+        const auto revised = m_service.eventsRevisedAfter(m_incidentId, m_position);
+        m_position = now;
+        for (const TimelineEvent &e : revised) {
+            const int r = rowOf(e.eventId);
+            if (r >= 0 && !e.deleted && e.revision == m_rows[std::size_t(r)].revision) {
+                // Two sites revised the same revision and the merge made the other current.
+                TimelineRow fresh = toRow(e);
+                TimelineRow &row = m_rows[std::size_t(r)];
+                if (fresh.occurredMs != row.occurredMs)
+                    return false;
+                if (fresh.text != row.text || fresh.kind != row.kind ||
+                    fresh.author != row.author || fresh.source != row.source ||
+                    fresh.pinned != row.pinned) {
+                    row = std::move(fresh);
+                    Q_EMIT dataChanged(index(r, 0), index(r, ColumnCount - 1));
+                }
+                continue;
+            }
+            applyRevision(e);
+        }
+        m_announced = m_described = 0;
+        return true;
+    } catch (const Error &) {
+        return false;
+    }
+}
+
+void TimelineModel::refreshSyncMarks()
+{
+    if (m_incidentId.isEmpty())
+        return;
+    std::optional<QSet<QString>> fresh;
+    try {
+        fresh = m_service.unsyncedEvents(m_incidentId);
+    } catch (const Error &) {
+        return;
+    }
+    if (fresh == m_unsynced)
+        return;
+    m_unsynced = std::move(fresh);
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(
+            index(0, Synced), index(int(m_rows.size()) - 1, Synced),
+            {Qt::DisplayRole, Qt::ToolTipRole, Qt::AccessibleTextRole, SyncStateRole});
+}
+
+TimelineModel::SyncState TimelineModel::syncState(const TimelineRow &r) const
+{
+    if (!m_unsynced)
+        return SyncState::NotSyncing;
+    return m_unsynced->contains(r.eventId) ? SyncState::LocalOnly : SyncState::Synced;
 }
 
 void TimelineModel::reload()
@@ -521,6 +592,11 @@ void TimelineModel::reload()
     const bool wasLoading = m_worker != nullptr;
     stopBackgroundLoad();
     const int keep = std::max(m_pageSize, int(m_rows.size()));
+    try {
+        m_position = m_service.timelinePosition();
+        m_unsynced = m_service.unsyncedEvents(m_incidentId);
+    } catch (const Error &) {
+    }
     beginResetModel();
     m_rows.clear();
     m_loadedIds.clear();
@@ -566,8 +642,24 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         return r.revision;
     case FullTextRole:
         return r.text;
+    case SyncStateRole:
+        return int(syncState(r));
     default:
         break;
+    }
+
+    if (index.column() == Synced) {
+        const SyncState state = syncState(r);
+        if (state == SyncState::NotSyncing)
+            return {};
+        const bool local = state == SyncState::LocalOnly;
+        if (role == Qt::DisplayRole)
+            return local ? QStringLiteral("\u2191") : QStringLiteral("\u2713");
+        if (role == Qt::ToolTipRole || role == Qt::AccessibleTextRole)
+            return local ? tr("Local only: not on the sync server yet") : tr("Synced");
+        if (role == Qt::TextAlignmentRole)
+            return int(Qt::AlignCenter);
+        return {};
     }
 
     const int column = index.column();
@@ -647,8 +739,12 @@ QVariant TimelineModel::headerData(int section, Qt::Orientation o, int role) con
             return tr("Source");
         case Pinned:
             return tr("Pinned");
+        case Synced:
+            return tr("Sync");
         }
     }
+    if (role == Qt::ToolTipRole && section == Synced)
+        return tr("\u2713 synced, \u2191 local only (waiting to go to the sync server)");
     if (role == Qt::ToolTipRole && section == Occurred)
         return tr("When it happened, in UTC; hover a time for local time");
     return {};

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QThread;
@@ -54,6 +55,7 @@ public:
         Text,
         Source,
         Pinned,
+        Synced, // local only or on the sync server: a mark with a tooltip
         ColumnCount
     };
     enum Role
@@ -65,6 +67,13 @@ public:
         PinnedRole,     // bool
         RevisionRole,   // int
         FullTextRole,   // the text with its line breaks (Display joins lines)
+        SyncStateRole,  // int(SyncState)
+    };
+    enum class SyncState
+    {
+        NotSyncing, // the file has never synced
+        LocalOnly,  // a revision still waits in the outbox
+        Synced,
     };
     static constexpr int kDefaultPageSize = 500;
 
@@ -128,6 +137,11 @@ Q_SIGNALS:
 private:
     void onEventsChanged(const QString &incidentId);
     void settlePendingChanges();
+    // Applies, in place, the revisions written since m_position (other programs, the sync
+    // worker). False when that cannot be done and the loaded range must be read again.
+    bool catchUp();
+    void refreshSyncMarks();
+    SyncState syncState(const TimelineRow &r) const;
     TimelineRow toRow(const TimelineEvent &e);
     QString intern(const QString &s);
     int insertPosition(qint64 occurredMs) const;
@@ -167,6 +181,8 @@ private:
     int m_announced = 0;
     int m_described = 0;
     QTimer m_settle;
+    qint64 m_position = 0; // Store::timelinePosition when the rows were last brought up to date
+    std::optional<QSet<QString>> m_unsynced;
 };
 
 } // namespace idesk
