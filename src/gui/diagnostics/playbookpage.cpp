@@ -200,6 +200,12 @@ PlaybookPage::PlaybookPage(IncidentService &service, const CheckCatalogModel &ca
 void PlaybookPage::setIncidentId(const QString &id)
 {
     m_incidentId = id;
+    // A run still going for the incident shown before is not this incident's.
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
+        if (it->playbookId == m_model->playbook().id)
+            m_model->setRunning(it->stepId, it->incidentId == id &&
+                                                m_catalog.state(it.key()) == CatalogState::Running);
+    }
     reloadProgress();
     say(id.isEmpty() ? tr("Select an incident: a playbook's progress is kept on its timeline.")
                      : QString());
