@@ -457,6 +457,14 @@ QByteArray messageTemplate(QByteArrayView line)
 
 void messageTemplate(QByteArrayView line, std::string &out)
 {
+    std::optional<qint64> time;
+    messageTemplate(line, out, 1970, time);
+}
+
+void messageTemplate(QByteArrayView line, std::string &out, int defaultYear,
+                     std::optional<qint64> &time)
+{
+    time.reset();
     out.clear();
     View s = view(line);
     while (!s.empty() && (s.back() == '\r' || isBlank(s.back())))
@@ -471,7 +479,10 @@ void messageTemplate(QByteArrayView line, std::string &out)
     {
         size_t i = start + (start < s.size() && s[start] == '[' ? 1 : 0);
         size_t end = 0;
-        if (timestampAt(s, i, 1970, &end)) {
+        // lineTimestamp looks at the same place first; past its window it reads nothing there.
+        if (auto t = timestampAt(s, i, defaultYear, &end)) {
+            if (i < 400)
+                time = t;
             syslog = !isDigit(s[i]);
             if (end < s.size() && s[end] == ']')
                 ++end;
