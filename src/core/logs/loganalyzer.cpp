@@ -263,6 +263,54 @@ public:
     }
     V &at(View key, Arena *arena) { return at(hashOf(key), key, arena); }
 
+    // The entry number of key, or -1; safe to call from several threads at once.
+    std::ptrdiff_t find(std::uint64_t h, View key) const
+    {
+        if (m_index.empty())
+            return -1;
+        const size_t mask = m_index.size() - 1;
+        for (size_t i = slotOf(h);; i = (i + 1) & mask) {
+            const std::uint64_t e = m_index[i];
+            if (e == 0)
+                return -1;
+            if ((e >> 32) != (h & 0xFFFFFFFFu))
+                continue;
+            const Entry &x = m_entries[(e & 0xFFFFFFFFu) - 1];
+            if (x.hash == h && x.key == key)
+                return std::ptrdiff_t((e & 0xFFFFFFFFu) - 1);
+        }
+    }
+
+    // Adds other's counts to this table's entries, as at() would, but with the lookups shared
+    // by two threads. The new keys are appended without an index: nothing is looked up in this
+    // table afterwards, only its entries read.
+    void absorbLast(Table &other, bool twoThreads)
+    {
+        std::vector<std::ptrdiff_t> where(other.m_entries.size());
+        const auto look = [&](size_t from, size_t to) {
+            for (size_t k = from; k < to; ++k)
+                where[k] = find(other.m_entries[k].hash, other.m_entries[k].key);
+        };
+        const size_t half = where.size() / 2;
+        if (twoThreads && where.size() >= 16384) {
+            std::thread t([&] { look(0, half); });
+            look(half, where.size());
+            t.join();
+        } else {
+            look(0, where.size());
+        }
+        m_entries.reserve(m_entries.size() + other.m_entries.size());
+        for (size_t k = 0; k < where.size(); ++k) {
+            if (where[k] >= 0)
+                m_entries[size_t(where[k])].value += other.m_entries[k].value;
+            else
+                m_entries.push_back(std::move(other.m_entries[k]));
+        }
+        m_index = {};
+        m_shift = 64;
+        other = Table{};
+    }
+
     std::vector<Entry> &entries() { return m_entries; }
     size_t size() const { return m_entries.size(); }
 
@@ -632,10 +680,15 @@ Report LogAnalyzer::finish()
         all.lines += w.lines;
         all.errorLines += w.errorLines;
         // The keys move with their arena: merging copies no text.
-        for (auto &e : w.groups.entries())
-            all.groups.at(e.hash, e.key, nullptr) += e.value;
-        for (auto &e : w.fields.entries())
-            all.fields.at(e.hash, e.key, nullptr) += e.value;
+        if (k + 1 == d->workers.size()) {
+            all.groups.absorbLast(w.groups, d->opt.threads > 1);
+            all.fields.absorbLast(w.fields, d->opt.threads > 1);
+        } else {
+            for (auto &e : w.groups.entries())
+                all.groups.at(e.hash, e.key, nullptr) += e.value;
+            for (auto &e : w.fields.entries())
+                all.fields.at(e.hash, e.key, nullptr) += e.value;
+        }
         for (Slow &s : w.slow)
             d->addSlow(all, s.field, s.line, s.pos);
         for (auto &e : w.templates.entries())
@@ -653,10 +706,10 @@ Report LogAnalyzer::finish()
     const bool twoCores = d->opt.threads > 1;
     const auto counted = [twoCores](Table<qint64> &m, size_t limit) {
         using Entry = Table<qint64>::Entry;
-        // Keys of one log share a long start ("2024-05-01T"): each item carries the eight
+        // Keys of one log share a long start ("2024-05-01T"): each item carries the sixteen
         // bytes after what all keys share, big-endian and zero-padded, so most comparisons
-        // settle on two integers. Zero padding orders like the bytes do: a key that ends
-        // there sorts before any key it starts.
+        // settle on integers (eight bytes would end inside the second, shared by many lines). Zero
+        // padding orders like the bytes do: a key that ends there sorts before any key it starts.
         size_t shared = m.size() ? m.entries().front().key.size() : 0;
         for (const auto &e : m.entries()) {
             const View first = m.entries().front().key;
@@ -669,24 +722,27 @@ Report LogAnalyzer::finish()
         struct Item
         {
             qint64 count;
-            std::uint64_t prefix;
+            std::uint64_t prefix, prefix2;
             const Entry *entry;
         };
         std::vector<Item> v;
         v.reserve(m.size());
         for (const auto &e : m.entries()) {
-            std::uint64_t prefix = 0;
-            for (size_t k = 0; k < 8; ++k) {
+            std::uint64_t prefix[2] = {0, 0};
+            for (size_t k = 0; k < 16; ++k) {
                 const size_t at = shared + k;
-                prefix = (prefix << 8) | (at < e.key.size() ? std::uint8_t(e.key[at]) : 0u);
+                prefix[k / 8] =
+                    (prefix[k / 8] << 8) | (at < e.key.size() ? std::uint8_t(e.key[at]) : 0u);
             }
-            v.push_back({e.value, prefix, &e});
+            v.push_back({e.value, prefix[0], prefix[1], &e});
         }
         const auto order = [](const Item &a, const Item &b) {
             if (a.count != b.count)
                 return a.count > b.count;
             if (a.prefix != b.prefix)
                 return a.prefix > b.prefix;
+            if (a.prefix2 != b.prefix2)
+                return a.prefix2 > b.prefix2;
             return a.entry->key > b.entry->key;
         };
         // Every line of a backend log is its own group (timestamps): sorting and copying them
