@@ -208,6 +208,22 @@ private Q_SLOTS:
         QTest::newRow("blanks and crlf")
             << QByteArray("ERROR  a\t\tb  \r") << QByteArray("ERROR a b");
         QTest::newRow("level only") << QByteArray("ERROR\r") << QByteArray("ERROR");
+        // Header fields before a program name vary (node ids, hosts): the program ends the header.
+        QTest::newRow("node fields before the program")
+            << QByteArray("- 1131566461 2005.11.09 dn228 Nov 9 12:01:01 dn228/dn228 "
+                          "crond(pam_unix)[2915]: session closed for user root")
+            << QByteArray("session closed for user root");
+        QTest::newRow("program after a plain host")
+            << QByteArray("Jun 14 15:16:01 combo sshd(pam_unix)[19939]: check pass; user unknown")
+            << QByteArray("check pass; user unknown");
+        // A bracketed field with blanks in the header is one field (ctime dates, request context).
+        QTest::newRow("ctime date in brackets")
+            << QByteArray("[Sun Dec 04 04:47:44 2005] [error] mod_jk child in error state 6")
+            << QByteArray("ERROR mod_jk child in error state <*>");
+        QTest::newRow("request context")
+            << QByteArray("2017-05-16 00:00:00.008 25746 INFO nova.compute.manager "
+                          "[req-38101a0b - - - - -] [instance: 7e9a] VM Started")
+            << QByteArray("INFO [instance: <*>] VM Started");
     }
 
     void templateMasksVariableParts()
@@ -254,6 +270,21 @@ private Q_SLOTS:
         QFETCH(QByteArray, expected);
         const auto t = lineTimestamp(line, 2023);
         QCOMPARE(t ? isoTime(*t) : QByteArray(), expected);
+    }
+
+    void oneWordMessagesStayApart()
+    {
+        // Three templates equal but for one token are usually one event with a variable; not
+        // when that token is the whole message.
+        QByteArray log;
+        for (const char *word : {"suspendAutohide", "setLightsOn(true)", "screenTurnedOff"})
+            for (int i = 0; i < 2; ++i)
+                log += QByteArray("03-17 16:13:38.811  1702  2395 D PowerManager: ") + word + '\n';
+        Options opt;
+        opt.match = {};
+        const Report r = LogAnalyzer::analyze(log, opt);
+        QCOMPARE(r.templates.size(), size_t(3));
+        QCOMPARE(r.templates[0].text, QByteArray("screenTurnedOff"));
     }
 
     void groupingAccuracyOnLabelledSample()

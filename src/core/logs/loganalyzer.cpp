@@ -408,6 +408,21 @@ void mergeInto(TemplateAcc &to, TemplateAcc &&from)
 constexpr size_t kMergeSiblings = 3;
 constexpr size_t kMergeLimit = 20000; // beyond this many templates the input is not a log
 
+// Whether a template still says something with its token p masked: a word other than the
+// level in front. Messages of one word ("suspendAutohide", "setLightsOn(true)") are each their
+// own event, not siblings of one another.
+bool keepsAWord(const std::vector<View> &tokens, size_t p)
+{
+    const auto isLevelWord = [](View t) {
+        return t.size() <= 8 &&
+               std::all_of(t.begin(), t.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    };
+    for (size_t q = 0; q < tokens.size(); ++q)
+        if (q != p && tokens[q] != "<*>" && !(q == 0 && isLevelWord(tokens[q])))
+            return true;
+    return false;
+}
+
 void mergeTemplates(TemplateMap &templates)
 {
     if (templates.size() < kMergeSiblings || templates.size() > kMergeLimit)
@@ -436,7 +451,8 @@ void mergeTemplates(TemplateMap &templates)
     for (size_t p = 0; p < maxTokens; ++p) {
         std::unordered_map<std::string, std::vector<size_t>> siblings;
         for (size_t i = 0; i < keys.size(); ++i) {
-            if (merged[i] || tokens[i].size() <= p || tokens[i][p] == "<*>")
+            if (merged[i] || tokens[i].size() <= p || tokens[i][p] == "<*>" ||
+                !keepsAWord(tokens[i], p))
                 continue;
             std::string rest = std::to_string(tokens[i].size()) + '\n';
             for (size_t q = 0; q < tokens[i].size(); ++q) {

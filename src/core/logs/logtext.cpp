@@ -1,5 +1,6 @@
 #include "core/logs/logtext.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <string>
@@ -331,6 +332,51 @@ bool isLoggerName(View t, bool loose)
     return dot || (loose && colon);
 }
 
+// A syslog-style program name ending the header: "sshd[24200]:", "crond(pam_unix)[2915]:",
+// "/usr/sbin/gmetad[1682]:", "kernel:", "WindowManager:".
+bool isProgram(View t)
+{
+    if (t.size() < 3 || t.size() > 96 || t.back() != ':' || t[t.size() - 2] == ':')
+        return false;
+    t.remove_suffix(1);
+    if (!isAlpha(t.front()) && t.front() != '/')
+        return false;
+    bool letter = false;
+    for (char c : t) {
+        if (isAlpha(c))
+            letter = true;
+        else if (!isDigit(c) && c != '.' && c != '_' && c != '-' && c != '/' && c != '$' &&
+                 c != '@' && c != '(' && c != ')' && c != '[' && c != ']')
+            return false;
+    }
+    return letter;
+}
+
+// "Jun", "Sun": the names in ctime and syslog dates.
+bool isDateWord(View t)
+{
+    static constexpr std::array<View, 7> days{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    return t.size() == 3 &&
+           (monthFromName(t, 0) != 0 || std::find(days.begin(), days.end(), t) != days.end());
+}
+
+// A host, node or device name in a header: a word of name characters with a digit or an '@'
+// ("dn228", "local@tbird-admin1", "R02-M1-N0-C:J12-U11"), or any name right after a syslog
+// timestamp.
+bool isHostLike(View t, bool anyName)
+{
+    if (t.size() > 64)
+        return false;
+    bool mark = anyName;
+    for (char c : t) {
+        if (isDigit(c) || c == '@')
+            mark = true;
+        else if (!isAlpha(c) && c != '.' && c != '-' && c != '_' && c != '/' && c != ':')
+            return false;
+    }
+    return mark;
+}
+
 struct Tok
 {
     size_t b, e;
@@ -496,15 +542,65 @@ void messageTemplate(QByteArrayView line, std::string &out, int defaultYear,
         t.b += start;
         t.e += start;
     }
+    const auto tok = [&](size_t q) { return s.substr(toks[q].b, toks[q].e - toks[q].b); };
+    // "[req-7 user-3 - -]": a bracket spanning several tokens in the header is one field; the
+    // token after its end, or q when t does not open one.
+    const auto afterBracket = [&](size_t q) {
+        const View t = tok(q);
+        if (t.front() != '[' || t.find(']') != View::npos)
+            return q;
+        for (size_t r = q + 1; r < toks.size() && r < q + 12; ++r) {
+            const View u = tok(r);
+            if (u.find('[') != View::npos)
+                return q;
+            if (u.back() == ']' || (u.size() > 1 && u.substr(u.size() - 2) == "]:"))
+                return r + 1;
+        }
+        return q;
+    };
     size_t k = 0;
     View level;
-    if (syslog && toks.size() > 2)
-        k = 1; // the host
-    bool logger = false;
+    bool logger = false, program = false, spanned = false;
+    // A program name ends the header when only header fields (numbers, dates, hosts, levels,
+    // brackets) come before it, however many: hosts and node names vary from line to line.
+    for (size_t q = 0; q < toks.size() && q < 14;) {
+        const View t = tok(q);
+        if (q + 1 < toks.size() && isProgram(t)) {
+            k = q + 1;
+            logger = program = true;
+            if (tok(k) == "-" || tok(k) == ":")
+                ++k;
+            break;
+        }
+        if (level.empty() && isLevel(t, &level)) {
+            ++q;
+            continue;
+        }
+        if (const size_t r = afterBracket(q); r != q) {
+            q = r;
+            continue;
+        }
+        if (isBracketed(t) || isNumericHeader(t) || t == "-" || isDateWord(t) ||
+            (t.size() == 1 && t[0] >= 'A' && t[0] <= 'Z') || isHostLike(t, syslog && q == 0)) {
+            ++q;
+            continue;
+        }
+        break;
+    }
+    if (!program) {
+        level = {};
+        if (syslog && toks.size() > 2)
+            k = 1; // the host
+    }
     for (int guard = 0; k < toks.size() && guard < 8; ++guard) {
-        const View t = s.substr(toks[k].b, toks[k].e - toks[k].b);
+        const View t = tok(k);
         if (level.empty() && isLevel(t, &level)) {
             ++k;
+            continue;
+        }
+        if (const size_t r = afterBracket(k); r != k && !program && !spanned) {
+            k = r;
+            spanned = true; // one context field; the next is the message's
             continue;
         }
         if (isBracketed(t) || isNumericHeader(t)) {
