@@ -220,6 +220,15 @@ private Q_SLOTS:
         QTest::newRow("ctime date in brackets")
             << QByteArray("[Sun Dec 04 04:47:44 2005] [error] mod_jk child in error state 6")
             << QByteArray("ERROR mod_jk child in error state <*>");
+        QTest::newRow("date inside the message")
+            << QByteArray("ftpd[2451]: connection from 84.102.20.2 () at Sun Jul 10 03:55:15 2005")
+            << QByteArray("connection from <*> (<*>) at <*>");
+        QTest::newRow("list of ids")
+            << QByteArray("INFO ask 10.250.14.224:50010 to delete blk_-12 blk_7 blk_99")
+            << QByteArray("INFO ask <*>:<*> to delete <*>");
+        QTest::newRow("empty value")
+            << QByteArray("ERROR auth failure; logname= uid=0 tty=ssh")
+            << QByteArray("ERROR auth failure; logname=<*> uid=<*> tty=ssh");
         QTest::newRow("request context")
             << QByteArray("2017-05-16 00:00:00.008 25746 INFO nova.compute.manager "
                           "[req-38101a0b - - - - -] [instance: 7e9a] VM Started")

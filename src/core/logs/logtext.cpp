@@ -377,6 +377,34 @@ bool isHostLike(View t, bool anyName)
     return mark;
 }
 
+// Where a date starting a token at i ends (ISO 8601, syslog's "Jul 10 03:55:15", ctime's
+// "Sun Jul 10 03:55:15 2005"), or 0. Cheap tests first: this runs for every token.
+size_t dateEnd(View s, size_t i)
+{
+    if (i > 0 && !isBlank(s[i - 1]) && s[i - 1] != '(' && s[i - 1] != '[')
+        return 0;
+    size_t end = 0;
+    if (isDigit(s[i])) {
+        if (i + 10 < s.size() && (s[i + 4] == '-' || s[i + 4] == '/') && isoAt(s, i, &end))
+            return end;
+        return 0;
+    }
+    if (i + 15 > s.size() || !isAlpha(s[i]) || s[i + 3] != ' ')
+        return 0;
+    size_t at = i;
+    const bool weekday = isDateWord(s.substr(i, 3)) && !monthFromName(s, i);
+    if (weekday)
+        at += 4;
+    if (!syslogAt(s, at, 1970, &end))
+        return 0;
+    int year;
+    size_t y = end + 1;
+    if (end < s.size() && s[end] == ' ' && digits(s, y, 4, year) &&
+        (y == s.size() || !isDigit(s[y])))
+        end = y;
+    return end;
+}
+
 struct Tok
 {
     size_t b, e;
@@ -448,6 +476,19 @@ bool isDelimiter(char c)
 
 void appendMasked(std::string &out, View word)
 {
+    // An empty value standing alone ("from 10.0.0.1 () at", "user= uid=0") is a value all the
+    // same: the lines it appears in are the siblings of those where it is filled.
+    if (word == "()" || word == "[]" || word == "{}") {
+        out.push_back(word[0]);
+        out.append("<*>");
+        out.push_back(word[1]);
+        return;
+    }
+    if (word.size() > 1 && word.back() == '=' && word[word.size() - 2] != '=') {
+        appendMasked(out, word.substr(0, word.size() - 1));
+        out.append("=<*>");
+        return;
+    }
     size_t i = 0;
     while (i < word.size()) {
         if (isDelimiter(word[i])) {
@@ -637,8 +678,25 @@ void messageTemplate(QByteArrayView line, std::string &out, int defaultYear,
                 ++i;
             continue;
         }
+        // A run of variables ("delete blk_1 blk_2 blk_3", a list of ids) is one variable, so
+        // lists of different lengths share a template.
+        const size_t tokenStart = out.size();
+        const bool afterWild = out.size() >= 3 && out.compare(out.size() - 3, 3, "<*>") == 0 &&
+                               (out.size() == 3 || out[out.size() - 4] == ' ');
+        const auto collapse = [&] {
+            if (afterWild && out.size() - tokenStart == 4 &&
+                out.compare(tokenStart, 4, " <*>") == 0)
+                out.resize(tokenStart);
+        };
         if (!out.empty())
             out.push_back(' ');
+        // A date inside the message ("at Sun Jul 10 03:55:15 2005") is one variable.
+        if (const size_t end = dateEnd(s, i); end != 0) {
+            out.append("<*>");
+            i = end;
+            collapse();
+            continue;
+        }
         // A quoted string is one variable, blanks and all.
         if (s[i] == '"' || s[i] == '\'') {
             const size_t close = s.find(s[i], i + 1);
@@ -647,6 +705,7 @@ void messageTemplate(QByteArrayView line, std::string &out, int defaultYear,
                 i = close + 1;
                 while (i < s.size() && !isBlank(s[i]))
                     ++i; // trailing punctuation after the quote
+                collapse();
                 continue;
             }
         }
@@ -666,6 +725,7 @@ void messageTemplate(QByteArrayView line, std::string &out, int defaultYear,
         }
         appendMasked(out, s.substr(i, j - i));
         i = j;
+        collapse();
     }
 }
 
