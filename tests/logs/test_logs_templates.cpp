@@ -229,6 +229,14 @@ private Q_SLOTS:
         QTest::newRow("empty value")
             << QByteArray("ERROR auth failure; logname= uid=0 tty=ssh")
             << QByteArray("ERROR auth failure; logname=<*> uid=<*> tty=ssh");
+        QTest::newRow("variable path depth")
+            << QByteArray("INFO Deleting block blk_-1 file /data/current/subdir51/blk_-1")
+            << QByteArray("INFO Deleting block <*> file /data/current/<*>");
+        QTest::newRow("ipv6 address") << QByteArray("WARN peer fe80:0:0:0:226:8ff:fecd:2 left")
+                                      << QByteArray("WARN peer <*> left");
+        QTest::newRow("quoted state word")
+            << QByteArray("INFO icon state 'Inactive' for \"two words\"")
+            << QByteArray("INFO icon state 'Inactive' for <*>");
         QTest::newRow("request context")
             << QByteArray("2017-05-16 00:00:00.008 25746 INFO nova.compute.manager "
                           "[req-38101a0b - - - - -] [instance: 7e9a] VM Started")

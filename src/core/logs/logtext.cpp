@@ -377,6 +377,17 @@ bool isHostLike(View t, bool anyName)
     return mark;
 }
 
+// A quoted string is a variable, except a single word ('Active', "closed"): more often a state
+// than a value, and when it does vary the sibling merge finds it.
+void quotedTemplate(View q, std::string &out)
+{
+    const View inner = q.substr(1, q.size() - 2);
+    if (!inner.empty() && inner.size() <= 32 && std::all_of(inner.begin(), inner.end(), isAlpha))
+        out.append(q);
+    else
+        out.append("<*>");
+}
+
 // Where a date starting a token at i ends (ISO 8601, syslog's "Jul 10 03:55:15", ctime's
 // "Sun Jul 10 03:55:15 2005"), or 0. Cheap tests first: this runs for every token.
 size_t dateEnd(View s, size_t i)
@@ -474,7 +485,25 @@ bool isDelimiter(char c)
     }
 }
 
-void appendMasked(std::string &out, View word)
+// An IPv6 or MAC address ("fe80::1c2:8ff:fecd:2", "00:1b:63:84:45:e6"): hex groups and colons,
+// some groups without a digit, so masking part by part would leave them.
+bool isColonHex(View w)
+{
+    while (!w.empty() && (w.back() == ',' || w.back() == ';' || w.back() == '.'))
+        w.remove_suffix(1);
+    int colons = 0, digits = 0;
+    for (char c : w) {
+        if (c == ':')
+            ++colons;
+        else if (isDigit(c))
+            ++digits;
+        else if (!(c >= 'a' && c <= 'f') && !(c >= 'A' && c <= 'F'))
+            return false;
+    }
+    return colons >= 3 && digits > 0 && w.size() >= 7;
+}
+
+void appendMasked(std::string &out, View word, bool valueFollows = false)
 {
     // An empty value standing alone ("from 10.0.0.1 () at", "user= uid=0") is a value all the
     // same: the lines it appears in are the siblings of those where it is filled.
@@ -484,9 +513,13 @@ void appendMasked(std::string &out, View word)
         out.push_back(word[1]);
         return;
     }
-    if (word.size() > 1 && word.back() == '=' && word[word.size() - 2] != '=') {
+    if (!valueFollows && word.size() > 1 && word.back() == '=' && word[word.size() - 2] != '=') {
         appendMasked(out, word.substr(0, word.size() - 1));
         out.append("=<*>");
+        return;
+    }
+    if (isColonHex(word)) {
+        out.append("<*>");
         return;
     }
     size_t i = 0;
@@ -502,10 +535,16 @@ void appendMasked(std::string &out, View word)
             ++j;
         }
         const View part = word.substr(i, j - i);
-        if (digit || isHexWord(part) || isIdWord(part))
-            out.append("<*>");
-        else
+        if (digit || isHexWord(part) || isIdWord(part)) {
+            // "/data/current/subdir51/blk_12" and "/data/current/blk_7": variable path
+            // segments in a row are one, whatever the depth.
+            if (out.size() >= 4 && out.compare(out.size() - 4, 4, "<*>/") == 0)
+                out.pop_back();
+            else
+                out.append("<*>");
+        } else {
             out.append(part);
+        }
         i = j;
     }
 }
@@ -617,6 +656,13 @@ void messageTemplate(QByteArrayView line, std::string &out, int defaultYear,
             ++q;
             continue;
         }
+        // A logger ("nova.compute.manager") after a level: what follows it may still be header
+        // (a request context), so the loop below goes on from there.
+        if (q > 0 && !level.empty() && q + 1 < toks.size() && isLoggerName(t, false)) {
+            k = q + 1;
+            logger = true;
+            break;
+        }
         if (const size_t r = afterBracket(q); r != q) {
             q = r;
             continue;
@@ -628,7 +674,7 @@ void messageTemplate(QByteArrayView line, std::string &out, int defaultYear,
         }
         break;
     }
-    if (!program) {
+    if (!logger) {
         level = {};
         if (syslog && toks.size() > 2)
             k = 1; // the host
@@ -701,7 +747,7 @@ void messageTemplate(QByteArrayView line, std::string &out, int defaultYear,
         if (s[i] == '"' || s[i] == '\'') {
             const size_t close = s.find(s[i], i + 1);
             if (close != View::npos) {
-                out.append("<*>");
+                quotedTemplate(s.substr(i, close + 1 - i), out);
                 i = close + 1;
                 while (i < s.size() && !isBlank(s[i]))
                     ++i; // trailing punctuation after the quote
@@ -715,8 +761,8 @@ void messageTemplate(QByteArrayView line, std::string &out, int defaultYear,
                 // key="a quoted value"
                 const size_t close = s.find(s[j], j + 1);
                 if (close != View::npos) {
-                    appendMasked(out, s.substr(i, j - i));
-                    out.append("<*>");
+                    appendMasked(out, s.substr(i, j - i), true);
+                    quotedTemplate(s.substr(j, close + 1 - j), out);
                     i = j = close + 1;
                     continue;
                 }
