@@ -237,6 +237,13 @@ private Q_SLOTS:
         QTest::newRow("quoted state word")
             << QByteArray("INFO icon state 'Inactive' for \"two words\"")
             << QByteArray("INFO icon state 'Inactive' for <*>");
+        // After the logger the message starts, even with an address: it is not a header field.
+        QTest::newRow("address after the program")
+            << QByteArray("[10.30 17:45:58] WeChat.exe - 182.254.114.110:80 open through proxy")
+            << QByteArray("<*>:<*> open through proxy");
+        QTest::newRow("qualifier before the separator")
+            << QByteArray("[10.30 16:49:06] chrome.exe *64 - mtalk.google.com:5228 open")
+            << QByteArray("mtalk.google.com:<*> open");
         QTest::newRow("request context")
             << QByteArray("2017-05-16 00:00:00.008 25746 INFO nova.compute.manager "
                           "[req-38101a0b - - - - -] [instance: 7e9a] VM Started")

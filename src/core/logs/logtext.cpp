@@ -690,7 +690,7 @@ void messageTemplate(QByteArrayView line, std::string &out, int defaultYear,
             spanned = true; // one context field; the next is the message's
             continue;
         }
-        if (isBracketed(t) || isNumericHeader(t)) {
+        if (isBracketed(t) || (isNumericHeader(t) && !logger)) {
             ++k;
             continue;
         }
@@ -700,6 +700,9 @@ void messageTemplate(QByteArrayView line, std::string &out, int defaultYear,
             const View next = s.substr(toks[k].b, toks[k].e - toks[k].b);
             if (next == "-" || next == ":")
                 ++k;
+            else if (k + 2 < toks.size() && tok(k + 1) == "-" && next.size() <= 8 &&
+                     next.find('=') == View::npos)
+                k += 2; // a qualifier between the name and its separator: "chrome.exe *64 - "
             continue;
         }
         if (t == "-" || t == "|" || t == ":") {
