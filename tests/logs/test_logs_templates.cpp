@@ -2,9 +2,13 @@
 // every line is known because the test writes it), grouped with no per-format configuration.
 
 #include "core/logs/loganalyzer.h"
+#include "core/logs/logreport.h"
 #include "core/logs/logtext.h"
 #include "testsupport.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTest>
 #include <QUuid>
@@ -309,6 +313,31 @@ private Q_SLOTS:
         const Report r = LogAnalyzer::analyze(log, opt);
         QCOMPARE(r.templates.size(), size_t(3));
         QCOMPARE(r.templates[0].text, QByteArray("screenTurnedOff"));
+    }
+
+    void bigReportJsonKeepsOrder()
+    {
+        // Large answers are written by two threads a slice at a time: the document must read
+        // as if written in one go, in order, across slice ends.
+        Report r;
+        for (int i = 0; i < 70001; ++i)
+            r.errorGroups.push_back({70001 - i, "line \"" + QByteArray::number(i) + "\"", i == 9});
+        QByteArray streamed;
+        writeJson(r, false, [&](QByteArrayView piece) { streamed.append(piece); });
+        QCOMPARE(streamed, reportToJson(r, false));
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(streamed, &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        const QJsonArray groups = doc.object().value(QStringLiteral("errorGroups")).toArray();
+        QCOMPARE(groups.size(), 70001);
+        for (int i : {0, 9, 8191, 8192, 16383, 16384, 70000}) {
+            const QJsonObject g = groups.at(i).toObject();
+            QCOMPARE(g.value(QStringLiteral("count")).toInteger(), 70001 - i);
+            QString text = QStringLiteral("line \"%1\"").arg(i);
+            if (i == 9)
+                text += QStringLiteral(" [...truncated]");
+            QCOMPARE(g.value(QStringLiteral("text")).toString(), text);
+        }
     }
 
     void groupingAccuracyOnLabelledSample()
