@@ -421,11 +421,12 @@ struct Tok
     size_t b, e;
 };
 
-void tokens(View s, std::vector<Tok> &out)
+// The first `limit` blank-separated tokens: the header is looked for among them only.
+void tokens(View s, std::vector<Tok> &out, size_t limit)
 {
     out.clear();
     size_t i = 0;
-    while (i < s.size()) {
+    while (i < s.size() && out.size() < limit) {
         while (i < s.size() && isBlank(s[i]))
             ++i;
         const size_t b = i;
@@ -617,7 +618,8 @@ void messageTemplate(QByteArrayView line, std::string &out, int defaultYear,
     }
     // Reused across lines: this runs for every matching line of a big log.
     thread_local std::vector<Tok> toks;
-    tokens(s.substr(start), toks);
+    // The header loops below look at most 14 + 8 tokens and one bracket of 12.
+    tokens(s.substr(start), toks, 48);
     for (Tok &t : toks) {
         t.b += start;
         t.e += start;
