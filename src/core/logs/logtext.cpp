@@ -437,16 +437,6 @@ void tokens(View s, std::vector<Tok> &out, size_t limit)
     }
 }
 
-bool isHexWord(View p)
-{
-    if (p.size() < 8)
-        return false;
-    for (char c : p)
-        if (!isDigit(c) && !(c >= 'a' && c <= 'f') && !(c >= 'A' && c <= 'F'))
-            return false;
-    return true;
-}
-
 // "ord_9f", "req_beef": a lower-case prefix, '_' and a hex suffix, the shape of generated ids.
 bool isIdWord(View p)
 {
@@ -519,7 +509,7 @@ void appendMasked(std::string &out, View word, bool valueFollows = false)
         out.append("=<*>");
         return;
     }
-    if (isColonHex(word)) {
+    if (word.size() >= 7 && word.find(':') != View::npos && isColonHex(word)) {
         out.append("<*>");
         return;
     }
@@ -529,14 +519,19 @@ void appendMasked(std::string &out, View word, bool valueFollows = false)
             out.push_back(word[i++]);
             continue;
         }
+        // One pass tells a part with a digit (most variables) at once; the hex and id shapes
+        // are looked at only for parts without one.
         size_t j = i;
-        bool digit = false;
+        bool digit = false, hex = true, underscore = false;
         while (j < word.size() && !isDelimiter(word[j])) {
-            digit = digit || isDigit(word[j]);
+            const char c = word[j];
+            digit = digit || isDigit(c);
+            hex = hex && (isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
+            underscore = underscore || c == '_';
             ++j;
         }
         const View part = word.substr(i, j - i);
-        if (digit || isHexWord(part) || isIdWord(part)) {
+        if (digit || (hex && part.size() >= 8) || (underscore && isIdWord(part))) {
             // "/data/current/subdir51/blk_12" and "/data/current/blk_7": variable path
             // segments in a row are one, whatever the depth.
             if (out.size() >= 4 && out.compare(out.size() - 4, 4, "<*>/") == 0)
