@@ -254,6 +254,12 @@ private Q_SLOTS:
         QTest::newRow("every line") << QByteArray() << 10 << 20 << 2;
         QTest::newRow("other word, all fields") << QByteArray("OR") << 1000 << 1000 << 2;
         QTest::newRow("top 3, slowest 5") << QByteArray("ERROR") << 3 << 5 << 3;
+        // Both words are searched in one pass: a word that starts where response_time does,
+        // one inside it, one byte long, and one longer than the sixteen bytes tested at once.
+        QTest::newRow("word sharing a start") << QByteArray("response") << 10 << 20 << 2;
+        QTest::newRow("word inside the other") << QByteArray("time") << 10 << 20 << 1;
+        QTest::newRow("one byte") << QByteArray("e") << 10 << 20 << 2;
+        QTest::newRow("long word") << QByteArray("response_time: 12") << 10 << 20 << 1;
     }
 
     void goldenEdgeCases()

@@ -2,9 +2,13 @@
 // every line is known because the test writes it), grouped with no per-format configuration.
 
 #include "core/logs/loganalyzer.h"
+#include "core/logs/logreport.h"
 #include "core/logs/logtext.h"
 #include "testsupport.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTest>
 #include <QUuid>
@@ -208,6 +212,46 @@ private Q_SLOTS:
         QTest::newRow("blanks and crlf")
             << QByteArray("ERROR  a\t\tb  \r") << QByteArray("ERROR a b");
         QTest::newRow("level only") << QByteArray("ERROR\r") << QByteArray("ERROR");
+        // Header fields before a program name vary (node ids, hosts): the program ends the header.
+        QTest::newRow("node fields before the program")
+            << QByteArray("- 1131566461 2005.11.09 dn228 Nov 9 12:01:01 dn228/dn228 "
+                          "crond(pam_unix)[2915]: session closed for user root")
+            << QByteArray("session closed for user root");
+        QTest::newRow("program after a plain host")
+            << QByteArray("Jun 14 15:16:01 combo sshd(pam_unix)[19939]: check pass; user unknown")
+            << QByteArray("check pass; user unknown");
+        // A bracketed field with blanks in the header is one field (ctime dates, request context).
+        QTest::newRow("ctime date in brackets")
+            << QByteArray("[Sun Dec 04 04:47:44 2005] [error] mod_jk child in error state 6")
+            << QByteArray("ERROR mod_jk child in error state <*>");
+        QTest::newRow("date inside the message")
+            << QByteArray("ftpd[2451]: connection from 84.102.20.2 () at Sun Jul 10 03:55:15 2005")
+            << QByteArray("connection from <*> (<*>) at <*>");
+        QTest::newRow("list of ids")
+            << QByteArray("INFO ask 10.250.14.224:50010 to delete blk_-12 blk_7 blk_99")
+            << QByteArray("INFO ask <*>:<*> to delete <*>");
+        QTest::newRow("empty value")
+            << QByteArray("ERROR auth failure; logname= uid=0 tty=ssh")
+            << QByteArray("ERROR auth failure; logname=<*> uid=<*> tty=ssh");
+        QTest::newRow("variable path depth")
+            << QByteArray("INFO Deleting block blk_-1 file /data/current/subdir51/blk_-1")
+            << QByteArray("INFO Deleting block <*> file /data/current/<*>");
+        QTest::newRow("ipv6 address") << QByteArray("WARN peer fe80:0:0:0:226:8ff:fecd:2 left")
+                                      << QByteArray("WARN peer <*> left");
+        QTest::newRow("quoted state word")
+            << QByteArray("INFO icon state 'Inactive' for \"two words\"")
+            << QByteArray("INFO icon state 'Inactive' for <*>");
+        // After the logger the message starts, even with an address: it is not a header field.
+        QTest::newRow("address after the program")
+            << QByteArray("[10.30 17:45:58] WeChat.exe - 182.254.114.110:80 open through proxy")
+            << QByteArray("<*>:<*> open through proxy");
+        QTest::newRow("qualifier before the separator")
+            << QByteArray("[10.30 16:49:06] chrome.exe *64 - mtalk.google.com:5228 open")
+            << QByteArray("mtalk.google.com:<*> open");
+        QTest::newRow("request context")
+            << QByteArray("2017-05-16 00:00:00.008 25746 INFO nova.compute.manager "
+                          "[req-38101a0b - - - - -] [instance: 7e9a] VM Started")
+            << QByteArray("INFO [instance: <*>] VM Started");
     }
 
     void templateMasksVariableParts()
@@ -254,6 +298,46 @@ private Q_SLOTS:
         QFETCH(QByteArray, expected);
         const auto t = lineTimestamp(line, 2023);
         QCOMPARE(t ? isoTime(*t) : QByteArray(), expected);
+    }
+
+    void oneWordMessagesStayApart()
+    {
+        // Three templates equal but for one token are usually one event with a variable; not
+        // when that token is the whole message.
+        QByteArray log;
+        for (const char *word : {"suspendAutohide", "setLightsOn(true)", "screenTurnedOff"})
+            for (int i = 0; i < 2; ++i)
+                log += QByteArray("03-17 16:13:38.811  1702  2395 D PowerManager: ") + word + '\n';
+        Options opt;
+        opt.match = {};
+        const Report r = LogAnalyzer::analyze(log, opt);
+        QCOMPARE(r.templates.size(), size_t(3));
+        QCOMPARE(r.templates[0].text, QByteArray("screenTurnedOff"));
+    }
+
+    void bigReportJsonKeepsOrder()
+    {
+        // Large answers are written by two threads a slice at a time: the document must read
+        // as if written in one go, in order, across slice ends.
+        Report r;
+        for (int i = 0; i < 70001; ++i)
+            r.errorGroups.push_back({70001 - i, "line \"" + QByteArray::number(i) + "\"", i == 9});
+        QByteArray streamed;
+        writeJson(r, false, [&](QByteArrayView piece) { streamed.append(piece); });
+        QCOMPARE(streamed, reportToJson(r, false));
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(streamed, &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        const QJsonArray groups = doc.object().value(QStringLiteral("errorGroups")).toArray();
+        QCOMPARE(groups.size(), 70001);
+        for (int i : {0, 9, 8191, 8192, 16383, 16384, 70000}) {
+            const QJsonObject g = groups.at(i).toObject();
+            QCOMPARE(g.value(QStringLiteral("count")).toInteger(), 70001 - i);
+            QString text = QStringLiteral("line \"%1\"").arg(i);
+            if (i == 9)
+                text += QStringLiteral(" [...truncated]");
+            QCOMPARE(g.value(QStringLiteral("text")).toString(), text);
+        }
     }
 
     void groupingAccuracyOnLabelledSample()

@@ -14,6 +14,10 @@
 #include <thread>
 #include <unordered_map>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace idesk::logs {
 
 namespace {
@@ -51,6 +55,88 @@ bool contains(View hay, View needle)
     return hay.find(needle) != View::npos;
 #endif
 }
+
+// The '\n' bytes in s, sixteen at a time: std::count widens every byte to a 64-bit sum.
+qint64 countNewlines(View s)
+{
+    const char *p = s.data();
+    size_t n = s.size(), i = 0;
+    qint64 total = 0;
+#if defined(__SSE2__)
+    const __m128i nl = _mm_set1_epi8('\n');
+    while (i + 16 <= n) {
+        // Byte counters overflow after 255 rounds: fold them into 64-bit sums before that.
+        const size_t stop = std::min(n - 15, i + 16 * 255);
+        __m128i acc = _mm_setzero_si128();
+        for (; i < stop; i += 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+            acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(v, nl));
+        }
+        const __m128i sums = _mm_sad_epu8(acc, _mm_setzero_si128());
+        total += _mm_cvtsi128_si32(sums) + _mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
+    }
+#endif
+    for (; i < n; ++i)
+        total += p[i] == '\n';
+    return total;
+}
+
+// Finds where either of two words starts, in one pass over the bytes instead of one per word.
+// Sixteen positions at a time are tested for each word's first and last byte, and only where both
+// agree are the bytes compared.
+class TwoWords
+{
+public:
+    static constexpr int kFirst = 1, kSecond = 2;
+
+    TwoWords(View hay, View first, View second) : m_hay(hay), m_a(first), m_b(second) {}
+
+    // The next position at or after from where a word starts, and which words start there.
+    size_t next(size_t from, int &which) const
+    {
+        const char *p = m_hay.data();
+        const size_t n = m_hay.size();
+        const size_t longest = std::max(m_a.size(), m_b.size());
+        size_t i = from;
+#if defined(__SSE2__)
+        const __m128i a0 = _mm_set1_epi8(m_a.front()), a1 = _mm_set1_epi8(m_a.back());
+        const __m128i b0 = _mm_set1_epi8(m_b.front()), b1 = _mm_set1_epi8(m_b.back());
+        const size_t la = m_a.size() - 1, lb = m_b.size() - 1;
+        for (; i + 16 + longest <= n; i += 16) {
+            const auto at = [p, i](size_t k) {
+                return _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i + k));
+            };
+            const __m128i first = at(0);
+            const unsigned ma = unsigned(_mm_movemask_epi8(
+                _mm_and_si128(_mm_cmpeq_epi8(first, a0), _mm_cmpeq_epi8(at(la), a1))));
+            const unsigned mb = unsigned(_mm_movemask_epi8(
+                _mm_and_si128(_mm_cmpeq_epi8(first, b0), _mm_cmpeq_epi8(at(lb), b1))));
+            for (unsigned m = ma | mb; m != 0; m &= m - 1) {
+                const unsigned bit = unsigned(std::countr_zero(m));
+                which = ((ma >> bit) & 1u && equalAt(i + bit, m_a) ? kFirst : 0) |
+                        ((mb >> bit) & 1u && equalAt(i + bit, m_b) ? kSecond : 0);
+                if (which)
+                    return i + bit;
+            }
+        }
+#endif
+        for (; i < n; ++i) {
+            which = (equalAt(i, m_a) ? kFirst : 0) | (equalAt(i, m_b) ? kSecond : 0);
+            if (which)
+                return i;
+        }
+        return View::npos;
+    }
+
+private:
+    bool equalAt(size_t i, View w) const
+    {
+        return i + w.size() <= m_hay.size() &&
+               std::memcmp(m_hay.data() + i, w.data(), w.size()) == 0;
+    }
+
+    View m_hay, m_a, m_b;
+};
 
 std::uint64_t mixHash(View s, std::uint64_t seed)
 {
@@ -158,19 +244,72 @@ public:
         if ((m_entries.size() + 1) * 2 > m_index.size())
             grow();
         const size_t mask = m_index.size() - 1;
+        const std::uint64_t tag = h << 32;
         for (size_t i = slotOf(h);; i = (i + 1) & mask) {
-            const std::uint32_t e = m_index[i];
+            const std::uint64_t e = m_index[i];
             if (e == 0) {
-                m_index[i] = std::uint32_t(m_entries.size() + 1);
+                m_index[i] = tag | (m_entries.size() + 1);
                 m_entries.push_back({h, arena ? arena->store(key) : key, V{}});
                 return m_entries.back().value;
             }
-            Entry &x = m_entries[e - 1];
+            // The slot carries part of the hash: a new key (every line of a log with
+            // timestamps) is told apart without reading the entry, a second cache miss.
+            if ((e >> 32) != (h & 0xFFFFFFFFu))
+                continue;
+            Entry &x = m_entries[(e & 0xFFFFFFFFu) - 1];
             if (x.hash == h && x.key == key)
                 return x.value;
         }
     }
     V &at(View key, Arena *arena) { return at(hashOf(key), key, arena); }
+
+    // The entry number of key, or -1; safe to call from several threads at once.
+    std::ptrdiff_t find(std::uint64_t h, View key) const
+    {
+        if (m_index.empty())
+            return -1;
+        const size_t mask = m_index.size() - 1;
+        for (size_t i = slotOf(h);; i = (i + 1) & mask) {
+            const std::uint64_t e = m_index[i];
+            if (e == 0)
+                return -1;
+            if ((e >> 32) != (h & 0xFFFFFFFFu))
+                continue;
+            const Entry &x = m_entries[(e & 0xFFFFFFFFu) - 1];
+            if (x.hash == h && x.key == key)
+                return std::ptrdiff_t((e & 0xFFFFFFFFu) - 1);
+        }
+    }
+
+    // Adds other's counts to this table's entries, as at() would, but with the lookups shared
+    // by two threads. The new keys are appended without an index: nothing is looked up in this
+    // table afterwards, only its entries read.
+    void absorbLast(Table &other, bool twoThreads)
+    {
+        std::vector<std::ptrdiff_t> where(other.m_entries.size());
+        const auto look = [&](size_t from, size_t to) {
+            for (size_t k = from; k < to; ++k)
+                where[k] = find(other.m_entries[k].hash, other.m_entries[k].key);
+        };
+        const size_t half = where.size() / 2;
+        if (twoThreads && where.size() >= 16384) {
+            std::thread t([&] { look(0, half); });
+            look(half, where.size());
+            t.join();
+        } else {
+            look(0, where.size());
+        }
+        m_entries.reserve(m_entries.size() + other.m_entries.size());
+        for (size_t k = 0; k < where.size(); ++k) {
+            if (where[k] >= 0)
+                m_entries[size_t(where[k])].value += other.m_entries[k].value;
+            else
+                m_entries.push_back(std::move(other.m_entries[k]));
+        }
+        m_index = {};
+        m_shift = 64;
+        other = Table{};
+    }
 
     std::vector<Entry> &entries() { return m_entries; }
     size_t size() const { return m_entries.size(); }
@@ -188,12 +327,12 @@ private:
             size_t i = slotOf(m_entries[k].hash);
             while (m_index[i] != 0)
                 i = (i + 1) & mask;
-            m_index[i] = std::uint32_t(k + 1);
+            m_index[i] = (m_entries[k].hash << 32) | (k + 1);
         }
     }
 
     std::vector<Entry> m_entries;
-    std::vector<std::uint32_t> m_index; // entry number + 1; 0 is empty
+    std::vector<std::uint64_t> m_index; // low half: entry number + 1, 0 is empty; high: hash
     int m_shift = 64;
 };
 
@@ -269,6 +408,21 @@ void mergeInto(TemplateAcc &to, TemplateAcc &&from)
 constexpr size_t kMergeSiblings = 3;
 constexpr size_t kMergeLimit = 20000; // beyond this many templates the input is not a log
 
+// Whether a template still says something with its token p masked: a word other than the
+// level in front. Messages of one word ("suspendAutohide", "setLightsOn(true)") are each their
+// own event, not siblings of one another.
+bool keepsAWord(const std::vector<View> &tokens, size_t p)
+{
+    const auto isLevelWord = [](View t) {
+        return t.size() <= 8 &&
+               std::all_of(t.begin(), t.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    };
+    for (size_t q = 0; q < tokens.size(); ++q)
+        if (q != p && tokens[q] != "<*>" && !(q == 0 && isLevelWord(tokens[q])))
+            return true;
+    return false;
+}
+
 void mergeTemplates(TemplateMap &templates)
 {
     if (templates.size() < kMergeSiblings || templates.size() > kMergeLimit)
@@ -297,7 +451,8 @@ void mergeTemplates(TemplateMap &templates)
     for (size_t p = 0; p < maxTokens; ++p) {
         std::unordered_map<std::string, std::vector<size_t>> siblings;
         for (size_t i = 0; i < keys.size(); ++i) {
-            if (merged[i] || tokens[i].size() <= p || tokens[i][p] == "<*>")
+            if (merged[i] || tokens[i].size() <= p || tokens[i][p] == "<*>" ||
+                !keepsAWord(tokens[i], p))
                 continue;
             std::string rest = std::to_string(tokens[i].size()) + '\n';
             for (size_t q = 0; q < tokens[i].size(); ++q) {
@@ -367,7 +522,8 @@ struct LogAnalyzer::Impl
         ++w.errorLines;
         ++w.groups.at(keyOf(l, w.scratch), &w.arena);
         ++w.fields.at(keyOf(field, w.scratch), &w.arena);
-        messageTemplate(lv.first(std::min(lv.size(), kTextCap)), w.templ);
+        std::optional<qint64> time;
+        messageTemplate(lv.first(std::min(lv.size(), kTextCap)), w.templ, opt.defaultYear, time);
         TemplateAcc &acc = w.templates.at(w.templ, &w.arena);
         ++acc.count;
         if (pos < acc.examplePos) {
@@ -376,7 +532,9 @@ struct LogAnalyzer::Impl
         }
         if (opt.withLines)
             acc.positions.push_back(pos);
-        if (const auto t = lineTimestamp(lv, opt.defaultYear)) {
+        if (!time)
+            time = lineTimestamp(lv, opt.defaultYear);
+        if (const auto &t = time) {
             acc.first = std::min(acc.first, *t);
             acc.last = std::max(acc.last, *t);
             const qint64 minute = *t >= 0 ? *t / 60000 : -((-*t + 59999) / 60000);
@@ -400,17 +558,12 @@ struct LogAnalyzer::Impl
 #endif
     }
 
-    static qint64 newlines(View s)
-    {
-        return qint64(std::count(s.begin(), s.end(), '\n'));
-    }
-
     // One piece: complete lines, each ending in '\n' except perhaps a final one at the end of
     // input. Most lines contain neither word: the piece is searched for the words as a whole,
     // and only the lines they fall in are looked at; the others are only counted.
     qint64 piece(Worker &w, View p, std::uint64_t pieceNo)
     {
-        const qint64 total = newlines(p) + (!p.empty() && p.back() != '\n' ? 1 : 0);
+        const qint64 total = countNewlines(p) + (!p.empty() && p.back() != '\n' ? 1 : 0);
         w.lines += total;
         const View match = view(opt.match);
         const auto posOf = [pieceNo](qint64 n) { return (pieceNo << kPieceShift) | Pos(n); };
@@ -430,27 +583,32 @@ struct LogAnalyzer::Impl
         }
         qint64 n = 0;   // the number of the line that starts at cur
         size_t cur = 0; // the start of a line
-        size_t nextMatch = find(p, match, 0);
-        size_t nextTimed = find(p, kResponseTime, 0);
-        for (;;) {
-            const size_t hit = std::min(nextMatch, nextTimed);
-            if (hit == View::npos)
-                break;
+        const TwoWords words(p, match, kResponseTime);
+        int which = 0;
+        size_t hit = words.next(0, which);
+        while (hit != View::npos) {
             const void *before = memrchr(p.data() + cur, '\n', hit - cur);
             const size_t start =
                 before ? size_t(static_cast<const char *>(before) - p.data()) + 1 : cur;
-            n += newlines(p.substr(cur, start - cur));
+            n += countNewlines(p.substr(cur, start - cur));
             const void *nl = std::memchr(p.data() + hit, '\n', p.size() - hit);
             const size_t end = nl ? size_t(static_cast<const char *>(nl) - p.data()) : p.size();
-            line(w, p.substr(start, end - start), posOf(n), nextMatch < end, nextTimed < end);
+            // The other word may come later in the same line.
+            int found = which;
+            size_t after = hit;
+            while (found != (TwoWords::kFirst | TwoWords::kSecond)) {
+                after = words.next(after + 1, which);
+                if (after == View::npos || after >= end)
+                    break;
+                found |= which;
+            }
+            line(w, p.substr(start, end - start), posOf(n), found & TwoWords::kFirst,
+                 found & TwoWords::kSecond);
             ++n;
             cur = end + 1;
             if (cur >= p.size())
                 break;
-            if (nextMatch < cur)
-                nextMatch = find(p, match, cur);
-            if (nextTimed < cur)
-                nextTimed = find(p, kResponseTime, cur);
+            hit = after != View::npos && after >= cur ? after : words.next(cur, which);
         }
         return total;
     }
@@ -538,10 +696,15 @@ Report LogAnalyzer::finish()
         all.lines += w.lines;
         all.errorLines += w.errorLines;
         // The keys move with their arena: merging copies no text.
-        for (auto &e : w.groups.entries())
-            all.groups.at(e.hash, e.key, nullptr) += e.value;
-        for (auto &e : w.fields.entries())
-            all.fields.at(e.hash, e.key, nullptr) += e.value;
+        if (k + 1 == d->workers.size()) {
+            all.groups.absorbLast(w.groups, d->opt.threads > 1);
+            all.fields.absorbLast(w.fields, d->opt.threads > 1);
+        } else {
+            for (auto &e : w.groups.entries())
+                all.groups.at(e.hash, e.key, nullptr) += e.value;
+            for (auto &e : w.fields.entries())
+                all.fields.at(e.hash, e.key, nullptr) += e.value;
+        }
         for (Slow &s : w.slow)
             d->addSlow(all, s.field, s.line, s.pos);
         for (auto &e : w.templates.entries())
@@ -559,10 +722,10 @@ Report LogAnalyzer::finish()
     const bool twoCores = d->opt.threads > 1;
     const auto counted = [twoCores](Table<qint64> &m, size_t limit) {
         using Entry = Table<qint64>::Entry;
-        // Keys of one log share a long start ("2024-05-01T"): each item carries the eight
+        // Keys of one log share a long start ("2024-05-01T"): each item carries the sixteen
         // bytes after what all keys share, big-endian and zero-padded, so most comparisons
-        // settle on two integers. Zero padding orders like the bytes do: a key that ends
-        // there sorts before any key it starts.
+        // settle on integers (eight bytes would end inside the second, shared by many lines). Zero
+        // padding orders like the bytes do: a key that ends there sorts before any key it starts.
         size_t shared = m.size() ? m.entries().front().key.size() : 0;
         for (const auto &e : m.entries()) {
             const View first = m.entries().front().key;
@@ -575,30 +738,37 @@ Report LogAnalyzer::finish()
         struct Item
         {
             qint64 count;
-            std::uint64_t prefix;
+            std::uint64_t prefix, prefix2;
             const Entry *entry;
         };
         std::vector<Item> v;
         v.reserve(m.size());
         for (const auto &e : m.entries()) {
-            std::uint64_t prefix = 0;
-            for (size_t k = 0; k < 8; ++k) {
+            std::uint64_t prefix[2] = {0, 0};
+            for (size_t k = 0; k < 16; ++k) {
                 const size_t at = shared + k;
-                prefix = (prefix << 8) | (at < e.key.size() ? std::uint8_t(e.key[at]) : 0u);
+                prefix[k / 8] =
+                    (prefix[k / 8] << 8) | (at < e.key.size() ? std::uint8_t(e.key[at]) : 0u);
             }
-            v.push_back({e.value, prefix, &e});
+            v.push_back({e.value, prefix[0], prefix[1], &e});
         }
         const auto order = [](const Item &a, const Item &b) {
             if (a.count != b.count)
                 return a.count > b.count;
             if (a.prefix != b.prefix)
                 return a.prefix > b.prefix;
+            if (a.prefix2 != b.prefix2)
+                return a.prefix2 > b.prefix2;
             return a.entry->key > b.entry->key;
         };
         // Every line of a backend log is its own group (timestamps): sorting and copying them
         // is the longest serial step, so it takes both cores.
         const bool split = twoCores && v.size() >= 16384;
-        if (limit < v.size()) {
+        if (limit >= v.size() && std::is_sorted(v.rbegin(), v.rend(), order)) {
+            // A log with timestamps meets its lines in ascending order: the answer is the input
+            // reversed, found in one pass.
+            std::reverse(v.begin(), v.end());
+        } else if (limit < v.size()) {
             std::partial_sort(v.begin(), v.begin() + std::ptrdiff_t(limit), v.end(), order);
             v.resize(limit);
         } else if (split) {

@@ -1,5 +1,6 @@
 #include "core/logs/logtext.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <string>
@@ -331,16 +332,101 @@ bool isLoggerName(View t, bool loose)
     return dot || (loose && colon);
 }
 
+// A syslog-style program name ending the header: "sshd[24200]:", "crond(pam_unix)[2915]:",
+// "/usr/sbin/gmetad[1682]:", "kernel:", "WindowManager:".
+bool isProgram(View t)
+{
+    if (t.size() < 3 || t.size() > 96 || t.back() != ':' || t[t.size() - 2] == ':')
+        return false;
+    t.remove_suffix(1);
+    if (!isAlpha(t.front()) && t.front() != '/')
+        return false;
+    bool letter = false;
+    for (char c : t) {
+        if (isAlpha(c))
+            letter = true;
+        else if (!isDigit(c) && c != '.' && c != '_' && c != '-' && c != '/' && c != '$' &&
+                 c != '@' && c != '(' && c != ')' && c != '[' && c != ']')
+            return false;
+    }
+    return letter;
+}
+
+// "Jun", "Sun": the names in ctime and syslog dates.
+bool isDateWord(View t)
+{
+    static constexpr std::array<View, 7> days{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    return t.size() == 3 &&
+           (monthFromName(t, 0) != 0 || std::find(days.begin(), days.end(), t) != days.end());
+}
+
+// A host, node or device name in a header: a word of name characters with a digit or an '@'
+// ("dn228", "local@tbird-admin1", "R02-M1-N0-C:J12-U11"), or any name right after a syslog
+// timestamp.
+bool isHostLike(View t, bool anyName)
+{
+    if (t.size() > 64)
+        return false;
+    bool mark = anyName;
+    for (char c : t) {
+        if (isDigit(c) || c == '@')
+            mark = true;
+        else if (!isAlpha(c) && c != '.' && c != '-' && c != '_' && c != '/' && c != ':')
+            return false;
+    }
+    return mark;
+}
+
+// A quoted string is a variable, except a single word ('Active', "closed"): more often a state
+// than a value, and when it does vary the sibling merge finds it.
+void quotedTemplate(View q, std::string &out)
+{
+    const View inner = q.substr(1, q.size() - 2);
+    if (!inner.empty() && inner.size() <= 32 && std::all_of(inner.begin(), inner.end(), isAlpha))
+        out.append(q);
+    else
+        out.append("<*>");
+}
+
+// Where a date starting a token at i ends (ISO 8601, syslog's "Jul 10 03:55:15", ctime's
+// "Sun Jul 10 03:55:15 2005"), or 0. Cheap tests first: this runs for every token.
+size_t dateEnd(View s, size_t i)
+{
+    if (i > 0 && !isBlank(s[i - 1]) && s[i - 1] != '(' && s[i - 1] != '[')
+        return 0;
+    size_t end = 0;
+    if (isDigit(s[i])) {
+        if (i + 10 < s.size() && (s[i + 4] == '-' || s[i + 4] == '/') && isoAt(s, i, &end))
+            return end;
+        return 0;
+    }
+    if (i + 15 > s.size() || !isAlpha(s[i]) || s[i + 3] != ' ')
+        return 0;
+    size_t at = i;
+    const bool weekday = isDateWord(s.substr(i, 3)) && !monthFromName(s, i);
+    if (weekday)
+        at += 4;
+    if (!syslogAt(s, at, 1970, &end))
+        return 0;
+    int year;
+    size_t y = end + 1;
+    if (end < s.size() && s[end] == ' ' && digits(s, y, 4, year) &&
+        (y == s.size() || !isDigit(s[y])))
+        end = y;
+    return end;
+}
+
 struct Tok
 {
     size_t b, e;
 };
 
-void tokens(View s, std::vector<Tok> &out)
+// The first `limit` blank-separated tokens: the header is looked for among them only.
+void tokens(View s, std::vector<Tok> &out, size_t limit)
 {
     out.clear();
     size_t i = 0;
-    while (i < s.size()) {
+    while (i < s.size() && out.size() < limit) {
         while (i < s.size() && isBlank(s[i]))
             ++i;
         const size_t b = i;
@@ -349,16 +435,6 @@ void tokens(View s, std::vector<Tok> &out)
         if (i > b)
             out.push_back({b, i});
     }
-}
-
-bool isHexWord(View p)
-{
-    if (p.size() < 8)
-        return false;
-    for (char c : p)
-        if (!isDigit(c) && !(c >= 'a' && c <= 'f') && !(c >= 'A' && c <= 'F'))
-            return false;
-    return true;
 }
 
 // "ord_9f", "req_beef": a lower-case prefix, '_' and a hex suffix, the shape of generated ids.
@@ -400,25 +476,71 @@ bool isDelimiter(char c)
     }
 }
 
-void appendMasked(std::string &out, View word)
+// An IPv6 or MAC address ("fe80::1c2:8ff:fecd:2", "00:1b:63:84:45:e6"): hex groups and colons,
+// some groups without a digit, so masking part by part would leave them.
+bool isColonHex(View w)
 {
+    while (!w.empty() && (w.back() == ',' || w.back() == ';' || w.back() == '.'))
+        w.remove_suffix(1);
+    int colons = 0, digits = 0;
+    for (char c : w) {
+        if (c == ':')
+            ++colons;
+        else if (isDigit(c))
+            ++digits;
+        else if (!(c >= 'a' && c <= 'f') && !(c >= 'A' && c <= 'F'))
+            return false;
+    }
+    return colons >= 3 && digits > 0 && w.size() >= 7;
+}
+
+void appendMasked(std::string &out, View word, bool valueFollows = false)
+{
+    // An empty value standing alone ("from 10.0.0.1 () at", "user= uid=0") is a value all the
+    // same: the lines it appears in are the siblings of those where it is filled.
+    if (word == "()" || word == "[]" || word == "{}") {
+        out.push_back(word[0]);
+        out.append("<*>");
+        out.push_back(word[1]);
+        return;
+    }
+    if (!valueFollows && word.size() > 1 && word.back() == '=' && word[word.size() - 2] != '=') {
+        appendMasked(out, word.substr(0, word.size() - 1));
+        out.append("=<*>");
+        return;
+    }
+    if (word.size() >= 7 && word.find(':') != View::npos && isColonHex(word)) {
+        out.append("<*>");
+        return;
+    }
     size_t i = 0;
     while (i < word.size()) {
         if (isDelimiter(word[i])) {
             out.push_back(word[i++]);
             continue;
         }
+        // One pass tells a part with a digit (most variables) at once; the hex and id shapes
+        // are looked at only for parts without one.
         size_t j = i;
-        bool digit = false;
+        bool digit = false, hex = true, underscore = false;
         while (j < word.size() && !isDelimiter(word[j])) {
-            digit = digit || isDigit(word[j]);
+            const char c = word[j];
+            digit = digit || isDigit(c);
+            hex = hex && (isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
+            underscore = underscore || c == '_';
             ++j;
         }
         const View part = word.substr(i, j - i);
-        if (digit || isHexWord(part) || isIdWord(part))
-            out.append("<*>");
-        else
+        if (digit || (hex && part.size() >= 8) || (underscore && isIdWord(part))) {
+            // "/data/current/subdir51/blk_12" and "/data/current/blk_7": variable path
+            // segments in a row are one, whatever the depth.
+            if (out.size() >= 4 && out.compare(out.size() - 4, 4, "<*>/") == 0)
+                out.pop_back();
+            else
+                out.append("<*>");
+        } else {
             out.append(part);
+        }
         i = j;
     }
 }
@@ -457,6 +579,14 @@ QByteArray messageTemplate(QByteArrayView line)
 
 void messageTemplate(QByteArrayView line, std::string &out)
 {
+    std::optional<qint64> time;
+    messageTemplate(line, out, 1970, time);
+}
+
+void messageTemplate(QByteArrayView line, std::string &out, int defaultYear,
+                     std::optional<qint64> &time)
+{
+    time.reset();
     out.clear();
     View s = view(line);
     while (!s.empty() && (s.back() == '\r' || isBlank(s.back())))
@@ -471,7 +601,10 @@ void messageTemplate(QByteArrayView line, std::string &out)
     {
         size_t i = start + (start < s.size() && s[start] == '[' ? 1 : 0);
         size_t end = 0;
-        if (timestampAt(s, i, 1970, &end)) {
+        // lineTimestamp looks at the same place first; past its window it reads nothing there.
+        if (auto t = timestampAt(s, i, defaultYear, &end)) {
+            if (i < 400)
+                time = t;
             syslog = !isDigit(s[i]);
             if (end < s.size() && s[end] == ']')
                 ++end;
@@ -480,23 +613,81 @@ void messageTemplate(QByteArrayView line, std::string &out)
     }
     // Reused across lines: this runs for every matching line of a big log.
     thread_local std::vector<Tok> toks;
-    tokens(s.substr(start), toks);
+    // The header loops below look at most 14 + 8 tokens and one bracket of 12.
+    tokens(s.substr(start), toks, 48);
     for (Tok &t : toks) {
         t.b += start;
         t.e += start;
     }
+    const auto tok = [&](size_t q) { return s.substr(toks[q].b, toks[q].e - toks[q].b); };
+    // "[req-7 user-3 - -]": a bracket spanning several tokens in the header is one field; the
+    // token after its end, or q when t does not open one.
+    const auto afterBracket = [&](size_t q) {
+        const View t = tok(q);
+        if (t.front() != '[' || t.find(']') != View::npos)
+            return q;
+        for (size_t r = q + 1; r < toks.size() && r < q + 12; ++r) {
+            const View u = tok(r);
+            if (u.find('[') != View::npos)
+                return q;
+            if (u.back() == ']' || (u.size() > 1 && u.substr(u.size() - 2) == "]:"))
+                return r + 1;
+        }
+        return q;
+    };
     size_t k = 0;
     View level;
-    if (syslog && toks.size() > 2)
-        k = 1; // the host
-    bool logger = false;
+    bool logger = false, program = false, spanned = false;
+    // A program name ends the header when only header fields (numbers, dates, hosts, levels,
+    // brackets) come before it, however many: hosts and node names vary from line to line.
+    for (size_t q = 0; q < toks.size() && q < 14;) {
+        const View t = tok(q);
+        if (q + 1 < toks.size() && isProgram(t)) {
+            k = q + 1;
+            logger = program = true;
+            if (tok(k) == "-" || tok(k) == ":")
+                ++k;
+            break;
+        }
+        if (level.empty() && isLevel(t, &level)) {
+            ++q;
+            continue;
+        }
+        // A logger ("nova.compute.manager") after a level: what follows it may still be header
+        // (a request context), so the loop below goes on from there.
+        if (q > 0 && !level.empty() && q + 1 < toks.size() && isLoggerName(t, false)) {
+            k = q + 1;
+            logger = true;
+            break;
+        }
+        if (const size_t r = afterBracket(q); r != q) {
+            q = r;
+            continue;
+        }
+        if (isBracketed(t) || isNumericHeader(t) || t == "-" || isDateWord(t) ||
+            (t.size() == 1 && t[0] >= 'A' && t[0] <= 'Z') || isHostLike(t, syslog && q == 0)) {
+            ++q;
+            continue;
+        }
+        break;
+    }
+    if (!logger) {
+        level = {};
+        if (syslog && toks.size() > 2)
+            k = 1; // the host
+    }
     for (int guard = 0; k < toks.size() && guard < 8; ++guard) {
-        const View t = s.substr(toks[k].b, toks[k].e - toks[k].b);
+        const View t = tok(k);
         if (level.empty() && isLevel(t, &level)) {
             ++k;
             continue;
         }
-        if (isBracketed(t) || isNumericHeader(t)) {
+        if (const size_t r = afterBracket(k); r != k && !program && !spanned) {
+            k = r;
+            spanned = true; // one context field; the next is the message's
+            continue;
+        }
+        if (isBracketed(t) || (isNumericHeader(t) && !logger)) {
             ++k;
             continue;
         }
@@ -506,6 +697,9 @@ void messageTemplate(QByteArrayView line, std::string &out)
             const View next = s.substr(toks[k].b, toks[k].e - toks[k].b);
             if (next == "-" || next == ":")
                 ++k;
+            else if (k + 2 < toks.size() && tok(k + 1) == "-" && next.size() <= 8 &&
+                     next.find('=') == View::npos)
+                k += 2; // a qualifier between the name and its separator: "chrome.exe *64 - "
             continue;
         }
         if (t == "-" || t == "|" || t == ":") {
@@ -530,16 +724,34 @@ void messageTemplate(QByteArrayView line, std::string &out)
                 ++i;
             continue;
         }
+        // A run of variables ("delete blk_1 blk_2 blk_3", a list of ids) is one variable, so
+        // lists of different lengths share a template.
+        const size_t tokenStart = out.size();
+        const bool afterWild = out.size() >= 3 && out.compare(out.size() - 3, 3, "<*>") == 0 &&
+                               (out.size() == 3 || out[out.size() - 4] == ' ');
+        const auto collapse = [&] {
+            if (afterWild && out.size() - tokenStart == 4 &&
+                out.compare(tokenStart, 4, " <*>") == 0)
+                out.resize(tokenStart);
+        };
         if (!out.empty())
             out.push_back(' ');
+        // A date inside the message ("at Sun Jul 10 03:55:15 2005") is one variable.
+        if (const size_t end = dateEnd(s, i); end != 0) {
+            out.append("<*>");
+            i = end;
+            collapse();
+            continue;
+        }
         // A quoted string is one variable, blanks and all.
         if (s[i] == '"' || s[i] == '\'') {
             const size_t close = s.find(s[i], i + 1);
             if (close != View::npos) {
-                out.append("<*>");
+                quotedTemplate(s.substr(i, close + 1 - i), out);
                 i = close + 1;
                 while (i < s.size() && !isBlank(s[i]))
                     ++i; // trailing punctuation after the quote
+                collapse();
                 continue;
             }
         }
@@ -549,8 +761,8 @@ void messageTemplate(QByteArrayView line, std::string &out)
                 // key="a quoted value"
                 const size_t close = s.find(s[j], j + 1);
                 if (close != View::npos) {
-                    appendMasked(out, s.substr(i, j - i));
-                    out.append("<*>");
+                    appendMasked(out, s.substr(i, j - i), true);
+                    quotedTemplate(s.substr(j, close + 1 - j), out);
                     i = j = close + 1;
                     continue;
                 }
@@ -559,6 +771,7 @@ void messageTemplate(QByteArrayView line, std::string &out)
         }
         appendMasked(out, s.substr(i, j - i));
         i = j;
+        collapse();
     }
 }
 

@@ -21,6 +21,10 @@ std::optional<qint64> lineTimestamp(QByteArrayView line, int defaultYear);
 QByteArray messageTemplate(QByteArrayView line);
 // The same into a buffer the caller reuses from line to line (its old content is replaced).
 void messageTemplate(QByteArrayView line, std::string &out);
+// The same, and the timestamp the line starts with, read as lineTimestamp reads it (so
+// lineTimestamp is needed only when this leaves time empty): the header is parsed once.
+void messageTemplate(QByteArrayView line, std::string &out, int defaultYear,
+                     std::optional<qint64> &time);
 
 QByteArray isoTime(qint64 msecsSinceEpoch);     // "2024-05-01T13:55:36.250Z"
 QByteArray isoMinute(qint64 minutesSinceEpoch); // "2024-05-01T13:55Z"
