@@ -59,3 +59,62 @@ build() {
     shift
     cmake --build "$dir" --parallel "$(nproc)" "$@"
 }
+
+# start_postgres DIR: a throwaway PostgreSQL cluster in DIR/pg, on 127.0.0.1 and a free port,
+# owned by an unprivileged user (the server refuses to run as root, and CI runs as root).
+# Exports IDESK_TEST_PG (a superuser's conninfo without a password) and PGPASSFILE, and sets
+# PG_BINDIR (the server's programs, psql among them); stop it with stop_postgres, e.g. from the
+# caller's EXIT trap.
+start_postgres() {
+    local dir="$1"
+    local bindir
+    bindir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+    if [ -z "$bindir" ] || [ ! -x "$bindir/initdb" ]; then
+        log "PostgreSQL server binaries not found"
+        return 1
+    fi
+    local pgdir="$dir/pg"
+    mkdir -p "$pgdir"
+    local run=()
+    if [ "$(id -u)" -eq 0 ]; then
+        # postgres is the user Debian's package creates; the temp folders above must be
+        # traversable by it.
+        chmod 755 "$dir"
+        chown postgres: "$pgdir"
+        run=(runuser -u postgres --)
+    fi
+    local port
+    port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+    local password
+    password="$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
+    printf '%s\n' "$password" >"$pgdir/pwfile"
+    chmod 600 "$pgdir/pwfile"
+    if [ "$(id -u)" -eq 0 ]; then chown postgres: "$pgdir/pwfile"; fi
+    "${run[@]}" "$bindir/initdb" -D "$pgdir/data" -U idesk --pwfile="$pgdir/pwfile" \
+        --auth=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$pgdir/initdb.log" 2>&1 || {
+        cat "$pgdir/initdb.log" >&2
+        return 1
+    }
+    rm -f "$pgdir/pwfile"
+    # fsync off: a throwaway cluster, and the tests commit many small transactions.
+    "${run[@]}" "$bindir/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w -t 60 \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $pgdir -c fsync=off \
+            -c synchronous_commit=off -c full_page_writes=off -c max_connections=100" \
+        start >/dev/null || {
+        cat "$pgdir/server.log" >&2
+        return 1
+    }
+    PG_STOP=("${run[@]}" "$bindir/pg_ctl" -D "$pgdir/data" -m immediate -w stop)
+    PG_BINDIR="$bindir"
+    # The password reaches libpq only through this file, never a command line or a conninfo.
+    export PGPASSFILE="$dir/pgpass"
+    printf '127.0.0.1:%s:*:idesk:%s\n' "$port" "$password" >"$PGPASSFILE"
+    chmod 600 "$PGPASSFILE"
+    # No TLS or Kerberos on loopback: libpq would otherwise probe for a GSSAPI credential cache.
+    export IDESK_TEST_PG="host=127.0.0.1 port=$port dbname=postgres user=idesk sslmode=disable gssencmode=disable"
+    log "PostgreSQL on 127.0.0.1:$port"
+}
+
+stop_postgres() {
+    "${PG_STOP[@]}" >/dev/null 2>&1
+}

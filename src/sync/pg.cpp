@@ -1,5 +1,6 @@
 #include "sync/pg.h"
 
+#include <algorithm>
 #include <libpq-fe.h>
 
 namespace idesk::sync {
@@ -56,6 +57,46 @@ QString pgTextArray(const std::vector<PgParam> &values)
     return out + QLatin1Char('}');
 }
 
+void appendCopyField(QByteArray &row, QByteArrayView utf8)
+{
+    // Only ASCII bytes are special, and UTF-8 never uses them inside a multi-byte character.
+    // Runs without one are appended whole: most fields have none.
+    const char *p = utf8.data();
+    const char *const end = p + utf8.size();
+    const char *run = p;
+    for (; p != end; ++p) {
+        const char *escape = nullptr;
+        switch (*p) {
+        case '\\':
+            escape = "\\\\";
+            break;
+        case '\n':
+            escape = "\\n";
+            break;
+        case '\r':
+            escape = "\\r";
+            break;
+        case '\t':
+            escape = "\\t";
+            break;
+        default:
+            continue;
+        }
+        row.append(run, p - run);
+        row.append(escape);
+        run = p + 1;
+    }
+    row.append(run, end - run);
+}
+
+void appendCopyField(QByteArray &row, QStringView value)
+{
+    if (value.isNull())
+        row += "\\N";
+    else
+        appendCopyField(row, QByteArrayView(value.toUtf8()));
+}
+
 PgResult::~PgResult()
 {
     if (m_r)
@@ -87,6 +128,11 @@ PgParam PgResult::value(int row, int col) const
 qint64 PgResult::integer(int row, int col) const
 {
     return text(row, col).toLongLong();
+}
+
+qint64 PgResult::affected() const
+{
+    return m_r ? QByteArray(PQcmdTuples(m_r)).toLongLong() : 0;
 }
 
 PgConnection::PgConnection(const QString &conninfo)
@@ -160,6 +206,54 @@ PgResult PgConnection::exec(const QString &sql, const std::vector<PgParam> &para
                         QStringLiteral("The connection to the sync server was lost: %1").arg(why));
     throw SyncError(SyncError::Code::Server,
                     QStringLiteral("The sync server refused: %1").arg(why));
+}
+
+qint64 PgConnection::copyIn(const QString &sql, const QByteArray &rows)
+{
+    if (!isOk())
+        throw SyncError(SyncError::Code::Unreachable,
+                        QStringLiteral("The connection to the sync server was lost"));
+    const auto failure = [this](const QString &what) {
+        const QString why = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+        if (PQstatus(m_conn) != CONNECTION_OK)
+            return SyncError(
+                SyncError::Code::Unreachable,
+                QStringLiteral("The connection to the sync server was lost: %1").arg(why));
+        return SyncError(SyncError::Code::Server,
+                         QStringLiteral("The sync server refused %1: %2").arg(what, why));
+    };
+    {
+        PGresult *r = PQexec(m_conn, sql.toUtf8().constData());
+        const PgResult start(r);
+        if (PQresultStatus(r) != PGRES_COPY_IN)
+            throw failure(QStringLiteral("a copy"));
+    }
+    // In pieces: libpq buffers what it is given, and a piece of a few hundred kilobytes keeps
+    // the socket busy without a second copy of a large batch.
+    constexpr qsizetype kPiece = 256 * 1024;
+    bool sent = true;
+    for (qsizetype at = 0; at < rows.size() && sent; at += kPiece) {
+        const qsizetype n = std::min(kPiece, rows.size() - at);
+        sent = PQputCopyData(m_conn, rows.constData() + at, int(n)) == 1;
+    }
+    if (sent)
+        sent = PQputCopyEnd(m_conn, nullptr) == 1;
+    // Every result is read, also after a failure, so the connection is ready for the next
+    // statement (or found lost).
+    qint64 copied = -1;
+    bool failed = !sent;
+    while (PGresult *r = PQgetResult(m_conn)) {
+        PgResult result(r);
+        if (PQresultStatus(r) == PGRES_COMMAND_OK && copied < 0)
+            copied = result.affected();
+        else
+            failed = true;
+        if (PQstatus(m_conn) != CONNECTION_OK)
+            break;
+    }
+    if (failed || copied < 0)
+        throw failure(QStringLiteral("a copy"));
+    return copied;
 }
 
 QStringList PgConnection::takeNotifications()

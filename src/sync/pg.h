@@ -1,8 +1,10 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 #include <QStringList>
+#include <QStringView>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -43,6 +45,12 @@ using PgParam = std::optional<QString>;
 // A PostgreSQL array literal of text (for unnest($1::text[])); a nullopt element is NULL.
 QString pgTextArray(const std::vector<PgParam> &values);
 
+// Appends one field in COPY's text format (UTF-8, backslash escapes); a null view is SQL NULL.
+// The caller separates fields with '\t' and ends each row with '\n'.
+void appendCopyField(QByteArray &row, QStringView value);
+// The same for text already in UTF-8; never NULL.
+void appendCopyField(QByteArray &row, QByteArrayView utf8);
+
 class PgResult
 {
 public:
@@ -56,6 +64,8 @@ public:
     QString text(int row, int col) const;
     PgParam value(int row, int col) const;
     qint64 integer(int row, int col) const;
+    // Rows an INSERT, UPDATE, DELETE or COPY touched.
+    qint64 affected() const;
 
 private:
     pg_result *m_r = nullptr;
@@ -74,6 +84,9 @@ public:
     // Runs one statement with text parameters. Throws SyncError: Unreachable when the connection
     // is gone (the caller reconnects), Server otherwise.
     PgResult exec(const QString &sql, const std::vector<PgParam> &params = {});
+    // Runs `COPY … FROM STDIN` (text format) with rows made by appendCopyField; returns the
+    // rows copied. Throws like exec().
+    qint64 copyIn(const QString &sql, const QByteArray &rows);
     bool isOk() const;
     int socket() const;
     // Reads what arrived on the socket and returns the payloads of notifications received.

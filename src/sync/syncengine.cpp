@@ -1,6 +1,7 @@
 #include "sync/syncengine.h"
 
 #include "core/types.h"
+#include "storage/sql_util.h"
 #include "storage/store.h"
 
 #include <QHash>
@@ -12,6 +13,7 @@
 #include <QUuid>
 #include <QVariant>
 #include <map>
+#include <set>
 #include <tuple>
 
 namespace idesk::sync {
@@ -235,22 +237,6 @@ const QStringList &eventColumns()
     return cols;
 }
 
-QJsonObject readEventRow(QSqlDatabase &db, const QString &id)
-{
-    QSqlQuery q = localExec(db,
-                            QStringLiteral("SELECT %1 FROM timeline_events WHERE id = ?")
-                                .arg(eventColumns().join(QStringLiteral(", "))),
-                            {id});
-    QJsonObject o;
-    if (!q.next())
-        return o;
-    for (int i = 0; i < eventColumns().size(); ++i) {
-        const QVariant v = q.value(i);
-        o.insert(eventColumns().at(i), v.isNull() ? QJsonValue() : QJsonValue(v.toString()));
-    }
-    return o;
-}
-
 void applyEvent(QSqlDatabase &db, const QJsonObject &body)
 {
     QVariantList binds;
@@ -324,6 +310,76 @@ const std::vector<QStringList> &serverSteps()
 
 const char *kChangeLogLock = "SELECT pg_advisory_xact_lock(hashtext('idesk_sync.changes'))";
 
+// A batch on the server: one row per operation, and on the first operation of each timeline
+// revision that revision's place among the batch's revisions, its keys and its body as JSON
+// text. The batch arrives by COPY and goes on with set-based statements, so a first sync of a
+// long timeline costs a few statements, not one per row. A temporary table needs no right on
+// the server beyond TEMP, writes no WAL, lives as long as the session, and ON COMMIT DELETE ROWS
+// empties it with every batch, committed or not.
+const QString kStage = QStringLiteral("pg_temp.idesk_push_stage");
+const QString kStageColumns = QStringLiteral(
+    "ord, op_id, entity, row_id, rev_ord, event_id, incident_id, hlc, site_id, body");
+const QString kCreateStage = QStringLiteral(
+    "CREATE TEMP TABLE IF NOT EXISTS idesk_push_stage (ord int NOT NULL, op_id text NOT NULL, "
+    "entity text NOT NULL, row_id text NOT NULL, rev_ord int, event_id text, incident_id text, "
+    "hlc text, site_id text, body text) ON COMMIT DELETE ROWS");
+
+// The staged revisions the server does not hold go into event_revisions and, numbered from $1
+// on by their place in the batch, into the change log. Every push holds the change-log lock, so
+// no other writer can add a revision between the check and the insert. A retried batch leaves
+// gaps where the revisions it had sent before were: pull reads the log in order and does not
+// mind them. The body is parsed once, for both tables.
+const QString kInsertStagedRevisions = QStringLiteral(
+    "WITH fresh AS MATERIALIZED (SELECT s.rev_ord, s.row_id, s.event_id, s.incident_id, s.hlc, "
+    "s.site_id, s.body::jsonb AS body FROM pg_temp.idesk_push_stage s WHERE s.rev_ord IS NOT NULL "
+    "AND NOT EXISTS (SELECT 1 FROM idesk_sync.event_revisions r WHERE r.id = s.row_id)), "
+    "ins AS (INSERT INTO idesk_sync.event_revisions(id, event_id, incident_id, body) SELECT "
+    "row_id, event_id, incident_id, body FROM fresh) "
+    "INSERT INTO idesk_sync.changes(seq, kind, entity, row_id, incident_id, hlc, site_id, body) "
+    "SELECT $1::bigint + rev_ord, 'event', $2, row_id, incident_id, hlc, site_id, body FROM "
+    "fresh");
+
+// JSON text of a string, appended without a QJsonObject per row. Runs of plain characters are
+// appended whole.
+void appendJsonString(QByteArray &out, QStringView value)
+{
+    out += '"';
+    const QByteArray utf8 = value.toUtf8();
+    const char *p = utf8.constData();
+    const char *const end = p + utf8.size();
+    const char *run = p;
+    for (; p != end; ++p) {
+        const auto u = static_cast<unsigned char>(*p);
+        if (u >= 0x20 && *p != '"' && *p != '\\')
+            continue;
+        out.append(run, p - run);
+        run = p + 1;
+        switch (*p) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        default:
+            out += "\\u00";
+            out += "0123456789abcdef"[u >> 4];
+            out += "0123456789abcdef"[u & 0xf];
+        }
+    }
+    out.append(run, end - run);
+    out += '"';
+}
+
 } // namespace
 
 struct SyncEngine::Batch
@@ -333,6 +389,10 @@ struct SyncEngine::Batch
         QString opId, entity, rowId;
     };
     std::vector<Op> ops;
+    // Mutable records (not timeline revisions) in first-seen order, each once.
+    std::vector<std::pair<QString, QString>> records;
+    int revisions = 0;
+    QByteArray stage; // the rows for kStage, in COPY's text format
 };
 
 SyncEngine::SyncEngine(Store &store, QString conninfo)
@@ -493,19 +553,85 @@ SyncCounts SyncEngine::push()
     SyncCounts counts;
     conn();
     QSqlDatabase &db = m_store.db();
+    // Incidents go up before the rows that hang off them, so every site can apply the change
+    // log in order without a missing parent: they are read first, then everything else in the
+    // order of its stamps. Each read walks outbox_pending (pushed_at, hlc, then the key op_id)
+    // in order, so a long outbox is streamed, never sorted; a revision's columns come with it.
+    QStringList revisionColumns;
+    for (const QString &c : eventColumns())
+        revisionColumns << QStringLiteral("e.") + c;
+    const QString select =
+        QStringLiteral("SELECT o.op_id, o.entity, o.row_id, %1 FROM outbox o LEFT JOIN "
+                       "timeline_events e ON o.entity = 'timeline_events' AND e.id = o.row_id "
+                       "WHERE o.pushed_at IS NULL AND o.entity %2 'incidents' ORDER BY o.hlc, "
+                       "o.op_id LIMIT ?")
+            .arg(revisionColumns.join(QStringLiteral(", ")));
+    storage::BulkStatement incidentsFirst(db, select.arg(QStringLiteral("=")));
+    storage::BulkStatement theRest(db, select.arg(QStringLiteral("<>")));
+    const int columns = int(eventColumns().size());
+    QByteArray body;
     for (;;) {
         Batch batch;
-        // Incidents go up before the rows that hang off them, so every site can apply the
-        // change log in order without a missing parent.
-        QSqlQuery q = localExec(db,
-                                QStringLiteral("SELECT op_id, entity, row_id FROM outbox WHERE "
-                                               "pushed_at IS NULL ORDER BY entity <> 'incidents', "
-                                               "hlc, op_id LIMIT ?"),
-                                {m_batchSize});
-        while (q.next())
-            batch.ops.push_back(
-                {q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
-        q.finish();
+        QSet<QString> seenRevisions;
+        std::set<std::pair<QString, QString>> seenRecords;
+        incidentsFirst.bind(1, qint64(m_batchSize));
+        storage::BulkStatement *reading = &incidentsFirst;
+        for (;;) {
+            if (!reading->next(QStringLiteral("Reading the outbox"))) {
+                if (reading == &theRest)
+                    break;
+                reading = &theRest;
+                theRest.bind(1, qint64(m_batchSize) - qint64(batch.ops.size()));
+                continue;
+            }
+            storage::BulkStatement &next = *reading;
+            Batch::Op op{next.textAt(0).toString(), next.textAt(1).toString(),
+                         next.textAt(2).toString()};
+            QByteArray &row = batch.stage;
+            row += QByteArray::number(qsizetype(batch.ops.size()));
+            for (int c = 0; c < 3; ++c) {
+                row += '\t';
+                appendCopyField(row, next.textAt(c));
+            }
+            // A revision deleted here since (it cannot be, but a damaged file could lack it)
+            // has no columns and goes up as an operation only.
+            const bool firstOfRevision = op.entity == kEvents && !next.textAt(3).isNull() &&
+                                         !seenRevisions.contains(op.rowId);
+            if (firstOfRevision) {
+                seenRevisions.insert(op.rowId);
+                ++batch.revisions;
+                // The body holds every column as a string (or null), the shape pull applies.
+                body.clear();
+                body += '{';
+                for (int c = 0; c < columns; ++c) {
+                    if (c > 0)
+                        body += ',';
+                    appendJsonString(body, eventColumns().at(c));
+                    body += ':';
+                    const QStringView v = next.textAt(3 + c);
+                    if (v.isNull())
+                        body += "null";
+                    else
+                        appendJsonString(body, v);
+                }
+                body += '}';
+                row += '\t';
+                row += QByteArray::number(batch.revisions);
+                for (const char *column : {"event_id", "incident_id", "hlc", "site_id"}) {
+                    row += '\t';
+                    appendCopyField(
+                        row, next.textAt(3 + int(eventColumns().indexOf(QLatin1String(column)))));
+                }
+                row += '\t';
+                appendCopyField(row, QByteArrayView(body));
+            } else {
+                row += "\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N";
+                if (op.entity != kEvents && seenRecords.insert({op.entity, op.rowId}).second)
+                    batch.records.emplace_back(op.entity, op.rowId);
+            }
+            row += '\n';
+            batch.ops.push_back(std::move(op));
+        }
         if (batch.ops.empty())
             break;
         pushBatch(batch, counts);
@@ -587,40 +713,40 @@ void SyncEngine::pushBatch(Batch &batch, SyncCounts &counts)
         Stamp winner;
     };
     std::vector<FieldOutcome> outcomes;
+    std::vector<QJsonObject> recorded; // conflicts this batch recorded on the server
+    qint64 logBefore = 0;
+    qint64 logAfter = 0;
 
     c.exec(QStringLiteral("BEGIN"));
     try {
+        // A batch's statements are few and touch many rows, so their estimated cost can pass
+        // the JIT threshold; compiling them would take longer than running them.
+        c.exec(QStringLiteral("SET LOCAL jit = off"));
+        // A large batch's new revisions are held once for both tables they go to.
+        c.exec(QStringLiteral("SET LOCAL work_mem = '64MB'"));
         c.exec(QString::fromLatin1(kChangeLogLock));
+        // Under the lock every earlier writer has committed and no later one can write: this
+        // batch's change-log rows follow on from here, densely, and become visible together.
+        logBefore = c.exec(QStringLiteral("SELECT coalesce(max(seq), 0) FROM idesk_sync.changes"))
+                        .integer(0, 0);
+        c.exec(kCreateStage);
+        c.copyIn(QStringLiteral("COPY %1 (%2) FROM STDIN").arg(kStage, kStageColumns), batch.stage);
 
-        std::vector<PgParam> opIds;
-        for (const auto &op : batch.ops)
-            opIds.push_back(op.opId);
-        QSet<QString> known;
-        const PgResult k = c.exec(QStringLiteral("SELECT op_id FROM idesk_sync.applied_ops WHERE "
-                                                 "op_id = ANY($1::text[])"),
-                                  {pgTextArray(opIds)});
+        // An incident whose every operation the server already applied (a retried batch whose
+        // COMMIT reply was lost) is not checked for a channel taken since. Its fields go up
+        // again: their stamps equal the server's, so nothing changes there, and the reply moves
+        // this site's bases, which the lost reply never did.
+        QSet<QString> incidentsKnown;
+        const PgResult k =
+            c.exec(QStringLiteral("SELECT s.row_id FROM %1 s LEFT JOIN idesk_sync.applied_ops a ON "
+                                  "a.op_id = s.op_id WHERE s.entity = $1 GROUP BY s.row_id HAVING "
+                                  "bool_and(a.op_id IS NOT NULL)")
+                       .arg(kStage),
+                   {kIncidents});
         for (int r = 0; r < k.rows(); ++r)
-            known.insert(k.text(r, 0));
-
-        // Rows in first-seen order. A revision whose operation the server already applied (a
-        // retried batch whose COMMIT reply was lost) is not sent again. A record's fields are:
-        // their stamps equal the server's, so nothing changes there, and the reply moves this
-        // site's bases, which the lost reply never did.
-        std::vector<std::pair<QString, QString>> rows;
-        std::map<std::pair<QString, QString>, bool> allKnown;
-        for (const auto &op : batch.ops) {
-            const auto key = std::make_pair(op.entity, op.rowId);
-            const auto it = allKnown.find(key);
-            if (it == allKnown.end()) {
-                rows.push_back(key);
-                allKnown[key] = known.contains(op.opId);
-            } else {
-                it->second = it->second && known.contains(op.opId);
-            }
-        }
-
-        for (const auto &[entity, rowId] : rows) {
-            if (entity == kIncidents && !allKnown[{entity, rowId}])
+            incidentsKnown.insert(k.text(r, 0));
+        for (const auto &[entity, rowId] : batch.records) {
+            if (entity == kIncidents && !incidentsKnown.contains(rowId))
                 resolveChannel(rowId, counts);
         }
 
@@ -641,67 +767,64 @@ void SyncEngine::pushBatch(Batch &batch, SyncCounts &counts)
             chBody.push_back(body);
         };
         const QString now = toIsoUtc(m_store.clock().now());
-        // Revisions go up in one statement per batch: a first sync of a long timeline is
-        // mostly events.
-        std::vector<QJsonObject> eventBodies;
 
-        for (const auto &[entity, rowId] : rows) {
-            if (entity == kEvents) {
-                if (allKnown[{entity, rowId}])
-                    continue;
-                QJsonObject body = readEventRow(db, rowId);
-                if (!body.isEmpty())
-                    eventBodies.push_back(std::move(body));
-                continue;
-            }
+        // Every changed field of the batch's records in one statement: the old values (for
+        // conflicts) and the upsert whose WHERE keeps the newer (hlc, site_id) of each field.
+        // Both CTEs see the same snapshot, so `old` holds what was there before.
+        std::vector<PgParam> fEntity, fRow, fIncident, fField, fValue, fHlc, fSite, fBase;
+        for (const auto &[entity, rowId] : batch.records) {
             if (syncedFields(entity).isEmpty())
                 continue; // an entity this build does not sync
             const LocalRecord rec = readLocal(db, entity, rowId);
             if (!rec.exists)
                 continue;
-            std::vector<PgParam> fields, values, hlcs, sites, bases;
             for (const QString &f : syncedFields(entity)) {
                 if (!rec.dirty(f))
                     continue;
                 const Stamp s = rec.stamp(f);
-                fields.push_back(f);
-                values.push_back(rec.values.value(f));
-                hlcs.push_back(s.first);
-                sites.push_back(s.second);
-                bases.push_back(rec.baseOf(f));
+                fEntity.push_back(entity);
+                fRow.push_back(rowId);
+                fIncident.push_back(rec.incidentId);
+                fField.push_back(f);
+                fValue.push_back(rec.values.value(f));
+                fHlc.push_back(s.first);
+                fSite.push_back(s.second);
+                fBase.push_back(rec.baseOf(f));
             }
-            if (fields.empty())
-                continue;
-            // One statement per record: the old values (for conflicts) and the upsert whose
-            // WHERE keeps the newer (hlc, site_id) of each field. Both CTEs see the same
-            // snapshot, so `old` holds what was there before.
+        }
+        if (!fField.empty()) {
             const PgResult res = c.exec(
                 QStringLiteral(
-                    "WITH incoming AS (SELECT * FROM unnest($4::text[], $5::text[], $6::text[], "
-                    "$7::text[]) AS t(field, value, hlc, site_id)), "
-                    "old AS (SELECT f.field, f.value, f.hlc, f.site_id FROM idesk_sync.fields f "
-                    "JOIN incoming i ON f.field = i.field WHERE f.entity = $1 AND f.row_id = $2), "
+                    "WITH incoming AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], "
+                    "$4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS "
+                    "t(entity, row_id, incident_id, field, value, hlc, site_id, n)), "
+                    "old AS (SELECT f.entity, f.row_id, f.field, f.value, f.hlc, f.site_id FROM "
+                    "idesk_sync.fields f JOIN incoming i ON f.entity = i.entity AND f.row_id = "
+                    "i.row_id AND f.field = i.field), "
                     "up AS (INSERT INTO idesk_sync.fields AS f (entity, row_id, incident_id, "
-                    "field, value, hlc, site_id) SELECT $1, $2, $3, field, value, hlc, site_id "
-                    "FROM incoming ON CONFLICT (entity, row_id, field) DO UPDATE SET value = "
-                    "excluded.value, hlc = excluded.hlc, site_id = excluded.site_id "
-                    "WHERE (excluded.hlc, excluded.site_id) > (f.hlc, f.site_id) "
-                    "RETURNING f.field) "
-                    "SELECT i.field, u.field IS NOT NULL, o.field IS NOT NULL, o.value, o.hlc, "
-                    "o.site_id FROM incoming i LEFT JOIN up u ON u.field = i.field "
-                    "LEFT JOIN old o ON o.field = i.field"),
-                {entity, rowId, rec.incidentId, pgTextArray(fields), pgTextArray(values),
-                 pgTextArray(hlcs), pgTextArray(sites)});
-            QHash<QString, int> index;
-            for (int i = 0; i < int(fields.size()); ++i)
-                index.insert(*fields[std::size_t(i)], i);
+                    "field, value, hlc, site_id) SELECT entity, row_id, incident_id, field, "
+                    "value, hlc, site_id FROM incoming ON CONFLICT (entity, row_id, field) DO "
+                    "UPDATE SET value = excluded.value, hlc = excluded.hlc, site_id = "
+                    "excluded.site_id WHERE (excluded.hlc, excluded.site_id) > (f.hlc, "
+                    "f.site_id) RETURNING f.entity, f.row_id, f.field) "
+                    "SELECT i.n, u.field IS NOT NULL, o.field IS NOT NULL, o.value, o.hlc, "
+                    "o.site_id FROM incoming i LEFT JOIN up u ON u.entity = i.entity AND "
+                    "u.row_id = i.row_id AND u.field = i.field LEFT JOIN old o ON o.entity = "
+                    "i.entity AND o.row_id = i.row_id AND o.field = i.field ORDER BY i.n"),
+                {pgTextArray(fEntity), pgTextArray(fRow), pgTextArray(fIncident),
+                 pgTextArray(fField), pgTextArray(fValue), pgTextArray(fHlc), pgTextArray(fSite)});
+            // Per field: whether it won, and the conflict it makes (empty when none).
+            std::vector<std::pair<bool, QJsonObject>> results;
+            std::vector<PgParam> conflictIds, conflictBodies;
             for (int r = 0; r < res.rows(); ++r) {
-                const QString field = res.text(r, 0);
-                const int i = index.value(field);
+                const std::size_t i = std::size_t(res.integer(r, 0) - 1);
+                const QString &entity = *fEntity[i];
+                const QString &rowId = *fRow[i];
+                const QString &field = *fField[i];
                 const bool won = res.text(r, 1) == QStringLiteral("t");
                 const bool hadOld = res.text(r, 2) == QStringLiteral("t");
-                const Stamp mine{*hlcs[std::size_t(i)], *sites[std::size_t(i)]};
-                const PgParam myValue = values[std::size_t(i)];
+                const Stamp mine{*fHlc[i], *fSite[i]};
+                const PgParam myValue = fValue[i];
                 FieldOutcome out{entity, rowId, field, mine, true, {}, {}};
                 const Stamp old = hadOld ? Stamp{res.text(r, 4), res.text(r, 5)} : Stamp{};
                 const PgParam oldValue = hadOld ? res.value(r, 3) : std::nullopt;
@@ -710,16 +833,13 @@ void SyncEngine::pushBatch(Batch &batch, SyncCounts &counts)
                     out.winnerValue = oldValue;
                     out.winner = old;
                 }
-                if (won)
-                    addChange(QStringLiteral("field"), entity, rowId, rec.incidentId, field,
-                              myValue, mine.first, mine.second, std::nullopt);
+                outcomes.push_back(std::move(out));
                 // Concurrent: the server's value is not the one this edit was made on.
-                const bool concurrent =
-                    hadOld && old != mine && old.first != *bases[std::size_t(i)];
+                const bool concurrent = hadOld && old != mine && old.first != *fBase[i];
+                QJsonObject conflict;
                 if (concurrent && oldValue != myValue) {
                     const Stamp &loser = won ? old : mine;
                     const Stamp &winner = won ? mine : old;
-                    QJsonObject conflict;
                     const QString id =
                         QUuid::createUuidV5(
                             QUuid(QStringLiteral("{5b0f6c3e-3c1a-4f0e-9a43-6f4d1c2b7e10}")),
@@ -731,7 +851,7 @@ void SyncEngine::pushBatch(Batch &batch, SyncCounts &counts)
                     conflict.insert(QStringLiteral("id"), id);
                     conflict.insert(QStringLiteral("entity"), entity);
                     conflict.insert(QStringLiteral("row_id"), rowId);
-                    conflict.insert(QStringLiteral("incident_id"), rec.incidentId);
+                    conflict.insert(QStringLiteral("incident_id"), *fIncident[i]);
                     conflict.insert(QStringLiteral("field"), field);
                     conflict.insert(QStringLiteral("loser_value"),
                                     loserValue ? QJsonValue(*loserValue) : QJsonValue());
@@ -740,69 +860,68 @@ void SyncEngine::pushBatch(Batch &batch, SyncCounts &counts)
                     conflict.insert(QStringLiteral("winner_hlc"), winner.first);
                     conflict.insert(QStringLiteral("winner_site"), winner.second);
                     conflict.insert(QStringLiteral("detected_at"), now);
-                    const PgResult ins = c.exec(
-                        QStringLiteral("INSERT INTO idesk_sync.conflicts(id, body) VALUES ($1, "
-                                       "$2::jsonb) ON CONFLICT (id) DO NOTHING RETURNING id"),
-                        {id, compact(conflict)});
-                    if (ins.rows() > 0) {
-                        ++counts.conflicts;
-                        addChange(QStringLiteral("conflict"), entity, rowId, rec.incidentId, field,
-                                  std::nullopt, winner.first, winner.second, compact(conflict));
-                    }
+                    conflictIds.push_back(id);
+                    conflictBodies.push_back(compact(conflict));
                 }
-                outcomes.push_back(std::move(out));
+                results.emplace_back(won, std::move(conflict));
             }
-        }
-
-        if (!eventBodies.empty()) {
-            std::vector<PgParam> ids, eventIds, incidentIds, bodies;
-            for (const QJsonObject &b : eventBodies) {
-                ids.push_back(b.value(QStringLiteral("id")).toString());
-                eventIds.push_back(b.value(QStringLiteral("event_id")).toString());
-                incidentIds.push_back(b.value(QStringLiteral("incident_id")).toString());
-                bodies.push_back(compact(b));
+            QSet<QString> newConflicts;
+            if (!conflictIds.empty()) {
+                const PgResult ins = c.exec(
+                    QStringLiteral("INSERT INTO idesk_sync.conflicts(id, body) SELECT id, "
+                                   "body::jsonb FROM unnest($1::text[], $2::text[]) AS t(id, "
+                                   "body) ON CONFLICT (id) DO NOTHING RETURNING id"),
+                    {pgTextArray(conflictIds), pgTextArray(conflictBodies)});
+                for (int r = 0; r < ins.rows(); ++r)
+                    newConflicts.insert(ins.text(r, 0));
             }
-            const PgResult ins = c.exec(
-                QStringLiteral("INSERT INTO idesk_sync.event_revisions(id, event_id, incident_id, "
-                               "body) SELECT id, event_id, incident_id, body::jsonb FROM "
-                               "unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS "
-                               "t(id, event_id, incident_id, body) ON CONFLICT (id) DO NOTHING "
-                               "RETURNING id"),
-                {pgTextArray(ids), pgTextArray(eventIds), pgTextArray(incidentIds),
-                 pgTextArray(bodies)});
-            QSet<QString> inserted;
-            for (int r = 0; r < ins.rows(); ++r)
-                inserted.insert(ins.text(r, 0));
-            for (std::size_t i = 0; i < eventBodies.size(); ++i) {
-                if (!inserted.contains(*ids[i]))
+            // The log in the batch's order: each field's change, then the conflict it made.
+            for (int r = 0; r < res.rows(); ++r) {
+                const std::size_t i = std::size_t(res.integer(r, 0) - 1);
+                const auto &[won, conflict] = results[std::size_t(r)];
+                if (won)
+                    addChange(QStringLiteral("field"), *fEntity[i], *fRow[i], fIncident[i],
+                              fField[i], fValue[i], fHlc[i], fSite[i], std::nullopt);
+                if (conflict.isEmpty() ||
+                    !newConflicts.contains(conflict.value(QStringLiteral("id")).toString()))
                     continue;
-                const QJsonObject &b = eventBodies[i];
-                addChange(QStringLiteral("event"), kEvents, *ids[i], *incidentIds[i], std::nullopt,
-                          std::nullopt, b.value(QStringLiteral("hlc")).toString(),
-                          b.value(QStringLiteral("site_id")).toString(), *bodies[i]);
+                ++counts.conflicts;
+                addChange(
+                    QStringLiteral("conflict"), *fEntity[i], *fRow[i], fIncident[i], fField[i],
+                    std::nullopt, conflict.value(QStringLiteral("winner_hlc")).toString(),
+                    conflict.value(QStringLiteral("winner_site")).toString(), compact(conflict));
+                recorded.push_back(conflict);
             }
         }
 
-        std::vector<PgParam> sitesOfOps(opIds.size(), site);
-        c.exec(QStringLiteral("INSERT INTO idesk_sync.applied_ops(op_id, site_id) SELECT * FROM "
-                              "unnest($1::text[], $2::text[]) ON CONFLICT (op_id) DO NOTHING"),
-               {pgTextArray(opIds), pgTextArray(sitesOfOps)});
-        if (!chKind.empty()) {
-            // Sequence numbers are taken under the change-log lock, so they are dense and
-            // commit in order.
+        if (!chKind.empty())
             c.exec(QStringLiteral(
                        "INSERT INTO idesk_sync.changes(seq, kind, entity, row_id, incident_id, "
-                       "field, value, hlc, site_id, body) SELECT (SELECT coalesce(max(seq), 0) "
-                       "FROM idesk_sync.changes) + n, kind, entity, row_id, incident_id, field, "
-                       "value, hlc, site_id, body::jsonb FROM unnest($1::text[], $2::text[], "
-                       "$3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], "
-                       "$9::text[]) WITH ORDINALITY AS t(kind, entity, row_id, incident_id, field, "
-                       "value, hlc, site_id, body, n)"),
-                   {pgTextArray(chKind), pgTextArray(chEntity), pgTextArray(chRow),
-                    pgTextArray(chIncident), pgTextArray(chField), pgTextArray(chValue),
-                    pgTextArray(chHlc), pgTextArray(chSite), pgTextArray(chBody)});
+                       "field, value, hlc, site_id, body) SELECT $1::bigint + n, kind, entity, "
+                       "row_id, incident_id, field, value, hlc, site_id, body::jsonb FROM "
+                       "unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], "
+                       "$7::text[], $8::text[], $9::text[], $10::text[]) WITH ORDINALITY AS "
+                       "t(kind, entity, row_id, incident_id, field, value, hlc, site_id, body, "
+                       "n)"),
+                   {QString::number(logBefore), pgTextArray(chKind), pgTextArray(chEntity),
+                    pgTextArray(chRow), pgTextArray(chIncident), pgTextArray(chField),
+                    pgTextArray(chValue), pgTextArray(chHlc), pgTextArray(chSite),
+                    pgTextArray(chBody)});
+        logAfter = logBefore + qint64(chKind.size());
+        // Revisions the server has not seen, with their change-log rows, after the fields: a
+        // first sync of a long timeline is mostly these.
+        if (batch.revisions > 0 &&
+            c.exec(kInsertStagedRevisions, {QString::number(logAfter), kEvents}).affected() > 0)
+            logAfter =
+                c.exec(QStringLiteral("SELECT max(seq) FROM idesk_sync.changes")).integer(0, 0);
+        // A revision is an operation whose id is the revision's: event_revisions keeps a retry
+        // from adding it twice. The other operations are kept by id, so a retried batch is known.
+        c.exec(QStringLiteral("INSERT INTO idesk_sync.applied_ops(op_id, site_id) SELECT op_id, "
+                              "$1 FROM %1 WHERE entity <> $2 ON CONFLICT (op_id) DO NOTHING")
+                   .arg(kStage),
+               {site, kEvents});
+        if (logAfter > logBefore)
             c.exec(QStringLiteral("SELECT pg_notify($1, $2)"), {notifyChannel(), site});
-        }
         if (m_beforeCommit)
             m_beforeCommit(c);
         c.exec(QStringLiteral("COMMIT"));
@@ -842,18 +961,24 @@ void SyncEngine::pushBatch(Batch &batch, SyncCounts &counts)
         }
         writeLocal(db, key.first, key.second, rec, writes, bases);
     }
-    QStringList marks;
-    QVariantList ids;
-    for (const auto &op : batch.ops) {
-        marks << QStringLiteral("?");
-        ids << op.opId;
+    for (const QJsonObject &conflict : recorded)
+        applyConflict(db, conflict);
+    {
+        const QString pushedAt = toIsoUtc(m_store.clock().now());
+        storage::BulkStatement mark(
+            db, QStringLiteral("UPDATE outbox SET pushed_at = ? WHERE op_id = ?"));
+        for (const auto &op : batch.ops) {
+            mark.bind(1, pushedAt);
+            mark.bind(2, op.opId);
+            mark.step(QStringLiteral("Marking the outbox"));
+        }
     }
-    QVariantList binds{toIsoUtc(m_store.clock().now())};
-    binds += ids;
-    localExec(db,
-              QStringLiteral("UPDATE outbox SET pushed_at = ? WHERE op_id IN (%1)")
-                  .arg(marks.join(QLatin1Char(','))),
-              binds);
+    // This batch's change-log rows say what this store already holds (its revisions, the fields
+    // that won, the conflicts just applied). When the store had pulled everything before them,
+    // the pull need not read them back: a first sync does not download what it uploaded.
+    const QString cursorKey = QStringLiteral("sync_cursor:") + m_serverId;
+    if (logAfter > logBefore && meta(db, cursorKey).toLongLong() == logBefore)
+        setMeta(db, cursorKey, QString::number(logAfter));
     tx.commit();
     counts.pushed += int(batch.ops.size());
 }

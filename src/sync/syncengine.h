@@ -80,7 +80,8 @@ private:
     QString m_conninfo;
     QString m_serverId;
     std::unique_ptr<PgConnection> m_conn;
-    int m_batchSize = 500;
+    // A first sync of a long timeline goes up in a few large batches; a round of edits in one.
+    int m_batchSize = 10000;
     std::function<void(PgConnection &)> m_beforeCommit;
 };
 

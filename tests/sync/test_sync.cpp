@@ -8,6 +8,8 @@
 #include <QScopeGuard>
 #include <QSqlQuery>
 #include <QTest>
+#include <atomic>
+#include <thread>
 
 using namespace idesk;
 using namespace idesk::sync;
@@ -63,6 +65,8 @@ private Q_SLOTS:
     void retriedBatchChangesNothing();
     void offlineThenOnlineConverges();
     void connectionDroppedMidPushLosesNothing();
+    void changeLogBecomesVisibleInOrder();
+    void largeBatchGoesUpInOneTransaction();
     void channelCollisionRenamesTheLaterOne();
     void refusesPasswordInConninfo();
     void randomSchedulesConverge();
@@ -412,6 +416,128 @@ void TestSync::connectionDroppedMidPushLosesNothing()
     expectConverged(*a, *b);
     QCOMPARE(b->store->eventCount(inc.id), 30);
     QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions")), 30);
+}
+
+// A takes its change-log position first and commits last; B pushes in between, from another
+// thread and connection; C pulls while A is still open. However the two interleave on the
+// server, C's cursor must not step over A's rows: after A commits, C's next pull brings A's
+// incident and event, and B's push succeeds.
+void TestSync::changeLogBecomesVisibleInOrder()
+{
+    auto a = site(QStringLiteral("a"));
+    auto c = site(QStringLiteral("c"), 30);
+    const Incident fromA = a->store->declareIncident(
+        {QStringLiteral("from A"), Severity::P1, QStringLiteral("ana"), {}});
+    a->store->addEvent(fromA.id, {{},
+                                  EventKind::Note,
+                                  QStringLiteral("ana"),
+                                  QStringLiteral("typed on A"),
+                                  QStringLiteral("manual"),
+                                  false});
+    c->engine.connect(); // the schema exists before the two pushes meet
+
+    const QString bPath = m_dir->file(QStringLiteral("b.db"));
+    const QString bName = QStringLiteral("sync-b") + m_dbName;
+    std::atomic<bool> bDone{false};
+    QString bError;
+    QString bIncident;
+    std::thread b;
+    int pulledBetween = -1;
+    a->engine.setBeforeCommitHook([&](PgConnection &) {
+        // B's store lives and dies in B's thread, as SQLite connections must.
+        b = std::thread([&] {
+            try {
+                Site onB(bPath, bName, m_start.addSecs(60), m_conninfo);
+                const Incident inc = onB.store->declareIncident(
+                    {QStringLiteral("from B"), Severity::P2, QStringLiteral("bo"), {}});
+                bIncident = inc.id;
+                onB.store->addEvent(inc.id, {{},
+                                             EventKind::Note,
+                                             QStringLiteral("bo"),
+                                             QStringLiteral("typed on B"),
+                                             QStringLiteral("manual"),
+                                             false});
+                onB.engine.push();
+            } catch (const std::exception &e) {
+                bError = QString::fromUtf8(e.what());
+            }
+            bDone = true;
+        });
+        // B either got through (no guard held it) or waits on a lock A holds.
+        PgConnection watch(m_conninfo);
+        const auto bWaits = [&] {
+            return watch
+                       .exec(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname "
+                                            "= current_database() AND wait_event_type = 'Lock'"))
+                       .integer(0, 0) > 0;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(bDone || bWaits(), 20000);
+        pulledBetween = c->engine.pull().pulled;
+    });
+    a->engine.push();
+    a->engine.setBeforeCommitHook({});
+    b.join();
+    QVERIFY2(bError.isEmpty(), qPrintable(bError));
+    QVERIFY(pulledBetween >= 0);
+
+    c->engine.pull();
+    QVERIFY(c->store->incident(fromA.id).has_value());
+    QVERIFY(c->store->incident(bIncident).has_value());
+    const auto typed = [&](const QString &incident, const QString &text) {
+        const auto events = c->store->events({incident});
+        return std::any_of(events.begin(), events.end(),
+                           [&](const TimelineEvent &e) { return e.text == text; });
+    };
+    QVERIFY(typed(fromA.id, QStringLiteral("typed on A")));
+    QVERIFY(typed(bIncident, QStringLiteral("typed on B")));
+    QCOMPARE(c->engine.cursor(),
+             qint64(serverInt(QStringLiteral("SELECT max(seq) FROM idesk_sync.changes"))));
+}
+
+// A first sync far larger than the default batch goes up in a few transactions, the change log
+// holds each revision once and in the outbox's order, and another laptop gets all of it. The
+// pusher does not read back what it sent.
+void TestSync::largeBatchGoesUpInOneTransaction()
+{
+    auto a = site(QStringLiteral("a"));
+    auto b = site(QStringLiteral("b"), 45);
+    const Incident inc = a->store->declareIncident(
+        {QStringLiteral("Large"), Severity::P1, QStringLiteral("ana"), {}});
+    std::vector<NewEvent> events(25000);
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        events[i].text =
+            QStringLiteral("event %1\twith a tab, a \\ and\na new line \"quoted\" é").arg(i);
+        events[i].author = QStringLiteral("ana");
+    }
+    a->store->addEvents(inc.id, events);
+    const int ops = a->store->pendingOutbox();
+    a->engine.setBatchSize(ops); // one batch, one server transaction
+    int transactions = 0;
+    a->engine.setBeforeCommitHook([&](PgConnection &) { ++transactions; });
+    const SyncCounts up = a->engine.syncOnce();
+    QCOMPARE(up.pushed, ops);
+    QCOMPARE(up.pulled, 0);
+    QCOMPARE(transactions, 1);
+    QCOMPARE(a->store->pendingOutbox(), 0);
+    QCOMPARE(a->engine.cursor(),
+             qint64(serverInt(QStringLiteral("SELECT max(seq) FROM idesk_sync.changes"))));
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions")),
+             int(events.size()));
+    // In the outbox's order: the incident's fields first, then the revisions as they were made.
+    QCOMPARE(serverInt(QStringLiteral(
+                 "SELECT count(*) FROM (SELECT kind, lag(kind) OVER (ORDER BY seq) AS before, "
+                 "body->>'hlc' AS hlc, lag(body->>'hlc') OVER (ORDER BY seq) AS hlc_before FROM "
+                 "idesk_sync.changes) t WHERE (kind = 'field' AND before = 'event') OR (kind = "
+                 "'event' AND before = 'event' AND hlc <= hlc_before)")),
+             0);
+
+    b->engine.syncOnce();
+    expectConverged(*a, *b);
+    QCOMPARE(b->store->eventCount(inc.id), int(events.size()));
+    const auto onB = b->store->events({inc.id});
+    QVERIFY(std::any_of(onB.begin(), onB.end(), [](const TimelineEvent &e) {
+        return e.text == QStringLiteral("event 7\twith a tab, a \\ and\na new line \"quoted\" é");
+    }));
 }
 
 void TestSync::channelCollisionRenamesTheLaterOne()
