@@ -658,6 +658,10 @@ Befehle:
         <source>Needed only while items are open, e.g. &quot;alerts are noisy, verified by hand&quot;</source>
         <translation>Nur nötig, solange Punkte offen sind, z. B. „Alarme sind unzuverlässig, von Hand geprüft“</translation>
     </message>
+    <message>
+        <source>Recovery checklist</source>
+        <translation>Wiederherstellungs-Checkliste</translation>
+    </message>
 </context>
 <context>
     <name>idesk::ActionItemModel</name>
@@ -1617,6 +1621,10 @@ Den Nur-Lese-Modus verlassen?</translation>
     <message>
         <source>deleted</source>
         <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>Revisions</source>
+        <translation>Revisionen</translation>
     </message>
 </context>
 <context>
@@ -2926,6 +2934,14 @@ Wählen Sie einen in der Liste oder rufen Sie einen neuen aus, um seine Zeitleis
             <numerusform>%n Ereignis hinzufügen</numerusform>
             <numerusform>%n Ereignisse hinzufügen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Transkript</translation>
+    </message>
+    <message>
+        <source>Events to add</source>
+        <translation>Hinzuzufügende Ereignisse</translation>
     </message>
 </context>
 <context>
