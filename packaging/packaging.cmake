@@ -1,11 +1,59 @@
 # What the .deb installs beside the two programs, and the CPack settings (scripts/package).
 include(GNUInstallDirs)
 
-set(INCIDENTDESK_REPOSITORY_URL "https://github.com/incidentdesk/incidentdesk"
-    CACHE STRING "Where the source lives: the metainfo's homepage and screenshot links")
+# Public addresses come only from whoever publishes the package: a made-up default would send
+# users and software centres to a page nobody owns. Without them the metainfo has no links and
+# no screenshots, which AppStream allows, and the .deb has no Homepage field.
+set(INCIDENTDESK_REPOSITORY_URL ""
+    CACHE STRING "Public page of the source, e.g. https://github.com/OWNER/REPO: the homepage, \
+the bug tracker (URL/issues) and the screenshots (URL/raw/main/docs/screenshots)")
+set(INCIDENTDESK_SCREENSHOT_URL ""
+    CACHE STRING "Folder URL the files of docs/screenshots are served from; defaults to the \
+repository's raw main branch")
 set(INCIDENTDESK_APP_ID io.incidentdesk.IncidentDesk)
 set(packaging_dir ${CMAKE_CURRENT_LIST_DIR})
 set(packaging_out ${PROJECT_BINARY_DIR}/packaging)
+
+foreach(url_var INCIDENTDESK_REPOSITORY_URL INCIDENTDESK_SCREENSHOT_URL)
+    string(REGEX REPLACE "/+$" "" ${url_var} "${${url_var}}")
+    # Spaces, quotes and markup characters would break the XML they are written into.
+    if(${url_var} AND NOT ${url_var} MATCHES "^https://[^/ <>\"&]+[^ <>\"&]*$")
+        message(FATAL_ERROR "${url_var} must be an https:// address without spaces, quotes, <, > or &, not '${${url_var}}'")
+    endif()
+endforeach()
+set(screenshot_base "${INCIDENTDESK_SCREENSHOT_URL}")
+if(NOT screenshot_base AND INCIDENTDESK_REPOSITORY_URL)
+    set(screenshot_base "${INCIDENTDESK_REPOSITORY_URL}/raw/main/docs/screenshots")
+endif()
+
+# The metainfo's <url> and <screenshots> elements, filled in only from the addresses above.
+set(INCIDENTDESK_METAINFO_URLS "")
+if(INCIDENTDESK_REPOSITORY_URL)
+    string(CONCAT INCIDENTDESK_METAINFO_URLS
+           "\n  <url type=\"homepage\">${INCIDENTDESK_REPOSITORY_URL}</url>"
+           "\n  <url type=\"bugtracker\">${INCIDENTDESK_REPOSITORY_URL}/issues</url>")
+endif()
+set(INCIDENTDESK_METAINFO_SCREENSHOTS "")
+if(screenshot_base)
+    set(shots
+        "1-triage.png|Triage: severity, countdowns, escalation and messages"
+        "3-timeline.png|Timeline: every event in UTC with local time beside it"
+        "4-post-mortem.png|Post-mortem: the runbook's template with a live preview")
+    set(INCIDENTDESK_METAINFO_SCREENSHOTS "\n  <screenshots>")
+    set(shot_type " type=\"default\"")
+    foreach(shot IN LISTS shots)
+        string(REPLACE "|" ";" shot "${shot}")
+        list(GET shot 0 shot_file)
+        list(GET shot 1 shot_caption)
+        string(APPEND INCIDENTDESK_METAINFO_SCREENSHOTS
+               "\n    <screenshot${shot_type}>"
+               "\n      <caption>${shot_caption}</caption>"
+               "\n      <image>${screenshot_base}/${shot_file}</image>"
+               "\n    </screenshot>")
+        set(shot_type "")
+    endforeach()
+    string(APPEND INCIDENTDESK_METAINFO_SCREENSHOTS "\n  </screenshots>")
+endif()
 
 configure_file(${packaging_dir}/${INCIDENTDESK_APP_ID}.metainfo.xml.in
                ${packaging_out}/${INCIDENTDESK_APP_ID}.metainfo.xml @ONLY)
@@ -61,7 +109,9 @@ down.
 
 The package holds the window (incidentdesk) and a command line on the same
 database (incidentdesk-cli).")
-set(CPACK_DEBIAN_PACKAGE_HOMEPAGE ${INCIDENTDESK_REPOSITORY_URL})
+if(INCIDENTDESK_REPOSITORY_URL)
+    set(CPACK_DEBIAN_PACKAGE_HOMEPAGE ${INCIDENTDESK_REPOSITORY_URL})
+endif()
 set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)

@@ -658,6 +658,10 @@ Befehle:
         <source>Needed only while items are open, e.g. &quot;alerts are noisy, verified by hand&quot;</source>
         <translation>Nur nötig, solange Punkte offen sind, z. B. „Alarme sind unzuverlässig, von Hand geprüft“</translation>
     </message>
+    <message>
+        <source>Recovery checklist</source>
+        <translation>Wiederherstellungs-Checkliste</translation>
+    </message>
 </context>
 <context>
     <name>idesk::ActionItemModel</name>
@@ -1345,6 +1349,155 @@ Den Nur-Lese-Modus verlassen?</translation>
     </message>
 </context>
 <context>
+    <name>idesk::DisplayText</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Investigating</source>
+        <translation>Untersuchung</translation>
+    </message>
+    <message>
+        <source>Identified</source>
+        <translation>Identifiziert</translation>
+    </message>
+    <message>
+        <source>Mitigating</source>
+        <translation>Eindämmung</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>Überwachung</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Gelöst</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <comment>user impact</comment>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <comment>user impact</comment>
+        <translation>mittel</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <comment>user impact</comment>
+        <translation>gering</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <comment>user impact</comment>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <comment>business impact</comment>
+        <translation>kritisch</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <comment>business impact</comment>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <comment>business impact</comment>
+        <translation>mittel</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <comment>business impact</comment>
+        <translation>gering</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <comment>business impact</comment>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>User impact high: %1 of users affected (more than %2).</source>
+        <translation>Auswirkung auf Nutzer hoch: %1 der Nutzer betroffen (mehr als %2).</translation>
+    </message>
+    <message>
+        <source>User impact medium: %1 of users affected (%2 to %3).</source>
+        <translation>Auswirkung auf Nutzer mittel: %1 der Nutzer betroffen (%2 bis %3).</translation>
+    </message>
+    <message>
+        <source>User impact low: %1 of users affected (less than %2).</source>
+        <translation>Auswirkung auf Nutzer gering: %1 der Nutzer betroffen (weniger als %2).</translation>
+    </message>
+    <message>
+        <source>User impact unknown: share of affected users not set.</source>
+        <translation>Auswirkung auf Nutzer unbekannt: Anteil betroffener Nutzer nicht gesetzt.</translation>
+    </message>
+    <message>
+        <source>Business impact critical: regulatory or compliance issue.</source>
+        <translation>Geschäftliche Auswirkung kritisch: regulatorisches oder Compliance-Problem.</translation>
+    </message>
+    <message>
+        <source>Business impact critical: %1/hour revenue loss (more than %2/hour).</source>
+        <translation>Geschäftliche Auswirkung kritisch: %1/Stunde Umsatzverlust (mehr als %2/Stunde).</translation>
+    </message>
+    <message>
+        <source>Business impact high: %1/hour revenue loss (%2 to %3/hour).</source>
+        <translation>Geschäftliche Auswirkung hoch: %1/Stunde Umsatzverlust (%2 bis %3/Stunde).</translation>
+    </message>
+    <message>
+        <source>Business impact medium: %1/hour revenue loss (less than %2/hour).</source>
+        <translation>Geschäftliche Auswirkung mittel: %1/Stunde Umsatzverlust (weniger als %2/Stunde).</translation>
+    </message>
+    <message>
+        <source>Business impact low: no revenue loss.</source>
+        <translation>Geschäftliche Auswirkung gering: kein Umsatzverlust.</translation>
+    </message>
+    <message>
+        <source>Business impact unknown: revenue loss not set.</source>
+        <translation>Geschäftliche Auswirkung unbekannt: Umsatzverlust nicht gesetzt.</translation>
+    </message>
+    <message>
+        <source>No suggestion yet: set the share of users affected or the revenue loss.</source>
+        <translation>Noch kein Vorschlag: den Anteil betroffener Nutzer oder den Umsatzverlust setzen.</translation>
+    </message>
+    <message>
+        <source>Suggested %1 because user impact is %2 and business impact is %3.</source>
+        <translation>%1 vorgeschlagen, weil die Auswirkung auf Nutzer %2 und die geschäftliche Auswirkung %3 ist.</translation>
+    </message>
+    <message>
+        <source>Suggested %1 because user impact is %2.</source>
+        <translation>%1 vorgeschlagen, weil die Auswirkung auf Nutzer %2 ist.</translation>
+    </message>
+    <message>
+        <source>Suggested %1 because business impact is %2.</source>
+        <translation>%1 vorgeschlagen, weil die geschäftliche Auswirkung %2 ist.</translation>
+    </message>
+</context>
+<context>
     <name>idesk::EscalationPanel</name>
     <message>
         <source>Escalation</source>
@@ -1468,6 +1621,10 @@ Den Nur-Lese-Modus verlassen?</translation>
     <message>
         <source>deleted</source>
         <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>Revisions</source>
+        <translation>Revisionen</translation>
     </message>
 </context>
 <context>
@@ -2778,6 +2935,14 @@ Wählen Sie einen in der Liste oder rufen Sie einen neuen aus, um seine Zeitleis
             <numerusform>%n Ereignisse hinzufügen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Transkript</translation>
+    </message>
+    <message>
+        <source>Events to add</source>
+        <translation>Hinzuzufügende Ereignisse</translation>
+    </message>
 </context>
 <context>
     <name>idesk::TriageHeader</name>
@@ -2872,6 +3037,21 @@ Wählen Sie einen in der Liste oder rufen Sie einen neuen aus, um seine Zeitleis
     <message>
         <source>Next update in %1</source>
         <translation>Nächstes Update in %1</translation>
+    </message>
+</context>
+<context>
+    <name>idesk::TriageService</name>
+    <message>
+        <source>Response SLA missed: %1 not acknowledged by %2 (%3 response time).</source>
+        <translation>Reaktions-SLA verfehlt: %1 nicht bis %2 bestätigt (Antwortzeit von %3).</translation>
+    </message>
+    <message>
+        <source>Stakeholder update overdue: due %1 (%2 updates every %3).</source>
+        <translation>Update an Stakeholder überfällig: fällig %1 (%2 aktualisiert alle %3).</translation>
+    </message>
+    <message>
+        <source>Escalation to L%1%2 due since %3: %4.</source>
+        <translation>Eskalation an L%1%2 fällig seit %3: %4.</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@
 #include "models/incidentfilterproxy.h"
 #include "models/incidentlistmodel.h"
 #include "services/atomicwrite.h"
+#include "services/displaytext.h"
 #include "services/incidentservice.h"
 #include "services/profilefile.h"
 #include "services/settings.h"
@@ -74,7 +75,7 @@ MainWindow::MainWindow(std::unique_ptr<IncidentService> service, Settings &setti
                                 static_cast<int>(IncidentFilterProxy::StatusFilter::Open));
     for (int s = 0; s < IncidentStatusCount; ++s) {
         m_ui->statusFilter->addItem(
-            statusToString(static_cast<IncidentStatus>(s)),
+            DisplayText::status(static_cast<IncidentStatus>(s)),
             static_cast<int>(IncidentFilterProxy::StatusFilter::Investigating) + s);
     }
 
@@ -304,7 +305,7 @@ void MainWindow::setService(std::unique_ptr<IncidentService> service, IncidentLi
     for (int s = 0; s < SeverityCount; ++s)
         severities << severityToString(static_cast<Severity>(s));
     for (int s = 0; s < IncidentStatusCount; ++s)
-        statuses << statusToString(static_cast<IncidentStatus>(s));
+        statuses << DisplayText::status(static_cast<IncidentStatus>(s));
     const int fixedWidth =
         fitColumn(m_ui->incidentView, IncidentListModel::Severity, severities) +
         fitColumn(m_ui->incidentView, IncidentListModel::Status, statuses) +

@@ -1,5 +1,6 @@
 #include "incidentlistmodel.h"
 
+#include "services/displaytext.h"
 #include "services/incidentservice.h"
 
 #include <unordered_map>
@@ -42,7 +43,7 @@ QVariant IncidentListModel::data(const QModelIndex &index, int role) const
         case Title:
             return inc.title;
         case Status:
-            return statusToString(inc.status);
+            return DisplayText::status(inc.status);
         case Channel:
             return inc.channel;
         case Started:

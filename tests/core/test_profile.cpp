@@ -62,6 +62,7 @@ private Q_SLOTS:
     void badProfile_data();
     void badProfile();
     void errorMessageFormat();
+    void expectedValuesKeepTheirText();
     void unreadableFile_data();
     void unreadableFile();
     void loadFromFile();
@@ -482,6 +483,46 @@ void TestProfile::badProfile_data()
          "one of slack, email, statuspage");
     edit("severities not an array", "/severities", "{}", "$.severities", "an array");
     edit("thresholds not an object", "/thresholds", "[]", "$.thresholds", "an object");
+    // What was found where an object belongs is named, whatever its type.
+    edit("severity entry null", "/severities/0", "null", "$.severities[0]",
+         "an object (found null)");
+    edit("kube a boolean", "/kube", "true", "$.kube", "an object (found a boolean)");
+    edit("database a number", "/database", "5", "$.database", "an object (found a number)");
+    edit("thresholds a string", "/thresholds", "\"high\"", "$.thresholds",
+         "an object (found a string)");
+    edit("webhook not a string", "/webhookUrl", "5", "$.webhookUrl",
+         "an http(s) URL or an empty string");
+    edit("severity name not a string", "/severities/0/severity", "0", "$.severities[0].severity",
+         "one of P0, P1, P2, P3");
+    edit("dashboard url not a string", "/dashboards/0/url", "7", "$.dashboards[0].url",
+         "an http(s) URL");
+    edit("revenue high above critical", "/thresholds/revenueHighPerHour", "20000",
+         "$.thresholds.revenueHighPerHour", "no greater than revenueCriticalPerHour (10000)");
+    edit("channel kind not a string", "/channels/0/kind", "1", "$.channels[0].kind",
+         "one of slack, email, statuspage");
+    edit("email channel without address", "/channels/2/value", "\"ops-team\"",
+         "$.channels[2].value", "an email address");
+    edit("monitoring namespace not DNS-1123", "/kube/monitoringNamespace", "\"Grafana Ops\"",
+         "$.kube.monitoringNamespace", "DNS-1123 label");
+    edit("json path without root", "/diagnostics/4/expect/jsonPath", "\"status\"",
+         "$.diagnostics[4].expect.jsonPath", "a JSON path like $.status");
+    edit("expected value an object", "/diagnostics/4/expect/value", "{\"a\": 1}",
+         "$.diagnostics[4].expect.value", "a string, number or boolean");
+    edit("diagnostic id upper case", "/diagnostics/0/id", "\"Quick Nodes\"", "$.diagnostics[0].id",
+         "an id of lower-case letters");
+    edit("kubectl check without args", "/diagnostics/0/args", {}, "$.diagnostics[0].args",
+         "kubectl arguments (the key is missing)");
+    edit("kubectl check with ftp url", "/diagnostics/0/url", "\"ftp://example.org/x\"",
+         "$.diagnostics[0].url", "an http(s) URL");
+    edit("filter not a regular expression", "/diagnostics/0/filter", "\"(unclosed\"",
+         "$.diagnostics[0].filter", "a regular expression");
+    edit("diagnostic deployment with option", "/diagnostics/0/deployment", "\"--all\"",
+         "$.diagnostics[0].deployment", "DNS-1123 subdomain");
+    edit("destructive check without target", "/diagnostics/0/destructive", "true",
+         "$.diagnostics[0].target", "the name a destructive check changes");
+    edit("database password after escaped quote", "/database",
+         R"({"conninfo": "host='db \\' x' password=secret"})", "$.database.conninfo",
+         "a connection string without a password");
 }
 
 void TestProfile::badProfile()
@@ -497,6 +538,25 @@ void TestProfile::badProfile()
         QCOMPARE(e.file(), origin);
         QCOMPARE(e.jsonPath(), path);
         QVERIFY2(e.expected().contains(expected), qPrintable(e.message()));
+    }
+}
+
+// A number or boolean to compare with is kept as the JSON text it was written as, and an exit
+// code survives saving.
+void TestProfile::expectedValuesKeepTheirText()
+{
+    for (const auto &[value, text] : {std::pair{"true", "true"}, std::pair{"2.5", "2.5"}}) {
+        const QByteArray doc =
+            edited(QStringLiteral("/diagnostics/4/expect"),
+                   QByteArray(R"({"jsonPath": "$.ok", "exitCode": 3, "value": )") + value + '}');
+        const Profile p = parseProfile(doc, QStringLiteral("expect.json"));
+        const DiagnosticCheck &d = p.diagnostics.at(4);
+        QCOMPARE(d.expect.value, QString::fromUtf8(text));
+        QCOMPARE(d.expect.exitCode, 3);
+        const Profile again = parseProfile(profileToJson(p), QStringLiteral("saved.json"));
+        QCOMPARE(again.diagnostics.at(4).expect.exitCode, 3);
+        QCOMPARE(again.diagnostics.at(4).expect.value, QString::fromUtf8(text));
+        QCOMPARE(again.diagnostics.at(4).expect.jsonPath, QStringLiteral("$.ok"));
     }
 }
 

@@ -1,18 +1,35 @@
-// A screen reader can name every control: each interactive widget of each tab has an
-// accessible name (its own, its text, or the label it is the buddy of).
+// A screen reader can name every control: each interactive widget of each tab and of each
+// dialog the window opens has an accessible name (its own, its text, or the label it is the
+// buddy of).
+#include "gui/declaredialog.h"
+#include "gui/diagnostics/mitigationdialog.h"
+#include "gui/diagnostics/watchdialog.h"
+#include "gui/postmortem/postmortemreportsdialog.h"
+#include "gui/timeline/eventhistorydialog.h"
+#include "gui/timeline/transcriptdialog.h"
+#include "gui/triage/resolvedialog.h"
+#include "services/diagnostics/diagnosticsservice.h"
+#include "services/postmortem/postmortemservice.h"
 #include "windowscenes.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QAbstractSpinBox>
 #include <QAccessible>
+#include <QAction>
+#include <QApplication>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QLineEdit>
 #include <QMap>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QTest>
 #include <QTextEdit>
+#include <QTimer>
+#include <functional>
+#include <memory>
 
 using namespace idesk;
 
@@ -65,6 +82,120 @@ void collectUnnamed(QWidget *root, Unnamed *unnamed)
     }
 }
 
+// What a dialog needs beside the window: an incident on screen and the services the window's
+// tabs hand to their dialogs.
+struct DialogScene
+{
+    test::WindowScene scene;
+    Incident incident;
+    DiagnosticsService diagnostics{scene.service()};
+    PostmortemService postmortem{scene.service()};
+
+    DialogScene()
+    {
+        incident =
+            scene.service().declare({QStringLiteral("Orders failing"), Severity::P1, {}, {}});
+        scene.window().selectIncident(incident.id);
+    }
+    QWidget *window() { return &scene.window(); }
+    template<typename T> T *find(const char *name)
+    {
+        T *w = scene.window().findChild<T *>(QString::fromLatin1(name));
+        if (!w)
+            qFatal("no %s in the window", name);
+        return w;
+    }
+    void trigger(const char *action) { find<QAction>(action)->trigger(); }
+    // Dialogs the tabs make themselves, opened the way the tabs open them.
+    void openOwn(QDialog *dialog)
+    {
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    }
+    const DiagnosticCheck &check(const std::function<bool(const DiagnosticCheck &)> &fits)
+    {
+        for (const DiagnosticCheck &d : scene.service().profile().diagnostics) {
+            if (fits(d))
+                return d;
+        }
+        qFatal("the default profile has no such check");
+    }
+};
+
+// Every dialog the window can open, one line each: how to make it appear. A modal dialog may
+// block in `open` (exec, QMessageBox, QInputDialog): it is walked and closed from inside.
+struct DialogCase
+{
+    const char *name;
+    std::function<void(DialogScene &)> open;
+};
+
+const std::vector<DialogCase> &dialogCases()
+{
+    static const std::vector<DialogCase> cases{
+        {"declare", [](DialogScene &d) { d.trigger("actionNewIncident"); }},
+        {"about", [](DialogScene &d) { d.trigger("actionAbout"); }},
+        {"export incident", [](DialogScene &d) { d.trigger("actionExportJson"); }},
+        {"import incident", [](DialogScene &d) { d.trigger("actionImportJson"); }},
+        {"open database", [](DialogScene &d) { d.trigger("actionOpenDatabase"); }},
+        {"open profile", [](DialogScene &d) { d.trigger("actionOpenProfile"); }},
+        {"override severity",
+         [](DialogScene &d) {
+             d.scene.showTab(0);
+             d.find<QDoubleSpinBox>("usersPercent")->setValue(60); // suggests P0
+             d.find<QPushButton>("severityP3")->click();
+         }},
+        {"resolve",
+         [](DialogScene &d) {
+             d.openOwn(new ResolveDialog(d.scene.service(), d.incident.id, d.window()));
+         }},
+        {"leave read-only",
+         [](DialogScene &d) {
+             d.scene.showTab(1);
+             d.find<QPushButton>("modeButton")->click();
+         }},
+        {"mitigation",
+         [](DialogScene &d) {
+             d.openOwn(new MitigationDialog(
+                 d.check([](const DiagnosticCheck &c) { return c.destructive; }),
+                 QStringLiteral("kubectl rollout restart deployment/api"), QStringLiteral("prod"),
+                 true, d.window()));
+         }},
+        {"watch",
+         [](DialogScene &d) {
+             d.openOwn(new WatchDialog(d.check(&WatchDialog::canWatch), d.diagnostics,
+                                       d.incident.id, d.window()));
+         }},
+        {"event history",
+         [](DialogScene &d) {
+             NewEvent e;
+             e.text = QStringLiteral("Rolled back");
+             const TimelineEvent added = d.scene.service().addEvent(d.incident.id, e);
+             EventChange change;
+             change.text = QStringLiteral("Rolled back api to v1.4");
+             d.scene.service().editEvent(added.eventId, change);
+             d.openOwn(new EventHistoryDialog(d.scene.service().store().eventHistory(added.eventId),
+                                              d.window()));
+         }},
+        {"transcript import",
+         [](DialogScene &d) {
+             auto *dialog = new TranscriptDialog(d.incident.startedAt.date(), QStringLiteral("ana"),
+                                                 d.window());
+             dialog->setTranscript(QStringLiteral("14:31 ana: API errors up\n"
+                                                  "14:35 bob: rolled back"));
+             d.openOwn(dialog);
+         }},
+        {"post-mortem export",
+         [](DialogScene &d) {
+             d.scene.showTab(3);
+             QVERIFY(QMetaObject::invokeMethod(d.scene.window().tabContent(3), "exportMarkdown"));
+         }},
+        {"post-mortem reports",
+         [](DialogScene &d) { d.openOwn(new PostmortemReportsDialog(d.postmortem, d.window())); }},
+    };
+    return cases;
+}
+
 } // namespace
 
 class TestAccessibility : public QObject
@@ -100,6 +231,43 @@ private Q_SLOTS:
             scene.showTab(tab);
             collectUnnamed(&scene.window(), &unnamed);
         });
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.values().join(QStringLiteral(", "))));
+    }
+
+    void everyDialogControlHasAName_data()
+    {
+        QTest::addColumn<int>("dialog");
+        for (std::size_t i = 0; i < dialogCases().size(); ++i)
+            QTest::newRow(dialogCases()[i].name) << int(i);
+    }
+
+    void everyDialogControlHasAName()
+    {
+        QFETCH(int, dialog);
+        DialogScene d;
+        d.scene.showTab(0);
+        bool seen = false; // the dialog is gone (deleted) once closed
+        Unnamed unnamed;
+        // Polled, so a dialog that blocks in exec() is walked from inside its own event loop.
+        QTimer poll;
+        poll.setInterval(10);
+        connect(&poll, &QTimer::timeout, this, [&] {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (!modal || seen)
+                return;
+            seen = true;
+            collectUnnamed(modal, &unnamed);
+            if (auto *box = qobject_cast<QDialog *>(modal))
+                box->reject();
+            else
+                modal->close();
+        });
+        poll.start();
+        dialogCases()[std::size_t(dialog)].open(d);
+        QTRY_VERIFY2(seen, "the dialog did not appear");
+        poll.stop();
+        QTRY_VERIFY(!QApplication::activeModalWidget());
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.values().join(QStringLiteral(", "))));
     }
 };

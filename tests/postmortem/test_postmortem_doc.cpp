@@ -56,6 +56,8 @@ private Q_SLOTS:
     void parseDuration_data();
     void parseDuration();
     void reviewDefaultWithin48h();
+    void keyEventsAreTheChosenInTimeOrder();
+    void evidenceIsTheLiveDiagnosticsInTimeOrder();
 };
 
 void TestPostmortemDoc::roundTrip_data()
@@ -136,6 +138,13 @@ void TestPostmortemDoc::rejects_data()
         << QByteArray(R"({"review": {"minutes": 0}})") << u"$.review.minutes"_s;
     QTest::newRow("users type") << QByteArray(R"({"summary": {"usersAffected": "many"}})")
                                 << u"$.summary.usersAffected"_s;
+    QTest::newRow("text a number") << QByteArray(R"({"rootCause": 42})") << u"$.rootCause"_s;
+    QTest::newRow("revenue a string")
+        << QByteArray(R"({"summary": {"revenueImpact": "lots"}})") << u"$.summary.revenueImpact"_s;
+    QTest::newRow("evidence flag a string")
+        << QByteArray(R"({"includeEvidence": "yes"})") << u"$.includeEvidence"_s;
+    QTest::newRow("negative duration")
+        << QByteArray(R"({"summary": {"durationMinutes": -5}})") << u"$.summary.durationMinutes"_s;
 }
 
 void TestPostmortemDoc::rejects()
@@ -224,6 +233,52 @@ void TestPostmortemDoc::reviewDefaultWithin48h()
     QCOMPARE(defaultReviewTime(in, now), utc(2024, 1, 16, 10, 0));
     in.resolvedAt = {}; // still open: counted from now
     QCOMPARE(defaultReviewTime(in, utc(2024, 2, 1, 9, 0)), utc(2024, 2, 2, 10, 0));
+}
+
+// The chosen events, deleted ones left out, in the order they happened even when the list
+// came in another order (an edited time moves an event).
+void TestPostmortemDoc::keyEventsAreTheChosenInTimeOrder()
+{
+    const auto event = [](const char *id, int minute, bool deleted = false) {
+        TimelineEvent e;
+        e.eventId = QString::fromLatin1(id);
+        e.occurredAt = QDateTime(QDate(2024, 1, 15), QTime(14, minute), Qt::UTC);
+        e.deleted = deleted;
+        return e;
+    };
+    const std::vector<TimelineEvent> events{event("late", 50), event("gone", 10, true),
+                                            event("early", 5), event("other", 20)};
+    PostmortemDoc d;
+    d.keyEventIds = QStringList{u"late"_s, u"gone"_s, u"early"_s};
+    QStringList ids;
+    for (const TimelineEvent &e : keyEvents(d, events))
+        ids << e.eventId;
+    QCOMPARE(ids, QStringList({u"early"_s, u"late"_s}));
+}
+
+// Evidence is every live diagnostic run whose text reads as one, oldest first.
+void TestPostmortemDoc::evidenceIsTheLiveDiagnosticsInTimeOrder()
+{
+    const auto event = [](const char *id, int minute, EventKind kind, const QString &text,
+                          bool deleted = false) {
+        TimelineEvent e;
+        e.eventId = QString::fromLatin1(id);
+        e.occurredAt = QDateTime(QDate(2024, 1, 15), QTime(14, minute), Qt::UTC);
+        e.kind = kind;
+        e.text = text;
+        e.deleted = deleted;
+        return e;
+    };
+    const QString run = u"$ kubectl get pods\nexit 0 in 12 ms\n"_s;
+    const std::vector<TimelineEvent> events{
+        event("second", 30, EventKind::Diagnostic, run), event("note", 10, EventKind::Note, run),
+        event("deleted", 5, EventKind::Diagnostic, run, true),
+        event("prose", 15, EventKind::Diagnostic, u"checked the pods by hand"_s),
+        event("first", 20, EventKind::Diagnostic, run)};
+    QStringList ids;
+    for (const TimelineEvent &e : evidenceEvents(events))
+        ids << e.eventId;
+    QCOMPARE(ids, QStringList({u"first"_s, u"second"_s}));
 }
 
 QTEST_GUILESS_MAIN(TestPostmortemDoc)

@@ -2,6 +2,7 @@
 // that stay English whatever the language.
 #include "core/clock.h"
 #include "core/profile.h"
+#include "services/displaytext.h"
 #include "services/incidentservice.h"
 #include "services/translations.h"
 #include "testsupport.h"
@@ -11,6 +12,7 @@
 #include <QTest>
 
 using namespace idesk;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -35,6 +37,11 @@ private Q_SLOTS:
         installTranslations(*QCoreApplication::instance());
         QCOMPARE(eventsText(1), QStringLiteral("1 event"));
         QCOMPARE(eventsText(2), QStringLiteral("2 events"));
+        // The window's durations read like the record's.
+        QCOMPARE(DisplayText::duration(3600 + 60), QStringLiteral("1 hour 1 minute"));
+        QCOMPARE(DisplayText::duration(2 * 86400 + 2 * 3600 + 59),
+                 QStringLiteral("2 days 2 hours"));
+        QCOMPARE(DisplayText::duration(-5), QStringLiteral("0 minutes"));
         QCOMPARE(QCoreApplication::translate("idesk::TimelineTab", "Search text"),
                  QStringLiteral("Search text"));
     }
@@ -45,6 +52,19 @@ private Q_SLOTS:
         installTranslations(*QCoreApplication::instance());
         QCOMPARE(eventsText(1), QStringLiteral("1 Ereignis"));
         QCOMPARE(eventsText(3), QStringLiteral("3 Ereignisse"));
+        // What the core computes, in the window's words and numbers.
+        QCOMPARE(DisplayText::duration(86400 + 2 * 3600 + 60),
+                 QStringLiteral("1 Tag 2 Stunden 1 Minute"));
+        QCOMPARE(DisplayText::status(IncidentStatus::Mitigating), QStringLiteral("Eindämmung"));
+        QCOMPARE(DisplayText::number(12345.678), QStringLiteral("12.345,68"));
+        Impact impact;
+        impact.revenueLossPerHour = 2500;
+        QCOMPARE(DisplayText::impactReasons(impact, ImpactThresholds{}),
+                 QStringList({u"Auswirkung auf Nutzer unbekannt: Anteil betroffener Nutzer nicht "
+                              u"gesetzt."_s,
+                              u"Geschäftliche Auswirkung hoch: $2.500/Stunde Umsatzverlust "
+                              u"($1.000 bis $10.000/Stunde)."_s,
+                              u"P1 vorgeschlagen, weil die geschäftliche Auswirkung hoch ist."_s}));
         // A text from each layer below the window.
         QCOMPARE(QCoreApplication::translate("idesk::TimelineModel", "Key event"),
                  QStringLiteral("Schlüsselereignis"));

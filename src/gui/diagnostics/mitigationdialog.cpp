@@ -36,6 +36,7 @@ MitigationDialog::MitigationDialog(const DiagnosticCheck &check, const QString &
     layout->addWidget(cmdLabel);
     auto *cmd = new QPlainTextEdit(this);
     cmd->setObjectName(QStringLiteral("mitigationCommand"));
+    cmdLabel->setBuddy(cmd); // names the command for a screen reader
     cmd->setReadOnly(true);
     cmd->setPlainText(command);
     cmd->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));

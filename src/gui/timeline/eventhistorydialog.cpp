@@ -34,6 +34,7 @@ EventHistoryDialog::EventHistoryDialog(const std::vector<TimelineEvent> &revisio
     m_table->setHorizontalHeaderLabels({tr("Rev"), tr("Recorded (UTC)"), tr("Occurred (UTC)"),
                                         tr("Kind"), tr("Author"), tr("Text"), tr("Pinned"),
                                         tr("Deleted")});
+    m_table->setAccessibleName(tr("Revisions"));
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();

@@ -64,11 +64,13 @@ TranscriptDialog::TranscriptDialog(const QDate &referenceDate, const QString &de
 
     auto *split = new QSplitter(Qt::Vertical, this);
     m_input = new QPlainTextEdit(split);
+    m_input->setAccessibleName(tr("Transcript"));
     m_input->setPlaceholderText(tr("Paste the transcript here"));
     m_input->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_preview = new QTableWidget(0, PreviewColumnCount, split);
     m_preview->setHorizontalHeaderLabels(
         {tr("Line"), tr("Became"), tr("Time (UTC)"), tr("Author"), tr("Text / problem")});
+    m_preview->setAccessibleName(tr("Events to add"));
     m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_preview->verticalHeader()->hide();
     m_preview->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);

@@ -3,6 +3,7 @@
 #include "core/triage/impact.h"
 #include "gui/severitystyle.h"
 #include "panelwidgets.h"
+#include "services/displaytext.h"
 #include "services/incidentservice.h"
 
 #include <QCheckBox>
@@ -165,12 +166,15 @@ void ImpactPanel::updateSuggestion()
     m_suggested = a.suggested;
     if (a.suggested) {
         m_suggestion->setText(tr("Suggested: %1 (user impact %2, business impact %3)")
-                                  .arg(severityToString(*a.suggested), userImpactToString(a.user),
-                                       businessImpactToString(a.business)));
+                                  .arg(severityToString(*a.suggested),
+                                       DisplayText::userImpact(a.user),
+                                       DisplayText::businessImpact(a.business)));
     } else {
         m_suggestion->setText(tr("No suggestion yet"));
     }
-    m_why->setText(QStringLiteral("• ") + a.why.join(QStringLiteral("\n• ")));
+    m_why->setText(QStringLiteral("• ") +
+                   DisplayText::impactReasons(impact(), m_service.profile().thresholds)
+                       .join(QStringLiteral("\n• ")));
     const bool differs = m_incident && a.suggested && *a.suggested != m_incident->severity;
     m_applySuggestion->setEnabled(differs);
     m_applySuggestion->setText(a.suggested ? tr("Apply %1").arg(severityToString(*a.suggested))

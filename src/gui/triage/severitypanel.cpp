@@ -3,6 +3,7 @@
 #include "core/triage/triageformat.h"
 #include "gui/severitystyle.h"
 #include "panelwidgets.h"
+#include "services/displaytext.h"
 #include "services/incidentservice.h"
 
 #include <QButtonGroup>
@@ -32,6 +33,7 @@ SeverityPanel::SeverityPanel(const IncidentService &service, QWidget *parent)
         m_group->addButton(b, i);
         m_buttons[std::size_t(i)] = b;
         auto *text = triagepanel::plainLabel(this);
+        text->setObjectName(QStringLiteral("severityText%1").arg(severityToString(s)));
         m_texts[std::size_t(i)] = text;
         grid->addWidget(b, i, 0, Qt::AlignTop);
         grid->addWidget(text, i, 1);
@@ -60,8 +62,8 @@ void SeverityPanel::reloadProfile()
         if (const SeverityDef *def = p.severity(s)) {
             text = tr("%1 — %2\nRespond within %3 · update every %4\ne.g. %5")
                        .arg(def->label, def->description,
-                            formatDuration(qint64(def->responseMinutes) * 60),
-                            formatDuration(qint64(def->updateEveryMinutes) * 60),
+                            DisplayText::duration(qint64(def->responseMinutes) * 60),
+                            DisplayText::duration(qint64(def->updateEveryMinutes) * 60),
                             def->examples.join(QStringLiteral(", ")));
         } else {
             text = tr("Not defined in the profile");

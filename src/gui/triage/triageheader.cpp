@@ -6,6 +6,7 @@
 #include "gui/flowlayout.h"
 #include "gui/severitystyle.h"
 #include "panelwidgets.h"
+#include "services/displaytext.h"
 #include "services/incidentservice.h"
 
 #include <QHBoxLayout>
@@ -139,12 +140,12 @@ TriageHeader::TriageHeader(const IncidentService &service, QWidget *parent)
             styleText(arrow, QColor(0x90, 0xa4, 0xae));
             status->addWidget(arrow);
         }
-        auto *b = new QPushButton(statusToString(st), this);
+        auto *b = new QPushButton(DisplayText::status(st), this);
         b->setObjectName(QStringLiteral("status%1").arg(statusToString(st)));
         b->setToolTip(st == IncidentStatus::Resolved
                           ? tr("Resolve: confirm recovery first (the checklist can be overridden "
                                "with a reason)")
-                          : tr("Set the status to %1").arg(statusToString(st)));
+                          : tr("Set the status to %1").arg(DisplayText::status(st)));
         connect(b, &QPushButton::clicked, this, [this, st] { Q_EMIT statusRequested(st); });
         m_statusButtons[std::size_t(i)] = b;
         status->addWidget(b);
@@ -181,7 +182,7 @@ void TriageHeader::setIncident(const Incident &in)
     m_channelButton->setText(buttonText(in.channel));
     m_channelButton->setVisible(!in.channel.isEmpty());
     m_subtitle->setText(tr("%1 · started %2 (%3 local) · commander %4 · L%5 engaged")
-                            .arg(statusToString(in.status), formatUtcMinute(in.startedAt),
+                            .arg(DisplayText::status(in.status), formatUtcMinute(in.startedAt),
                                  in.startedAt.toLocalTime().toString(QStringLiteral("HH:mm")),
                                  commanderHandle(in.commander))
                             .arg(in.escalationLevel));
@@ -191,7 +192,7 @@ void TriageHeader::setIncident(const Incident &in)
         const auto s = static_cast<IncidentStatus>(i);
         const bool isCurrent = s == in.status;
         const bool passed = i < int(in.status);
-        b->setText((passed ? QStringLiteral("✓ ") : QString()) + statusToString(s));
+        b->setText((passed ? QStringLiteral("✓ ") : QString()) + DisplayText::status(s));
         b->setProperty("current", isCurrent);
         clearTextStyle(b);
         if (isCurrent) { // filled in the link colour (green once resolved), white and bold

@@ -371,9 +371,9 @@ void TriageTab::updateClocks()
     if (c.acknowledge.overdue() || c.nextUpdate.overdue() || esc.escalationNeeded()) {
         reportingErrors(this, [&] {
             for (const OverdueItem &item : m_triage->checkOverdue(m_incidentId)) {
-                overdueTexts << item.text;
+                overdueTexts << item.display;
                 if (item.isNew)
-                    Q_EMIT overdueRaised(item.text,
+                    Q_EMIT overdueRaised(item.display,
                                          tr("%1 %2").arg(severityToString(in.severity), in.title));
             }
         });

@@ -1,6 +1,7 @@
 #include "triageservice.h"
 
 #include "core/triage/triageformat.h"
+#include "services/displaytext.h"
 #include "services/incidentservice.h"
 
 namespace idesk {
@@ -154,6 +155,9 @@ std::vector<OverdueItem> TriageService::checkOverdue(const QString &incidentId)
              QStringLiteral("Response SLA missed: %1 not acknowledged by %2 (%3 response time).")
                  .arg(sev, formatUtcMinute(c.acknowledge.deadline),
                       formatDuration(c.acknowledge.windowSecs)),
+             tr("Response SLA missed: %1 not acknowledged by %2 (%3 response time).")
+                 .arg(sev, formatUtcMinute(c.acknowledge.deadline),
+                      DisplayText::duration(c.acknowledge.windowSecs)),
              false});
     }
     if (c.nextUpdate.overdue()) {
@@ -161,6 +165,9 @@ std::vector<OverdueItem> TriageService::checkOverdue(const QString &incidentId)
                          QStringLiteral("Stakeholder update overdue: due %1 (%2 updates every %3).")
                              .arg(formatUtcMinute(c.nextUpdate.deadline), sev,
                                   formatDuration(c.nextUpdate.windowSecs)),
+                         tr("Stakeholder update overdue: due %1 (%2 updates every %3).")
+                             .arg(formatUtcMinute(c.nextUpdate.deadline), sev,
+                                  DisplayText::duration(c.nextUpdate.windowSecs)),
                          false});
     }
     const EscalationStatus esc = escalation(*incident);
@@ -168,11 +175,14 @@ std::vector<OverdueItem> TriageService::checkOverdue(const QString &incidentId)
         QString title;
         if (const EscalationLevel *l = profile.level(esc.dueLevel))
             title = QLatin1Char(' ') + l->title;
+        const QString ruleReason = esc.firedRule ? esc.firedRule->reason : QString();
         items.push_back({OverdueItem::Kind::Escalation, esc.dueSince,
                          QStringLiteral("Escalation to L%1%2 due since %3: %4.")
                              .arg(esc.dueLevel)
-                             .arg(title, formatUtcMinute(esc.dueSince),
-                                  esc.firedRule ? esc.firedRule->reason : QString()),
+                             .arg(title, formatUtcMinute(esc.dueSince), ruleReason),
+                         tr("Escalation to L%1%2 due since %3: %4.")
+                             .arg(esc.dueLevel)
+                             .arg(title, formatUtcMinute(esc.dueSince), ruleReason),
                          false});
     }
     if (items.empty())

@@ -29,7 +29,8 @@ struct OverdueItem
     };
     Kind kind = Kind::Acknowledge;
     QDateTime deadline;
-    QString text;
+    QString text;       // the record: English, as the timeline keeps it on every device
+    QString display;    // the same in the window's language
     bool isNew = false; // logged by this check: worth a desktop notification
 };
 
