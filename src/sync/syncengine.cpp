@@ -1,7 +1,7 @@
 #include "sync/syncengine.h"
 
 #include "core/types.h"
-#include "storage/sql_util.h"
+#include "storage/sqlutil.h"
 #include "storage/store.h"
 
 #include <QHash>

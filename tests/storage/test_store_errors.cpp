@@ -2,7 +2,7 @@
 // whose metadata is gone, rows that are not there, and imports that would write nonsense. Each
 // refusal must leave the file as it was.
 #include "storage/migrations.h"
-#include "storage/sql_util.h"
+#include "storage/sqlutil.h"
 #include "storage/store.h"
 #include "testsupport/testsupport.h"
 
