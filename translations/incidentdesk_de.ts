@@ -25,6 +25,13 @@
     </message>
 </context>
 <context>
+    <name>LogFeed</name>
+    <message>
+        <source>kubectl logs deployment/%1: %2</source>
+        <translation>kubectl logs deployment/%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>LogSource</name>
     <message>
         <source>cannot read %1: %2</source>
@@ -520,10 +527,6 @@ Befehle:
         <translation>--kubectl nimmt deployment/NAME, nicht „%1“</translation>
     </message>
     <message>
-        <source>kubectl logs %1: %2</source>
-        <translation>kubectl logs %1: %2</translation>
-    </message>
-    <message>
         <source>%1 goes with --kubectl</source>
         <translation>%1 gehört zu --kubectl</translation>
     </message>
@@ -638,6 +641,54 @@ Befehle:
     <message>
         <source>The full output of a check filed as evidence.</source>
         <translation>Die vollständige Ausgabe einer als Beleg abgelegten Prüfung.</translation>
+    </message>
+    <message>
+        <source>Window size for --screenshot.</source>
+        <translation>Fenstergröße für --screenshot.</translation>
+    </message>
+    <message>
+        <source>no playbook %1 (there are: %2)</source>
+        <translation>kein Playbook %1 (vorhanden: %2)</translation>
+    </message>
+    <message>
+        <source>1 step</source>
+        <translation>1 Schritt</translation>
+    </message>
+    <message>
+        <source>%1 steps</source>
+        <translation>%1 Schritte</translation>
+    </message>
+    <message>
+        <source>Symptoms: %1</source>
+        <translation>Symptome: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done, %3 failed</source>
+        <translation>%1 von %2 erledigt, %3 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>list takes no --incident</source>
+        <translation>list nimmt kein --incident</translation>
+    </message>
+    <message>
+        <source>expected list, or show NAME</source>
+        <translation>erwartet: list oder show NAME</translation>
+    </message>
+    <message>
+        <source>The runbook&apos;s scenario playbooks; with --incident, each step&apos;s state.</source>
+        <translation>Die Szenario-Playbooks des Runbooks; mit --incident der Stand jedes Schritts.</translation>
+    </message>
+    <message>
+        <source>  reviewed</source>
+        <translation>  geprüft</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
     </message>
 </context>
 <context>
@@ -930,6 +981,112 @@ Befehle:
     <message>
         <source>Webhook post failed: %1 The message is kept on the timeline; copy it and post by hand.</source>
         <translation>Senden an den Webhook fehlgeschlagen: %1 Die Nachricht bleibt auf der Zeitleiste; kopieren und von Hand posten.</translation>
+    </message>
+</context>
+<context>
+    <name>idesk::ConflictsDialog</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Sync-Konflikte</translation>
+    </message>
+    <message>
+        <source>When two people changed the same field while apart, the later change was kept and the other is listed here. Keep theirs to accept the kept value, or restore yours as a new change.</source>
+        <translation>Haben zwei Personen getrennt voneinander dasselbe Feld geändert, wurde die spätere Änderung behalten und die andere steht hier. „Ihre behalten“ übernimmt den behaltenen Wert, „Meine wiederherstellen“ schreibt Ihren Wert als neue Änderung.</translation>
+    </message>
+    <message>
+        <source>Conflict review result</source>
+        <translation>Ergebnis der Konfliktprüfung</translation>
+    </message>
+    <message>
+        <source>&amp;Keep theirs</source>
+        <translation>&amp;Ihre behalten</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Ihre behalten</translation>
+    </message>
+    <message>
+        <source>Accept the kept value and mark the conflict reviewed</source>
+        <translation>Den behaltenen Wert übernehmen und den Konflikt als geprüft markieren</translation>
+    </message>
+    <message>
+        <source>&amp;Restore mine</source>
+        <translation>&amp;Meine wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore mine</source>
+        <translation>Meine wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Write the lost value again, as a new change that syncs</source>
+        <translation>Den verlorenen Wert erneut schreiben, als neue Änderung, die synchronisiert wird</translation>
+    </message>
+    <message>
+        <source>Show re&amp;viewed</source>
+        <translation>&amp;Geprüfte zeigen</translation>
+    </message>
+    <message>
+        <source>Show reviewed conflicts</source>
+        <translation>Geprüfte Konflikte zeigen</translation>
+    </message>
+    <message>
+        <source>Kept the other value; the conflict is marked reviewed.</source>
+        <translation>Der andere Wert bleibt; der Konflikt ist als geprüft markiert.</translation>
+    </message>
+    <message>
+        <source>Restored the lost value as a new change; it syncs on the next round.</source>
+        <translation>Der verlorene Wert ist als neue Änderung wiederhergestellt; er wird in der nächsten Runde synchronisiert.</translation>
+    </message>
+</context>
+<context>
+    <name>idesk::ConflictsModel</name>
+    <message>
+        <source>checklist item: %1</source>
+        <translation>Checklistenpunkt: %1</translation>
+    </message>
+    <message>
+        <source>action item: %1</source>
+        <translation>Maßnahme: %1</translation>
+    </message>
+    <message>
+        <source>post-mortem: %1</source>
+        <translation>Post-Mortem: %1</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>dieser Computer</translation>
+    </message>
+    <message>
+        <source>site %1</source>
+        <translation>Standort %1</translation>
+    </message>
+    <message>
+        <source> (reviewed)</source>
+        <translation> (geprüft)</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Mine (lost)</source>
+        <translation>Meins (verloren)</translation>
+    </message>
+    <message>
+        <source>Theirs (kept)</source>
+        <translation>Ihres (behalten)</translation>
+    </message>
+    <message>
+        <source>Lost by</source>
+        <translation>Verloren von</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
     </message>
 </context>
 <context>
@@ -1346,6 +1503,42 @@ Den Nur-Lese-Modus verlassen?</translation>
     <message>
         <source>Output</source>
         <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Show the output as text</source>
+        <translation>Die Ausgabe als Text zeigen</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Show the output as a table</source>
+        <translation>Die Ausgabe als Tabelle zeigen</translation>
+    </message>
+    <message>
+        <source>Offered when the output is a table (kubectl, SQL)</source>
+        <translation>Angeboten, wenn die Ausgabe eine Tabelle ist (kubectl, SQL)</translation>
+    </message>
+    <message>
+        <source>Output table</source>
+        <translation>Ausgabetabelle</translation>
+    </message>
+    <message>
+        <source>Click a header to sort; Ctrl+C copies the selection as TSV</source>
+        <translation>Klick auf eine Spaltenüberschrift sortiert; Strg+C kopiert die Auswahl als TSV</translation>
+    </message>
+    <message>
+        <source>Playbooks</source>
+        <translation>Playbooks</translation>
+    </message>
+    <message>
+        <source>Database: %1%2</source>
+        <translation>Datenbank: %1%2</translation>
     </message>
 </context>
 <context>
@@ -1834,6 +2027,110 @@ Den Nur-Lese-Modus verlassen?</translation>
         <source>Log text to analyse</source>
         <translation>Zu analysierender Log-Text</translation>
     </message>
+    <message>
+        <source>Plain or .gz</source>
+        <translation>Einfach oder .gz</translation>
+    </message>
+    <message>
+        <source>Deployment whose logs to analyse</source>
+        <translation>Deployment, dessen Logs analysiert werden</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <source>Since (empty: all the logs kubectl has)</source>
+        <translation>Seit (leer: alle Logs, die kubectl hat)</translation>
+    </message>
+    <message>
+        <source>All pods</source>
+        <translation>Alle Pods</translation>
+    </message>
+    <message>
+        <source>Every pod the deployment selects, not only one</source>
+        <translation>Jeder Pod, den das Deployment auswählt, nicht nur einer</translation>
+    </message>
+    <message>
+        <source>Analyse kubectl logs</source>
+        <translation>kubectl-Logs analysieren</translation>
+    </message>
+    <message>
+        <source>Analysis progress</source>
+        <translation>Fortschritt der Analyse</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stops the analysis; the previous results stay</source>
+        <translation>Hält die Analyse an; die vorigen Ergebnisse bleiben</translation>
+    </message>
+    <message>
+        <source>Lines of the selected template</source>
+        <translation>Zeilen der gewählten Vorlage</translation>
+    </message>
+    <message>
+        <source>Select a template to see its lines, with line numbers.</source>
+        <translation>Wählen Sie eine Vorlage, um ihre Zeilen mit Zeilennummern zu sehen.</translation>
+    </message>
+    <message>
+        <source>kubectl logs</source>
+        <translation>kubectl-Logs</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>in</translation>
+    </message>
+    <message>
+        <source>since</source>
+        <translation>seit</translation>
+    </message>
+    <message>
+        <source>Give the logs to read as deployment/NAME.</source>
+        <translation>Geben Sie die zu lesenden Logs als deployment/NAME an.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 MB</source>
+        <translation>%1 von %2 MB</translation>
+    </message>
+    <message>
+        <source>%1 MB read</source>
+        <translation>%1 MB gelesen</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 MB; the tables show the previous results.</source>
+        <translation>Nach %1 MB abgebrochen; die Tabellen zeigen die vorigen Ergebnisse.</translation>
+    </message>
+    <message>
+        <source>Could not analyse %1: %2</source>
+        <translation>%1 konnte nicht analysiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Reading the lines…</source>
+        <translation>Zeilen werden gelesen…</translation>
+    </message>
+    <message>
+        <source>%1 — %2 lines, the first %3 here:</source>
+        <translation>%1 — %2 Zeilen, die ersten %3 hier:</translation>
+    </message>
+    <message>
+        <source>Could not read the lines: %1</source>
+        <translation>Die Zeilen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The file has changed since it was analysed.</source>
+        <translation>Die Datei hat sich seit der Analyse geändert.</translation>
+    </message>
+    <message>
+        <source>Later lines were not kept: the log was larger than the panel keeps in memory.</source>
+        <translation>Spätere Zeilen wurden nicht behalten: das Log war größer, als das Feld im Speicher hält.</translation>
+    </message>
 </context>
 <context>
     <name>idesk::MainWindow</name>
@@ -1997,6 +2294,29 @@ Den Nur-Lese-Modus verlassen?</translation>
         <source>Quit and discard it?</source>
         <translation>Beenden und verwerfen?</translation>
     </message>
+    <message>
+        <source>Review sync conflicts</source>
+        <translation>Sync-Konflikte prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Sync…</source>
+        <translation>&amp;Sync…</translation>
+    </message>
+    <message>
+        <source>Sync &amp;conflicts…</source>
+        <translation>Sync-&amp;Konflikte…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n Konflikt</numerusform>
+            <numerusform>%n Konflikte</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>idesk::MitigationDialog</name>
@@ -2030,10 +2350,183 @@ Den Nur-Lese-Modus verlassen?</translation>
     </message>
 </context>
 <context>
-    <name>idesk::PendingTab</name>
+    <name>idesk::PlaybookOfferPanel</name>
     <message>
-        <source>%1 is not built yet.</source>
-        <translation>%1 ist noch nicht gebaut.</translation>
+        <source>Playbook</source>
+        <translation>Playbook</translation>
+    </message>
+    <message>
+        <source>Fits this incident: %1.</source>
+        <translation>Passt zu diesem Incident: %1.</translation>
+    </message>
+    <message>
+        <source>Open playbook: %1</source>
+        <translation>Playbook öffnen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>idesk::PlaybookPage</name>
+    <message>
+        <source>&amp;Playbook:</source>
+        <translation>&amp;Playbook:</translation>
+    </message>
+    <message>
+        <source>Playbook</source>
+        <translation>Playbook</translation>
+    </message>
+    <message>
+        <source>Playbook steps</source>
+        <translation>Playbook-Schritte</translation>
+    </message>
+    <message>
+        <source>&amp;Run step</source>
+        <translation>Schritt &amp;ausführen</translation>
+    </message>
+    <message>
+        <source>Run the selected step&apos;s check or open its mitigation (Enter)</source>
+        <translation>Die Prüfung des gewählten Schritts ausführen oder seine Gegenmaßnahme öffnen (Eingabe)</translation>
+    </message>
+    <message>
+        <source>&amp;Tick</source>
+        <translation>&amp;Abhaken</translation>
+    </message>
+    <message>
+        <source>Mark the selected step done, or take the tick back (Space)</source>
+        <translation>Den gewählten Schritt als erledigt markieren oder das Häkchen zurücknehmen (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Select an incident: a playbook&apos;s progress is kept on its timeline.</source>
+        <translation>Wählen Sie einen Incident: der Fortschritt eines Playbooks steht auf seiner Zeitleiste.</translation>
+    </message>
+    <message>
+        <source>Symptoms: %1</source>
+        <translation>Symptome: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the progress: %1</source>
+        <translation>Der Fortschritt konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Select an incident first: the step&apos;s outcome is filed on its timeline.</source>
+        <translation>Wählen Sie zuerst einen Incident: das Ergebnis des Schritts kommt auf seine Zeitleiste.</translation>
+    </message>
+    <message>
+        <source>Read-only mode is on: enable mitigations in the bar above to run %1.</source>
+        <translation>Der Nur-Lese-Modus ist an: geben Sie Gegenmaßnahmen in der Leiste oben frei, um %1 auszuführen.</translation>
+    </message>
+    <message>
+        <source>The check %1 is not in this profile&apos;s catalog.</source>
+        <translation>Die Prüfung %1 steht nicht im Katalog dieses Profils.</translation>
+    </message>
+    <message>
+        <source>Select an incident first: the tick is filed on its timeline.</source>
+        <translation>Wählen Sie zuerst einen Incident: das Häkchen kommt auf seine Zeitleiste.</translation>
+    </message>
+    <message>
+        <source>Ticked; recorded on the timeline.</source>
+        <translation>Abgehakt; auf der Zeitleiste vermerkt.</translation>
+    </message>
+    <message>
+        <source>Tick taken back; its timeline record is deleted (its history is kept).</source>
+        <translation>Häkchen zurückgenommen; sein Zeitleisteneintrag ist gelöscht (sein Verlauf bleibt).</translation>
+    </message>
+    <message>
+        <source>Could not record the tick: %1</source>
+        <translation>Das Häkchen konnte nicht vermerkt werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2; the step stays as it was.</source>
+        <translation>%1: %2; der Schritt bleibt, wie er war.</translation>
+    </message>
+    <message>
+        <source>%1 ran %2: %3 (the run&apos;s evidence is on the timeline)</source>
+        <translation>%1 hat %2 ausgeführt: %3 (der Nachweis des Laufs steht auf der Zeitleiste)</translation>
+    </message>
+    <message>
+        <source>Step passed; recorded on the timeline.</source>
+        <translation>Schritt bestanden; auf der Zeitleiste vermerkt.</translation>
+    </message>
+    <message>
+        <source>Step failed; recorded on the timeline.</source>
+        <translation>Schritt fehlgeschlagen; auf der Zeitleiste vermerkt.</translation>
+    </message>
+    <message>
+        <source>Could not record the step: %1</source>
+        <translation>Der Schritt konnte nicht vermerkt werden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Run mitigation…</source>
+        <translation>Gegenmaßnahme &amp;ausführen…</translation>
+    </message>
+    <message>
+        <source>Un&amp;tick</source>
+        <translation>Häkchen &amp;entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>idesk::PlaybookStepModel</name>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Läuft…</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Noch nicht</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation>%1 von %2 erledigt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n failed</source>
+        <translation>
+            <numerusform>%1, %n fehlgeschlagen</numerusform>
+            <numerusform>%1, %n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ticked by %1 at %2</source>
+        <translation>Abgehakt von %1 um %2</translation>
+    </message>
+    <message>
+        <source>Recorded by %1 at %2</source>
+        <translation>Vermerkt von %1 um %2</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Mitigation</source>
+        <translation>Gegenmaßnahme</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manuell</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stand</translation>
     </message>
 </context>
 <context>
@@ -2462,6 +2955,10 @@ Den Nur-Lese-Modus verlassen?</translation>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
+    <message>
+        <source>%1 so far (still open)</source>
+        <translation>%1 bisher (noch offen)</translation>
+    </message>
 </context>
 <context>
     <name>idesk::ResolveDialog</name>
@@ -2521,6 +3018,153 @@ z. B. %5</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>idesk::SyncSettingsDialog</name>
+    <message>
+        <source>Sync settings</source>
+        <translation>Sync-Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Sync incidents with a PostgreSQL server</source>
+        <translation>Incidents mit einem PostgreSQL-Server &amp;synchronisieren</translation>
+    </message>
+    <message>
+        <source>Sync enabled</source>
+        <translation>Sync eingeschaltet</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vice name</source>
+        <translation>Ser&amp;vicename</translation>
+    </message>
+    <message>
+        <source>Connect by service name</source>
+        <translation>Über einen Servicenamen verbinden</translation>
+    </message>
+    <message>
+        <source>Service name</source>
+        <translation>Servicename</translation>
+    </message>
+    <message>
+        <source>a [section] of pg_service.conf, e.g. incidents</source>
+        <translation>ein [Abschnitt] der pg_service.conf, z. B. incidents</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnection string</source>
+        <translation>&amp;Verbindungszeichenkette</translation>
+    </message>
+    <message>
+        <source>Connect by connection string</source>
+        <translation>Über eine Verbindungszeichenkette verbinden</translation>
+    </message>
+    <message>
+        <source>Connection string</source>
+        <translation>Verbindungszeichenkette</translation>
+    </message>
+    <message>
+        <source>host=db.example.org dbname=incidents user=ana</source>
+        <translation>host=db.example.org dbname=incidents user=ana</translation>
+    </message>
+    <message>
+        <source>SSL mode</source>
+        <translation>SSL-Modus</translation>
+    </message>
+    <message>
+        <source>verify-full (recommended)</source>
+        <translation>verify-full (empfohlen)</translation>
+    </message>
+    <message>
+        <source>verify-ca</source>
+        <translation>verify-ca</translation>
+    </message>
+    <message>
+        <source>require (encrypted, server not verified)</source>
+        <translation>require (verschlüsselt, Server nicht geprüft)</translation>
+    </message>
+    <message>
+        <source>prefer</source>
+        <translation>prefer</translation>
+    </message>
+    <message>
+        <source>disable (no encryption)</source>
+        <translation>disable (keine Verschlüsselung)</translation>
+    </message>
+    <message>
+        <source>as the service or connection string says</source>
+        <translation>wie der Service oder die Verbindungszeichenkette sagt</translation>
+    </message>
+    <message>
+        <source>SSL &amp;mode</source>
+        <translation>SSL-&amp;Modus</translation>
+    </message>
+    <message>
+        <source>Sync interval in seconds</source>
+        <translation>Sync-Intervall in Sekunden</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Interval</source>
+        <translation>&amp;Intervall</translation>
+    </message>
+    <message>
+        <source>Passwords are never stored here. Put the password in ~/.pgpass (or the file that PGPASSFILE names), or use a service from pg_service.conf. Changes are also sent when you edit, and a server that comes back is retried automatically.</source>
+        <translation>Passwörter werden hier nie gespeichert. Legen Sie das Passwort in ~/.pgpass ab (oder in der Datei, die PGPASSFILE nennt), oder verwenden Sie einen Service aus pg_service.conf. Änderungen werden auch beim Bearbeiten gesendet, und ein Server, der wieder erreichbar ist, wird automatisch erneut versucht.</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>Ergebnis des Verbindungstests</translation>
+    </message>
+    <message>
+        <source>Problem with the sync settings</source>
+        <translation>Problem mit den Sync-Einstellungen</translation>
+    </message>
+    <message>
+        <source>Enter the name of a service from pg_service.conf.</source>
+        <translation>Geben Sie den Namen eines Services aus pg_service.conf ein.</translation>
+    </message>
+    <message>
+        <source>Enter a connection string, e.g. host=db.example.org dbname=incidents user=ana.</source>
+        <translation>Geben Sie eine Verbindungszeichenkette ein, z. B. host=db.example.org dbname=incidents user=ana.</translation>
+    </message>
+    <message>
+        <source>A service name is one word, the name of a [section] in pg_service.conf.</source>
+        <translation>Ein Servicename ist ein Wort, der Name eines [Abschnitts] in pg_service.conf.</translation>
+    </message>
+    <message>
+        <source>The connection string contains a password, which is not saved in settings. Remove it and put the password in ~/.pgpass (or the file that PGPASSFILE names), or use a service from pg_service.conf.</source>
+        <translation>Die Verbindungszeichenkette enthält ein Passwort, das nicht in den Einstellungen gespeichert wird. Entfernen Sie es und legen Sie das Passwort in ~/.pgpass ab (oder in der Datei, die PGPASSFILE nennt), oder verwenden Sie einen Service aus pg_service.conf.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Connected: PostgreSQL %1, database %2 as %3, %4.</source>
+        <translation>Verbunden: PostgreSQL %1, Datenbank %2 als %3, %4.</translation>
+    </message>
+    <message>
+        <source>encrypted (SSL)</source>
+        <translation>verschlüsselt (SSL)</translation>
+    </message>
+    <message>
+        <source>not encrypted</source>
+        <translation>nicht verschlüsselt</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>Verbindung fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -2642,6 +3286,22 @@ z. B. %5</translation>
     <message>
         <source>When it happened, in UTC; hover a time for local time</source>
         <translation>Wann es geschah, in UTC; für die Ortszeit mit der Maus auf eine Zeit zeigen</translation>
+    </message>
+    <message>
+        <source>Local only: not on the sync server yet</source>
+        <translation>Nur lokal: noch nicht auf dem Sync-Server</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Synchronisiert</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>✓ synced, ↑ local only (waiting to go to the sync server)</source>
+        <translation>✓ synchronisiert, ↑ nur lokal (wartet auf den Sync-Server)</translation>
     </message>
 </context>
 <context>
@@ -3166,6 +3826,14 @@ Wählen Sie einen in der Liste oder rufen Sie einen neuen aus, um seine Zeitleis
     <message>
         <source> · not filed: %1</source>
         <translation> · nicht abgelegt: %1</translation>
+    </message>
+    <message>
+        <source>passing</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>failing</source>
+        <translation>fehlgeschlagen</translation>
     </message>
 </context>
 <context>

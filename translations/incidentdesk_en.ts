@@ -73,6 +73,26 @@
     </message>
 </context>
 <context>
+    <name>idesk::MainWindow</name>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>idesk::PlaybookStepModel</name>
+    <message numerus="yes">
+        <source>%1, %n failed</source>
+        <translation>
+            <numerusform>%1, %n failed</numerusform>
+            <numerusform>%1, %n failed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>idesk::PostmortemTab</name>
     <message numerus="yes">
         <source>Exported to %1 (%n item(s) redacted)</source>
