@@ -254,8 +254,10 @@ void MainWindow::connectActions()
     auto *settingsMenu = new QMenu(tr("&Settings"), this);
     menuBar()->insertMenu(m_ui->menuHelp->menuAction(), settingsMenu);
     m_syncSettingsAction = settingsMenu->addAction(tr("&Sync…"));
+    m_syncSettingsAction->setObjectName(QStringLiteral("actionSyncSettings"));
     connect(m_syncSettingsAction, &QAction::triggered, this, &MainWindow::openSyncSettings);
     m_conflictsAction = settingsMenu->addAction(tr("Sync &conflicts…"));
+    m_conflictsAction->setObjectName(QStringLiteral("actionSyncConflicts"));
     connect(m_conflictsAction, &QAction::triggered, this, &MainWindow::openConflicts);
     connect(m_conflictsButton, &QToolButton::clicked, this, &MainWindow::openConflicts);
     QAction *focusList = m_ui->menuView->addAction(tr("Incident &list"));

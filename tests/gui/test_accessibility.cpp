@@ -139,6 +139,8 @@ const std::vector<DialogCase> &dialogCases()
         {"import incident", [](DialogScene &d) { d.trigger("actionImportJson"); }},
         {"open database", [](DialogScene &d) { d.trigger("actionOpenDatabase"); }},
         {"open profile", [](DialogScene &d) { d.trigger("actionOpenProfile"); }},
+        {"sync settings", [](DialogScene &d) { d.trigger("actionSyncSettings"); }},
+        {"sync conflicts", [](DialogScene &d) { d.trigger("actionSyncConflicts"); }},
         {"override severity",
          [](DialogScene &d) {
              d.scene.showTab(0);
