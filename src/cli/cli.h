@@ -72,12 +72,12 @@ struct UsageError
 };
 
 void registerCoreCommands(Registry &r);        // declare, list, show, event, export, import
-void registerAreaCommands(Registry &r);        // the feature areas' commands (cli_areas.cpp)
+void registerAreaCommands(Registry &r);        // the feature areas' commands (cliareas.cpp)
 void registerTriageCommands(Registry &r);      // triagecommands.cpp
-void registerPostmortemCommands(Registry &r);  // postmortem_commands.cpp
+void registerPostmortemCommands(Registry &r);  // postmortemcommands.cpp
 void registerDiagnosticsCommands(Registry &r); // diagcommands.cpp
-void registerSyncCommands(Registry &r);        // sync_commands.cpp
-void registerPlaybookCommands(Registry &r);    // playbook_commands.cpp
+void registerSyncCommands(Registry &r);        // synccommands.cpp
+void registerPlaybookCommands(Registry &r);    // playbookcommands.cpp
 
 // Helpers for commands: parse ctx.args with a QCommandLineParser-like loop.
 // Returns the value after `--name`, or the default; throws UsageError on a missing value.
