@@ -78,12 +78,15 @@ void SyncWorker::round()
     if (!m_engine)
         return;
     try {
+        // data_version moves only for other connections' commits (the window's, the CLI's):
+        // one that lands while the round runs may have missed its push, so it starts the next
+        // round at once instead of waiting for the interval.
+        const qint64 before = m_store->dataVersion();
         m_engine->syncOnce();
         m_failures = 0;
         m_lastSync = QDateTime::currentDateTimeUtc();
-        // Our own commits do not move data_version for this connection, but the next poll
-        // must not take the round's writes for a user's change either.
         m_dataVersion = m_store->dataVersion();
+        const bool changedMeanwhile = m_dataVersion != before;
         watchNotifications();
         report(SyncStatus::State::Synced);
         // libpq queues notifications that arrived during the round's own statements; the
@@ -92,7 +95,7 @@ void SyncWorker::round()
         if (PgConnection *c = m_engine->connection())
             missed = c->takeNotifications();
         missed.removeAll(m_store->siteId());
-        m_timer->start(missed.isEmpty() ? m_intervalMs : 0);
+        m_timer->start(missed.isEmpty() && !changedMeanwhile ? m_intervalMs : 0);
     } catch (const SyncError &e) {
         m_engine->disconnect();
         delete m_notifier;

@@ -87,6 +87,15 @@ TimelineTab::TimelineTab(IncidentService &service, QWidget *parent)
             updateCountLabel();
         });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &TimelineTab::scheduleChart);
+    // The sync mark column shows only for a file that syncs, so a narrow window without sync
+    // keeps its width for the text.
+    const auto showSyncColumn = [this] {
+        if (m_view)
+            m_view->setColumnHidden(TimelineModel::Synced, !m_model->syncing());
+    };
+    connect(m_model, &QAbstractItemModel::modelReset, this, showSyncColumn);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, showSyncColumn);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, showSyncColumn);
     connect(m_model, &QAbstractItemModel::rowsMoved, this, &TimelineTab::scheduleChart);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         scheduleChart();
@@ -262,6 +271,7 @@ void TimelineTab::buildUi()
     fitColumn(m_view, TimelineModel::Kind, kinds);
     fitColumn(m_view, TimelineModel::Pinned, {});
     fitColumn(m_view, TimelineModel::Synced, {QStringLiteral("\u2713")});
+    m_view->setColumnHidden(TimelineModel::Synced, !m_model->syncing());
     const int freeText = fontMetrics().averageCharWidth() * 12 + 16;
     columns->resizeSection(TimelineModel::Author, freeText);
     columns->resizeSection(TimelineModel::Source, freeText);

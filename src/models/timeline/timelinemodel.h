@@ -82,6 +82,8 @@ public:
     using EditHandler = std::function<bool(const QString &eventId, const EventChange &change)>;
 
     explicit TimelineModel(IncidentService &service, QObject *parent = nullptr);
+    // Whether the file syncs at all: without it the Synced column has nothing to say.
+    bool syncing() const { return m_unsynced.has_value(); }
     ~TimelineModel() override;
 
     QString incidentId() const { return m_incidentId; }
