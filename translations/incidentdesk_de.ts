@@ -3494,6 +3494,81 @@ Wählen Sie einen in der Liste oder rufen Sie einen neuen aus, um seine Zeitleis
     </message>
 </context>
 <context>
+    <name>idesk::TimelineText</name>
+    <message>
+        <source>nothing to add</source>
+        <translation>nichts hinzuzufügen</translation>
+    </message>
+    <message>
+        <source>offset too large: %1</source>
+        <translation>Versatz zu groß: %1</translation>
+    </message>
+    <message>
+        <source>text missing after %1</source>
+        <translation>Text fehlt nach %1</translation>
+    </message>
+    <message>
+        <source>text missing after the time</source>
+        <translation>Text fehlt nach der Uhrzeit</translation>
+    </message>
+    <message>
+        <source>that time does not exist in %1</source>
+        <translation>diese Uhrzeit gibt es in %1 nicht</translation>
+    </message>
+    <message>
+        <source>not a valid time stamp</source>
+        <translation>kein gültiger Zeitstempel</translation>
+    </message>
+    <message>
+        <source>missing &apos;]&apos; after the time</source>
+        <translation>fehlendes &apos;]&apos; nach der Uhrzeit</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;]&apos; after the time</source>
+        <translation>unerwartetes &apos;]&apos; nach der Uhrzeit</translation>
+    </message>
+    <message>
+        <source>no space after the time</source>
+        <translation>kein Leerzeichen nach der Uhrzeit</translation>
+    </message>
+    <message>
+        <source>no such date: %1-%2-%3</source>
+        <translation>kein solches Datum: %1-%2-%3</translation>
+    </message>
+    <message>
+        <source>hour %1 does not go with AM/PM</source>
+        <translation>Stunde %1 passt nicht zu AM/PM</translation>
+    </message>
+    <message>
+        <source>no such time: %1</source>
+        <translation>keine solche Uhrzeit: %1</translation>
+    </message>
+    <message>
+        <source>unknown time zone: %1</source>
+        <translation>unbekannte Zeitzone: %1</translation>
+    </message>
+    <message>
+        <source>no time stamp, and no event above to continue</source>
+        <translation>kein Zeitstempel und kein Ereignis darüber, das fortgesetzt wird</translation>
+    </message>
+    <message>
+        <source>continues a line that could not be read</source>
+        <translation>setzt eine Zeile fort, die nicht gelesen werden konnte</translation>
+    </message>
+    <message>
+        <source>nothing after the time stamp</source>
+        <translation>nichts nach dem Zeitstempel</translation>
+    </message>
+    <message>
+        <source>next day (after midnight)</source>
+        <translation>nächster Tag (nach Mitternacht)</translation>
+    </message>
+    <message>
+        <source>earlier than the line before</source>
+        <translation>früher als die Zeile davor</translation>
+    </message>
+</context>
+<context>
     <name>idesk::TranscriptDialog</name>
     <message>
         <source>Paste transcript</source>

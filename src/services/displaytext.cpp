@@ -1,9 +1,13 @@
 #include "displaytext.h"
 
+#include "core/timeline/timelinetext.h"
+
 #include <QLocale>
+#include <QRegularExpression>
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <vector>
 
 namespace idesk {
 
@@ -167,6 +171,53 @@ QStringList DisplayText::impactReasons(const Impact &impact, const ImpactThresho
         why << tr("Suggested %1 because business impact is %2.")
                    .arg(sev, businessImpact(a.business));
     return why;
+}
+
+QString DisplayText::timelineMessage(const QString &english)
+{
+    struct Pattern
+    {
+        const char *source;
+        QRegularExpression re;
+    };
+    // Each text as a pattern: its words literally, each %N a value.
+    static const std::vector<Pattern> patterns = [] {
+        std::vector<Pattern> all;
+        static const QRegularExpression placeholder(QStringLiteral("%[1-9]"));
+        for (const char *source : timelinetext::kAll) {
+            const QString text = QString::fromLatin1(source);
+            QString re = QStringLiteral("^");
+            qsizetype from = 0;
+            for (auto it = placeholder.globalMatch(text); it.hasNext();) {
+                const QRegularExpressionMatch m = it.next();
+                re += QRegularExpression::escape(text.mid(from, m.capturedStart() - from)) +
+                      QStringLiteral("(.*)");
+                from = m.capturedEnd();
+            }
+            re += QRegularExpression::escape(text.mid(from)) + u'$';
+            all.push_back(
+                {source, QRegularExpression(re, QRegularExpression::DotMatchesEverythingOption)});
+        }
+        return all;
+    }();
+    for (const Pattern &p : patterns) {
+        const QRegularExpressionMatch m = p.re.match(english);
+        if (!m.hasMatch())
+            continue;
+        const QString shown = QCoreApplication::translate(timelinetext::kContext, p.source);
+        // All values at once, so a value that reads like "%2" stays as it is.
+        switch (m.lastCapturedIndex()) {
+        case 0:
+            return shown;
+        case 1:
+            return shown.arg(m.captured(1));
+        case 2:
+            return shown.arg(m.captured(1), m.captured(2));
+        default:
+            return shown.arg(m.captured(1), m.captured(2), m.captured(3));
+        }
+    }
+    return english;
 }
 
 } // namespace idesk

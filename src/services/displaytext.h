@@ -26,6 +26,9 @@ public:
     static QString businessImpact(triage::BusinessImpact b);
     // One sentence per dimension and one saying which dimension decided the suggestion.
     static QStringList impactReasons(const Impact &impact, const ImpactThresholds &t);
+    // A timeline parser's message (core/timeline/timelinetext.h) in the window's language, its
+    // values kept; any other text comes back as it is.
+    static QString timelineMessage(const QString &english);
 };
 
 } // namespace idesk

@@ -2,6 +2,8 @@
 // that stay English whatever the language.
 #include "core/clock.h"
 #include "core/profile.h"
+#include "core/timeline/quickentry.h"
+#include "core/timeline/timelinetext.h"
 #include "services/displaytext.h"
 #include "services/incidentservice.h"
 #include "services/translations.h"
@@ -10,6 +12,7 @@
 #include <QCoreApplication>
 #include <QLocale>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace idesk;
 using namespace Qt::StringLiterals;
@@ -72,6 +75,25 @@ private Q_SLOTS:
                  QStringLiteral("Host nicht gefunden: %1."));
         QCOMPARE(QCoreApplication::translate("QObject", "List incidents."),
                  QStringLiteral("Vorfälle auflisten."));
+        // The timeline parsers' messages, as core words them, with their values kept.
+        const QTimeZone utc = QTimeZone::utc();
+        const QDateTime now(QDate(2024, 1, 15), QTime(14, 30), utc);
+        QCOMPARE(DisplayText::timelineMessage(parseQuickEntry(u"+99999999h x"_s, now).error),
+                 u"Versatz zu groß: +99999999h"_s);
+        QCOMPARE(DisplayText::timelineMessage(parseQuickEntry(u"14:32"_s, now).error),
+                 u"Text fehlt nach der Uhrzeit"_s);
+        QCOMPARE(DisplayText::timelineMessage(parseQuickEntry(u"2024-02-30 10:00 x"_s, now).error),
+                 u"kein solches Datum: 2024-02-30"_s);
+        QCOMPARE(DisplayText::timelineMessage(u"not from the parsers"_s),
+                 u"not from the parsers"_s);
+        // Every message has a German form and keeps its placeholders.
+        for (const char *source : timelinetext::kAll) {
+            const QString de = QCoreApplication::translate(timelinetext::kContext, source);
+            QVERIFY2(de != QString::fromLatin1(source), source);
+            for (const char *p : {"%1", "%2", "%3"})
+                QCOMPARE(de.contains(QLatin1String(p)),
+                         QString::fromLatin1(source).contains(QLatin1String(p)));
+        }
     }
 
     // With German on screen, what the services write to the timeline is still English: the

@@ -1,5 +1,6 @@
 #include "core/timeline/quickentry.h"
 
+#include "core/timeline/timelinetext.h"
 #include "core/timeline/timetokens.h"
 
 #include <QRegularExpression>
@@ -92,18 +93,18 @@ QuickEntry parseEntry(QStringView input, const QDateTime &now, const QuickEntryO
 {
     const QStringView line = input.trimmed();
     if (line.isEmpty())
-        return failure(QStringLiteral("nothing to add"));
+        return failure(QString::fromLatin1(timelinetext::kNothingToAdd));
     const QDateTime nowUtc = now.toUTC();
 
     if (const auto m = relativePattern().match(line); m.hasMatch()) {
         const auto secs = relativeSeconds(m.capturedView(2));
         if (!secs)
-            return failure(QStringLiteral("offset too large: %1").arg(m.captured(0)));
+            return failure(QString::fromLatin1(timelinetext::kOffsetTooLarge).arg(m.captured(0)));
         QuickEntry e;
         e.form = QuickEntry::Form::Relative;
         e.text = line.mid(m.capturedEnd(0)).trimmed().toString();
         if (e.text.isEmpty())
-            return failure(QStringLiteral("text missing after %1").arg(m.captured(0)));
+            return failure(QString::fromLatin1(timelinetext::kTextMissingAfter).arg(m.captured(0)));
         e.occurredAt = nowUtc.addSecs(m.capturedView(1) == u"-" ? -*secs : *secs);
         e.ok = true;
         return e;
@@ -128,7 +129,7 @@ QuickEntry parseEntry(QStringView input, const QDateTime &now, const QuickEntryO
     QuickEntry e;
     e.text = stamp.rest.toString();
     if (e.text.isEmpty())
-        return failure(QStringLiteral("text missing after the time"));
+        return failure(QString::fromLatin1(timelinetext::kTextMissingAfterTime));
     const QTimeZone zone = stamp.zone.value_or(options.zone);
     if (stamp.date) {
         e.form = QuickEntry::Form::DateTime;
@@ -139,7 +140,7 @@ QuickEntry parseEntry(QStringView input, const QDateTime &now, const QuickEntryO
     }
     if (!e.occurredAt.isValid())
         return failure(
-            QStringLiteral("that time does not exist in %1").arg(QString::fromUtf8(zone.id())));
+            QString::fromLatin1(timelinetext::kTimeDoesNotExist).arg(QString::fromUtf8(zone.id())));
     e.ok = true;
     return e;
 }

@@ -1,5 +1,7 @@
 #include "core/timeline/timetokens.h"
 
+#include "core/timeline/timelinetext.h"
+
 #include <QRegularExpression>
 
 namespace idesk {
@@ -75,26 +77,26 @@ LeadingStamp readLeadingStamp(QStringView line, const QTimeZone &localZone)
     const auto m = stampPattern().match(line);
     if (!m.hasMatch()) {
         if (looksLikeStamp().match(line).hasMatch())
-            return malformed(QStringLiteral("not a valid time stamp"));
+            return malformed(QString::fromLatin1(timelinetext::kNotAStamp));
         return {};
     }
     const bool opened = m.hasCaptured(1);
     const bool closed = m.hasCaptured(10);
     if (opened != closed)
-        return malformed(opened ? QStringLiteral("missing ']' after the time")
-                                : QStringLiteral("unexpected ']' after the time"));
+        return malformed(opened ? QString::fromLatin1(timelinetext::kMissingBracket)
+                                : QString::fromLatin1(timelinetext::kUnexpectedBracket));
 
     const QStringView rest = line.mid(m.capturedEnd(0));
     // "14:30text" or "14:30-foo": the stamp has to stand on its own.
     if (!opened && !rest.isEmpty() && !m.capturedView(0).back().isSpace())
-        return malformed(QStringLiteral("no space after the time"));
+        return malformed(QString::fromLatin1(timelinetext::kNoSpace));
 
     LeadingStamp s;
     if (m.hasCaptured(2)) {
         const QDate d(m.capturedView(2).toInt(), m.capturedView(3).toInt(),
                       m.capturedView(4).toInt());
         if (!d.isValid())
-            return malformed(QStringLiteral("no such date: %1-%2-%3")
+            return malformed(QString::fromLatin1(timelinetext::kNoSuchDate)
                                  .arg(m.captured(2), m.captured(3), m.captured(4)));
         s.date = d;
     }
@@ -103,18 +105,19 @@ LeadingStamp readLeadingStamp(QStringView line, const QTimeZone &localZone)
     const int second = m.hasCaptured(7) ? m.capturedView(7).toInt() : 0;
     if (m.hasCaptured(8)) {
         if (hour < 1 || hour > 12)
-            return malformed(QStringLiteral("hour %1 does not go with AM/PM").arg(hour));
+            return malformed(QString::fromLatin1(timelinetext::kHourAmPm).arg(hour));
         const bool pm = m.capturedView(8).startsWith(u'p', Qt::CaseInsensitive);
         hour = (hour % 12) + (pm ? 12 : 0);
     }
     const QTime t(hour, minute, second);
     if (!t.isValid())
-        return malformed(QStringLiteral("no such time: %1").arg(m.captured(0).trimmed()));
+        return malformed(
+            QString::fromLatin1(timelinetext::kNoSuchTime).arg(m.captured(0).trimmed()));
     s.time = t;
     if (m.hasCaptured(9)) {
         auto zone = parseZoneToken(m.capturedView(9), localZone);
         if (!zone)
-            return malformed(QStringLiteral("unknown time zone: %1").arg(m.captured(9)));
+            return malformed(QString::fromLatin1(timelinetext::kUnknownZone).arg(m.captured(9)));
         s.zone = std::move(zone);
     }
     s.rest = rest.trimmed();

@@ -1,5 +1,6 @@
 #include "core/timeline/transcript.h"
 
+#include "core/timeline/timelinetext.h"
 #include "core/timeline/timetokens.h"
 
 #include <QRegularExpression>
@@ -71,11 +72,11 @@ TranscriptResult parseTranscript(QStringView text, const TranscriptOptions &opti
         if (stamp.result == LeadingStamp::Result::None) {
             if (result.events.empty()) {
                 line.status = TranscriptLine::Status::Error;
-                line.message = QStringLiteral("no time stamp, and no event above to continue");
+                line.message = QString::fromLatin1(timelinetext::kNoStampNoEvent);
             } else if (previousWasError) {
                 // Appending to the last good event would put these words in the wrong mouth.
                 line.status = TranscriptLine::Status::Error;
-                line.message = QStringLiteral("continues a line that could not be read");
+                line.message = QString::fromLatin1(timelinetext::kContinuesUnread);
             } else {
                 auto &event = result.events.back();
                 event.text += u'\n' + raw.trimmed().toString();
@@ -98,7 +99,7 @@ TranscriptResult parseTranscript(QStringView text, const TranscriptOptions &opti
         const QString body = speaker.text.trimmed().toString();
         if (body.isEmpty()) {
             line.status = TranscriptLine::Status::Error;
-            line.message = QStringLiteral("nothing after the time stamp");
+            line.message = QString::fromLatin1(timelinetext::kNothingAfterStamp);
             previousWasError = true;
             result.lines.push_back(std::move(line));
             continue;
@@ -114,16 +115,16 @@ TranscriptResult parseTranscript(QStringView text, const TranscriptOptions &opti
             if (last.isValid() && at < last) {
                 if (at.secsTo(last) > 12 * 3600) {
                     at = QDateTime(day.addDays(1), stamp.time, zone);
-                    line.message = QStringLiteral("next day (after midnight)");
+                    line.message = QString::fromLatin1(timelinetext::kNextDay);
                 } else {
-                    line.message = QStringLiteral("earlier than the line before");
+                    line.message = QString::fromLatin1(timelinetext::kEarlier);
                 }
             }
         }
         if (!at.isValid()) {
             line.status = TranscriptLine::Status::Error;
-            line.message =
-                QStringLiteral("that time does not exist in %1").arg(QString::fromUtf8(zone.id()));
+            line.message = QString::fromLatin1(timelinetext::kTimeDoesNotExist)
+                               .arg(QString::fromUtf8(zone.id()));
             previousWasError = true;
             result.lines.push_back(std::move(line));
             continue;

@@ -11,6 +11,7 @@
 #include "models/timeline/timelinefilterproxy.h"
 #include "models/timeline/timelinemodel.h"
 #include "services/diagnostics/diagnosticsservice.h"
+#include "services/displaytext.h"
 #include "services/incidentservice.h"
 
 #include <QAction>
@@ -464,7 +465,7 @@ void TimelineTab::updateEntryPreview()
     }
     const QuickEntry e = parseQuickEntry(typed, m_service.clock().now(), entryOptions());
     if (!e.ok) {
-        m_entryPreview->setText(tr("Cannot add: %1").arg(e.error));
+        m_entryPreview->setText(tr("Cannot add: %1").arg(DisplayText::timelineMessage(e.error)));
         return;
     }
     const QDateTime local = e.occurredAt.toLocalTime();
@@ -486,7 +487,8 @@ bool TimelineTab::addFromQuickEntry()
     const QuickEntry parsed =
         parseQuickEntry(m_entry->text(), m_service.clock().now(), entryOptions());
     if (!parsed.ok) {
-        m_entryPreview->setText(tr("Cannot add: %1").arg(parsed.error));
+        m_entryPreview->setText(
+            tr("Cannot add: %1").arg(DisplayText::timelineMessage(parsed.error)));
         return false;
     }
     NewEvent e;

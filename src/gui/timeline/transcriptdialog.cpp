@@ -2,6 +2,7 @@
 
 #include "gui/columnfit.h"
 #include "gui/severitystyle.h"
+#include "services/displaytext.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -163,11 +164,12 @@ void TranscriptDialog::reparse()
             break;
         case TranscriptLine::Status::Error:
             became = tr("error");
-            text = line.message + QStringLiteral(" — ") + line.raw.trimmed();
+            text = DisplayText::timelineMessage(line.message) + QStringLiteral(" — ") +
+                   line.raw.trimmed();
             break;
         }
         if (!line.message.isEmpty() && line.status != TranscriptLine::Status::Error)
-            text += QStringLiteral("   (") + line.message + u')';
+            text += QStringLiteral("   (") + DisplayText::timelineMessage(line.message) + u')';
         const QStringList cells{QString::number(line.number), became, time, author, text};
         for (int c = 0; c < PreviewColumnCount; ++c) {
             auto *item = new QTableWidgetItem(cells[c]);
