@@ -32,8 +32,8 @@ class ReadableColumn final : public QObject
 public:
     ReadableColumn(QTableView *view, int column, int minWidth, const QList<int> &giving,
                    int givingMin)
-        : QObject(view), m_view(view), m_column(column), m_minWidth(minWidth), m_giving(giving),
-          m_givingMin(givingMin)
+        : QObject(view), m_view(view), m_viewport(view->viewport()), m_column(column),
+          m_minWidth(minWidth), m_giving(giving), m_givingMin(givingMin)
     {
         for (int c : giving)
             m_preferred << view->horizontalHeader()->sectionSize(c);
@@ -43,7 +43,9 @@ public:
 
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        // Compared with the viewport kept at the start: while the view is being destroyed its
+        // viewport still sends events, and the view can no longer be asked for it.
+        if (event->type() == QEvent::Resize && watched == m_viewport)
             share();
         return false;
     }
@@ -74,6 +76,7 @@ private:
     }
 
     QTableView *m_view;
+    QObject *m_viewport;
     int m_column;
     int m_minWidth;
     QList<int> m_giving;

@@ -28,7 +28,10 @@ constexpr double kBandHigh = 1.0;
 
 QAreaSeries *makeBand(const QString &name, const QColor &color, Qt::BrushStyle style)
 {
-    auto *band = new QAreaSeries(new QLineSeries, new QLineSeries);
+    // The area series does not own its edges: they are its children so they go with it.
+    auto *band = new QAreaSeries;
+    band->setUpperSeries(new QLineSeries(band));
+    band->setLowerSeries(new QLineSeries(band));
     band->setName(name);
     QBrush brush(color, style);
     band->setBrush(brush);
