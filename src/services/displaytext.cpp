@@ -13,17 +13,6 @@ namespace idesk {
 
 using namespace triage;
 
-namespace {
-
-std::optional<double> usable(std::optional<double> v)
-{
-    if (!v || !std::isfinite(*v) || *v < 0)
-        return std::nullopt;
-    return v;
-}
-
-} // namespace
-
 QString DisplayText::duration(qint64 secs)
 {
     const qint64 minutesTotal = std::max<qint64>(secs, 0) / 60;
@@ -111,7 +100,7 @@ QStringList DisplayText::impactReasons(const Impact &impact, const ImpactThresho
     const auto money = [&](double v) { return t.currency + number(v); };
     QStringList why;
 
-    const auto pct = usable(impact.affectedUsersPercent);
+    const auto pct = usableFigure(impact.affectedUsersPercent);
     switch (a.user) {
     case UserImpact::High:
         why << tr("User impact high: %1 of users affected (more than %2).")
@@ -130,7 +119,7 @@ QStringList DisplayText::impactReasons(const Impact &impact, const ImpactThresho
         break;
     }
 
-    const auto rev = usable(impact.revenueLossPerHour);
+    const auto rev = usableFigure(impact.revenueLossPerHour);
     switch (a.business) {
     case BusinessImpact::Critical:
         if (impact.regulatory)

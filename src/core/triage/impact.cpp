@@ -8,13 +8,6 @@ namespace idesk::triage {
 
 namespace {
 
-std::optional<double> usable(std::optional<double> v)
-{
-    if (!v || !std::isfinite(*v) || *v < 0)
-        return std::nullopt;
-    return v;
-}
-
 bool moreSevere(Severity a, Severity b)
 {
     return static_cast<int>(a) < static_cast<int>(b);
@@ -61,7 +54,7 @@ QString businessImpactToString(BusinessImpact b)
 
 UserImpact classifyUserImpact(std::optional<double> affectedUsersPercent, const ImpactThresholds &t)
 {
-    const auto p = usable(affectedUsersPercent);
+    const auto p = usableFigure(affectedUsersPercent);
     if (!p)
         return UserImpact::Unknown;
     if (*p > t.userHighPercent)
@@ -76,7 +69,7 @@ BusinessImpact classifyBusinessImpact(std::optional<double> revenueLossPerHour, 
 {
     if (regulatory)
         return BusinessImpact::Critical;
-    const auto r = usable(revenueLossPerHour);
+    const auto r = usableFigure(revenueLossPerHour);
     if (!r)
         return BusinessImpact::Unknown;
     if (*r > t.revenueCriticalPerHour)
@@ -96,7 +89,7 @@ std::optional<Severity> severityForUserImpact(UserImpact u, std::optional<double
     case UserImpact::Medium:
         return Severity::P1;
     case UserImpact::Low:
-        return usable(percent).value_or(0) > 0 ? Severity::P2 : Severity::P3;
+        return usableFigure(percent).value_or(0) > 0 ? Severity::P2 : Severity::P3;
     case UserImpact::Unknown:
         break;
     }
@@ -126,7 +119,7 @@ ImpactAssessment assessImpact(const Impact &impact, const ImpactThresholds &t)
     a.user = classifyUserImpact(impact.affectedUsersPercent, t);
     a.business = classifyBusinessImpact(impact.revenueLossPerHour, impact.regulatory, t);
 
-    const auto pct = usable(impact.affectedUsersPercent);
+    const auto pct = usableFigure(impact.affectedUsersPercent);
     switch (a.user) {
     case UserImpact::High:
         a.why << QStringLiteral("User impact High: %1 of users affected (more than %2).")
@@ -146,7 +139,7 @@ ImpactAssessment assessImpact(const Impact &impact, const ImpactThresholds &t)
     }
 
     const auto money = [&](double v) { return formatMoney(v, t.currency); };
-    const auto rev = usable(impact.revenueLossPerHour);
+    const auto rev = usableFigure(impact.revenueLossPerHour);
     switch (a.business) {
     case BusinessImpact::Critical:
         if (impact.regulatory)
@@ -193,6 +186,13 @@ ImpactAssessment assessImpact(const Impact &impact, const ImpactThresholds &t)
     a.why << QStringLiteral("Suggested %1 because %2.")
                  .arg(severityToString(*a.suggested), deciders.join(QStringLiteral(" and ")));
     return a;
+}
+
+std::optional<double> usableFigure(std::optional<double> v)
+{
+    if (!v || !std::isfinite(*v) || *v < 0)
+        return std::nullopt;
+    return v;
 }
 
 } // namespace idesk::triage

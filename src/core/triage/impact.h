@@ -65,4 +65,7 @@ struct ImpactAssessment
 
 ImpactAssessment assessImpact(const Impact &impact, const ImpactThresholds &t);
 
+// An impact figure the assessment can use: set, finite and not negative.
+std::optional<double> usableFigure(std::optional<double> v);
+
 } // namespace idesk::triage
