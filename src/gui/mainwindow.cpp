@@ -369,8 +369,13 @@ void MainWindow::buildTabs()
         });
         return triage;
     });
-    addLazy(tr("&Diagnostics"),
-            [this](QWidget *parent) { return new DiagnosticsTab(*m_service, parent); });
+    addLazy(tr("&Diagnostics"), [this](QWidget *parent) {
+        auto *diagnostics = new DiagnosticsTab(*m_service, parent);
+        diagnostics->setShowTable(m_settings.diagnosticsOutputAsTable());
+        connect(diagnostics, &DiagnosticsTab::outputViewChosen, this,
+                [this](bool table) { m_settings.setDiagnosticsOutputAsTable(table); });
+        return diagnostics;
+    });
     addLazy(tr("Time&line"), [this](QWidget *parent) {
         auto *timeline = new TimelineTab(*m_service, parent);
         connect(timeline, &TimelineTab::errorRaised, this, &MainWindow::showError);

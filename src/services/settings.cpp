@@ -12,6 +12,7 @@ const QString kLastDatabase = QStringLiteral("files/lastDatabase");
 const QString kLastProfile = QStringLiteral("files/lastProfile");
 const QString kReadOnly = QStringLiteral("safety/readOnly");
 const QString kUserName = QStringLiteral("user/name");
+const QString kOutputAsTable = QStringLiteral("diagnostics/outputAsTable");
 const QString kSyncServer = QStringLiteral("sync/server");
 const QString kSyncInterval = QStringLiteral("sync/intervalSecs");
 const QString kSyncEnabled = QStringLiteral("sync/enabled");
@@ -81,6 +82,14 @@ bool Settings::readOnly() const
 void Settings::setReadOnly(bool on)
 {
     put(kReadOnly, on);
+}
+bool Settings::diagnosticsOutputAsTable() const
+{
+    return m_s->value(kOutputAsTable, false).toBool();
+}
+void Settings::setDiagnosticsOutputAsTable(bool table)
+{
+    put(kOutputAsTable, table);
 }
 QString Settings::syncServer() const
 {

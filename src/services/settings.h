@@ -29,6 +29,10 @@ public:
     bool readOnly() const; // destructive actions off; on by default
     void setReadOnly(bool on);
 
+    // The Diagnostics output as a table where the result has one (else as text); off by default.
+    bool diagnosticsOutputAsTable() const;
+    void setDiagnosticsOutputAsTable(bool table);
+
     QString userName() const; // how this commander appears on the timeline
     void setUserName(const QString &name);
 

@@ -14,6 +14,7 @@
 #include <QAreaSeries>
 #include <QChartView>
 #include <QClipboard>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void mitigationRunsOnlyWithTheExactName();
     void watchChartsLatencyAndFilesChanges();
     void kubectlTableShownAsTable();
+    void outputViewChoiceSurvivesARestart();
     void statusSpansMergeRuns();
     void sqlRowsShownAsTable();
 
@@ -552,6 +554,54 @@ void TestDiagnosticsTab::kubectlTableShownAsTable()
     QTest::keyClick(output, Qt::Key_F, Qt::ControlModifier);
     findEdit->setText(QStringLiteral("CrashLoop"));
     QCOMPARE(output->textCursor().selectedText(), QStringLiteral("CrashLoop"));
+}
+
+void TestDiagnosticsTab::outputViewChoiceSurvivesARestart()
+{
+    m_api->setPods({{QStringLiteral("web3-marketplace"), QStringLiteral("backend-5d8f7c9b4-x2x7q"),
+                     QStringLiteral("Running")}});
+    DiagnosticsTab *tab = openTab();
+    QVERIFY(tab);
+    const QString pods = QStringLiteral("quick-pods");
+    tab->runChecks({pods});
+    QTRY_COMPARE_WITH_TIMEOUT(tab->runningCount(), 0, kRunTimeout);
+    tab->showCheck(pods);
+    QVERIFY(tab->tableOffered());
+    QVERIFY(!tab->showsTable());
+    QTest::mouseClick(child<QToolButton>(*tab, QStringLiteral("outputAsTable")), Qt::LeftButton);
+    QVERIFY(tab->showsTable());
+
+    // Closed and started again on the same settings file: the table comes back by itself.
+    const QString db = m_window->service().databasePath();
+    const QString ini = QFileInfo(db).absolutePath() + QStringLiteral("/settings.ini");
+    m_tab = nullptr;
+    m_window.reset();
+    m_settings.reset();
+    QVERIFY(Settings(ini).diagnosticsOutputAsTable());
+    Profile p = defaultProfile();
+    p.kube.context = kContext;
+    static const SystemClock clock;
+    m_settings = std::make_unique<Settings>(ini);
+    m_window = std::make_unique<MainWindow>(IncidentService::open(db, p, clock), *m_settings);
+    m_window->resize(1280, 800);
+    m_window->show();
+    QVERIFY(m_window->selectIncident(m_incidentId));
+    m_window->tabs()->setCurrentIndex(1);
+    tab = qobject_cast<DiagnosticsTab *>(m_window->currentTab());
+    QVERIFY(tab);
+    QTRY_VERIFY(tab->isVisible());
+    QVERIFY(tab->prefersTable());
+    tab->runChecks({pods});
+    QTRY_COMPARE_WITH_TIMEOUT(tab->runningCount(), 0, kRunTimeout);
+    tab->showCheck(pods);
+    QVERIFY(tab->showsTable());
+
+    // Text chosen is kept the same way.
+    QTest::mouseClick(child<QToolButton>(*tab, QStringLiteral("outputAsText")), Qt::LeftButton);
+    QVERIFY(!tab->showsTable());
+    m_window.reset();
+    m_settings.reset();
+    QVERIFY(!Settings(ini).diagnosticsOutputAsTable());
 }
 
 void TestDiagnosticsTab::statusSpansMergeRuns()

@@ -239,8 +239,14 @@ void DiagnosticsTab::buildUi()
         modes->addButton(b);
     }
     m_textMode->setChecked(true);
-    connect(m_textMode, &QToolButton::clicked, this, [this] { setShowTable(false); });
-    connect(m_tableMode, &QToolButton::clicked, this, [this] { setShowTable(true); });
+    connect(m_textMode, &QToolButton::clicked, this, [this] {
+        setShowTable(false);
+        Q_EMIT outputViewChosen(false);
+    });
+    connect(m_tableMode, &QToolButton::clicked, this, [this] {
+        setShowTable(true);
+        Q_EMIT outputViewChosen(true);
+    });
     auto *titleRow = new QHBoxLayout;
     titleRow->addWidget(m_title, 1);
     titleRow->addWidget(m_textMode);

@@ -73,12 +73,16 @@ public:
     bool tableOffered() const;
     bool showsTable() const;
     void setShowTable(bool table);
+    // The choice itself, which stands while the shown result has no table.
+    bool prefersTable() const { return m_preferTable; }
     QTableView *outputTable() const { return m_table; }
     int runningCount() const;
 
 Q_SIGNALS:
     // After a result has been shown and, with an incident selected, filed on the timeline.
     void resultShown(const QString &checkId);
+    // The user picked Text or Table; the window keeps the choice for the next start.
+    void outputViewChosen(bool table);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
