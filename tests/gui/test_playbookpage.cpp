@@ -1,9 +1,12 @@
 #include "fakehttpserver.h"
 #include "fakekubeapi.h"
 #include "gui/diagnostics/diagnosticstab.h"
+#include "gui/diagnostics/mitigationdialog.h"
 #include "gui/diagnostics/playbookpage.h"
 #include "gui/mainwindow.h"
+#include "models/diagnostics/checkcatalogmodel.h"
 #include "models/diagnostics/playbookstepmodel.h"
+#include "services/diagnostics/playbookservice.h"
 #include "services/incidentservice.h"
 #include "services/settings.h"
 #include "testsupport/testsupport.h"
@@ -53,8 +56,10 @@ private Q_SLOTS:
     void initTestCase();
     void cleanup();
     void triageOffersAndStepsAreKeptOnTheTimeline();
+    void dismissedMitigationLeavesTheStepAsItWas();
 
 private:
+    DiagnosticsTab *openPlaybook(const QString &playbookId);
     void openWindow(bool declare);
     DisplayState stateOf(const QString &stepId) const
     {
@@ -233,6 +238,49 @@ void TestPlaybookPage::triageOffersAndStepsAreKeptOnTheTimeline()
     QCOMPARE(child<QLabel>(*m_page, QStringLiteral("playbookProgress"))->text(),
              QStringLiteral("1 of 14 done, 1 failed"));
     QCOMPARE(playbookSources(m_window->service(), m_incidentId).size(), 2);
+}
+
+// The Diagnostics tab with this playbook on its Playbooks page.
+DiagnosticsTab *TestPlaybookPage::openPlaybook(const QString &playbookId)
+{
+    m_window->tabs()->setCurrentIndex(1);
+    auto *tab = qobject_cast<DiagnosticsTab *>(m_window->currentTab());
+    if (!tab || !tab->showPlaybook(playbookId))
+        return nullptr;
+    m_page = tab->playbookPage();
+    return tab;
+}
+
+void TestPlaybookPage::dismissedMitigationLeavesTheStepAsItWas()
+{
+    openWindow(true);
+    DiagnosticsTab *tab = openPlaybook(QStringLiteral("website-down"));
+    QVERIFY(tab);
+    const QString step = QStringLiteral("restart-backend");
+    // An earlier attempt failed: that is the state to come back to.
+    m_page->service()->recordRun(m_incidentId, m_page->model()->playbook(), step, false);
+    QCOMPARE(stateOf(step), DisplayState::Failed);
+    const QStringList recordedBefore = playbookSources(m_window->service(), m_incidentId);
+    m_window->service().setReadOnly(false);
+
+    m_page->selectStep(step);
+    m_page->runCurrentStep();
+    MitigationDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = tab->findChild<MitigationDialog *>()) && dialog->isVisible());
+    dialog->reject();
+    QCOMPARE(stateOf(step), DisplayState::Failed);
+    QVERIFY(child<QPushButton>(*m_page, QStringLiteral("runPlaybookStep"))->isEnabled());
+
+    // The same check started later from the Checks page is not this step's run: the step
+    // neither shows it as running nor files its outcome.
+    const QString check = m_page->model()->playbook().step(step)->check;
+    tab->catalog()->markRunning(check);
+    QCOMPARE(stateOf(step), DisplayState::Failed);
+    m_page->checkFinished(check);
+    QCOMPARE(stateOf(step), DisplayState::Failed);
+    QCOMPARE(playbookSources(m_window->service(), m_incidentId), recordedBefore);
+    QVERIFY2(child<QLabel>(*m_page, QStringLiteral("playbookNote"))->text().contains(u"not run"),
+             qPrintable(child<QLabel>(*m_page, QStringLiteral("playbookNote"))->text()));
 }
 
 QTEST_MAIN(TestPlaybookPage)

@@ -384,6 +384,7 @@ void DiagnosticsTab::buildUi()
     connect(m_playbooks, &PlaybookPage::runMitigationRequested, this,
             &DiagnosticsTab::runMitigation);
     connect(this, &DiagnosticsTab::resultShown, m_playbooks, &PlaybookPage::checkFinished);
+    connect(this, &DiagnosticsTab::mitigationNotRun, m_playbooks, &PlaybookPage::mitigationNotRun);
 
     auto shortcut = [this](const QKeySequence &k, auto slot) {
         auto *s = new QShortcut(k, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
@@ -623,6 +624,7 @@ void DiagnosticsTab::runMitigation(const QString &checkId)
                              "bar above first.")
                               .arg(c->title));
         m_notice->show();
+        Q_EMIT mitigationNotRun(checkId);
         return;
     }
     if (m_active.contains(checkId))
@@ -636,6 +638,8 @@ void DiagnosticsTab::runMitigation(const QString &checkId)
         // both the mode and the typed name once more before anything runs.
         start(makeRunner(isReadOnly(), dialog->typedName()), {check});
     });
+    connect(dialog, &QDialog::rejected, this,
+            [this, checkId = check.id] { Q_EMIT mitigationNotRun(checkId); });
     dialog->open();
 }
 

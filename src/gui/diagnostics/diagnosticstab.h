@@ -81,6 +81,9 @@ public:
 Q_SIGNALS:
     // After a result has been shown and, with an incident selected, filed on the timeline.
     void resultShown(const QString &checkId);
+    // A mitigation asked for through runMitigation() that will not run: its confirmation was
+    // dismissed, or read-only mode refused it.
+    void mitigationNotRun(const QString &checkId);
     // The user picked Text or Table; the window keeps the choice for the next start.
     void outputViewChosen(bool table);
 

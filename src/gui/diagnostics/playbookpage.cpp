@@ -383,6 +383,21 @@ void PlaybookPage::checkFinished(const QString &checkId)
     }
 }
 
+void PlaybookPage::mitigationNotRun(const QString &checkId)
+{
+    const auto it = m_pending.find(checkId);
+    if (it == m_pending.end())
+        return;
+    const Pending pending = *it;
+    m_pending.erase(it);
+    if (pending.playbookId != m_model->playbook().id)
+        return;
+    m_model->setRunning(pending.stepId, false);
+    const PlaybookStep *step = m_model->playbook().step(pending.stepId);
+    say(tr("%1 was not run; the step stays as it was.")
+            .arg(step ? m_playbooks->stepTitle(*step) : checkId));
+}
+
 void PlaybookPage::updateActions()
 {
     const int row = m_view->currentIndex().row();

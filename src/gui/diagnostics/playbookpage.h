@@ -40,6 +40,9 @@ public:
     void toggleCurrentStep();
     // The tab reports every result it showed; the ones this page asked for become step records.
     void checkFinished(const QString &checkId);
+    // The mitigation a step asked for was not started (its confirmation dismissed): the step
+    // is left as it was, and a later run of that check from elsewhere is not this step's.
+    void mitigationNotRun(const QString &checkId);
 
     PlaybookStepModel *model() const { return m_model; }
     PlaybookService *service() const { return m_playbooks; }
