@@ -57,6 +57,7 @@ private Q_SLOTS:
     void cleanup();
     void triageOffersAndStepsAreKeptOnTheTimeline();
     void dismissedMitigationLeavesTheStepAsItWas();
+    void aRunBelongsToTheIncidentItStartedFor();
 
 private:
     DiagnosticsTab *openPlaybook(const QString &playbookId);
@@ -281,6 +282,50 @@ void TestPlaybookPage::dismissedMitigationLeavesTheStepAsItWas()
     QCOMPARE(playbookSources(m_window->service(), m_incidentId), recordedBefore);
     QVERIFY2(child<QLabel>(*m_page, QStringLiteral("playbookNote"))->text().contains(u"not run"),
              qPrintable(child<QLabel>(*m_page, QStringLiteral("playbookNote"))->text()));
+}
+
+// A check still running for one incident is that incident's: the page shows it running there
+// and only there, and its outcome is filed there.
+void TestPlaybookPage::aRunBelongsToTheIncidentItStartedFor()
+{
+    TempDir dir;
+    static const SystemClock clock;
+    auto service =
+        IncidentService::open(dir.file(QStringLiteral("db.sqlite")), defaultProfile(), clock);
+    const QString first = service->declare({QStringLiteral("Site down"), Severity::P0, {}, {}}).id;
+    const QString second = service->declare({QStringLiteral("Site slow"), Severity::P2, {}, {}}).id;
+    // The tab's part, played by hand: a requested check is marked running and stays so.
+    CheckCatalogModel catalog;
+    catalog.setChecks(service->profile().diagnostics);
+    PlaybookPage page(*service, catalog);
+    m_page = &page;
+    connect(&page, &PlaybookPage::runCheckRequested, &catalog, &CheckCatalogModel::markRunning);
+    page.setIncidentId(first);
+    QVERIFY(page.choosePlaybook(QStringLiteral("website-down")));
+    const QString step = QStringLiteral("pods");
+    page.selectStep(step);
+    page.runCurrentStep();
+    QCOMPARE(stateOf(step), DisplayState::Running);
+
+    page.setIncidentId(second);
+    QCOMPARE(stateOf(step), DisplayState::NotYet);
+    QVERIFY(child<QPushButton>(page, QStringLiteral("runPlaybookStep"))->isEnabled());
+    page.setIncidentId(first);
+    QCOMPARE(stateOf(step), DisplayState::Running);
+
+    // Finished while the other incident is shown: filed on the one it ran for.
+    page.setIncidentId(second);
+    const QString check = page.model()->playbook().step(step)->check;
+    diag::DiagnosticResult r;
+    r.check = check;
+    r.status = diag::RunStatus::Pass;
+    catalog.setResult(r, clock.now());
+    page.checkFinished(check);
+    QCOMPARE(stateOf(step), DisplayState::NotYet);
+    QCOMPARE(playbookSources(*service, first),
+             QStringList{QStringLiteral("playbook:website-down:pods:passed")});
+    QVERIFY(playbookSources(*service, second).isEmpty());
+    m_page = nullptr;
 }
 
 QTEST_MAIN(TestPlaybookPage)
