@@ -151,6 +151,51 @@ private Q_SLOTS:
         QVERIFY(label.toolTip().isEmpty());
     }
 
+    // A wide window has room for the feedback beside the status buttons: no empty line is
+    // kept for it, and a text that comes or goes moves nothing.
+    void feedbackBesideTheStatusAt1280Pixels()
+    {
+        test::WindowScene scene;
+        MainWindow &window = scene.window();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const Incident inc = scene.service().declare(
+            {QStringLiteral("Checkout API errors"), Severity::P1, QStringLiteral("ana"), {}});
+        QVERIFY(window.selectIncident(inc.id));
+        window.resize(1280, 800);
+        scene.showTab(0);
+        auto *triage = qobject_cast<TriageTab *>(window.tabContent(0));
+        QVERIFY(triage);
+        QTRY_VERIFY(triage->panelsBuilt());
+        QCoreApplication::processEvents();
+
+        auto *feedback = named<QLabel>(triage, "feedback");
+        auto *statusRow = named<QPushButton>(triage, "statusInvestigating");
+        QVERIFY(feedback && statusRow);
+        QWidget *header = feedback->parentWidget();
+        QVERIFY(feedback->text().isEmpty());
+        // Nothing under the status buttons but the (hidden) overdue banner.
+        const int statusBottom = statusRow->mapTo(header, QPoint(0, statusRow->height())).y();
+        QVERIFY2(
+            header->height() - statusBottom <= 4,
+            qPrintable(
+                QStringLiteral("%1 px below the status row").arg(header->height() - statusBottom)));
+
+        const QPoint statusAt = statusRow->mapTo(triage, QPoint(0, 0));
+        const int headerHeight = header->height();
+        triage->copyAlert();
+        QCoreApplication::processEvents();
+        QVERIFY(feedback->text().startsWith(QStringLiteral("Copied")));
+        QVERIFY2(showsWhole(feedback, feedback->text()), qPrintable(feedback->text()));
+        QCOMPARE(header->height(), headerHeight);
+        QCOMPARE(statusRow->mapTo(triage, QPoint(0, 0)), statusAt);
+        triage->escalate();
+        QCoreApplication::processEvents();
+        QVERIFY(feedback->text().startsWith(QStringLiteral("Escalated to")));
+        QVERIFY2(showsWhole(feedback, feedback->text()), qPrintable(feedback->text()));
+        QCOMPARE(header->height(), headerHeight);
+        QCOMPARE(statusRow->mapTo(triage, QPoint(0, 0)), statusAt);
+    }
+
     // The README says the window works at 900 pixels: a long title and commander, the feedback
     // line filled, each tab built.
     void windowAt900Pixels()

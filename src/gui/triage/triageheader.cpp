@@ -131,16 +131,20 @@ TriageHeader::TriageHeader(const IncidentService &service, QWidget *parent)
     clocks->addWidget(copyAlertButton);
     v->addLayout(clocks);
 
-    auto *status = new QHBoxLayout;
-    status->addWidget(new QLabel(tr("Status:"), this));
+    // The status buttons in a box of their own, so the room beside them can be measured; they
+    // wrap rather than widen the window (the German names need more than half a laptop screen).
+    m_statusBox = new QWidget(this);
+    auto *status = new FlowLayout(m_statusBox);
+    status->setContentsMargins(0, 0, 0, 0);
+    status->addWidget(new QLabel(tr("Status:"), m_statusBox));
     for (int i = 0; i < IncidentStatusCount; ++i) {
         const auto st = static_cast<IncidentStatus>(i);
         if (i > 0) {
-            auto *arrow = new QLabel(QStringLiteral("→"), this);
+            auto *arrow = new QLabel(QStringLiteral("→"), m_statusBox);
             styleText(arrow, QColor(0x90, 0xa4, 0xae));
             status->addWidget(arrow);
         }
-        auto *b = new QPushButton(DisplayText::status(st), this);
+        auto *b = new QPushButton(DisplayText::status(st), m_statusBox);
         b->setObjectName(QStringLiteral("status%1").arg(statusToString(st)));
         b->setToolTip(st == IncidentStatus::Resolved
                           ? tr("Resolve: confirm recovery first (the checklist can be overridden "
@@ -150,16 +154,22 @@ TriageHeader::TriageHeader(const IncidentService &service, QWidget *parent)
         m_statusButtons[std::size_t(i)] = b;
         status->addWidget(b);
     }
-    status->addStretch(1);
-    v->addLayout(status);
+    m_statusRow = new QHBoxLayout;
+    m_statusRow->addWidget(m_statusBox);
+    m_statusRow->addStretch(1);
+    v->addLayout(m_statusRow);
 
-    // "Copied …", "Escalated to …" and errors on a line of their own, one line always kept:
-    // beside the title they were clipped in a narrow window and pushed the rows about.
+    // "Copied …", "Escalated to …" and errors: beside the status buttons where the row has
+    // room for them, else on a line of their own that is always kept. Where it goes follows
+    // the width alone, so a text appearing or going never moves the rows; beside the title
+    // they were clipped in a narrow window and pushed the rows about.
     m_feedback = plainLabel(this);
     m_feedback->setObjectName(QStringLiteral("feedback"));
-    m_feedback->setMinimumHeight(m_feedback->fontMetrics().lineSpacing());
     styleText(m_feedback, QColor(okGreen())); // showError turns it red for a while
-    v->addWidget(m_feedback);
+    m_feedbackLine = new QVBoxLayout;
+    m_feedbackLine->setContentsMargins(0, 0, 0, 0);
+    v->addLayout(m_feedbackLine);
+    placeFeedback(false);
 
     m_banner = new FilledLabel(this);
     m_banner->setObjectName(QStringLiteral("overdueBanner"));
@@ -169,6 +179,41 @@ TriageHeader::TriageHeader(const IncidentService &service, QWidget *parent)
     styleText(m_banner, Qt::white, 0, true);
     m_banner->hide();
     v->addWidget(m_banner);
+}
+
+void TriageHeader::placeFeedback(bool besideStatus)
+{
+    if (m_placed && m_feedbackBesideStatus == besideStatus)
+        return;
+    m_placed = true;
+    m_feedbackBesideStatus = besideStatus;
+    m_feedbackLine->removeWidget(m_feedback);
+    m_statusRow->removeWidget(m_feedback);
+    // Beside the buttons the text takes all the room left, so it wraps only when it must.
+    m_statusRow->setStretch(1, besideStatus ? 0 : 1);
+    if (besideStatus) {
+        m_feedback->setMinimumHeight(0);
+        m_feedback->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_statusRow->addWidget(m_feedback, 1);
+    } else {
+        m_feedback->setMinimumHeight(m_feedback->fontMetrics().lineSpacing());
+        m_feedback->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+        m_feedbackLine->addWidget(m_feedback);
+    }
+}
+
+void TriageHeader::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    updateFeedbackPlace();
+}
+
+void TriageHeader::updateFeedbackPlace()
+{
+    // Room for the usual texts ("Escalated to L2 (Engineering lead)") beside the buttons; an
+    // error longer than that wraps there, as it would on a line of its own.
+    const int room = width() - m_statusBox->sizeHint().width() - m_statusRow->spacing();
+    placeFeedback(room >= 40 * m_feedback->fontMetrics().averageCharWidth());
 }
 
 void TriageHeader::setIncident(const Incident &in)
@@ -203,6 +248,7 @@ void TriageHeader::setIncident(const Incident &in)
             styleText(b, Qt::white, 0, true);
         }
     }
+    updateFeedbackPlace(); // the ticks widen the buttons
 }
 
 void TriageHeader::setClocks(const IncidentClocks &c)

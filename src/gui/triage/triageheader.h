@@ -7,7 +7,9 @@
 #include <array>
 #include <optional>
 
+class QHBoxLayout;
 class QLabel;
+class QVBoxLayout;
 class QPushButton;
 
 namespace idesk {
@@ -36,7 +38,13 @@ Q_SIGNALS:
     void copyAlertRequested();
     void statusRequested(idesk::IncidentStatus status);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    void placeFeedback(bool besideStatus);
+    void updateFeedbackPlace();
+
     const IncidentService &m_service;
     std::optional<Incident> m_incident;
     FilledLabel *m_badge;
@@ -49,6 +57,11 @@ private:
     QPushButton *m_ackButton;
     FilledLabel *m_banner;
     QLabel *m_feedback;
+    QWidget *m_statusBox;
+    QHBoxLayout *m_statusRow;
+    QVBoxLayout *m_feedbackLine;
+    bool m_feedbackBesideStatus = false;
+    bool m_placed = false;
     std::array<QPushButton *, IncidentStatusCount> m_statusButtons{};
 };
 
