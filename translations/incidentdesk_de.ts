@@ -651,14 +651,6 @@ Befehle:
         <translation>kein Playbook %1 (vorhanden: %2)</translation>
     </message>
     <message>
-        <source>1 step</source>
-        <translation>1 Schritt</translation>
-    </message>
-    <message>
-        <source>%1 steps</source>
-        <translation>%1 Schritte</translation>
-    </message>
-    <message>
         <source>Symptoms: %1</source>
         <translation>Symptome: %1</translation>
     </message>
@@ -689,6 +681,13 @@ Befehle:
     <message>
         <source>(empty)</source>
         <translation>(leer)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n Schritt</numerusform>
+            <numerusform>%n Schritte</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1689,6 +1688,56 @@ Den Nur-Lese-Modus verlassen?</translation>
         <source>Suggested %1 because business impact is %2.</source>
         <translation>%1 vorgeschlagen, weil die geschäftliche Auswirkung %2 ist.</translation>
     </message>
+    <message>
+        <source>alert</source>
+        <comment>event kind</comment>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>detection</source>
+        <comment>event kind</comment>
+        <translation>Erkennung</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <comment>event kind</comment>
+        <translation>Maßnahme</translation>
+    </message>
+    <message>
+        <source>diagnostic</source>
+        <comment>event kind</comment>
+        <translation>Diagnose</translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <comment>event kind</comment>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>communication</source>
+        <comment>event kind</comment>
+        <translation>Kommunikation</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <comment>event kind</comment>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>escalation</source>
+        <comment>event kind</comment>
+        <translation>Eskalation</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <comment>event kind</comment>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <comment>event kind</comment>
+        <translation>Beleg</translation>
+    </message>
 </context>
 <context>
     <name>idesk::EscalationPanel</name>
@@ -1852,7 +1901,7 @@ Den Nur-Lese-Modus verlassen?</translation>
     </message>
     <message>
         <source>Regulatory or compliance issue</source>
-        <translation>Regulatorisches oder Compliance-Problem</translation>
+        <translation>Regulatorik/Compliance betroffen</translation>
     </message>
     <message>
         <source>&amp;Error rate</source>
@@ -1885,6 +1934,117 @@ Den Nur-Lese-Modus verlassen?</translation>
     <message>
         <source>Apply %1</source>
         <translation>%1 übernehmen</translation>
+    </message>
+</context>
+<context>
+    <name>idesk::IncidentJson</name>
+    <message>
+        <source>an incident document (a JSON object with &quot;schema&quot;: &quot;%1&quot;)</source>
+        <translation>ein Vorfallsdokument (ein JSON-Objekt mit &quot;schema&quot;: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>a revision of event %1 not already given (%2 is revision %3 too)</source>
+        <translation>eine Revision von Ereignis %1, die es noch nicht gibt (%2 ist ebenfalls Revision %3)</translation>
+    </message>
+    <message>
+        <source>an ISO 8601 time like 2024-01-15T14:30:00.000Z, or null</source>
+        <translation>eine ISO-8601-Zeit wie 2024-01-15T14:30:00.000Z oder null</translation>
+    </message>
+    <message>
+        <source>an ISO 8601 time like 2024-01-15T14:30:00.000Z</source>
+        <translation>eine ISO-8601-Zeit wie 2024-01-15T14:30:00.000Z</translation>
+    </message>
+    <message>
+        <source>a date like 2024-01-20, or null</source>
+        <translation>ein Datum wie 2024-01-20 oder null</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>ein String</translation>
+    </message>
+    <message>
+        <source>a UUID in lowercase like 3f2b8c1e-6d4a-4b7e-9a10-5c2d8e7f6a01</source>
+        <translation>eine UUID in Kleinbuchstaben wie 3f2b8c1e-6d4a-4b7e-9a10-5c2d8e7f6a01</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>one of %1</source>
+        <translation>einer der Werte %1</translation>
+    </message>
+    <message>
+        <source>the incident&apos;s id %1</source>
+        <translation>die ID des Vorfalls, %1</translation>
+    </message>
+    <message>
+        <source>an object with hlc and siteId</source>
+        <translation>ein Objekt mit hlc und siteId</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>a revision number &gt;= 1</source>
+        <translation>eine Revisionsnummer &gt;= 1</translation>
+    </message>
+    <message>
+        <source>a position &gt;= 0</source>
+        <translation>eine Position &gt;= 0</translation>
+    </message>
+    <message>
+        <source>an id not used by another row in the same list</source>
+        <translation>eine ID, die keine andere Zeile derselben Liste verwendet</translation>
+    </message>
+    <message>
+        <source>%1, or null</source>
+        <translation>%1 oder null</translation>
+    </message>
+    <message>
+        <source>an HLC stamp %1, at most one day ahead of this machine&apos;s clock (%2), or empty</source>
+        <translation>ein HLC-Stempel %1, höchstens einen Tag vor der Uhr dieses Rechners (%2), oder leer</translation>
+    </message>
+    <message>
+        <source>a percentage between 0 and 100</source>
+        <translation>ein Prozentwert zwischen 0 und 100</translation>
+    </message>
+    <message>
+        <source>a non-negative integer</source>
+        <translation>eine nicht negative ganze Zahl</translation>
+    </message>
+    <message>
+        <source>a non-negative number (ms)</source>
+        <translation>eine nicht negative Zahl (ms)</translation>
+    </message>
+    <message>
+        <source>a non-negative amount per hour</source>
+        <translation>ein nicht negativer Betrag pro Stunde</translation>
+    </message>
+    <message>
+        <source>an escalation level 1..3</source>
+        <translation>eine Eskalationsstufe 1..3</translation>
+    </message>
+    <message>
+        <source>false (a deleted incident cannot be imported)</source>
+        <translation>false (ein gelöschter Vorfall kann nicht importiert werden)</translation>
+    </message>
+    <message>
+        <source>%1: %2: expected %3</source>
+        <translation>%1: %2: erwartet: %3</translation>
+    </message>
+    <message>
+        <source>byte %1</source>
+        <translation>Byte %1</translation>
+    </message>
+    <message>
+        <source>valid JSON: %1</source>
+        <translation>gültiges JSON: %1</translation>
     </message>
 </context>
 <context>
@@ -1923,6 +2083,89 @@ Den Nur-Lese-Modus verlassen?</translation>
     <message>
         <source>No checklist item %1</source>
         <translation>Kein Checklistenpunkt %1</translation>
+    </message>
+</context>
+<context>
+    <name>idesk::JsonCheck</name>
+    <message>
+        <source>at most %1 nested arrays or objects (byte %2 opens one more)</source>
+        <translation>höchstens %1 verschachtelte Arrays oder Objekte (Byte %2 öffnet ein weiteres)</translation>
+    </message>
+    <message>
+        <source>parse error at byte %1, a NUL byte, which JSON text never holds</source>
+        <translation>Syntaxfehler bei Byte %1, einem NUL-Byte, das in JSON-Text nie vorkommt</translation>
+    </message>
+    <message>
+        <source>each key once in an object (&quot;%1&quot; appears twice)</source>
+        <translation>jeden Schlüssel nur einmal in einem Objekt („%1“ kommt zweimal vor)</translation>
+    </message>
+    <message>
+        <source>parse error at byte %1, %2</source>
+        <translation>Syntaxfehler bei Byte %1, %2</translation>
+    </message>
+    <message>
+        <source>unexpected end of input at byte %1, %2</source>
+        <translation>unerwartetes Ende der Eingabe bei Byte %1, %2</translation>
+    </message>
+    <message>
+        <source>… (%1 characters)</source>
+        <translation>… (%1 Zeichen)</translation>
+    </message>
+    <message>
+        <source>a number within the range of a double</source>
+        <translation>eine Zahl im Wertebereich eines double</translation>
+    </message>
+    <message>
+        <source>a number within the range of a double (found %1)</source>
+        <translation>eine Zahl im Wertebereich eines double (gefunden: %1)</translation>
+    </message>
+    <message>
+        <source>valid JSON: %1</source>
+        <translation>gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein Wahrheitswert</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>ein String</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>an object (found %1)</source>
+        <translation>ein Objekt (gefunden: %1)</translation>
+    </message>
+    <message>
+        <source>one of the keys %1</source>
+        <translation>einer der Schlüssel %1</translation>
+    </message>
+    <message>
+        <source>%1 (the key is missing)</source>
+        <translation>%1 (der Schlüssel fehlt)</translation>
+    </message>
+    <message>
+        <source>a non-empty string</source>
+        <translation>ein nicht leerer String</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>an array of strings</source>
+        <translation>ein Array von Strings</translation>
     </message>
 </context>
 <context>
@@ -2350,6 +2593,33 @@ Den Nur-Lese-Modus verlassen?</translation>
     </message>
 </context>
 <context>
+    <name>idesk::PlaybookMatch</name>
+    <message>
+        <source>title mentions %1</source>
+        <translation>Titel nennt %1</translation>
+    </message>
+    <message>
+        <source>summary mentions %1</source>
+        <translation>Zusammenfassung nennt %1</translation>
+    </message>
+    <message>
+        <source>impact mentions %1</source>
+        <translation>Auswirkung nennt %1</translation>
+    </message>
+    <message>
+        <source>error rate %1% ≥ %2%</source>
+        <translation>Fehlerrate %1 % ≥ %2 %</translation>
+    </message>
+    <message>
+        <source>response time %1 ms ≥ %2 ms</source>
+        <translation>Antwortzeit %1 ms ≥ %2 ms</translation>
+    </message>
+    <message>
+        <source>users affected %1% ≥ %2%</source>
+        <translation>betroffene Nutzer %1 % ≥ %2 %</translation>
+    </message>
+</context>
+<context>
     <name>idesk::PlaybookOfferPanel</name>
     <message>
         <source>Playbook</source>
@@ -2357,7 +2627,7 @@ Den Nur-Lese-Modus verlassen?</translation>
     </message>
     <message>
         <source>Fits this incident: %1.</source>
-        <translation>Passt zu diesem Incident: %1.</translation>
+        <translation>Passt zu diesem Vorfall: %1.</translation>
     </message>
     <message>
         <source>Open playbook: %1</source>
@@ -2462,6 +2732,10 @@ Den Nur-Lese-Modus verlassen?</translation>
         <source>Un&amp;tick</source>
         <translation>Häkchen &amp;entfernen</translation>
     </message>
+    <message>
+        <source>%1 was not run; the step stays as it was.</source>
+        <translation>%1 wurde nicht ausgeführt; der Schritt bleibt, wie er war.</translation>
+    </message>
 </context>
 <context>
     <name>idesk::PlaybookStepModel</name>
@@ -2527,6 +2801,61 @@ Den Nur-Lese-Modus verlassen?</translation>
     <message>
         <source>State</source>
         <translation>Stand</translation>
+    </message>
+</context>
+<context>
+    <name>idesk::PostmortemDoc</name>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>ein String</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>an array of strings</source>
+        <translation>ein Array von Strings</translation>
+    </message>
+    <message>
+        <source>a date YYYY-MM-DD</source>
+        <translation>ein Datum JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <source>an ISO 8601 date and time</source>
+        <translation>ein ISO-8601-Datum mit Uhrzeit</translation>
+    </message>
+    <message>
+        <source>byte %1</source>
+        <translation>Byte %1</translation>
+    </message>
+    <message>
+        <source>well-formed JSON: %1</source>
+        <translation>wohlgeformtes JSON: %1</translation>
+    </message>
+    <message>
+        <source>minutes &gt;= 0</source>
+        <translation>Minuten &gt;= 0</translation>
+    </message>
+    <message>
+        <source>P0, P1, P2 or P3</source>
+        <translation>P0, P1, P2 oder P3</translation>
+    </message>
+    <message>
+        <source>minutes between 1 and 1440</source>
+        <translation>Minuten zwischen 1 und 1440</translation>
     </message>
 </context>
 <context>
@@ -2866,14 +3195,6 @@ Den Nur-Lese-Modus verlassen?</translation>
         <translation>Schwärzen aus</translation>
     </message>
     <message>
-        <source>1 item redacted</source>
-        <translation>1 Stelle geschwärzt</translation>
-    </message>
-    <message>
-        <source>%1 items redacted</source>
-        <translation>%1 Stellen geschwärzt</translation>
-    </message>
-    <message>
         <source>The runbook asks for the review within 48 hours of resolution.</source>
         <translation>Das Runbook verlangt das Review innerhalb von 48 Stunden nach der Lösung.</translation>
     </message>
@@ -2959,6 +3280,316 @@ Den Nur-Lese-Modus verlassen?</translation>
         <source>%1 so far (still open)</source>
         <translation>%1 bisher (noch offen)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n item(s) redacted</source>
+        <translation>
+            <numerusform>%n Stelle geschwärzt</numerusform>
+            <numerusform>%n Stellen geschwärzt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>idesk::Profile</name>
+    <message>
+        <source>a JSON object at the top level (found %1)</source>
+        <translation>ein JSON-Objekt auf oberster Ebene (gefunden: %1)</translation>
+    </message>
+    <message>
+        <source>an http(s) URL or an empty string</source>
+        <translation>eine http(s)-URL oder ein leerer String</translation>
+    </message>
+    <message>
+        <source>a positive integer (minutes)</source>
+        <translation>eine positive ganze Zahl (Minuten)</translation>
+    </message>
+    <message>
+        <source>one of P0, P1, P2, P3</source>
+        <translation>einer der Werte P0, P1, P2, P3</translation>
+    </message>
+    <message>
+        <source>a percentage between 0 and 100</source>
+        <translation>ein Prozentwert zwischen 0 und 100</translation>
+    </message>
+    <message>
+        <source>a non-negative amount per hour</source>
+        <translation>ein nicht negativer Betrag pro Stunde</translation>
+    </message>
+    <message>
+        <source>an http(s) URL</source>
+        <translation>eine http(s)-URL</translation>
+    </message>
+    <message>
+        <source>a non-empty checklist item text</source>
+        <translation>ein nicht leerer Text für den Checklistenpunkt</translation>
+    </message>
+    <message>
+        <source>an email address like name@example.com</source>
+        <translation>eine E-Mail-Adresse wie name@example.com</translation>
+    </message>
+    <message>
+        <source>one of slack, email, statuspage</source>
+        <translation>einer der Werte slack, email, statuspage</translation>
+    </message>
+    <message>
+        <source>a non-empty string</source>
+        <translation>ein nicht leerer String</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>ein String</translation>
+    </message>
+    <message>
+        <source>at most %1 minutes (one year)</source>
+        <translation>höchstens %1 Minuten (ein Jahr)</translation>
+    </message>
+    <message>
+        <source>schemaVersion &lt;= %1 (a positive integer)</source>
+        <translation>schemaVersion &lt;= %1 (eine positive ganze Zahl)</translation>
+    </message>
+    <message>
+        <source>schemaVersion &lt;= %1 (this file is from a newer IncidentDesk)</source>
+        <translation>schemaVersion &lt;= %1 (diese Datei stammt von einem neueren IncidentDesk)</translation>
+    </message>
+    <message>
+        <source>an array with one entry for each of P0..P3</source>
+        <translation>ein Array mit je einem Eintrag für P0..P3</translation>
+    </message>
+    <message>
+        <source>each of P0, P1, P2, P3 exactly once (%1 is already defined at $.severities[%2])</source>
+        <translation>jeden der Werte P0, P1, P2, P3 genau einmal (%1 ist schon bei $.severities[%2] definiert)</translation>
+    </message>
+    <message>
+        <source>a non-empty example</source>
+        <translation>ein nicht leeres Beispiel</translation>
+    </message>
+    <message>
+        <source>an entry for %1 (each of P0, P1, P2, P3 exactly once)</source>
+        <translation>einen Eintrag für %1 (jeden der Werte P0, P1, P2, P3 genau einmal)</translation>
+    </message>
+    <message>
+        <source>a percentage no greater than userHighPercent (%1)</source>
+        <translation>einen Prozentwert nicht größer als userHighPercent (%1)</translation>
+    </message>
+    <message>
+        <source>an amount no greater than revenueCriticalPerHour (%1)</source>
+        <translation>einen Betrag nicht größer als revenueCriticalPerHour (%1)</translation>
+    </message>
+    <message>
+        <source>an array of escalation levels 1..3, in order</source>
+        <translation>ein Array der Eskalationsstufen 1..3, der Reihe nach</translation>
+    </message>
+    <message>
+        <source>at most 3 escalation levels (1..3)</source>
+        <translation>höchstens 3 Eskalationsstufen (1..3)</translation>
+    </message>
+    <message>
+        <source>level %1 (levels run 1..3 in order)</source>
+        <translation>Stufe %1 (die Stufen laufen der Reihe nach von 1 bis 3)</translation>
+    </message>
+    <message>
+        <source>a non-empty contact role</source>
+        <translation>eine nicht leere Kontaktrolle</translation>
+    </message>
+    <message>
+        <source>a role listed in $.onCall or $.personnel</source>
+        <translation>eine Rolle aus $.onCall oder $.personnel</translation>
+    </message>
+    <message>
+        <source>an array of escalation rules</source>
+        <translation>ein Array von Eskalationsregeln</translation>
+    </message>
+    <message>
+        <source>an array of severities (empty: any incident)</source>
+        <translation>ein Array von Schweregraden (leer: jeder Vorfall)</translation>
+    </message>
+    <message>
+        <source>a level defined in $.escalationLevels (1..%1)</source>
+        <translation>eine in $.escalationLevels definierte Stufe (1..%1)</translation>
+    </message>
+    <message>
+        <source>an array of contacts</source>
+        <translation>ein Array von Kontakten</translation>
+    </message>
+    <message>
+        <source>an array of channels</source>
+        <translation>ein Array von Kanälen</translation>
+    </message>
+    <message>
+        <source>a Slack channel like #incidents</source>
+        <translation>ein Slack-Kanal wie #incidents</translation>
+    </message>
+    <message>
+        <source>an array of links</source>
+        <translation>ein Array von Links</translation>
+    </message>
+    <message>
+        <source>an array of health endpoints</source>
+        <translation>ein Array von Health-Endpunkten</translation>
+    </message>
+    <message>
+        <source>an HTTP status code (100..599)</source>
+        <translation>ein HTTP-Statuscode (100..599)</translation>
+    </message>
+    <message>
+        <source>an array of JSON-RPC endpoints</source>
+        <translation>ein Array von JSON-RPC-Endpunkten</translation>
+    </message>
+    <message>
+        <source>a Kubernetes namespace name (DNS-1123 label)</source>
+        <translation>ein Kubernetes-Namespace-Name (DNS-1123-Label)</translation>
+    </message>
+    <message>
+        <source>a deployment name (DNS-1123 subdomain)</source>
+        <translation>ein Deployment-Name (DNS-1123-Subdomain)</translation>
+    </message>
+    <message>
+        <source>a context name</source>
+        <translation>ein Kontextname</translation>
+    </message>
+    <message>
+        <source>a connection string without a password (libpq reads it from ~/.pgpass or PGPASSFILE)</source>
+        <translation>ein Verbindungsstring ohne Passwort (libpq liest es aus ~/.pgpass oder PGPASSFILE)</translation>
+    </message>
+    <message>
+        <source>a timeout in seconds (1..300)</source>
+        <translation>ein Timeout in Sekunden (1..300)</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>an exit code (0..255)</source>
+        <translation>ein Exit-Code (0..255)</translation>
+    </message>
+    <message>
+        <source>a JSON path like $.status</source>
+        <translation>ein JSON-Pfad wie $.status</translation>
+    </message>
+    <message>
+        <source>a string, number or boolean</source>
+        <translation>ein String, eine Zahl oder ein Wahrheitswert</translation>
+    </message>
+    <message>
+        <source>a non-negative number</source>
+        <translation>eine nicht negative Zahl</translation>
+    </message>
+    <message>
+        <source>an array of diagnostic checks</source>
+        <translation>ein Array von Diagnoseprüfungen</translation>
+    </message>
+    <message>
+        <source>an id of lower-case letters, digits, &apos;-&apos; and &apos;.&apos;</source>
+        <translation>eine ID aus Kleinbuchstaben, Ziffern, „-“ und „.“</translation>
+    </message>
+    <message>
+        <source>an id not used before</source>
+        <translation>eine noch nicht verwendete ID</translation>
+    </message>
+    <message>
+        <source>one of kubectl, http, jsonrpc, dns, sql, logs, jsonrpc-lag</source>
+        <translation>einer der Werte kubectl, http, jsonrpc, dns, sql, logs, jsonrpc-lag</translation>
+    </message>
+    <message>
+        <source>a non-empty kubectl argument</source>
+        <translation>ein nicht leeres kubectl-Argument</translation>
+    </message>
+    <message>
+        <source>kubectl arguments (the key is missing)</source>
+        <translation>kubectl-Argumente (der Schlüssel fehlt)</translation>
+    </message>
+    <message>
+        <source>a host name</source>
+        <translation>ein Hostname</translation>
+    </message>
+    <message>
+        <source>a regular expression</source>
+        <translation>ein regulärer Ausdruck</translation>
+    </message>
+    <message>
+        <source>a timeout in seconds (1..3600)</source>
+        <translation>ein Timeout in Sekunden (1..3600)</translation>
+    </message>
+    <message>
+        <source>the name a destructive check changes (the key is missing)</source>
+        <translation>der Name dessen, was eine verändernde Prüfung ändert (der Schlüssel fehlt)</translation>
+    </message>
+    <message>
+        <source>an id of lower-case letters, digits and &apos;-&apos;</source>
+        <translation>eine ID aus Kleinbuchstaben, Ziffern und „-“</translation>
+    </message>
+    <message>
+        <source>an array of playbooks</source>
+        <translation>ein Array von Playbooks</translation>
+    </message>
+    <message>
+        <source>a playbook id not used before</source>
+        <translation>eine noch nicht verwendete Playbook-ID</translation>
+    </message>
+    <message>
+        <source>an array of steps (at least one)</source>
+        <translation>ein Array von Schritten (mindestens einer)</translation>
+    </message>
+    <message>
+        <source>at least one step</source>
+        <translation>mindestens ein Schritt</translation>
+    </message>
+    <message>
+        <source>a non-empty word or phrase</source>
+        <translation>ein nicht leeres Wort oder eine Wortgruppe</translation>
+    </message>
+    <message>
+        <source>a time in milliseconds</source>
+        <translation>eine Zeit in Millisekunden</translation>
+    </message>
+    <message>
+        <source>a step id not used before in this playbook</source>
+        <translation>eine in diesem Playbook noch nicht verwendete Schritt-ID</translation>
+    </message>
+    <message>
+        <source>one of check, mitigation, manual</source>
+        <translation>einer der Werte check, mitigation, manual</translation>
+    </message>
+    <message>
+        <source>what the person does (a manual step needs a title)</source>
+        <translation>was die Person tut (ein manueller Schritt braucht einen Titel)</translation>
+    </message>
+    <message>
+        <source>no check on a manual step (use kind check)</source>
+        <translation>keine Prüfung bei einem manuellen Schritt (dafür kind check verwenden)</translation>
+    </message>
+    <message>
+        <source>the id of a check in $.diagnostics (&quot;%1&quot; is not one)</source>
+        <translation>die ID einer Prüfung aus $.diagnostics („%1“ ist keine)</translation>
+    </message>
+    <message>
+        <source>a non-destructive check (&quot;%1&quot; changes %2: use kind mitigation)</source>
+        <translation>eine nicht verändernde Prüfung („%1“ ändert %2: dafür kind mitigation verwenden)</translation>
+    </message>
+    <message>
+        <source>a destructive check (&quot;%1&quot; only reads: use kind check)</source>
+        <translation>eine verändernde Prüfung („%1“ liest nur: dafür kind check verwenden)</translation>
+    </message>
+    <message>
+        <source>%1: %2: expected %3</source>
+        <translation>%1: %2: erwartet: %3</translation>
+    </message>
+    <message>
+        <source>valid JSON: %1</source>
+        <translation>gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>a readable file (is the resource linked in?)</source>
+        <translation>eine lesbare Datei (ist die Ressource eingebunden?)</translation>
+    </message>
+    <message>
+        <source>a readable file</source>
+        <translation>eine lesbare Datei</translation>
+    </message>
+    <message>
+        <source>a profile of at most %1 bytes</source>
+        <translation>ein Profil von höchstens %1 Bytes</translation>
+    </message>
 </context>
 <context>
     <name>idesk::ResolveDialog</name>
@@ -3028,7 +3659,7 @@ z. B. %5</translation>
     </message>
     <message>
         <source>&amp;Sync incidents with a PostgreSQL server</source>
-        <translation>Incidents mit einem PostgreSQL-Server &amp;synchronisieren</translation>
+        <translation>Vorfälle mit einem PostgreSQL-Server &amp;synchronisieren</translation>
     </message>
     <message>
         <source>Sync enabled</source>

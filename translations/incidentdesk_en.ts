@@ -10,6 +10,13 @@
             <numerusform>%n secrets redacted</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n step</numerusform>
+            <numerusform>%n steps</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>idesk::CheckCatalogModel</name>
@@ -106,6 +113,13 @@
         <translation>
             <numerusform>Markdown copied (%n item redacted)</numerusform>
             <numerusform>Markdown copied (%n items redacted)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) redacted</source>
+        <translation>
+            <numerusform>%n item redacted</numerusform>
+            <numerusform>%n items redacted</numerusform>
         </translation>
     </message>
 </context>

@@ -49,9 +49,7 @@ int listPlaybooks(Context &ctx, const PlaybookService &svc, bool json)
                                     {QStringLiteral("steps"), int(pb.steps.size())}});
         else
             ctx.out << pb.id << '\t' << oneLine(pb.title) << '\t'
-                    << (pb.steps.size() == 1 ? QObject::tr("1 step")
-                                             : QObject::tr("%1 steps").arg(pb.steps.size()))
-                    << '\n';
+                    << QObject::tr("%n step(s)", nullptr, int(pb.steps.size())) << '\n';
     }
     if (json)
         ctx.out << QJsonDocument(list).toJson(QJsonDocument::Indented);

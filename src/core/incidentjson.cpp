@@ -3,6 +3,7 @@
 #include "hlc.h"
 #include "jsoncheck_p.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QPair>
 #include <QSet>
@@ -21,11 +22,6 @@ using jsoncheck::toStd;
 namespace {
 
 using Checker = jsoncheck::Checker<FormatError>;
-
-const QString kTime = QStringLiteral("an ISO 8601 time like 2024-01-15T14:30:00.000Z, or null");
-const QString kDate = QStringLiteral("a date like 2024-01-20, or null");
-const QString kString = QStringLiteral("a string");
-const QString kId = QStringLiteral("a UUID in lowercase like 3f2b8c1e-6d4a-4b7e-9a10-5c2d8e7f6a01");
 
 Json timeToJson(const QDateTime &t)
 {
@@ -137,6 +133,8 @@ Json actionToJson(const ActionItem &a)
 // one was not written by us, so guessing a default would hide the damage.
 class Reader
 {
+    Q_DECLARE_TR_FUNCTIONS(idesk::IncidentJson)
+
 public:
     Reader(const QString &origin, const QDateTime &now)
         : c(origin), m_now(now),
@@ -147,8 +145,8 @@ public:
     {
         const QString top = QStringLiteral("$");
         if (!root.is_object())
-            c.fail(top, QStringLiteral("an incident document (a JSON object with \"schema\": "
-                                       "\"%1\")")
+            c.fail(top, tr("an incident document (a JSON object with \"schema\": "
+                           "\"%1\")")
                             .arg(QLatin1String(kIncidentSchema)));
         // The schema first, before complaining about keys a different schema might use.
         const QString schemaAt = QStringLiteral("$.schema");
@@ -159,9 +157,9 @@ public:
         c.object(root, top, {"schema", "incident", "events", "checklist", "actions"});
 
         IncidentBundle b;
-        b.incident = readIncident(
-            *c.member(root, top, "incident", Presence::Required, QStringLiteral("an object")),
-            QStringLiteral("$.incident"));
+        b.incident =
+            readIncident(*c.member(root, top, "incident", Presence::Required, tr("an object")),
+                         QStringLiteral("$.incident"));
         const QString &incidentId = b.incident.id;
 
         QSet<QString> ids;
@@ -173,8 +171,8 @@ public:
             const auto seen = revisions.constFind({e.eventId, e.revision});
             if (seen != revisions.constEnd())
                 c.fail(Checker::key(at, "revision"),
-                       QStringLiteral("a revision of event %1 not already given (%2 is revision "
-                                      "%3 too)")
+                       tr("a revision of event %1 not already given (%2 is revision "
+                          "%3 too)")
                            .arg(e.eventId, *seen)
                            .arg(e.revision));
             revisions.insert({e.eventId, e.revision}, at);
@@ -196,6 +194,20 @@ private:
     Checker c;
     QDateTime m_now;
     qint64 m_latestWallMs;
+    // Worded once per import, in the catalogue installed by then: most are asked for on every
+    // row, though shown only for a bad one.
+    const QString kTime = tr("an ISO 8601 time like 2024-01-15T14:30:00.000Z, or null");
+    const QString kTimeRequired = tr("an ISO 8601 time like 2024-01-15T14:30:00.000Z");
+    const QString kDate = tr("a date like 2024-01-20, or null");
+    const QString kString = tr("a string");
+    const QString kId = tr("a UUID in lowercase like 3f2b8c1e-6d4a-4b7e-9a10-5c2d8e7f6a01");
+    const QString kTrueOrFalse = tr("true or false");
+    const QString kOneOf = tr("one of %1");
+    const QString kOwner = tr("the incident's id %1");
+    const QString kStamp = tr("an object with hlc and siteId");
+    const QString kArray = tr("an array");
+    const QString kRevision = tr("a revision number >= 1");
+    const QString kPosition = tr("a position >= 0");
 
     const Json &need(const Json &obj, const QString &path, std::string_view k,
                      const QString &expected)
@@ -237,7 +249,7 @@ private:
     QString ownerId(const Json &obj, const QString &path, const QString &incidentId)
     {
         const QString at = Checker::key(path, "incidentId");
-        const QString expected = QStringLiteral("the incident's id %1").arg(incidentId);
+        const QString expected = kOwner.arg(incidentId);
         const Json &v = need(obj, path, "incidentId", expected);
         if (!v.is_string() || jsoncheck::toQString(v.get_ref<const std::string &>()) != incidentId)
             c.fail(at, expected);
@@ -247,15 +259,13 @@ private:
     void uniqueId(const QString &value, const QString &path, QSet<QString> &ids)
     {
         if (ids.contains(value))
-            c.fail(Checker::key(path, "id"),
-                   QStringLiteral("an id not used by another row in the same list"));
+            c.fail(Checker::key(path, "id"), tr("an id not used by another row in the same list"));
         ids.insert(value);
     }
 
     bool boolean(const Json &obj, const QString &path, std::string_view k)
     {
-        return c.boolean(need(obj, path, k, QStringLiteral("true or false")),
-                         Checker::key(path, k));
+        return c.boolean(need(obj, path, k, kTrueOrFalse), Checker::key(path, k));
     }
 
     qint64 integer(const Json &obj, const QString &path, std::string_view k, qint64 min, qint64 max,
@@ -266,8 +276,7 @@ private:
 
     QDateTime time(const Json &obj, const QString &path, std::string_view k, bool nullable = true)
     {
-        const QString expected =
-            nullable ? kTime : QStringLiteral("an ISO 8601 time like 2024-01-15T14:30:00.000Z");
+        const QString &expected = nullable ? kTime : kTimeRequired;
         const QString at = Checker::key(path, k);
         const Json &v = need(obj, path, k, expected);
         if (v.is_null() && nullable)
@@ -284,7 +293,7 @@ private:
     std::optional<T> optionalNumber(const Json &obj, const QString &path, std::string_view k,
                                     double max, const QString &expected)
     {
-        const QString full = expected + QStringLiteral(", or null");
+        const QString full = tr("%1, or null").arg(expected);
         const Json &v = need(obj, path, k, full);
         if (v.is_null())
             return std::nullopt;
@@ -302,7 +311,7 @@ private:
         QStringList names;
         for (int i = 0; i < count; ++i)
             names << toString(static_cast<E>(i));
-        const QString expected = QStringLiteral("one of ") + names.join(QStringLiteral(", "));
+        const QString expected = kOneOf.arg(names.join(QStringLiteral(", ")));
         const QString at = Checker::key(path, k);
         const Json &v = need(obj, path, k, expected);
         if (!v.is_string())
@@ -315,7 +324,7 @@ private:
 
     SyncStamp stamp(const Json &obj, const QString &path)
     {
-        const QString expected = QStringLiteral("an object with hlc and siteId");
+        const QString &expected = kStamp;
         const QString at = Checker::key(path, "stamp");
         const Json &v = c.object(need(obj, path, "stamp", expected), at, {"hlc", "siteId"});
         SyncStamp s;
@@ -325,10 +334,9 @@ private:
             // so they could never win against it.
             const auto parsed = HlcStamp::parse(s.hlc);
             if (!parsed || parsed->wallMs > m_latestWallMs)
-                c.fail(Checker::key(at, "hlc"),
-                       QStringLiteral("an HLC stamp %1, at most one day ahead of this "
-                                      "machine's clock (%2), or empty")
-                           .arg(HlcStamp::formatHint(), toIsoUtc(m_now)));
+                c.fail(Checker::key(at, "hlc"), tr("an HLC stamp %1, at most one day ahead of this "
+                                                   "machine's clock (%2), or empty")
+                                                    .arg(HlcStamp::formatHint(), toIsoUtc(m_now)));
         }
         s.siteId = str(v, at, "siteId");
         return s;
@@ -337,7 +345,7 @@ private:
     template<typename F> void each(const Json &obj, const QString &path, std::string_view k, F &&f)
     {
         const QString at = Checker::key(path, k);
-        const QString expected = QStringLiteral("an array");
+        const QString &expected = kArray;
         const Json &v = c.array(need(obj, path, k, expected), at, expected);
         for (std::size_t i = 0; i < v.size(); ++i)
             f(v[i], Checker::index(at, i));
@@ -368,34 +376,33 @@ private:
 
         const QString impactAt = Checker::key(at, "impact");
         const Json &im =
-            c.object(need(v, at, "impact", QStringLiteral("an object")), impactAt,
+            c.object(need(v, at, "impact", tr("an object")), impactAt,
                      {"userImpact", "businessImpact", "affectedUsers", "affectedUsersPercent",
                       "errorRatePercent", "responseTimeMs", "revenueLossPerHour", "regulatory"});
         const double huge = std::numeric_limits<double>::max();
-        const QString percent = QStringLiteral("a percentage between 0 and 100");
+        const QString percent = tr("a percentage between 0 and 100");
         i.impact.userImpact = str(im, impactAt, "userImpact");
         i.impact.businessImpact = str(im, impactAt, "businessImpact");
         i.impact.affectedUsers = optionalNumber<qint64>(im, impactAt, "affectedUsers", huge,
-                                                        QStringLiteral("a non-negative integer"));
+                                                        tr("a non-negative integer"));
         i.impact.affectedUsersPercent =
             optionalNumber<double>(im, impactAt, "affectedUsersPercent", 100, percent);
         i.impact.errorRatePercent =
             optionalNumber<double>(im, impactAt, "errorRatePercent", 100, percent);
-        i.impact.responseTimeMs = optionalNumber<double>(
-            im, impactAt, "responseTimeMs", huge, QStringLiteral("a non-negative number (ms)"));
-        i.impact.revenueLossPerHour =
-            optionalNumber<double>(im, impactAt, "revenueLossPerHour", huge,
-                                   QStringLiteral("a non-negative amount per hour"));
+        i.impact.responseTimeMs = optionalNumber<double>(im, impactAt, "responseTimeMs", huge,
+                                                         tr("a non-negative number (ms)"));
+        i.impact.revenueLossPerHour = optionalNumber<double>(
+            im, impactAt, "revenueLossPerHour", huge, tr("a non-negative amount per hour"));
         i.impact.regulatory = boolean(im, impactAt, "regulatory");
 
         i.summary = str(v, at, "summary");
         i.escalationLevel = static_cast<int>(
-            integer(v, at, "escalationLevel", 1, 3, QStringLiteral("an escalation level 1..3")));
+            integer(v, at, "escalationLevel", 1, 3, tr("an escalation level 1..3")));
         // A tombstone would import invisibly and then block the live incident with that id.
         i.deleted = boolean(v, at, "deleted");
         if (i.deleted)
             c.fail(Checker::key(at, "deleted"),
-                   QStringLiteral("false (a deleted incident cannot be imported)"));
+                   tr("false (a deleted incident cannot be imported)"));
         i.stamp = stamp(v, at);
         return i;
     }
@@ -411,8 +418,8 @@ private:
         uniqueId(e.id, at, ids);
         e.eventId = id(v, at, "eventId");
         e.incidentId = ownerId(v, at, incidentId);
-        e.revision = static_cast<int>(integer(v, at, "revision", 1, std::numeric_limits<int>::max(),
-                                              QStringLiteral("a revision number >= 1")));
+        e.revision = static_cast<int>(
+            integer(v, at, "revision", 1, std::numeric_limits<int>::max(), kRevision));
         // The timeline is ordered by occurredAt, so an event without one has no place in it.
         e.occurredAt = time(v, at, "occurredAt", false);
         e.recordedAt = time(v, at, "recordedAt");
@@ -439,9 +446,8 @@ private:
         item.incidentId = ownerId(v, at, incidentId);
         item.list = enumeration<ChecklistKind>(v, at, "list", 3, &checklistKindToString,
                                                &checklistKindFromString);
-        item.position =
-            static_cast<int>(integer(v, at, "position", 0, std::numeric_limits<int>::max(),
-                                     QStringLiteral("a position >= 0")));
+        item.position = static_cast<int>(
+            integer(v, at, "position", 0, std::numeric_limits<int>::max(), kPosition));
         item.text = str(v, at, "text");
         item.checked = boolean(v, at, "checked");
         item.checkedBy = str(v, at, "checkedBy");
@@ -486,8 +492,8 @@ private:
 } // namespace
 
 FormatError::FormatError(QString origin, QString where, QString expected)
-    : Error(Kind::Format,
-            origin + QStringLiteral(": ") + where + QStringLiteral(": expected ") + expected),
+    : Error(Kind::Format, QCoreApplication::translate("idesk::IncidentJson", "%1: %2: expected %3")
+                              .arg(origin, where, expected)),
       m_origin(std::move(origin)), m_where(std::move(where)), m_expected(std::move(expected))
 {}
 
@@ -562,8 +568,11 @@ IncidentBundle bundleFromJson(const QByteArray &json, const QString &origin, con
     if (!root && !syntax.path.isEmpty())
         throw FormatError(origin, syntax.path, syntax.detail);
     if (!root)
-        throw FormatError(origin, QStringLiteral("byte %1").arg(syntax.offset),
-                          QStringLiteral("valid JSON: ") + syntax.detail);
+        throw FormatError(
+            origin,
+            QCoreApplication::translate("idesk::IncidentJson", "byte %1").arg(syntax.offset),
+            QCoreApplication::translate("idesk::IncidentJson", "valid JSON: %1")
+                .arg(syntax.detail));
     return Reader(origin, now).read(*root);
 }
 

@@ -5,6 +5,7 @@
 // hand-edited file without guessing.
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -22,6 +23,14 @@
 namespace idesk::jsoncheck {
 
 using Json = nlohmann::ordered_json;
+
+// What these readers say reaches the user as it is (a profile or import that cannot be read), so
+// it is worded in the language of the installed catalogue; with none installed (the tests, a C
+// locale) it stays English. The caller's path and values are put in, never translated.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(idesk::JsonCheck)
+};
 
 struct SyntaxError
 {
@@ -250,10 +259,9 @@ template<typename J = Json> std::optional<J> parseAs(const QByteArray &bytes, Sy
 {
     if (const qint64 at = tooDeepAt(bytes); at >= 0) {
         error.offset = at;
-        error.detail =
-            QStringLiteral("at most %1 nested arrays or objects (byte %2 opens one more)")
-                .arg(kMaxDepth)
-                .arg(at);
+        error.detail = Text::tr("at most %1 nested arrays or objects (byte %2 opens one more)")
+                           .arg(kMaxDepth)
+                           .arg(at);
         return std::nullopt;
     }
     // nlohmann stops at a NUL byte as at the end of a C string, so whatever follows one would
@@ -261,8 +269,7 @@ template<typename J = Json> std::optional<J> parseAs(const QByteArray &bytes, Sy
     if (const qsizetype nul = bytes.indexOf('\0'); nul >= 0) {
         error.offset = nul;
         error.detail =
-            QStringLiteral("parse error at byte %1, a NUL byte, which JSON text never holds")
-                .arg(nul);
+            Text::tr("parse error at byte %1, a NUL byte, which JSON text never holds").arg(nul);
         return std::nullopt;
     }
     PathTracker tracker;
@@ -274,7 +281,7 @@ template<typename J = Json> std::optional<J> parseAs(const QByteArray &bytes, Sy
     } catch (const PathTracker::DuplicateKey &d) {
         error.path = tracker.path();
         error.detail =
-            QStringLiteral("each key once in an object (\"%1\" appears twice)").arg(d.key.left(80));
+            Text::tr("each key once in an object (\"%1\" appears twice)").arg(d.key.left(80));
         return std::nullopt;
     } catch (const typename J::parse_error &e) {
         // nlohmann counts the offending byte from 1; callers want a 0-based offset.
@@ -284,14 +291,14 @@ template<typename J = Json> std::optional<J> parseAs(const QByteArray &bytes, Sy
         const QString lead = QStringLiteral("parse error at ");
         if (what.startsWith(lead))
             what = what.mid(lead.size());
-        error.detail = QStringLiteral("parse error at byte %1, %2").arg(error.offset).arg(what);
+        error.detail =
+            Text::tr("parse error at byte %1, %2").arg(QString::number(error.offset), what);
         // A cut inside a string, number or literal is reported as a bad token; say what it
         // really is, so a truncated download or copy reads as such.
         if (error.offset >= bytes.size() && !what.contains(QStringLiteral("unexpected end"))) {
             error.offset = bytes.size();
-            error.detail = QStringLiteral("unexpected end of input at byte %1, %2")
-                               .arg(error.offset)
-                               .arg(what);
+            error.detail = Text::tr("unexpected end of input at byte %1, %2")
+                               .arg(QString::number(error.offset), what);
         }
         return std::nullopt;
     } catch (const typename J::out_of_range &e) {
@@ -303,15 +310,15 @@ template<typename J = Json> std::optional<J> parseAs(const QByteArray &bytes, Sy
         if (token.endsWith(QLatin1Char('\'')))
             token.chop(1);
         if (token.size() > 24)
-            token = token.left(20) + QStringLiteral("… (%1 characters)").arg(token.size());
+            token = token.left(20) + Text::tr("… (%1 characters)").arg(token.size());
         error.detail =
             token.isEmpty()
-                ? QStringLiteral("a number within the range of a double")
-                : QStringLiteral("a number within the range of a double (found %1)").arg(token);
+                ? Text::tr("a number within the range of a double")
+                : Text::tr("a number within the range of a double (found %1)").arg(token);
         return std::nullopt;
     } catch (const nlohmann::json::exception &e) {
         error.path = tracker.path();
-        error.detail = QStringLiteral("valid JSON: %1").arg(untagged(e.what()));
+        error.detail = Text::tr("valid JSON: %1").arg(untagged(e.what()));
         return std::nullopt;
     }
 }
@@ -326,14 +333,14 @@ inline QString jsonTypeName(const Json &v)
     if (v.is_null())
         return QStringLiteral("null");
     if (v.is_boolean())
-        return QStringLiteral("a boolean");
+        return Text::tr("a boolean");
     if (v.is_number())
-        return QStringLiteral("a number");
+        return Text::tr("a number");
     if (v.is_string())
-        return QStringLiteral("a string");
+        return Text::tr("a string");
     if (v.is_array())
-        return QStringLiteral("an array");
-    return QStringLiteral("an object");
+        return Text::tr("an array");
+    return Text::tr("an object");
 }
 
 inline QString toQString(const std::string &s)
@@ -385,7 +392,7 @@ public:
                        std::initializer_list<std::string_view> known) const
     {
         if (!v.is_object())
-            fail(path, QStringLiteral("an object (found %1)").arg(jsonTypeName(v)));
+            fail(path, Text::tr("an object (found %1)").arg(jsonTypeName(v)));
         for (auto it = v.begin(); it != v.end(); ++it) {
             bool ok = false;
             for (auto k : known)
@@ -395,7 +402,7 @@ public:
                 for (auto k : known)
                     names << QLatin1String(k.data(), static_cast<qsizetype>(k.size()));
                 fail(path + QLatin1Char('.') + toQString(it.key()),
-                     QStringLiteral("one of the keys %1").arg(names.join(QStringLiteral(", "))));
+                     Text::tr("one of the keys %1").arg(names.join(QStringLiteral(", "))));
             }
         }
         return v;
@@ -408,7 +415,7 @@ public:
         const auto it = obj.find(std::string(k));
         if (it == obj.end()) {
             if (p == Presence::Required)
-                fail(key(path, k), expected + QStringLiteral(" (the key is missing)"));
+                fail(key(path, k), Text::tr("%1 (the key is missing)").arg(expected));
             return nullptr;
         }
         return &*it;
@@ -416,13 +423,15 @@ public:
 
     QString string(const Json &v, const QString &path, bool nonEmpty = false) const
     {
-        const QString expected =
-            nonEmpty ? QStringLiteral("a non-empty string") : QStringLiteral("a string");
+        // Worded only on failure: a large import reads a string for nearly every field.
+        const auto expected = [nonEmpty] {
+            return nonEmpty ? Text::tr("a non-empty string") : Text::tr("a string");
+        };
         if (!v.is_string())
-            fail(path, expected);
+            fail(path, expected());
         QString s = toQString(v.get_ref<const std::string &>());
         if (nonEmpty && s.trimmed().isEmpty())
-            fail(path, expected);
+            fail(path, expected());
         return s;
     }
 
@@ -461,7 +470,7 @@ public:
     bool boolean(const Json &v, const QString &path) const
     {
         if (!v.is_boolean())
-            fail(path, QStringLiteral("true or false"));
+            fail(path, Text::tr("true or false"));
         return v.get<bool>();
     }
 
@@ -474,7 +483,8 @@ public:
 
     QStringList stringList(const Json &v, const QString &path, const QString &itemExpected) const
     {
-        array(v, path, QStringLiteral("an array of strings"));
+        if (!v.is_array())
+            fail(path, Text::tr("an array of strings"));
         QStringList out;
         for (std::size_t i = 0; i < v.size(); ++i) {
             const QString itemPath = index(path, i);

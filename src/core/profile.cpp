@@ -2,6 +2,7 @@
 
 #include "jsoncheck_p.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QResource>
 #include <algorithm>
@@ -18,15 +19,6 @@ namespace {
 using Checker = jsoncheck::Checker<ProfileError>;
 
 constexpr qint64 kMaxMinutes = 525600; // a year: anything longer is a typo, not a policy
-
-const QString kMinutes = QStringLiteral("a positive integer (minutes)");
-const QString kSeverityName = QStringLiteral("one of P0, P1, P2, P3");
-const QString kPercent = QStringLiteral("a percentage between 0 and 100");
-const QString kAmount = QStringLiteral("a non-negative amount per hour");
-const QString kUrl = QStringLiteral("an http(s) URL");
-const QString kChecklistItem = QStringLiteral("a non-empty checklist item text");
-const QString kEmail = QStringLiteral("an email address like name@example.com");
-const QString kChannelKinds = QStringLiteral("one of slack, email, statuspage");
 
 bool isDns1123Label(const QString &s)
 {
@@ -50,6 +42,8 @@ bool looksLikeEmail(const QString &s)
 // Reads one profile document; every accessor knows its JSON path.
 class Reader
 {
+    Q_DECLARE_TR_FUNCTIONS(idesk::Profile)
+
 public:
     explicit Reader(const QString &origin) : c(origin) {}
 
@@ -57,8 +51,9 @@ public:
     {
         const QString top = QStringLiteral("$");
         if (!root.is_object())
-            c.fail(top, QStringLiteral("a JSON object at the top level (found %1)")
-                            .arg(jsoncheck::jsonTypeName(root)));
+            c.fail(
+                top,
+                tr("a JSON object at the top level (found %1)").arg(jsoncheck::jsonTypeName(root)));
         Profile p;
         // The version comes first: a newer file may not follow the rules checked below.
         p.schemaVersion = readSchemaVersion(root);
@@ -89,10 +84,10 @@ public:
         if (const Json *w = c.member(root, top, "webhookUrl", Presence::Optional, {})) {
             const QString path = Checker::key(top, "webhookUrl");
             if (!w->is_string())
-                c.fail(path, QStringLiteral("an http(s) URL or an empty string"));
+                c.fail(path, tr("an http(s) URL or an empty string"));
             p.webhookUrl = c.string(*w, path);
             if (!p.webhookUrl.isEmpty() && !jsoncheck::isHttpUrl(p.webhookUrl))
-                c.fail(path, QStringLiteral("an http(s) URL or an empty string"));
+                c.fail(path, tr("an http(s) URL or an empty string"));
         }
         for (auto it = root.begin(); it != root.end(); ++it) {
             if (!kKnownTopLevel.contains(jsoncheck::toQString(it.key())))
@@ -104,6 +99,15 @@ public:
 
 private:
     Checker c;
+    // Worded when a profile is read, in the catalogue installed by then.
+    const QString kMinutes = tr("a positive integer (minutes)");
+    const QString kSeverityName = tr("one of P0, P1, P2, P3");
+    const QString kPercent = tr("a percentage between 0 and 100");
+    const QString kAmount = tr("a non-negative amount per hour");
+    const QString kUrl = tr("an http(s) URL");
+    const QString kChecklistItem = tr("a non-empty checklist item text");
+    const QString kEmail = tr("an email address like name@example.com");
+    const QString kChannelKinds = tr("one of slack, email, statuspage");
 
     inline static const QStringList kKnownTopLevel{
         QStringLiteral("schemaVersion"),
@@ -133,8 +137,7 @@ private:
     QString str(const Json &obj, const QString &path, std::string_view k, Presence p,
                 bool nonEmpty = false)
     {
-        const QString expected =
-            nonEmpty ? QStringLiteral("a non-empty string") : QStringLiteral("a string");
+        const QString expected = nonEmpty ? tr("a non-empty string") : tr("a string");
         const Json *v = c.member(obj, path, k, p, expected);
         return v ? c.string(*v, Checker::key(path, k), nonEmpty) : QString();
     }
@@ -154,7 +157,7 @@ private:
         const QString at = Checker::key(path, k);
         const qint64 m = c.integer(*v, at, 1, std::numeric_limits<qint64>::max(), kMinutes);
         if (m > kMaxMinutes)
-            c.fail(at, QStringLiteral("at most %1 minutes (one year)").arg(kMaxMinutes));
+            c.fail(at, tr("at most %1 minutes (one year)").arg(kMaxMinutes));
         return static_cast<int>(m);
     }
 
@@ -212,21 +215,20 @@ private:
     {
         const QString top = QStringLiteral("$");
         const QString expected =
-            QStringLiteral("schemaVersion <= %1 (a positive integer)").arg(Profile::kSchemaVersion);
+            tr("schemaVersion <= %1 (a positive integer)").arg(Profile::kSchemaVersion);
         const Json *v = c.member(root, top, "schemaVersion", Presence::Required, expected);
         const QString at = Checker::key(top, "schemaVersion");
         const qint64 version = c.integer(*v, at, 1, std::numeric_limits<qint64>::max(), expected);
         if (version > Profile::kSchemaVersion)
-            c.fail(at,
-                   QStringLiteral("schemaVersion <= %1 (this file is from a newer IncidentDesk)")
-                       .arg(Profile::kSchemaVersion));
+            c.fail(at, tr("schemaVersion <= %1 (this file is from a newer IncidentDesk)")
+                           .arg(Profile::kSchemaVersion));
         return static_cast<int>(version);
     }
 
     void readSeverities(const Json &root, Profile &p)
     {
         const QString top = QStringLiteral("$");
-        const QString expected = QStringLiteral("an array with one entry for each of P0..P3");
+        const QString expected = tr("an array with one entry for each of P0..P3");
         std::array<int, SeverityCount> seenAt;
         seenAt.fill(-1);
         int i = 0;
@@ -242,8 +244,8 @@ private:
                  auto &seen = seenAt[static_cast<std::size_t>(d.severity)];
                  if (seen >= 0)
                      c.fail(Checker::key(at, "severity"),
-                            QStringLiteral("each of P0, P1, P2, P3 exactly once (%1 is already "
-                                           "defined at $.severities[%2])")
+                            tr("each of P0, P1, P2, P3 exactly once (%1 is already "
+                               "defined at $.severities[%2])")
                                 .arg(severityToString(d.severity))
                                 .arg(seen));
                  seen = i++;
@@ -252,13 +254,13 @@ private:
                  d.responseMinutes = minutes(v, at, "responseMinutes", Presence::Required, 0);
                  d.updateEveryMinutes =
                      minutes(v, at, "updateEveryMinutes", Presence::Optional, d.updateEveryMinutes);
-                 d.examples = strings(v, at, "examples", QStringLiteral("a non-empty example"));
+                 d.examples = strings(v, at, "examples", tr("a non-empty example"));
                  p.severities.push_back(d);
              });
         for (int s = 0; s < SeverityCount; ++s) {
             if (seenAt[static_cast<std::size_t>(s)] < 0)
                 c.fail(Checker::key(top, "severities"),
-                       QStringLiteral("an entry for %1 (each of P0, P1, P2, P3 exactly once)")
+                       tr("an entry for %1 (each of P0, P1, P2, P3 exactly once)")
                            .arg(severityToString(static_cast<Severity>(s))));
         }
         std::stable_sort(
@@ -278,15 +280,14 @@ private:
             number(v, at, "userMediumPercent", t.userMediumPercent, 0, 100, kPercent);
         if (t.userMediumPercent > t.userHighPercent)
             c.fail(Checker::key(at, "userMediumPercent"),
-                   QStringLiteral("a percentage no greater than userHighPercent (%1)")
-                       .arg(t.userHighPercent));
+                   tr("a percentage no greater than userHighPercent (%1)").arg(t.userHighPercent));
         t.revenueCriticalPerHour =
             number(v, at, "revenueCriticalPerHour", t.revenueCriticalPerHour, 0, inf, kAmount);
         t.revenueHighPerHour =
             number(v, at, "revenueHighPerHour", t.revenueHighPerHour, 0, inf, kAmount);
         if (t.revenueHighPerHour > t.revenueCriticalPerHour)
             c.fail(Checker::key(at, "revenueHighPerHour"),
-                   QStringLiteral("an amount no greater than revenueCriticalPerHour (%1)")
+                   tr("an amount no greater than revenueCriticalPerHour (%1)")
                        .arg(t.revenueCriticalPerHour));
         if (v.contains("currency"))
             t.currency = str(v, at, "currency", Presence::Required, true);
@@ -296,17 +297,17 @@ private:
     void readLevels(const Json &root, Profile &p)
     {
         const QString top = QStringLiteral("$");
-        const QString expected = QStringLiteral("an array of escalation levels 1..3, in order");
+        const QString expected = tr("an array of escalation levels 1..3, in order");
         each(root, top, "escalationLevels", Presence::Required, expected,
              [&](const Json &v, const QString &at) {
                  const int wanted = static_cast<int>(p.escalationLevels.size()) + 1;
                  if (wanted > 3)
-                     c.fail(at, QStringLiteral("at most 3 escalation levels (1..3)"));
+                     c.fail(at, tr("at most 3 escalation levels (1..3)"));
                  c.object(v, at,
                           {"level", "title", "responseMinutes", "authority", "escalateIf",
                            "contactRoles"});
                  const QString levelExpected =
-                     QStringLiteral("level %1 (levels run 1..3 in order)").arg(wanted);
+                     tr("level %1 (levels run 1..3 in order)").arg(wanted);
                  EscalationLevel l;
                  l.level =
                      integer(v, at, "level", Presence::Required, 0, wanted, wanted, levelExpected);
@@ -315,8 +316,7 @@ private:
                  l.authority = str(v, at, "authority", Presence::Optional);
                  l.escalateIf = str(v, at, "escalateIf", Presence::Optional);
                  // contactRoles are checked against the contacts once those are read
-                 l.contactRoles =
-                     strings(v, at, "contactRoles", QStringLiteral("a non-empty contact role"));
+                 l.contactRoles = strings(v, at, "contactRoles", tr("a non-empty contact role"));
                  p.escalationLevels.push_back(l);
              });
         if (p.escalationLevels.empty())
@@ -338,7 +338,7 @@ private:
                 if (!known)
                     c.fail(Checker::index(Checker::key(Checker::index(levels, i), "contactRoles"),
                                           static_cast<std::size_t>(r)),
-                           QStringLiteral("a role listed in $.onCall or $.personnel"));
+                           tr("a role listed in $.onCall or $.personnel"));
             }
         }
     }
@@ -347,19 +347,19 @@ private:
     {
         const QString top = QStringLiteral("$");
         const int levels = static_cast<int>(p.escalationLevels.size());
-        each(root, top, "escalationRules", Presence::Optional,
-             QStringLiteral("an array of escalation rules"), [&](const Json &v, const QString &at) {
+        each(root, top, "escalationRules", Presence::Optional, tr("an array of escalation rules"),
+             [&](const Json &v, const QString &at) {
                  c.object(v, at, {"severities", "afterMinutes", "toLevel", "reason"});
                  EscalationRule r;
                  each(v, at, "severities", Presence::Optional,
-                      QStringLiteral("an array of severities (empty: any incident)"),
+                      tr("an array of severities (empty: any incident)"),
                       [&](const Json &s, const QString &sAt) {
                           r.severities.push_back(severityAt(s, sAt));
                       });
                  r.afterMinutes = minutes(v, at, "afterMinutes", Presence::Required, 0);
-                 r.toLevel = integer(
-                     v, at, "toLevel", Presence::Required, 0, 1, levels,
-                     QStringLiteral("a level defined in $.escalationLevels (1..%1)").arg(levels));
+                 r.toLevel =
+                     integer(v, at, "toLevel", Presence::Required, 0, 1, levels,
+                             tr("a level defined in $.escalationLevels (1..%1)").arg(levels));
                  r.reason = str(v, at, "reason", Presence::Optional);
                  p.escalationRules.push_back(r);
              });
@@ -369,7 +369,7 @@ private:
     {
         const QString top = QStringLiteral("$");
         std::vector<Contact> out;
-        each(root, top, k, Presence::Optional, QStringLiteral("an array of contacts"),
+        each(root, top, k, Presence::Optional, tr("an array of contacts"),
              [&](const Json &v, const QString &at) {
                  c.object(v, at, {"role", "name", "phone", "email", "via"});
                  Contact x;
@@ -388,7 +388,7 @@ private:
     void readChannels(const Json &root, Profile &p)
     {
         const QString top = QStringLiteral("$");
-        each(root, top, "channels", Presence::Optional, QStringLiteral("an array of channels"),
+        each(root, top, "channels", Presence::Optional, tr("an array of channels"),
              [&](const Json &v, const QString &at) {
                  c.object(v, at, {"kind", "name", "value"});
                  ChannelDef ch;
@@ -403,7 +403,7 @@ private:
                  ch.value = str(v, at, "value", Presence::Required, true);
                  const QString valueAt = Checker::key(at, "value");
                  if (ch.kind == u"slack" && !ch.value.startsWith(QLatin1Char('#')))
-                     c.fail(valueAt, QStringLiteral("a Slack channel like #incidents"));
+                     c.fail(valueAt, tr("a Slack channel like #incidents"));
                  if (ch.kind == u"email" && !looksLikeEmail(ch.value))
                      c.fail(valueAt, kEmail);
                  if (ch.kind == u"statuspage" && !jsoncheck::isHttpUrl(ch.value))
@@ -415,7 +415,7 @@ private:
     void readDashboards(const Json &root, Profile &p)
     {
         const QString top = QStringLiteral("$");
-        each(root, top, "dashboards", Presence::Optional, QStringLiteral("an array of links"),
+        each(root, top, "dashboards", Presence::Optional, tr("an array of links"),
              [&](const Json &v, const QString &at) {
                  c.object(v, at, {"title", "url"});
                  Link l;
@@ -428,15 +428,14 @@ private:
     void readHealthEndpoints(const Json &root, Profile &p)
     {
         const QString top = QStringLiteral("$");
-        each(root, top, "healthEndpoints", Presence::Optional,
-             QStringLiteral("an array of health endpoints"), [&](const Json &v, const QString &at) {
+        each(root, top, "healthEndpoints", Presence::Optional, tr("an array of health endpoints"),
+             [&](const Json &v, const QString &at) {
                  c.object(v, at, {"name", "url", "expectStatus"});
                  HealthEndpoint e;
                  e.name = str(v, at, "name", Presence::Required, true);
                  e.url = url(v, at, "url");
-                 e.expectStatus =
-                     integer(v, at, "expectStatus", Presence::Optional, e.expectStatus, 100, 599,
-                             QStringLiteral("an HTTP status code (100..599)"));
+                 e.expectStatus = integer(v, at, "expectStatus", Presence::Optional, e.expectStatus,
+                                          100, 599, tr("an HTTP status code (100..599)"));
                  p.healthEndpoints.push_back(e);
              });
     }
@@ -445,8 +444,7 @@ private:
     {
         const QString top = QStringLiteral("$");
         each(root, top, "jsonRpcEndpoints", Presence::Optional,
-             QStringLiteral("an array of JSON-RPC endpoints"),
-             [&](const Json &v, const QString &at) {
+             tr("an array of JSON-RPC endpoints"), [&](const Json &v, const QString &at) {
                  c.object(v, at, {"name", "url", "method"});
                  JsonRpcEndpoint e;
                  e.name = str(v, at, "name", Presence::Required, true);
@@ -464,22 +462,21 @@ private:
         KubeSettings k;
         k.context = str(v, at, "context", Presence::Optional);
         // These end up in kubectl's argv; refusing odd names here keeps option injection out.
-        const QString label = QStringLiteral("a Kubernetes namespace name (DNS-1123 label)");
+        const QString label = tr("a Kubernetes namespace name (DNS-1123 label)");
         k.ns = str(v, at, "namespace", Presence::Optional);
         if (!k.ns.isEmpty() && !isDns1123Label(k.ns))
             c.fail(Checker::key(at, "namespace"), label);
         k.monitoringNamespace = str(v, at, "monitoringNamespace", Presence::Optional);
         if (!k.monitoringNamespace.isEmpty() && !isDns1123Label(k.monitoringNamespace))
             c.fail(Checker::key(at, "monitoringNamespace"), label);
-        const QString deployment = QStringLiteral("a deployment name (DNS-1123 subdomain)");
+        const QString deployment = tr("a deployment name (DNS-1123 subdomain)");
         k.deployments = strings(v, at, "deployments", deployment);
         for (qsizetype i = 0; i < k.deployments.size(); ++i) {
             if (!isDns1123Subdomain(k.deployments[i]))
                 c.fail(Checker::index(Checker::key(at, "deployments"), static_cast<std::size_t>(i)),
                        deployment);
         }
-        k.productionContexts =
-            strings(v, at, "productionContexts", QStringLiteral("a context name"));
+        k.productionContexts = strings(v, at, "productionContexts", tr("a context name"));
         return k;
     }
 
@@ -490,14 +487,14 @@ private:
         d.conninfo = str(v, at, "conninfo", Presence::Optional);
         if (conninfoHasPassword(d.conninfo))
             c.fail(Checker::key(at, "conninfo"),
-                   QStringLiteral("a connection string without a password (libpq reads it from "
-                                  "~/.pgpass or PGPASSFILE)"));
+                   tr("a connection string without a password (libpq reads it from "
+                      "~/.pgpass or PGPASSFILE)"));
         d.connectTimeoutSeconds =
             integer(v, at, "connectTimeoutSeconds", Presence::Optional, d.connectTimeoutSeconds, 1,
-                    300, QStringLiteral("a timeout in seconds (1..300)"));
+                    300, tr("a timeout in seconds (1..300)"));
         if (const Json *b = c.member(v, at, "production", Presence::Optional, {})) {
             if (!b->is_boolean())
-                c.fail(Checker::key(at, "production"), QStringLiteral("true or false"));
+                c.fail(Checker::key(at, "production"), tr("true or false"));
             d.production = b->get<bool>();
         }
         return d;
@@ -508,12 +505,12 @@ private:
         c.object(v, at, {"exitCode", "status", "jsonPath", "value", "threshold"});
         DiagnosticExpect e;
         e.exitCode = integer(v, at, "exitCode", Presence::Optional, e.exitCode, 0, 255,
-                             QStringLiteral("an exit code (0..255)"));
+                             tr("an exit code (0..255)"));
         e.status = integer(v, at, "status", Presence::Optional, e.status, 100, 599,
-                           QStringLiteral("an HTTP status code (100..599)"));
+                           tr("an HTTP status code (100..599)"));
         e.jsonPath = str(v, at, "jsonPath", Presence::Optional);
         if (!e.jsonPath.isEmpty() && !e.jsonPath.startsWith(QLatin1Char('$')))
-            c.fail(Checker::key(at, "jsonPath"), QStringLiteral("a JSON path like $.status"));
+            c.fail(Checker::key(at, "jsonPath"), tr("a JSON path like $.status"));
         if (const Json *val = c.member(v, at, "value", Presence::Optional, {})) {
             const QString path = Checker::key(at, "value");
             if (val->is_string())
@@ -521,10 +518,9 @@ private:
             else if (val->is_number() || val->is_boolean())
                 e.value = jsoncheck::toQString(val->dump());
             else
-                c.fail(path, QStringLiteral("a string, number or boolean"));
+                c.fail(path, tr("a string, number or boolean"));
         }
-        e.threshold = number(v, at, "threshold", e.threshold, 0, 1e15,
-                             QStringLiteral("a non-negative number"));
+        e.threshold = number(v, at, "threshold", e.threshold, 0, 1e15, tr("a non-negative number"));
         return e;
     }
 
@@ -536,8 +532,7 @@ private:
                                        QStringLiteral("jsonrpc-lag")};
         static const QRegularExpression idRe(QStringLiteral("^[a-z0-9][a-z0-9.-]*$"));
         const QString top = QStringLiteral("$");
-        each(root, top, "diagnostics", Presence::Optional,
-             QStringLiteral("an array of diagnostic checks"),
+        each(root, top, "diagnostics", Presence::Optional, tr("an array of diagnostic checks"),
              [&](const Json &v, const QString &at) {
                  c.object(v, at,
                           {"id", "group", "title", "kind", "args", "url", "method", "host", "query",
@@ -547,19 +542,19 @@ private:
                  d.id = str(v, at, "id", Presence::Required, true);
                  if (!idRe.match(d.id).hasMatch())
                      c.fail(Checker::key(at, "id"),
-                            QStringLiteral("an id of lower-case letters, digits, '-' and '.'"));
+                            tr("an id of lower-case letters, digits, '-' and '.'"));
                  if (p.diagnostic(d.id))
-                     c.fail(Checker::key(at, "id"), QStringLiteral("an id not used before"));
+                     c.fail(Checker::key(at, "id"), tr("an id not used before"));
                  d.group = str(v, at, "group", Presence::Required, true);
                  d.title = str(v, at, "title", Presence::Required, true);
                  const QString kindExpected =
-                     QStringLiteral("one of kubectl, http, jsonrpc, dns, sql, logs, jsonrpc-lag");
+                     tr("one of kubectl, http, jsonrpc, dns, sql, logs, jsonrpc-lag");
                  d.kind = str(v, at, "kind", Presence::Required, true);
                  if (!kinds.contains(d.kind))
                      c.fail(Checker::key(at, "kind"), kindExpected);
                  const bool viaKubectl =
                      d.kind == u"kubectl" || d.kind == u"sql" || d.kind == u"logs";
-                 const QString argExpected = QStringLiteral("a non-empty kubectl argument");
+                 const QString argExpected = tr("a non-empty kubectl argument");
                  d.args = strings(v, at, "args", argExpected);
                  for (qsizetype i = 0; i < d.args.size(); ++i) {
                      if (d.args[i].isEmpty())
@@ -567,8 +562,7 @@ private:
                                 argExpected);
                  }
                  if (viaKubectl && d.args.isEmpty())
-                     c.fail(Checker::key(at, "args"),
-                            QStringLiteral("kubectl arguments (the key is missing)"));
+                     c.fail(Checker::key(at, "args"), tr("kubectl arguments (the key is missing)"));
                  if (d.kind == u"http" || d.kind == u"jsonrpc")
                      d.url = url(v, at, "url");
                  else if (c.member(v, at, "url", Presence::Optional, {}))
@@ -579,32 +573,32 @@ private:
                  d.host =
                      str(v, at, "host", d.kind == u"dns" ? Presence::Required : Presence::Optional);
                  if (d.kind == u"dns" && !isDns1123Subdomain(d.host))
-                     c.fail(Checker::key(at, "host"), QStringLiteral("a host name"));
+                     c.fail(Checker::key(at, "host"), tr("a host name"));
                  d.query =
                      str(v, at, "query", d.kind == u"sql" ? Presence::Required : Presence::Optional,
                          d.kind == u"sql");
                  d.filter = str(v, at, "filter", Presence::Optional);
                  if (!d.filter.isEmpty() && !QRegularExpression(d.filter).isValid())
-                     c.fail(Checker::key(at, "filter"), QStringLiteral("a regular expression"));
+                     c.fail(Checker::key(at, "filter"), tr("a regular expression"));
                  d.deployment = str(v, at, "deployment", Presence::Optional);
                  if (!d.deployment.isEmpty() && !isDns1123Subdomain(d.deployment))
                      c.fail(Checker::key(at, "deployment"),
-                            QStringLiteral("a deployment name (DNS-1123 subdomain)"));
+                            tr("a deployment name (DNS-1123 subdomain)"));
                  d.target = str(v, at, "target", Presence::Optional);
                  if (const Json *e = c.member(v, at, "expect", Presence::Optional, {}))
                      d.expect = readExpect(*e, Checker::key(at, "expect"));
                  d.timeoutSeconds =
                      integer(v, at, "timeoutSeconds", Presence::Optional, d.timeoutSeconds, 1, 3600,
-                             QStringLiteral("a timeout in seconds (1..3600)"));
+                             tr("a timeout in seconds (1..3600)"));
                  if (const Json *b = c.member(v, at, "destructive", Presence::Optional, {})) {
                      if (!b->is_boolean())
-                         c.fail(Checker::key(at, "destructive"), QStringLiteral("true or false"));
+                         c.fail(Checker::key(at, "destructive"), tr("true or false"));
                      d.destructive = b->get<bool>();
                  }
                  if (d.destructive && d.target.isEmpty())
                      c.fail(Checker::key(at, "target"),
-                            QStringLiteral("the name a destructive check changes (the key is "
-                                           "missing)"));
+                            tr("the name a destructive check changes (the key is "
+                               "missing)"));
                  p.diagnostics.push_back(d);
              });
     }
@@ -613,9 +607,9 @@ private:
     void readPlaybooks(const Json &root, Profile &p)
     {
         static const QRegularExpression idRe(QStringLiteral("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"));
-        const QString idExpected = QStringLiteral("an id of lower-case letters, digits and '-'");
+        const QString idExpected = tr("an id of lower-case letters, digits and '-'");
         const QString top = QStringLiteral("$");
-        each(root, top, "playbooks", Presence::Optional, QStringLiteral("an array of playbooks"),
+        each(root, top, "playbooks", Presence::Optional, tr("an array of playbooks"),
              [&](const Json &v, const QString &at) {
                  c.object(v, at, {"id", "title", "symptoms", "match", "steps"});
                  Playbook pb;
@@ -623,19 +617,17 @@ private:
                  if (!idRe.match(pb.id).hasMatch())
                      c.fail(Checker::key(at, "id"), idExpected);
                  if (p.playbook(pb.id))
-                     c.fail(Checker::key(at, "id"),
-                            QStringLiteral("a playbook id not used before"));
+                     c.fail(Checker::key(at, "id"), tr("a playbook id not used before"));
                  pb.title = str(v, at, "title", Presence::Required, true);
                  pb.symptoms = str(v, at, "symptoms", Presence::Optional);
                  if (const Json *m = c.member(v, at, "match", Presence::Optional, {}))
                      pb.match = readMatch(*m, Checker::key(at, "match"));
-                 each(v, at, "steps", Presence::Required,
-                      QStringLiteral("an array of steps (at least one)"),
+                 each(v, at, "steps", Presence::Required, tr("an array of steps (at least one)"),
                       [&](const Json &sv, const QString &sat) {
                           pb.steps.push_back(readStep(sv, sat, p, pb));
                       });
                  if (pb.steps.empty())
-                     c.fail(Checker::key(at, "steps"), QStringLiteral("at least one step"));
+                     c.fail(Checker::key(at, "steps"), tr("at least one step"));
                  p.playbooks.push_back(std::move(pb));
              });
     }
@@ -646,7 +638,7 @@ private:
                  {"keywords", "errorRatePercentAtLeast", "responseTimeMsAtLeast",
                   "affectedUsersPercentAtLeast"});
         PlaybookMatch m;
-        const QString word = QStringLiteral("a non-empty word or phrase");
+        const QString word = tr("a non-empty word or phrase");
         m.keywords = strings(v, at, "keywords", word);
         for (qsizetype i = 0; i < m.keywords.size(); ++i) {
             if (m.keywords[i].trimmed().isEmpty())
@@ -655,7 +647,7 @@ private:
         m.errorRatePercentAtLeast =
             number(v, at, "errorRatePercentAtLeast", m.errorRatePercentAtLeast, 0, 100, kPercent);
         m.responseTimeMsAtLeast = number(v, at, "responseTimeMsAtLeast", m.responseTimeMsAtLeast, 0,
-                                         1e9, QStringLiteral("a time in milliseconds"));
+                                         1e9, tr("a time in milliseconds"));
         m.affectedUsersPercentAtLeast = number(v, at, "affectedUsersPercentAtLeast",
                                                m.affectedUsersPercentAtLeast, 0, 100, kPercent);
         return m;
@@ -668,12 +660,11 @@ private:
         PlaybookStep s;
         s.id = str(v, at, "id", Presence::Required, true);
         if (!idRe.match(s.id).hasMatch())
-            c.fail(Checker::key(at, "id"),
-                   QStringLiteral("an id of lower-case letters, digits and '-'"));
+            c.fail(Checker::key(at, "id"), tr("an id of lower-case letters, digits and '-'"));
         if (pb.step(s.id))
-            c.fail(Checker::key(at, "id"), QStringLiteral("a step id not used before in this "
-                                                          "playbook"));
-        const QString kindExpected = QStringLiteral("one of check, mitigation, manual");
+            c.fail(Checker::key(at, "id"), tr("a step id not used before in this "
+                                              "playbook"));
+        const QString kindExpected = tr("one of check, mitigation, manual");
         const auto kind = playbookStepKindFromString(str(v, at, "kind", Presence::Required, true));
         if (!kind)
             c.fail(Checker::key(at, "kind"), kindExpected);
@@ -683,25 +674,24 @@ private:
         if (s.kind == PlaybookStep::Kind::Manual) {
             if (s.title.trimmed().isEmpty())
                 c.fail(Checker::key(at, "title"),
-                       QStringLiteral("what the person does (a manual step needs a title)"));
+                       tr("what the person does (a manual step needs a title)"));
             if (c.member(v, at, "check", Presence::Optional, {}))
-                c.fail(Checker::key(at, "check"),
-                       QStringLiteral("no check on a manual step (use kind check)"));
+                c.fail(Checker::key(at, "check"), tr("no check on a manual step (use kind check)"));
             return s;
         }
         s.check = str(v, at, "check", Presence::Required, true);
         const QString checkAt = Checker::key(at, "check");
         const DiagnosticCheck *d = p.diagnostic(s.check);
         if (!d)
-            c.fail(checkAt, QStringLiteral("the id of a check in $.diagnostics (\"%1\" is not one)")
-                                .arg(s.check));
+            c.fail(checkAt,
+                   tr("the id of a check in $.diagnostics (\"%1\" is not one)").arg(s.check));
         if (s.kind == PlaybookStep::Kind::Check && d->destructive)
-            c.fail(checkAt, QStringLiteral("a non-destructive check (\"%1\" changes %2: use kind "
-                                           "mitigation)")
+            c.fail(checkAt, tr("a non-destructive check (\"%1\" changes %2: use kind "
+                               "mitigation)")
                                 .arg(s.check, d->target));
         if (s.kind == PlaybookStep::Kind::Mitigation && !d->destructive)
-            c.fail(checkAt, QStringLiteral("a destructive check (\"%1\" only reads: use kind "
-                                           "check)")
+            c.fail(checkAt, tr("a destructive check (\"%1\" only reads: use kind "
+                               "check)")
                                 .arg(s.check));
         return s;
     }
@@ -959,8 +949,8 @@ const Contact *Profile::contact(const QString &role) const
 }
 
 ProfileError::ProfileError(QString file, QString jsonPath, QString expected)
-    : Error(Kind::Format,
-            file + QStringLiteral(": ") + jsonPath + QStringLiteral(": expected ") + expected),
+    : Error(Kind::Format, QCoreApplication::translate("idesk::Profile", "%1: %2: expected %3")
+                              .arg(file, jsonPath, expected)),
       m_file(std::move(file)), m_path(std::move(jsonPath)), m_expected(std::move(expected))
 {}
 
@@ -971,8 +961,9 @@ Profile parseProfile(const QByteArray &json, const QString &origin)
     if (!root && !syntax.path.isEmpty())
         throw ProfileError(origin, syntax.path, syntax.detail);
     if (!root)
-        throw ProfileError(origin, QStringLiteral("$"),
-                           QStringLiteral("valid JSON: ") + syntax.detail);
+        throw ProfileError(
+            origin, QStringLiteral("$"),
+            QCoreApplication::translate("idesk::Profile", "valid JSON: %1").arg(syntax.detail));
     return Reader(origin).read(*root);
 }
 
@@ -984,8 +975,10 @@ Profile defaultProfile()
         const QString name = QStringLiteral(":/profiles/default.json");
         const QResource resource(name);
         if (!resource.isValid())
-            throw ProfileError(name, QStringLiteral("$"),
-                               QStringLiteral("a readable file (is the resource linked in?)"));
+            throw ProfileError(
+                name, QStringLiteral("$"),
+                QCoreApplication::translate("idesk::Profile",
+                                            "a readable file (is the resource linked in?)"));
         return parseProfile(resource.uncompressedData(), name);
     }();
     return p;

@@ -60,6 +60,33 @@ QString DisplayText::status(IncidentStatus s)
     return statusToString(s);
 }
 
+QString DisplayText::eventKind(EventKind k)
+{
+    switch (k) {
+    case EventKind::Alert:
+        return tr("alert", "event kind");
+    case EventKind::Detection:
+        return tr("detection", "event kind");
+    case EventKind::Action:
+        return tr("action", "event kind");
+    case EventKind::Diagnostic:
+        return tr("diagnostic", "event kind");
+    case EventKind::Decision:
+        return tr("decision", "event kind");
+    case EventKind::Communication:
+        return tr("communication", "event kind");
+    case EventKind::Status:
+        return tr("status", "event kind");
+    case EventKind::Escalation:
+        return tr("escalation", "event kind");
+    case EventKind::Note:
+        return tr("note", "event kind");
+    case EventKind::Evidence:
+        return tr("evidence", "event kind");
+    }
+    return eventKindToString(k);
+}
+
 QString DisplayText::userImpact(UserImpact u)
 {
     switch (u) {

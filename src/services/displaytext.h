@@ -22,6 +22,8 @@ public:
     // A number in the window's locale with at most two decimals, trailing zeros dropped.
     static QString number(double v);
     static QString status(IncidentStatus s);
+    // A timeline event's kind as the window names it; the record keeps eventKindToString's.
+    static QString eventKind(EventKind k);
     static QString userImpact(triage::UserImpact u);
     static QString businessImpact(triage::BusinessImpact b);
     // One sentence per dimension and one saying which dimension decided the suggestion.

@@ -1,5 +1,6 @@
 #include "profilefile.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 
@@ -14,13 +15,15 @@ constexpr qint64 kMaxProfileBytes = 16 * 1024 * 1024;
 
 Profile loadProfileFile(const QString &path)
 {
-    const QString readable = QStringLiteral("a readable file");
+    const QString readable = QCoreApplication::translate("idesk::Profile", "a readable file");
     const QFileInfo info(path);
     if (!info.isFile())
         throw ProfileError(path, QStringLiteral("$"), readable);
     if (info.size() > kMaxProfileBytes)
-        throw ProfileError(path, QStringLiteral("$"),
-                           QStringLiteral("a profile of at most %1 bytes").arg(kMaxProfileBytes));
+        throw ProfileError(
+            path, QStringLiteral("$"),
+            QCoreApplication::translate("idesk::Profile", "a profile of at most %1 bytes")
+                .arg(kMaxProfileBytes));
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         throw ProfileError(path, QStringLiteral("$"), readable);

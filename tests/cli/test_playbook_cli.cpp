@@ -1,11 +1,13 @@
 #include "services/diagnostics/playbookservice.h"
 #include "services/incidentservice.h"
+#include "services/translations.h"
 #include "testsupport/clirunner.h"
 #include "testsupport/testsupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QTest>
 
 using namespace idesk;
@@ -15,7 +17,13 @@ class TestPlaybookCli : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { enterTestMode(); }
+    void initTestCase()
+    {
+        enterTestMode();
+        // As the CLI's main does: the English catalogue holds the plural forms ("14 steps").
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        installTranslations(*QCoreApplication::instance());
+    }
     void listAndShowWithProgress();
     void badArguments();
 };
@@ -69,15 +77,15 @@ void TestPlaybookCli::badArguments()
 {
     TempDir dir;
     const QString db = dir.file(QStringLiteral("db.sqlite"));
-    CliResult r = runCli(db, {QStringLiteral("playbook"), QStringLiteral("show"),
-                              QStringLiteral("no-such")});
+    CliResult r =
+        runCli(db, {QStringLiteral("playbook"), QStringLiteral("show"), QStringLiteral("no-such")});
     QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains(QStringLiteral("no playbook no-such")), qPrintable(r.err));
     r = runCli(db, {QStringLiteral("playbook")});
     QCOMPARE(r.code, 2);
-    r = runCli(db, {QStringLiteral("playbook"), QStringLiteral("show"),
-                    QStringLiteral("website-down"), QStringLiteral("--incident"),
-                    QStringLiteral("nope")});
+    r = runCli(db,
+               {QStringLiteral("playbook"), QStringLiteral("show"), QStringLiteral("website-down"),
+                QStringLiteral("--incident"), QStringLiteral("nope")});
     QCOMPARE(r.code, 3);
 }
 

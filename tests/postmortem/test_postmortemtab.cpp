@@ -4,6 +4,7 @@
 #include "pmfixtures.h"
 #include "pmservicefixture.h"
 #include "services/postmortem/postmortemservice.h"
+#include "services/translations.h"
 
 #include <QAbstractBarSeries>
 #include <QApplication>
@@ -18,6 +19,7 @@
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -68,7 +70,13 @@ class TestPostmortemTab : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { test::enterTestMode(); }
+    void initTestCase()
+    {
+        test::enterTestMode();
+        // The English catalogue holds the plural forms ("1 item redacted").
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        installTranslations(*QCoreApplication::instance());
+    }
     void emptyState();
     void fillAddActionAndExport();
     void redactionCanBeTurnedOff();

@@ -1,11 +1,13 @@
 // The catalogues the programs install: English plural forms, German for German, and records
 // that stay English whatever the language.
 #include "core/clock.h"
+#include "core/incidentjson.h"
 #include "core/profile.h"
 #include "core/timeline/quickentry.h"
 #include "core/timeline/timelinetext.h"
 #include "services/displaytext.h"
 #include "services/incidentservice.h"
+#include "services/profilefile.h"
 #include "services/translations.h"
 #include "testsupport.h"
 
@@ -75,6 +77,13 @@ private Q_SLOTS:
                  QStringLiteral("Host nicht gefunden: %1."));
         QCOMPARE(QCoreApplication::translate("QObject", "List incidents."),
                  QStringLiteral("Vorfälle auflisten."));
+        // Counts worded by the catalogue's plural forms, not by a test for 1 in the code.
+        QCOMPARE(QCoreApplication::translate("QObject", "%n step(s)", nullptr, 1), u"1 Schritt"_s);
+        QCOMPARE(QCoreApplication::translate("QObject", "%n step(s)", nullptr, 14),
+                 u"14 Schritte"_s);
+        QCOMPARE(
+            QCoreApplication::translate("idesk::PostmortemTab", "%n item(s) redacted", nullptr, 2),
+            u"2 Stellen geschwärzt"_s);
         // The timeline parsers' messages, as core words them, with their values kept.
         const QTimeZone utc = QTimeZone::utc();
         const QDateTime now(QDate(2024, 1, 15), QTime(14, 30), utc);
@@ -93,6 +102,80 @@ private Q_SLOTS:
             for (const char *p : {"%1", "%2", "%3"})
                 QCOMPARE(de.contains(QLatin1String(p)),
                          QString::fromLatin1(source).contains(QLatin1String(p)));
+        }
+    }
+
+    // What core says of a profile it cannot read reaches the window and the CLI as it is, so
+    // it is German too, with the file, the JSON path and the values kept.
+    void coreValidationInGerman_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("expected");
+        const QByteArray head = R"({"schemaVersion": 1, "name": "Drill", )";
+        QTest::newRow("profile rule") << head + R"("severities": "none"})" << u"$.severities"_s
+                                      << u"ein Array mit je einem Eintrag für P0..P3"_s;
+        QTest::newRow("missing key")
+            << QByteArray(R"({"name": "Drill"})") << u"$.schemaVersion"_s
+            << u"schemaVersion <= 1 (eine positive ganze Zahl) (der Schlüssel fehlt)"_s;
+        QTest::newRow("unknown key")
+            << head + R"("severities": [{"severity": "P0", "lable": "x"}]})"
+            << u"$.severities[0].lable"_s
+            << u"einer der Schlüssel severity, label, description, responseMinutes, "
+               u"updateEveryMinutes, examples"_s;
+        QTest::newRow("type") << QByteArray("[1]") << u"$"_s
+                              << u"ein JSON-Objekt auf oberster Ebene (gefunden: ein Array)"_s;
+        QTest::newRow("syntax") << QByteArray(R"({"a": 1, "a": 2})") << u"$.a"_s
+                                << u"jeden Schlüssel nur einmal in einem Objekt („a“ kommt "
+                                   u"zweimal vor)"_s;
+    }
+
+    void coreValidationInGerman()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, path);
+        QFETCH(QString, expected);
+        test::TempDir dir;
+        dir.write(u"drill.json"_s, json);
+        const QString file = dir.file(u"drill.json"_s);
+        try {
+            loadProfileFile(file);
+            QFAIL("the profile was read");
+        } catch (const ProfileError &e) {
+            QCOMPARE(e.jsonPath(), path);
+            QCOMPARE(e.expected(), expected);
+            QCOMPARE(e.message(), u"%1: %2: erwartet: %3"_s.arg(file, path, expected));
+        }
+
+        // A file that is not there is the service's to say, in the same words.
+        try {
+            loadProfileFile(dir.file(u"missing.json"_s));
+            QFAIL("a missing profile was read");
+        } catch (const ProfileError &e) {
+            QCOMPARE(e.expected(), u"eine lesbare Datei"_s);
+        }
+    }
+
+    void importValidationInGerman()
+    {
+        const QDateTime now(QDate(2024, 1, 15), QTime(14, 30), QTimeZone::utc());
+        try {
+            bundleFromJson(R"({"schema": "incidentdesk.incident/1", "incident": []})",
+                           u"drill.json"_s, now);
+            QFAIL("the bundle was read");
+        } catch (const FormatError &e) {
+            QCOMPARE(e.where(), u"$.incident"_s);
+            QCOMPARE(e.message(), u"drill.json: $.incident: erwartet: ein Objekt (gefunden: ein "
+                                  u"Array)"_s);
+        }
+        try {
+            bundleFromJson("{\"schema\": ", u"drill.json"_s, now);
+            QFAIL("a cut document was read");
+        } catch (const FormatError &e) {
+            QCOMPARE(e.where(), u"Byte 11"_s);
+            // nlohmann's own explanation after the byte stays as the library words it.
+            QVERIFY2(e.expected().startsWith(u"gültiges JSON: Syntaxfehler bei Byte 11, "_s),
+                     qPrintable(e.expected()));
         }
     }
 

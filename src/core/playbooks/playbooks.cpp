@@ -1,11 +1,14 @@
 #include "playbooks.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <algorithm>
 
 namespace idesk::playbooks {
 
 namespace {
+
+constexpr char kReasonContext[] = "idesk::PlaybookMatch";
 
 QString markToString(StepMark m)
 {
@@ -225,29 +228,28 @@ std::optional<Suggestion> suggest(const Incident &incident, const std::vector<Pl
                 inImpact << quoted;
             }
         }
-        const auto words = [&reasons](const char *where, const QStringList &found) {
+        // The reason is shown, not recorded: worded in the installed catalogue's language.
+        const auto words = [&reasons](const char *text, const QStringList &found) {
             if (!found.isEmpty())
-                reasons << QStringLiteral("%1 mentions %2")
-                               .arg(QLatin1String(where), found.join(QStringLiteral(", ")));
+                reasons << QCoreApplication::translate(kReasonContext, text)
+                               .arg(found.join(QStringLiteral(", ")));
         };
-        words("title", inTitle);
-        words("summary", inSummary);
-        words("impact", inImpact);
-        const auto level = [&](const std::optional<double> &v, double atLeast, const char *what,
-                               const char *unit) {
+        words(QT_TRANSLATE_NOOP("idesk::PlaybookMatch", "title mentions %1"), inTitle);
+        words(QT_TRANSLATE_NOOP("idesk::PlaybookMatch", "summary mentions %1"), inSummary);
+        words(QT_TRANSLATE_NOOP("idesk::PlaybookMatch", "impact mentions %1"), inImpact);
+        const auto level = [&](const std::optional<double> &v, double atLeast, const char *text) {
             if (atLeast < 0 || !v || *v < atLeast)
                 return;
             s.score += 3;
-            reasons << QStringLiteral("%1 %2%3 ≥ %4%3")
-                           .arg(QLatin1String(what), number(*v), QLatin1String(unit),
-                                number(atLeast));
+            reasons << QCoreApplication::translate(kReasonContext, text)
+                           .arg(number(*v), number(atLeast));
         };
-        level(incident.impact.errorRatePercent, pb.match.errorRatePercentAtLeast, "error rate",
-              "%");
-        level(incident.impact.responseTimeMs, pb.match.responseTimeMsAtLeast, "response time",
-              " ms");
+        level(incident.impact.errorRatePercent, pb.match.errorRatePercentAtLeast,
+              QT_TRANSLATE_NOOP("idesk::PlaybookMatch", "error rate %1% ≥ %2%"));
+        level(incident.impact.responseTimeMs, pb.match.responseTimeMsAtLeast,
+              QT_TRANSLATE_NOOP("idesk::PlaybookMatch", "response time %1 ms ≥ %2 ms"));
         level(incident.impact.affectedUsersPercent, pb.match.affectedUsersPercentAtLeast,
-              "users affected", "%");
+              QT_TRANSLATE_NOOP("idesk::PlaybookMatch", "users affected %1% ≥ %2%"));
         if (s.score == 0)
             continue;
         s.reason = reasons.join(QStringLiteral("; "));

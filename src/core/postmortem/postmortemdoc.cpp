@@ -3,6 +3,7 @@
 #include "core/incidentjson.h"
 #include "core/jsoncheck_p.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <algorithm>
 #include <cmath>
@@ -37,12 +38,14 @@ json listToJson(const QStringList &l)
 // or synced document that went wrong says where.
 class Reader
 {
+    Q_DECLARE_TR_FUNCTIONS(idesk::PostmortemDoc)
+
 public:
     Reader(const json &j, QString origin, QString path)
         : m_j(j), m_origin(std::move(origin)), m_path(std::move(path))
     {
         if (!m_j.is_object())
-            fail(m_path, QStringLiteral("an object"));
+            fail(m_path, tr("an object"));
     }
 
     bool has(const char *key) const { return m_j.contains(key) && !m_j.at(key).is_null(); }
@@ -53,7 +56,7 @@ public:
             return fallback;
         const json &v = m_j.at(key);
         if (!v.is_string())
-            fail(at(key), QStringLiteral("a string"));
+            fail(at(key), tr("a string"));
         return qs(v.get<std::string>());
     }
 
@@ -63,7 +66,7 @@ public:
             return fallback;
         const json &v = m_j.at(key);
         if (!v.is_number_integer())
-            fail(at(key), QStringLiteral("an integer"));
+            fail(at(key), tr("an integer"));
         return v.get<qint64>();
     }
 
@@ -73,7 +76,7 @@ public:
             return fallback;
         const json &v = m_j.at(key);
         if (!v.is_number())
-            fail(at(key), QStringLiteral("a number"));
+            fail(at(key), tr("a number"));
         return v.get<double>();
     }
 
@@ -83,7 +86,7 @@ public:
             return fallback;
         const json &v = m_j.at(key);
         if (!v.is_boolean())
-            fail(at(key), QStringLiteral("true or false"));
+            fail(at(key), tr("true or false"));
         return v.get<bool>();
     }
 
@@ -94,10 +97,10 @@ public:
             return out;
         const json &v = m_j.at(key);
         if (!v.is_array())
-            fail(at(key), QStringLiteral("an array of strings"));
+            fail(at(key), tr("an array of strings"));
         for (std::size_t i = 0; i < v.size(); ++i) {
             if (!v[i].is_string())
-                fail(at(key) + QStringLiteral("[%1]").arg(i), QStringLiteral("a string"));
+                fail(at(key) + QStringLiteral("[%1]").arg(i), tr("a string"));
             out.append(qs(v[i].get<std::string>()));
         }
         return out;
@@ -110,7 +113,7 @@ public:
             return {};
         const QDate d = QDate::fromString(s, Qt::ISODate);
         if (!d.isValid())
-            fail(at(key), QStringLiteral("a date YYYY-MM-DD"));
+            fail(at(key), tr("a date YYYY-MM-DD"));
         return d;
     }
 
@@ -121,7 +124,7 @@ public:
             return {};
         const QDateTime t = fromIso(s);
         if (!t.isValid())
-            fail(at(key), QStringLiteral("an ISO 8601 date and time"));
+            fail(at(key), tr("an ISO 8601 date and time"));
         return t;
     }
 
@@ -200,8 +203,11 @@ PostmortemDoc postmortemFromJson(const QByteArray &bytes, const QString &origin)
     if (!parsed && !syntax.path.isEmpty())
         throw FormatError(origin, syntax.path, syntax.detail);
     if (!parsed)
-        throw FormatError(origin, QStringLiteral("byte %1").arg(syntax.offset),
-                          QStringLiteral("well-formed JSON: ") + syntax.detail);
+        throw FormatError(
+            origin,
+            QCoreApplication::translate("idesk::PostmortemDoc", "byte %1").arg(syntax.offset),
+            QCoreApplication::translate("idesk::PostmortemDoc", "well-formed JSON: %1")
+                .arg(syntax.detail));
     const json &j = *parsed;
     const Reader top(j, origin, QStringLiteral("$"));
     const QString schema = top.string("schema", QLatin1String(kPostmortemSchema));
@@ -217,12 +223,14 @@ PostmortemDoc postmortemFromJson(const QByteArray &bytes, const QString &origin)
         if (s.has("durationMinutes")) {
             o.durationMinutes = s.integer("durationMinutes", 0);
             if (*o.durationMinutes < 0)
-                s.fail(s.at("durationMinutes"), QStringLiteral("minutes >= 0"));
+                s.fail(s.at("durationMinutes"),
+                       QCoreApplication::translate("idesk::PostmortemDoc", "minutes >= 0"));
         }
         if (s.has("severity")) {
             o.severity = severityFromString(s.string("severity"));
             if (!o.severity)
-                s.fail(s.at("severity"), QStringLiteral("P0, P1, P2 or P3"));
+                s.fail(s.at("severity"),
+                       QCoreApplication::translate("idesk::PostmortemDoc", "P0, P1, P2 or P3"));
         }
         if (s.has("impactDescription"))
             o.impactDescription = s.string("impactDescription");
@@ -249,7 +257,8 @@ PostmortemDoc postmortemFromJson(const QByteArray &bytes, const QString &origin)
         d.reviewAt = r.dateTime("at");
         const qint64 minutes = r.integer("minutes", 60);
         if (minutes <= 0 || minutes > 24 * 60)
-            r.fail(r.at("minutes"), QStringLiteral("minutes between 1 and 1440"));
+            r.fail(r.at("minutes"), QCoreApplication::translate("idesk::PostmortemDoc",
+                                                                "minutes between 1 and 1440"));
         d.reviewMinutes = static_cast<int>(minutes);
         d.reviewLocation = r.string("location");
     }

@@ -693,8 +693,7 @@ void PostmortemTab::updatePreview()
     if (!m_redact->isChecked())
         m_redactedLabel->setText(tr("Redaction off"));
     else
-        m_redactedLabel->setText(redacted == 1 ? tr("1 item redacted")
-                                               : tr("%1 items redacted").arg(redacted));
+        m_redactedLabel->setText(tr("%n item(s) redacted", nullptr, redacted));
     Q_EMIT previewUpdated();
 }
 

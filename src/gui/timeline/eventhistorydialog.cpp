@@ -1,5 +1,7 @@
 #include "gui/timeline/eventhistorydialog.h"
 
+#include "services/displaytext.h"
+
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -59,7 +61,7 @@ EventHistoryDialog::EventHistoryDialog(const std::vector<TimelineEvent> &revisio
         set(Revision, QString::number(rev.revision), false);
         set(Recorded, utcText(rev.recordedAt), false);
         set(Occurred, utcText(rev.occurredAt), !first && rev.occurredAt != previous->occurredAt);
-        set(Kind, eventKindToString(rev.kind), !first && rev.kind != previous->kind);
+        set(Kind, DisplayText::eventKind(rev.kind), !first && rev.kind != previous->kind);
         set(Author, rev.author, !first && rev.author != previous->author);
         set(Text, rev.text, !first && rev.text != previous->text);
         set(Pinned, rev.pinned ? tr("yes") : tr("no"), !first && rev.pinned != previous->pinned);

@@ -1,5 +1,7 @@
 #include "gui/timeline/timelinechart.h"
 
+#include "services/displaytext.h"
+
 #include <QAreaSeries>
 #include <QChart>
 #include <QCoreApplication>
@@ -203,7 +205,7 @@ void TimelineChart::setInput(const TimelineChartInput &input)
         }
         area->setUpperSeries(upper);
         area->setLowerSeries(lower);
-        area->setName(eventKindToString(static_cast<EventKind>(k)));
+        area->setName(DisplayText::eventKind(static_cast<EventKind>(k)));
         QColor colour = QColor::fromRgb(kKindColours[std::size_t(k)]);
         area->setBorderColor(colour);
         colour.setAlpha(150);

@@ -2,6 +2,7 @@
 
 #include "core/types.h"
 #include "models/timeline/timelinemodel.h"
+#include "services/displaytext.h"
 
 #include <QAbstractItemView>
 #include <QComboBox>
@@ -29,7 +30,7 @@ QWidget *TimelineDelegate::createEditor(QWidget *parent, const QStyleOptionViewI
     case TimelineModel::Kind: {
         auto *combo = new QComboBox(parent);
         for (int k = 0; k < EventKindCount; ++k)
-            combo->addItem(eventKindToString(static_cast<EventKind>(k)), k);
+            combo->addItem(DisplayText::eventKind(static_cast<EventKind>(k)), k);
         combo->setFrame(false);
         return combo;
     }

@@ -155,7 +155,7 @@ void TimelineTab::buildUi()
     auto *all = kindMenu->addAction(tr("All kinds"));
     kindMenu->addSeparator();
     for (int k = 0; k < EventKindCount; ++k) {
-        auto *a = kindMenu->addAction(eventKindToString(static_cast<EventKind>(k)));
+        auto *a = kindMenu->addAction(DisplayText::eventKind(static_cast<EventKind>(k)));
         a->setCheckable(true);
         a->setChecked(true);
         a->setData(k);
@@ -268,7 +268,7 @@ void TimelineTab::buildUi()
     // shown (wider on demand); the text takes the rest.
     QStringList kinds;
     for (int k = 0; k < EventKindCount; ++k)
-        kinds << eventKindToString(static_cast<EventKind>(k));
+        kinds << DisplayText::eventKind(static_cast<EventKind>(k));
     fitColumn(m_view, TimelineModel::Kind, kinds);
     fitColumn(m_view, TimelineModel::Pinned, {});
     fitColumn(m_view, TimelineModel::Synced, {QStringLiteral("\u2713")});
@@ -308,7 +308,7 @@ void TimelineTab::buildUi()
     auto *entryRow = new QHBoxLayout;
     m_entryKind = new QComboBox(page);
     for (int k = 0; k < EventKindCount; ++k)
-        m_entryKind->addItem(eventKindToString(static_cast<EventKind>(k)), k);
+        m_entryKind->addItem(DisplayText::eventKind(static_cast<EventKind>(k)), k);
     m_entryKind->setCurrentIndex(int(EventKind::Note));
     entryRow->addWidget(m_entryKind);
     m_entry = new QLineEdit(page);

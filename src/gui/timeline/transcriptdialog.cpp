@@ -58,7 +58,7 @@ TranscriptDialog::TranscriptDialog(const QDate &referenceDate, const QString &de
     form->addRow(tr("Author when a line names none:"), m_author);
     m_kind = new QComboBox(this);
     for (int k = 0; k < EventKindCount; ++k)
-        m_kind->addItem(eventKindToString(static_cast<EventKind>(k)), k);
+        m_kind->addItem(DisplayText::eventKind(static_cast<EventKind>(k)), k);
     m_kind->setCurrentIndex(int(EventKind::Communication));
     form->addRow(tr("Kind of the new events:"), m_kind);
     layout->addLayout(form);

@@ -1,5 +1,6 @@
 #include "models/timeline/timelinemodel.h"
 
+#include "services/displaytext.h"
 #include "services/incidentreader.h"
 #include "services/incidentservice.h"
 #include "storage/store.h"
@@ -669,7 +670,7 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
             return r.occurredAt().toString(m_spansDays ? QStringLiteral("yyyy-MM-dd HH:mm:ss")
                                                        : QStringLiteral("HH:mm:ss"));
         case Kind:
-            return eventKindToString(r.kind);
+            return DisplayText::eventKind(r.kind);
         case Author:
             return r.author;
         case Text: {
