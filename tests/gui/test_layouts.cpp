@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTest>
 #include <QWidget>
@@ -194,6 +195,52 @@ private Q_SLOTS:
         QVERIFY2(showsWhole(feedback, feedback->text()), qPrintable(feedback->text()));
         QCOMPARE(header->height(), headerHeight);
         QCOMPARE(statusRow->mapTo(triage, QPoint(0, 0)), statusAt);
+    }
+
+    // With sync configured the Timeline gains its Sync column once the marks are read; at 900
+    // pixels that room comes from the author and source, and the text keeps room for words.
+    void timelineSyncColumnAt900Pixels()
+    {
+        test::WindowScene scene;
+        MainWindow &window = scene.window();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const Incident inc = scene.service().declare(
+            {QStringLiteral("Checkout API errors"), Severity::P1, QStringLiteral("ana"), {}});
+        NewEvent e;
+        e.text = QStringLiteral("Rolled back the checkout API to the previous release");
+        scene.service().addEvent(inc.id, e);
+        QSqlQuery q(scene.service().store().db());
+        QVERIFY(q.exec(
+            QStringLiteral("INSERT INTO meta(key, value) VALUES('sync_server_id', 'server-1')")));
+        QVERIFY(window.selectIncident(inc.id));
+        window.resize(900, 700);
+        int timelineIndex = -1;
+        for (int i = 0; i < window.tabs()->count() && timelineIndex < 0; ++i) {
+            scene.showTab(i);
+            if (qobject_cast<TimelineTab *>(window.tabContent(i)))
+                timelineIndex = i;
+        }
+        QVERIFY(timelineIndex >= 0);
+        auto *timeline = qobject_cast<TimelineTab *>(window.tabContent(timelineIndex));
+        QTableView *view = timeline->view();
+        QTRY_VERIFY(!view->isColumnHidden(TimelineModel::Synced));
+        QCoreApplication::processEvents();
+        if (const QString shots = qEnvironmentVariable("IDESK_LAYOUT_SCREENSHOT_DIR");
+            !shots.isEmpty())
+            QVERIFY(window.grab().save(shots + QStringLiteral("/timeline-sync-900.png")));
+        const int chars = view->fontMetrics().averageCharWidth();
+        QVERIFY2(view->columnWidth(TimelineModel::Text) >= 20 * chars,
+                 qPrintable(QStringLiteral("text %1 px, author %2 px, source %3 px")
+                                .arg(view->columnWidth(TimelineModel::Text))
+                                .arg(view->columnWidth(TimelineModel::Author))
+                                .arg(view->columnWidth(TimelineModel::Source))));
+        QStringList widths;
+        for (int c = 0; c < view->model()->columnCount(); ++c)
+            widths << QString::number(view->isColumnHidden(c) ? 0 : view->columnWidth(c));
+        QVERIFY2(view->horizontalHeader()->length() <= view->viewport()->width(),
+                 qPrintable(QStringLiteral("columns %1 in %2 px")
+                                .arg(widths.join(u' '))
+                                .arg(view->viewport()->width())));
     }
 
     // The README says the window works at 900 pixels: a long title and commander, the feedback

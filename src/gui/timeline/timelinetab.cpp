@@ -276,9 +276,10 @@ void TimelineTab::buildUi()
     const int freeText = fontMetrics().averageCharWidth() * 12 + 16;
     columns->resizeSection(TimelineModel::Author, freeText);
     columns->resizeSection(TimelineModel::Source, freeText);
-    // In a narrow window author and source give way before the text does.
+    // In a narrow window author, source and kind give way before the text does (the kind is
+    // in its tooltip when cut short); the sync marks, when they show, need room too.
     keepColumnReadable(m_view, TimelineModel::Text, fontMetrics().averageCharWidth() * 20,
-                       {TimelineModel::Author, TimelineModel::Source},
+                       {TimelineModel::Author, TimelineModel::Source, TimelineModel::Kind},
                        fontMetrics().averageCharWidth() * 4 + 16);
     // Sorting by time is the model's own order, so the proxy only sorts for other orders.
     columns->setSectionsClickable(true);

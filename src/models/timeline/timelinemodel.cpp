@@ -716,6 +716,8 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         }
         if (column == Text)
             return r.text;
+        if (column == Kind) // whole where a narrow window cuts the column short
+            return DisplayText::eventKind(r.kind);
         if (column == Pinned)
             return r.pinned ? tr("Key event") : tr("Not pinned");
     }
