@@ -10,6 +10,7 @@
 #include "gui/triage/resolvedialog.h"
 #include "services/diagnostics/diagnosticsservice.h"
 #include "services/postmortem/postmortemservice.h"
+#include "services/translations.h"
 #include "windowscenes.h"
 
 #include <QAbstractButton>
@@ -209,6 +210,8 @@ private Q_SLOTS:
     {
         test::enterTestMode();
         qputenv("IDESK_NO_DIALOGS", "1");
+        if (qEnvironmentVariableIsSet("IDESK_DIALOG_SCREENSHOT_DIR"))
+            installTranslations(*QCoreApplication::instance()); // as the program does
     }
 
     void everyControlHasAName_data()
@@ -259,6 +262,15 @@ private Q_SLOTS:
                 return;
             seen = true;
             collectUnnamed(modal, &unnamed);
+            // The same walk gives a picture of each dialog, to check its words and fit by eye
+            // (with LANG=de_DE.UTF-8 LANGUAGE=de, in German).
+            if (const QString shots = qEnvironmentVariable("IDESK_DIALOG_SCREENSHOT_DIR");
+                !shots.isEmpty()) {
+                QCoreApplication::processEvents();
+                modal->grab().save(QStringLiteral("%1/dialog-%2.png")
+                                       .arg(shots, QString::fromLatin1(QTest::currentDataTag())
+                                                       .replace(QLatin1Char(' '), u'-')));
+            }
             if (auto *box = qobject_cast<QDialog *>(modal))
                 box->reject();
             else
