@@ -124,10 +124,10 @@ private Q_SLOTS:
         QToolTip::hideText();
 
         // A cell without a tooltip hides any tooltip and lets the event go on.
-        const QModelIndex kind = model->index(0, TimelineModel::Kind);
+        const QModelIndex source = model->index(0, TimelineModel::Source);
         QHelpEvent none(QEvent::ToolTip, cell.center(),
                         view->viewport()->mapToGlobal(cell.center()));
-        QVERIFY(!delegate->helpEvent(&none, view.get(), option, kind));
+        QVERIFY(!delegate->helpEvent(&none, view.get(), option, source));
         QVERIFY(!none.isAccepted());
     }
 
