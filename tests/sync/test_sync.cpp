@@ -67,6 +67,7 @@ private Q_SLOTS:
     void connectionDroppedMidPushLosesNothing();
     void changeLogBecomesVisibleInOrder();
     void largeBatchGoesUpInOneTransaction();
+    void changeLogRowsOfSchemaOneStillApply();
     void channelCollisionRenamesTheLaterOne();
     void refusesPasswordInConninfo();
     void randomSchedulesConverge();
@@ -321,7 +322,10 @@ void TestSync::retriedBatchChangesNothing()
                                 QStringLiteral("x"),
                                 QStringLiteral("manual"),
                                 false});
+    QSqlQuery save(a->store->db());
+    QVERIFY(save.exec(QStringLiteral("CREATE TEMP TABLE sent AS SELECT * FROM outbox")));
     a->engine.push();
+    QCOMPARE(a->store->pendingOutbox(), 0);
     const int changes = serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.changes"));
     const int revisions =
         serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions"));
@@ -329,7 +333,7 @@ void TestSync::retriedBatchChangesNothing()
 
     // The COMMIT reached the server but its reply did not: the same batch goes up again.
     QSqlQuery q(a->store->db());
-    QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET pushed_at = NULL")));
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO outbox SELECT * FROM temp.sent")));
     QSqlQuery b(a->store->db());
     QVERIFY(b.exec(QStringLiteral("UPDATE incidents SET base_hlc = '{}'")));
     const SyncCounts again = a->engine.push();
@@ -526,9 +530,9 @@ void TestSync::largeBatchGoesUpInOneTransaction()
     // In the outbox's order: the incident's fields first, then the revisions as they were made.
     QCOMPARE(serverInt(QStringLiteral(
                  "SELECT count(*) FROM (SELECT kind, lag(kind) OVER (ORDER BY seq) AS before, "
-                 "body->>'hlc' AS hlc, lag(body->>'hlc') OVER (ORDER BY seq) AS hlc_before FROM "
-                 "idesk_sync.changes) t WHERE (kind = 'field' AND before = 'event') OR (kind = "
-                 "'event' AND before = 'event' AND hlc <= hlc_before)")),
+                 "hlc, lag(hlc) OVER (ORDER BY seq) AS hlc_before FROM idesk_sync.changes) t "
+                 "WHERE (kind = 'field' AND before = 'event') OR (kind = 'event' AND before = "
+                 "'event' AND hlc <= hlc_before)")),
              0);
 
     b->engine.syncOnce();
@@ -538,6 +542,36 @@ void TestSync::largeBatchGoesUpInOneTransaction()
     QVERIFY(std::any_of(onB.begin(), onB.end(), [](const TimelineEvent &e) {
         return e.text == QStringLiteral("event 7\twith a tab, a \\ and\na new line \"quoted\" é");
     }));
+}
+
+// A server made before schema step 2 kept each revision's body in its change-log row too; a
+// laptop that pulls those rows after the server was migrated takes the body from there.
+void TestSync::changeLogRowsOfSchemaOneStillApply()
+{
+    auto a = site(QStringLiteral("a"));
+    auto b = site(QStringLiteral("b"));
+    const Incident inc = a->store->declareIncident(
+        {QStringLiteral("Old log"), Severity::P2, QStringLiteral("ana"), {}});
+    for (int i = 0; i < 3; ++i)
+        a->store->addEvent(inc.id, {{},
+                                    EventKind::Note,
+                                    QStringLiteral("ana"),
+                                    QStringLiteral("logged the old way %1").arg(i),
+                                    QStringLiteral("manual"),
+                                    false});
+    a->engine.syncOnce();
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.changes WHERE kind = "
+                                      "'event' AND body IS NULL")),
+             3);
+    // As step 1 wrote them: the body in the log row, and nothing to find by reference.
+    PgConnection c(m_conninfo);
+    c.exec(QStringLiteral("UPDATE idesk_sync.changes c SET body = r.body::jsonb FROM "
+                          "idesk_sync.event_revisions r WHERE c.kind = 'event' AND r.id = "
+                          "c.row_id"));
+    c.exec(QStringLiteral("UPDATE idesk_sync.event_revisions SET body = '{}'"));
+    b->engine.syncOnce();
+    QCOMPARE(b->store->eventCount(inc.id), 3);
+    QCOMPARE(b->store->events({inc.id}).front().text.startsWith(u"logged the old way"), true);
 }
 
 void TestSync::channelCollisionRenamesTheLaterOne()
