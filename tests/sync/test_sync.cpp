@@ -8,6 +8,7 @@
 #include <QScopeGuard>
 #include <QSqlQuery>
 #include <QTest>
+#include <QThread>
 #include <atomic>
 #include <thread>
 
@@ -74,6 +75,7 @@ private Q_SLOTS:
     void workerPullsPromptlyOnNotify();
     void workerPushesLocalChanges();
     void workerReportsOfflineWithWaitingChanges();
+    void offlineCountFollowsLocalChanges();
     void switchingServerStartsAFullFirstSync();
     void conflictReviewAndRestoreSync();
 
@@ -850,6 +852,52 @@ void TestSync::workerReportsOfflineWithWaitingChanges()
     SyncController off(path, QString(), 30);
     QCOMPARE(statusText(off.status(), QDateTime::currentDateTimeUtc()),
              QStringLiteral("Sync: off"));
+}
+
+// Offline, the worker retries less and less often; a change made meanwhile shows in the count
+// of waiting changes at once, not at the next retry (here an hour away).
+void TestSync::offlineCountFollowsLocalChanges()
+{
+    const QString path = m_dir->file(QStringLiteral("o.db"));
+    FakeClock clock(m_start);
+    auto local = Store::open(path, clock, QStringLiteral("offline") + m_dbName);
+    const Incident inc = local->declareIncident(
+        {QStringLiteral("Offline"), Severity::P2, QStringLiteral("ana"), {}});
+    qRegisterMetaType<SyncStatus>();
+    QThread thread;
+    auto *worker =
+        new SyncWorker(path, QStringLiteral("host=127.0.0.1 port=1 connect_timeout=2"), 3600);
+    worker->setFirstRetryMs(3600 * 1000);
+    worker->moveToThread(&thread);
+    connect(&thread, &QThread::started, worker, &SyncWorker::start);
+    connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
+    SyncStatus status;
+    int reports = 0;
+    connect(worker, &SyncWorker::statusChanged, this, [&](const SyncStatus &s) {
+        status = s;
+        ++reports;
+    });
+    thread.start();
+    const auto stop = qScopeGuard([&] {
+        QMetaObject::invokeMethod(worker, &SyncWorker::stop, Qt::BlockingQueuedConnection);
+        thread.quit();
+        thread.wait();
+    });
+    QTRY_COMPARE(int(status.state), int(SyncStatus::State::Offline));
+    const int waiting = status.pending;
+    QCOMPARE(waiting, local->pendingOutbox());
+
+    local->addEvent(inc.id, {{},
+                             EventKind::Note,
+                             QStringLiteral("ana"),
+                             QStringLiteral("typed while offline"),
+                             QStringLiteral("manual"),
+                             false});
+    QTRY_COMPARE(status.pending, waiting + 1);
+    QCOMPARE(int(status.state), int(SyncStatus::State::Offline));
+    QCOMPARE(statusText(status, QDateTime::currentDateTimeUtc()),
+             QStringLiteral("Sync: offline, %1 waiting").arg(waiting + 1));
+    QVERIFY(reports >= 2);
 }
 
 // A laptop moved from one server to another: what it had pushed to the first (and what it pulled
