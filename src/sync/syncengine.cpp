@@ -23,6 +23,7 @@ namespace {
 const QString kIncidents = QStringLiteral("incidents");
 const QString kEvents = QStringLiteral("timeline_events");
 const QString kPostmortems = QStringLiteral("postmortems");
+const QString kConflicts = QStringLiteral("conflicts");
 
 // ---- local SQLite helpers ------------------------------------------------------------------
 
@@ -467,6 +468,16 @@ void SyncEngine::adoptServer()
                           .arg(t, QString::fromLatin1(key)),
                       {now});
         }
+        // A conflict is a fact about the server that recorded it and is never sent to another
+        // as if it were new there; it stays here to review. Its review goes up again like any
+        // field, and a push leaves out the reviews of conflicts the server does not hold, so a
+        // review made while away reaches the conflict's own server on the way back.
+        localExec(db, QStringLiteral("UPDATE conflicts SET base_hlc = '{}'"));
+        localExec(db,
+                  QStringLiteral("INSERT INTO outbox(op_id, entity, row_id, hlc, created_at) "
+                                 "SELECT lower(hex(randomblob(16))), 'conflicts', id, hlc, ? FROM "
+                                 "conflicts WHERE field_hlc <> '{}'"),
+                  {now});
     }
     setMeta(db, QStringLiteral("sync_server_id"), m_serverId);
     tx.commit();
@@ -853,9 +864,28 @@ void SyncEngine::pushBatch(Batch &batch, SyncCounts &counts)
     // conflicts) and the upsert whose WHERE keeps the newer (hlc, site_id) of each field.
     // Both CTEs see the same snapshot, so `old` holds what was there before.
     std::vector<PgParam> fEntity, fRow, fIncident, fField, fValue, fHlc, fSite, fBase;
+    // Reviews of conflicts this server never recorded (they came from another server
+    // before this store moved here) stay off it: see adoptServer().
+    QSet<QString> conflictsKnown;
+    {
+        std::vector<PgParam> ids;
+        for (const auto &[entity, rowId] : batch.records) {
+            if (entity == kConflicts)
+                ids.push_back(rowId);
+        }
+        if (!ids.empty()) {
+            const PgResult known = c.exec(QStringLiteral("SELECT id FROM idesk_sync.conflicts "
+                                                         "WHERE id = ANY($1::text[])"),
+                                          {pgTextArray(ids)});
+            for (int r = 0; r < known.rows(); ++r)
+                conflictsKnown.insert(known.text(r, 0));
+        }
+    }
     for (const auto &[entity, rowId] : batch.records) {
         if (syncedFields(entity).isEmpty())
             continue; // an entity this build does not sync
+        if (entity == kConflicts && !conflictsKnown.contains(rowId))
+            continue;
         const LocalRecord rec = readLocal(db, entity, rowId);
         if (!rec.exists)
             continue;

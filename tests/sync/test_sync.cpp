@@ -77,6 +77,7 @@ private Q_SLOTS:
     void workerReportsOfflineWithWaitingChanges();
     void offlineCountFollowsLocalChanges();
     void switchingServerStartsAFullFirstSync();
+    void conflictsStayWithTheirServer();
     void conflictReviewAndRestoreSync();
 
 private:
@@ -966,6 +967,68 @@ void TestSync::switchingServerStartsAFullFirstSync()
     a->engine.disconnect();
     a->engine.syncOnce();
     b->engine.syncOnce();
+    expectConverged(*a, *b);
+}
+
+// Conflicts recorded on one server, on a laptop that moves to another: they stay reviewable
+// there, the new server is not told about them (they are not its own), and a review made while
+// away reaches the first server's laptops when this one comes back.
+void TestSync::conflictsStayWithTheirServer()
+{
+    auto a = site(QStringLiteral("a"));
+    auto b = site(QStringLiteral("b"));
+    const Incident inc = a->store->declareIncident(
+        {QStringLiteral("DB latency"), Severity::P2, QStringLiteral("ana"), {}});
+    syncAll({a.get(), b.get()});
+    a->clock.advanceSecs(10);
+    b->clock.advanceSecs(20);
+    Incident onA = *a->store->incident(inc.id);
+    Incident onB = *b->store->incident(inc.id);
+    onA.title = QStringLiteral("title from A");
+    onB.title = QStringLiteral("title from B");
+    a->store->updateIncident(onA);
+    b->store->updateIncident(onB);
+    syncAll({a.get(), b.get()});
+    QCOMPARE(a->store->conflicts().size(), std::size_t(1));
+    QCOMPARE(b->store->conflicts().size(), std::size_t(1));
+    const QString conflictId = a->store->conflicts().front().id;
+
+    const QString otherDb = m_dbName + QStringLiteral("_2");
+    PgConnection(m_admin).exec(QStringLiteral("CREATE DATABASE %1").arg(otherDb));
+    const QString other = m_admin + QStringLiteral(" dbname=") + otherDb;
+    const auto dropOther = qScopeGuard([&] {
+        PgConnection(m_admin).exec(
+            QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(otherDb));
+    });
+    const auto otherInt = [&](const QString &sql) {
+        return PgConnection(other).exec(sql).integer(0, 0);
+    };
+    {
+        SyncEngine moved(*a->store, other);
+        moved.syncOnce();
+        QCOMPARE(a->store->conflicts().size(), std::size_t(1));
+        QCOMPARE(SyncEngine::localStatus(*a->store).conflicts, 1);
+        QCOMPARE(otherInt(QStringLiteral("SELECT count(*) FROM idesk_sync.conflicts")), 0);
+
+        // Reviewed while away: settled here, and nothing about it goes to the new server.
+        a->clock.advanceSecs(30);
+        a->store->setConflictReviewed(conflictId);
+        moved.syncOnce();
+        QCOMPARE(a->store->conflicts().size(), std::size_t(0));
+        QCOMPARE(a->store->pendingOutbox(), 0);
+        QCOMPARE(otherInt(QStringLiteral("SELECT count(*) FROM idesk_sync.fields WHERE entity = "
+                                         "'conflicts'")),
+                 0);
+        QCOMPARE(otherInt(QStringLiteral("SELECT count(*) FROM idesk_sync.conflicts")), 0);
+    }
+
+    // Back on the first server: B learns of the review, and nothing turned into a new conflict.
+    a->engine.disconnect();
+    syncAll({a.get(), b.get()});
+    QCOMPARE(b->store->conflicts().size(), std::size_t(0));
+    QCOMPARE(b->store->conflicts(true).size(), std::size_t(1));
+    QCOMPARE(a->store->conflicts(true).size(), std::size_t(1));
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.conflicts")), 1);
     expectConverged(*a, *b);
 }
 
