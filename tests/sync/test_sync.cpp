@@ -69,6 +69,7 @@ private Q_SLOTS:
     void changeLogBecomesVisibleInOrder();
     void largeBatchGoesUpInOneTransaction();
     void changeLogRowsOfSchemaOneStillApply();
+    void incidentDeclaredMidPushGoesUpFirst();
     void channelCollisionRenamesTheLaterOne();
     void refusesPasswordInConninfo();
     void randomSchedulesConverge();
@@ -575,6 +576,46 @@ void TestSync::changeLogRowsOfSchemaOneStillApply()
     b->engine.syncOnce();
     QCOMPARE(b->store->eventCount(inc.id), 3);
     QCOMPARE(b->store->events({inc.id}).front().text.startsWith(u"logged the old way"), true);
+}
+
+// A push reads the pending incidents before everything else, and skips that once none are left;
+// an incident another window declares while the push runs must still reach the change log
+// before its events.
+void TestSync::incidentDeclaredMidPushGoesUpFirst()
+{
+    auto a = site(QStringLiteral("a"));
+    const Incident first = a->store->declareIncident(
+        {QStringLiteral("First"), Severity::P2, QStringLiteral("ana"), {}});
+    std::vector<NewEvent> events(6);
+    for (NewEvent &e : events)
+        e.author = QStringLiteral("ana");
+    a->store->addEvents(first.id, events);
+    auto window = Store::open(m_dir->file(QStringLiteral("a.db")), a->clock,
+                              QStringLiteral("window") + m_dbName);
+    QString second;
+    a->engine.setBatchSize(3);
+    a->engine.setBeforeCommitHook([&](PgConnection &) {
+        if (!second.isEmpty())
+            return;
+        second = window
+                     ->declareIncident(
+                         {QStringLiteral("Second"), Severity::P1, QStringLiteral("bo"), {}})
+                     .id;
+        window->addEvents(second, events);
+    });
+    a->engine.push();
+    QVERIFY(!second.isEmpty());
+    a->engine.push(); // whatever the first push left
+    QCOMPARE(a->store->pendingOutbox(), 0);
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions")), 12);
+    for (const QString &id : {first.id, second})
+        QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.changes e WHERE "
+                                          "e.incident_id = '%1' AND e.kind = 'event' AND e.seq < "
+                                          "(SELECT min(seq) FROM idesk_sync.changes f WHERE "
+                                          "f.kind = 'field' AND f.entity = 'incidents' AND "
+                                          "f.row_id = '%1')")
+                               .arg(id)),
+                 0);
 }
 
 void TestSync::channelCollisionRenamesTheLaterOne()
