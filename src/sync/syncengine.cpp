@@ -366,6 +366,16 @@ const QString kInsertFreshRevisions = QStringLiteral(
     "SELECT $1::bigint + s.rev_ord, 'event', $2, s.row_id, s.incident_id, s.hlc, s.site_id FROM "
     "pg_temp.idesk_push_stage s JOIN fresh f ON f.id = s.row_id WHERE s.rev_ord IS NOT NULL");
 
+// The connection a batch began on: a lost one is not replaced mid-batch, where a new session
+// would run the batch's remaining statements outside its transaction.
+PgConnection &batchConnection(const std::unique_ptr<PgConnection> &conn)
+{
+    if (!conn || !conn->isOk())
+        throw SyncError(SyncError::Code::Unreachable,
+                        QStringLiteral("The connection to the sync server was lost"));
+    return *conn;
+}
+
 } // namespace
 
 struct SyncEngine::Batch
@@ -696,7 +706,7 @@ void SyncEngine::beginBatch(Batch &batch)
 void SyncEngine::streamRevisions(Batch &batch)
 {
     constexpr qsizetype kPiece = 256 * 1024;
-    PgConnection &c = conn();
+    PgConnection &c = batchConnection(m_conn);
     if (!batch.copying) {
         c.exec(QStringLiteral("SAVEPOINT idesk_revisions"));
         c.copyBegin(QStringLiteral("COPY idesk_sync.event_revisions (%1) FROM STDIN")
@@ -785,7 +795,7 @@ void SyncEngine::resolveChannel(const QString &incidentId, SyncCounts &counts)
 void SyncEngine::pushBatch(Batch &batch, SyncCounts &counts)
 {
     QSqlDatabase &db = m_store.db();
-    PgConnection &c = conn();
+    PgConnection &c = batchConnection(m_conn);
     const QString site = m_store.siteId();
 
     // What to do locally once the server has committed.
