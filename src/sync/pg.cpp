@@ -1,7 +1,9 @@
 #include "sync/pg.h"
 
 #include <algorithm>
+#include <array>
 #include <libpq-fe.h>
+#include <string>
 
 namespace idesk::sync {
 
@@ -89,12 +91,108 @@ void appendCopyField(QByteArray &row, QByteArrayView utf8)
     row.append(run, end - run);
 }
 
+namespace {
+
+// What an ASCII character becomes in a field: itself (nullptr) or an escape.
+using EscapeTable = std::array<const char *, 128>;
+
+const EscapeTable &copyEscapes()
+{
+    static const EscapeTable table = [] {
+        EscapeTable t{};
+        t['\\'] = "\\\\";
+        t['\n'] = "\\n";
+        t['\r'] = "\\r";
+        t['\t'] = "\\t";
+        return t;
+    }();
+    return table;
+}
+
+// JSON's escapes, with every backslash doubled for COPY's text format (JSON text holds no raw
+// tab or line break, so backslashes are all COPY has to escape in it).
+const EscapeTable &copyJsonEscapes()
+{
+    static const std::array<std::string, 128> texts = [] {
+        std::array<std::string, 128> t;
+        for (int c = 0; c < 0x20; ++c) {
+            static const char hex[] = "0123456789abcdef";
+            t[std::size_t(c)] = std::string("\\\\u00") + hex[c >> 4] + hex[c & 0xf];
+        }
+        t['\n'] = "\\\\n";
+        t['\r'] = "\\\\r";
+        t['\t'] = "\\\\t";
+        t['"'] = "\\\\\"";
+        t['\\'] = "\\\\\\\\";
+        return t;
+    }();
+    static const EscapeTable table = [] {
+        EscapeTable t{};
+        for (std::size_t c = 0; c < texts.size(); ++c)
+            t[c] = texts[c].empty() ? nullptr : texts[c].c_str();
+        return t;
+    }();
+    return table;
+}
+
+// UTF-16 straight to UTF-8, escaping ASCII characters by `escapes`, without an intermediate
+// QByteArray per field: a first sync encodes every column of every revision.
+void appendUtf8(QByteArray &out, QStringView value, const EscapeTable &escapes)
+{
+    const qsizetype start = out.size();
+    // Enough for the worst case: an escape is at most 8 bytes, a UTF-16 unit at most 3.
+    out.resize(start + value.size() * 8);
+    char *w = out.data() + start;
+    const char16_t *p = value.utf16();
+    const char16_t *const end = p + value.size();
+    while (p != end) {
+        char32_t c = *p++;
+        if (c < 0x80) {
+            if (const char *e = escapes[c]) {
+                while (*e)
+                    *w++ = *e++;
+            } else {
+                *w++ = char(c);
+            }
+            continue;
+        }
+        if (c < 0x800) {
+            *w++ = char(0xc0 | (c >> 6));
+            *w++ = char(0x80 | (c & 0x3f));
+            continue;
+        }
+        if (QChar::isHighSurrogate(c) && p != end && QChar::isLowSurrogate(*p)) {
+            c = QChar::surrogateToUcs4(char16_t(c), *p++);
+            *w++ = char(0xf0 | (c >> 18));
+            *w++ = char(0x80 | ((c >> 12) & 0x3f));
+            *w++ = char(0x80 | ((c >> 6) & 0x3f));
+            *w++ = char(0x80 | (c & 0x3f));
+            continue;
+        }
+        if (QChar::isSurrogate(c))
+            c = QChar::ReplacementCharacter; // as QString::toUtf8 does: the server takes only UTF-8
+        *w++ = char(0xe0 | (c >> 12));
+        *w++ = char(0x80 | ((c >> 6) & 0x3f));
+        *w++ = char(0x80 | (c & 0x3f));
+    }
+    out.resize(w - out.constData());
+}
+
+} // namespace
+
 void appendCopyField(QByteArray &row, QStringView value)
 {
     if (value.isNull())
         row += "\\N";
     else
-        appendCopyField(row, QByteArrayView(value.toUtf8()));
+        appendUtf8(row, value, copyEscapes());
+}
+
+void appendCopyJsonString(QByteArray &row, QStringView value)
+{
+    row += '"';
+    appendUtf8(row, value, copyJsonEscapes());
+    row += '"';
 }
 
 PgResult::~PgResult()
@@ -208,36 +306,42 @@ PgResult PgConnection::exec(const QString &sql, const std::vector<PgParam> &para
                     QStringLiteral("The sync server refused: %1").arg(why));
 }
 
-qint64 PgConnection::copyIn(const QString &sql, const QByteArray &rows)
+SyncError PgConnection::failure(const QString &what) const
+{
+    const QString why = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+    if (PQstatus(m_conn) != CONNECTION_OK)
+        return SyncError(SyncError::Code::Unreachable,
+                         QStringLiteral("The connection to the sync server was lost: %1").arg(why));
+    return SyncError(SyncError::Code::Server,
+                     QStringLiteral("The sync server refused %1: %2").arg(what, why));
+}
+
+void PgConnection::copyBegin(const QString &sql)
 {
     if (!isOk())
         throw SyncError(SyncError::Code::Unreachable,
                         QStringLiteral("The connection to the sync server was lost"));
-    const auto failure = [this](const QString &what) {
-        const QString why = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
-        if (PQstatus(m_conn) != CONNECTION_OK)
-            return SyncError(
-                SyncError::Code::Unreachable,
-                QStringLiteral("The connection to the sync server was lost: %1").arg(why));
-        return SyncError(SyncError::Code::Server,
-                         QStringLiteral("The sync server refused %1: %2").arg(what, why));
-    };
-    {
-        PGresult *r = PQexec(m_conn, sql.toUtf8().constData());
-        const PgResult start(r);
-        if (PQresultStatus(r) != PGRES_COPY_IN)
-            throw failure(QStringLiteral("a copy"));
-    }
+    PGresult *r = PQexec(m_conn, sql.toUtf8().constData());
+    const PgResult start(r);
+    if (PQresultStatus(r) != PGRES_COPY_IN)
+        throw failure(QStringLiteral("a copy"));
+}
+
+void PgConnection::copyPut(QByteArrayView rows)
+{
     // In pieces: libpq buffers what it is given, and a piece of a few hundred kilobytes keeps
     // the socket busy without a second copy of a large batch.
     constexpr qsizetype kPiece = 256 * 1024;
-    bool sent = true;
-    for (qsizetype at = 0; at < rows.size() && sent; at += kPiece) {
+    for (qsizetype at = 0; at < rows.size(); at += kPiece) {
         const qsizetype n = std::min(kPiece, rows.size() - at);
-        sent = PQputCopyData(m_conn, rows.constData() + at, int(n)) == 1;
+        if (PQputCopyData(m_conn, rows.data() + at, int(n)) != 1)
+            throw failure(QStringLiteral("a copy"));
     }
-    if (sent)
-        sent = PQputCopyEnd(m_conn, nullptr) == 1;
+}
+
+qint64 PgConnection::copyEnd(const char *abortReason)
+{
+    const bool sent = PQputCopyEnd(m_conn, abortReason) == 1;
     // Every result is read, also after a failure, so the connection is ready for the next
     // statement (or found lost).
     qint64 copied = -1;
@@ -254,6 +358,32 @@ qint64 PgConnection::copyIn(const QString &sql, const QByteArray &rows)
     if (failed || copied < 0)
         throw failure(QStringLiteral("a copy"));
     return copied;
+}
+
+qint64 PgConnection::copyEnd()
+{
+    return copyEnd(nullptr);
+}
+
+void PgConnection::copyAbort()
+{
+    try {
+        copyEnd("abandoned by the client");
+    } catch (const SyncError &) {
+        // The refusal is what was asked for; a lost connection shows in isOk().
+    }
+}
+
+qint64 PgConnection::copyIn(const QString &sql, const QByteArray &rows)
+{
+    copyBegin(sql);
+    try {
+        copyPut(rows);
+    } catch (const SyncError &) {
+        copyAbort();
+        throw;
+    }
+    return copyEnd();
 }
 
 QStringList PgConnection::takeNotifications()

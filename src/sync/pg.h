@@ -50,6 +50,9 @@ QString pgTextArray(const std::vector<PgParam> &values);
 void appendCopyField(QByteArray &row, QStringView value);
 // The same for text already in UTF-8; never NULL.
 void appendCopyField(QByteArray &row, QByteArrayView utf8);
+// Appends a JSON string literal of `value` (quoted, escaped) as part of a field in COPY's text
+// format, for JSON built straight into a COPY row.
+void appendCopyJsonString(QByteArray &row, QStringView value);
 
 class PgResult
 {
@@ -87,6 +90,13 @@ public:
     // Runs `COPY … FROM STDIN` (text format) with rows made by appendCopyField; returns the
     // rows copied. Throws like exec().
     qint64 copyIn(const QString &sql, const QByteArray &rows);
+    // The same in steps, for rows sent while they are made: copyBegin() starts the COPY,
+    // copyPut() sends rows, copyEnd() finishes it and returns the rows copied. copyAbort() ends
+    // a COPY begun without sending it (the server refuses it; the transaction is then failed).
+    void copyBegin(const QString &sql);
+    void copyPut(QByteArrayView rows);
+    qint64 copyEnd();
+    void copyAbort();
     bool isOk() const;
     int socket() const;
     // Reads what arrived on the socket and returns the payloads of notifications received.
@@ -94,6 +104,9 @@ public:
     int backendPid() const;
 
 private:
+    SyncError failure(const QString &what) const;
+    qint64 copyEnd(const char *abortReason);
+
     pg_conn *m_conn = nullptr;
 };
 

@@ -23,6 +23,7 @@ namespace {
 const QString kIncidents = QStringLiteral("incidents");
 const QString kEvents = QStringLiteral("timeline_events");
 const QString kPostmortems = QStringLiteral("postmortems");
+const QString kConflicts = QStringLiteral("conflicts");
 
 // ---- local SQLite helpers ------------------------------------------------------------------
 
@@ -304,6 +305,14 @@ const std::vector<QStringList> &serverSteps()
                            " row_id text NOT NULL, incident_id text, field text, value text,"
                            " hlc text, site_id text, body jsonb)"),
         },
+        // A revision's body was kept twice, in event_revisions and in its change-log row, and
+        // as jsonb, which the server parses into its binary form although it never looks
+        // inside. From here the body is kept once, as json (checked, stored as sent), and a
+        // revision's change-log row refers to it by row_id; rows logged before keep their body.
+        {
+            QStringLiteral("ALTER TABLE idesk_sync.event_revisions"
+                           " ALTER COLUMN body TYPE json USING body::json"),
+        },
     };
     return steps;
 }
@@ -311,73 +320,60 @@ const std::vector<QStringList> &serverSteps()
 const char *kChangeLogLock = "SELECT pg_advisory_xact_lock(hashtext('idesk_sync.changes'))";
 
 // A batch on the server: one row per operation, and on the first operation of each timeline
-// revision that revision's place among the batch's revisions, its keys and its body as JSON
-// text. The batch arrives by COPY and goes on with set-based statements, so a first sync of a
-// long timeline costs a few statements, not one per row. A temporary table needs no right on
-// the server beyond TEMP, writes no WAL, lives as long as the session, and ON COMMIT DELETE ROWS
-// empties it with every batch, committed or not.
+// revision that revision's place among the batch's revisions and its keys. The batch arrives by
+// COPY and goes on with set-based statements, so a first sync of a long timeline costs a few
+// statements, not one per row. A temporary table needs no right on the server beyond TEMP,
+// writes no WAL, lives as long as the session, and ON COMMIT DELETE ROWS empties it with every
+// batch, committed or not.
 const QString kStage = QStringLiteral("pg_temp.idesk_push_stage");
-const QString kStageColumns = QStringLiteral(
-    "ord, op_id, entity, row_id, rev_ord, event_id, incident_id, hlc, site_id, body");
+const QString kStageColumns =
+    QStringLiteral("ord, op_id, entity, row_id, rev_ord, event_id, incident_id, hlc, site_id");
 const QString kCreateStage = QStringLiteral(
     "CREATE TEMP TABLE IF NOT EXISTS idesk_push_stage (ord int NOT NULL, op_id text NOT NULL, "
     "entity text NOT NULL, row_id text NOT NULL, rev_ord int, event_id text, incident_id text, "
-    "hlc text, site_id text, body text) ON COMMIT DELETE ROWS");
+    "hlc text, site_id text) ON COMMIT DELETE ROWS");
 
-// The staged revisions the server does not hold go into event_revisions and, numbered from $1
-// on by their place in the batch, into the change log. Every push holds the change-log lock, so
-// no other writer can add a revision between the check and the insert. A retried batch leaves
-// gaps where the revisions it had sent before were: pull reads the log in order and does not
-// mind them. The body is parsed once, for both tables.
-const QString kInsertStagedRevisions = QStringLiteral(
-    "WITH fresh AS MATERIALIZED (SELECT s.rev_ord, s.row_id, s.event_id, s.incident_id, s.hlc, "
-    "s.site_id, s.body::jsonb AS body FROM pg_temp.idesk_push_stage s WHERE s.rev_ord IS NOT NULL "
-    "AND NOT EXISTS (SELECT 1 FROM idesk_sync.event_revisions r WHERE r.id = s.row_id)), "
-    "ins AS (INSERT INTO idesk_sync.event_revisions(id, event_id, incident_id, body) SELECT "
-    "row_id, event_id, incident_id, body FROM fresh) "
-    "INSERT INTO idesk_sync.changes(seq, kind, entity, row_id, incident_id, hlc, site_id, body) "
-    "SELECT $1::bigint + rev_ord, 'event', $2, row_id, incident_id, hlc, site_id, body FROM "
-    "fresh");
+// The batch's revisions (id, event_id, incident_id, body as JSON text) go by COPY straight into
+// event_revisions, under a savepoint: a first sync's revisions are all new there, and a copy
+// into their own table is the cheapest write there is. A batch that the server has partly seen
+// (a retry, a laptop back on a server it used before) fails that copy on the primary key; it
+// then goes through kRevisionsStage and only the revisions the server lacks are added.
+const QString kRevisionColumns = QStringLiteral("id, event_id, incident_id, body");
+const QString kRevisionsStage = QStringLiteral("pg_temp.idesk_push_revisions");
+const QString kCreateRevisionsStage = QStringLiteral(
+    "CREATE TEMP TABLE IF NOT EXISTS idesk_push_revisions (id text NOT NULL, event_id text NOT "
+    "NULL, incident_id text NOT NULL, body text NOT NULL) ON COMMIT DELETE ROWS");
 
-// JSON text of a string, appended without a QJsonObject per row. Runs of plain characters are
-// appended whole.
-void appendJsonString(QByteArray &out, QStringView value)
+// Every revision of the batch has just been copied: each gets its change-log row, numbered from
+// $1 on by its place in the batch. Every push holds the change-log lock, so the numbers are
+// dense and no other writer comes between. The change-log row carries no body: pull reads it
+// from event_revisions.
+const QString kLogStagedRevisions = QStringLiteral(
+    "INSERT INTO idesk_sync.changes(seq, kind, entity, row_id, incident_id, hlc, site_id) "
+    "SELECT $1::bigint + rev_ord, 'event', $2, row_id, incident_id, hlc, site_id FROM "
+    "pg_temp.idesk_push_stage WHERE rev_ord IS NOT NULL");
+
+// The same for a batch the server has partly seen: the revisions it does not hold go into
+// event_revisions and the change log. A retried batch leaves gaps in the numbers where the
+// revisions it had sent before were: pull reads the log in order and does not mind them.
+const QString kInsertFreshRevisions = QStringLiteral(
+    "WITH fresh AS MATERIALIZED (SELECT v.id, v.event_id, v.incident_id, v.body FROM "
+    "pg_temp.idesk_push_revisions v WHERE NOT EXISTS (SELECT 1 FROM idesk_sync.event_revisions r "
+    "WHERE r.id = v.id)), "
+    "ins AS (INSERT INTO idesk_sync.event_revisions(id, event_id, incident_id, body) SELECT id, "
+    "event_id, incident_id, body::json FROM fresh) "
+    "INSERT INTO idesk_sync.changes(seq, kind, entity, row_id, incident_id, hlc, site_id) "
+    "SELECT $1::bigint + s.rev_ord, 'event', $2, s.row_id, s.incident_id, s.hlc, s.site_id FROM "
+    "pg_temp.idesk_push_stage s JOIN fresh f ON f.id = s.row_id WHERE s.rev_ord IS NOT NULL");
+
+// The connection a batch began on: a lost one is not replaced mid-batch, where a new session
+// would run the batch's remaining statements outside its transaction.
+PgConnection &batchConnection(const std::unique_ptr<PgConnection> &conn)
 {
-    out += '"';
-    const QByteArray utf8 = value.toUtf8();
-    const char *p = utf8.constData();
-    const char *const end = p + utf8.size();
-    const char *run = p;
-    for (; p != end; ++p) {
-        const auto u = static_cast<unsigned char>(*p);
-        if (u >= 0x20 && *p != '"' && *p != '\\')
-            continue;
-        out.append(run, p - run);
-        run = p + 1;
-        switch (*p) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        default:
-            out += "\\u00";
-            out += "0123456789abcdef"[u >> 4];
-            out += "0123456789abcdef"[u & 0xf];
-        }
-    }
-    out.append(run, end - run);
-    out += '"';
+    if (!conn || !conn->isOk())
+        throw SyncError(SyncError::Code::Unreachable,
+                        QStringLiteral("The connection to the sync server was lost"));
+    return *conn;
 }
 
 } // namespace
@@ -391,8 +387,13 @@ struct SyncEngine::Batch
     std::vector<Op> ops;
     // Mutable records (not timeline revisions) in first-seen order, each once.
     std::vector<std::pair<QString, QString>> records;
-    int revisions = 0;
-    QByteArray stage; // the rows for kStage, in COPY's text format
+    int revisionCount = 0;
+    QByteArray stage;     // the rows for kStage, in COPY's text format
+    QByteArray revisions; // the rows for event_revisions (kRevisionColumns), the same way
+    bool begun = false;   // the server transaction is open
+    bool copying = false; // the revisions' COPY is open
+    qsizetype sent = 0;   // of `revisions`
+    qint64 logBefore = 0; // the change log's last seq when the batch took the lock
 };
 
 SyncEngine::SyncEngine(Store &store, QString conninfo)
@@ -477,6 +478,16 @@ void SyncEngine::adoptServer()
                           .arg(t, QString::fromLatin1(key)),
                       {now});
         }
+        // A conflict is a fact about the server that recorded it and is never sent to another
+        // as if it were new there; it stays here to review. Its review goes up again like any
+        // field, and a push leaves out the reviews of conflicts the server does not hold, so a
+        // review made while away reaches the conflict's own server on the way back.
+        localExec(db, QStringLiteral("UPDATE conflicts SET base_hlc = '{}'"));
+        localExec(db,
+                  QStringLiteral("INSERT INTO outbox(op_id, entity, row_id, hlc, created_at) "
+                                 "SELECT lower(hex(randomblob(16))), 'conflicts', id, hlc, ? FROM "
+                                 "conflicts WHERE field_hlc <> '{}'"),
+                  {now});
     }
     setMeta(db, QStringLiteral("sync_server_id"), m_serverId);
     tx.commit();
@@ -569,74 +580,158 @@ SyncCounts SyncEngine::push()
     storage::BulkStatement incidentsFirst(db, select.arg(QStringLiteral("=")));
     storage::BulkStatement theRest(db, select.arg(QStringLiteral("<>")));
     const int columns = int(eventColumns().size());
-    QByteArray body;
+    std::vector<QByteArray> bodyKeys; // `{"id":`, `,"event_id":` …
+    for (const QString &c : eventColumns())
+        bodyKeys.push_back((bodyKeys.empty() ? "{\"" : ",\"") + c.toLatin1() + "\":");
+    std::vector<int> keyColumns;
+    for (const char *c : {"event_id", "incident_id", "hlc", "site_id"})
+        keyColumns.push_back(int(eventColumns().indexOf(QLatin1String(c))));
+    // Finding the pending incidents walks the whole pending outbox, which a first sync of a long
+    // timeline would do again for every batch. Once a walk found fewer than it could take, they
+    // all went up; no other connection has written since (data_version) and this one added no
+    // incident operation (a channel rename), so none can be waiting and the walk is skipped.
+    bool incidentsDrained = false;
+    qint64 drainedAtVersion = -1;
+    int drainedAtRenames = -1;
     for (;;) {
         Batch batch;
         QSet<QString> seenRevisions;
         std::set<std::pair<QString, QString>> seenRecords;
-        incidentsFirst.bind(1, qint64(m_batchSize));
-        storage::BulkStatement *reading = &incidentsFirst;
-        for (;;) {
-            if (!reading->next(QStringLiteral("Reading the outbox"))) {
-                if (reading == &theRest)
-                    break;
-                reading = &theRest;
-                theRest.bind(1, qint64(m_batchSize) - qint64(batch.ops.size()));
-                continue;
-            }
-            storage::BulkStatement &next = *reading;
-            Batch::Op op{next.textAt(0).toString(), next.textAt(1).toString(),
-                         next.textAt(2).toString()};
-            QByteArray &row = batch.stage;
-            row += QByteArray::number(qsizetype(batch.ops.size()));
-            for (int c = 0; c < 3; ++c) {
-                row += '\t';
-                appendCopyField(row, next.textAt(c));
-            }
-            // A revision deleted here since (it cannot be, but a damaged file could lack it)
-            // has no columns and goes up as an operation only.
-            const bool firstOfRevision = op.entity == kEvents && !next.textAt(3).isNull() &&
-                                         !seenRevisions.contains(op.rowId);
-            if (firstOfRevision) {
-                seenRevisions.insert(op.rowId);
-                ++batch.revisions;
-                // The body holds every column as a string (or null), the shape pull applies.
-                body.clear();
-                body += '{';
-                for (int c = 0; c < columns; ++c) {
-                    if (c > 0)
-                        body += ',';
-                    appendJsonString(body, eventColumns().at(c));
-                    body += ':';
-                    const QStringView v = next.textAt(3 + c);
-                    if (v.isNull())
-                        body += "null";
-                    else
-                        appendJsonString(body, v);
-                }
-                body += '}';
-                row += '\t';
-                row += QByteArray::number(batch.revisions);
-                for (const char *column : {"event_id", "incident_id", "hlc", "site_id"}) {
-                    row += '\t';
-                    appendCopyField(
-                        row, next.textAt(3 + int(eventColumns().indexOf(QLatin1String(column)))));
-                }
-                row += '\t';
-                appendCopyField(row, QByteArrayView(body));
-            } else {
-                row += "\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N";
-                if (op.entity != kEvents && seenRecords.insert({op.entity, op.rowId}).second)
-                    batch.records.emplace_back(op.entity, op.rowId);
-            }
-            row += '\n';
-            batch.ops.push_back(std::move(op));
+        const qint64 version = m_store.dataVersion();
+        const bool walkIncidents =
+            !incidentsDrained || version != drainedAtVersion || counts.renamed != drainedAtRenames;
+        storage::BulkStatement *reading = &theRest;
+        if (walkIncidents) {
+            incidentsFirst.bind(1, qint64(m_batchSize));
+            reading = &incidentsFirst;
+        } else {
+            theRest.bind(1, qint64(m_batchSize));
         }
-        if (batch.ops.empty())
-            break;
-        pushBatch(batch, counts);
+        try {
+            for (;;) {
+                if (!reading->next(QStringLiteral("Reading the outbox"))) {
+                    if (reading == &theRest)
+                        break;
+                    incidentsDrained = qsizetype(batch.ops.size()) < qsizetype(m_batchSize);
+                    drainedAtVersion = version;
+                    drainedAtRenames = counts.renamed;
+                    reading = &theRest;
+                    theRest.bind(1, qint64(m_batchSize) - qint64(batch.ops.size()));
+                    continue;
+                }
+                if (!batch.begun)
+                    beginBatch(batch);
+                storage::BulkStatement &next = *reading;
+                Batch::Op op{next.textAt(0).toString(), next.textAt(1).toString(),
+                             next.textAt(2).toString()};
+                QByteArray &row = batch.stage;
+                row += QByteArray::number(qsizetype(batch.ops.size()));
+                for (int c = 0; c < 3; ++c) {
+                    row += '\t';
+                    appendCopyField(row, next.textAt(c));
+                }
+                // A revision deleted here since (it cannot be, but a damaged file could lack it)
+                // has no columns and goes up as an operation only.
+                const bool firstOfRevision = op.entity == kEvents && !next.textAt(3).isNull() &&
+                                             !seenRevisions.contains(op.rowId);
+                if (firstOfRevision) {
+                    seenRevisions.insert(op.rowId);
+                    ++batch.revisionCount;
+                    row += '\t';
+                    row += QByteArray::number(batch.revisionCount);
+                    for (const int column : keyColumns) {
+                        row += '\t';
+                        appendCopyField(row, next.textAt(3 + column));
+                    }
+                    QByteArray &rev = batch.revisions;
+                    appendCopyField(rev, next.textAt(2));
+                    rev += '\t';
+                    appendCopyField(rev, next.textAt(3 + keyColumns[0]));
+                    rev += '\t';
+                    appendCopyField(rev, next.textAt(3 + keyColumns[1]));
+                    // The body holds every column as a string (or null), the shape pull applies;
+                    // it is written as JSON and escaped for COPY in one pass.
+                    rev += '\t';
+                    for (int c = 0; c < columns; ++c) {
+                        rev += bodyKeys[std::size_t(c)];
+                        const QStringView v = next.textAt(3 + c);
+                        if (v.isNull())
+                            rev += "null";
+                        else
+                            appendCopyJsonString(rev, v);
+                    }
+                    rev += "}\n";
+                    streamRevisions(batch);
+                } else {
+                    row += "\t\\N\t\\N\t\\N\t\\N\t\\N";
+                    if (op.entity != kEvents && seenRecords.insert({op.entity, op.rowId}).second)
+                        batch.records.emplace_back(op.entity, op.rowId);
+                }
+                row += '\n';
+                batch.ops.push_back(std::move(op));
+            }
+            if (batch.ops.empty())
+                break;
+            pushBatch(batch, counts);
+        } catch (...) {
+            abandonBatch(batch);
+            throw;
+        }
     }
     return counts;
+}
+
+// The server transaction opens with the batch's first operation, so a round with nothing to
+// push costs the server nothing; the outbox is read under the change-log lock from there on.
+void SyncEngine::beginBatch(Batch &batch)
+{
+    PgConnection &c = conn();
+    c.exec(QStringLiteral("BEGIN"));
+    batch.begun = true;
+    // A batch's statements are few and touch many rows, so their estimated cost can pass the
+    // JIT threshold; compiling them would take longer than running them.
+    c.exec(QStringLiteral("SET LOCAL jit = off"));
+    // A large batch that the server has partly seen holds its revisions once for both tables.
+    c.exec(QStringLiteral("SET LOCAL work_mem = '64MB'"));
+    c.exec(QString::fromLatin1(kChangeLogLock));
+    // Under the lock every earlier writer has committed and no later one can write: this
+    // batch's change-log rows follow on from here, densely, and become visible together.
+    batch.logBefore = c.exec(QStringLiteral("SELECT coalesce(max(seq), 0) FROM idesk_sync.changes"))
+                          .integer(0, 0);
+    c.exec(kCreateStage);
+}
+
+// Revisions go to the server while the outbox is still being read: the server stores one part
+// of a long first sync while this side reads and encodes the next.
+void SyncEngine::streamRevisions(Batch &batch)
+{
+    constexpr qsizetype kPiece = 256 * 1024;
+    PgConnection &c = batchConnection(m_conn);
+    if (!batch.copying) {
+        c.exec(QStringLiteral("SAVEPOINT idesk_revisions"));
+        c.copyBegin(QStringLiteral("COPY idesk_sync.event_revisions (%1) FROM STDIN")
+                        .arg(kRevisionColumns));
+        batch.copying = true;
+    }
+    if (batch.revisions.size() - batch.sent >= kPiece) {
+        c.copyPut(QByteArrayView(batch.revisions).sliced(batch.sent));
+        batch.sent = batch.revisions.size();
+    }
+}
+
+void SyncEngine::abandonBatch(Batch &batch)
+{
+    if (batch.begun && m_conn && m_conn->isOk()) {
+        if (batch.copying)
+            m_conn->copyAbort();
+        try {
+            m_conn->exec(QStringLiteral("ROLLBACK"));
+        } catch (const SyncError &) {
+        }
+    }
+    batch.begun = batch.copying = false;
+    if (m_conn && !m_conn->isOk())
+        m_conn.reset();
 }
 
 void SyncEngine::resolveChannel(const QString &incidentId, SyncCounts &counts)
@@ -700,7 +795,7 @@ void SyncEngine::resolveChannel(const QString &incidentId, SyncCounts &counts)
 void SyncEngine::pushBatch(Batch &batch, SyncCounts &counts)
 {
     QSqlDatabase &db = m_store.db();
-    PgConnection &c = conn();
+    PgConnection &c = batchConnection(m_conn);
     const QString site = m_store.siteId();
 
     // What to do locally once the server has committed.
@@ -714,228 +809,242 @@ void SyncEngine::pushBatch(Batch &batch, SyncCounts &counts)
     };
     std::vector<FieldOutcome> outcomes;
     std::vector<QJsonObject> recorded; // conflicts this batch recorded on the server
-    qint64 logBefore = 0;
+    const qint64 logBefore = batch.logBefore;
     qint64 logAfter = 0;
 
-    c.exec(QStringLiteral("BEGIN"));
-    try {
-        // A batch's statements are few and touch many rows, so their estimated cost can pass
-        // the JIT threshold; compiling them would take longer than running them.
-        c.exec(QStringLiteral("SET LOCAL jit = off"));
-        // A large batch's new revisions are held once for both tables they go to.
-        c.exec(QStringLiteral("SET LOCAL work_mem = '64MB'"));
-        c.exec(QString::fromLatin1(kChangeLogLock));
-        // Under the lock every earlier writer has committed and no later one can write: this
-        // batch's change-log rows follow on from here, densely, and become visible together.
-        logBefore = c.exec(QStringLiteral("SELECT coalesce(max(seq), 0) FROM idesk_sync.changes"))
-                        .integer(0, 0);
-        c.exec(kCreateStage);
-        c.copyIn(QStringLiteral("COPY %1 (%2) FROM STDIN").arg(kStage, kStageColumns), batch.stage);
-
-        // An incident whose every operation the server already applied (a retried batch whose
-        // COMMIT reply was lost) is not checked for a channel taken since. Its fields go up
-        // again: their stamps equal the server's, so nothing changes there, and the reply moves
-        // this site's bases, which the lost reply never did.
-        QSet<QString> incidentsKnown;
-        const PgResult k =
-            c.exec(QStringLiteral("SELECT s.row_id FROM %1 s LEFT JOIN idesk_sync.applied_ops a ON "
-                                  "a.op_id = s.op_id WHERE s.entity = $1 GROUP BY s.row_id HAVING "
-                                  "bool_and(a.op_id IS NOT NULL)")
-                       .arg(kStage),
-                   {kIncidents});
-        for (int r = 0; r < k.rows(); ++r)
-            incidentsKnown.insert(k.text(r, 0));
-        for (const auto &[entity, rowId] : batch.records) {
-            if (entity == kIncidents && !incidentsKnown.contains(rowId))
-                resolveChannel(rowId, counts);
+    // The revisions' COPY (when the batch has any) ends here. One the server already holds
+    // fails it on the primary key; the batch's revisions then go through kRevisionsStage.
+    bool partlySeen = false;
+    if (batch.copying) {
+        c.copyPut(QByteArrayView(batch.revisions).sliced(batch.sent));
+        batch.sent = batch.revisions.size();
+        batch.copying = false;
+        try {
+            c.copyEnd();
+            c.exec(QStringLiteral("RELEASE SAVEPOINT idesk_revisions"));
+        } catch (const SyncError &e) {
+            if (e.code() != SyncError::Code::Server || !c.isOk())
+                throw;
+            c.exec(QStringLiteral("ROLLBACK TO SAVEPOINT idesk_revisions"));
+            c.exec(kCreateRevisionsStage);
+            c.copyIn(
+                QStringLiteral("COPY %1 (%2) FROM STDIN").arg(kRevisionsStage, kRevisionColumns),
+                batch.revisions);
+            partlySeen = true;
         }
-
-        std::vector<PgParam> chKind, chEntity, chRow, chIncident, chField, chValue, chHlc, chSite,
-            chBody;
-        const auto addChange = [&](const QString &kind, const QString &entity, const QString &row,
-                                   const PgParam &incident, const PgParam &field,
-                                   const PgParam &value, const PgParam &hlc, const PgParam &s,
-                                   const PgParam &body) {
-            chKind.push_back(kind);
-            chEntity.push_back(entity);
-            chRow.push_back(row);
-            chIncident.push_back(incident);
-            chField.push_back(field);
-            chValue.push_back(value);
-            chHlc.push_back(hlc);
-            chSite.push_back(s);
-            chBody.push_back(body);
-        };
-        const QString now = toIsoUtc(m_store.clock().now());
-
-        // Every changed field of the batch's records in one statement: the old values (for
-        // conflicts) and the upsert whose WHERE keeps the newer (hlc, site_id) of each field.
-        // Both CTEs see the same snapshot, so `old` holds what was there before.
-        std::vector<PgParam> fEntity, fRow, fIncident, fField, fValue, fHlc, fSite, fBase;
-        for (const auto &[entity, rowId] : batch.records) {
-            if (syncedFields(entity).isEmpty())
-                continue; // an entity this build does not sync
-            const LocalRecord rec = readLocal(db, entity, rowId);
-            if (!rec.exists)
-                continue;
-            for (const QString &f : syncedFields(entity)) {
-                if (!rec.dirty(f))
-                    continue;
-                const Stamp s = rec.stamp(f);
-                fEntity.push_back(entity);
-                fRow.push_back(rowId);
-                fIncident.push_back(rec.incidentId);
-                fField.push_back(f);
-                fValue.push_back(rec.values.value(f));
-                fHlc.push_back(s.first);
-                fSite.push_back(s.second);
-                fBase.push_back(rec.baseOf(f));
-            }
-        }
-        if (!fField.empty()) {
-            const PgResult res = c.exec(
-                QStringLiteral(
-                    "WITH incoming AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], "
-                    "$4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS "
-                    "t(entity, row_id, incident_id, field, value, hlc, site_id, n)), "
-                    "old AS (SELECT f.entity, f.row_id, f.field, f.value, f.hlc, f.site_id FROM "
-                    "idesk_sync.fields f JOIN incoming i ON f.entity = i.entity AND f.row_id = "
-                    "i.row_id AND f.field = i.field), "
-                    "up AS (INSERT INTO idesk_sync.fields AS f (entity, row_id, incident_id, "
-                    "field, value, hlc, site_id) SELECT entity, row_id, incident_id, field, "
-                    "value, hlc, site_id FROM incoming ON CONFLICT (entity, row_id, field) DO "
-                    "UPDATE SET value = excluded.value, hlc = excluded.hlc, site_id = "
-                    "excluded.site_id WHERE (excluded.hlc, excluded.site_id) > (f.hlc, "
-                    "f.site_id) RETURNING f.entity, f.row_id, f.field) "
-                    "SELECT i.n, u.field IS NOT NULL, o.field IS NOT NULL, o.value, o.hlc, "
-                    "o.site_id FROM incoming i LEFT JOIN up u ON u.entity = i.entity AND "
-                    "u.row_id = i.row_id AND u.field = i.field LEFT JOIN old o ON o.entity = "
-                    "i.entity AND o.row_id = i.row_id AND o.field = i.field ORDER BY i.n"),
-                {pgTextArray(fEntity), pgTextArray(fRow), pgTextArray(fIncident),
-                 pgTextArray(fField), pgTextArray(fValue), pgTextArray(fHlc), pgTextArray(fSite)});
-            // Per field: whether it won, and the conflict it makes (empty when none).
-            std::vector<std::pair<bool, QJsonObject>> results;
-            std::vector<PgParam> conflictIds, conflictBodies;
-            for (int r = 0; r < res.rows(); ++r) {
-                const std::size_t i = std::size_t(res.integer(r, 0) - 1);
-                const QString &entity = *fEntity[i];
-                const QString &rowId = *fRow[i];
-                const QString &field = *fField[i];
-                const bool won = res.text(r, 1) == QStringLiteral("t");
-                const bool hadOld = res.text(r, 2) == QStringLiteral("t");
-                const Stamp mine{*fHlc[i], *fSite[i]};
-                const PgParam myValue = fValue[i];
-                FieldOutcome out{entity, rowId, field, mine, true, {}, {}};
-                const Stamp old = hadOld ? Stamp{res.text(r, 4), res.text(r, 5)} : Stamp{};
-                const PgParam oldValue = hadOld ? res.value(r, 3) : std::nullopt;
-                if (!won && old != mine) {
-                    out.won = false;
-                    out.winnerValue = oldValue;
-                    out.winner = old;
-                }
-                outcomes.push_back(std::move(out));
-                // Concurrent: the server's value is not the one this edit was made on.
-                const bool concurrent = hadOld && old != mine && old.first != *fBase[i];
-                QJsonObject conflict;
-                if (concurrent && oldValue != myValue) {
-                    const Stamp &loser = won ? old : mine;
-                    const Stamp &winner = won ? mine : old;
-                    const QString id =
-                        QUuid::createUuidV5(
-                            QUuid(QStringLiteral("{5b0f6c3e-3c1a-4f0e-9a43-6f4d1c2b7e10}")),
-                            QStringList{entity, rowId, field, loser.first, loser.second,
-                                        winner.first, winner.second}
-                                .join(QLatin1Char('|')))
-                            .toString(QUuid::WithoutBraces);
-                    const PgParam loserValue = won ? oldValue : myValue;
-                    conflict.insert(QStringLiteral("id"), id);
-                    conflict.insert(QStringLiteral("entity"), entity);
-                    conflict.insert(QStringLiteral("row_id"), rowId);
-                    conflict.insert(QStringLiteral("incident_id"), *fIncident[i]);
-                    conflict.insert(QStringLiteral("field"), field);
-                    conflict.insert(QStringLiteral("loser_value"),
-                                    loserValue ? QJsonValue(*loserValue) : QJsonValue());
-                    conflict.insert(QStringLiteral("loser_hlc"), loser.first);
-                    conflict.insert(QStringLiteral("loser_site"), loser.second);
-                    conflict.insert(QStringLiteral("winner_hlc"), winner.first);
-                    conflict.insert(QStringLiteral("winner_site"), winner.second);
-                    conflict.insert(QStringLiteral("detected_at"), now);
-                    conflictIds.push_back(id);
-                    conflictBodies.push_back(compact(conflict));
-                }
-                results.emplace_back(won, std::move(conflict));
-            }
-            QSet<QString> newConflicts;
-            if (!conflictIds.empty()) {
-                const PgResult ins = c.exec(
-                    QStringLiteral("INSERT INTO idesk_sync.conflicts(id, body) SELECT id, "
-                                   "body::jsonb FROM unnest($1::text[], $2::text[]) AS t(id, "
-                                   "body) ON CONFLICT (id) DO NOTHING RETURNING id"),
-                    {pgTextArray(conflictIds), pgTextArray(conflictBodies)});
-                for (int r = 0; r < ins.rows(); ++r)
-                    newConflicts.insert(ins.text(r, 0));
-            }
-            // The log in the batch's order: each field's change, then the conflict it made.
-            for (int r = 0; r < res.rows(); ++r) {
-                const std::size_t i = std::size_t(res.integer(r, 0) - 1);
-                const auto &[won, conflict] = results[std::size_t(r)];
-                if (won)
-                    addChange(QStringLiteral("field"), *fEntity[i], *fRow[i], fIncident[i],
-                              fField[i], fValue[i], fHlc[i], fSite[i], std::nullopt);
-                if (conflict.isEmpty() ||
-                    !newConflicts.contains(conflict.value(QStringLiteral("id")).toString()))
-                    continue;
-                ++counts.conflicts;
-                addChange(
-                    QStringLiteral("conflict"), *fEntity[i], *fRow[i], fIncident[i], fField[i],
-                    std::nullopt, conflict.value(QStringLiteral("winner_hlc")).toString(),
-                    conflict.value(QStringLiteral("winner_site")).toString(), compact(conflict));
-                recorded.push_back(conflict);
-            }
-        }
-
-        if (!chKind.empty())
-            c.exec(QStringLiteral(
-                       "INSERT INTO idesk_sync.changes(seq, kind, entity, row_id, incident_id, "
-                       "field, value, hlc, site_id, body) SELECT $1::bigint + n, kind, entity, "
-                       "row_id, incident_id, field, value, hlc, site_id, body::jsonb FROM "
-                       "unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], "
-                       "$7::text[], $8::text[], $9::text[], $10::text[]) WITH ORDINALITY AS "
-                       "t(kind, entity, row_id, incident_id, field, value, hlc, site_id, body, "
-                       "n)"),
-                   {QString::number(logBefore), pgTextArray(chKind), pgTextArray(chEntity),
-                    pgTextArray(chRow), pgTextArray(chIncident), pgTextArray(chField),
-                    pgTextArray(chValue), pgTextArray(chHlc), pgTextArray(chSite),
-                    pgTextArray(chBody)});
-        logAfter = logBefore + qint64(chKind.size());
-        // Revisions the server has not seen, with their change-log rows, after the fields: a
-        // first sync of a long timeline is mostly these.
-        if (batch.revisions > 0 &&
-            c.exec(kInsertStagedRevisions, {QString::number(logAfter), kEvents}).affected() > 0)
-            logAfter =
-                c.exec(QStringLiteral("SELECT max(seq) FROM idesk_sync.changes")).integer(0, 0);
-        // A revision is an operation whose id is the revision's: event_revisions keeps a retry
-        // from adding it twice. The other operations are kept by id, so a retried batch is known.
-        c.exec(QStringLiteral("INSERT INTO idesk_sync.applied_ops(op_id, site_id) SELECT op_id, "
-                              "$1 FROM %1 WHERE entity <> $2 ON CONFLICT (op_id) DO NOTHING")
-                   .arg(kStage),
-               {site, kEvents});
-        if (logAfter > logBefore)
-            c.exec(QStringLiteral("SELECT pg_notify($1, $2)"), {notifyChannel(), site});
-        if (m_beforeCommit)
-            m_beforeCommit(c);
-        c.exec(QStringLiteral("COMMIT"));
-    } catch (...) {
-        if (m_conn && m_conn->isOk()) {
-            try {
-                m_conn->exec(QStringLiteral("ROLLBACK"));
-            } catch (const SyncError &) {
-            }
-        }
-        if (m_conn && !m_conn->isOk())
-            m_conn.reset();
-        throw;
     }
+    c.copyIn(QStringLiteral("COPY %1 (%2) FROM STDIN").arg(kStage, kStageColumns), batch.stage);
+
+    // An incident whose every operation the server already applied (a retried batch whose
+    // COMMIT reply was lost) is not checked for a channel taken since. Its fields go up
+    // again: their stamps equal the server's, so nothing changes there, and the reply moves
+    // this site's bases, which the lost reply never did.
+    QSet<QString> incidentsKnown;
+    const PgResult k =
+        c.exec(QStringLiteral("SELECT s.row_id FROM %1 s LEFT JOIN idesk_sync.applied_ops a ON "
+                              "a.op_id = s.op_id WHERE s.entity = $1 GROUP BY s.row_id HAVING "
+                              "bool_and(a.op_id IS NOT NULL)")
+                   .arg(kStage),
+               {kIncidents});
+    for (int r = 0; r < k.rows(); ++r)
+        incidentsKnown.insert(k.text(r, 0));
+    for (const auto &[entity, rowId] : batch.records) {
+        if (entity == kIncidents && !incidentsKnown.contains(rowId))
+            resolveChannel(rowId, counts);
+    }
+
+    std::vector<PgParam> chKind, chEntity, chRow, chIncident, chField, chValue, chHlc, chSite,
+        chBody;
+    const auto addChange = [&](const QString &kind, const QString &entity, const QString &row,
+                               const PgParam &incident, const PgParam &field, const PgParam &value,
+                               const PgParam &hlc, const PgParam &s, const PgParam &body) {
+        chKind.push_back(kind);
+        chEntity.push_back(entity);
+        chRow.push_back(row);
+        chIncident.push_back(incident);
+        chField.push_back(field);
+        chValue.push_back(value);
+        chHlc.push_back(hlc);
+        chSite.push_back(s);
+        chBody.push_back(body);
+    };
+    const QString now = toIsoUtc(m_store.clock().now());
+
+    // Every changed field of the batch's records in one statement: the old values (for
+    // conflicts) and the upsert whose WHERE keeps the newer (hlc, site_id) of each field.
+    // Both CTEs see the same snapshot, so `old` holds what was there before.
+    std::vector<PgParam> fEntity, fRow, fIncident, fField, fValue, fHlc, fSite, fBase;
+    // Reviews of conflicts this server never recorded (they came from another server
+    // before this store moved here) stay off it: see adoptServer().
+    QSet<QString> conflictsKnown;
+    {
+        std::vector<PgParam> ids;
+        for (const auto &[entity, rowId] : batch.records) {
+            if (entity == kConflicts)
+                ids.push_back(rowId);
+        }
+        if (!ids.empty()) {
+            const PgResult known = c.exec(QStringLiteral("SELECT id FROM idesk_sync.conflicts "
+                                                         "WHERE id = ANY($1::text[])"),
+                                          {pgTextArray(ids)});
+            for (int r = 0; r < known.rows(); ++r)
+                conflictsKnown.insert(known.text(r, 0));
+        }
+    }
+    for (const auto &[entity, rowId] : batch.records) {
+        if (syncedFields(entity).isEmpty())
+            continue; // an entity this build does not sync
+        if (entity == kConflicts && !conflictsKnown.contains(rowId))
+            continue;
+        const LocalRecord rec = readLocal(db, entity, rowId);
+        if (!rec.exists)
+            continue;
+        for (const QString &f : syncedFields(entity)) {
+            if (!rec.dirty(f))
+                continue;
+            const Stamp s = rec.stamp(f);
+            fEntity.push_back(entity);
+            fRow.push_back(rowId);
+            fIncident.push_back(rec.incidentId);
+            fField.push_back(f);
+            fValue.push_back(rec.values.value(f));
+            fHlc.push_back(s.first);
+            fSite.push_back(s.second);
+            fBase.push_back(rec.baseOf(f));
+        }
+    }
+    if (!fField.empty()) {
+        const PgResult res = c.exec(
+            QStringLiteral(
+                "WITH incoming AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], "
+                "$4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS "
+                "t(entity, row_id, incident_id, field, value, hlc, site_id, n)), "
+                "old AS (SELECT f.entity, f.row_id, f.field, f.value, f.hlc, f.site_id FROM "
+                "idesk_sync.fields f JOIN incoming i ON f.entity = i.entity AND f.row_id = "
+                "i.row_id AND f.field = i.field), "
+                "up AS (INSERT INTO idesk_sync.fields AS f (entity, row_id, incident_id, "
+                "field, value, hlc, site_id) SELECT entity, row_id, incident_id, field, "
+                "value, hlc, site_id FROM incoming ON CONFLICT (entity, row_id, field) DO "
+                "UPDATE SET value = excluded.value, hlc = excluded.hlc, site_id = "
+                "excluded.site_id WHERE (excluded.hlc, excluded.site_id) > (f.hlc, "
+                "f.site_id) RETURNING f.entity, f.row_id, f.field) "
+                "SELECT i.n, u.field IS NOT NULL, o.field IS NOT NULL, o.value, o.hlc, "
+                "o.site_id FROM incoming i LEFT JOIN up u ON u.entity = i.entity AND "
+                "u.row_id = i.row_id AND u.field = i.field LEFT JOIN old o ON o.entity = "
+                "i.entity AND o.row_id = i.row_id AND o.field = i.field ORDER BY i.n"),
+            {pgTextArray(fEntity), pgTextArray(fRow), pgTextArray(fIncident), pgTextArray(fField),
+             pgTextArray(fValue), pgTextArray(fHlc), pgTextArray(fSite)});
+        // Per field: whether it won, and the conflict it makes (empty when none).
+        std::vector<std::pair<bool, QJsonObject>> results;
+        std::vector<PgParam> conflictIds, conflictBodies;
+        for (int r = 0; r < res.rows(); ++r) {
+            const std::size_t i = std::size_t(res.integer(r, 0) - 1);
+            const QString &entity = *fEntity[i];
+            const QString &rowId = *fRow[i];
+            const QString &field = *fField[i];
+            const bool won = res.text(r, 1) == QStringLiteral("t");
+            const bool hadOld = res.text(r, 2) == QStringLiteral("t");
+            const Stamp mine{*fHlc[i], *fSite[i]};
+            const PgParam myValue = fValue[i];
+            FieldOutcome out{entity, rowId, field, mine, true, {}, {}};
+            const Stamp old = hadOld ? Stamp{res.text(r, 4), res.text(r, 5)} : Stamp{};
+            const PgParam oldValue = hadOld ? res.value(r, 3) : std::nullopt;
+            if (!won && old != mine) {
+                out.won = false;
+                out.winnerValue = oldValue;
+                out.winner = old;
+            }
+            outcomes.push_back(std::move(out));
+            // Concurrent: the server's value is not the one this edit was made on.
+            const bool concurrent = hadOld && old != mine && old.first != *fBase[i];
+            QJsonObject conflict;
+            if (concurrent && oldValue != myValue) {
+                const Stamp &loser = won ? old : mine;
+                const Stamp &winner = won ? mine : old;
+                const QString id =
+                    QUuid::createUuidV5(
+                        QUuid(QStringLiteral("{5b0f6c3e-3c1a-4f0e-9a43-6f4d1c2b7e10}")),
+                        QStringList{entity, rowId, field, loser.first, loser.second, winner.first,
+                                    winner.second}
+                            .join(QLatin1Char('|')))
+                        .toString(QUuid::WithoutBraces);
+                const PgParam loserValue = won ? oldValue : myValue;
+                conflict.insert(QStringLiteral("id"), id);
+                conflict.insert(QStringLiteral("entity"), entity);
+                conflict.insert(QStringLiteral("row_id"), rowId);
+                conflict.insert(QStringLiteral("incident_id"), *fIncident[i]);
+                conflict.insert(QStringLiteral("field"), field);
+                conflict.insert(QStringLiteral("loser_value"),
+                                loserValue ? QJsonValue(*loserValue) : QJsonValue());
+                conflict.insert(QStringLiteral("loser_hlc"), loser.first);
+                conflict.insert(QStringLiteral("loser_site"), loser.second);
+                conflict.insert(QStringLiteral("winner_hlc"), winner.first);
+                conflict.insert(QStringLiteral("winner_site"), winner.second);
+                conflict.insert(QStringLiteral("detected_at"), now);
+                conflictIds.push_back(id);
+                conflictBodies.push_back(compact(conflict));
+            }
+            results.emplace_back(won, std::move(conflict));
+        }
+        QSet<QString> newConflicts;
+        if (!conflictIds.empty()) {
+            const PgResult ins =
+                c.exec(QStringLiteral("INSERT INTO idesk_sync.conflicts(id, body) SELECT id, "
+                                      "body::jsonb FROM unnest($1::text[], $2::text[]) AS t(id, "
+                                      "body) ON CONFLICT (id) DO NOTHING RETURNING id"),
+                       {pgTextArray(conflictIds), pgTextArray(conflictBodies)});
+            for (int r = 0; r < ins.rows(); ++r)
+                newConflicts.insert(ins.text(r, 0));
+        }
+        // The log in the batch's order: each field's change, then the conflict it made.
+        for (int r = 0; r < res.rows(); ++r) {
+            const std::size_t i = std::size_t(res.integer(r, 0) - 1);
+            const auto &[won, conflict] = results[std::size_t(r)];
+            if (won)
+                addChange(QStringLiteral("field"), *fEntity[i], *fRow[i], fIncident[i], fField[i],
+                          fValue[i], fHlc[i], fSite[i], std::nullopt);
+            if (conflict.isEmpty() ||
+                !newConflicts.contains(conflict.value(QStringLiteral("id")).toString()))
+                continue;
+            ++counts.conflicts;
+            addChange(QStringLiteral("conflict"), *fEntity[i], *fRow[i], fIncident[i], fField[i],
+                      std::nullopt, conflict.value(QStringLiteral("winner_hlc")).toString(),
+                      conflict.value(QStringLiteral("winner_site")).toString(), compact(conflict));
+            recorded.push_back(conflict);
+        }
+    }
+
+    if (!chKind.empty())
+        c.exec(
+            QStringLiteral("INSERT INTO idesk_sync.changes(seq, kind, entity, row_id, incident_id, "
+                           "field, value, hlc, site_id, body) SELECT $1::bigint + n, kind, entity, "
+                           "row_id, incident_id, field, value, hlc, site_id, body::jsonb FROM "
+                           "unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], "
+                           "$7::text[], $8::text[], $9::text[], $10::text[]) WITH ORDINALITY AS "
+                           "t(kind, entity, row_id, incident_id, field, value, hlc, site_id, body, "
+                           "n)"),
+            {QString::number(logBefore), pgTextArray(chKind), pgTextArray(chEntity),
+             pgTextArray(chRow), pgTextArray(chIncident), pgTextArray(chField),
+             pgTextArray(chValue), pgTextArray(chHlc), pgTextArray(chSite), pgTextArray(chBody)});
+    logAfter = logBefore + qint64(chKind.size());
+    // Revisions the server has not seen, with their change-log rows, after the fields: a
+    // first sync of a long timeline is mostly these.
+    if (batch.revisionCount > 0 && c.exec(partlySeen ? kInsertFreshRevisions : kLogStagedRevisions,
+                                          {QString::number(logAfter), kEvents})
+                                           .affected() > 0)
+        logAfter = c.exec(QStringLiteral("SELECT max(seq) FROM idesk_sync.changes")).integer(0, 0);
+    // A revision is an operation whose id is the revision's: event_revisions keeps a retry
+    // from adding it twice. The other operations are kept by id, so a retried batch is known.
+    c.exec(QStringLiteral("INSERT INTO idesk_sync.applied_ops(op_id, site_id) SELECT op_id, "
+                          "$1 FROM %1 WHERE entity <> $2 ON CONFLICT (op_id) DO NOTHING")
+               .arg(kStage),
+           {site, kEvents});
+    if (logAfter > logBefore)
+        c.exec(QStringLiteral("SELECT pg_notify($1, $2)"), {notifyChannel(), site});
+    if (m_beforeCommit)
+        m_beforeCommit(c);
+    c.exec(QStringLiteral("COMMIT"));
+    batch.begun = false;
 
     // The server has it all: mark the operations and move each field's base. A field that lost
     // takes the winner, unless it was edited again meanwhile (that edit goes up next).
@@ -964,14 +1073,26 @@ void SyncEngine::pushBatch(Batch &batch, SyncCounts &counts)
     for (const QJsonObject &conflict : recorded)
         applyConflict(db, conflict);
     {
-        const QString pushedAt = toIsoUtc(m_store.clock().now());
-        storage::BulkStatement mark(
-            db, QStringLiteral("UPDATE outbox SET pushed_at = ? WHERE op_id = ?"));
+        // The server holds the batch, so its operations leave the outbox, in one statement
+        // with the op ids as a JSON array: a statement per operation, and keeping the rows
+        // with a mark (which moves each one in outbox_pending), cost a first sync more than
+        // the server's own work.
+        QString ids;
+        ids.reserve(qsizetype(batch.ops.size()) * 40 + 2);
+        ids += QLatin1Char('[');
         for (const auto &op : batch.ops) {
-            mark.bind(1, pushedAt);
-            mark.bind(2, op.opId);
-            mark.step(QStringLiteral("Marking the outbox"));
+            if (ids.size() > 1)
+                ids += QLatin1Char(',');
+            ids += QLatin1Char('"');
+            ids += op.opId; // made here, hex and dashes: nothing to escape
+            ids += QLatin1Char('"');
         }
+        ids += QLatin1Char(']');
+        storage::BulkStatement mark(
+            db,
+            QStringLiteral("DELETE FROM outbox WHERE op_id IN (SELECT value FROM json_each(?))"));
+        mark.bind(1, ids);
+        mark.step(QStringLiteral("Marking the outbox"));
     }
     // This batch's change-log rows say what this store already holds (its revisions, the fields
     // that won, the conflicts just applied). When the store had pulled everything before them,
@@ -993,9 +1114,12 @@ SyncCounts SyncEngine::pull()
     for (;;) {
         const qint64 from = meta(db, cursorKey).toLongLong();
         const PgResult page =
-            c.exec(QStringLiteral("SELECT seq, kind, entity, row_id, incident_id, field, value, "
-                                  "hlc, site_id, body FROM idesk_sync.changes WHERE seq > $1 "
-                                  "ORDER BY seq LIMIT $2"),
+            c.exec(QStringLiteral("SELECT c.seq, c.kind, c.entity, c.row_id, c.incident_id, "
+                                  "c.field, c.value, c.hlc, c.site_id, coalesce(c.body::text, "
+                                  "r.body::text) FROM idesk_sync.changes c LEFT JOIN "
+                                  "idesk_sync.event_revisions r ON c.kind = 'event' AND c.body "
+                                  "IS NULL AND r.id = c.row_id WHERE c.seq > $1 ORDER BY c.seq "
+                                  "LIMIT $2"),
                    {QString::number(from), QString::number(kPage)});
         if (page.rows() == 0)
             break;

@@ -31,7 +31,7 @@ struct SyncCounts
 class SyncEngine
 {
 public:
-    static constexpr int kServerSchemaVersion = 1;
+    static constexpr int kServerSchemaVersion = 2;
 
     SyncEngine(Store &store, QString conninfo);
     ~SyncEngine();
@@ -72,7 +72,10 @@ private:
     struct Batch;
     void migrateServer();
     void adoptServer();
+    void beginBatch(Batch &batch);
+    void streamRevisions(Batch &batch);
     void pushBatch(Batch &batch, SyncCounts &counts);
+    void abandonBatch(Batch &batch);
     void resolveChannel(const QString &incidentId, SyncCounts &counts);
     PgConnection &conn();
 
@@ -81,7 +84,7 @@ private:
     QString m_serverId;
     std::unique_ptr<PgConnection> m_conn;
     // A first sync of a long timeline goes up in a few large batches; a round of edits in one.
-    int m_batchSize = 10000;
+    int m_batchSize = 25000;
     std::function<void(PgConnection &)> m_beforeCommit;
 };
 

@@ -69,6 +69,10 @@ void SyncWorker::checkLocalChanges()
     const qint64 v = m_store->dataVersion();
     if (v != m_dataVersion) {
         m_dataVersion = v;
+        // Offline, the next round may be minutes away (the backoff): the count of waiting
+        // changes follows the outbox now, not then.
+        if (m_failures > 0)
+            report(m_state, m_message);
         syncSoon();
     }
 }
@@ -100,7 +104,7 @@ void SyncWorker::round()
         m_engine->disconnect();
         delete m_notifier;
         m_notifier = nullptr;
-        const int backoffMs = std::min(m_intervalMs, 1000 << std::min(m_failures, 16));
+        const int backoffMs = retryDelayMs();
         ++m_failures;
         report(e.code() == SyncError::Code::Unreachable ? SyncStatus::State::Offline
                                                         : SyncStatus::State::Error,
@@ -109,7 +113,7 @@ void SyncWorker::round()
     } catch (const StoreError &e) {
         ++m_failures;
         report(SyncStatus::State::Error, e.message());
-        m_timer->start(std::min(m_intervalMs, 1000 << std::min(m_failures, 16)));
+        m_timer->start(retryDelayMs());
     }
 }
 
@@ -145,8 +149,15 @@ void SyncWorker::watchNotifications()
     });
 }
 
+int SyncWorker::retryDelayMs() const
+{
+    return int(std::min<qint64>(m_intervalMs, qint64(m_firstRetryMs) << std::min(m_failures, 16)));
+}
+
 void SyncWorker::report(SyncStatus::State state, const QString &message)
 {
+    m_state = state;
+    m_message = message;
     SyncStatus s;
     s.state = state;
     s.message = message;

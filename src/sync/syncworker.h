@@ -49,6 +49,10 @@ public:
     SyncWorker(QString databasePath, QString conninfo, int intervalSecs);
     ~SyncWorker() override;
 
+    // Tests: the delay before the first retry after a failed round (it doubles from there, up
+    // to the interval); one second by default.
+    void setFirstRetryMs(int ms) { m_firstRetryMs = ms; }
+
 public Q_SLOTS:
     void start(); // on the worker's thread
     void syncSoon();
@@ -62,6 +66,7 @@ private:
     void watchNotifications();
     void checkLocalChanges();
     void report(SyncStatus::State state, const QString &message = {});
+    int retryDelayMs() const;
 
     QString m_path;
     QString m_conninfo;
@@ -74,6 +79,9 @@ private:
     QSocketNotifier *m_notifier = nullptr;
     int m_notifierSocket = -1;
     int m_failures = 0;
+    int m_firstRetryMs = 1000;
+    SyncStatus::State m_state = SyncStatus::State::Off; // as last reported
+    QString m_message;
     qint64 m_dataVersion = -1;
     QDateTime m_lastSync;
 };

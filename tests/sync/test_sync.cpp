@@ -8,6 +8,7 @@
 #include <QScopeGuard>
 #include <QSqlQuery>
 #include <QTest>
+#include <QThread>
 #include <atomic>
 #include <thread>
 
@@ -67,13 +68,17 @@ private Q_SLOTS:
     void connectionDroppedMidPushLosesNothing();
     void changeLogBecomesVisibleInOrder();
     void largeBatchGoesUpInOneTransaction();
+    void changeLogRowsOfSchemaOneStillApply();
+    void incidentDeclaredMidPushGoesUpFirst();
     void channelCollisionRenamesTheLaterOne();
     void refusesPasswordInConninfo();
     void randomSchedulesConverge();
     void workerPullsPromptlyOnNotify();
     void workerPushesLocalChanges();
     void workerReportsOfflineWithWaitingChanges();
+    void offlineCountFollowsLocalChanges();
     void switchingServerStartsAFullFirstSync();
+    void conflictsStayWithTheirServer();
     void conflictReviewAndRestoreSync();
 
 private:
@@ -321,7 +326,10 @@ void TestSync::retriedBatchChangesNothing()
                                 QStringLiteral("x"),
                                 QStringLiteral("manual"),
                                 false});
+    QSqlQuery save(a->store->db());
+    QVERIFY(save.exec(QStringLiteral("CREATE TEMP TABLE sent AS SELECT * FROM outbox")));
     a->engine.push();
+    QCOMPARE(a->store->pendingOutbox(), 0);
     const int changes = serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.changes"));
     const int revisions =
         serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions"));
@@ -329,7 +337,7 @@ void TestSync::retriedBatchChangesNothing()
 
     // The COMMIT reached the server but its reply did not: the same batch goes up again.
     QSqlQuery q(a->store->db());
-    QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET pushed_at = NULL")));
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO outbox SELECT * FROM temp.sent")));
     QSqlQuery b(a->store->db());
     QVERIFY(b.exec(QStringLiteral("UPDATE incidents SET base_hlc = '{}'")));
     const SyncCounts again = a->engine.push();
@@ -526,9 +534,9 @@ void TestSync::largeBatchGoesUpInOneTransaction()
     // In the outbox's order: the incident's fields first, then the revisions as they were made.
     QCOMPARE(serverInt(QStringLiteral(
                  "SELECT count(*) FROM (SELECT kind, lag(kind) OVER (ORDER BY seq) AS before, "
-                 "body->>'hlc' AS hlc, lag(body->>'hlc') OVER (ORDER BY seq) AS hlc_before FROM "
-                 "idesk_sync.changes) t WHERE (kind = 'field' AND before = 'event') OR (kind = "
-                 "'event' AND before = 'event' AND hlc <= hlc_before)")),
+                 "hlc, lag(hlc) OVER (ORDER BY seq) AS hlc_before FROM idesk_sync.changes) t "
+                 "WHERE (kind = 'field' AND before = 'event') OR (kind = 'event' AND before = "
+                 "'event' AND hlc <= hlc_before)")),
              0);
 
     b->engine.syncOnce();
@@ -538,6 +546,76 @@ void TestSync::largeBatchGoesUpInOneTransaction()
     QVERIFY(std::any_of(onB.begin(), onB.end(), [](const TimelineEvent &e) {
         return e.text == QStringLiteral("event 7\twith a tab, a \\ and\na new line \"quoted\" é");
     }));
+}
+
+// A server made before schema step 2 kept each revision's body in its change-log row too; a
+// laptop that pulls those rows after the server was migrated takes the body from there.
+void TestSync::changeLogRowsOfSchemaOneStillApply()
+{
+    auto a = site(QStringLiteral("a"));
+    auto b = site(QStringLiteral("b"));
+    const Incident inc = a->store->declareIncident(
+        {QStringLiteral("Old log"), Severity::P2, QStringLiteral("ana"), {}});
+    for (int i = 0; i < 3; ++i)
+        a->store->addEvent(inc.id, {{},
+                                    EventKind::Note,
+                                    QStringLiteral("ana"),
+                                    QStringLiteral("logged the old way %1").arg(i),
+                                    QStringLiteral("manual"),
+                                    false});
+    a->engine.syncOnce();
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.changes WHERE kind = "
+                                      "'event' AND body IS NULL")),
+             3);
+    // As step 1 wrote them: the body in the log row, and nothing to find by reference.
+    PgConnection c(m_conninfo);
+    c.exec(QStringLiteral("UPDATE idesk_sync.changes c SET body = r.body::jsonb FROM "
+                          "idesk_sync.event_revisions r WHERE c.kind = 'event' AND r.id = "
+                          "c.row_id"));
+    c.exec(QStringLiteral("UPDATE idesk_sync.event_revisions SET body = '{}'"));
+    b->engine.syncOnce();
+    QCOMPARE(b->store->eventCount(inc.id), 3);
+    QCOMPARE(b->store->events({inc.id}).front().text.startsWith(u"logged the old way"), true);
+}
+
+// A push reads the pending incidents before everything else, and skips that once none are left;
+// an incident another window declares while the push runs must still reach the change log
+// before its events.
+void TestSync::incidentDeclaredMidPushGoesUpFirst()
+{
+    auto a = site(QStringLiteral("a"));
+    const Incident first = a->store->declareIncident(
+        {QStringLiteral("First"), Severity::P2, QStringLiteral("ana"), {}});
+    std::vector<NewEvent> events(6);
+    for (NewEvent &e : events)
+        e.author = QStringLiteral("ana");
+    a->store->addEvents(first.id, events);
+    auto window = Store::open(m_dir->file(QStringLiteral("a.db")), a->clock,
+                              QStringLiteral("window") + m_dbName);
+    QString second;
+    a->engine.setBatchSize(3);
+    a->engine.setBeforeCommitHook([&](PgConnection &) {
+        if (!second.isEmpty())
+            return;
+        second = window
+                     ->declareIncident(
+                         {QStringLiteral("Second"), Severity::P1, QStringLiteral("bo"), {}})
+                     .id;
+        window->addEvents(second, events);
+    });
+    a->engine.push();
+    QVERIFY(!second.isEmpty());
+    a->engine.push(); // whatever the first push left
+    QCOMPARE(a->store->pendingOutbox(), 0);
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions")), 12);
+    for (const QString &id : {first.id, second})
+        QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.changes e WHERE "
+                                          "e.incident_id = '%1' AND e.kind = 'event' AND e.seq < "
+                                          "(SELECT min(seq) FROM idesk_sync.changes f WHERE "
+                                          "f.kind = 'field' AND f.entity = 'incidents' AND "
+                                          "f.row_id = '%1')")
+                               .arg(id)),
+                 0);
 }
 
 void TestSync::channelCollisionRenamesTheLaterOne()
@@ -818,6 +896,52 @@ void TestSync::workerReportsOfflineWithWaitingChanges()
              QStringLiteral("Sync: off"));
 }
 
+// Offline, the worker retries less and less often; a change made meanwhile shows in the count
+// of waiting changes at once, not at the next retry (here an hour away).
+void TestSync::offlineCountFollowsLocalChanges()
+{
+    const QString path = m_dir->file(QStringLiteral("o.db"));
+    FakeClock clock(m_start);
+    auto local = Store::open(path, clock, QStringLiteral("offline") + m_dbName);
+    const Incident inc = local->declareIncident(
+        {QStringLiteral("Offline"), Severity::P2, QStringLiteral("ana"), {}});
+    qRegisterMetaType<SyncStatus>();
+    QThread thread;
+    auto *worker =
+        new SyncWorker(path, QStringLiteral("host=127.0.0.1 port=1 connect_timeout=2"), 3600);
+    worker->setFirstRetryMs(3600 * 1000);
+    worker->moveToThread(&thread);
+    connect(&thread, &QThread::started, worker, &SyncWorker::start);
+    connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
+    SyncStatus status;
+    int reports = 0;
+    connect(worker, &SyncWorker::statusChanged, this, [&](const SyncStatus &s) {
+        status = s;
+        ++reports;
+    });
+    thread.start();
+    const auto stop = qScopeGuard([&] {
+        QMetaObject::invokeMethod(worker, &SyncWorker::stop, Qt::BlockingQueuedConnection);
+        thread.quit();
+        thread.wait();
+    });
+    QTRY_COMPARE(int(status.state), int(SyncStatus::State::Offline));
+    const int waiting = status.pending;
+    QCOMPARE(waiting, local->pendingOutbox());
+
+    local->addEvent(inc.id, {{},
+                             EventKind::Note,
+                             QStringLiteral("ana"),
+                             QStringLiteral("typed while offline"),
+                             QStringLiteral("manual"),
+                             false});
+    QTRY_COMPARE(status.pending, waiting + 1);
+    QCOMPARE(int(status.state), int(SyncStatus::State::Offline));
+    QCOMPARE(statusText(status, QDateTime::currentDateTimeUtc()),
+             QStringLiteral("Sync: offline, %1 waiting").arg(waiting + 1));
+    QVERIFY(reports >= 2);
+}
+
 // A laptop moved from one server to another: what it had pushed to the first (and what it pulled
 // from there) must reach the second, and the second's own edits must not turn into conflicts.
 void TestSync::switchingServerStartsAFullFirstSync()
@@ -884,6 +1008,68 @@ void TestSync::switchingServerStartsAFullFirstSync()
     a->engine.disconnect();
     a->engine.syncOnce();
     b->engine.syncOnce();
+    expectConverged(*a, *b);
+}
+
+// Conflicts recorded on one server, on a laptop that moves to another: they stay reviewable
+// there, the new server is not told about them (they are not its own), and a review made while
+// away reaches the first server's laptops when this one comes back.
+void TestSync::conflictsStayWithTheirServer()
+{
+    auto a = site(QStringLiteral("a"));
+    auto b = site(QStringLiteral("b"));
+    const Incident inc = a->store->declareIncident(
+        {QStringLiteral("DB latency"), Severity::P2, QStringLiteral("ana"), {}});
+    syncAll({a.get(), b.get()});
+    a->clock.advanceSecs(10);
+    b->clock.advanceSecs(20);
+    Incident onA = *a->store->incident(inc.id);
+    Incident onB = *b->store->incident(inc.id);
+    onA.title = QStringLiteral("title from A");
+    onB.title = QStringLiteral("title from B");
+    a->store->updateIncident(onA);
+    b->store->updateIncident(onB);
+    syncAll({a.get(), b.get()});
+    QCOMPARE(a->store->conflicts().size(), std::size_t(1));
+    QCOMPARE(b->store->conflicts().size(), std::size_t(1));
+    const QString conflictId = a->store->conflicts().front().id;
+
+    const QString otherDb = m_dbName + QStringLiteral("_2");
+    PgConnection(m_admin).exec(QStringLiteral("CREATE DATABASE %1").arg(otherDb));
+    const QString other = m_admin + QStringLiteral(" dbname=") + otherDb;
+    const auto dropOther = qScopeGuard([&] {
+        PgConnection(m_admin).exec(
+            QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(otherDb));
+    });
+    const auto otherInt = [&](const QString &sql) {
+        return PgConnection(other).exec(sql).integer(0, 0);
+    };
+    {
+        SyncEngine moved(*a->store, other);
+        moved.syncOnce();
+        QCOMPARE(a->store->conflicts().size(), std::size_t(1));
+        QCOMPARE(SyncEngine::localStatus(*a->store).conflicts, 1);
+        QCOMPARE(otherInt(QStringLiteral("SELECT count(*) FROM idesk_sync.conflicts")), 0);
+
+        // Reviewed while away: settled here, and nothing about it goes to the new server.
+        a->clock.advanceSecs(30);
+        a->store->setConflictReviewed(conflictId);
+        moved.syncOnce();
+        QCOMPARE(a->store->conflicts().size(), std::size_t(0));
+        QCOMPARE(a->store->pendingOutbox(), 0);
+        QCOMPARE(otherInt(QStringLiteral("SELECT count(*) FROM idesk_sync.fields WHERE entity = "
+                                         "'conflicts'")),
+                 0);
+        QCOMPARE(otherInt(QStringLiteral("SELECT count(*) FROM idesk_sync.conflicts")), 0);
+    }
+
+    // Back on the first server: B learns of the review, and nothing turned into a new conflict.
+    a->engine.disconnect();
+    syncAll({a.get(), b.get()});
+    QCOMPARE(b->store->conflicts().size(), std::size_t(0));
+    QCOMPARE(b->store->conflicts(true).size(), std::size_t(1));
+    QCOMPARE(a->store->conflicts(true).size(), std::size_t(1));
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.conflicts")), 1);
     expectConverged(*a, *b);
 }
 
