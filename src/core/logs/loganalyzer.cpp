@@ -8,6 +8,7 @@
 #include <charconv>
 #include <climits>
 #include <cstring>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <string>
@@ -32,6 +33,8 @@ constexpr size_t kBlock = size_t(16) << 20;
 // The smallest piece of a block a worker takes at a time: a thread start or a
 // handover costs less than a tenth of what analysing this many bytes does.
 constexpr size_t kPiece = size_t(256) << 10;
+// Sorted runs a group table may come in and still be merged rather than sorted.
+constexpr size_t kMergedRuns = 64;
 
 View view(QByteArrayView v)
 {
@@ -106,15 +109,20 @@ public:
         const __m128i a0 = _mm_set1_epi8(m_a.front()), a1 = _mm_set1_epi8(m_a.back());
         const __m128i b0 = _mm_set1_epi8(m_b.front()), b1 = _mm_set1_epi8(m_b.back());
         const size_t la = m_a.size() - 1, lb = m_b.size() - 1;
+        // A middle byte too: "r...e" twelve bytes apart is common in English, and each false
+        // candidate costs a comparison of the whole word.
+        const __m128i am = _mm_set1_epi8(m_a[la / 2]), bm = _mm_set1_epi8(m_b[lb / 2]);
         for (; i + 16 + longest <= n; i += 16) {
             const auto at = [p, i](size_t k) {
                 return _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i + k));
             };
             const __m128i first = at(0);
             const unsigned ma = unsigned(_mm_movemask_epi8(
-                _mm_and_si128(_mm_cmpeq_epi8(first, a0), _mm_cmpeq_epi8(at(la), a1))));
+                _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(first, a0), _mm_cmpeq_epi8(at(la), a1)),
+                              _mm_cmpeq_epi8(at(la / 2), am))));
             const unsigned mb = unsigned(_mm_movemask_epi8(
-                _mm_and_si128(_mm_cmpeq_epi8(first, b0), _mm_cmpeq_epi8(at(lb), b1))));
+                _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(first, b0), _mm_cmpeq_epi8(at(lb), b1)),
+                              _mm_cmpeq_epi8(at(lb / 2), bm))));
             for (unsigned m = ma | mb; m != 0; m &= m - 1) {
                 const unsigned bit = unsigned(std::countr_zero(m));
                 which = ((ma >> bit) & 1u && equalAt(i + bit, m_a) ? kFirst : 0) |
@@ -198,9 +206,12 @@ public:
             return View(m_big.back().get(), s.size());
         }
         if (m_cap - m_used < s.size()) {
-            m_chunks.emplace_back(new char[kChunk]);
+            // Each chunk twice the last, up to a limit: a big log's keys take a few allocations
+            // rather than hundreds, and each one is an mmap that stalls the other workers' page
+            // faults while it runs.
+            m_cap = m_cap == 0 ? kChunk : std::min(m_cap * 2, kMaxChunk);
+            m_chunks.emplace_back(new char[m_cap]);
             m_used = 0;
-            m_cap = kChunk;
         }
         char *p = m_chunks.back().get() + m_used;
         std::memcpy(p, s.data(), s.size());
@@ -219,10 +230,28 @@ public:
     }
 
 private:
-    static constexpr size_t kChunk = size_t(1) << 20;
+    static constexpr size_t kChunk = size_t(1) << 20, kMaxChunk = size_t(16) << 20;
     std::vector<std::unique_ptr<char[]>> m_chunks, m_big;
     size_t m_used = 0, m_cap = 0;
 };
+
+// Eight bytes read as one big-endian number: integers compare as the bytes do.
+std::uint64_t bigEndian64(const char *p)
+{
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    if constexpr (std::endian::native == std::endian::little) {
+#if defined(__GNUC__)
+        w = __builtin_bswap64(w);
+#else
+        std::uint64_t r = 0;
+        for (int k = 0; k < 8; ++k, w >>= 8)
+            r = (r << 8) | (w & 0xFF);
+        w = r;
+#endif
+    }
+    return w;
+}
 
 std::uint64_t hashOf(View s)
 {
@@ -750,32 +779,82 @@ Report LogAnalyzer::finish()
         // bytes after what all keys share, big-endian and zero-padded, so most comparisons
         // settle on integers (eight bytes would end inside the second, shared by many lines). Zero
         // padding orders like the bytes do: a key that ends there sorts before any key it starts.
-        size_t shared = m.size() ? m.entries().front().key.size() : 0;
-        for (const auto &e : m.entries()) {
-            const View first = m.entries().front().key;
-            size_t n = 0;
-            const size_t most = std::min(shared, e.key.size());
-            while (n < most && first[n] == e.key[n])
-                ++n;
-            shared = n;
+        // Halves of a long loop on two cores.
+        const auto inHalves = [twoCores](size_t n, const auto &fn) {
+            if (twoCores && n >= 16384) {
+                std::thread half([&] { fn(0, n / 2); });
+                fn(n / 2, n);
+                half.join();
+            } else {
+                fn(0, n);
+            }
+        };
+        // With a limit, only entries counted at least as often as the limit-th most frequent
+        // can be in the answer: the rest are left out before anything is built for them.
+        std::vector<const Entry *> chosen;
+        if (limit < m.size()) {
+            std::vector<qint64> top; // a min-heap of the largest counts
+            for (const auto &e : m.entries()) {
+                if (top.size() < limit) {
+                    top.push_back(e.value);
+                    std::push_heap(top.begin(), top.end(), std::greater<>{});
+                } else if (limit > 0 && e.value > top.front()) {
+                    std::pop_heap(top.begin(), top.end(), std::greater<>{});
+                    top.back() = e.value;
+                    std::push_heap(top.begin(), top.end(), std::greater<>{});
+                }
+            }
+            const qint64 least = limit == 0 ? std::numeric_limits<qint64>::max() : top.front();
+            for (const auto &e : m.entries())
+                if (e.value >= least)
+                    chosen.push_back(&e);
+        } else {
+            chosen.reserve(m.size());
+            for (const auto &e : m.entries())
+                chosen.push_back(&e);
         }
+        const size_t n = chosen.size();
+        if (n == 0)
+            return std::vector<CountedText>{};
+        std::vector<size_t> sharedOf(2, n ? chosen.front()->key.size() : 0);
+        inHalves(n, [&](size_t from, size_t to) {
+            const View first = chosen.front()->key;
+            size_t shared = first.size();
+            for (size_t k = from; k < to; ++k) {
+                const View key = chosen[k]->key;
+                size_t at = 0;
+                const size_t most = std::min(shared, key.size());
+                while (at < most && first[at] == key[at])
+                    ++at;
+                shared = at;
+            }
+            sharedOf[from == 0 ? 0 : 1] = shared;
+        });
+        const size_t shared = std::min(sharedOf[0], sharedOf[1]);
         struct Item
         {
             qint64 count;
             std::uint64_t prefix, prefix2;
             const Entry *entry;
         };
-        std::vector<Item> v;
-        v.reserve(m.size());
-        for (const auto &e : m.entries()) {
-            std::uint64_t prefix[2] = {0, 0};
-            for (size_t k = 0; k < 16; ++k) {
-                const size_t at = shared + k;
-                prefix[k / 8] =
-                    (prefix[k / 8] << 8) | (at < e.key.size() ? std::uint8_t(e.key[at]) : 0u);
+        std::vector<Item> v(n);
+        inHalves(n, [&](size_t from, size_t to) {
+            for (size_t k = from; k < to; ++k) {
+                const View key = chosen[k]->key;
+                std::uint64_t prefix[2] = {0, 0};
+                if (key.size() >= shared + 16) {
+                    prefix[0] = bigEndian64(key.data() + shared);
+                    prefix[1] = bigEndian64(key.data() + shared + 8);
+                } else {
+                    for (size_t b = 0; b < 16; ++b) {
+                        const size_t at = shared + b;
+                        prefix[b / 8] =
+                            (prefix[b / 8] << 8) | (at < key.size() ? std::uint8_t(key[at]) : 0u);
+                    }
+                }
+                v[k] = {chosen[k]->value, prefix[0], prefix[1], chosen[k]};
             }
-            v.push_back({e.value, prefix[0], prefix[1], &e});
-        }
+        });
         const auto order = [](const Item &a, const Item &b) {
             if (a.count != b.count)
                 return a.count > b.count;
@@ -788,10 +867,32 @@ Report LogAnalyzer::finish()
         // Every line of a backend log is its own group (timestamps): sorting and copying them
         // is the longest serial step, so it takes both cores.
         const bool split = twoCores && v.size() >= 16384;
-        if (limit >= v.size() && std::is_sorted(v.rbegin(), v.rend(), order)) {
-            // A log with timestamps meets its lines in ascending order: the answer is the input
-            // reversed, found in one pass.
+        // A log with timestamps meets its lines in ascending order, and each worker takes its
+        // pieces in input order: reversed, the table is the answer already, or one descending
+        // run per worker (the last worker's entries follow the first's). A few runs are merged
+        // in linear time; only a table in no such order is sorted.
+        std::vector<size_t> runs;
+        if (limit >= v.size()) {
             std::reverse(v.begin(), v.end());
+            runs.push_back(0);
+            for (size_t k = 1; k < v.size() && runs.size() <= kMergedRuns; ++k)
+                if (order(v[k], v[k - 1]))
+                    runs.push_back(k);
+            runs.push_back(v.size());
+        }
+        if (!runs.empty() && runs.size() <= kMergedRuns + 1) {
+            while (runs.size() > 2) {
+                std::vector<size_t> merged;
+                for (size_t k = 0; k + 1 < runs.size(); k += 2) {
+                    merged.push_back(runs[k]);
+                    if (k + 2 < runs.size())
+                        std::inplace_merge(v.begin() + std::ptrdiff_t(runs[k]),
+                                           v.begin() + std::ptrdiff_t(runs[k + 1]),
+                                           v.begin() + std::ptrdiff_t(runs[k + 2]), order);
+                }
+                merged.push_back(v.size());
+                runs = std::move(merged);
+            }
         } else if (limit < v.size()) {
             std::partial_sort(v.begin(), v.begin() + std::ptrdiff_t(limit), v.end(), order);
             v.resize(limit);
@@ -813,13 +914,7 @@ Report LogAnalyzer::finish()
                           key.size() > size_t(kTextCap)};
             }
         };
-        if (split) {
-            std::thread half([&] { convert(0, v.size() / 2); });
-            convert(v.size() / 2, v.size());
-            half.join();
-        } else {
-            convert(0, v.size());
-        }
+        inHalves(v.size(), convert);
         return out;
     };
     r.errorGroups = counted(all.groups, all.groups.size());
