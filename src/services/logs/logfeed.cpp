@@ -46,6 +46,28 @@ FeedResult feedLogFile(logs::LogAnalyzer &analyzer, const QString &path, QString
     }
 }
 
+FeedResult feedLogBytes(logs::LogAnalyzer &analyzer, QByteArrayView data,
+                        const FeedProgress &progress, qint64 blockSize)
+{
+    const qsizetype block = qsizetype(std::max<qint64>(blockSize, 4096));
+    qsizetype at = 0;
+    while (at < data.size()) {
+        // Each block ends at a newline, so the analyser takes all of it: a line longer than a
+        // block makes that block longer, nothing is copied.
+        qsizetype end = data.size();
+        if (data.size() - at > block) {
+            const qsizetype nl = data.indexOf('\n', at + block);
+            if (nl >= 0)
+                end = nl + 1;
+        }
+        analyzer.consume(data.sliced(at, end - at), end == data.size());
+        at = end;
+        if (at < data.size() && progress && !progress(at, data.size()))
+            return FeedResult::Stopped;
+    }
+    return FeedResult::Done;
+}
+
 std::optional<QString> deploymentOf(const QString &target)
 {
     const QString prefix = QStringLiteral("deployment/");
