@@ -146,6 +146,42 @@ private Q_SLOTS:
         QVERIFY(!panel.evidenceButton()->isEnabled());
     }
 
+    void bigPasteShowsProgressAndCancels()
+    {
+        test::TempDir dir;
+        const SystemClock clock;
+        auto service =
+            IncidentService::open(dir.file(QStringLiteral("db.sqlite")), defaultProfile(), clock);
+        // Tens of MB of matching lines: seconds of work in small blocks, so the test sees the
+        // bar move and presses Cancel long before the end.
+        QByteArray text;
+        const QByteArray line = "2024-05-01T13:55:10Z ERROR request failed user=u_";
+        for (int i = 0; text.size() < (qsizetype(24) << 20); ++i)
+            text += line + QByteArray::number(i) + " order=ord_9f\n";
+        LogAnalysisPanel panel(*service);
+        panel.resize(900, 700);
+        panel.show();
+        panel.setReadBlockSize(qint64(64) << 10);
+        QSignalSpy finished(&panel, &LogAnalysisPanel::analysisFinished);
+        QSignalSpy stopped(&panel, &LogAnalysisPanel::analysisStopped);
+        panel.analyzeText(text);
+        QVERIFY(panel.isBusy());
+        QVERIFY(panel.cancelButton()->isVisible());
+        // The bar moves while the worker is still at it.
+        QTRY_VERIFY(panel.isBusy() && panel.progressBar()->value() > 0);
+        QVERIFY2(panel.progressBar()->text().contains(QStringLiteral(" of 24")),
+                 qPrintable(panel.progressBar()->text()));
+        QTest::mouseClick(panel.cancelButton(), Qt::LeftButton);
+        QTRY_VERIFY(!panel.isBusy());
+        QCOMPARE(stopped.size(), 1);
+        QCOMPARE(finished.size(), 0);
+        // Stopped where it was, not after analysing everything anyway.
+        const QString status = panel.statusText();
+        QVERIFY2(status.startsWith(QStringLiteral("Cancelled")), qPrintable(status));
+        QVERIFY2(!status.contains(QStringLiteral(" 24.0 MB")), qPrintable(status));
+        QCOMPARE(panel.templatesTable()->rowCount(), 0);
+    }
+
     void templateShowsItsLines()
     {
         test::TempDir dir;

@@ -1,6 +1,7 @@
 // The log readers the CLI and the log panel share: progress and stopping, gzip, and lines read
 // back by number.
 
+#include "core/logs/logreport.h"
 #include "services/logs/logfeed.h"
 #include "testsupport.h"
 
@@ -52,6 +53,43 @@ private Q_SLOTS:
         QCOMPARE(feedLogFile(missing, dir.file(QStringLiteral("none.log")), &error),
                  FeedResult::Failed);
         QVERIFY(error.contains(QStringLiteral("none.log")));
+    }
+
+    void bytesInBlocksGiveTheWholeReportAndStop()
+    {
+        // A line longer than a block and a last line without a newline: the blocks bend to the
+        // lines, and the report is the one of the bytes analysed at once.
+        QByteArray log;
+        for (int i = 0; i < 5000; ++i)
+            log += "2024-05-01T10:00:0" + QByteArray::number(i % 10) +
+                   "Z ERROR failed id=" + QByteArray::number(i) + '\n';
+        log += "ERROR " + QByteArray(200 * 1024, 'x') + " response_time: 9\n";
+        log += "2024-05-01T10:01:00Z ERROR last one";
+        logs::Options opt;
+        opt.withLines = true;
+        const QByteArray whole = logs::reportToJson(logs::LogAnalyzer::analyze(log, opt), true);
+
+        logs::LogAnalyzer blocks(opt);
+        QList<qint64> seen;
+        QCOMPARE(feedLogBytes(
+                     blocks, log,
+                     [&](qint64 done, qint64 total) {
+                         seen << done;
+                         return total == log.size();
+                     },
+                     4096),
+                 FeedResult::Done);
+        QVERIFY(seen.size() > 20);
+        QVERIFY(std::is_sorted(seen.begin(), seen.end()));
+        QCOMPARE(logs::reportToJson(blocks.finish(), true), whole);
+
+        logs::LogAnalyzer stopped(opt);
+        int calls = 0;
+        QCOMPARE(feedLogBytes(
+                     stopped, log, [&](qint64, qint64) { return ++calls < 3; }, 4096),
+                 FeedResult::Stopped);
+        QCOMPARE(calls, 3);
+        QVERIFY(stopped.finish().lines < 5000);
     }
 
     void linesByNumberFromMemoryAndFiles()

@@ -3,10 +3,12 @@
 #include "core/logs/logtext.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <charconv>
 #include <climits>
 #include <cstring>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <string>
@@ -28,6 +30,11 @@ constexpr View kResponseTime = "response_time";
 // A block is split across the workers; big enough that starting threads costs nothing,
 // small enough that the caller's read buffer stays modest.
 constexpr size_t kBlock = size_t(16) << 20;
+// The smallest piece of a block a worker takes at a time: a thread start or a
+// handover costs less than a tenth of what analysing this many bytes does.
+constexpr size_t kPiece = size_t(256) << 10;
+// Sorted runs a group table may come in and still be merged rather than sorted.
+constexpr size_t kMergedRuns = 64;
 
 View view(QByteArrayView v)
 {
@@ -102,15 +109,20 @@ public:
         const __m128i a0 = _mm_set1_epi8(m_a.front()), a1 = _mm_set1_epi8(m_a.back());
         const __m128i b0 = _mm_set1_epi8(m_b.front()), b1 = _mm_set1_epi8(m_b.back());
         const size_t la = m_a.size() - 1, lb = m_b.size() - 1;
+        // A middle byte too: "r...e" twelve bytes apart is common in English, and each false
+        // candidate costs a comparison of the whole word.
+        const __m128i am = _mm_set1_epi8(m_a[la / 2]), bm = _mm_set1_epi8(m_b[lb / 2]);
         for (; i + 16 + longest <= n; i += 16) {
             const auto at = [p, i](size_t k) {
                 return _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i + k));
             };
             const __m128i first = at(0);
             const unsigned ma = unsigned(_mm_movemask_epi8(
-                _mm_and_si128(_mm_cmpeq_epi8(first, a0), _mm_cmpeq_epi8(at(la), a1))));
+                _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(first, a0), _mm_cmpeq_epi8(at(la), a1)),
+                              _mm_cmpeq_epi8(at(la / 2), am))));
             const unsigned mb = unsigned(_mm_movemask_epi8(
-                _mm_and_si128(_mm_cmpeq_epi8(first, b0), _mm_cmpeq_epi8(at(lb), b1))));
+                _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(first, b0), _mm_cmpeq_epi8(at(lb), b1)),
+                              _mm_cmpeq_epi8(at(lb / 2), bm))));
             for (unsigned m = ma | mb; m != 0; m &= m - 1) {
                 const unsigned bit = unsigned(std::countr_zero(m));
                 which = ((ma >> bit) & 1u && equalAt(i + bit, m_a) ? kFirst : 0) |
@@ -194,9 +206,12 @@ public:
             return View(m_big.back().get(), s.size());
         }
         if (m_cap - m_used < s.size()) {
-            m_chunks.emplace_back(new char[kChunk]);
+            // Each chunk twice the last, up to a limit: a big log's keys take a few allocations
+            // rather than hundreds, and each one is an mmap that stalls the other workers' page
+            // faults while it runs.
+            m_cap = m_cap == 0 ? kChunk : std::min(m_cap * 2, kMaxChunk);
+            m_chunks.emplace_back(new char[m_cap]);
             m_used = 0;
-            m_cap = kChunk;
         }
         char *p = m_chunks.back().get() + m_used;
         std::memcpy(p, s.data(), s.size());
@@ -215,10 +230,28 @@ public:
     }
 
 private:
-    static constexpr size_t kChunk = size_t(1) << 20;
+    static constexpr size_t kChunk = size_t(1) << 20, kMaxChunk = size_t(16) << 20;
     std::vector<std::unique_ptr<char[]>> m_chunks, m_big;
     size_t m_used = 0, m_cap = 0;
 };
+
+// Eight bytes read as one big-endian number: integers compare as the bytes do.
+std::uint64_t bigEndian64(const char *p)
+{
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    if constexpr (std::endian::native == std::endian::little) {
+#if defined(__GNUC__)
+        w = __builtin_bswap64(w);
+#else
+        std::uint64_t r = 0;
+        for (int k = 0; k < 8; ++k, w >>= 8)
+            r = (r << 8) | (w & 0xFF);
+        w = r;
+#endif
+    }
+    return w;
+}
 
 std::uint64_t hashOf(View s)
 {
@@ -262,6 +295,14 @@ public:
         }
     }
     V &at(View key, Arena *arena) { return at(hashOf(key), key, arena); }
+
+    // Asks for the slot where a key with hash h would be looked up: the index is far bigger
+    // than the caches, and the lookup can come after other work that hides the wait.
+    void prefetch(std::uint64_t h) const
+    {
+        if (!m_index.empty())
+            __builtin_prefetch(&m_index[slotOf(h)]);
+    }
 
     // The entry number of key, or -1; safe to call from several threads at once.
     std::ptrdiff_t find(std::uint64_t h, View key) const
@@ -386,7 +427,7 @@ struct Worker
     std::unordered_map<qint64, qint64> minutes;
     qint64 lastMinute = LLONG_MIN; // errors come in runs of the same minute
     qint64 *lastMinuteCount = nullptr;
-    std::string scratch;
+    std::string scratch, fieldScratch;
     std::string templ;
 };
 
@@ -520,10 +561,15 @@ struct LogAnalyzer::Impl
         if (!matched)
             return;
         ++w.errorLines;
-        ++w.groups.at(keyOf(l, w.scratch), &w.arena);
-        ++w.fields.at(keyOf(field, w.scratch), &w.arena);
+        const View groupKey = keyOf(l, w.scratch);
+        const View fieldKey = keyOf(field, w.fieldScratch);
+        const std::uint64_t groupHash = hashOf(groupKey), fieldHash = hashOf(fieldKey);
+        w.groups.prefetch(groupHash);
+        w.fields.prefetch(fieldHash);
         std::optional<qint64> time;
         messageTemplate(lv.first(std::min(lv.size(), kTextCap)), w.templ, opt.defaultYear, time);
+        ++w.groups.at(groupHash, groupKey, &w.arena);
+        ++w.fields.at(fieldHash, fieldKey, &w.arena);
         TemplateAcc &acc = w.templates.at(w.templ, &w.arena);
         ++acc.count;
         if (pos < acc.examplePos) {
@@ -613,31 +659,38 @@ struct LogAnalyzer::Impl
         return total;
     }
 
+    // A block is cut at newlines into pieces that the workers take in turn as each finishes
+    // one: on a machine where one core is also busy with something else, the other does more,
+    // instead of waiting at the end of each block for its half to be done.
     void block(View b)
     {
         const size_t parts = std::clamp<size_t>(size_t(opt.threads), 1, workers.size());
+        const size_t size = parts > 1 ? std::max(kPiece, b.size() / (parts * 64) + 1)
+                                      : std::max<size_t>(b.size(), 1);
         std::vector<View> pieces;
         size_t at = 0;
-        for (size_t k = 1; k < parts && at < b.size(); ++k) {
-            size_t cut = std::max(at, b.size() * k / parts);
-            const void *nl = std::memchr(b.data() + cut, '\n', b.size() - cut);
-            if (!nl)
-                break;
-            cut = size_t(static_cast<const char *>(nl) - b.data()) + 1;
+        while (at < b.size()) {
+            size_t cut = at + size;
+            if (cut >= b.size()) {
+                cut = b.size();
+            } else {
+                const void *nl = std::memchr(b.data() + cut, '\n', b.size() - cut);
+                cut = nl ? size_t(static_cast<const char *>(nl) - b.data()) + 1 : b.size();
+            }
             pieces.push_back(b.substr(at, cut - at));
             at = cut;
         }
-        if (at < b.size())
-            pieces.push_back(b.substr(at));
         const std::uint64_t base = pieceLines.size();
         pieceLines.resize(pieceLines.size() + pieces.size());
+        std::atomic<size_t> next{0};
+        const auto work = [this, base, &pieces, &next](Worker &w) {
+            for (size_t k = next++; k < pieces.size(); k = next++)
+                pieceLines[base + k] = piece(w, pieces[k], base + k);
+        };
         std::vector<std::thread> threads;
-        for (size_t k = 1; k < pieces.size(); ++k)
-            threads.emplace_back([this, k, base, &pieces] {
-                pieceLines[base + k] = piece(workers[k], pieces[k], base + k);
-            });
-        if (!pieces.empty())
-            pieceLines[base] = piece(workers[0], pieces[0], base);
+        for (size_t t = 1; t < std::min(parts, pieces.size()); ++t)
+            threads.emplace_back([&work, this, t] { work(workers[t]); });
+        work(workers[0]);
         for (std::thread &t : threads)
             t.join();
     }
@@ -726,32 +779,82 @@ Report LogAnalyzer::finish()
         // bytes after what all keys share, big-endian and zero-padded, so most comparisons
         // settle on integers (eight bytes would end inside the second, shared by many lines). Zero
         // padding orders like the bytes do: a key that ends there sorts before any key it starts.
-        size_t shared = m.size() ? m.entries().front().key.size() : 0;
-        for (const auto &e : m.entries()) {
-            const View first = m.entries().front().key;
-            size_t n = 0;
-            const size_t most = std::min(shared, e.key.size());
-            while (n < most && first[n] == e.key[n])
-                ++n;
-            shared = n;
+        // Halves of a long loop on two cores.
+        const auto inHalves = [twoCores](size_t n, const auto &fn) {
+            if (twoCores && n >= 16384) {
+                std::thread half([&] { fn(0, n / 2); });
+                fn(n / 2, n);
+                half.join();
+            } else {
+                fn(0, n);
+            }
+        };
+        // With a limit, only entries counted at least as often as the limit-th most frequent
+        // can be in the answer: the rest are left out before anything is built for them.
+        std::vector<const Entry *> chosen;
+        if (limit < m.size()) {
+            std::vector<qint64> top; // a min-heap of the largest counts
+            for (const auto &e : m.entries()) {
+                if (top.size() < limit) {
+                    top.push_back(e.value);
+                    std::push_heap(top.begin(), top.end(), std::greater<>{});
+                } else if (limit > 0 && e.value > top.front()) {
+                    std::pop_heap(top.begin(), top.end(), std::greater<>{});
+                    top.back() = e.value;
+                    std::push_heap(top.begin(), top.end(), std::greater<>{});
+                }
+            }
+            const qint64 least = limit == 0 ? std::numeric_limits<qint64>::max() : top.front();
+            for (const auto &e : m.entries())
+                if (e.value >= least)
+                    chosen.push_back(&e);
+        } else {
+            chosen.reserve(m.size());
+            for (const auto &e : m.entries())
+                chosen.push_back(&e);
         }
+        const size_t n = chosen.size();
+        if (n == 0)
+            return std::vector<CountedText>{};
+        std::vector<size_t> sharedOf(2, n ? chosen.front()->key.size() : 0);
+        inHalves(n, [&](size_t from, size_t to) {
+            const View first = chosen.front()->key;
+            size_t shared = first.size();
+            for (size_t k = from; k < to; ++k) {
+                const View key = chosen[k]->key;
+                size_t at = 0;
+                const size_t most = std::min(shared, key.size());
+                while (at < most && first[at] == key[at])
+                    ++at;
+                shared = at;
+            }
+            sharedOf[from == 0 ? 0 : 1] = shared;
+        });
+        const size_t shared = std::min(sharedOf[0], sharedOf[1]);
         struct Item
         {
             qint64 count;
             std::uint64_t prefix, prefix2;
             const Entry *entry;
         };
-        std::vector<Item> v;
-        v.reserve(m.size());
-        for (const auto &e : m.entries()) {
-            std::uint64_t prefix[2] = {0, 0};
-            for (size_t k = 0; k < 16; ++k) {
-                const size_t at = shared + k;
-                prefix[k / 8] =
-                    (prefix[k / 8] << 8) | (at < e.key.size() ? std::uint8_t(e.key[at]) : 0u);
+        std::vector<Item> v(n);
+        inHalves(n, [&](size_t from, size_t to) {
+            for (size_t k = from; k < to; ++k) {
+                const View key = chosen[k]->key;
+                std::uint64_t prefix[2] = {0, 0};
+                if (key.size() >= shared + 16) {
+                    prefix[0] = bigEndian64(key.data() + shared);
+                    prefix[1] = bigEndian64(key.data() + shared + 8);
+                } else {
+                    for (size_t b = 0; b < 16; ++b) {
+                        const size_t at = shared + b;
+                        prefix[b / 8] =
+                            (prefix[b / 8] << 8) | (at < key.size() ? std::uint8_t(key[at]) : 0u);
+                    }
+                }
+                v[k] = {chosen[k]->value, prefix[0], prefix[1], chosen[k]};
             }
-            v.push_back({e.value, prefix[0], prefix[1], &e});
-        }
+        });
         const auto order = [](const Item &a, const Item &b) {
             if (a.count != b.count)
                 return a.count > b.count;
@@ -764,10 +867,32 @@ Report LogAnalyzer::finish()
         // Every line of a backend log is its own group (timestamps): sorting and copying them
         // is the longest serial step, so it takes both cores.
         const bool split = twoCores && v.size() >= 16384;
-        if (limit >= v.size() && std::is_sorted(v.rbegin(), v.rend(), order)) {
-            // A log with timestamps meets its lines in ascending order: the answer is the input
-            // reversed, found in one pass.
+        // A log with timestamps meets its lines in ascending order, and each worker takes its
+        // pieces in input order: reversed, the table is the answer already, or one descending
+        // run per worker (the last worker's entries follow the first's). A few runs are merged
+        // in linear time; only a table in no such order is sorted.
+        std::vector<size_t> runs;
+        if (limit >= v.size()) {
             std::reverse(v.begin(), v.end());
+            runs.push_back(0);
+            for (size_t k = 1; k < v.size() && runs.size() <= kMergedRuns; ++k)
+                if (order(v[k], v[k - 1]))
+                    runs.push_back(k);
+            runs.push_back(v.size());
+        }
+        if (!runs.empty() && runs.size() <= kMergedRuns + 1) {
+            while (runs.size() > 2) {
+                std::vector<size_t> merged;
+                for (size_t k = 0; k + 1 < runs.size(); k += 2) {
+                    merged.push_back(runs[k]);
+                    if (k + 2 < runs.size())
+                        std::inplace_merge(v.begin() + std::ptrdiff_t(runs[k]),
+                                           v.begin() + std::ptrdiff_t(runs[k + 1]),
+                                           v.begin() + std::ptrdiff_t(runs[k + 2]), order);
+                }
+                merged.push_back(v.size());
+                runs = std::move(merged);
+            }
         } else if (limit < v.size()) {
             std::partial_sort(v.begin(), v.begin() + std::ptrdiff_t(limit), v.end(), order);
             v.resize(limit);
@@ -789,13 +914,7 @@ Report LogAnalyzer::finish()
                           key.size() > size_t(kTextCap)};
             }
         };
-        if (split) {
-            std::thread half([&] { convert(0, v.size() / 2); });
-            convert(v.size() / 2, v.size());
-            half.join();
-        } else {
-            convert(0, v.size());
-        }
+        inHalves(v.size(), convert);
         return out;
     };
     r.errorGroups = counted(all.groups, all.groups.size());

@@ -260,6 +260,25 @@ logs::Options LogAnalysisPanel::options() const
     return o;
 }
 
+namespace {
+
+// A file and pasted text take the same path: fed in blocks, the progress published after each
+// and a stop asked for honoured there, so both show a moving bar and both can be cancelled.
+template<typename Job, typename Feed>
+void feedInBlocks(Job &job, const logs::Options &opt, const Feed &feed)
+{
+    logs::LogAnalyzer analyzer(opt);
+    job.result = feed(analyzer, [&job](qint64 done, qint64 total) {
+        job.done = done;
+        job.total = total;
+        return !job.stop.load();
+    });
+    if (job.result == FeedResult::Done)
+        job.report = analyzer.finish();
+}
+
+} // namespace
+
 void LogAnalysisPanel::analyzeFile(const QString &path)
 {
     QFile probe(path);
@@ -272,28 +291,24 @@ void LogAnalysisPanel::analyzeFile(const QString &path)
     const qint64 block = m_blockSize;
     start(path, [path, opt, block](Job &job) {
         job.path = path;
-        logs::LogAnalyzer analyzer(opt);
-        job.result = feedLogFile(
-            analyzer, path, &job.error,
-            [&job](qint64 done, qint64 total) {
-                job.done = done;
-                job.total = total;
-                return !job.stop.load();
-            },
-            block);
-        if (job.result == FeedResult::Done)
-            job.report = analyzer.finish();
+        feedInBlocks(job, opt, [&](logs::LogAnalyzer &analyzer, const FeedProgress &progress) {
+            return feedLogFile(analyzer, path, &job.error, progress, block);
+        });
     });
 }
 
 void LogAnalysisPanel::analyzeText(const QByteArray &text)
 {
     const logs::Options opt = options();
-    start(tr("pasted text"), [text, opt](Job &job) {
+    const qint64 block = m_blockSize;
+    start(tr("pasted text"), [text, opt, block](Job &job) {
         job.total = text.size();
-        job.report = logs::LogAnalyzer::analyze(text, opt);
-        job.done = text.size();
         job.kept = text;
+        feedInBlocks(job, opt, [&](logs::LogAnalyzer &analyzer, const FeedProgress &progress) {
+            return feedLogBytes(analyzer, text, progress, block);
+        });
+        if (job.result == FeedResult::Done)
+            job.done = text.size();
     });
 }
 

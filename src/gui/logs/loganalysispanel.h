@@ -44,7 +44,8 @@ public:
     void analyzeKubectl(const QString &target, const QString &ns, const QString &since,
                         bool allPods);
     void cancel();
-    // Files are read in blocks of this size (a few MB); each block is a chance to stop.
+    // Files and pasted text are analysed in blocks of this size (a few MB); each block is a
+    // chance to stop.
     void setReadBlockSize(qint64 bytes) { m_blockSize = bytes; }
 
     QTableWidget *errorGroupsTable() const { return m_groups; }

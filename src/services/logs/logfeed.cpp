@@ -8,6 +8,7 @@
 #include <QEventLoop>
 #include <QTimer>
 #include <cstring>
+#include <thread>
 
 namespace idesk {
 
@@ -19,31 +20,74 @@ FeedResult feedLogFile(logs::LogAnalyzer &analyzer, const QString &path, QString
         *error = source.errorString();
         return FeedResult::Failed;
     }
+    // The next block is read on another thread while the workers analyse this one: reading
+    // (a copy out of the page cache, or inflating) would otherwise leave them waiting. Each
+    // buffer keeps room in front for the unfinished last line of the block before it.
     const size_t block = size_t(std::max<qint64>(blockSize, 4096));
-    std::vector<char> buf(block);
-    size_t have = 0;
+    const size_t head = std::min<size_t>(block, size_t(1) << 20);
+    std::vector<char> cur(head + block), next(head + block);
+    size_t from = head, have = head; // the bytes not analysed yet: cur[from, have)
+    qint64 n = source.read(cur.data() + head, qint64(block));
     for (;;) {
-        if (buf.size() - have < block / 2)
-            buf.resize(have + block); // a line longer than the buffer
-        const qint64 n = source.read(buf.data() + have, qint64(buf.size() - have));
         if (n < 0) {
             *error = source.errorString();
             return FeedResult::Failed;
         }
-        const bool end = n == 0;
         have += size_t(n);
-        const qsizetype used = analyzer.consume(QByteArrayView(buf.data(), qsizetype(have)), end);
-        std::memmove(buf.data(), buf.data() + used, have - size_t(used));
-        have -= size_t(used);
+        const bool end = n == 0;
+        qint64 nextN = 0;
+        std::thread reader;
+        if (!end)
+            reader = std::thread([&] { nextN = source.read(next.data() + head, qint64(block)); });
+        from += size_t(
+            analyzer.consume(QByteArrayView(cur.data() + from, qsizetype(have - from)), end));
         if (end)
             return FeedResult::Done;
+        reader.join();
         if (progress && !progress(source.position(), source.size()))
             return FeedResult::Stopped;
-        if (buf.size() > block && have < block / 2) {
-            buf.resize(block); // give back what a long line needed
-            buf.shrink_to_fit();
+        const size_t rest = have - from;
+        if (rest <= head && nextN >= 0) {
+            std::memcpy(next.data() + head - rest, cur.data() + from, rest);
+            std::swap(cur, next);
+            from = head - rest;
+            have = head;
+            if (next.size() > head + block) {
+                next.resize(head + block); // give back what a long line needed
+                next.shrink_to_fit();
+            }
+        } else if (nextN >= 0) {
+            // A line longer than the room in front: it stays where it is and grows.
+            std::memmove(cur.data(), cur.data() + from, rest);
+            cur.resize(std::max(cur.size(), rest + size_t(nextN)));
+            std::memcpy(cur.data() + rest, next.data() + head, size_t(nextN));
+            from = 0;
+            have = rest;
         }
+        n = nextN;
     }
+}
+
+FeedResult feedLogBytes(logs::LogAnalyzer &analyzer, QByteArrayView data,
+                        const FeedProgress &progress, qint64 blockSize)
+{
+    const qsizetype block = qsizetype(std::max<qint64>(blockSize, 4096));
+    qsizetype at = 0;
+    while (at < data.size()) {
+        // Each block ends at a newline, so the analyser takes all of it: a line longer than a
+        // block makes that block longer, nothing is copied.
+        qsizetype end = data.size();
+        if (data.size() - at > block) {
+            const qsizetype nl = data.indexOf('\n', at + block);
+            if (nl >= 0)
+                end = nl + 1;
+        }
+        analyzer.consume(data.sliced(at, end - at), end == data.size());
+        at = end;
+        if (at < data.size() && progress && !progress(at, data.size()))
+            return FeedResult::Stopped;
+    }
+    return FeedResult::Done;
 }
 
 std::optional<QString> deploymentOf(const QString &target)

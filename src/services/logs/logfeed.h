@@ -34,6 +34,11 @@ enum class FeedResult
 FeedResult feedLogFile(logs::LogAnalyzer &analyzer, const QString &path, QString *error,
                        const FeedProgress &progress = {}, qint64 blockSize = kLogReadBlock);
 
+// Bytes already in memory (pasted text) the same way: blocks of about blockSize bytes, cut at
+// newlines, with progress after each, so a big paste can be stopped like a file.
+FeedResult feedLogBytes(logs::LogAnalyzer &analyzer, QByteArrayView data,
+                        const FeedProgress &progress = {}, qint64 blockSize = kLogReadBlock);
+
 // "deployment/NAME" → NAME; nothing for any other form.
 std::optional<QString> deploymentOf(const QString &target);
 
