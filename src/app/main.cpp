@@ -24,6 +24,7 @@
 #include <ctime>
 #include <dlfcn.h>
 #include <spdlog/spdlog.h>
+#include <thread>
 
 using namespace idesk;
 
@@ -163,6 +164,15 @@ int main(int argc, char *argv[])
 {
     QElapsedTimer sinceStart;
     sinceStart.start();
+    // The shipped profile is parsed on the second core while QApplication connects to the
+    // display: parsing needs nothing from the application object, and start-up reads it unless
+    // another profile was chosen. A failure is left for the main thread to meet and report.
+    std::thread profileWarmup([] {
+        try {
+            (void)defaultProfile();
+        } catch (...) {
+        }
+    });
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("IncidentDesk"));
     QApplication::setApplicationName(QStringLiteral("incidentdesk"));
@@ -171,6 +181,7 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("io.incidentdesk.IncidentDesk"));
 
     installTranslations(app);
+    profileWarmup.join(); // before --help or --version can end the process under it
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
