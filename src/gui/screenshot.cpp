@@ -21,7 +21,9 @@ QStringList saveTabScreenshots(MainWindow &window, const QString &dir, QString *
     for (int i = 0; i < tabs->count(); ++i) {
         tabs->setCurrentIndex(i);
         window.completeDeferredBuilds();
-        QApplication::processEvents();
+        // A layout that settles in two steps (a column's height after its width) posts again.
+        for (int round = 0; round < 3; ++round)
+            QApplication::processEvents();
         QString name = tabs->tabText(i).remove(QLatin1Char('&')).toLower();
         name.replace(QLatin1Char(' '), QLatin1Char('-'));
         const QString file = QDir(dir).filePath(QStringLiteral("%1-%2.png").arg(i + 1).arg(name));
