@@ -59,38 +59,6 @@ QString pgTextArray(const std::vector<PgParam> &values)
     return out + QLatin1Char('}');
 }
 
-void appendCopyField(QByteArray &row, QByteArrayView utf8)
-{
-    // Only ASCII bytes are special, and UTF-8 never uses them inside a multi-byte character.
-    // Runs without one are appended whole: most fields have none.
-    const char *p = utf8.data();
-    const char *const end = p + utf8.size();
-    const char *run = p;
-    for (; p != end; ++p) {
-        const char *escape = nullptr;
-        switch (*p) {
-        case '\\':
-            escape = "\\\\";
-            break;
-        case '\n':
-            escape = "\\n";
-            break;
-        case '\r':
-            escape = "\\r";
-            break;
-        case '\t':
-            escape = "\\t";
-            break;
-        default:
-            continue;
-        }
-        row.append(run, p - run);
-        row.append(escape);
-        run = p + 1;
-    }
-    row.append(run, end - run);
-}
-
 namespace {
 
 // What an ASCII character becomes in a field: itself (nullptr) or an escape.
@@ -179,6 +147,26 @@ void appendUtf8(QByteArray &out, QStringView value, const EscapeTable &escapes)
 }
 
 } // namespace
+
+void appendCopyField(QByteArray &row, QByteArrayView utf8)
+{
+    // Only ASCII bytes are special, and UTF-8 never uses them inside a multi-byte character.
+    // Runs without one are appended whole: most fields have none.
+    const EscapeTable &escapes = copyEscapes();
+    const char *p = utf8.data();
+    const char *const end = p + utf8.size();
+    const char *run = p;
+    for (; p != end; ++p) {
+        const auto byte = static_cast<unsigned char>(*p);
+        const char *escape = byte < 0x80 ? escapes[byte] : nullptr;
+        if (!escape)
+            continue;
+        row.append(run, p - run);
+        row.append(escape);
+        run = p + 1;
+    }
+    row.append(run, end - run);
+}
 
 void appendCopyField(QByteArray &row, QStringView value)
 {
