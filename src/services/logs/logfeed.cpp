@@ -36,9 +36,9 @@ FeedResult feedLogFile(logs::LogAnalyzer &analyzer, const QString &path, QString
         have += size_t(n);
         const bool end = n == 0;
         qint64 nextN = 0;
-        std::thread reader;
+        std::jthread reader; // joined on every way out, an exception from consume() too
         if (!end)
-            reader = std::thread([&] { nextN = source.read(next.data() + head, qint64(block)); });
+            reader = std::jthread([&] { nextN = source.read(next.data() + head, qint64(block)); });
         from += size_t(
             analyzer.consume(QByteArrayView(cur.data() + from, qsizetype(have - from)), end));
         if (end)
