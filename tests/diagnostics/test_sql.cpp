@@ -11,6 +11,10 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QThread>
+#include <csignal>
+#include <future>
+#include <sys/types.h>
 
 using namespace idesk;
 using namespace idesk::diag;
@@ -82,6 +86,7 @@ private Q_SLOTS:
     void cancelWhileQueryRuns();
     void jobDestroyedWhileQueryRuns();
     void connectionLostMidQuery();
+    void stoppedBackendIsBoundedByTheClientDeadline();
     void jobCancelledBeforeStart();
 
 private:
@@ -558,6 +563,46 @@ void TestSql::connectionLostMidQuery()
     QCOMPARE(r.status, RunStatus::Error);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.summary.startsWith(u"the connection to the database was lost: "),
+             qPrintable(r.summary));
+}
+
+void TestSql::stoppedBackendIsBoundedByTheClientDeadline()
+{
+    if (!needServer())
+        return;
+    // A frozen server process (a stopped VM, a swapped-out host) answers neither the query, nor
+    // its own statement_timeout, nor the cancel request: only the client's own deadline ends the
+    // check, and the caller learns that the server went silent.
+    SqlOptions o;
+    o.conninfo = testConninfo();
+    const std::atomic<bool> never{false};
+    auto outcome = std::async(std::launch::async, [&o, &never] {
+        return runSql(o, QStringLiteral("SELECT pg_sleep(4) AS idesk_frozen_backend"), 1, false,
+                      never);
+    });
+    // Concatenated so that this lookup does not find itself.
+    const QString find =
+        QStringLiteral("SELECT pid FROM pg_stat_activity WHERE state = 'active' AND query LIKE "
+                       "'%idesk_frozen' || '_backend%' AND pid <> pg_backend_pid()");
+    pid_t backend = 0;
+    QDeadlineTimer lookFor(10000);
+    while (backend == 0 && !lookFor.hasExpired()) {
+        const SqlOutcome found = direct(testConninfo(), find);
+        if (!found.rows.isEmpty())
+            backend = found.rows.first().value(0).toInt();
+        else
+            QThread::msleep(20);
+    }
+    QVERIFY2(backend > 0, "the sleeping query never showed in pg_stat_activity");
+    if (::kill(backend, SIGSTOP) != 0) {
+        outcome.wait();
+        QSKIP("the server's processes cannot be signalled from here (another host or user)");
+    }
+    const SqlOutcome r = outcome.get();
+    ::kill(backend, SIGCONT);
+    QCOMPARE(r.status, RunStatus::Timeout);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.summary.contains(u"the server did not answer the cancel request"),
              qPrintable(r.summary));
 }
 
