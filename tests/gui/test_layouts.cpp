@@ -4,6 +4,8 @@
 #include "gui/flowlayout.h"
 #include "gui/postmortem/postmortemtab.h"
 #include "gui/timeline/timelinetab.h"
+#include "gui/triage/commspanel.h"
+#include "gui/triage/severitypanel.h"
 #include "models/timeline/timelinemodel.h"
 #include "windowscenes.h"
 
@@ -152,9 +154,10 @@ private Q_SLOTS:
         QVERIFY(label.toolTip().isEmpty());
     }
 
-    // A wide window has room for the feedback beside the status buttons: no empty line is
-    // kept for it, and a text that comes or goes moves nothing.
-    void feedbackBesideTheStatusAt1280Pixels()
+    // A laptop's window has room for the feedback beside the status buttons: no empty line is
+    // kept for it, and a text that comes or goes moves nothing. The panels stand in two
+    // columns, so the message and the checklists show without scrolling.
+    void triageAt1280Pixels()
     {
         test::WindowScene scene;
         MainWindow &window = scene.window();
@@ -195,6 +198,18 @@ private Q_SLOTS:
         QVERIFY2(showsWhole(feedback, feedback->text()), qPrintable(feedback->text()));
         QCOMPARE(header->height(), headerHeight);
         QCOMPARE(statusRow->mapTo(triage, QPoint(0, 0)), statusAt);
+
+        auto *severity = triage->findChild<SeverityPanel *>();
+        auto *comms = triage->findChild<CommsPanel *>();
+        QVERIFY(severity && comms);
+        const QRect severityAt(severity->mapTo(triage, QPoint(0, 0)), severity->size());
+        const QRect commsAt(comms->mapTo(triage, QPoint(0, 0)), comms->size());
+        QVERIFY2(commsAt.left() > severityAt.right() && commsAt.top() < severityAt.bottom(),
+                 qPrintable(QStringLiteral("severity at %1,%2, communications at %3,%4")
+                                .arg(severityAt.left())
+                                .arg(severityAt.top())
+                                .arg(commsAt.left())
+                                .arg(commsAt.top())));
     }
 
     // With sync configured the Timeline gains its Sync column once the marks are read; at 900

@@ -1,12 +1,12 @@
 #include "contactspanel.h"
 
+#include "gui/flowlayout.h"
 #include "gui/severitystyle.h"
 #include "models/triage/contactsmodel.h"
 #include "panelwidgets.h"
 #include "services/incidentservice.h"
 
 #include <QDesktopServices>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
@@ -37,8 +37,10 @@ ContactsPanel::ContactsPanel(IncidentService &service, QWidget *parent)
     v->addWidget(m_view);
     auto *dashLabel = new QLabel(tr("Dashboards:"), this);
     v->addWidget(dashLabel);
-    m_dashboards = new QHBoxLayout;
-    v->addLayout(m_dashboards);
+    auto *dashboards = new QWidget(this);
+    m_dashboards = new FlowLayout(dashboards);
+    m_dashboards->setContentsMargins(0, 0, 0, 0);
+    v->addWidget(dashboards);
 }
 
 void ContactsPanel::reloadProfile()
@@ -55,7 +57,6 @@ void ContactsPanel::reloadProfile()
         connect(b, &QPushButton::clicked, this, [url] { QDesktopServices::openUrl(url); });
         m_dashboards->addWidget(b);
     }
-    m_dashboards->addStretch(1);
 }
 
 } // namespace idesk

@@ -4,12 +4,12 @@
 
 #include <QGroupBox>
 
-class QHBoxLayout;
 class QTableView;
 
 namespace idesk {
 
 class ContactsModel;
+class FlowLayout;
 class IncidentService;
 
 // The profile's contacts (a click copies one) and its dashboard links.
@@ -30,7 +30,8 @@ private:
     const IncidentService &m_service;
     ContactsModel *m_model;
     QTableView *m_view;
-    QHBoxLayout *m_dashboards;
+    // Wraps, so a profile with many dashboards does not force the Triage panels into one column.
+    FlowLayout *m_dashboards;
 };
 
 } // namespace idesk
