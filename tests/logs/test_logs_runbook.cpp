@@ -303,6 +303,33 @@ private Q_SLOTS:
         QCOMPARE(r.errorGroups[0].text.size(), kTextCap);
     }
 
+    // A capped line keeps its mark whichever core read it: the workers' answers are merged
+    // from capped copies, which must not pass for whole lines. The long lines are spread over
+    // many pieces so that both workers take some.
+    void longSlowLinesKeepTheirMarkOnEveryThread()
+    {
+        QByteArray log;
+        const QByteArray filler = "INFO GET /health 200 ok\n";
+        const int pieces = 64;
+        for (int i = 0; i < pieces; ++i) {
+            while (log.size() < qsizetype(i + 1) * (256 << 10))
+                log += filler;
+            log += "WARN GET /orders " + QByteArray(kTextCap + 100, 'q') +
+                   " response_time: " + QByteArray::number(1000 + i) + '\n';
+        }
+        Options one;
+        one.slowest = pieces;
+        one.threads = 1;
+        const Report single = LogAnalyzer::analyze(log, one);
+        Options two = one;
+        two.threads = 2;
+        const Report both = LogAnalyzer::analyze(log, two);
+        QCOMPARE(both.slowest.size(), size_t(pieces));
+        for (const SlowEntry &s : both.slowest)
+            QVERIFY2(s.truncated, s.text.constData());
+        QCOMPARE(everything(both), everything(single));
+    }
+
     // The caller may hand over the bytes in any slices: the answers are the same.
     void slicedInputGivesTheSameReport()
     {

@@ -533,16 +533,19 @@ struct LogAnalyzer::Impl
     std::vector<Worker> workers;
     std::vector<qint64> pieceLines; // lines in each piece, by piece number
 
-    void addSlow(Worker &w, View field, View line, Pos pos)
+    // `capped`: the texts are already copies cut at kTextCap (a worker's answer being merged),
+    // so their sizes no longer tell whether the line was longer.
+    void addSlow(Worker &w, View field, View line, Pos pos, bool capped = false)
     {
         const size_t n = size_t(std::max(0, opt.slowest));
         if (n == 0)
             return;
-        const View capped = field.substr(0, size_t(kTextCap));
-        if (w.slow.size() >= n && !slowLess(w.slow.front().field, w.slow.front().pos, capped, pos))
+        const View shortField = field.substr(0, size_t(kTextCap));
+        if (w.slow.size() >= n &&
+            !slowLess(w.slow.front().field, w.slow.front().pos, shortField, pos))
             return;
-        Slow s{std::string(capped), std::string(line.substr(0, size_t(kTextCap))), pos,
-               field.size() > size_t(kTextCap) || line.size() > size_t(kTextCap)};
+        Slow s{std::string(shortField), std::string(line.substr(0, size_t(kTextCap))), pos,
+               capped || field.size() > size_t(kTextCap) || line.size() > size_t(kTextCap)};
         if (w.slow.size() >= n) {
             std::pop_heap(w.slow.begin(), w.slow.end(), SlowHeapLess{});
             w.slow.back() = std::move(s);
@@ -759,7 +762,7 @@ Report LogAnalyzer::finish()
                 all.fields.at(e.hash, e.key, nullptr) += e.value;
         }
         for (Slow &s : w.slow)
-            d->addSlow(all, s.field, s.line, s.pos);
+            d->addSlow(all, s.field, s.line, s.pos, s.truncated);
         for (auto &e : w.templates.entries())
             mergeInto(all.templates.at(e.hash, e.key, nullptr), std::move(e.value));
         for (auto &[m, n] : w.minutes)
