@@ -123,10 +123,11 @@ private Q_SLOTS:
         QVERIFY(panel.isBusy());
         QVERIFY(panel.progressBar()->isVisible());
         QVERIFY(panel.cancelButton()->isVisible());
-        // The GUI thread is free: the bar moves while the worker reads.
-        QTRY_VERIFY(panel.progressBar()->value() > 0);
+        // The GUI thread is free: the bar moves while the worker reads. (A slow build on a busy
+        // machine takes seconds for the first per mille; the wait ends as soon as it moves.)
+        QTRY_VERIFY_WITH_TIMEOUT(panel.progressBar()->value() > 0, 60000);
         const int seen = panel.progressBar()->value();
-        QTRY_VERIFY(panel.progressBar()->value() > seen);
+        QTRY_VERIFY_WITH_TIMEOUT(panel.progressBar()->value() > seen, 60000);
         QVERIFY2(panel.progressBar()->text().contains(QStringLiteral(" of 4")),
                  qPrintable(panel.progressBar()->text()));
         if (const QString shots = qEnvironmentVariable("IDESK_LOG_SCREENSHOT_DIR");
@@ -168,7 +169,7 @@ private Q_SLOTS:
         QVERIFY(panel.isBusy());
         QVERIFY(panel.cancelButton()->isVisible());
         // The bar moves while the worker is still at it.
-        QTRY_VERIFY(panel.isBusy() && panel.progressBar()->value() > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(panel.isBusy() && panel.progressBar()->value() > 0, 60000);
         QVERIFY2(panel.progressBar()->text().contains(QStringLiteral(" of 24")),
                  qPrintable(panel.progressBar()->text()));
         QTest::mouseClick(panel.cancelButton(), Qt::LeftButton);
