@@ -1,4 +1,5 @@
 #include "diagnostics/diagnosticsrunner.h"
+#include "diagnostics/kubectlrunner.h"
 #include "fakekubeapi.h"
 #include "runhelper.h"
 #include "testsupport.h"
@@ -26,6 +27,37 @@ qint64 statusKb(const char *field)
     return -1;
 }
 
+// One `kubectl logs` stream run to its end: what it sent and the error it finished with.
+struct StreamRun
+{
+    QByteArray data;
+    QString error;
+    bool finished = false;
+};
+
+StreamRun streamLogs(const KubectlOptions &options, int timeoutSeconds, int cancelAfterMs = -1)
+{
+    StreamRun run;
+    KubectlLogStream stream(options, LogsRequest{QStringLiteral("backend"), {}, false},
+                            timeoutSeconds);
+    QObject::connect(&stream, &KubectlLogStream::data,
+                     [&run](const QByteArray &chunk) { run.data += chunk; });
+    QObject::connect(&stream, &KubectlLogStream::finished, [&run](const QString &error) {
+        run.error = error;
+        run.finished = true;
+    });
+    stream.start();
+    if (cancelAfterMs >= 0) {
+        QTest::qWait(cancelAfterMs);
+        stream.cancel();
+    }
+    // The stream's own watchdog and grace period bound every case; this only stops a broken
+    // build from hanging the suite.
+    if (!QTest::qWaitFor([&run] { return run.finished; }, (timeoutSeconds + 5) * 1000 + 20000))
+        run.error = QStringLiteral("(the stream never finished)");
+    return run;
+}
+
 } // namespace
 
 class TestKubectl : public QObject
@@ -50,6 +82,11 @@ private Q_SLOTS:
     void placeholderRejectedBeforeArgv();
     void controlCharactersStripped();
     void cancelStopsRunningCheck();
+    void logStreamFromTheKubeconfigsContext();
+    void logStreamWithoutKubectl();
+    void logStreamKillsWhatIgnoresTerm();
+    void logStreamCancelled();
+    void logStreamExitWithoutMessage();
 
 private:
     RunnerOptions realOptions(FakeKubeApi &api, const QString &context = QStringLiteral("fake"));
@@ -437,6 +474,71 @@ void TestKubectl::cancelStopsRunningCheck()
     QCOMPARE(results[0].status, RunStatus::Cancelled);
     QCOMPARE(results[1].status, RunStatus::Cancelled);
     QVERIFY(runner.isIdle());
+}
+
+void TestKubectl::logStreamFromTheKubeconfigsContext()
+{
+    // No context in the profile: the kubeconfig's current one is read first and then passed
+    // explicitly, as for every check.
+    FakeKubeApi api;
+    QVERIFY(api.start());
+    api.setPods({{QStringLiteral("web3-marketplace"), QStringLiteral("backend-1"),
+                  QStringLiteral("Running")}});
+    api.setPodLog(QStringLiteral("backend-1"), "2024-05-01T10:00:00Z ERROR from the pod\n");
+    KubectlOptions o = realOptions(api, {}).kubectl;
+    const StreamRun run = streamLogs(o, 10);
+    QVERIFY2(run.error.isEmpty(), qPrintable(run.error));
+    QCOMPARE(run.data, QByteArray("2024-05-01T10:00:00Z ERROR from the pod\n"));
+}
+
+void TestKubectl::logStreamWithoutKubectl()
+{
+    KubectlOptions o = kubectlOptionsFor(m_profile);
+    o.program.clear();
+    const StreamRun run = streamLogs(o, 5);
+    QVERIFY2(run.error.startsWith(QStringLiteral("kubectl was not found")), qPrintable(run.error));
+    QVERIFY(run.data.isEmpty());
+}
+
+void TestKubectl::logStreamKillsWhatIgnoresTerm()
+{
+    // A kubectl that hangs past its own request timeout and ignores SIGTERM: the stream's
+    // watchdog stops it, the grace period kills it, and what it had sent is kept.
+    QTemporaryDir stubDir;
+    KubectlOptions o = kubectlOptionsFor(m_profile);
+    o.context = QStringLiteral("fake");
+    o.graceMs = 300;
+    o.program = writeStub(stubDir.path(),
+                          "echo 'ERROR before the hang'\ntrap '' TERM\nwhile :; do sleep 1; done");
+    const StreamRun run = streamLogs(o, 1);
+    QCOMPARE(run.error, QStringLiteral("kubectl logs did not finish within 1 s"));
+    QCOMPARE(run.data, QByteArray("ERROR before the hang\n"));
+}
+
+void TestKubectl::logStreamCancelled()
+{
+    QTemporaryDir stubDir;
+    KubectlOptions o = kubectlOptionsFor(m_profile);
+    o.context = QStringLiteral("fake");
+    o.program = writeStub(stubDir.path(), "echo 'ERROR first'\nexec sleep 30");
+    const StreamRun run = streamLogs(o, 60, 300);
+    QCOMPARE(run.error, QStringLiteral("cancelled"));
+    QVERIFY(QFile::exists(stubDir.path() + QStringLiteral("/argv")));
+}
+
+void TestKubectl::logStreamExitWithoutMessage()
+{
+    QTemporaryDir stubDir;
+    KubectlOptions o = kubectlOptionsFor(m_profile);
+    o.context = QStringLiteral("fake");
+    o.program = writeStub(stubDir.path(), "exit 3");
+    StreamRun run = streamLogs(o, 5);
+    QCOMPARE(run.error, QStringLiteral("kubectl exited with code 3"));
+    // Its own words when it has some, one line, without terminal control characters.
+    o.program =
+        writeStub(stubDir.path(), "printf 'error: \\033[31mno such deployment\\n' >&2\nexit 1");
+    run = streamLogs(o, 5);
+    QCOMPARE(run.error, QStringLiteral("error: no such deployment"));
 }
 
 QTEST_GUILESS_MAIN(TestKubectl)
