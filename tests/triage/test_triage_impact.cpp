@@ -153,9 +153,9 @@ void TestTriageImpact::whyNamesFiguresAndDecider()
     const ImpactAssessment a = assessImpact(impact, ImpactThresholds{});
     QCOMPARE(a.user, UserImpact::High);
     QCOMPARE(a.business, BusinessImpact::High);
-    QCOMPARE(a.why.value(0), u"User impact High: 62.5% of users affected (more than 50%)."_s);
+    QCOMPARE(a.why.value(0), u"User impact high: 62.5% of users affected (more than 50%)."_s);
     QCOMPARE(a.why.value(1),
-             u"Business impact High: $1,500/hour revenue loss ($1,000 to $10,000/hour)."_s);
+             u"Business impact high: $1,500/hour revenue loss ($1,000 to $10,000/hour)."_s);
     QCOMPARE(a.why.value(2), u"Suggested P0 because user impact is High."_s);
 }
 
@@ -165,7 +165,7 @@ void TestTriageImpact::whyForRegulatory()
     impact.affectedUsersPercent = 75;
     impact.regulatory = true;
     const ImpactAssessment a = assessImpact(impact, ImpactThresholds{});
-    QCOMPARE(a.why.value(1), u"Business impact Critical: regulatory or compliance issue."_s);
+    QCOMPARE(a.why.value(1), u"Business impact critical: regulatory or compliance issue."_s);
     QCOMPARE(a.why.value(2),
              u"Suggested P0 because user impact is High and business impact is Critical."_s);
 }
@@ -194,7 +194,7 @@ void TestTriageImpact::thresholdsComeFromProfile()
     Impact impact;
     impact.revenueLossPerHour = 250;
     QCOMPARE(assessImpact(impact, t).why.value(1),
-             u"Business impact High: €250/hour revenue loss (€100 to €500/hour)."_s);
+             u"Business impact high: €250/hour revenue loss (€100 to €500/hour)."_s);
 }
 
 QTEST_GUILESS_MAIN(TestTriageImpact)

@@ -122,15 +122,15 @@ ImpactAssessment assessImpact(const Impact &impact, const ImpactThresholds &t)
     const auto pct = usableFigure(impact.affectedUsersPercent);
     switch (a.user) {
     case UserImpact::High:
-        a.why << QStringLiteral("User impact High: %1 of users affected (more than %2).")
+        a.why << QStringLiteral("User impact high: %1 of users affected (more than %2).")
                      .arg(percent(*pct), percent(t.userHighPercent));
         break;
     case UserImpact::Medium:
-        a.why << QStringLiteral("User impact Medium: %1 of users affected (%2 to %3).")
+        a.why << QStringLiteral("User impact medium: %1 of users affected (%2 to %3).")
                      .arg(percent(*pct), percent(t.userMediumPercent), percent(t.userHighPercent));
         break;
     case UserImpact::Low:
-        a.why << QStringLiteral("User impact Low: %1 of users affected (less than %2).")
+        a.why << QStringLiteral("User impact low: %1 of users affected (less than %2).")
                      .arg(percent(*pct), percent(t.userMediumPercent));
         break;
     case UserImpact::Unknown:
@@ -143,23 +143,23 @@ ImpactAssessment assessImpact(const Impact &impact, const ImpactThresholds &t)
     switch (a.business) {
     case BusinessImpact::Critical:
         if (impact.regulatory)
-            a.why << QStringLiteral("Business impact Critical: regulatory or compliance issue.");
+            a.why << QStringLiteral("Business impact critical: regulatory or compliance issue.");
         else
-            a.why << QStringLiteral("Business impact Critical: %1/hour revenue loss (more than "
+            a.why << QStringLiteral("Business impact critical: %1/hour revenue loss (more than "
                                     "%2/hour).")
                          .arg(money(*rev), money(t.revenueCriticalPerHour));
         break;
     case BusinessImpact::High:
-        a.why << QStringLiteral("Business impact High: %1/hour revenue loss (%2 to %3/hour).")
+        a.why << QStringLiteral("Business impact high: %1/hour revenue loss (%2 to %3/hour).")
                      .arg(money(*rev), money(t.revenueHighPerHour),
                           money(t.revenueCriticalPerHour));
         break;
     case BusinessImpact::Medium:
-        a.why << QStringLiteral("Business impact Medium: %1/hour revenue loss (less than %2/hour).")
+        a.why << QStringLiteral("Business impact medium: %1/hour revenue loss (less than %2/hour).")
                      .arg(money(*rev), money(t.revenueHighPerHour));
         break;
     case BusinessImpact::Low:
-        a.why << QStringLiteral("Business impact Low: no revenue loss.");
+        a.why << QStringLiteral("Business impact low: no revenue loss.");
         break;
     case BusinessImpact::Unknown:
         a.why << QStringLiteral("Business impact unknown: revenue loss not set.");
