@@ -44,6 +44,8 @@ private Q_SLOTS:
     void resultsShowStatusTimeAndDuration();
     void stateSurvivesReload();
     void defaultProfileUnderTester();
+    void everyOutcomeHasItsStateAndWords();
+    void headersTooltipsAndSearch();
 };
 
 void TestCheckCatalogModel::groupsInProfileOrder()
@@ -168,6 +170,101 @@ void TestCheckCatalogModel::defaultProfileUnderTester()
         r.status = diag::RunStatus::Pass;
         m.setResult(r, QDateTime::currentDateTimeUtc());
     }
+}
+
+void TestCheckCatalogModel::everyOutcomeHasItsStateAndWords()
+{
+    struct Case
+    {
+        diag::RunStatus status;
+        CheckCatalogModel::State state;
+        const char *text;
+        bool bad;
+    };
+    const Case cases[] = {
+        {diag::RunStatus::Pass, CheckCatalogModel::State::Pass, "pass", false},
+        {diag::RunStatus::Fail, CheckCatalogModel::State::Fail, "FAIL", true},
+        {diag::RunStatus::Timeout, CheckCatalogModel::State::Timeout, "TIMEOUT", true},
+        {diag::RunStatus::Error, CheckCatalogModel::State::Error, "ERROR", true},
+        {diag::RunStatus::Refused, CheckCatalogModel::State::Refused, "refused", false},
+        {diag::RunStatus::Cancelled, CheckCatalogModel::State::Cancelled, "cancelled", false},
+    };
+    CheckCatalogModel m;
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m.setChecks({make(QStringLiteral("a"), QStringLiteral("G")),
+                 make(QStringLiteral("b"), QStringLiteral("G"))});
+    m.setResult(result(QStringLiteral("b"), diag::RunStatus::Pass, 1),
+                QDateTime::currentDateTimeUtc());
+    const QModelIndex groupStatus = m.groupIndex(QStringLiteral("G"), CheckCatalogModel::Status);
+    for (const Case &c : cases) {
+        QCOMPARE(CheckCatalogModel::stateOf(c.status), c.state);
+        m.setResult(result(QStringLiteral("a"), c.status, 1), QDateTime::currentDateTimeUtc());
+        QCOMPARE(m.state(QStringLiteral("a")), c.state);
+        QCOMPARE(m.indexOf(QStringLiteral("a"), CheckCatalogModel::Status).data().toString(),
+                 QString::fromLatin1(c.text));
+        // The group says what is broken; a check that was refused or cancelled is neither
+        // broken nor passing, so the group claims nothing.
+        const QString expected = c.bad ? QStringLiteral("1 failing")
+                                 : c.state == CheckCatalogModel::State::Pass
+                                     ? QStringLiteral("all pass")
+                                     : QString();
+        QCOMPARE(groupStatus.data().toString(), expected);
+    }
+    QCOMPARE(CheckCatalogModel::stateText(CheckCatalogModel::State::NotRun),
+             QStringLiteral("not run"));
+}
+
+void TestCheckCatalogModel::headersTooltipsAndSearch()
+{
+    CheckCatalogModel m;
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    DiagnosticCheck a = make(QStringLiteral("api-health"), QStringLiteral("Quick health"));
+    a.title = QStringLiteral("API health");
+    DiagnosticCheck duplicate = make(QStringLiteral("api-health"), QStringLiteral("Other"));
+    m.setChecks({a, duplicate});
+    // A second check with the same id would confuse which row a run belongs to: it is dropped.
+    QCOMPARE(m.groups(), QStringList{QStringLiteral("Quick health")});
+
+    QCOMPARE(m.headerData(CheckCatalogModel::Title, Qt::Horizontal).toString(),
+             QStringLiteral("Check"));
+    QCOMPARE(m.headerData(CheckCatalogModel::Status, Qt::Horizontal).toString(),
+             QStringLiteral("Status"));
+    QCOMPARE(m.headerData(CheckCatalogModel::LastRun, Qt::Horizontal).toString(),
+             QStringLiteral("Last run"));
+    QCOMPARE(m.headerData(CheckCatalogModel::Duration, Qt::Horizontal).toString(),
+             QStringLiteral("Took"));
+    QVERIFY(!m.headerData(CheckCatalogModel::Title, Qt::Vertical).isValid());
+
+    const QModelIndex title = m.indexOf(QStringLiteral("api-health"));
+    QCOMPARE(title.data(Qt::ToolTipRole).toString(), QStringLiteral("api-health · http check"));
+    QCOMPARE(title.data(CheckCatalogModel::GroupRole).toString(), QStringLiteral("Quick health"));
+    // The filter finds a check by what a commander remembers of it: title, id, kind, URL.
+    const QString search = title.data(CheckCatalogModel::SearchRole).toString();
+    for (const char *part : {"API health", "api-health", "http", "http://127.0.0.1/api-health"})
+        QVERIFY2(search.contains(QString::fromLatin1(part)), part);
+    QCOMPARE(m.groupIndex(QStringLiteral("Quick health")).data(CheckCatalogModel::SearchRole),
+             QVariant(QStringLiteral("Quick health")));
+    // Nothing to say about a check that never ran.
+    QVERIFY(!m.indexOf(QStringLiteral("api-health"), CheckCatalogModel::LastRun)
+                 .data(Qt::ToolTipRole)
+                 .isValid());
+    QVERIFY(!m.indexOf(QStringLiteral("api-health"), CheckCatalogModel::Status)
+                 .data(Qt::ToolTipRole)
+                 .isValid());
+    const QDateTime at(QDate(2024, 1, 15), QTime(14, 32, 5), Qt::UTC);
+    m.setResult(result(QStringLiteral("api-health"), diag::RunStatus::Pass, 80), at);
+    QCOMPARE(m.indexOf(QStringLiteral("api-health"), CheckCatalogModel::LastRun)
+                 .data(Qt::ToolTipRole)
+                 .toString(),
+             QStringLiteral("2024-01-15 14:32:05 UTC"));
+    QCOMPARE(m.indexOf(QStringLiteral("api-health"), CheckCatalogModel::Duration)
+                 .data(Qt::TextAlignmentRole)
+                 .toInt(),
+             int(Qt::AlignRight | Qt::AlignVCenter));
+    QVERIFY(!m.indexOf(QStringLiteral("nope")).isValid());
+    QVERIFY(!m.groupIndex(QStringLiteral("nope")).isValid());
+    QCOMPARE(m.check(title), m.check(QStringLiteral("api-health")));
+    QVERIFY(m.roleNames().contains(CheckCatalogModel::SearchRole));
 }
 
 QTEST_GUILESS_MAIN(TestCheckCatalogModel)
