@@ -33,6 +33,7 @@ private Q_SLOTS:
     void editsGoThroughTheService();
     void rejectsBadEdits();
     void overdueIsHighlighted();
+    void editorsStartFromTheValuesAndTooltipsSayWhatIsMissing();
     void proxySortsAndFilters();
     void keyEventsDefaultToPinned();
     void keyEventsAreAllWhileNonePinned();
@@ -149,6 +150,45 @@ void TestActionItemModel::overdueIsHighlighted()
 
     QVERIFY(model.setData(model.index(0, ActionItemModel::Status), int(ActionStatus::Done)));
     QVERIFY(!model.index(0, 0).data(ActionItemModel::OverdueRole).toBool()); // done is never late
+}
+
+void TestActionItemModel::editorsStartFromTheValuesAndTooltipsSayWhatIsMissing()
+{
+    ServiceFixture f;
+    const Incident inc = f.runbookIncident();
+    f.service->addActionItem(inc.id, u"Add pool monitoring"_s, u"devops"_s, QDate(2024, 1, 20));
+    f.clock.advanceSecs(60);
+    f.service->addActionItem(inc.id, u"Write the runbook page"_s, u" "_s, QDate());
+    ActionItemModel model(*f.service);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setIncidentId(inc.id);
+    QCOMPARE(model.rowCount(), 2);
+
+    // The editors open on what the row holds.
+    QCOMPARE(model.index(0, ActionItemModel::Description).data(Qt::EditRole).toString(),
+             u"Add pool monitoring"_s);
+    QCOMPARE(model.index(0, ActionItemModel::Owner).data(Qt::EditRole).toString(), u"devops"_s);
+    QCOMPARE(model.index(0, ActionItemModel::Due).data(Qt::EditRole).toDate(), QDate(2024, 1, 20));
+    QCOMPARE(model.index(0, ActionItemModel::Status).data(Qt::EditRole).toInt(),
+             int(ActionStatus::Open));
+    // Without a due date the date editor starts a week from today (the clock's), not in 1970.
+    QCOMPARE(model.index(1, ActionItemModel::Due).data(Qt::EditRole).toDate(),
+             f.clock.now().toUTC().date().addDays(7));
+    QCOMPARE(model.index(1, ActionItemModel::Due).data().toString(), u"not set"_s);
+
+    // What a post-mortem still lacks is said where it is missing.
+    QCOMPARE(model.index(1, ActionItemModel::Owner).data(Qt::ToolTipRole).toString(),
+             u"Every action item needs an owner"_s);
+    QCOMPARE(model.index(1, ActionItemModel::Due).data(Qt::ToolTipRole).toString(),
+             u"Every action item needs a due date"_s);
+    QVERIFY(!model.index(1, ActionItemModel::Description).data(Qt::ToolTipRole).isValid());
+    QVERIFY(!model.index(0, ActionItemModel::Owner).data(Qt::ToolTipRole).isValid());
+
+    QCOMPARE(ActionItemModel::statusLabel(ActionStatus::InProgress), u"In progress"_s);
+    QCOMPARE(ActionItemModel::statusLabel(ActionStatus::Done), u"Done"_s);
+    QVERIFY(model.setData(model.index(0, ActionItemModel::Status), int(ActionStatus::InProgress)));
+    QCOMPARE(model.index(0, ActionItemModel::Status).data().toString(), u"In progress"_s);
+    QVERIFY(!model.index(5, 0).data().isValid());
 }
 
 void TestActionItemModel::proxySortsAndFilters()
