@@ -769,6 +769,9 @@ Report LogAnalyzer::finish()
     }
     r.lines = all.lines;
     r.errorLines = all.errorLines;
+    // The counted texts below are views into the keys' arena, which moves into the report.
+    auto storage = std::make_shared<Arena>(std::move(all.arena));
+    all.arena = Arena{};
 
     // `uniq -c | sort -nr`: count descending; equal counts fall to sort's last-resort comparison of
     // the whole "count text" line, reversed by -r, so the text descending by bytes.
@@ -910,7 +913,7 @@ Report LogAnalyzer::finish()
             for (size_t k = from; k < to; ++k) {
                 const View key = v[k].entry->key;
                 const View t = key.substr(0, std::min(key.size(), size_t(kTextCap)));
-                out[k] = {v[k].count, QByteArray(t.data(), qsizetype(t.size())),
+                out[k] = {v[k].count, QByteArray::fromRawData(t.data(), qsizetype(t.size())),
                           key.size() > size_t(kTextCap)};
             }
         };
@@ -920,6 +923,7 @@ Report LogAnalyzer::finish()
     r.errorGroups = counted(all.groups, all.groups.size());
     all.groups = {};
     r.topErrorMessages = counted(all.fields, size_t(std::max(0, d->opt.top)));
+    r.storage = std::move(storage);
 
     std::sort(all.slow.begin(), all.slow.end(), [](const Slow &a, const Slow &b) {
         return slowLess(b.field, b.pos, a.field, a.pos);
