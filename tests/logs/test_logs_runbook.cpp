@@ -442,6 +442,30 @@ private Q_SLOTS:
         QCOMPARE(filler.back(), 'q');
     }
 
+    void slowLineCutShowsOnEitherCore()
+    {
+        // Whichever worker meets the long line, the slowest entry says its line was cut: the
+        // workers' entries are merged at the end, and the merge must not read the cut copy as
+        // the whole line. Which worker takes which piece varies from run to run.
+        QByteArray log;
+        for (int k = 0; k < 20000; ++k)
+            log += "INFO request " + QByteArray::number(k) + " response_time: 1\n";
+        const QByteArray longLine = QByteArray(5000, 'x') + " response_time: 99";
+        log += longLine + '\n';
+        for (int k = 0; k < 20000; ++k)
+            log += "INFO request " + QByteArray::number(k) + " response_time: 2\n";
+        Options opt;
+        opt.threads = 2;
+        opt.slowest = 1;
+        for (int run = 0; run < 20; ++run) {
+            const Report r = LogAnalyzer::analyze(log, opt);
+            QCOMPARE(r.slowest.size(), size_t(1));
+            QCOMPARE(r.slowest.front().text, QByteArray("99"));
+            QVERIFY(r.slowest.front().truncated);
+            QCOMPARE(r.slowest.front().line, longLine.left(kTextCap));
+        }
+    }
+
     void jsonEscapesWhereverTheSpecialByteSits()
     {
         const QList<QPair<QByteArray, QByteArray>> specials{

@@ -533,7 +533,8 @@ struct LogAnalyzer::Impl
     std::vector<Worker> workers;
     std::vector<qint64> pieceLines; // lines in each piece, by piece number
 
-    void addSlow(Worker &w, View field, View line, Pos pos)
+    // cut: field or line is already a capped copy of a longer one (merging the workers' entries).
+    void addSlow(Worker &w, View field, View line, Pos pos, bool cut = false)
     {
         const size_t n = size_t(std::max(0, opt.slowest));
         if (n == 0)
@@ -542,7 +543,7 @@ struct LogAnalyzer::Impl
         if (w.slow.size() >= n && !slowLess(w.slow.front().field, w.slow.front().pos, capped, pos))
             return;
         Slow s{std::string(capped), std::string(line.substr(0, size_t(kTextCap))), pos,
-               field.size() > size_t(kTextCap) || line.size() > size_t(kTextCap)};
+               cut || field.size() > size_t(kTextCap) || line.size() > size_t(kTextCap)};
         if (w.slow.size() >= n) {
             std::pop_heap(w.slow.begin(), w.slow.end(), SlowHeapLess{});
             w.slow.back() = std::move(s);
@@ -759,7 +760,7 @@ Report LogAnalyzer::finish()
                 all.fields.at(e.hash, e.key, nullptr) += e.value;
         }
         for (Slow &s : w.slow)
-            d->addSlow(all, s.field, s.line, s.pos);
+            d->addSlow(all, s.field, s.line, s.pos, s.truncated);
         for (auto &e : w.templates.entries())
             mergeInto(all.templates.at(e.hash, e.key, nullptr), std::move(e.value));
         for (auto &[m, n] : w.minutes)
