@@ -610,8 +610,6 @@ struct LogAnalyzer::Impl
     // and only the lines they fall in are looked at; the others are only counted.
     qint64 piece(Worker &w, View p, std::uint64_t pieceNo)
     {
-        const qint64 total = countNewlines(p) + (!p.empty() && p.back() != '\n' ? 1 : 0);
-        w.lines += total;
         const View match = view(opt.match);
         const auto posOf = [pieceNo](qint64 n) { return (pieceNo << kPieceShift) | Pos(n); };
         if (match.empty() || match.find('\n') != View::npos) {
@@ -626,7 +624,8 @@ struct LogAnalyzer::Impl
                 ++n;
                 i = e + 1;
             }
-            return total;
+            w.lines += n;
+            return n;
         }
         qint64 n = 0;   // the number of the line that starts at cur
         size_t cur = 0; // the start of a line
@@ -657,7 +656,12 @@ struct LogAnalyzer::Impl
                 break;
             hit = after != View::npos && after >= cur ? after : words.next(cur, which);
         }
-        return total;
+        // The lines after the last hit are only counted: the bytes before it were counted on the
+        // way, so each newline is counted once.
+        if (cur < p.size())
+            n += countNewlines(p.substr(cur)) + (p.back() != '\n' ? 1 : 0);
+        w.lines += n;
+        return n;
     }
 
     // A block is cut at newlines into pieces that the workers take in turn as each finishes
