@@ -19,6 +19,10 @@
 #include <algorithm>
 #include <optional>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace idesk::cli {
 
 void Registry::add(Command c)
@@ -393,8 +397,23 @@ int runUnfiltered(const QStringList &arguments, QTextStream &out, QTextStream &e
 // terminalText would make of them, and can skip the conversion.
 bool plainAscii(QByteArrayView bytes)
 {
+    qsizetype i = 0;
+#if defined(__SSE2__)
+    // Sixteen bytes at a time: a report of fifty megabytes is checked here on one core.
+    // Signed, bytes from 0x80 on are below ' ' too.
+    const __m128i space = _mm_set1_epi8(' '), del = _mm_set1_epi8(0x7F),
+                  newline = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t');
+    for (; i + 16 <= bytes.size(); i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(bytes.data() + i));
+        const __m128i allowed = _mm_or_si128(_mm_cmpeq_epi8(v, newline), _mm_cmpeq_epi8(v, tab));
+        const __m128i bad = _mm_or_si128(_mm_andnot_si128(allowed, _mm_cmplt_epi8(v, space)),
+                                         _mm_cmpeq_epi8(v, del));
+        if (_mm_movemask_epi8(bad) != 0)
+            return false;
+    }
+#endif
     unsigned bad = 0;
-    for (const char ch : bytes) {
+    for (const char ch : bytes.sliced(i)) {
         const auto c = static_cast<unsigned char>(ch);
         bad |= unsigned(c >= 0x7F) | unsigned(c < 0x20 && c != '\n' && c != '\t');
     }

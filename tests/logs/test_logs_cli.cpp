@@ -92,6 +92,30 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(QStringLiteral("escape \\x1b]0;owned\\x07 and \uFFFD\uFFFD bytes")));
     }
 
+    void jsonNeverWritesDeleteOrC1Raw_data()
+    {
+        QTest::addColumn<QByteArray>("control");
+        QTest::newRow("DEL") << QByteArray("\x7f");
+        QTest::newRow("U+009B") << QByteArray("\xc2\x9b");
+    }
+
+    void jsonNeverWritesDeleteOrC1Raw()
+    {
+        // DEL and U+009B (a CSI on many terminals) are valid in JSON text, so the report keeps
+        // them; the terminal filter must still catch them, wherever they sit in a long line.
+        QFETCH(QByteArray, control);
+        QByteArray log;
+        for (int at = 0; at < 40; ++at)
+            log += "ERROR " + QByteArray(at, 'a') + control + QByteArray(20, 'b') + '\n';
+        m_dir.write(QStringLiteral("controls.log"), log);
+        const Run r =
+            runBinary({QStringLiteral("--db"), m_db, QStringLiteral("analyze-logs"),
+                       QStringLiteral("--json"), m_dir.file(QStringLiteral("controls.log"))});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(QByteArray(39, 'a')));
+        QVERIFY(!r.out.contains(control));
+    }
+
     void jsonHasTheDocumentedShape()
     {
         const Run r = runBinary({QStringLiteral("--db"), m_db, QStringLiteral("analyze-logs"),

@@ -8,6 +8,7 @@
 
 #include <QRandomGenerator>
 #include <QTest>
+#include <memory>
 
 using namespace idesk;
 using namespace idesk::logs;
@@ -437,6 +438,52 @@ private Q_SLOTS:
         }
         sliced.consume(pending, true);
         QCOMPARE(everything(sliced.finish()), single);
+    }
+
+    void reportTextsOutliveTheAnalyzer()
+    {
+        // Enough distinct lines for the analyser's text store to take several blocks of its own,
+        // which go back to the system when they are freed: a text left pointing there would crash.
+        QByteArray log;
+        for (int k = 0; k < 60000; ++k)
+            log += "2024-05-01T13:55:36Z ERROR line " + QByteArray::number(k) + " of many\n";
+        Options opt;
+        opt.threads = 2;
+        Report kept;
+        {
+            auto analyzer = std::make_unique<LogAnalyzer>(opt);
+            analyzer->consume(log, true);
+            const Report first = analyzer->finish();
+            analyzer.reset();
+            kept = first; // a copy keeps the texts alive after the first report is gone
+        }
+        QByteArray filler(16 << 20, 'q'); // reuse what was freed, if anything was
+        QCOMPARE(kept.errorGroups.size(), size_t(60000));
+        qsizetype bytes = 0;
+        for (const CountedText &g : kept.errorGroups) {
+            QVERIFY(g.text.startsWith("2024-05-01T13:55:36Z ERROR line "));
+            QVERIFY(g.text.endsWith(" of many"));
+            bytes += g.text.size();
+        }
+        QCOMPARE(bytes + qsizetype(kept.errorGroups.size()), log.size());
+        QCOMPARE(filler.back(), 'q');
+    }
+
+    void jsonEscapesWhereverTheSpecialByteSits()
+    {
+        const QList<QPair<QByteArray, QByteArray>> specials{
+            {"\"", "\\\""},      {"\\", "\\\\"},           {"\t", "\\t"},
+            {"\x01", "\\u0001"}, {"\xc3\xa9", "\xc3\xa9"}, {"\xff", "\xef\xbf\xbd"},
+            {"\x7f", "\x7f"}};
+        for (int at = 0; at < 40; ++at) {
+            for (const auto &[raw, escaped] : specials) {
+                const QByteArray line = "ERROR " + QByteArray(at, 'a') + raw + QByteArray(at, 'b');
+                const QByteArray json = reportToJson(LogAnalyzer::analyze(line + '\n'), false);
+                const QByteArray want =
+                    "\"ERROR " + QByteArray(at, 'a') + escaped + QByteArray(at, 'b') + '"';
+                QVERIFY2(json.contains(want), line.toPercentEncoding().constData());
+            }
+        }
     }
 
     void numericOrderIsSortN_data()

@@ -292,6 +292,21 @@ private Q_SLOTS:
         QTest::newRow("bad month") << QByteArray("2024-13-01T13:55:36Z") << QByteArray();
     }
 
+    void quotesAndBlanksWhereverTheySit()
+    {
+        // Words and quoted values are found sixteen bytes at a time where the line is long
+        // enough: the same template whatever the offset, quotes and tabs included.
+        for (int at = 1; at < 40; ++at) {
+            const QByteArray pad(at, 'x');
+            QCOMPARE(messageTemplate("ERROR " + pad + " key=\"some value\" tail"),
+                     QByteArray("ERROR " + pad + " key=<*> tail"));
+            QCOMPARE(messageTemplate("ERROR " + pad + "\tkey='a b'\ttail 7"),
+                     QByteArray("ERROR " + pad + " key=<*> tail <*>"));
+            QCOMPARE(messageTemplate("ERROR " + pad + " it's \"x y\" " + pad),
+                     QByteArray("ERROR " + pad + " it's <*> " + pad));
+        }
+    }
+
     void timestamps()
     {
         QFETCH(QByteArray, line);

@@ -533,19 +533,17 @@ struct LogAnalyzer::Impl
     std::vector<Worker> workers;
     std::vector<qint64> pieceLines; // lines in each piece, by piece number
 
-    // `capped`: the texts are already copies cut at kTextCap (a worker's answer being merged),
-    // so their sizes no longer tell whether the line was longer.
-    void addSlow(Worker &w, View field, View line, Pos pos, bool capped = false)
+    // cut: field or line is already a capped copy of a longer one (merging the workers' entries).
+    void addSlow(Worker &w, View field, View line, Pos pos, bool cut = false)
     {
         const size_t n = size_t(std::max(0, opt.slowest));
         if (n == 0)
             return;
-        const View shortField = field.substr(0, size_t(kTextCap));
-        if (w.slow.size() >= n &&
-            !slowLess(w.slow.front().field, w.slow.front().pos, shortField, pos))
+        const View capped = field.substr(0, size_t(kTextCap));
+        if (w.slow.size() >= n && !slowLess(w.slow.front().field, w.slow.front().pos, capped, pos))
             return;
-        Slow s{std::string(shortField), std::string(line.substr(0, size_t(kTextCap))), pos,
-               capped || field.size() > size_t(kTextCap) || line.size() > size_t(kTextCap)};
+        Slow s{std::string(capped), std::string(line.substr(0, size_t(kTextCap))), pos,
+               cut || field.size() > size_t(kTextCap) || line.size() > size_t(kTextCap)};
         if (w.slow.size() >= n) {
             std::pop_heap(w.slow.begin(), w.slow.end(), SlowHeapLess{});
             w.slow.back() = std::move(s);
@@ -612,8 +610,6 @@ struct LogAnalyzer::Impl
     // and only the lines they fall in are looked at; the others are only counted.
     qint64 piece(Worker &w, View p, std::uint64_t pieceNo)
     {
-        const qint64 total = countNewlines(p) + (!p.empty() && p.back() != '\n' ? 1 : 0);
-        w.lines += total;
         const View match = view(opt.match);
         const auto posOf = [pieceNo](qint64 n) { return (pieceNo << kPieceShift) | Pos(n); };
         if (match.empty() || match.find('\n') != View::npos) {
@@ -628,7 +624,8 @@ struct LogAnalyzer::Impl
                 ++n;
                 i = e + 1;
             }
-            return total;
+            w.lines += n;
+            return n;
         }
         qint64 n = 0;   // the number of the line that starts at cur
         size_t cur = 0; // the start of a line
@@ -659,7 +656,12 @@ struct LogAnalyzer::Impl
                 break;
             hit = after != View::npos && after >= cur ? after : words.next(cur, which);
         }
-        return total;
+        // The lines after the last hit are only counted: the bytes before it were counted on the
+        // way, so each newline is counted once.
+        if (cur < p.size())
+            n += countNewlines(p.substr(cur)) + (p.back() != '\n' ? 1 : 0);
+        w.lines += n;
+        return n;
     }
 
     // A block is cut at newlines into pieces that the workers take in turn as each finishes
@@ -772,6 +774,9 @@ Report LogAnalyzer::finish()
     }
     r.lines = all.lines;
     r.errorLines = all.errorLines;
+    // The counted texts below are views into the keys' arena, which moves into the report.
+    auto storage = std::make_shared<Arena>(std::move(all.arena));
+    all.arena = Arena{};
 
     // `uniq -c | sort -nr`: count descending; equal counts fall to sort's last-resort comparison of
     // the whole "count text" line, reversed by -r, so the text descending by bytes.
@@ -913,7 +918,7 @@ Report LogAnalyzer::finish()
             for (size_t k = from; k < to; ++k) {
                 const View key = v[k].entry->key;
                 const View t = key.substr(0, std::min(key.size(), size_t(kTextCap)));
-                out[k] = {v[k].count, QByteArray(t.data(), qsizetype(t.size())),
+                out[k] = {v[k].count, QByteArray::fromRawData(t.data(), qsizetype(t.size())),
                           key.size() > size_t(kTextCap)};
             }
         };
@@ -923,6 +928,7 @@ Report LogAnalyzer::finish()
     r.errorGroups = counted(all.groups, all.groups.size());
     all.groups = {};
     r.topErrorMessages = counted(all.fields, size_t(std::max(0, d->opt.top)));
+    r.storage = std::move(storage);
 
     std::sort(all.slow.begin(), all.slow.end(), [](const Slow &a, const Slow &b) {
         return slowLess(b.field, b.pos, a.field, a.pos);

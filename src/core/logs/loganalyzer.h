@@ -62,6 +62,10 @@ struct Report
     std::vector<SlowEntry> slowest;            // answer 3: largest first
     std::vector<Template> templates;           // count desc, then template text
     std::vector<MinuteCount> errorsPerMinute;  // ascending minute
+    // The bytes that the texts of errorGroups and topErrorMessages point into: a log whose
+    // every line is its own group would otherwise copy each line once more. Keep the report
+    // (or a copy of it) while using those texts; copy a text that has to outlive it.
+    std::shared_ptr<const void> storage;
 };
 
 // One pass over a log's bytes. Lines are split at '\n' only: a '\r' before it, NUL bytes and

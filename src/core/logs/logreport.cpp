@@ -1,10 +1,15 @@
 #include "core/logs/logreport.h"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cstdio>
 #include <string>
 #include <thread>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace idesk::logs {
 
@@ -91,6 +96,30 @@ template<typename Out> void appendHexByte(Out &out, unsigned c)
     out.append(kHex[c & 0xF]);
 }
 
+// How many bytes from p on are copied into a JSON string as they are (printable ASCII but '"' and
+// '\\'), sixteen at a time; the bytes after the last whole sixteen are left to the caller.
+qsizetype plainRun(const char *p, qsizetype n)
+{
+    qsizetype i = 0;
+#if defined(__SSE2__)
+    // Signed, bytes from 0x80 on are below ' ' too.
+    const __m128i space = _mm_set1_epi8(' '), quote = _mm_set1_epi8('"'),
+                  backslash = _mm_set1_epi8('\\');
+    for (; i + 16 <= n; i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+        const __m128i special =
+            _mm_or_si128(_mm_cmplt_epi8(v, space),
+                         _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+        if (const int m = _mm_movemask_epi8(special))
+            return i + std::countr_zero(unsigned(m));
+    }
+#else
+    (void)p;
+    (void)n;
+#endif
+    return i;
+}
+
 // A JSON string of s, then suffix (plain ASCII) inside the quotes.
 void appendJsonString(JsonOut &out, QByteArrayView s, const char *suffix = nullptr)
 {
@@ -98,8 +127,9 @@ void appendJsonString(JsonOut &out, QByteArrayView s, const char *suffix = nullp
     for (qsizetype i = 0; i < s.size();) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
         if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-            // Copy the run of plain ASCII at once.
+            // Copy the run of plain ASCII at once; most texts are one long run.
             qsizetype j = i + 1;
+            j += plainRun(s.data() + j, s.size() - j);
             while (j < s.size()) {
                 const unsigned char d = static_cast<unsigned char>(s[j]);
                 if (d < 0x20 || d >= 0x80 || d == '"' || d == '\\')

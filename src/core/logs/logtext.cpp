@@ -2,10 +2,16 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace idesk::logs {
 
@@ -421,6 +427,30 @@ struct Tok
     size_t b, e;
 };
 
+// The first position from i on that holds a blank (or, with quotes, a '"' or '\''), or s.size():
+// sixteen bytes at a time where sixteen are left, since every matching line's bytes are scanned
+// twice, once for the header's tokens and once for the message's words.
+size_t nextBreak(View s, size_t i, bool quotes)
+{
+    const size_t n = s.size();
+#if defined(__SSE2__)
+    const __m128i space = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
+    const __m128i dq = _mm_set1_epi8(quotes ? '"' : ' '), sq = _mm_set1_epi8(quotes ? '\'' : ' ');
+    for (; i + 16 <= n; i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(s.data() + i));
+        const __m128i hit =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(v, tab)),
+                         _mm_or_si128(_mm_cmpeq_epi8(v, dq), _mm_cmpeq_epi8(v, sq)));
+        if (const int m = _mm_movemask_epi8(hit))
+            return i + size_t(std::countr_zero(unsigned(m)));
+    }
+#endif
+    for (; i < n; ++i)
+        if (isBlank(s[i]) || (quotes && (s[i] == '"' || s[i] == '\'')))
+            return i;
+    return n;
+}
+
 // The first `limit` blank-separated tokens: the header is looked for among them only.
 void tokens(View s, std::vector<Tok> &out, size_t limit)
 {
@@ -430,8 +460,7 @@ void tokens(View s, std::vector<Tok> &out, size_t limit)
         while (i < s.size() && isBlank(s[i]))
             ++i;
         const size_t b = i;
-        while (i < s.size() && !isBlank(s[i]))
-            ++i;
+        i = nextBreak(s, i, false);
         if (i > b)
             out.push_back({b, i});
     }
@@ -449,17 +478,37 @@ bool isIdWord(View p)
     return true;
 }
 
-// Looked up for every byte of a matching line's message: a table, not a switch.
-constexpr std::array<bool, 256> kDelimiters = [] {
-    std::array<bool, 256> t{};
+// Looked up for every byte of a matching line's message: a table, not a switch, telling in one
+// load what the masking asks of a byte.
+enum ByteClass : std::uint8_t
+{
+    kDelimiter = 1,
+    kDigit = 2,
+    kHexDigit = 4, // digits too
+    kUnderscore = 8,
+};
+constexpr std::array<std::uint8_t, 256> kByteClass = [] {
+    std::array<std::uint8_t, 256> t{};
     for (const unsigned char c : std::string_view("/:,;()[]{}=@<>|&?#"))
-        t[c] = true;
+        t[c] = kDelimiter;
+    for (unsigned c = '0'; c <= '9'; ++c)
+        t[c] = kDigit | kHexDigit;
+    for (unsigned c = 'a'; c <= 'f'; ++c)
+        t[c] = kHexDigit;
+    for (unsigned c = 'A'; c <= 'F'; ++c)
+        t[c] = kHexDigit;
+    t[static_cast<unsigned char>('_')] = kUnderscore;
     return t;
 }();
 
+std::uint8_t byteClass(char c)
+{
+    return kByteClass[static_cast<unsigned char>(c)];
+}
+
 bool isDelimiter(char c)
 {
-    return kDelimiters[static_cast<unsigned char>(c)];
+    return byteClass(c) & kDelimiter;
 }
 
 // An IPv6 or MAC address ("fe80::1c2:8ff:fecd:2", "00:1b:63:84:45:e6"): hex groups and colons,
@@ -508,14 +557,15 @@ void appendMasked(std::string &out, View word, bool valueFollows = false)
         // One pass tells a part with a digit (most variables) at once; the hex and id shapes
         // are looked at only for parts without one.
         size_t j = i;
-        bool digit = false, hex = true, underscore = false;
-        while (j < word.size() && !isDelimiter(word[j])) {
-            const char c = word[j];
-            digit = digit || isDigit(c);
-            hex = hex && (isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
-            underscore = underscore || c == '_';
-            ++j;
+        std::uint8_t any = 0, all = kHexDigit;
+        for (; j < word.size(); ++j) {
+            const std::uint8_t c = byteClass(word[j]);
+            if (c & kDelimiter)
+                break;
+            any |= c;
+            all &= c;
         }
+        const bool digit = any & kDigit, hex = all & kHexDigit, underscore = any & kUnderscore;
         const View part = word.substr(i, j - i);
         if (digit || (hex && part.size() >= 8) || (underscore && isIdWord(part))) {
             // "/data/current/subdir51/blk_12" and "/data/current/blk_7": variable path
@@ -742,8 +792,8 @@ void messageTemplate(QByteArrayView line, std::string &out, int defaultYear,
             }
         }
         size_t j = i;
-        while (j < s.size() && !isBlank(s[j])) {
-            if ((s[j] == '"' || s[j] == '\'') && j > i && s[j - 1] == '=') {
+        while ((j = nextBreak(s, j, true)) < s.size() && !isBlank(s[j])) {
+            if (j > i && s[j - 1] == '=') {
                 // key="a quoted value"
                 const size_t close = s.find(s[j], j + 1);
                 if (close != View::npos) {

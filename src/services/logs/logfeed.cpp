@@ -8,9 +8,36 @@
 #include <QEventLoop>
 #include <QTimer>
 #include <cstring>
+#include <memory>
 #include <thread>
 
 namespace idesk {
+
+namespace {
+
+// A read buffer whose bytes are not zeroed first: read() overwrites them, and zeroing two
+// blocks of 16 MB costs more than analysing a small log.
+class ReadBuffer
+{
+public:
+    explicit ReadBuffer(size_t n) : m_bytes(std::make_unique_for_overwrite<char[]>(n)), m_size(n) {}
+    char *data() { return m_bytes.get(); }
+    size_t size() const { return m_size; }
+    // Keeps the first min(n, size()) bytes.
+    void resize(size_t n)
+    {
+        auto bytes = std::make_unique_for_overwrite<char[]>(n);
+        std::memcpy(bytes.get(), m_bytes.get(), std::min(n, m_size));
+        m_bytes = std::move(bytes);
+        m_size = n;
+    }
+
+private:
+    std::unique_ptr<char[]> m_bytes;
+    size_t m_size;
+};
+
+} // namespace
 
 FeedResult feedLogFile(logs::LogAnalyzer &analyzer, const QString &path, QString *error,
                        const FeedProgress &progress, qint64 blockSize)
@@ -25,7 +52,7 @@ FeedResult feedLogFile(logs::LogAnalyzer &analyzer, const QString &path, QString
     // buffer keeps room in front for the unfinished last line of the block before it.
     const size_t block = size_t(std::max<qint64>(blockSize, 4096));
     const size_t head = std::min<size_t>(block, size_t(1) << 20);
-    std::vector<char> cur(head + block), next(head + block);
+    ReadBuffer cur(head + block), next(head + block);
     size_t from = head, have = head; // the bytes not analysed yet: cur[from, have)
     qint64 n = source.read(cur.data() + head, qint64(block));
     for (;;) {
@@ -52,14 +79,13 @@ FeedResult feedLogFile(logs::LogAnalyzer &analyzer, const QString &path, QString
             std::swap(cur, next);
             from = head - rest;
             have = head;
-            if (next.size() > head + block) {
+            if (next.size() > head + block)
                 next.resize(head + block); // give back what a long line needed
-                next.shrink_to_fit();
-            }
         } else if (nextN >= 0) {
             // A line longer than the room in front: it stays where it is and grows.
             std::memmove(cur.data(), cur.data() + from, rest);
-            cur.resize(std::max(cur.size(), rest + size_t(nextN)));
+            if (cur.size() < rest + size_t(nextN))
+                cur.resize(rest + size_t(nextN));
             std::memcpy(cur.data() + rest, next.data() + head, size_t(nextN));
             from = 0;
             have = rest;
