@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -319,19 +320,16 @@ const std::vector<QStringList> &serverSteps()
 
 const char *kChangeLogLock = "SELECT pg_advisory_xact_lock(hashtext('idesk_sync.changes'))";
 
-// A batch on the server: one row per operation, and on the first operation of each timeline
-// revision that revision's place among the batch's revisions and its keys. The batch arrives by
-// COPY and goes on with set-based statements, so a first sync of a long timeline costs a few
-// statements, not one per row. A temporary table needs no right on the server beyond TEMP,
-// writes no WAL, lives as long as the session, and ON COMMIT DELETE ROWS empties it with every
-// batch, committed or not.
+// A batch on the server: its operations on records (not timeline revisions, which are facts
+// kept by their own ids) as rows of a temporary table, by COPY, and set-based statements from
+// there, so a first sync of a long timeline costs a few statements, not one per row. A
+// temporary table needs no right on the server beyond TEMP, writes no WAL, lives as long as the
+// session, and ON COMMIT DELETE ROWS empties it with every batch, committed or not.
 const QString kStage = QStringLiteral("pg_temp.idesk_push_stage");
-const QString kStageColumns =
-    QStringLiteral("ord, op_id, entity, row_id, rev_ord, event_id, incident_id, hlc, site_id");
-const QString kCreateStage = QStringLiteral(
-    "CREATE TEMP TABLE IF NOT EXISTS idesk_push_stage (ord int NOT NULL, op_id text NOT NULL, "
-    "entity text NOT NULL, row_id text NOT NULL, rev_ord int, event_id text, incident_id text, "
-    "hlc text, site_id text) ON COMMIT DELETE ROWS");
+const QString kStageColumns = QStringLiteral("op_id, entity, row_id");
+const QString kCreateStage =
+    QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS idesk_push_stage (op_id text NOT NULL, "
+                   "entity text NOT NULL, row_id text NOT NULL) ON COMMIT DELETE ROWS");
 
 // The batch's revisions (id, event_id, incident_id, body as JSON text) go by COPY straight into
 // event_revisions, under a savepoint: a first sync's revisions are all new there, and a copy
@@ -344,18 +342,21 @@ const QString kCreateRevisionsStage = QStringLiteral(
     "CREATE TEMP TABLE IF NOT EXISTS idesk_push_revisions (id text NOT NULL, event_id text NOT "
     "NULL, incident_id text NOT NULL, body text NOT NULL) ON COMMIT DELETE ROWS");
 
-// Every revision of the batch has just been copied: each gets its change-log row, numbered from
-// $1 on by its place in the batch. Every push holds the change-log lock, so the numbers are
-// dense and no other writer comes between. The change-log row carries no body: pull reads it
-// from event_revisions.
-const QString kLogStagedRevisions = QStringLiteral(
-    "INSERT INTO idesk_sync.changes(seq, kind, entity, row_id, incident_id, hlc, site_id) "
-    "SELECT $1::bigint + rev_ord, 'event', $2, row_id, incident_id, hlc, site_id FROM "
-    "pg_temp.idesk_push_stage WHERE rev_ord IS NOT NULL");
+// Each revision's change-log row, numbered after the batch's fields by the revision's place in
+// the batch, goes by COPY too: every push holds the change-log lock, so the numbers are dense
+// and no other writer comes between. The row carries no body: pull reads it from
+// event_revisions. A batch the server has partly seen copies them into kRevisionLogStage
+// instead, and kInsertFreshRevisions keeps the rows of the revisions it adds.
+const QString kRevisionLogColumns =
+    QStringLiteral("seq, kind, entity, row_id, incident_id, hlc, site_id");
+const QString kRevisionLogStage = QStringLiteral("pg_temp.idesk_push_revision_log");
+const QString kCreateRevisionLogStage = QStringLiteral(
+    "CREATE TEMP TABLE IF NOT EXISTS idesk_push_revision_log (seq bigint NOT NULL, kind text NOT "
+    "NULL, entity text NOT NULL, row_id text NOT NULL, incident_id text, hlc text, site_id "
+    "text) ON COMMIT DELETE ROWS");
 
-// The same for a batch the server has partly seen: the revisions it does not hold go into
-// event_revisions and the change log. A retried batch leaves gaps in the numbers where the
-// revisions it had sent before were: pull reads the log in order and does not mind them.
+// A retried batch leaves gaps in the numbers where the revisions it had sent before were: pull
+// reads the log in order and does not mind them.
 const QString kInsertFreshRevisions = QStringLiteral(
     "WITH fresh AS MATERIALIZED (SELECT v.id, v.event_id, v.incident_id, v.body FROM "
     "pg_temp.idesk_push_revisions v WHERE NOT EXISTS (SELECT 1 FROM idesk_sync.event_revisions r "
@@ -363,8 +364,8 @@ const QString kInsertFreshRevisions = QStringLiteral(
     "ins AS (INSERT INTO idesk_sync.event_revisions(id, event_id, incident_id, body) SELECT id, "
     "event_id, incident_id, body::json FROM fresh) "
     "INSERT INTO idesk_sync.changes(seq, kind, entity, row_id, incident_id, hlc, site_id) "
-    "SELECT $1::bigint + s.rev_ord, 'event', $2, s.row_id, s.incident_id, s.hlc, s.site_id FROM "
-    "pg_temp.idesk_push_stage s JOIN fresh f ON f.id = s.row_id WHERE s.rev_ord IS NOT NULL");
+    "SELECT l.seq, l.kind, l.entity, l.row_id, l.incident_id, l.hlc, l.site_id FROM "
+    "pg_temp.idesk_push_revision_log l JOIN fresh f ON f.id = l.row_id");
 
 // The connection a batch began on: a lost one is not replaced mid-batch, where a new session
 // would run the batch's remaining statements outside its transaction.
@@ -378,6 +379,33 @@ PgConnection &batchConnection(const std::unique_ptr<PgConnection> &conn)
 
 } // namespace
 
+// What the server has committed of this push and the local store has not taken in yet: it is
+// settled in one local transaction when the push ends, however it ends.
+struct SyncEngine::Pushed
+{
+    // What to do locally with a field of a record the server now holds.
+    struct FieldOutcome
+    {
+        QString entity, rowId, field;
+        Stamp pushed;
+        bool won = true;
+        PgParam winnerValue;
+        Stamp winner;
+    };
+    struct Batch
+    {
+        std::vector<FieldOutcome> outcomes;
+        std::vector<QJsonObject> conflicts; // recorded on the server by this batch
+        qint64 logBefore = 0, logAfter = 0;
+    };
+    std::vector<Batch> batches;
+    std::vector<QString> opIds;
+    QString incidentOpIds = QStringLiteral("[]"); // as a JSON array, for the incidents' walk
+    // The last operation read past the incidents, by (hlc, op_id): the next batch reads on from
+    // there, since the operations before it stay in the outbox until the push ends.
+    QString lastHlc, lastOpId;
+};
+
 struct SyncEngine::Batch
 {
     struct Op
@@ -390,10 +418,14 @@ struct SyncEngine::Batch
     int revisionCount = 0;
     QByteArray stage;     // the rows for kStage, in COPY's text format
     QByteArray revisions; // the rows for event_revisions (kRevisionColumns), the same way
-    bool begun = false;   // the server transaction is open
-    bool copying = false; // the revisions' COPY is open
-    qsizetype sent = 0;   // of `revisions`
-    qint64 logBefore = 0; // the change log's last seq when the batch took the lock
+    // Each revision's change-log row (kRevisionLogColumns) after its seq, which is known once
+    // the batch's fields are logged: "\tevent\ttimeline_events\t<id>\t…\n".
+    QByteArray revisionLog;
+    bool begun = false;        // the server transaction is open
+    bool copying = false;      // the revisions' COPY is open
+    qsizetype sent = 0;        // of `revisions`
+    qint64 logBefore = 0;      // the change log's last seq when the batch took the lock
+    QString lastHlc, lastOpId; // the last operation read past the incidents, if any
 };
 
 SyncEngine::SyncEngine(Store &store, QString conninfo)
@@ -568,24 +600,32 @@ SyncCounts SyncEngine::push()
     // log in order without a missing parent: they are read first, then everything else in the
     // order of its stamps. Each read walks outbox_pending (pushed_at, hlc, then the key op_id)
     // in order, so a long outbox is streamed, never sorted; a revision's columns come with it.
+    // Operations the server took earlier in this push are still in the outbox: the incidents'
+    // walk leaves them out by id, the rest reads on after the last one it took.
     QStringList revisionColumns;
     for (const QString &c : eventColumns())
         revisionColumns << QStringLiteral("e.") + c;
     const QString select =
-        QStringLiteral("SELECT o.op_id, o.entity, o.row_id, %1 FROM outbox o LEFT JOIN "
+        QStringLiteral("SELECT o.op_id, o.entity, o.row_id, o.hlc, %1 FROM outbox o LEFT JOIN "
                        "timeline_events e ON o.entity = 'timeline_events' AND e.id = o.row_id "
-                       "WHERE o.pushed_at IS NULL AND o.entity %2 'incidents' ORDER BY o.hlc, "
-                       "o.op_id LIMIT ?")
+                       "WHERE o.pushed_at IS NULL AND %2 ORDER BY o.hlc, o.op_id LIMIT ?")
             .arg(revisionColumns.join(QStringLiteral(", ")));
-    storage::BulkStatement incidentsFirst(db, select.arg(QStringLiteral("=")));
-    storage::BulkStatement theRest(db, select.arg(QStringLiteral("<>")));
+    storage::BulkStatement incidentsFirst(
+        db, select.arg(QStringLiteral("o.entity = 'incidents' AND o.op_id NOT IN (SELECT value "
+                                      "FROM json_each(?))")));
+    storage::BulkStatement theRest(
+        db, select.arg(QStringLiteral("o.entity <> 'incidents' AND (o.hlc, o.op_id) > (?, ?)")));
+    constexpr int kRevision = 4; // the first of the revision's columns
     const int columns = int(eventColumns().size());
     std::vector<QByteArray> bodyKeys; // `{"id":`, `,"event_id":` …
     for (const QString &c : eventColumns())
         bodyKeys.push_back((bodyKeys.empty() ? "{\"" : ",\"") + c.toLatin1() + "\":");
-    std::vector<int> keyColumns;
-    for (const char *c : {"event_id", "incident_id", "hlc", "site_id"})
-        keyColumns.push_back(int(eventColumns().indexOf(QLatin1String(c))));
+    const auto column = [](const char *name) {
+        return int(eventColumns().indexOf(QLatin1String(name)));
+    };
+    const int eventIdColumn = column("event_id");
+    const int incidentColumn = column("incident_id");
+    const int logColumns[] = {incidentColumn, column("hlc"), column("site_id")};
     // Finding the pending incidents walks the whole pending outbox, which a first sync of a long
     // timeline would do again for every batch. Once a walk found fewer than it could take, they
     // all went up; no other connection has written since (data_version) and this one added no
@@ -593,91 +633,117 @@ SyncCounts SyncEngine::push()
     bool incidentsDrained = false;
     qint64 drainedAtVersion = -1;
     int drainedAtRenames = -1;
-    for (;;) {
-        Batch batch;
-        QSet<QString> seenRevisions;
-        std::set<std::pair<QString, QString>> seenRecords;
-        const qint64 version = m_store.dataVersion();
-        const bool walkIncidents =
-            !incidentsDrained || version != drainedAtVersion || counts.renamed != drainedAtRenames;
-        storage::BulkStatement *reading = &theRest;
-        if (walkIncidents) {
-            incidentsFirst.bind(1, qint64(m_batchSize));
-            reading = &incidentsFirst;
-        } else {
-            theRest.bind(1, qint64(m_batchSize));
-        }
-        try {
-            for (;;) {
-                if (!reading->next(QStringLiteral("Reading the outbox"))) {
-                    if (reading == &theRest)
-                        break;
-                    incidentsDrained = qsizetype(batch.ops.size()) < qsizetype(m_batchSize);
-                    drainedAtVersion = version;
-                    drainedAtRenames = counts.renamed;
-                    reading = &theRest;
-                    theRest.bind(1, qint64(m_batchSize) - qint64(batch.ops.size()));
-                    continue;
-                }
-                if (!batch.begun)
-                    beginBatch(batch);
-                storage::BulkStatement &next = *reading;
-                Batch::Op op{next.textAt(0).toString(), next.textAt(1).toString(),
-                             next.textAt(2).toString()};
-                QByteArray &row = batch.stage;
-                row += QByteArray::number(qsizetype(batch.ops.size()));
-                for (int c = 0; c < 3; ++c) {
-                    row += '\t';
-                    appendCopyField(row, next.textAt(c));
-                }
-                // A revision deleted here since (it cannot be, but a damaged file could lack it)
-                // has no columns and goes up as an operation only.
-                const bool firstOfRevision = op.entity == kEvents && !next.textAt(3).isNull() &&
-                                             !seenRevisions.contains(op.rowId);
-                if (firstOfRevision) {
-                    seenRevisions.insert(op.rowId);
-                    ++batch.revisionCount;
-                    row += '\t';
-                    row += QByteArray::number(batch.revisionCount);
-                    for (const int column : keyColumns) {
-                        row += '\t';
-                        appendCopyField(row, next.textAt(3 + column));
-                    }
-                    QByteArray &rev = batch.revisions;
-                    appendCopyField(rev, next.textAt(2));
-                    rev += '\t';
-                    appendCopyField(rev, next.textAt(3 + keyColumns[0]));
-                    rev += '\t';
-                    appendCopyField(rev, next.textAt(3 + keyColumns[1]));
-                    // The body holds every column as a string (or null), the shape pull applies;
-                    // it is written as JSON and escaped for COPY in one pass.
-                    rev += '\t';
-                    for (int c = 0; c < columns; ++c) {
-                        rev += bodyKeys[std::size_t(c)];
-                        const QStringView v = next.textAt(3 + c);
-                        if (v.isNull())
-                            rev += "null";
-                        else
-                            appendCopyJsonString(rev, v);
-                    }
-                    rev += "}\n";
-                    streamRevisions(batch);
-                } else {
-                    row += "\t\\N\t\\N\t\\N\t\\N\t\\N";
-                    if (op.entity != kEvents && seenRecords.insert({op.entity, op.rowId}).second)
-                        batch.records.emplace_back(op.entity, op.rowId);
-                }
-                row += '\n';
-                batch.ops.push_back(std::move(op));
+    Pushed pushed;
+    try {
+        for (;;) {
+            Batch batch;
+            QSet<QString> seenRevisions;
+            std::set<std::pair<QString, QString>> seenRecords;
+            const qint64 version = m_store.dataVersion();
+            const bool walkIncidents = !incidentsDrained || version != drainedAtVersion ||
+                                       counts.renamed != drainedAtRenames;
+            // Bound in place: these stay as they are while the batch is read.
+            const QString incidentOpIds = pushed.incidentOpIds;
+            const QString lastHlc = pushed.lastHlc, lastOpId = pushed.lastOpId;
+            const auto readTheRest = [&](qint64 limit) {
+                theRest.bindText(1, lastHlc);
+                theRest.bindText(2, lastOpId);
+                theRest.bind(3, limit);
+                return &theRest;
+            };
+            storage::BulkStatement *reading = nullptr;
+            if (walkIncidents) {
+                incidentsFirst.bindText(1, incidentOpIds);
+                incidentsFirst.bind(2, qint64(m_batchSize));
+                reading = &incidentsFirst;
+            } else {
+                reading = readTheRest(m_batchSize);
             }
-            if (batch.ops.empty())
-                break;
-            pushBatch(batch, counts);
-        } catch (...) {
-            abandonBatch(batch);
-            throw;
+            try {
+                for (;;) {
+                    if (!reading->next(QStringLiteral("Reading the outbox"))) {
+                        if (reading == &theRest)
+                            break;
+                        incidentsDrained = qsizetype(batch.ops.size()) < qsizetype(m_batchSize);
+                        drainedAtVersion = version;
+                        drainedAtRenames = counts.renamed;
+                        reading = readTheRest(qint64(m_batchSize) - qint64(batch.ops.size()));
+                        continue;
+                    }
+                    if (!batch.begun)
+                        beginBatch(batch);
+                    storage::BulkStatement &next = *reading;
+                    Batch::Op op{next.textAt(0).toString(), next.textAt(1).toString(),
+                                 next.textAt(2).toString()};
+                    if (reading == &theRest) {
+                        batch.lastHlc = next.textAt(3).toString();
+                        batch.lastOpId = op.opId;
+                    }
+                    // A timeline revision is a fact the server keeps by its own id, so its
+                    // operation is not staged; one deleted here since (it cannot be, but a
+                    // damaged file could lack it) has no columns and leaves nothing to send.
+                    if (op.entity != kEvents) {
+                        QByteArray &row = batch.stage;
+                        for (int c = 0; c < 3; ++c) {
+                            if (c > 0)
+                                row += '\t';
+                            appendCopyField(row, next.textAt(c));
+                        }
+                        row += '\n';
+                        if (seenRecords.insert({op.entity, op.rowId}).second)
+                            batch.records.emplace_back(op.entity, op.rowId);
+                    } else if (!next.textAt(kRevision).isNull() &&
+                               !seenRevisions.contains(op.rowId)) {
+                        seenRevisions.insert(op.rowId);
+                        ++batch.revisionCount;
+                        QByteArray &log = batch.revisionLog;
+                        log += "\tevent\ttimeline_events\t";
+                        appendCopyField(log, next.textAt(2));
+                        for (const int column : logColumns) {
+                            log += '\t';
+                            appendCopyField(log, next.textAt(kRevision + column));
+                        }
+                        log += '\n';
+                        QByteArray &rev = batch.revisions;
+                        appendCopyField(rev, next.textAt(2));
+                        rev += '\t';
+                        appendCopyField(rev, next.textAt(kRevision + eventIdColumn));
+                        rev += '\t';
+                        appendCopyField(rev, next.textAt(kRevision + incidentColumn));
+                        // The body holds every column as a string (or null), the shape pull
+                        // applies; it is written as JSON and escaped for COPY in one pass.
+                        rev += '\t';
+                        for (int c = 0; c < columns; ++c) {
+                            rev += bodyKeys[std::size_t(c)];
+                            const QStringView v = next.textAt(kRevision + c);
+                            if (v.isNull())
+                                rev += "null";
+                            else
+                                appendCopyJsonString(rev, v);
+                        }
+                        rev += "}\n";
+                        streamRevisions(batch);
+                    }
+                    batch.ops.push_back(std::move(op));
+                }
+                if (batch.ops.empty())
+                    break;
+                pushBatch(batch, counts, pushed);
+            } catch (...) {
+                abandonBatch(batch);
+                throw;
+            }
         }
+    } catch (...) {
+        // What the server committed is settled here too, so a later push does not send it
+        // again; if that fails as well, it is sent again, which the server takes idempotently.
+        try {
+            settle(pushed);
+        } catch (const std::exception &) {
+        }
+        throw;
     }
+    settle(pushed);
     return counts;
 }
 
@@ -792,21 +858,13 @@ void SyncEngine::resolveChannel(const QString &incidentId, SyncCounts &counts)
     ++counts.renamed;
 }
 
-void SyncEngine::pushBatch(Batch &batch, SyncCounts &counts)
+void SyncEngine::pushBatch(Batch &batch, SyncCounts &counts, Pushed &pushed)
 {
     QSqlDatabase &db = m_store.db();
     PgConnection &c = batchConnection(m_conn);
     const QString site = m_store.siteId();
 
-    // What to do locally once the server has committed.
-    struct FieldOutcome
-    {
-        QString entity, rowId, field;
-        Stamp pushed;
-        bool won = true;
-        PgParam winnerValue;
-        Stamp winner;
-    };
+    using FieldOutcome = Pushed::FieldOutcome;
     std::vector<FieldOutcome> outcomes;
     std::vector<QJsonObject> recorded; // conflicts this batch recorded on the server
     const qint64 logBefore = batch.logBefore;
@@ -827,27 +885,32 @@ void SyncEngine::pushBatch(Batch &batch, SyncCounts &counts)
                 throw;
             c.exec(QStringLiteral("ROLLBACK TO SAVEPOINT idesk_revisions"));
             c.exec(kCreateRevisionsStage);
+            c.exec(kCreateRevisionLogStage);
             c.copyIn(
                 QStringLiteral("COPY %1 (%2) FROM STDIN").arg(kRevisionsStage, kRevisionColumns),
                 batch.revisions);
             partlySeen = true;
         }
     }
-    c.copyIn(QStringLiteral("COPY %1 (%2) FROM STDIN").arg(kStage, kStageColumns), batch.stage);
+    if (!batch.stage.isEmpty())
+        c.copyIn(QStringLiteral("COPY %1 (%2) FROM STDIN").arg(kStage, kStageColumns), batch.stage);
 
     // An incident whose every operation the server already applied (a retried batch whose
     // COMMIT reply was lost) is not checked for a channel taken since. Its fields go up
     // again: their stamps equal the server's, so nothing changes there, and the reply moves
     // this site's bases, which the lost reply never did.
     QSet<QString> incidentsKnown;
-    const PgResult k =
-        c.exec(QStringLiteral("SELECT s.row_id FROM %1 s LEFT JOIN idesk_sync.applied_ops a ON "
-                              "a.op_id = s.op_id WHERE s.entity = $1 GROUP BY s.row_id HAVING "
-                              "bool_and(a.op_id IS NOT NULL)")
-                   .arg(kStage),
-               {kIncidents});
-    for (int r = 0; r < k.rows(); ++r)
-        incidentsKnown.insert(k.text(r, 0));
+    if (std::any_of(batch.records.begin(), batch.records.end(),
+                    [](const auto &record) { return record.first == kIncidents; })) {
+        const PgResult k =
+            c.exec(QStringLiteral("SELECT s.row_id FROM %1 s LEFT JOIN idesk_sync.applied_ops a ON "
+                                  "a.op_id = s.op_id WHERE s.entity = $1 GROUP BY s.row_id HAVING "
+                                  "bool_and(a.op_id IS NOT NULL)")
+                       .arg(kStage),
+                   {kIncidents});
+        for (int r = 0; r < k.rows(); ++r)
+            incidentsKnown.insert(k.text(r, 0));
+    }
     for (const auto &[entity, rowId] : batch.records) {
         if (entity == kIncidents && !incidentsKnown.contains(rowId))
             resolveChannel(rowId, counts);
@@ -1029,16 +1092,37 @@ void SyncEngine::pushBatch(Batch &batch, SyncCounts &counts)
     logAfter = logBefore + qint64(chKind.size());
     // Revisions the server has not seen, with their change-log rows, after the fields: a
     // first sync of a long timeline is mostly these.
-    if (batch.revisionCount > 0 && c.exec(partlySeen ? kInsertFreshRevisions : kLogStagedRevisions,
-                                          {QString::number(logAfter), kEvents})
-                                           .affected() > 0)
-        logAfter = c.exec(QStringLiteral("SELECT max(seq) FROM idesk_sync.changes")).integer(0, 0);
+    if (batch.revisionCount > 0) {
+        QByteArray log;
+        log.reserve(batch.revisionLog.size() + qsizetype(batch.revisionCount) * 12);
+        qint64 seq = logAfter;
+        for (qsizetype from = 0; from < batch.revisionLog.size();) {
+            const qsizetype end = batch.revisionLog.indexOf('\n', from) + 1;
+            log += QByteArray::number(++seq);
+            log += QByteArrayView(batch.revisionLog).sliced(from, end - from);
+            from = end;
+        }
+        if (!partlySeen) {
+            c.copyIn(
+                QStringLiteral("COPY idesk_sync.changes (%1) FROM STDIN").arg(kRevisionLogColumns),
+                log);
+            logAfter = seq;
+        } else {
+            c.copyIn(QStringLiteral("COPY %1 (%2) FROM STDIN")
+                         .arg(kRevisionLogStage, kRevisionLogColumns),
+                     log);
+            if (c.exec(kInsertFreshRevisions).affected() > 0)
+                logAfter =
+                    c.exec(QStringLiteral("SELECT max(seq) FROM idesk_sync.changes")).integer(0, 0);
+        }
+    }
     // A revision is an operation whose id is the revision's: event_revisions keeps a retry
     // from adding it twice. The other operations are kept by id, so a retried batch is known.
-    c.exec(QStringLiteral("INSERT INTO idesk_sync.applied_ops(op_id, site_id) SELECT op_id, "
-                          "$1 FROM %1 WHERE entity <> $2 ON CONFLICT (op_id) DO NOTHING")
-               .arg(kStage),
-           {site, kEvents});
+    if (!batch.stage.isEmpty())
+        c.exec(QStringLiteral("INSERT INTO idesk_sync.applied_ops(op_id, site_id) SELECT op_id, "
+                              "$1 FROM %1 ON CONFLICT (op_id) DO NOTHING")
+                   .arg(kStage),
+               {site});
     if (logAfter > logBefore)
         c.exec(QStringLiteral("SELECT pg_notify($1, $2)"), {notifyChannel(), site});
     if (m_beforeCommit)
@@ -1046,62 +1130,130 @@ void SyncEngine::pushBatch(Batch &batch, SyncCounts &counts)
     c.exec(QStringLiteral("COMMIT"));
     batch.begun = false;
 
-    // The server has it all: mark the operations and move each field's base. A field that lost
-    // takes the winner, unless it was edited again meanwhile (that edit goes up next).
+    for (const Batch::Op &op : batch.ops) {
+        if (op.entity == kIncidents) {
+            pushed.incidentOpIds.chop(1);
+            if (pushed.incidentOpIds.size() > 1)
+                pushed.incidentOpIds += QLatin1Char(',');
+            // made here, hex and dashes: nothing to escape
+            pushed.incidentOpIds += QLatin1Char('"') + op.opId + QStringLiteral("\"]");
+        }
+        pushed.opIds.push_back(op.opId);
+    }
+    if (!batch.lastOpId.isEmpty()) {
+        pushed.lastHlc = batch.lastHlc;
+        pushed.lastOpId = batch.lastOpId;
+    }
+    pushed.batches.push_back({std::move(outcomes), std::move(recorded), logBefore, logAfter});
+    counts.pushed += int(batch.ops.size());
+}
+
+// The server holds what this push sent: the operations leave the outbox and each field's base
+// moves. A field that lost takes the winner, unless it was edited again meanwhile (that edit
+// goes up next). One local transaction for the whole push: the outbox rows of a long first
+// sync go in one statement that drops the table's pages, instead of row by row.
+void SyncEngine::settle(Pushed &pushed)
+{
+    if (pushed.opIds.empty())
+        return;
+    QSqlDatabase &db = m_store.db();
     Store::Transaction tx(m_store);
-    std::map<std::pair<QString, QString>, std::vector<const FieldOutcome *>> byRow;
-    for (const FieldOutcome &o : outcomes)
-        byRow[{o.entity, o.rowId}].push_back(&o);
-    for (const auto &[key, list] : byRow) {
-        LocalRecord rec = readLocal(db, key.first, key.second);
-        if (!rec.exists)
-            continue;
-        std::map<QString, FieldWrite> writes;
-        std::map<QString, QString> bases;
-        for (const FieldOutcome *o : list) {
-            if (o->won) {
-                bases[o->field] = o->pushed.first;
-            } else {
-                bases[o->field] = o->winner.first;
-                if (rec.stamp(o->field) == o->pushed)
-                    writes[o->field] = {o->winnerValue, o->winner};
-                m_store.observeRemoteStamp(o->winner.first);
+    for (const Pushed::Batch &batch : pushed.batches) {
+        std::map<std::pair<QString, QString>, std::vector<const Pushed::FieldOutcome *>> byRow;
+        for (const Pushed::FieldOutcome &o : batch.outcomes)
+            byRow[{o.entity, o.rowId}].push_back(&o);
+        for (const auto &[key, list] : byRow) {
+            LocalRecord rec = readLocal(db, key.first, key.second);
+            if (!rec.exists)
+                continue;
+            std::map<QString, FieldWrite> writes;
+            std::map<QString, QString> bases;
+            for (const Pushed::FieldOutcome *o : list) {
+                if (o->won) {
+                    bases[o->field] = o->pushed.first;
+                } else {
+                    bases[o->field] = o->winner.first;
+                    if (rec.stamp(o->field) == o->pushed)
+                        writes[o->field] = {o->winnerValue, o->winner};
+                    m_store.observeRemoteStamp(o->winner.first);
+                }
             }
+            writeLocal(db, key.first, key.second, rec, writes, bases);
         }
-        writeLocal(db, key.first, key.second, rec, writes, bases);
+        for (const QJsonObject &conflict : batch.conflicts)
+            applyConflict(db, conflict);
     }
-    for (const QJsonObject &conflict : recorded)
-        applyConflict(db, conflict);
-    {
-        // The server holds the batch, so its operations leave the outbox, in one statement
-        // with the op ids as a JSON array: a statement per operation, and keeping the rows
-        // with a mark (which moves each one in outbox_pending), cost a first sync more than
-        // the server's own work.
-        QString ids;
-        ids.reserve(qsizetype(batch.ops.size()) * 40 + 2);
-        ids += QLatin1Char('[');
-        for (const auto &op : batch.ops) {
-            if (ids.size() > 1)
-                ids += QLatin1Char(',');
-            ids += QLatin1Char('"');
-            ids += op.opId; // made here, hex and dashes: nothing to escape
-            ids += QLatin1Char('"');
-        }
-        ids += QLatin1Char(']');
-        storage::BulkStatement mark(
-            db,
-            QStringLiteral("DELETE FROM outbox WHERE op_id IN (SELECT value FROM json_each(?))"));
-        mark.bind(1, ids);
-        mark.step(QStringLiteral("Marking the outbox"));
-    }
-    // This batch's change-log rows say what this store already holds (its revisions, the fields
+    removeFromOutbox(pushed.opIds);
+    // The batches' change-log rows say what this store already holds (its revisions, the fields
     // that won, the conflicts just applied). When the store had pulled everything before them,
     // the pull need not read them back: a first sync does not download what it uploaded.
     const QString cursorKey = QStringLiteral("sync_cursor:") + m_serverId;
-    if (logAfter > logBefore && meta(db, cursorKey).toLongLong() == logBefore)
-        setMeta(db, cursorKey, QString::number(logAfter));
+    const qint64 cursor = meta(db, cursorKey).toLongLong();
+    qint64 moved = cursor;
+    for (const Pushed::Batch &batch : pushed.batches) {
+        if (batch.logAfter > batch.logBefore && moved == batch.logBefore)
+            moved = batch.logAfter;
+    }
+    if (moved != cursor)
+        setMeta(db, cursorKey, QString::number(moved));
     tx.commit();
-    counts.pushed += int(batch.ops.size());
+    pushed = Pushed{};
+}
+
+void SyncEngine::removeFromOutbox(std::vector<QString> &opIds)
+{
+    QSqlDatabase &db = m_store.db();
+    // When the outbox holds exactly these operations (a first sync, a round with nothing new
+    // meanwhile), emptying the table frees its pages at once. Both lists are compared in op_id
+    // order, the outbox's own.
+    std::sort(opIds.begin(), opIds.end());
+    {
+        storage::BulkStatement all(db, QStringLiteral("SELECT op_id FROM outbox ORDER BY op_id"));
+        std::size_t at = 0;
+        bool same = true;
+        while (all.next(QStringLiteral("Reading the outbox"))) {
+            if (!same)
+                continue;
+            same = at < opIds.size() && all.textAt(0) == QStringView(opIds[at]);
+            ++at;
+        }
+        if (same && at == opIds.size()) {
+            // Debian's SQLite zeroes every freed page (secure_delete), which would write each of
+            // the outbox's pages to the WAL once more. The outbox holds ids and stamps, nothing
+            // anyone typed, so its pages are freed as they are; the setting is put back at once.
+            QSqlQuery setting = localExec(db, QStringLiteral("PRAGMA secure_delete"));
+            const int secure = setting.next() ? setting.value(0).toInt() : 1;
+            setting.finish();
+            localExec(db, QStringLiteral("PRAGMA secure_delete = FAST"));
+            const auto restore = qScopeGuard([&] {
+                QSqlQuery(db).exec(QStringLiteral("PRAGMA secure_delete = %1").arg(secure));
+            });
+            storage::BulkStatement clear(db, QStringLiteral("DELETE FROM outbox"));
+            clear.step(QStringLiteral("Marking the outbox"));
+            return;
+        }
+    }
+    // Otherwise in one statement per chunk, with the op ids as a JSON array: a statement per
+    // operation, and keeping the rows with a mark (which moves each one in outbox_pending),
+    // cost a first sync more than the server's own work.
+    constexpr std::size_t kChunk = 25000;
+    storage::BulkStatement remove(
+        db, QStringLiteral("DELETE FROM outbox WHERE op_id IN (SELECT value FROM json_each(?))"));
+    for (std::size_t from = 0; from < opIds.size(); from += kChunk) {
+        QString ids;
+        ids.reserve(qsizetype(kChunk) * 40 + 2);
+        ids += QLatin1Char('[');
+        for (std::size_t i = from; i < std::min(opIds.size(), from + kChunk); ++i) {
+            if (ids.size() > 1)
+                ids += QLatin1Char(',');
+            ids += QLatin1Char('"');
+            ids += opIds[i]; // made here, hex and dashes: nothing to escape
+            ids += QLatin1Char('"');
+        }
+        ids += QLatin1Char(']');
+        remove.bind(1, ids);
+        remove.step(QStringLiteral("Marking the outbox"));
+    }
 }
 
 SyncCounts SyncEngine::pull()

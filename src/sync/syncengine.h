@@ -5,6 +5,7 @@
 #include <QString>
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace idesk {
 class Store;
@@ -70,11 +71,14 @@ public:
 
 private:
     struct Batch;
+    struct Pushed;
     void migrateServer();
     void adoptServer();
     void beginBatch(Batch &batch);
     void streamRevisions(Batch &batch);
-    void pushBatch(Batch &batch, SyncCounts &counts);
+    void pushBatch(Batch &batch, SyncCounts &counts, Pushed &pushed);
+    void settle(Pushed &pushed);
+    void removeFromOutbox(std::vector<QString> &opIds);
     void abandonBatch(Batch &batch);
     void resolveChannel(const QString &incidentId, SyncCounts &counts);
     PgConnection &conn();

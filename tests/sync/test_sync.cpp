@@ -70,6 +70,8 @@ private Q_SLOTS:
     void largeBatchGoesUpInOneTransaction();
     void changeLogRowsOfSchemaOneStillApply();
     void incidentDeclaredMidPushGoesUpFirst();
+    void pushRemovesOnlyWhatItSent();
+    void partlySeenBatchLogsOnlyItsNewRevisions();
     void channelCollisionRenamesTheLaterOne();
     void refusesPasswordInConninfo();
     void randomSchedulesConverge();
@@ -616,6 +618,88 @@ void TestSync::incidentDeclaredMidPushGoesUpFirst()
                                           "f.row_id = '%1')")
                                .arg(id)),
                  0);
+}
+
+// A push takes its operations out of the outbox when it ends, emptying the table at once when
+// they are all there is. An operation written meanwhile behind the push's position (by a
+// window whose clock lags) is not among them: it stays, and the next push sends it.
+void TestSync::pushRemovesOnlyWhatItSent()
+{
+    auto a = site(QStringLiteral("a"));
+    auto b = site(QStringLiteral("b"), 30);
+    const Incident inc = a->store->declareIncident(
+        {QStringLiteral("Outbox"), Severity::P2, QStringLiteral("ana"), {}});
+    std::vector<NewEvent> events(9);
+    for (NewEvent &e : events)
+        e.author = QStringLiteral("ana");
+    a->store->addEvents(inc.id, events);
+    const int sent = a->store->pendingOutbox();
+    auto window = Store::open(m_dir->file(QStringLiteral("a.db")), a->clock,
+                              QStringLiteral("window") + m_dbName);
+    const auto secureDelete = [&] {
+        return scalarInt(*a->store, QStringLiteral("PRAGMA secure_delete"));
+    };
+    const int secure = secureDelete();
+    QString late;
+    int batches = 0;
+    a->engine.setBatchSize(4);
+    a->engine.setBeforeCommitHook([&](PgConnection &) {
+        if (++batches != 2)
+            return;
+        late = window
+                   ->addEvent(inc.id, {{},
+                                       EventKind::Note,
+                                       QStringLiteral("bo"),
+                                       QStringLiteral("typed behind"),
+                                       QStringLiteral("manual"),
+                                       false})
+                   .id;
+        QSqlQuery q(window->db());
+        QVERIFY(
+            q.exec(QStringLiteral("UPDATE outbox SET hlc = '0' WHERE row_id = '%1'").arg(late)));
+    });
+    const SyncCounts first = a->engine.push();
+    a->engine.setBeforeCommitHook({});
+    QVERIFY(!late.isEmpty());
+    QCOMPARE(secureDelete(), secure);
+    QCOMPARE(a->store->pendingOutbox(), sent + 1 - first.pushed);
+    a->engine.push(); // the late operation is all there is now
+    QCOMPARE(a->store->pendingOutbox(), 0);
+    QCOMPARE(secureDelete(), secure);
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions")), 10);
+    b->engine.syncOnce();
+    QCOMPARE(b->store->eventCount(inc.id), 10);
+}
+
+// A batch the server has partly seen (its reply was lost, and the laptop wrote more since)
+// adds the revisions the server lacks, each with its change-log row, and no row twice.
+void TestSync::partlySeenBatchLogsOnlyItsNewRevisions()
+{
+    auto a = site(QStringLiteral("a"));
+    auto b = site(QStringLiteral("b"), 30);
+    const Incident inc = a->store->declareIncident(
+        {QStringLiteral("Partly"), Severity::P2, QStringLiteral("ana"), {}});
+    std::vector<NewEvent> events(3);
+    for (NewEvent &e : events)
+        e.author = QStringLiteral("ana");
+    a->store->addEvents(inc.id, events);
+    QSqlQuery save(a->store->db());
+    QVERIFY(save.exec(QStringLiteral("CREATE TEMP TABLE sent AS SELECT * FROM outbox")));
+    a->engine.push();
+    const int logged = serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.changes"));
+    QSqlQuery again(a->store->db());
+    QVERIFY(again.exec(QStringLiteral("INSERT INTO outbox SELECT * FROM temp.sent")));
+    a->store->addEvents(inc.id, std::vector<NewEvent>(2, events.front()));
+    a->engine.push();
+    QCOMPARE(a->store->pendingOutbox(), 0);
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions")), 5);
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.changes")), logged + 2);
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(DISTINCT row_id) FROM idesk_sync.changes "
+                                      "WHERE kind = 'event'")),
+             5);
+    b->engine.syncOnce();
+    QCOMPARE(b->store->eventCount(inc.id), 5);
+    expectConverged(*a, *b);
 }
 
 void TestSync::channelCollisionRenamesTheLaterOne()
