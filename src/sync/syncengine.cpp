@@ -314,6 +314,15 @@ const std::vector<QStringList> &serverSteps()
             QStringLiteral("ALTER TABLE idesk_sync.event_revisions"
                            " ALTER COLUMN body TYPE json USING body::json"),
         },
+        // A change-log row for every revision cost a first sync of a long timeline nearly as
+        // much as the revisions themselves. From here a revision carries its own place in the
+        // log, numbered under the change-log lock like the log's rows, and pull reads both in
+        // order; revisions logged before keep their change-log rows and no seq.
+        {
+            QStringLiteral("ALTER TABLE idesk_sync.event_revisions ADD COLUMN seq bigint"),
+            QStringLiteral("CREATE UNIQUE INDEX event_revisions_seq"
+                           " ON idesk_sync.event_revisions (seq)"),
+        },
     };
     return steps;
 }
@@ -331,41 +340,28 @@ const QString kCreateStage =
     QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS idesk_push_stage (op_id text NOT NULL, "
                    "entity text NOT NULL, row_id text NOT NULL) ON COMMIT DELETE ROWS");
 
-// The batch's revisions (id, event_id, incident_id, body as JSON text) go by COPY straight into
-// event_revisions, under a savepoint: a first sync's revisions are all new there, and a copy
-// into their own table is the cheapest write there is. A batch that the server has partly seen
-// (a retry, a laptop back on a server it used before) fails that copy on the primary key; it
-// then goes through kRevisionsStage and only the revisions the server lacks are added.
-const QString kRevisionColumns = QStringLiteral("id, event_id, incident_id, body");
+// The batch's revisions (id, event_id, incident_id, body as JSON text, their place in the change
+// log) go by COPY straight into event_revisions, under a savepoint: a first sync's revisions are
+// all new there, and a copy into their own table is the cheapest write there is. A batch that
+// the server has partly seen (a retry, a laptop back on a server it used before) fails that copy
+// on the primary key; it then goes through kRevisionsStage and only the revisions the server
+// lacks are added, which leaves gaps in the log's numbers: pull reads it in order and does not
+// mind them.
+const QString kRevisionColumns = QStringLiteral("id, event_id, incident_id, body, seq");
 const QString kRevisionsStage = QStringLiteral("pg_temp.idesk_push_revisions");
 const QString kCreateRevisionsStage = QStringLiteral(
     "CREATE TEMP TABLE IF NOT EXISTS idesk_push_revisions (id text NOT NULL, event_id text NOT "
-    "NULL, incident_id text NOT NULL, body text NOT NULL) ON COMMIT DELETE ROWS");
-
-// Each revision's change-log row, numbered after the batch's fields by the revision's place in
-// the batch, goes by COPY too: every push holds the change-log lock, so the numbers are dense
-// and no other writer comes between. The row carries no body: pull reads it from
-// event_revisions. A batch the server has partly seen copies them into kRevisionLogStage
-// instead, and kInsertFreshRevisions keeps the rows of the revisions it adds.
-const QString kRevisionLogColumns =
-    QStringLiteral("seq, kind, entity, row_id, incident_id, hlc, site_id");
-const QString kRevisionLogStage = QStringLiteral("pg_temp.idesk_push_revision_log");
-const QString kCreateRevisionLogStage = QStringLiteral(
-    "CREATE TEMP TABLE IF NOT EXISTS idesk_push_revision_log (seq bigint NOT NULL, kind text NOT "
-    "NULL, entity text NOT NULL, row_id text NOT NULL, incident_id text, hlc text, site_id "
-    "text) ON COMMIT DELETE ROWS");
-
-// A retried batch leaves gaps in the numbers where the revisions it had sent before were: pull
-// reads the log in order and does not mind them.
+    "NULL, incident_id text NOT NULL, body text NOT NULL, seq bigint NOT NULL) ON COMMIT DELETE "
+    "ROWS");
 const QString kInsertFreshRevisions = QStringLiteral(
-    "WITH fresh AS MATERIALIZED (SELECT v.id, v.event_id, v.incident_id, v.body FROM "
-    "pg_temp.idesk_push_revisions v WHERE NOT EXISTS (SELECT 1 FROM idesk_sync.event_revisions r "
-    "WHERE r.id = v.id)), "
-    "ins AS (INSERT INTO idesk_sync.event_revisions(id, event_id, incident_id, body) SELECT id, "
-    "event_id, incident_id, body::json FROM fresh) "
-    "INSERT INTO idesk_sync.changes(seq, kind, entity, row_id, incident_id, hlc, site_id) "
-    "SELECT l.seq, l.kind, l.entity, l.row_id, l.incident_id, l.hlc, l.site_id FROM "
-    "pg_temp.idesk_push_revision_log l JOIN fresh f ON f.id = l.row_id");
+    "INSERT INTO idesk_sync.event_revisions(id, event_id, incident_id, body, seq) SELECT v.id, "
+    "v.event_id, v.incident_id, v.body::json, v.seq FROM pg_temp.idesk_push_revisions v WHERE NOT "
+    "EXISTS (SELECT 1 FROM idesk_sync.event_revisions r WHERE r.id = v.id)");
+
+// The change log's last number: its own rows', or a revision's.
+const QString kLogEnd = QStringLiteral(
+    "SELECT greatest((SELECT coalesce(max(seq), 0) FROM idesk_sync.changes), (SELECT "
+    "coalesce(max(seq), 0) FROM idesk_sync.event_revisions))");
 
 // The connection a batch began on: a lost one is not replaced mid-batch, where a new session
 // would run the batch's remaining statements outside its transaction.
@@ -418,9 +414,10 @@ struct SyncEngine::Batch
     int revisionCount = 0;
     QByteArray stage;     // the rows for kStage, in COPY's text format
     QByteArray revisions; // the rows for event_revisions (kRevisionColumns), the same way
-    // Each revision's change-log row (kRevisionLogColumns) after its seq, which is known once
-    // the batch's fields are logged: "\tevent\ttimeline_events\t<id>\t…\n".
-    QByteArray revisionLog;
+    // The change-log numbers kept for the fields of the batch's incidents, which come before
+    // its revisions in the log: a site applying the log in order has an incident before its
+    // events. Set at the batch's first revision, when its incidents have all been read.
+    qint64 incidentLog = 0;
     bool begun = false;        // the server transaction is open
     bool copying = false;      // the revisions' COPY is open
     qsizetype sent = 0;        // of `revisions`
@@ -625,7 +622,6 @@ SyncCounts SyncEngine::push()
     };
     const int eventIdColumn = column("event_id");
     const int incidentColumn = column("incident_id");
-    const int logColumns[] = {incidentColumn, column("hlc"), column("site_id")};
     // Finding the pending incidents walks the whole pending outbox, which a first sync of a long
     // timeline would do again for every batch. Once a walk found fewer than it could take, they
     // all went up; no other connection has written since (data_version) and this one added no
@@ -638,6 +634,7 @@ SyncCounts SyncEngine::push()
         for (;;) {
             Batch batch;
             QSet<QString> seenRevisions;
+            seenRevisions.reserve(m_batchSize);
             std::set<std::pair<QString, QString>> seenRecords;
             const qint64 version = m_store.dataVersion();
             const bool walkIncidents = !incidentsDrained || version != drainedAtVersion ||
@@ -673,10 +670,16 @@ SyncCounts SyncEngine::push()
                     if (!batch.begun)
                         beginBatch(batch);
                     storage::BulkStatement &next = *reading;
-                    Batch::Op op{next.textAt(0).toString(), next.textAt(1).toString(),
+                    // The entity names are shared, not copied for every operation.
+                    const QStringView entity = next.textAt(1);
+                    Batch::Op op{next.textAt(0).toString(),
+                                 entity == kEvents      ? kEvents
+                                 : entity == kIncidents ? kIncidents
+                                                        : entity.toString(),
                                  next.textAt(2).toString()};
                     if (reading == &theRest) {
-                        batch.lastHlc = next.textAt(3).toString();
+                        const QStringView hlc = next.textAt(3);
+                        batch.lastHlc.setUnicode(hlc.data(), hlc.size());
                         batch.lastOpId = op.opId;
                     }
                     // A timeline revision is a fact the server keeps by its own id, so its
@@ -695,15 +698,14 @@ SyncCounts SyncEngine::push()
                     } else if (!next.textAt(kRevision).isNull() &&
                                !seenRevisions.contains(op.rowId)) {
                         seenRevisions.insert(op.rowId);
-                        ++batch.revisionCount;
-                        QByteArray &log = batch.revisionLog;
-                        log += "\tevent\ttimeline_events\t";
-                        appendCopyField(log, next.textAt(2));
-                        for (const int column : logColumns) {
-                            log += '\t';
-                            appendCopyField(log, next.textAt(kRevision + column));
+                        if (batch.revisionCount++ == 0) {
+                            // Each changed field, and the conflict it may make.
+                            const qint64 incidents = std::count_if(
+                                batch.records.begin(), batch.records.end(),
+                                [](const auto &record) { return record.first == kIncidents; });
+                            batch.incidentLog =
+                                2 * incidents * qint64(syncedFields(kIncidents).size());
                         }
-                        log += '\n';
                         QByteArray &rev = batch.revisions;
                         appendCopyField(rev, next.textAt(2));
                         rev += '\t';
@@ -715,13 +717,23 @@ SyncCounts SyncEngine::push()
                         rev += '\t';
                         for (int c = 0; c < columns; ++c) {
                             rev += bodyKeys[std::size_t(c)];
+                            // SQLite would format an integer into a string of its own first.
+                            if (next.isIntegerAt(kRevision + c)) {
+                                rev += '"';
+                                rev += QByteArray::number(next.integerAt(kRevision + c));
+                                rev += '"';
+                                continue;
+                            }
                             const QStringView v = next.textAt(kRevision + c);
                             if (v.isNull())
                                 rev += "null";
                             else
                                 appendCopyJsonString(rev, v);
                         }
-                        rev += "}\n";
+                        rev += "}\t";
+                        rev += QByteArray::number(batch.logBefore + batch.incidentLog +
+                                                  batch.revisionCount);
+                        rev += '\n';
                         streamRevisions(batch);
                     }
                     batch.ops.push_back(std::move(op));
@@ -762,8 +774,7 @@ void SyncEngine::beginBatch(Batch &batch)
     c.exec(QString::fromLatin1(kChangeLogLock));
     // Under the lock every earlier writer has committed and no later one can write: this
     // batch's change-log rows follow on from here, densely, and become visible together.
-    batch.logBefore = c.exec(QStringLiteral("SELECT coalesce(max(seq), 0) FROM idesk_sync.changes"))
-                          .integer(0, 0);
+    batch.logBefore = c.exec(kLogEnd).integer(0, 0);
     c.exec(kCreateStage);
 }
 
@@ -885,10 +896,10 @@ void SyncEngine::pushBatch(Batch &batch, SyncCounts &counts, Pushed &pushed)
                 throw;
             c.exec(QStringLiteral("ROLLBACK TO SAVEPOINT idesk_revisions"));
             c.exec(kCreateRevisionsStage);
-            c.exec(kCreateRevisionLogStage);
             c.copyIn(
                 QStringLiteral("COPY %1 (%2) FROM STDIN").arg(kRevisionsStage, kRevisionColumns),
                 batch.revisions);
+            c.exec(kInsertFreshRevisions);
             partlySeen = true;
         }
     }
@@ -1077,45 +1088,47 @@ void SyncEngine::pushBatch(Batch &batch, SyncCounts &counts, Pushed &pushed)
         }
     }
 
-    if (!chKind.empty())
-        c.exec(
-            QStringLiteral("INSERT INTO idesk_sync.changes(seq, kind, entity, row_id, incident_id, "
-                           "field, value, hlc, site_id, body) SELECT $1::bigint + n, kind, entity, "
-                           "row_id, incident_id, field, value, hlc, site_id, body::jsonb FROM "
-                           "unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], "
-                           "$7::text[], $8::text[], $9::text[], $10::text[]) WITH ORDINALITY AS "
-                           "t(kind, entity, row_id, incident_id, field, value, hlc, site_id, body, "
-                           "n)"),
-            {QString::number(logBefore), pgTextArray(chKind), pgTextArray(chEntity),
-             pgTextArray(chRow), pgTextArray(chIncident), pgTextArray(chField),
-             pgTextArray(chValue), pgTextArray(chHlc), pgTextArray(chSite), pgTextArray(chBody)});
-    logAfter = logBefore + qint64(chKind.size());
-    // Revisions the server has not seen, with their change-log rows, after the fields: a
-    // first sync of a long timeline is mostly these.
-    if (batch.revisionCount > 0) {
-        QByteArray log;
-        log.reserve(batch.revisionLog.size() + qsizetype(batch.revisionCount) * 12);
-        qint64 seq = logAfter;
-        for (qsizetype from = 0; from < batch.revisionLog.size();) {
-            const qsizetype end = batch.revisionLog.indexOf('\n', from) + 1;
-            log += QByteArray::number(++seq);
-            log += QByteArrayView(batch.revisionLog).sliced(from, end - from);
-            from = end;
+    // The incidents' rows first, in the numbers kept for them before the revisions; the other
+    // records' rows after the revisions.
+    const qint64 lastRevision =
+        batch.revisionCount > 0 ? logBefore + batch.incidentLog + batch.revisionCount : logBefore;
+    logAfter = lastRevision;
+    if (!chKind.empty()) {
+        std::vector<PgParam> chSeq;
+        qint64 incidentSeq = logBefore;
+        qint64 otherSeq = batch.revisionCount > 0 ? lastRevision : -1;
+        for (const PgParam &entity : chEntity) {
+            if (*entity == kIncidents)
+                chSeq.push_back(QString::number(++incidentSeq));
+            else
+                chSeq.push_back(QString());
         }
-        if (!partlySeen) {
-            c.copyIn(
-                QStringLiteral("COPY idesk_sync.changes (%1) FROM STDIN").arg(kRevisionLogColumns),
-                log);
-            logAfter = seq;
-        } else {
-            c.copyIn(QStringLiteral("COPY %1 (%2) FROM STDIN")
-                         .arg(kRevisionLogStage, kRevisionLogColumns),
-                     log);
-            if (c.exec(kInsertFreshRevisions).affected() > 0)
-                logAfter =
-                    c.exec(QStringLiteral("SELECT max(seq) FROM idesk_sync.changes")).integer(0, 0);
+        if (batch.revisionCount > 0 && incidentSeq > logBefore + batch.incidentLog)
+            throw SyncError(SyncError::Code::Protocol,
+                            QStringLiteral("A batch logged more incident changes than it kept "
+                                           "numbers for"));
+        if (otherSeq < 0)
+            otherSeq = incidentSeq;
+        for (PgParam &seq : chSeq) {
+            if (seq->isEmpty())
+                seq = QString::number(++otherSeq);
         }
+        logAfter = std::max({logAfter, incidentSeq, otherSeq});
+        c.exec(QStringLiteral("INSERT INTO idesk_sync.changes(seq, kind, entity, row_id, "
+                              "incident_id, field, value, hlc, site_id, body) SELECT seq, kind, "
+                              "entity, row_id, incident_id, field, value, hlc, site_id, "
+                              "body::jsonb FROM unnest($1::bigint[], $2::text[], $3::text[], "
+                              "$4::text[], $5::text[], $6::text[], $7::text[], $8::text[], "
+                              "$9::text[], $10::text[]) AS t(seq, kind, entity, row_id, "
+                              "incident_id, field, value, hlc, site_id, body)"),
+               {pgTextArray(chSeq), pgTextArray(chKind), pgTextArray(chEntity), pgTextArray(chRow),
+                pgTextArray(chIncident), pgTextArray(chField), pgTextArray(chValue),
+                pgTextArray(chHlc), pgTextArray(chSite), pgTextArray(chBody)});
     }
+    // Where the log ends now, which a batch the server had partly seen cannot know without
+    // asking: its last revision may be one the server held already.
+    if (partlySeen)
+        logAfter = c.exec(kLogEnd).integer(0, 0);
     // A revision is an operation whose id is the revision's: event_revisions keeps a retry
     // from adding it twice. The other operations are kept by id, so a retried batch is known.
     if (!batch.stage.isEmpty())
@@ -1265,14 +1278,19 @@ SyncCounts SyncEngine::pull()
     constexpr int kPage = 2000;
     for (;;) {
         const qint64 from = meta(db, cursorKey).toLongLong();
-        const PgResult page =
-            c.exec(QStringLiteral("SELECT c.seq, c.kind, c.entity, c.row_id, c.incident_id, "
-                                  "c.field, c.value, c.hlc, c.site_id, coalesce(c.body::text, "
-                                  "r.body::text) FROM idesk_sync.changes c LEFT JOIN "
-                                  "idesk_sync.event_revisions r ON c.kind = 'event' AND c.body "
-                                  "IS NULL AND r.id = c.row_id WHERE c.seq > $1 ORDER BY c.seq "
-                                  "LIMIT $2"),
-                   {QString::number(from), QString::number(kPage)});
+        // The log's own rows (a revision logged before schema step 3 has one, which refers to
+        // it or, before step 2, holds its body) and the revisions that carry their place in it.
+        const PgResult page = c.exec(
+            QStringLiteral(
+                "SELECT seq, kind, entity, row_id, incident_id, field, value, hlc, site_id, body "
+                "FROM ((SELECT c.seq, c.kind, c.entity, c.row_id, c.incident_id, c.field, "
+                "c.value, c.hlc, c.site_id, coalesce(c.body::text, r.body::text) AS body FROM "
+                "idesk_sync.changes c LEFT JOIN idesk_sync.event_revisions r ON c.kind = 'event' "
+                "AND c.body IS NULL AND r.id = c.row_id WHERE c.seq > $1 ORDER BY c.seq LIMIT $2) "
+                "UNION ALL (SELECT r.seq, 'event', 'timeline_events', r.id, r.incident_id, NULL, "
+                "NULL, NULL, NULL, r.body::text FROM idesk_sync.event_revisions r WHERE r.seq > "
+                "$1 ORDER BY r.seq LIMIT $2)) AS log ORDER BY seq LIMIT $2"),
+            {QString::number(from), QString::number(kPage)});
         if (page.rows() == 0)
             break;
         Store::Transaction tx(m_store);
@@ -1282,9 +1300,15 @@ SyncCounts SyncEngine::pull()
             const QString kind = page.text(r, 1);
             const QString entity = page.text(r, 2);
             const QString rowId = page.text(r, 3);
-            const QString hlc = page.text(r, 7);
+            QString hlc = page.text(r, 7);
+            QString origin = page.text(r, 8);
             if (kind == QStringLiteral("event")) {
-                applyEvent(db, parseObject(page.text(r, 9)));
+                const QJsonObject body = parseObject(page.text(r, 9));
+                if (page.isNull(r, 7)) { // a revision's own row: the stamp is in its body
+                    hlc = body.value(QStringLiteral("hlc")).toString();
+                    origin = body.value(QStringLiteral("site_id")).toString();
+                }
+                applyEvent(db, body);
             } else if (kind == QStringLiteral("conflict")) {
                 applyConflict(db, parseObject(page.text(r, 9)));
             } else if (kind == QStringLiteral("field")) {
@@ -1297,7 +1321,7 @@ SyncCounts SyncEngine::pull()
                     insertPlaceholder(db, entity, rowId, page.text(r, 4));
                     rec = readLocal(db, entity, rowId);
                 }
-                const Stamp incoming{hlc, page.text(r, 8)};
+                const Stamp incoming{hlc, origin};
                 // A field changed here and not pushed yet is settled by the push: the server
                 // compares it with what it holds and records the loser.
                 if (rec.dirty(field))
@@ -1314,7 +1338,7 @@ SyncCounts SyncEngine::pull()
                 continue;
             }
             m_store.observeRemoteStamp(hlc);
-            if (page.text(r, 8) != m_store.siteId()) // not counting this site's own echoes
+            if (origin != m_store.siteId()) // not counting this site's own echoes
                 ++counts.pulled;
         }
         setMeta(db, cursorKey, QString::number(last));

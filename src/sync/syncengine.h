@@ -26,13 +26,14 @@ struct SyncCounts
 //
 // Server model (schema idesk_sync): one row per field of every mutable record, upserted with
 // last-writer-wins by (hlc, site_id) in the upsert's WHERE; timeline revisions and conflicts as
-// insert-only facts; a change log that pull reads by cursor. Every push transaction takes one
+// insert-only facts; a change log that pull reads by cursor, whose revisions carry their own
+// place in it. Every push transaction takes one
 // advisory lock before it writes the log, so log rows become visible in sequence order and a
 // cursor never steps over a row committed late.
 class SyncEngine
 {
 public:
-    static constexpr int kServerSchemaVersion = 2;
+    static constexpr int kServerSchemaVersion = 3;
 
     SyncEngine(Store &store, QString conninfo);
     ~SyncEngine();
