@@ -286,4 +286,9 @@ qint64 BulkStatement::integerAt(int column) const
     return sqlite3_column_int64(m_stmt, column);
 }
 
+bool BulkStatement::isIntegerAt(int column) const
+{
+    return sqlite3_column_type(m_stmt, column) == SQLITE_INTEGER;
+}
+
 } // namespace idesk::storage

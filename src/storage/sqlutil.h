@@ -82,6 +82,8 @@ public:
     bool next(const QString &context);
     QStringView textAt(int column) const; // 0-based, as in SQLite
     qint64 integerAt(int column) const;
+    // Whether the value is stored as an integer: textAt() would format it into a new string.
+    bool isIntegerAt(int column) const;
 
 private:
     sqlite3 *m_db = nullptr;

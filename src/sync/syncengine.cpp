@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -313,58 +314,58 @@ const std::vector<QStringList> &serverSteps()
             QStringLiteral("ALTER TABLE idesk_sync.event_revisions"
                            " ALTER COLUMN body TYPE json USING body::json"),
         },
+        // A change-log row for every revision cost a first sync of a long timeline nearly as
+        // much as the revisions themselves. From here a revision carries its own place in the
+        // log, numbered under the change-log lock like the log's rows, and pull reads both in
+        // order; revisions logged before keep their change-log rows and no seq. The body is
+        // kept as text: checking it as JSON was a third of the server's work in that sync, and
+        // the server never looks inside; a body that is not a revision is skipped by pull like
+        // one that lacks its columns.
+        {
+            QStringLiteral("ALTER TABLE idesk_sync.event_revisions ADD COLUMN seq bigint"),
+            QStringLiteral("CREATE UNIQUE INDEX event_revisions_seq"
+                           " ON idesk_sync.event_revisions (seq)"),
+            QStringLiteral("ALTER TABLE idesk_sync.event_revisions ALTER COLUMN body TYPE text"),
+        },
     };
     return steps;
 }
 
 const char *kChangeLogLock = "SELECT pg_advisory_xact_lock(hashtext('idesk_sync.changes'))";
 
-// A batch on the server: one row per operation, and on the first operation of each timeline
-// revision that revision's place among the batch's revisions and its keys. The batch arrives by
-// COPY and goes on with set-based statements, so a first sync of a long timeline costs a few
-// statements, not one per row. A temporary table needs no right on the server beyond TEMP,
-// writes no WAL, lives as long as the session, and ON COMMIT DELETE ROWS empties it with every
-// batch, committed or not.
+// A batch on the server: its operations on records (not timeline revisions, which are facts
+// kept by their own ids) as rows of a temporary table, by COPY, and set-based statements from
+// there, so a first sync of a long timeline costs a few statements, not one per row. A
+// temporary table needs no right on the server beyond TEMP, writes no WAL, lives as long as the
+// session, and ON COMMIT DELETE ROWS empties it with every batch, committed or not.
 const QString kStage = QStringLiteral("pg_temp.idesk_push_stage");
-const QString kStageColumns =
-    QStringLiteral("ord, op_id, entity, row_id, rev_ord, event_id, incident_id, hlc, site_id");
-const QString kCreateStage = QStringLiteral(
-    "CREATE TEMP TABLE IF NOT EXISTS idesk_push_stage (ord int NOT NULL, op_id text NOT NULL, "
-    "entity text NOT NULL, row_id text NOT NULL, rev_ord int, event_id text, incident_id text, "
-    "hlc text, site_id text) ON COMMIT DELETE ROWS");
+const QString kStageColumns = QStringLiteral("op_id, entity, row_id");
+const QString kCreateStage =
+    QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS idesk_push_stage (op_id text NOT NULL, "
+                   "entity text NOT NULL, row_id text NOT NULL) ON COMMIT DELETE ROWS");
 
-// The batch's revisions (id, event_id, incident_id, body as JSON text) go by COPY straight into
-// event_revisions, under a savepoint: a first sync's revisions are all new there, and a copy
-// into their own table is the cheapest write there is. A batch that the server has partly seen
-// (a retry, a laptop back on a server it used before) fails that copy on the primary key; it
-// then goes through kRevisionsStage and only the revisions the server lacks are added.
-const QString kRevisionColumns = QStringLiteral("id, event_id, incident_id, body");
+// The batch's revisions (id, event_id, incident_id, body as JSON, their place in the change
+// log) go by COPY straight into event_revisions, under a savepoint: a first sync's revisions are
+// all new there, and a copy into their own table is the cheapest write there is. A batch that
+// the server has partly seen (a retry, a laptop back on a server it used before) fails that copy
+// on the primary key; it then goes through kRevisionsStage and only the revisions the server
+// lacks are added, which leaves gaps in the log's numbers: pull reads it in order and does not
+// mind them.
+const QString kRevisionColumns = QStringLiteral("id, event_id, incident_id, body, seq");
 const QString kRevisionsStage = QStringLiteral("pg_temp.idesk_push_revisions");
 const QString kCreateRevisionsStage = QStringLiteral(
     "CREATE TEMP TABLE IF NOT EXISTS idesk_push_revisions (id text NOT NULL, event_id text NOT "
-    "NULL, incident_id text NOT NULL, body text NOT NULL) ON COMMIT DELETE ROWS");
-
-// Every revision of the batch has just been copied: each gets its change-log row, numbered from
-// $1 on by its place in the batch. Every push holds the change-log lock, so the numbers are
-// dense and no other writer comes between. The change-log row carries no body: pull reads it
-// from event_revisions.
-const QString kLogStagedRevisions = QStringLiteral(
-    "INSERT INTO idesk_sync.changes(seq, kind, entity, row_id, incident_id, hlc, site_id) "
-    "SELECT $1::bigint + rev_ord, 'event', $2, row_id, incident_id, hlc, site_id FROM "
-    "pg_temp.idesk_push_stage WHERE rev_ord IS NOT NULL");
-
-// The same for a batch the server has partly seen: the revisions it does not hold go into
-// event_revisions and the change log. A retried batch leaves gaps in the numbers where the
-// revisions it had sent before were: pull reads the log in order and does not mind them.
+    "NULL, incident_id text NOT NULL, body text NOT NULL, seq bigint NOT NULL) ON COMMIT DELETE "
+    "ROWS");
 const QString kInsertFreshRevisions = QStringLiteral(
-    "WITH fresh AS MATERIALIZED (SELECT v.id, v.event_id, v.incident_id, v.body FROM "
-    "pg_temp.idesk_push_revisions v WHERE NOT EXISTS (SELECT 1 FROM idesk_sync.event_revisions r "
-    "WHERE r.id = v.id)), "
-    "ins AS (INSERT INTO idesk_sync.event_revisions(id, event_id, incident_id, body) SELECT id, "
-    "event_id, incident_id, body::json FROM fresh) "
-    "INSERT INTO idesk_sync.changes(seq, kind, entity, row_id, incident_id, hlc, site_id) "
-    "SELECT $1::bigint + s.rev_ord, 'event', $2, s.row_id, s.incident_id, s.hlc, s.site_id FROM "
-    "pg_temp.idesk_push_stage s JOIN fresh f ON f.id = s.row_id WHERE s.rev_ord IS NOT NULL");
+    "INSERT INTO idesk_sync.event_revisions(id, event_id, incident_id, body, seq) SELECT v.id, "
+    "v.event_id, v.incident_id, v.body, v.seq FROM pg_temp.idesk_push_revisions v WHERE NOT "
+    "EXISTS (SELECT 1 FROM idesk_sync.event_revisions r WHERE r.id = v.id)");
+
+// The change log's last number: its own rows', or a revision's.
+const QString kLogEnd = QStringLiteral(
+    "SELECT greatest((SELECT coalesce(max(seq), 0) FROM idesk_sync.changes), (SELECT "
+    "coalesce(max(seq), 0) FROM idesk_sync.event_revisions))");
 
 // The connection a batch began on: a lost one is not replaced mid-batch, where a new session
 // would run the batch's remaining statements outside its transaction.
@@ -378,6 +379,33 @@ PgConnection &batchConnection(const std::unique_ptr<PgConnection> &conn)
 
 } // namespace
 
+// What the server has committed of this push and the local store has not taken in yet: it is
+// settled in one local transaction when the push ends, however it ends.
+struct SyncEngine::Pushed
+{
+    // What to do locally with a field of a record the server now holds.
+    struct FieldOutcome
+    {
+        QString entity, rowId, field;
+        Stamp pushed;
+        bool won = true;
+        PgParam winnerValue;
+        Stamp winner;
+    };
+    struct Batch
+    {
+        std::vector<FieldOutcome> outcomes;
+        std::vector<QJsonObject> conflicts; // recorded on the server by this batch
+        qint64 logBefore = 0, logAfter = 0;
+    };
+    std::vector<Batch> batches;
+    std::vector<QString> opIds;
+    QString incidentOpIds = QStringLiteral("[]"); // as a JSON array, for the incidents' walk
+    // The last operation read past the incidents, by (hlc, op_id): the next batch reads on from
+    // there, since the operations before it stay in the outbox until the push ends.
+    QString lastHlc, lastOpId;
+};
+
 struct SyncEngine::Batch
 {
     struct Op
@@ -390,10 +418,15 @@ struct SyncEngine::Batch
     int revisionCount = 0;
     QByteArray stage;     // the rows for kStage, in COPY's text format
     QByteArray revisions; // the rows for event_revisions (kRevisionColumns), the same way
-    bool begun = false;   // the server transaction is open
-    bool copying = false; // the revisions' COPY is open
-    qsizetype sent = 0;   // of `revisions`
-    qint64 logBefore = 0; // the change log's last seq when the batch took the lock
+    // The change-log numbers kept for the fields of the batch's incidents, which come before
+    // its revisions in the log: a site applying the log in order has an incident before its
+    // events. Set at the batch's first revision, when its incidents have all been read.
+    qint64 incidentLog = 0;
+    bool begun = false;        // the server transaction is open
+    bool copying = false;      // the revisions' COPY is open
+    qsizetype sent = 0;        // of `revisions`
+    qint64 logBefore = 0;      // the change log's last seq when the batch took the lock
+    QString lastHlc, lastOpId; // the last operation read past the incidents, if any
 };
 
 SyncEngine::SyncEngine(Store &store, QString conninfo)
@@ -568,24 +601,31 @@ SyncCounts SyncEngine::push()
     // log in order without a missing parent: they are read first, then everything else in the
     // order of its stamps. Each read walks outbox_pending (pushed_at, hlc, then the key op_id)
     // in order, so a long outbox is streamed, never sorted; a revision's columns come with it.
+    // Operations the server took earlier in this push are still in the outbox: the incidents'
+    // walk leaves them out by id, the rest reads on after the last one it took.
     QStringList revisionColumns;
     for (const QString &c : eventColumns())
         revisionColumns << QStringLiteral("e.") + c;
     const QString select =
-        QStringLiteral("SELECT o.op_id, o.entity, o.row_id, %1 FROM outbox o LEFT JOIN "
+        QStringLiteral("SELECT o.op_id, o.entity, o.row_id, o.hlc, %1 FROM outbox o LEFT JOIN "
                        "timeline_events e ON o.entity = 'timeline_events' AND e.id = o.row_id "
-                       "WHERE o.pushed_at IS NULL AND o.entity %2 'incidents' ORDER BY o.hlc, "
-                       "o.op_id LIMIT ?")
+                       "WHERE o.pushed_at IS NULL AND %2 ORDER BY o.hlc, o.op_id LIMIT ?")
             .arg(revisionColumns.join(QStringLiteral(", ")));
-    storage::BulkStatement incidentsFirst(db, select.arg(QStringLiteral("=")));
-    storage::BulkStatement theRest(db, select.arg(QStringLiteral("<>")));
+    storage::BulkStatement incidentsFirst(
+        db, select.arg(QStringLiteral("o.entity = 'incidents' AND o.op_id NOT IN (SELECT value "
+                                      "FROM json_each(?))")));
+    storage::BulkStatement theRest(
+        db, select.arg(QStringLiteral("o.entity <> 'incidents' AND (o.hlc, o.op_id) > (?, ?)")));
+    constexpr int kRevision = 4; // the first of the revision's columns
     const int columns = int(eventColumns().size());
     std::vector<QByteArray> bodyKeys; // `{"id":`, `,"event_id":` …
     for (const QString &c : eventColumns())
         bodyKeys.push_back((bodyKeys.empty() ? "{\"" : ",\"") + c.toLatin1() + "\":");
-    std::vector<int> keyColumns;
-    for (const char *c : {"event_id", "incident_id", "hlc", "site_id"})
-        keyColumns.push_back(int(eventColumns().indexOf(QLatin1String(c))));
+    const auto column = [](const char *name) {
+        return int(eventColumns().indexOf(QLatin1String(name)));
+    };
+    const int eventIdColumn = column("event_id");
+    const int incidentColumn = column("incident_id");
     // Finding the pending incidents walks the whole pending outbox, which a first sync of a long
     // timeline would do again for every batch. Once a walk found fewer than it could take, they
     // all went up; no other connection has written since (data_version) and this one added no
@@ -593,91 +633,133 @@ SyncCounts SyncEngine::push()
     bool incidentsDrained = false;
     qint64 drainedAtVersion = -1;
     int drainedAtRenames = -1;
-    for (;;) {
-        Batch batch;
-        QSet<QString> seenRevisions;
-        std::set<std::pair<QString, QString>> seenRecords;
-        const qint64 version = m_store.dataVersion();
-        const bool walkIncidents =
-            !incidentsDrained || version != drainedAtVersion || counts.renamed != drainedAtRenames;
-        storage::BulkStatement *reading = &theRest;
-        if (walkIncidents) {
-            incidentsFirst.bind(1, qint64(m_batchSize));
-            reading = &incidentsFirst;
-        } else {
-            theRest.bind(1, qint64(m_batchSize));
-        }
-        try {
-            for (;;) {
-                if (!reading->next(QStringLiteral("Reading the outbox"))) {
-                    if (reading == &theRest)
-                        break;
-                    incidentsDrained = qsizetype(batch.ops.size()) < qsizetype(m_batchSize);
-                    drainedAtVersion = version;
-                    drainedAtRenames = counts.renamed;
-                    reading = &theRest;
-                    theRest.bind(1, qint64(m_batchSize) - qint64(batch.ops.size()));
-                    continue;
-                }
-                if (!batch.begun)
-                    beginBatch(batch);
-                storage::BulkStatement &next = *reading;
-                Batch::Op op{next.textAt(0).toString(), next.textAt(1).toString(),
-                             next.textAt(2).toString()};
-                QByteArray &row = batch.stage;
-                row += QByteArray::number(qsizetype(batch.ops.size()));
-                for (int c = 0; c < 3; ++c) {
-                    row += '\t';
-                    appendCopyField(row, next.textAt(c));
-                }
-                // A revision deleted here since (it cannot be, but a damaged file could lack it)
-                // has no columns and goes up as an operation only.
-                const bool firstOfRevision = op.entity == kEvents && !next.textAt(3).isNull() &&
-                                             !seenRevisions.contains(op.rowId);
-                if (firstOfRevision) {
-                    seenRevisions.insert(op.rowId);
-                    ++batch.revisionCount;
-                    row += '\t';
-                    row += QByteArray::number(batch.revisionCount);
-                    for (const int column : keyColumns) {
-                        row += '\t';
-                        appendCopyField(row, next.textAt(3 + column));
-                    }
-                    QByteArray &rev = batch.revisions;
-                    appendCopyField(rev, next.textAt(2));
-                    rev += '\t';
-                    appendCopyField(rev, next.textAt(3 + keyColumns[0]));
-                    rev += '\t';
-                    appendCopyField(rev, next.textAt(3 + keyColumns[1]));
-                    // The body holds every column as a string (or null), the shape pull applies;
-                    // it is written as JSON and escaped for COPY in one pass.
-                    rev += '\t';
-                    for (int c = 0; c < columns; ++c) {
-                        rev += bodyKeys[std::size_t(c)];
-                        const QStringView v = next.textAt(3 + c);
-                        if (v.isNull())
-                            rev += "null";
-                        else
-                            appendCopyJsonString(rev, v);
-                    }
-                    rev += "}\n";
-                    streamRevisions(batch);
-                } else {
-                    row += "\t\\N\t\\N\t\\N\t\\N\t\\N";
-                    if (op.entity != kEvents && seenRecords.insert({op.entity, op.rowId}).second)
-                        batch.records.emplace_back(op.entity, op.rowId);
-                }
-                row += '\n';
-                batch.ops.push_back(std::move(op));
+    Pushed pushed;
+    try {
+        for (;;) {
+            Batch batch;
+            QSet<QString> seenRevisions;
+            seenRevisions.reserve(m_batchSize);
+            std::set<std::pair<QString, QString>> seenRecords;
+            const qint64 version = m_store.dataVersion();
+            const bool walkIncidents = !incidentsDrained || version != drainedAtVersion ||
+                                       counts.renamed != drainedAtRenames;
+            // Bound in place: these stay as they are while the batch is read.
+            const QString incidentOpIds = pushed.incidentOpIds;
+            const QString lastHlc = pushed.lastHlc, lastOpId = pushed.lastOpId;
+            const auto readTheRest = [&](qint64 limit) {
+                theRest.bindText(1, lastHlc);
+                theRest.bindText(2, lastOpId);
+                theRest.bind(3, limit);
+                return &theRest;
+            };
+            storage::BulkStatement *reading = nullptr;
+            if (walkIncidents) {
+                incidentsFirst.bindText(1, incidentOpIds);
+                incidentsFirst.bind(2, qint64(m_batchSize));
+                reading = &incidentsFirst;
+            } else {
+                reading = readTheRest(m_batchSize);
             }
-            if (batch.ops.empty())
-                break;
-            pushBatch(batch, counts);
-        } catch (...) {
-            abandonBatch(batch);
-            throw;
+            try {
+                for (;;) {
+                    if (!reading->next(QStringLiteral("Reading the outbox"))) {
+                        if (reading == &theRest)
+                            break;
+                        incidentsDrained = qsizetype(batch.ops.size()) < qsizetype(m_batchSize);
+                        drainedAtVersion = version;
+                        drainedAtRenames = counts.renamed;
+                        reading = readTheRest(qint64(m_batchSize) - qint64(batch.ops.size()));
+                        continue;
+                    }
+                    if (!batch.begun)
+                        beginBatch(batch);
+                    storage::BulkStatement &next = *reading;
+                    // The entity names are shared, not copied for every operation.
+                    const QStringView entity = next.textAt(1);
+                    Batch::Op op{next.textAt(0).toString(),
+                                 entity == kEvents      ? kEvents
+                                 : entity == kIncidents ? kIncidents
+                                                        : entity.toString(),
+                                 next.textAt(2).toString()};
+                    if (reading == &theRest) {
+                        const QStringView hlc = next.textAt(3);
+                        batch.lastHlc.setUnicode(hlc.data(), hlc.size());
+                        batch.lastOpId = op.opId;
+                    }
+                    // A timeline revision is a fact the server keeps by its own id, so its
+                    // operation is not staged; one deleted here since (it cannot be, but a
+                    // damaged file could lack it) has no columns and leaves nothing to send.
+                    if (op.entity != kEvents) {
+                        QByteArray &row = batch.stage;
+                        for (int c = 0; c < 3; ++c) {
+                            if (c > 0)
+                                row += '\t';
+                            appendCopyField(row, next.textAt(c));
+                        }
+                        row += '\n';
+                        if (seenRecords.insert({op.entity, op.rowId}).second)
+                            batch.records.emplace_back(op.entity, op.rowId);
+                    } else if (!next.textAt(kRevision).isNull() &&
+                               !seenRevisions.contains(op.rowId)) {
+                        seenRevisions.insert(op.rowId);
+                        if (batch.revisionCount++ == 0) {
+                            // Each changed field, and the conflict it may make.
+                            const qint64 incidents = std::count_if(
+                                batch.records.begin(), batch.records.end(),
+                                [](const auto &record) { return record.first == kIncidents; });
+                            batch.incidentLog =
+                                2 * incidents * qint64(syncedFields(kIncidents).size());
+                        }
+                        QByteArray &rev = batch.revisions;
+                        appendCopyField(rev, next.textAt(2));
+                        rev += '\t';
+                        appendCopyField(rev, next.textAt(kRevision + eventIdColumn));
+                        rev += '\t';
+                        appendCopyField(rev, next.textAt(kRevision + incidentColumn));
+                        // The body holds every column as a string (or null), the shape pull
+                        // applies; it is written as JSON and escaped for COPY in one pass.
+                        rev += '\t';
+                        for (int c = 0; c < columns; ++c) {
+                            rev += bodyKeys[std::size_t(c)];
+                            // SQLite would format an integer into a string of its own first.
+                            if (next.isIntegerAt(kRevision + c)) {
+                                rev += '"';
+                                rev += QByteArray::number(next.integerAt(kRevision + c));
+                                rev += '"';
+                                continue;
+                            }
+                            const QStringView v = next.textAt(kRevision + c);
+                            if (v.isNull())
+                                rev += "null";
+                            else
+                                appendCopyJsonString(rev, v);
+                        }
+                        rev += "}\t";
+                        rev += QByteArray::number(batch.logBefore + batch.incidentLog +
+                                                  batch.revisionCount);
+                        rev += '\n';
+                        streamRevisions(batch);
+                    }
+                    batch.ops.push_back(std::move(op));
+                }
+                if (batch.ops.empty())
+                    break;
+                pushBatch(batch, counts, pushed);
+            } catch (...) {
+                abandonBatch(batch);
+                throw;
+            }
         }
+    } catch (...) {
+        // What the server committed is settled here too, so a later push does not send it
+        // again; if that fails as well, it is sent again, which the server takes idempotently.
+        try {
+            settle(pushed);
+        } catch (const std::exception &) {
+        }
+        throw;
     }
+    settle(pushed);
     return counts;
 }
 
@@ -696,8 +778,7 @@ void SyncEngine::beginBatch(Batch &batch)
     c.exec(QString::fromLatin1(kChangeLogLock));
     // Under the lock every earlier writer has committed and no later one can write: this
     // batch's change-log rows follow on from here, densely, and become visible together.
-    batch.logBefore = c.exec(QStringLiteral("SELECT coalesce(max(seq), 0) FROM idesk_sync.changes"))
-                          .integer(0, 0);
+    batch.logBefore = c.exec(kLogEnd).integer(0, 0);
     c.exec(kCreateStage);
 }
 
@@ -792,21 +873,13 @@ void SyncEngine::resolveChannel(const QString &incidentId, SyncCounts &counts)
     ++counts.renamed;
 }
 
-void SyncEngine::pushBatch(Batch &batch, SyncCounts &counts)
+void SyncEngine::pushBatch(Batch &batch, SyncCounts &counts, Pushed &pushed)
 {
     QSqlDatabase &db = m_store.db();
     PgConnection &c = batchConnection(m_conn);
     const QString site = m_store.siteId();
 
-    // What to do locally once the server has committed.
-    struct FieldOutcome
-    {
-        QString entity, rowId, field;
-        Stamp pushed;
-        bool won = true;
-        PgParam winnerValue;
-        Stamp winner;
-    };
+    using FieldOutcome = Pushed::FieldOutcome;
     std::vector<FieldOutcome> outcomes;
     std::vector<QJsonObject> recorded; // conflicts this batch recorded on the server
     const qint64 logBefore = batch.logBefore;
@@ -830,24 +903,29 @@ void SyncEngine::pushBatch(Batch &batch, SyncCounts &counts)
             c.copyIn(
                 QStringLiteral("COPY %1 (%2) FROM STDIN").arg(kRevisionsStage, kRevisionColumns),
                 batch.revisions);
+            c.exec(kInsertFreshRevisions);
             partlySeen = true;
         }
     }
-    c.copyIn(QStringLiteral("COPY %1 (%2) FROM STDIN").arg(kStage, kStageColumns), batch.stage);
+    if (!batch.stage.isEmpty())
+        c.copyIn(QStringLiteral("COPY %1 (%2) FROM STDIN").arg(kStage, kStageColumns), batch.stage);
 
     // An incident whose every operation the server already applied (a retried batch whose
     // COMMIT reply was lost) is not checked for a channel taken since. Its fields go up
     // again: their stamps equal the server's, so nothing changes there, and the reply moves
     // this site's bases, which the lost reply never did.
     QSet<QString> incidentsKnown;
-    const PgResult k =
-        c.exec(QStringLiteral("SELECT s.row_id FROM %1 s LEFT JOIN idesk_sync.applied_ops a ON "
-                              "a.op_id = s.op_id WHERE s.entity = $1 GROUP BY s.row_id HAVING "
-                              "bool_and(a.op_id IS NOT NULL)")
-                   .arg(kStage),
-               {kIncidents});
-    for (int r = 0; r < k.rows(); ++r)
-        incidentsKnown.insert(k.text(r, 0));
+    if (std::any_of(batch.records.begin(), batch.records.end(),
+                    [](const auto &record) { return record.first == kIncidents; })) {
+        const PgResult k =
+            c.exec(QStringLiteral("SELECT s.row_id FROM %1 s LEFT JOIN idesk_sync.applied_ops a ON "
+                                  "a.op_id = s.op_id WHERE s.entity = $1 GROUP BY s.row_id HAVING "
+                                  "bool_and(a.op_id IS NOT NULL)")
+                       .arg(kStage),
+                   {kIncidents});
+        for (int r = 0; r < k.rows(); ++r)
+            incidentsKnown.insert(k.text(r, 0));
+    }
     for (const auto &[entity, rowId] : batch.records) {
         if (entity == kIncidents && !incidentsKnown.contains(rowId))
             resolveChannel(rowId, counts);
@@ -1014,31 +1092,54 @@ void SyncEngine::pushBatch(Batch &batch, SyncCounts &counts)
         }
     }
 
-    if (!chKind.empty())
-        c.exec(
-            QStringLiteral("INSERT INTO idesk_sync.changes(seq, kind, entity, row_id, incident_id, "
-                           "field, value, hlc, site_id, body) SELECT $1::bigint + n, kind, entity, "
-                           "row_id, incident_id, field, value, hlc, site_id, body::jsonb FROM "
-                           "unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], "
-                           "$7::text[], $8::text[], $9::text[], $10::text[]) WITH ORDINALITY AS "
-                           "t(kind, entity, row_id, incident_id, field, value, hlc, site_id, body, "
-                           "n)"),
-            {QString::number(logBefore), pgTextArray(chKind), pgTextArray(chEntity),
-             pgTextArray(chRow), pgTextArray(chIncident), pgTextArray(chField),
-             pgTextArray(chValue), pgTextArray(chHlc), pgTextArray(chSite), pgTextArray(chBody)});
-    logAfter = logBefore + qint64(chKind.size());
-    // Revisions the server has not seen, with their change-log rows, after the fields: a
-    // first sync of a long timeline is mostly these.
-    if (batch.revisionCount > 0 && c.exec(partlySeen ? kInsertFreshRevisions : kLogStagedRevisions,
-                                          {QString::number(logAfter), kEvents})
-                                           .affected() > 0)
-        logAfter = c.exec(QStringLiteral("SELECT max(seq) FROM idesk_sync.changes")).integer(0, 0);
+    // The incidents' rows first, in the numbers kept for them before the revisions; the other
+    // records' rows after the revisions.
+    const qint64 lastRevision =
+        batch.revisionCount > 0 ? logBefore + batch.incidentLog + batch.revisionCount : logBefore;
+    logAfter = lastRevision;
+    if (!chKind.empty()) {
+        std::vector<PgParam> chSeq;
+        qint64 incidentSeq = logBefore;
+        qint64 otherSeq = batch.revisionCount > 0 ? lastRevision : -1;
+        for (const PgParam &entity : chEntity) {
+            if (*entity == kIncidents)
+                chSeq.push_back(QString::number(++incidentSeq));
+            else
+                chSeq.push_back(QString());
+        }
+        if (batch.revisionCount > 0 && incidentSeq > logBefore + batch.incidentLog)
+            throw SyncError(SyncError::Code::Protocol,
+                            QStringLiteral("A batch logged more incident changes than it kept "
+                                           "numbers for"));
+        if (otherSeq < 0)
+            otherSeq = incidentSeq;
+        for (PgParam &seq : chSeq) {
+            if (seq->isEmpty())
+                seq = QString::number(++otherSeq);
+        }
+        logAfter = std::max({logAfter, incidentSeq, otherSeq});
+        c.exec(QStringLiteral("INSERT INTO idesk_sync.changes(seq, kind, entity, row_id, "
+                              "incident_id, field, value, hlc, site_id, body) SELECT seq, kind, "
+                              "entity, row_id, incident_id, field, value, hlc, site_id, "
+                              "body::jsonb FROM unnest($1::bigint[], $2::text[], $3::text[], "
+                              "$4::text[], $5::text[], $6::text[], $7::text[], $8::text[], "
+                              "$9::text[], $10::text[]) AS t(seq, kind, entity, row_id, "
+                              "incident_id, field, value, hlc, site_id, body)"),
+               {pgTextArray(chSeq), pgTextArray(chKind), pgTextArray(chEntity), pgTextArray(chRow),
+                pgTextArray(chIncident), pgTextArray(chField), pgTextArray(chValue),
+                pgTextArray(chHlc), pgTextArray(chSite), pgTextArray(chBody)});
+    }
+    // Where the log ends now, which a batch the server had partly seen cannot know without
+    // asking: its last revision may be one the server held already.
+    if (partlySeen)
+        logAfter = c.exec(kLogEnd).integer(0, 0);
     // A revision is an operation whose id is the revision's: event_revisions keeps a retry
     // from adding it twice. The other operations are kept by id, so a retried batch is known.
-    c.exec(QStringLiteral("INSERT INTO idesk_sync.applied_ops(op_id, site_id) SELECT op_id, "
-                          "$1 FROM %1 WHERE entity <> $2 ON CONFLICT (op_id) DO NOTHING")
-               .arg(kStage),
-           {site, kEvents});
+    if (!batch.stage.isEmpty())
+        c.exec(QStringLiteral("INSERT INTO idesk_sync.applied_ops(op_id, site_id) SELECT op_id, "
+                              "$1 FROM %1 ON CONFLICT (op_id) DO NOTHING")
+                   .arg(kStage),
+               {site});
     if (logAfter > logBefore)
         c.exec(QStringLiteral("SELECT pg_notify($1, $2)"), {notifyChannel(), site});
     if (m_beforeCommit)
@@ -1046,62 +1147,130 @@ void SyncEngine::pushBatch(Batch &batch, SyncCounts &counts)
     c.exec(QStringLiteral("COMMIT"));
     batch.begun = false;
 
-    // The server has it all: mark the operations and move each field's base. A field that lost
-    // takes the winner, unless it was edited again meanwhile (that edit goes up next).
+    for (const Batch::Op &op : batch.ops) {
+        if (op.entity == kIncidents) {
+            pushed.incidentOpIds.chop(1);
+            if (pushed.incidentOpIds.size() > 1)
+                pushed.incidentOpIds += QLatin1Char(',');
+            // made here, hex and dashes: nothing to escape
+            pushed.incidentOpIds += QLatin1Char('"') + op.opId + QStringLiteral("\"]");
+        }
+        pushed.opIds.push_back(op.opId);
+    }
+    if (!batch.lastOpId.isEmpty()) {
+        pushed.lastHlc = batch.lastHlc;
+        pushed.lastOpId = batch.lastOpId;
+    }
+    pushed.batches.push_back({std::move(outcomes), std::move(recorded), logBefore, logAfter});
+    counts.pushed += int(batch.ops.size());
+}
+
+// The server holds what this push sent: the operations leave the outbox and each field's base
+// moves. A field that lost takes the winner, unless it was edited again meanwhile (that edit
+// goes up next). One local transaction for the whole push: the outbox rows of a long first
+// sync go in one statement that drops the table's pages, instead of row by row.
+void SyncEngine::settle(Pushed &pushed)
+{
+    if (pushed.opIds.empty())
+        return;
+    QSqlDatabase &db = m_store.db();
     Store::Transaction tx(m_store);
-    std::map<std::pair<QString, QString>, std::vector<const FieldOutcome *>> byRow;
-    for (const FieldOutcome &o : outcomes)
-        byRow[{o.entity, o.rowId}].push_back(&o);
-    for (const auto &[key, list] : byRow) {
-        LocalRecord rec = readLocal(db, key.first, key.second);
-        if (!rec.exists)
-            continue;
-        std::map<QString, FieldWrite> writes;
-        std::map<QString, QString> bases;
-        for (const FieldOutcome *o : list) {
-            if (o->won) {
-                bases[o->field] = o->pushed.first;
-            } else {
-                bases[o->field] = o->winner.first;
-                if (rec.stamp(o->field) == o->pushed)
-                    writes[o->field] = {o->winnerValue, o->winner};
-                m_store.observeRemoteStamp(o->winner.first);
+    for (const Pushed::Batch &batch : pushed.batches) {
+        std::map<std::pair<QString, QString>, std::vector<const Pushed::FieldOutcome *>> byRow;
+        for (const Pushed::FieldOutcome &o : batch.outcomes)
+            byRow[{o.entity, o.rowId}].push_back(&o);
+        for (const auto &[key, list] : byRow) {
+            LocalRecord rec = readLocal(db, key.first, key.second);
+            if (!rec.exists)
+                continue;
+            std::map<QString, FieldWrite> writes;
+            std::map<QString, QString> bases;
+            for (const Pushed::FieldOutcome *o : list) {
+                if (o->won) {
+                    bases[o->field] = o->pushed.first;
+                } else {
+                    bases[o->field] = o->winner.first;
+                    if (rec.stamp(o->field) == o->pushed)
+                        writes[o->field] = {o->winnerValue, o->winner};
+                    m_store.observeRemoteStamp(o->winner.first);
+                }
             }
+            writeLocal(db, key.first, key.second, rec, writes, bases);
         }
-        writeLocal(db, key.first, key.second, rec, writes, bases);
+        for (const QJsonObject &conflict : batch.conflicts)
+            applyConflict(db, conflict);
     }
-    for (const QJsonObject &conflict : recorded)
-        applyConflict(db, conflict);
-    {
-        // The server holds the batch, so its operations leave the outbox, in one statement
-        // with the op ids as a JSON array: a statement per operation, and keeping the rows
-        // with a mark (which moves each one in outbox_pending), cost a first sync more than
-        // the server's own work.
-        QString ids;
-        ids.reserve(qsizetype(batch.ops.size()) * 40 + 2);
-        ids += QLatin1Char('[');
-        for (const auto &op : batch.ops) {
-            if (ids.size() > 1)
-                ids += QLatin1Char(',');
-            ids += QLatin1Char('"');
-            ids += op.opId; // made here, hex and dashes: nothing to escape
-            ids += QLatin1Char('"');
-        }
-        ids += QLatin1Char(']');
-        storage::BulkStatement mark(
-            db,
-            QStringLiteral("DELETE FROM outbox WHERE op_id IN (SELECT value FROM json_each(?))"));
-        mark.bind(1, ids);
-        mark.step(QStringLiteral("Marking the outbox"));
-    }
-    // This batch's change-log rows say what this store already holds (its revisions, the fields
+    removeFromOutbox(pushed.opIds);
+    // The batches' change-log rows say what this store already holds (its revisions, the fields
     // that won, the conflicts just applied). When the store had pulled everything before them,
     // the pull need not read them back: a first sync does not download what it uploaded.
     const QString cursorKey = QStringLiteral("sync_cursor:") + m_serverId;
-    if (logAfter > logBefore && meta(db, cursorKey).toLongLong() == logBefore)
-        setMeta(db, cursorKey, QString::number(logAfter));
+    const qint64 cursor = meta(db, cursorKey).toLongLong();
+    qint64 moved = cursor;
+    for (const Pushed::Batch &batch : pushed.batches) {
+        if (batch.logAfter > batch.logBefore && moved == batch.logBefore)
+            moved = batch.logAfter;
+    }
+    if (moved != cursor)
+        setMeta(db, cursorKey, QString::number(moved));
     tx.commit();
-    counts.pushed += int(batch.ops.size());
+    pushed = Pushed{};
+}
+
+void SyncEngine::removeFromOutbox(std::vector<QString> &opIds)
+{
+    QSqlDatabase &db = m_store.db();
+    // When the outbox holds exactly these operations (a first sync, a round with nothing new
+    // meanwhile), emptying the table frees its pages at once. Both lists are compared in op_id
+    // order, the outbox's own.
+    std::sort(opIds.begin(), opIds.end());
+    {
+        storage::BulkStatement all(db, QStringLiteral("SELECT op_id FROM outbox ORDER BY op_id"));
+        std::size_t at = 0;
+        bool same = true;
+        while (all.next(QStringLiteral("Reading the outbox"))) {
+            if (!same)
+                continue;
+            same = at < opIds.size() && all.textAt(0) == QStringView(opIds[at]);
+            ++at;
+        }
+        if (same && at == opIds.size()) {
+            // Debian's SQLite zeroes every freed page (secure_delete), which would write each of
+            // the outbox's pages to the WAL once more. The outbox holds ids and stamps, nothing
+            // anyone typed, so its pages are freed as they are; the setting is put back at once.
+            QSqlQuery setting = localExec(db, QStringLiteral("PRAGMA secure_delete"));
+            const int secure = setting.next() ? setting.value(0).toInt() : 1;
+            setting.finish();
+            localExec(db, QStringLiteral("PRAGMA secure_delete = FAST"));
+            const auto restore = qScopeGuard([&] {
+                QSqlQuery(db).exec(QStringLiteral("PRAGMA secure_delete = %1").arg(secure));
+            });
+            storage::BulkStatement clear(db, QStringLiteral("DELETE FROM outbox"));
+            clear.step(QStringLiteral("Marking the outbox"));
+            return;
+        }
+    }
+    // Otherwise in one statement per chunk, with the op ids as a JSON array: a statement per
+    // operation, and keeping the rows with a mark (which moves each one in outbox_pending),
+    // cost a first sync more than the server's own work.
+    constexpr std::size_t kChunk = 25000;
+    storage::BulkStatement remove(
+        db, QStringLiteral("DELETE FROM outbox WHERE op_id IN (SELECT value FROM json_each(?))"));
+    for (std::size_t from = 0; from < opIds.size(); from += kChunk) {
+        QString ids;
+        ids.reserve(qsizetype(kChunk) * 40 + 2);
+        ids += QLatin1Char('[');
+        for (std::size_t i = from; i < std::min(opIds.size(), from + kChunk); ++i) {
+            if (ids.size() > 1)
+                ids += QLatin1Char(',');
+            ids += QLatin1Char('"');
+            ids += opIds[i]; // made here, hex and dashes: nothing to escape
+            ids += QLatin1Char('"');
+        }
+        ids += QLatin1Char(']');
+        remove.bind(1, ids);
+        remove.step(QStringLiteral("Marking the outbox"));
+    }
 }
 
 SyncCounts SyncEngine::pull()
@@ -1113,14 +1282,19 @@ SyncCounts SyncEngine::pull()
     constexpr int kPage = 2000;
     for (;;) {
         const qint64 from = meta(db, cursorKey).toLongLong();
-        const PgResult page =
-            c.exec(QStringLiteral("SELECT c.seq, c.kind, c.entity, c.row_id, c.incident_id, "
-                                  "c.field, c.value, c.hlc, c.site_id, coalesce(c.body::text, "
-                                  "r.body::text) FROM idesk_sync.changes c LEFT JOIN "
-                                  "idesk_sync.event_revisions r ON c.kind = 'event' AND c.body "
-                                  "IS NULL AND r.id = c.row_id WHERE c.seq > $1 ORDER BY c.seq "
-                                  "LIMIT $2"),
-                   {QString::number(from), QString::number(kPage)});
+        // The log's own rows (a revision logged before schema step 3 has one, which refers to
+        // it or, before step 2, holds its body) and the revisions that carry their place in it.
+        const PgResult page = c.exec(
+            QStringLiteral(
+                "SELECT seq, kind, entity, row_id, incident_id, field, value, hlc, site_id, body "
+                "FROM ((SELECT c.seq, c.kind, c.entity, c.row_id, c.incident_id, c.field, "
+                "c.value, c.hlc, c.site_id, coalesce(c.body::text, r.body::text) AS body FROM "
+                "idesk_sync.changes c LEFT JOIN idesk_sync.event_revisions r ON c.kind = 'event' "
+                "AND c.body IS NULL AND r.id = c.row_id WHERE c.seq > $1 ORDER BY c.seq LIMIT $2) "
+                "UNION ALL (SELECT r.seq, 'event', 'timeline_events', r.id, r.incident_id, NULL, "
+                "NULL, NULL, NULL, r.body::text FROM idesk_sync.event_revisions r WHERE r.seq > "
+                "$1 ORDER BY r.seq LIMIT $2)) AS log ORDER BY seq LIMIT $2"),
+            {QString::number(from), QString::number(kPage)});
         if (page.rows() == 0)
             break;
         Store::Transaction tx(m_store);
@@ -1130,9 +1304,15 @@ SyncCounts SyncEngine::pull()
             const QString kind = page.text(r, 1);
             const QString entity = page.text(r, 2);
             const QString rowId = page.text(r, 3);
-            const QString hlc = page.text(r, 7);
+            QString hlc = page.text(r, 7);
+            QString origin = page.text(r, 8);
             if (kind == QStringLiteral("event")) {
-                applyEvent(db, parseObject(page.text(r, 9)));
+                const QJsonObject body = parseObject(page.text(r, 9));
+                if (page.isNull(r, 7)) { // a revision's own row: the stamp is in its body
+                    hlc = body.value(QStringLiteral("hlc")).toString();
+                    origin = body.value(QStringLiteral("site_id")).toString();
+                }
+                applyEvent(db, body);
             } else if (kind == QStringLiteral("conflict")) {
                 applyConflict(db, parseObject(page.text(r, 9)));
             } else if (kind == QStringLiteral("field")) {
@@ -1145,7 +1325,7 @@ SyncCounts SyncEngine::pull()
                     insertPlaceholder(db, entity, rowId, page.text(r, 4));
                     rec = readLocal(db, entity, rowId);
                 }
-                const Stamp incoming{hlc, page.text(r, 8)};
+                const Stamp incoming{hlc, origin};
                 // A field changed here and not pushed yet is settled by the push: the server
                 // compares it with what it holds and records the loser.
                 if (rec.dirty(field))
@@ -1162,7 +1342,7 @@ SyncCounts SyncEngine::pull()
                 continue;
             }
             m_store.observeRemoteStamp(hlc);
-            if (page.text(r, 8) != m_store.siteId()) // not counting this site's own echoes
+            if (origin != m_store.siteId()) // not counting this site's own echoes
                 ++counts.pulled;
         }
         setMeta(db, cursorKey, QString::number(last));

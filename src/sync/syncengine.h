@@ -5,6 +5,7 @@
 #include <QString>
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace idesk {
 class Store;
@@ -25,13 +26,14 @@ struct SyncCounts
 //
 // Server model (schema idesk_sync): one row per field of every mutable record, upserted with
 // last-writer-wins by (hlc, site_id) in the upsert's WHERE; timeline revisions and conflicts as
-// insert-only facts; a change log that pull reads by cursor. Every push transaction takes one
+// insert-only facts; a change log that pull reads by cursor, whose revisions carry their own
+// place in it. Every push transaction takes one
 // advisory lock before it writes the log, so log rows become visible in sequence order and a
 // cursor never steps over a row committed late.
 class SyncEngine
 {
 public:
-    static constexpr int kServerSchemaVersion = 2;
+    static constexpr int kServerSchemaVersion = 3;
 
     SyncEngine(Store &store, QString conninfo);
     ~SyncEngine();
@@ -70,11 +72,14 @@ public:
 
 private:
     struct Batch;
+    struct Pushed;
     void migrateServer();
     void adoptServer();
     void beginBatch(Batch &batch);
     void streamRevisions(Batch &batch);
-    void pushBatch(Batch &batch, SyncCounts &counts);
+    void pushBatch(Batch &batch, SyncCounts &counts, Pushed &pushed);
+    void settle(Pushed &pushed);
+    void removeFromOutbox(std::vector<QString> &opIds);
     void abandonBatch(Batch &batch);
     void resolveChannel(const QString &incidentId, SyncCounts &counts);
     PgConnection &conn();

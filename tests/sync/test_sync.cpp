@@ -69,7 +69,11 @@ private Q_SLOTS:
     void changeLogBecomesVisibleInOrder();
     void largeBatchGoesUpInOneTransaction();
     void changeLogRowsOfSchemaOneStillApply();
+    void serverOfSchemaTwoMigrates();
+    void unreadableRevisionIsSkipped();
     void incidentDeclaredMidPushGoesUpFirst();
+    void pushRemovesOnlyWhatItSent();
+    void partlySeenBatchLogsOnlyItsNewRevisions();
     void channelCollisionRenamesTheLaterOne();
     void refusesPasswordInConninfo();
     void randomSchedulesConverge();
@@ -86,6 +90,7 @@ private:
     void syncAll(const std::vector<Site *> &sites, int rounds = 2);
     void expectConverged(Site &a, Site &b);
     int serverInt(const QString &sql);
+    int logEnd();
 
     QString m_admin;
     QString m_conninfo;
@@ -133,6 +138,13 @@ std::unique_ptr<Site> TestSync::site(const QString &name, qint64 skewSecs)
     return std::make_unique<Site>(m_dir->file(name + QStringLiteral(".db")),
                                   QStringLiteral("sync-") + name + m_dbName,
                                   m_start.addSecs(skewSecs), m_conninfo);
+}
+
+// The change log's last number: its own rows' or a revision's (schema step 3).
+int TestSync::logEnd()
+{
+    return serverInt(QStringLiteral("SELECT greatest((SELECT max(seq) FROM idesk_sync.changes), "
+                                    "(SELECT max(seq) FROM idesk_sync.event_revisions))"));
 }
 
 void TestSync::syncAll(const std::vector<Site *> &sites, int rounds)
@@ -498,8 +510,7 @@ void TestSync::changeLogBecomesVisibleInOrder()
     };
     QVERIFY(typed(fromA.id, QStringLiteral("typed on A")));
     QVERIFY(typed(bIncident, QStringLiteral("typed on B")));
-    QCOMPARE(c->engine.cursor(),
-             qint64(serverInt(QStringLiteral("SELECT max(seq) FROM idesk_sync.changes"))));
+    QCOMPARE(c->engine.cursor(), qint64(logEnd()));
 }
 
 // A first sync far larger than the default batch goes up in a few transactions, the change log
@@ -527,17 +538,23 @@ void TestSync::largeBatchGoesUpInOneTransaction()
     QCOMPARE(up.pulled, 0);
     QCOMPARE(transactions, 1);
     QCOMPARE(a->store->pendingOutbox(), 0);
-    QCOMPARE(a->engine.cursor(),
-             qint64(serverInt(QStringLiteral("SELECT max(seq) FROM idesk_sync.changes"))));
+    QCOMPARE(a->engine.cursor(), qint64(logEnd()));
     QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions")),
              int(events.size()));
-    // In the outbox's order: the incident's fields first, then the revisions as they were made.
-    QCOMPARE(serverInt(QStringLiteral(
-                 "SELECT count(*) FROM (SELECT kind, lag(kind) OVER (ORDER BY seq) AS before, "
-                 "hlc, lag(hlc) OVER (ORDER BY seq) AS hlc_before FROM idesk_sync.changes) t "
-                 "WHERE (kind = 'field' AND before = 'event') OR (kind = 'event' AND before = "
-                 "'event' AND hlc <= hlc_before)")),
-             0);
+    // In the outbox's order: the incident's fields first, then the revisions as they were made,
+    // each in the log once.
+    QCOMPARE(
+        serverInt(QStringLiteral("SELECT count(DISTINCT seq) FROM idesk_sync.event_revisions")),
+        int(events.size()));
+    QCOMPARE(
+        serverInt(QStringLiteral(
+            "SELECT count(*) FROM (SELECT kind, entity, lag(kind) OVER (ORDER BY seq) AS "
+            "before, hlc, lag(hlc) OVER (ORDER BY seq) AS hlc_before FROM (SELECT seq, "
+            "kind, entity, hlc FROM idesk_sync.changes UNION ALL SELECT seq, 'event', "
+            "'timeline_events', body::json->>'hlc' FROM idesk_sync.event_revisions) log) t WHERE "
+            "(kind = 'field' AND entity = 'incidents' AND before = 'event') OR (kind = "
+            "'event' AND before = 'event' AND hlc <= hlc_before)")),
+        0);
 
     b->engine.syncOnce();
     expectConverged(*a, *b);
@@ -564,18 +581,93 @@ void TestSync::changeLogRowsOfSchemaOneStillApply()
                                     QStringLiteral("manual"),
                                     false});
     a->engine.syncOnce();
-    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.changes WHERE kind = "
-                                      "'event' AND body IS NULL")),
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions WHERE seq "
+                                      "IS NOT NULL")),
              3);
     // As step 1 wrote them: the body in the log row, and nothing to find by reference.
     PgConnection c(m_conninfo);
-    c.exec(QStringLiteral("UPDATE idesk_sync.changes c SET body = r.body::jsonb FROM "
-                          "idesk_sync.event_revisions r WHERE c.kind = 'event' AND r.id = "
-                          "c.row_id"));
-    c.exec(QStringLiteral("UPDATE idesk_sync.event_revisions SET body = '{}'"));
+    c.exec(
+        QStringLiteral("INSERT INTO idesk_sync.changes(seq, kind, entity, row_id, incident_id, "
+                       "hlc, site_id, body) SELECT seq, 'event', 'timeline_events', id, "
+                       "incident_id, body::json->>'hlc', body::json->>'site_id', body::jsonb FROM "
+                       "idesk_sync.event_revisions"));
+    c.exec(QStringLiteral("UPDATE idesk_sync.event_revisions SET body = '{}', seq = NULL"));
     b->engine.syncOnce();
     QCOMPARE(b->store->eventCount(inc.id), 3);
     QCOMPARE(b->store->events({inc.id}).front().text.startsWith(u"logged the old way"), true);
+}
+
+// A server of schema step 2 logged every revision in a change-log row that refers to it. The
+// first laptop of this build to connect moves it to step 3, where revisions carry their own
+// place in the log; the rows logged before still apply, and the log goes on after them.
+void TestSync::serverOfSchemaTwoMigrates()
+{
+    auto a = site(QStringLiteral("a"));
+    auto b = site(QStringLiteral("b"), 30);
+    const Incident inc = a->store->declareIncident(
+        {QStringLiteral("Step two"), Severity::P2, QStringLiteral("ana"), {}});
+    std::vector<NewEvent> events(3);
+    for (NewEvent &e : events)
+        e.author = QStringLiteral("ana");
+    a->store->addEvents(inc.id, events);
+    a->engine.syncOnce();
+    a->engine.disconnect();
+    {
+        // The same server as step 2 left it.
+        PgConnection c(m_conninfo);
+        c.exec(QStringLiteral("INSERT INTO idesk_sync.changes(seq, kind, entity, row_id, "
+                              "incident_id, hlc, site_id) SELECT seq, 'event', 'timeline_events', "
+                              "id, incident_id, body::json->>'hlc', body::json->>'site_id' FROM "
+                              "idesk_sync.event_revisions"));
+        c.exec(QStringLiteral("DROP INDEX idesk_sync.event_revisions_seq"));
+        c.exec(QStringLiteral("ALTER TABLE idesk_sync.event_revisions ALTER COLUMN body TYPE "
+                              "json USING body::json"));
+        c.exec(QStringLiteral("ALTER TABLE idesk_sync.event_revisions DROP COLUMN seq"));
+        c.exec(QStringLiteral("DELETE FROM idesk_sync.schema_version WHERE version > 2"));
+    }
+    const int logged = serverInt(QStringLiteral("SELECT max(seq) FROM idesk_sync.changes"));
+    b->engine.syncOnce();
+    QCOMPARE(serverInt(QStringLiteral("SELECT max(version) FROM idesk_sync.schema_version")),
+             SyncEngine::kServerSchemaVersion);
+    QCOMPARE(b->store->eventCount(inc.id), 3);
+    a->store->addEvents(inc.id, std::vector<NewEvent>(2, events.front()));
+    a->engine.syncOnce();
+    QCOMPARE(serverInt(QStringLiteral("SELECT min(seq) FROM idesk_sync.event_revisions")),
+             logged + 1);
+    b->engine.syncOnce();
+    QCOMPARE(b->store->eventCount(inc.id), 5);
+    expectConverged(*a, *b);
+}
+
+// The server keeps a revision's body as text and never looks inside. One that is not a
+// revision (a damaged row, another program's) is skipped by pull, which goes on past it.
+void TestSync::unreadableRevisionIsSkipped()
+{
+    auto a = site(QStringLiteral("a"));
+    auto b = site(QStringLiteral("b"), 30);
+    const Incident inc = a->store->declareIncident(
+        {QStringLiteral("Damaged"), Severity::P2, QStringLiteral("ana"), {}});
+    const NewEvent note{{},
+                        EventKind::Note,
+                        QStringLiteral("ana"),
+                        QStringLiteral("a note"),
+                        QStringLiteral("manual"),
+                        false};
+    a->store->addEvent(inc.id, note);
+    a->engine.syncOnce();
+    {
+        PgConnection c(m_conninfo);
+        c.exec(QStringLiteral("INSERT INTO idesk_sync.event_revisions(id, event_id, incident_id, "
+                              "body, seq) SELECT 'damaged', 'damaged', $1, '{\"id\": ', "
+                              "max(seq) + 1 FROM idesk_sync.event_revisions"),
+               {inc.id});
+    }
+    a->store->addEvent(inc.id, note);
+    a->engine.syncOnce();
+    b->engine.syncOnce();
+    QCOMPARE(b->store->eventCount(inc.id), 2);
+    QCOMPARE(b->engine.cursor(), qint64(logEnd()));
+    expectConverged(*a, *b);
 }
 
 // A push reads the pending incidents before everything else, and skips that once none are left;
@@ -609,13 +701,94 @@ void TestSync::incidentDeclaredMidPushGoesUpFirst()
     QCOMPARE(a->store->pendingOutbox(), 0);
     QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions")), 12);
     for (const QString &id : {first.id, second})
-        QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.changes e WHERE "
-                                          "e.incident_id = '%1' AND e.kind = 'event' AND e.seq < "
-                                          "(SELECT min(seq) FROM idesk_sync.changes f WHERE "
+        QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions e "
+                                          "WHERE e.incident_id = '%1' AND (e.seq IS NULL OR e.seq "
+                                          "< (SELECT min(seq) FROM idesk_sync.changes f WHERE "
                                           "f.kind = 'field' AND f.entity = 'incidents' AND "
-                                          "f.row_id = '%1')")
+                                          "f.row_id = '%1'))")
                                .arg(id)),
                  0);
+}
+
+// A push takes its operations out of the outbox when it ends, emptying the table at once when
+// they are all there is. An operation written meanwhile behind the push's position (by a
+// window whose clock lags) is not among them: it stays, and the next push sends it.
+void TestSync::pushRemovesOnlyWhatItSent()
+{
+    auto a = site(QStringLiteral("a"));
+    auto b = site(QStringLiteral("b"), 30);
+    const Incident inc = a->store->declareIncident(
+        {QStringLiteral("Outbox"), Severity::P2, QStringLiteral("ana"), {}});
+    std::vector<NewEvent> events(9);
+    for (NewEvent &e : events)
+        e.author = QStringLiteral("ana");
+    a->store->addEvents(inc.id, events);
+    const int sent = a->store->pendingOutbox();
+    auto window = Store::open(m_dir->file(QStringLiteral("a.db")), a->clock,
+                              QStringLiteral("window") + m_dbName);
+    const auto secureDelete = [&] {
+        return scalarInt(*a->store, QStringLiteral("PRAGMA secure_delete"));
+    };
+    const int secure = secureDelete();
+    QString late;
+    int batches = 0;
+    a->engine.setBatchSize(4);
+    a->engine.setBeforeCommitHook([&](PgConnection &) {
+        if (++batches != 2)
+            return;
+        late = window
+                   ->addEvent(inc.id, {{},
+                                       EventKind::Note,
+                                       QStringLiteral("bo"),
+                                       QStringLiteral("typed behind"),
+                                       QStringLiteral("manual"),
+                                       false})
+                   .id;
+        QSqlQuery q(window->db());
+        QVERIFY(
+            q.exec(QStringLiteral("UPDATE outbox SET hlc = '0' WHERE row_id = '%1'").arg(late)));
+    });
+    const SyncCounts first = a->engine.push();
+    a->engine.setBeforeCommitHook({});
+    QVERIFY(!late.isEmpty());
+    QCOMPARE(secureDelete(), secure);
+    QCOMPARE(a->store->pendingOutbox(), sent + 1 - first.pushed);
+    a->engine.push(); // the late operation is all there is now
+    QCOMPARE(a->store->pendingOutbox(), 0);
+    QCOMPARE(secureDelete(), secure);
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions")), 10);
+    b->engine.syncOnce();
+    QCOMPARE(b->store->eventCount(inc.id), 10);
+}
+
+// A batch the server has partly seen (its reply was lost, and the laptop wrote more since)
+// adds the revisions the server lacks, each with its place in the change log, and nothing twice.
+void TestSync::partlySeenBatchLogsOnlyItsNewRevisions()
+{
+    auto a = site(QStringLiteral("a"));
+    auto b = site(QStringLiteral("b"), 30);
+    const Incident inc = a->store->declareIncident(
+        {QStringLiteral("Partly"), Severity::P2, QStringLiteral("ana"), {}});
+    std::vector<NewEvent> events(3);
+    for (NewEvent &e : events)
+        e.author = QStringLiteral("ana");
+    a->store->addEvents(inc.id, events);
+    QSqlQuery save(a->store->db());
+    QVERIFY(save.exec(QStringLiteral("CREATE TEMP TABLE sent AS SELECT * FROM outbox")));
+    a->engine.push();
+    const int logged = serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.changes"));
+    QSqlQuery again(a->store->db());
+    QVERIFY(again.exec(QStringLiteral("INSERT INTO outbox SELECT * FROM temp.sent")));
+    a->store->addEvents(inc.id, std::vector<NewEvent>(2, events.front()));
+    a->engine.push();
+    QCOMPARE(a->store->pendingOutbox(), 0);
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions")), 5);
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.changes")), logged);
+    QCOMPARE(
+        serverInt(QStringLiteral("SELECT count(DISTINCT seq) FROM idesk_sync.event_revisions")), 5);
+    b->engine.syncOnce();
+    QCOMPARE(b->store->eventCount(inc.id), 5);
+    expectConverged(*a, *b);
 }
 
 void TestSync::channelCollisionRenamesTheLaterOne()
