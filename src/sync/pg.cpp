@@ -138,7 +138,7 @@ void appendUtf8(QByteArray &out, QStringView value, const EscapeTable &escapes)
             continue;
         }
         if (QChar::isSurrogate(c))
-            c = QChar::ReplacementCharacter; // as QString::toUtf8 does: the server takes only UTF-8
+            c = QChar::ReplacementCharacter; // a lone surrogate has no UTF-8 form
         *w++ = char(0xe0 | (c >> 12));
         *w++ = char(0x80 | ((c >> 6) & 0x3f));
         *w++ = char(0x80 | (c & 0x3f));
