@@ -117,9 +117,9 @@ set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# Plugins Qt loads at run time, which the library scan cannot see: the SQLite driver and the
-# platform plugins (X11, Wayland).
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-qpa-plugins")
+# Libraries loaded at run time, which the library scan cannot see: Qt's SQLite driver and
+# platform plugins (X11, Wayland), and libpq, opened on first use (src/pq).
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-qpa-plugins, libpq5")
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # kubectl runs the Kubernetes checks when it is there; the app works without it.

@@ -16,11 +16,11 @@
 #include <QFileDialog>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QTimer>
 #include <cstdio>
 #include <cstdlib>
 #include <spdlog/spdlog.h>
-#include <thread>
 
 using namespace idesk;
 
@@ -83,16 +83,14 @@ int main(int argc, char *argv[])
 {
     QElapsedTimer sinceStart;
     sinceStart.start();
-    // The shipped profile is parsed on the second core while QApplication connects to the
-    // display: parsing needs nothing from the application object, and start-up reads it unless
-    // another profile was chosen. A failure is left for the main thread to meet and report.
-    std::thread profileWarmup([] {
-        try {
-            (void)defaultProfile();
-        } catch (...) {
-        }
-    });
+    // From the first line: the shipped profile and fontconfig's setup need no application
+    // object, and get the second core while QApplication connects to the display.
+    StartupWarmup warmup;
     QApplication app(argc, argv);
+    warmup.applicationReady();
+    // The warm-up thread uses the application's font database: it ends before the application
+    // object does, whichever way main() is left.
+    const auto finishWarmupFirst = qScopeGuard([&warmup] { warmup.finish(); });
     QApplication::setOrganizationName(QStringLiteral("IncidentDesk"));
     QApplication::setApplicationName(QStringLiteral("incidentdesk"));
     QApplication::setApplicationDisplayName(QStringLiteral("IncidentDesk"));
@@ -100,7 +98,7 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("io.incidentdesk.IncidentDesk"));
 
     installTranslations(app);
-    profileWarmup.join(); // before --help or --version can end the process under it
+    warmup.waitForProfile();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -132,9 +130,11 @@ int main(int argc, char *argv[])
     screenshotSizeOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({dbOption, profileOption, screenshotOption, selectOption, verboseOption,
                        firstPaintOption, screenshotSizeOption});
-    parser.process(app); // exits for --help and --version
-    // From here on the window is coming: fonts and image plugins load on the other core.
-    const StartupWarmup warmup;
+    const QCommandLineOption helpAll(QStringLiteral("help-all"));
+    if (!parser.parse(QCoreApplication::arguments()) || parser.isSet(QStringLiteral("help")) ||
+        parser.isSet(helpAll) || parser.isSet(QStringLiteral("version")))
+        warmup.finish(); // process() prints and ends the process: nothing may run under it
+    parser.process(app);
 
     setupLogging(paths::logFile(), parser.isSet(verboseOption));
     spdlog::debug("start-up: logging ready after {} ms", sinceStart.elapsed());

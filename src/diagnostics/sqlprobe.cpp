@@ -1,8 +1,9 @@
 #include "sqlprobe.h"
 
+#include "pq/libpq.h"
+
 #include <QDeadlineTimer>
 #include <QThread>
-#include <libpq-fe.h>
 #include <poll.h>
 
 namespace idesk::diag {
@@ -21,19 +22,23 @@ struct ConninfoOptions
     ~ConninfoOptions()
     {
         if (options)
-            PQconninfoFree(options);
+            pq::PQconninfoFree(options);
     }
 };
 
 void parseConninfo(const QString &conninfo, ConninfoOptions &out)
 {
+    if (const QString why = pq::loadError(); !why.isEmpty()) {
+        out.error = why;
+        return;
+    }
     char *err = nullptr;
-    out.options = PQconninfoParse(conninfo.toUtf8().constData(), &err);
+    out.options = pq::PQconninfoParse(conninfo.toUtf8().constData(), &err);
     if (!out.options) {
         out.error = err ? QString::fromUtf8(err).trimmed()
                         : QStringLiteral("out of memory while parsing it");
         if (err)
-            PQfreemem(err);
+            pq::PQfreemem(err);
     }
 }
 
@@ -48,7 +53,7 @@ QString firstLine(const char *message)
 bool waitSocket(PGconn *conn, short events)
 {
     pollfd p{};
-    p.fd = PQsocket(conn);
+    p.fd = pq::PQsocket(conn);
     p.events = events;
     if (p.fd < 0)
         return false;
@@ -62,13 +67,15 @@ public:
     ~Connection()
     {
         if (m_conn)
-            PQfinish(m_conn);
+            pq::PQfinish(m_conn);
     }
     PGconn *get() const { return m_conn; }
 
     // Connects without ever blocking longer than one poll interval at a time.
     QString open(const SqlOptions &o, const std::atomic<bool> &cancel, bool *cancelled)
     {
+        if (const QString why = pq::loadError(); !why.isEmpty())
+            return why;
         ConninfoOptions parsed;
         parseConninfo(o.conninfo, parsed);
         if (!parsed.options)
@@ -92,10 +99,10 @@ public:
         // Present but empty, so libpq takes no password from PGPASSWORD and still looks in the
         // password file. Only the string form keeps an empty value; the array form drops it.
         add("password", {});
-        m_conn = PQconnectStart(conninfo.constData());
+        m_conn = pq::PQconnectStart(conninfo.constData());
         if (!m_conn)
             return QStringLiteral("libpq could not allocate a connection");
-        if (PQstatus(m_conn) == CONNECTION_BAD)
+        if (pq::PQstatus(m_conn) == CONNECTION_BAD)
             return failure();
         const QDeadlineTimer deadline(o.connectTimeoutSeconds * 1000);
         PostgresPollingStatusType state = PGRES_POLLING_WRITING;
@@ -113,11 +120,11 @@ public:
                     .arg(o.connectTimeoutSeconds)
                     .arg(describeConninfo(o.conninfo));
             pollfd p{};
-            p.fd = PQsocket(m_conn);
+            p.fd = pq::PQsocket(m_conn);
             p.events = state == PGRES_POLLING_READING ? POLLIN : POLLOUT;
             const int rc = p.fd >= 0 ? ::poll(&p, 1, kPollMs) : 0;
             if (rc > 0)
-                state = PQconnectPoll(m_conn);
+                state = pq::PQconnectPoll(m_conn);
         }
         return {};
     }
@@ -127,16 +134,20 @@ private:
     {
         return QStringLiteral("could not connect to the database: %1; check the profile's "
                               "database.conninfo, and the password in ~/.pgpass or PGPASSFILE")
-            .arg(firstLine(PQerrorMessage(m_conn)));
+            .arg(firstLine(pq::PQerrorMessage(m_conn)));
     }
     PGconn *m_conn = nullptr;
 };
 
-using ResultPtr = std::unique_ptr<PGresult, decltype(&PQclear)>;
+struct ClearResult
+{
+    void operator()(PGresult *r) const { pq::PQclear(r); }
+};
+using ResultPtr = std::unique_ptr<PGresult, ClearResult>;
 
 struct Exec
 {
-    ResultPtr result{nullptr, &PQclear};
+    ResultPtr result;
     bool cancelledByUs = false;
     bool clientTimeout = false;
     QString error; // connection-level failure
@@ -148,8 +159,8 @@ Exec execOne(PGconn *conn, const QByteArray &sql, const std::atomic<bool> &cance
              const QDeadlineTimer &deadline)
 {
     Exec e;
-    if (!PQsendQueryParams(conn, sql.constData(), 0, nullptr, nullptr, nullptr, nullptr, 0)) {
-        e.error = firstLine(PQerrorMessage(conn));
+    if (!pq::PQsendQueryParams(conn, sql.constData(), 0, nullptr, nullptr, nullptr, nullptr, 0)) {
+        e.error = firstLine(pq::PQerrorMessage(conn));
         return e;
     }
     bool cancelSent = false;
@@ -157,14 +168,14 @@ Exec execOne(PGconn *conn, const QByteArray &sql, const std::atomic<bool> &cance
         if (cancelSent)
             return;
         cancelSent = true;
-        if (PGcancel *c = PQgetCancel(conn)) {
+        if (PGcancel *c = pq::PQgetCancel(conn)) {
             char buf[256];
-            PQcancel(c, buf, sizeof buf);
-            PQfreeCancel(c);
+            pq::PQcancel(c, buf, sizeof buf);
+            pq::PQfreeCancel(c);
         }
     };
     QDeadlineTimer giveUp(QDeadlineTimer::Forever);
-    while (PQisBusy(conn)) {
+    while (pq::PQisBusy(conn)) {
         if (cancel.load() && !cancelSent) {
             e.cancelledByUs = true;
             sendCancel();
@@ -179,35 +190,36 @@ Exec execOne(PGconn *conn, const QByteArray &sql, const std::atomic<bool> &cance
             e.error = QStringLiteral("the server did not answer the cancel request");
             return e;
         }
-        if (!waitSocket(conn, POLLIN) || !PQconsumeInput(conn)) {
-            e.error = firstLine(PQerrorMessage(conn));
+        if (!waitSocket(conn, POLLIN) || !pq::PQconsumeInput(conn)) {
+            e.error = firstLine(pq::PQerrorMessage(conn));
             return e;
         }
     }
     // The last result wins, but an error anywhere is what the caller must see.
-    while (PGresult *r = PQgetResult(conn)) {
-        const bool isError = PQresultStatus(r) == PGRES_FATAL_ERROR;
-        if (!e.result || isError || PQresultStatus(e.result.get()) != PGRES_FATAL_ERROR)
+    while (PGresult *r = pq::PQgetResult(conn)) {
+        const bool isError = pq::PQresultStatus(r) == PGRES_FATAL_ERROR;
+        if (!e.result || isError || pq::PQresultStatus(e.result.get()) != PGRES_FATAL_ERROR)
             e.result.reset(r);
         else
-            PQclear(r);
+            pq::PQclear(r);
     }
     if (!e.result)
-        e.error = firstLine(PQerrorMessage(conn));
+        e.error = firstLine(pq::PQerrorMessage(conn));
     return e;
 }
 
 QString field(const PGresult *r, int code)
 {
-    const char *v = PQresultErrorField(r, code);
+    const char *v = pq::PQresultErrorField(r, code);
     return v ? stripControl(QString::fromUtf8(v)) : QString();
 }
 
 QString cell(const PGresult *r, int row, int col)
 {
-    if (PQgetisnull(r, row, col))
+    if (pq::PQgetisnull(r, row, col))
         return {};
-    QString v = stripControl(QString::fromUtf8(PQgetvalue(r, row, col), PQgetlength(r, row, col)));
+    QString v =
+        stripControl(QString::fromUtf8(pq::PQgetvalue(r, row, col), pq::PQgetlength(r, row, col)));
     // One row per line in the text form.
     v.replace(QLatin1Char('\n'), QLatin1Char(' ')).replace(QLatin1Char('\t'), QLatin1Char(' '));
     return v;
@@ -276,7 +288,7 @@ SqlOutcome runSql(const SqlOptions &options, const QString &query, int timeoutSe
     }
     for (const QByteArray &sql : std::as_const(setup)) {
         const Exec e = execOne(conn.get(), sql, cancel, deadline);
-        if (!e.error.isEmpty() || PQresultStatus(e.result.get()) == PGRES_FATAL_ERROR) {
+        if (!e.error.isEmpty() || pq::PQresultStatus(e.result.get()) == PGRES_FATAL_ERROR) {
             if (e.cancelledByUs) {
                 out.status = RunStatus::Cancelled;
                 out.summary = QStringLiteral("cancelled before the query ran");
@@ -298,13 +310,13 @@ SqlOutcome runSql(const SqlOptions &options, const QString &query, int timeoutSe
         return out;
     }
     const PGresult *r = e.result.get();
-    out.exitCode = PQresultStatus(r) == PGRES_FATAL_ERROR ? 1 : 0;
-    switch (PQresultStatus(r)) {
+    out.exitCode = pq::PQresultStatus(r) == PGRES_FATAL_ERROR ? 1 : 0;
+    switch (pq::PQresultStatus(r)) {
     case PGRES_TUPLES_OK: {
-        const int nCols = PQnfields(r);
+        const int nCols = pq::PQnfields(r);
         for (int c = 0; c < nCols; ++c)
-            out.columns << stripControl(QString::fromUtf8(PQfname(r, c)));
-        const int nRows = PQntuples(r);
+            out.columns << stripControl(QString::fromUtf8(pq::PQfname(r, c)));
+        const int nRows = pq::PQntuples(r);
         qint64 bytes = 0;
         for (int row = 0; row < nRows; ++row) {
             if (row >= options.maxRows || bytes > options.outputCap) {
@@ -341,12 +353,12 @@ SqlOutcome runSql(const SqlOptions &options, const QString &query, int timeoutSe
                                              "cancelled it (statement_timeout)")
                                   .arg(timeoutSeconds);
             }
-        } else if (out.sqlState.isEmpty() && PQstatus(conn.get()) == CONNECTION_BAD) {
+        } else if (out.sqlState.isEmpty() && pq::PQstatus(conn.get()) == CONNECTION_BAD) {
             // libpq makes up an error result when the server goes away mid-query.
             out.status = RunStatus::Error;
             out.exitCode = 2;
             out.summary = QStringLiteral("the connection to the database was lost: %1")
-                              .arg(firstLine(PQresultErrorMessage(r)));
+                              .arg(firstLine(pq::PQresultErrorMessage(r)));
         } else if (out.sqlState == u"25006") {
             out.status = RunStatus::Fail;
             out.summary = QStringLiteral("refused by the read-only transaction: %1").arg(message);
@@ -355,12 +367,12 @@ SqlOutcome runSql(const SqlOptions &options, const QString &query, int timeoutSe
             out.summary =
                 QStringLiteral("the query failed (SQLSTATE %1): %2")
                     .arg(out.sqlState.isEmpty() ? QStringLiteral("?") : out.sqlState,
-                         message.isEmpty() ? firstLine(PQresultErrorMessage(r)) : message);
+                         message.isEmpty() ? firstLine(pq::PQresultErrorMessage(r)) : message);
         }
         return out;
     }
     }
-    out.commandStatus = QString::fromUtf8(PQcmdStatus(const_cast<PGresult *>(r)));
+    out.commandStatus = QString::fromUtf8(pq::PQcmdStatus(const_cast<PGresult *>(r)));
     if (!readWrite)
         execOne(conn.get(), "ROLLBACK", cancel, QDeadlineTimer(kClientGraceMs));
     return out;

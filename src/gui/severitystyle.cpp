@@ -4,8 +4,11 @@
 #include "models/incidentlistmodel.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QGuiApplication>
+#include <QPainter>
 #include <QPushButton>
+#include <QTextLayout>
 #include <QToolButton>
 #include <QWidget>
 #include <algorithm>
@@ -154,6 +157,77 @@ void IncidentListDelegate::initStyleOption(QStyleOptionViewItem *option,
             QPalette::Text, readableOn(severityColor(sev), option->palette.color(QPalette::Base)));
         option->font.setBold(true);
     }
+}
+
+void IncidentListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                                 const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    constexpr auto notPlainText = QStyleOptionViewItem::HasDecoration |
+                                  QStyleOptionViewItem::HasCheckIndicator |
+                                  QStyleOptionViewItem::WrapText | QStyleOptionViewItem::HasDisplay;
+    // More than one line (the delegate turns newlines into line separators) is rare in the list,
+    // titles are single lines: the style lays it out.
+    if ((opt.features & notPlainText) != QStyleOptionViewItem::HasDisplay ||
+        (opt.state & QStyle::State_Editing) || opt.text.contains(QChar::LineSeparator) ||
+        opt.text.contains(QLatin1Char('\n'))) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    const QWidget *widget = opt.widget;
+    const QStyle *style = widget ? widget->style() : QApplication::style();
+    painter->save();
+    painter->setClipRect(opt.rect);
+    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
+
+    QPalette::ColorGroup group =
+        (opt.state & QStyle::State_Enabled) ? QPalette::Normal : QPalette::Disabled;
+    if (group == QPalette::Normal && !(opt.state & QStyle::State_Active))
+        group = QPalette::Inactive;
+    const bool selected = opt.state & QStyle::State_Selected;
+    if (!opt.text.isEmpty()) {
+        painter->setPen(
+            opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text));
+        // The same margins, alignment and elision as the style's own item text.
+        const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+        const QRect textRect = opt.rect.adjusted(margin, 0, -margin, 0);
+        QTextOption textOption;
+        textOption.setWrapMode(QTextOption::ManualWrap);
+        textOption.setTextDirection(opt.direction);
+        textOption.setAlignment(QStyle::visualAlignment(opt.direction, opt.displayAlignment));
+        QTextLayout layout(opt.text, opt.font);
+        layout.setTextOption(textOption);
+        const auto layOut = [&] {
+            layout.beginLayout();
+            QTextLine line = layout.createLine();
+            if (line.isValid()) {
+                line.setLineWidth(textRect.width());
+                line.setPosition(QPointF(0, 0));
+            }
+            layout.endLayout();
+        };
+        layOut();
+        if (layout.lineAt(0).naturalTextWidth() > textRect.width()) {
+            layout.setText(
+                QFontMetrics(opt.font).elidedText(opt.text, opt.textElideMode, textRect.width()));
+            layOut();
+        }
+        const QRect layoutRect = QStyle::alignedRect(
+            Qt::LayoutDirectionAuto, opt.displayAlignment & Qt::AlignVertical_Mask,
+            layout.boundingRect().size().toSize(), textRect);
+        layout.draw(painter, QPointF(textRect.x(), layoutRect.top()));
+    }
+    if (opt.state & QStyle::State_HasFocus) {
+        QStyleOptionFocusRect focus;
+        focus.QStyleOption::operator=(opt);
+        focus.rect = style->subElementRect(QStyle::SE_ItemViewItemFocusRect, &opt, widget);
+        focus.state |= QStyle::State_KeyboardFocusChange | QStyle::State_Item;
+        focus.backgroundColor =
+            opt.palette.color(group, selected ? QPalette::Highlight : QPalette::Window);
+        style->drawPrimitive(QStyle::PE_FrameFocusRect, &focus, painter, widget);
+    }
+    painter->restore();
 }
 
 } // namespace idesk

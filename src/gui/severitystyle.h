@@ -42,11 +42,15 @@ void styleText(QWidget *w, const QColor &color, int pointSize = 0, bool bold = f
 void clearTextStyle(QWidget *w);
 
 // Paints the incident list: severity in its colour and bold, resolved incidents greyed out.
+// A plain text cell is drawn the way the style draws it, with one text layout instead of the
+// style's three (its size, its elision, its drawing): the list is most of the first frame.
 class IncidentListDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;

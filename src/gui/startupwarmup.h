@@ -1,25 +1,42 @@
 #pragma once
 
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 namespace idesk {
 
-// Fills two process-wide caches on the second core while start-up opens the database and
-// reads the incident list: Qt's font database (reading the fontconfig setup is the largest
-// single cost before the first paint) and the image-format plugins (the first image read, the
-// menu bar's own icon, makes Qt load and ask every plugin). Neither needs anything from the
-// rest of start-up. Joins on destruction; the GUI thread simply waits on the caches' own locks
-// if it gets there first.
+// Start-up work for the second core, from the first line of main() until the window needs it:
+// the shipped profile (parsed before QApplication has connected to the display), fontconfig's
+// setup (reading its configuration and caches is the largest single cost before the first
+// paint, and needs no application object), then, once the QGuiApplication exists, Qt's font
+// database and the image-format plugins (the menu bar's icon makes Qt load and ask every
+// plugin). The GUI thread simply waits on those caches' own locks if it gets there first.
 class StartupWarmup
 {
 public:
-    StartupWarmup(); // needs the QGuiApplication to exist
-    ~StartupWarmup();
+    StartupWarmup();  // starts at once, before the QGuiApplication
+    ~StartupWarmup(); // finish()
     StartupWarmup(const StartupWarmup &) = delete;
     StartupWarmup &operator=(const StartupWarmup &) = delete;
 
+    // The QGuiApplication exists: the font database and the image plugins may load.
+    void applicationReady();
+    // Returns once the shipped profile has been parsed (or has failed to parse).
+    void waitForProfile();
+    // Skips what is left and joins: before the application object goes, and before anything
+    // that ends the process at once (--help, --version, a wrong option).
+    void finish();
+
 private:
-    std::thread m_thread;
+    void run();
+
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    bool m_profileDone = false;
+    bool m_applicationReady = false;
+    bool m_stop = false;
+    std::thread m_thread; // last: started once the members above exist
 };
 
 } // namespace idesk

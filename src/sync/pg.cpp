@@ -1,8 +1,9 @@
 #include "sync/pg.h"
 
+#include "pq/libpq.h"
+
 #include <algorithm>
 #include <array>
-#include <libpq-fe.h>
 #include <string>
 
 namespace idesk::sync {
@@ -13,12 +14,14 @@ SyncError::SyncError(Code code, QString message)
 
 void checkConninfo(const QString &conninfo)
 {
+    if (const QString why = pq::loadError(); !why.isEmpty())
+        throw SyncError(SyncError::Code::Config, why);
     char *err = nullptr;
-    PQconninfoOption *opts = PQconninfoParse(conninfo.toUtf8().constData(), &err);
+    PQconninfoOption *opts = pq::PQconninfoParse(conninfo.toUtf8().constData(), &err);
     if (!opts) {
         const QString why =
             err ? QString::fromUtf8(err).trimmed() : QStringLiteral("out of memory");
-        PQfreemem(err);
+        pq::PQfreemem(err);
         throw SyncError(
             SyncError::Code::Config,
             QStringLiteral("The sync server setting is not a valid conninfo: %1").arg(why));
@@ -28,7 +31,7 @@ void checkConninfo(const QString &conninfo)
         if (qstrcmp(o->keyword, "password") == 0 && o->val && *o->val)
             hasPassword = true;
     }
-    PQconninfoFree(opts);
+    pq::PQconninfoFree(opts);
     if (hasPassword)
         throw SyncError(SyncError::Code::Config,
                         QStringLiteral("The sync server setting contains a password. Remove it "
@@ -186,22 +189,22 @@ void appendCopyJsonString(QByteArray &row, QStringView value)
 PgResult::~PgResult()
 {
     if (m_r)
-        PQclear(m_r);
+        pq::PQclear(m_r);
 }
 
 int PgResult::rows() const
 {
-    return m_r ? PQntuples(m_r) : 0;
+    return m_r ? pq::PQntuples(m_r) : 0;
 }
 
 bool PgResult::isNull(int row, int col) const
 {
-    return PQgetisnull(m_r, row, col) != 0;
+    return pq::PQgetisnull(m_r, row, col) != 0;
 }
 
 QString PgResult::text(int row, int col) const
 {
-    return QString::fromUtf8(PQgetvalue(m_r, row, col), PQgetlength(m_r, row, col));
+    return QString::fromUtf8(pq::PQgetvalue(m_r, row, col), pq::PQgetlength(m_r, row, col));
 }
 
 PgParam PgResult::value(int row, int col) const
@@ -218,7 +221,7 @@ qint64 PgResult::integer(int row, int col) const
 
 qint64 PgResult::affected() const
 {
-    return m_r ? QByteArray(PQcmdTuples(m_r)).toLongLong() : 0;
+    return m_r ? QByteArray(pq::PQcmdTuples(m_r)).toLongLong() : 0;
 }
 
 PgConnection::PgConnection(const QString &conninfo)
@@ -229,38 +232,38 @@ PgConnection::PgConnection(const QString &conninfo)
     const QByteArray expanded = conninfo.toUtf8();
     const char *keywords[] = {"connect_timeout", "dbname", nullptr};
     const char *values[] = {"10", expanded.constData(), nullptr};
-    m_conn = PQconnectdbParams(keywords, values, 1);
-    if (PQstatus(m_conn) != CONNECTION_OK) {
-        const QString why = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
-        PQfinish(m_conn);
+    m_conn = pq::PQconnectdbParams(keywords, values, 1);
+    if (pq::PQstatus(m_conn) != CONNECTION_OK) {
+        const QString why = QString::fromUtf8(pq::PQerrorMessage(m_conn)).trimmed();
+        pq::PQfinish(m_conn);
         m_conn = nullptr;
         throw SyncError(SyncError::Code::Unreachable,
                         QStringLiteral("Cannot reach the sync server: %1").arg(why));
     }
     // Quiet: NOTICEs (e.g. "schema already exists") would otherwise go to stderr.
-    PQsetNoticeProcessor(
+    pq::PQsetNoticeProcessor(
         m_conn, [](void *, const char *) {}, nullptr);
 }
 
 PgConnection::~PgConnection()
 {
     if (m_conn)
-        PQfinish(m_conn);
+        pq::PQfinish(m_conn);
 }
 
 bool PgConnection::isOk() const
 {
-    return m_conn && PQstatus(m_conn) == CONNECTION_OK;
+    return m_conn && pq::PQstatus(m_conn) == CONNECTION_OK;
 }
 
 int PgConnection::socket() const
 {
-    return m_conn ? PQsocket(m_conn) : -1;
+    return m_conn ? pq::PQsocket(m_conn) : -1;
 }
 
 int PgConnection::backendPid() const
 {
-    return m_conn ? PQbackendPID(m_conn) : 0;
+    return m_conn ? pq::PQbackendPID(m_conn) : 0;
 }
 
 PgResult PgConnection::exec(const QString &sql, const std::vector<PgParam> &params)
@@ -280,14 +283,14 @@ PgResult PgConnection::exec(const QString &sql, const std::vector<PgParam> &para
             values.push_back(nullptr);
         }
     }
-    PGresult *r = PQexecParams(m_conn, sql.toUtf8().constData(), int(values.size()), nullptr,
-                               values.data(), nullptr, nullptr, 0);
+    PGresult *r = pq::PQexecParams(m_conn, sql.toUtf8().constData(), int(values.size()), nullptr,
+                                   values.data(), nullptr, nullptr, 0);
     PgResult result(r);
-    const ExecStatusType status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    const ExecStatusType status = r ? pq::PQresultStatus(r) : PGRES_FATAL_ERROR;
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
         return result;
-    const QString why = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
-    if (PQstatus(m_conn) != CONNECTION_OK)
+    const QString why = QString::fromUtf8(pq::PQerrorMessage(m_conn)).trimmed();
+    if (pq::PQstatus(m_conn) != CONNECTION_OK)
         throw SyncError(SyncError::Code::Unreachable,
                         QStringLiteral("The connection to the sync server was lost: %1").arg(why));
     throw SyncError(SyncError::Code::Server,
@@ -296,8 +299,8 @@ PgResult PgConnection::exec(const QString &sql, const std::vector<PgParam> &para
 
 SyncError PgConnection::failure(const QString &what) const
 {
-    const QString why = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
-    if (PQstatus(m_conn) != CONNECTION_OK)
+    const QString why = QString::fromUtf8(pq::PQerrorMessage(m_conn)).trimmed();
+    if (pq::PQstatus(m_conn) != CONNECTION_OK)
         return SyncError(SyncError::Code::Unreachable,
                          QStringLiteral("The connection to the sync server was lost: %1").arg(why));
     return SyncError(SyncError::Code::Server,
@@ -309,9 +312,9 @@ void PgConnection::copyBegin(const QString &sql)
     if (!isOk())
         throw SyncError(SyncError::Code::Unreachable,
                         QStringLiteral("The connection to the sync server was lost"));
-    PGresult *r = PQexec(m_conn, sql.toUtf8().constData());
+    PGresult *r = pq::PQexec(m_conn, sql.toUtf8().constData());
     const PgResult start(r);
-    if (PQresultStatus(r) != PGRES_COPY_IN)
+    if (pq::PQresultStatus(r) != PGRES_COPY_IN)
         throw failure(QStringLiteral("a copy"));
 }
 
@@ -322,25 +325,25 @@ void PgConnection::copyPut(QByteArrayView rows)
     constexpr qsizetype kPiece = 256 * 1024;
     for (qsizetype at = 0; at < rows.size(); at += kPiece) {
         const qsizetype n = std::min(kPiece, rows.size() - at);
-        if (PQputCopyData(m_conn, rows.data() + at, int(n)) != 1)
+        if (pq::PQputCopyData(m_conn, rows.data() + at, int(n)) != 1)
             throw failure(QStringLiteral("a copy"));
     }
 }
 
 qint64 PgConnection::copyEnd(const char *abortReason)
 {
-    const bool sent = PQputCopyEnd(m_conn, abortReason) == 1;
+    const bool sent = pq::PQputCopyEnd(m_conn, abortReason) == 1;
     // Every result is read, also after a failure, so the connection is ready for the next
     // statement (or found lost).
     qint64 copied = -1;
     bool failed = !sent;
-    while (PGresult *r = PQgetResult(m_conn)) {
+    while (PGresult *r = pq::PQgetResult(m_conn)) {
         PgResult result(r);
-        if (PQresultStatus(r) == PGRES_COMMAND_OK && copied < 0)
+        if (pq::PQresultStatus(r) == PGRES_COMMAND_OK && copied < 0)
             copied = result.affected();
         else
             failed = true;
-        if (PQstatus(m_conn) != CONNECTION_OK)
+        if (pq::PQstatus(m_conn) != CONNECTION_OK)
             break;
     }
     if (failed || copied < 0)
@@ -379,10 +382,10 @@ QStringList PgConnection::takeNotifications()
     QStringList channels;
     if (!isOk())
         return channels;
-    PQconsumeInput(m_conn);
-    while (PGnotify *n = PQnotifies(m_conn)) {
+    pq::PQconsumeInput(m_conn);
+    while (PGnotify *n = pq::PQnotifies(m_conn)) {
         channels << QString::fromUtf8(n->extra);
-        PQfreemem(n);
+        pq::PQfreemem(n);
     }
     return channels;
 }

@@ -79,6 +79,30 @@ private Q_SLOTS:
         QCOMPARE(test::readFile(m_db), before);
     }
 
+    // The options that end the program before any window (help, version, a wrong option) while
+    // the start-up warm-up thread is at work: their output and exit code, and nothing else on
+    // stderr (the warm-up is stopped and joined before the parser ends the process).
+    void optionsThatEndBeforeTheWindow()
+    {
+        test::ProcessResult r = gui({QStringLiteral("--version")});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out, QByteArray("incidentdesk " INCIDENTDESK_VERSION "\n"));
+        QCOMPARE(r.err, QByteArray());
+        for (const char *help : {"--help", "--help-all"}) {
+            r = gui({QString::fromLatin1(help)});
+            QCOMPARE(r.code, 0);
+            // --help-all lists Qt's own options too.
+            QVERIFY2(r.out.contains("--platform <") == (qstrcmp(help, "--help-all") == 0),
+                     r.out.constData());
+            QVERIFY2(r.out.contains("--db <path>"), r.out.constData());
+            QCOMPARE(r.err, QByteArray());
+        }
+        r = gui({QStringLiteral("--no-such-option")});
+        QCOMPARE(r.code, 1);
+        QCOMPARE(r.out, QByteArray());
+        QVERIFY2(r.err.contains("Unknown option 'no-such-option'"), r.err.constData());
+    }
+
     // One PNG per tab, each the window's size, with the incident named on the command line.
     void screenshotsOfEveryTab()
     {
