@@ -48,8 +48,10 @@ MainWindow::MainWindow(std::unique_ptr<IncidentService> service, Settings &setti
     : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_settings(settings)
 {
     // The list's rows are read first: fonts and image plugins are still loading on the other
-    // core (StartupWarmup), and the widgets below are the first to need them.
-    auto *firstModel = new IncidentListModel(*service, this);
+    // core (StartupWarmup), and the widgets below are the first to need them. Only a screenful
+    // (the newest, as the list shows them) before the first paint; the rest right after it.
+    constexpr int kFirstScreenRows = 100;
+    auto *firstModel = new IncidentListModel(*service, this, kFirstScreenRows);
     m_ui->setupUi(this);
     m_ui->incidentView->setItemDelegate(new IncidentListDelegate(m_ui->incidentView));
     m_undoGroup = new QUndoGroup(this);
@@ -142,6 +144,7 @@ void MainWindow::afterFirstPaint()
         icon.addFile(QStringLiteral(":/icons/incidentdesk-%1.png").arg(size), QSize(size, size));
     setWindowIcon(icon);
     m_ui->searchEdit->setClearButtonEnabled(true);
+    m_model->loadAll();                          // older incidents, below the first screenful
     m_ui->incidentView->setSortingEnabled(true); // sorts by the indicator: no visible change
 }
 
@@ -419,6 +422,7 @@ IncidentPage *MainWindow::page(int index) const
 
 void MainWindow::completeDeferredBuilds()
 {
+    m_model->loadAll();
     for (int i = 0; i < m_ui->tabs->count(); ++i) {
         if (IncidentPage *p = page(i))
             p->completeDeferredBuild();
@@ -433,6 +437,8 @@ void MainWindow::passIncident(QWidget *tab, const QString &id)
 
 bool MainWindow::selectIncident(const QString &id)
 {
+    if (m_model->rowOf(id) < 0)
+        m_model->loadAll(); // an older incident than the first screenful read at start
     const int sourceRow = m_model->rowOf(id);
     if (sourceRow < 0)
         return false;

@@ -7,10 +7,11 @@
 
 namespace idesk {
 
-IncidentListModel::IncidentListModel(IncidentService &service, QObject *parent)
+IncidentListModel::IncidentListModel(IncidentService &service, QObject *parent, int firstRows)
     : QAbstractTableModel(parent), m_service(service)
 {
-    m_rows = m_service.incidentSummaries();
+    m_rows = m_service.incidentSummaries(firstRows);
+    m_complete = firstRows < 0 || int(m_rows.size()) < firstRows;
     connect(&m_service, &IncidentService::incidentsChanged, this, &IncidentListModel::refresh);
 }
 
@@ -117,9 +118,16 @@ const IncidentSummary *IncidentListModel::incidentAt(int row) const
     return &m_rows[static_cast<std::size_t>(row)];
 }
 
+void IncidentListModel::loadAll()
+{
+    if (!m_complete)
+        refresh();
+}
+
 void IncidentListModel::refresh()
 {
     std::vector<IncidentSummary> fresh = m_service.incidentSummaries();
+    m_complete = true;
     std::unordered_map<QString, std::size_t> freshIndex;
     for (std::size_t i = 0; i < fresh.size(); ++i)
         freshIndex.emplace(fresh[i].id, i);

@@ -33,7 +33,10 @@ public:
         SeverityRole
     };
 
-    explicit IncidentListModel(IncidentService &service, QObject *parent = nullptr);
+    // With `firstRows` not negative only the newest that many are read now (what a window
+    // shows before its first paint); loadAll() or any refresh() reads the rest.
+    explicit IncidentListModel(IncidentService &service, QObject *parent = nullptr,
+                               int firstRows = -1);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -44,6 +47,9 @@ public:
     // The Started column's text, e.g. "11-28 00:57 UTC" (views size the column from it).
     static QString startedText(const QDateTime &startedAt);
     const IncidentSummary *incidentAt(int row) const;
+    // False while only the first rows are read.
+    bool isComplete() const { return m_complete; }
+    void loadAll();
 
 public Q_SLOTS:
     void refresh();
@@ -51,6 +57,7 @@ public Q_SLOTS:
 private:
     IncidentService &m_service;
     std::vector<IncidentSummary> m_rows;
+    bool m_complete = true;
 };
 
 } // namespace idesk

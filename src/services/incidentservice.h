@@ -64,7 +64,10 @@ public:
     // Incidents
     Incident declare(const NewIncident &n); // also seeds the profile's checklists, logs "declared"
     std::vector<Incident> incidents() const { return m_store->incidents(); }
-    std::vector<IncidentSummary> incidentSummaries() const { return m_store->incidentSummaries(); }
+    std::vector<IncidentSummary> incidentSummaries(int limit = -1) const
+    {
+        return m_store->incidentSummaries(limit);
+    }
     std::optional<Incident> incident(const QString &id) const { return m_store->incident(id); }
     // By id, unique id prefix or channel name (with or without '#').
     std::optional<Incident> findIncident(const QString &idOrChannel) const

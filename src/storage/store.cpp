@@ -923,11 +923,13 @@ std::vector<Incident> Store::incidents(bool includeDeleted) const
     return out;
 }
 
-std::vector<IncidentSummary> Store::incidentSummaries() const
+std::vector<IncidentSummary> Store::incidentSummaries(int limit) const
 {
     QSqlQuery q = prepareSql(m_db, QStringLiteral("SELECT id, title, severity, status, channel, "
                                                   "commander, started_at FROM incidents WHERE "
-                                                  "deleted = 0 ORDER BY started_at DESC, id"));
+                                                  "deleted = 0 ORDER BY started_at DESC, id "
+                                                  "LIMIT ?"));
+    q.addBindValue(limit < 0 ? -1 : limit); // SQLite reads a negative limit as none
     execPrepared(q, QStringLiteral("Listing incidents"));
     std::vector<IncidentSummary> out;
     while (q.next()) {

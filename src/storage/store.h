@@ -116,7 +116,8 @@ public:
     Incident declareIncident(const NewIncident &n); // assigns id and the day's channel number
     std::vector<Incident> incidents(bool includeDeleted = false) const;
     // The list's columns only, newest first like incidents(); deleted ones left out.
-    std::vector<IncidentSummary> incidentSummaries() const;
+    // Newest first; `limit` rows at most when it is not negative.
+    std::vector<IncidentSummary> incidentSummaries(int limit = -1) const;
     std::optional<Incident> incident(const QString &id) const;
     std::optional<Incident>
     findIncident(const QString &idOrPrefix) const; // id, unique prefix or channel; throws

@@ -157,6 +157,39 @@ private Q_SLOTS:
         QCOMPARE(selected, before.first());
     }
 
+    // Only a screenful of the list is read before the first paint; the older incidents follow
+    // right after it, and one of them can be selected (--select, a sync banner) at any time.
+    void olderIncidentsFollowTheFirstPaint()
+    {
+        test::TempDir dir;
+        Settings settings(dir.file(QStringLiteral("settings.ini")));
+        QString oldest;
+        constexpr int kIncidents = 130;
+        {
+            auto svc = openService(dir);
+            for (int i = 0; i < kIncidents; ++i) {
+                NewIncident n{QStringLiteral("incident %1").arg(i), Severity::P3, {}, {}};
+                n.startedAt = m_clock.now().addSecs(qint64(i) * 60);
+                const QString id = svc->declare(n).id;
+                if (i == 0)
+                    oldest = id;
+            }
+        }
+        auto window = makeWindow(dir, settings);
+        auto *view = window->findChild<QTableView *>(QStringLiteral("incidentView"));
+        QVERIFY(view->model()->rowCount() < kIncidents);
+        QVERIFY(window->selectIncident(oldest));
+        QCOMPARE(view->model()->rowCount(), kIncidents);
+        QCOMPARE(window->currentIncidentId(), oldest);
+
+        auto shown = makeWindow(dir, settings);
+        auto *shownView = shown->findChild<QTableView *>(QStringLiteral("incidentView"));
+        QVERIFY(shownView->model()->rowCount() < kIncidents);
+        shown->show();
+        QTRY_COMPARE(shownView->model()->rowCount(), kIncidents);
+        QTRY_VERIFY(shownView->isSortingEnabled());
+    }
+
     // Screenshots and other callers that cannot wait for a paint finish the build on demand.
     void deferredBuildsCompleteOnRequest()
     {

@@ -19,6 +19,53 @@ class TestIncidentListModel : public QObject
 private Q_SLOTS:
     void initTestCase() { test::enterTestMode(); }
 
+    // A window reads a screenful before its first paint and the rest after: the first rows are
+    // the newest, and the rest arrive below them in the same order, inserted, not reset, so the
+    // selection stays.
+    void firstScreenfulThenTheRest()
+    {
+        test::TempDir dir;
+        IncidentService svc(Store::open(dir.file(QStringLiteral("db.sqlite")), m_clock),
+                            defaultProfile(), m_clock);
+        QStringList newestFirst;
+        for (int i = 0; i < 5; ++i) {
+            newestFirst.prepend(
+                svc.declare({QStringLiteral("incident %1").arg(i), Severity::P2, {}, {}}).id);
+            m_clock.advanceSecs(60);
+        }
+        const auto ids = [](const QAbstractItemModel &m) {
+            QStringList out;
+            for (int r = 0; r < m.rowCount(); ++r)
+                out << m.index(r, 0).data(IncidentListModel::IdRole).toString();
+            return out;
+        };
+        IncidentListModel first(svc, nullptr, 2);
+        QAbstractItemModelTester tester(&first,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(!first.isComplete());
+        QCOMPARE(ids(first), newestFirst.mid(0, 2));
+        QCOMPARE(first.rowOf(newestFirst.last()), -1);
+        QSignalSpy inserted(&first, &QAbstractItemModel::rowsInserted);
+        QSignalSpy reset(&first, &QAbstractItemModel::modelReset);
+        first.loadAll();
+        QVERIFY(first.isComplete());
+        QCOMPARE(ids(first), newestFirst);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(reset.size(), 0);
+        first.loadAll(); // nothing more to read
+        QCOMPARE(inserted.size(), 1);
+
+        // Fewer incidents than a screenful: complete from the start.
+        IncidentListModel all(svc, nullptr, 50);
+        QVERIFY(all.isComplete());
+        QCOMPARE(ids(all), newestFirst);
+        // Any change reads everything.
+        IncidentListModel changed(svc, nullptr, 1);
+        svc.declare({QStringLiteral("newest"), Severity::P1, {}, {}});
+        QVERIFY(changed.isComplete());
+        QCOMPARE(changed.rowCount(), 6);
+    }
+
     // The proxy compares the list's rows directly; every column in both orders must come out as
     // a plain proxy sorting the same SortRole values (locale-aware for text) would have it.
     void directCompareMatchesSortRole()
