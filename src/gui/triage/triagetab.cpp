@@ -370,7 +370,7 @@ void TriageTab::updateClocks()
     QStringList overdueTexts;
     if (c.acknowledge.overdue() || c.nextUpdate.overdue() || esc.escalationNeeded()) {
         reportingErrors(this, [&] {
-            for (const OverdueItem &item : m_triage->checkOverdue(m_incidentId)) {
+            for (const OverdueItem &item : m_triage->checkOverdue(in, c, esc)) {
                 overdueTexts << item.display;
                 if (item.isNew)
                     Q_EMIT overdueRaised(item.display,

@@ -141,13 +141,22 @@ int TriageService::escalateNow(const QString &incidentId)
 
 std::vector<OverdueItem> TriageService::checkOverdue(const QString &incidentId)
 {
-    std::vector<OverdueItem> items;
     const auto incident = m_service.incident(incidentId);
     if (!incident || incident->status == IncidentStatus::Resolved)
+        return {};
+    return checkOverdue(*incident, clocks(*incident), escalation(*incident));
+}
+
+std::vector<OverdueItem> TriageService::checkOverdue(const Incident &incident,
+                                                     const IncidentClocks &c,
+                                                     const EscalationStatus &esc)
+{
+    std::vector<OverdueItem> items;
+    if (incident.status == IncidentStatus::Resolved)
         return items;
+    const QString &incidentId = incident.id;
     const Profile &profile = m_service.profile();
-    const IncidentClocks c = clocks(*incident);
-    const QString sev = severityToString(incident->severity);
+    const QString sev = severityToString(incident.severity);
 
     if (c.acknowledge.overdue()) {
         items.push_back(
@@ -170,7 +179,6 @@ std::vector<OverdueItem> TriageService::checkOverdue(const QString &incidentId)
                                   DisplayText::duration(c.nextUpdate.windowSecs)),
                          false});
     }
-    const EscalationStatus esc = escalation(*incident);
     if (esc.escalationNeeded()) {
         QString title;
         if (const EscalationLevel *l = profile.level(esc.dueLevel))

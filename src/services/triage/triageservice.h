@@ -80,6 +80,10 @@ public:
 
     // What is overdue now; new items are logged on the timeline and announced by overdue().
     std::vector<OverdueItem> checkOverdue(const QString &incidentId);
+    // The same for an incident whose clocks and escalation the caller has just computed from it
+    // (the Triage tab's tick), without reading them again.
+    std::vector<OverdueItem> checkOverdue(const Incident &incident, const triage::IncidentClocks &c,
+                                          const triage::EscalationStatus &esc);
 
     static constexpr char16_t kOverdueSource[] = u"overdue";
     static constexpr char16_t kOverrideSource[] = u"severity override";
