@@ -140,8 +140,13 @@ void appendUtf8(QByteArray &out, QStringView value, const EscapeTable &escapes)
             *w++ = char(0x80 | (c & 0x3f));
             continue;
         }
-        if (QChar::isSurrogate(c))
-            c = QChar::ReplacementCharacter; // a lone surrogate has no UTF-8 form
+        if (QChar::isSurrogate(c)) {
+            // A lone surrogate has no UTF-8 form. It becomes '?' as in QString::toUtf8, which
+            // writes the same text everywhere else (exports, the local JSON): every site must
+            // end up with the same bytes.
+            *w++ = '?';
+            continue;
+        }
         *w++ = char(0xe0 | (c >> 12));
         *w++ = char(0x80 | ((c >> 6) & 0x3f));
         *w++ = char(0x80 | (c & 0x3f));
