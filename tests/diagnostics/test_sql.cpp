@@ -34,18 +34,6 @@ DiagnosticCheck sqlCheck(const QString &query, int timeoutSeconds = 10)
     return c;
 }
 
-// A throwaway server from the test script (scripts/test) or the developer: IDESK_TEST_PG is a
-// libpq conninfo for a superuser; IDESK_TEST_PG_REQUIRED=1 turns its absence into a failure.
-QString testConninfo()
-{
-    return qEnvironmentVariable("IDESK_TEST_PG");
-}
-
-bool pgRequired()
-{
-    return qEnvironmentVariable("IDESK_TEST_PG_REQUIRED") == u"1";
-}
-
 SqlOutcome direct(const QString &conninfo, const QString &query, bool readWrite = false,
                   const QString &passfile = {})
 {
@@ -99,11 +87,11 @@ private:
 void TestSql::initTestCase()
 {
     enterTestMode();
-    if (testConninfo().isEmpty()) {
+    if (test::pgConninfo().isEmpty()) {
         m_serverProblem = QStringLiteral("IDESK_TEST_PG is not set");
         return;
     }
-    const SqlOutcome o = direct(testConninfo(), QStringLiteral("SELECT 1"));
+    const SqlOutcome o = direct(test::pgConninfo(), QStringLiteral("SELECT 1"));
     m_haveServer = o.status == RunStatus::Pass;
     if (!m_haveServer)
         m_serverProblem =
@@ -114,7 +102,7 @@ bool TestSql::needServer()
 {
     if (m_haveServer)
         return true;
-    if (pgRequired())
+    if (test::pgRequired())
         QTest::qFail(qPrintable(QStringLiteral("PostgreSQL is required: ") + m_serverProblem),
                      __FILE__, __LINE__);
     else
@@ -304,7 +292,7 @@ void TestSql::readOnlyCheckReturnsRows()
     if (!needServer())
         return;
     const auto results = runChecks(
-        options(testConninfo()),
+        options(test::pgConninfo()),
         {sqlCheck(QStringLiteral("SELECT datname, numbackends >= 0 AS ok, NULL::text AS nothing "
                                  "FROM pg_stat_database WHERE datname = current_database()"))});
     QCOMPARE(results.size(), 1);
@@ -333,7 +321,7 @@ void TestSql::runbookDatabaseChecksRun()
             checks.push_back(c);
     }
     QVERIFY(checks.size() >= 6);
-    const auto results = runChecks(options(testConninfo()), checks);
+    const auto results = runChecks(options(test::pgConninfo()), checks);
     QCOMPARE(results.size(), checks.size());
     for (const DiagnosticResult &r : results) {
         // The runbook names a database and an extension this server may not have; the check must
@@ -352,16 +340,16 @@ void TestSql::thresholdOnSingleNumber()
         return;
     DiagnosticCheck c = sqlCheck(QStringLiteral("SELECT 7 AS active_connections"));
     c.expect.threshold = 5;
-    auto results = runChecks(options(testConninfo()), {c});
+    auto results = runChecks(options(test::pgConninfo()), {c});
     QCOMPARE(results.value(0).status, RunStatus::Fail);
     QCOMPARE(results.value(0).summary,
              QStringLiteral("active_connections = 7 (at most 5 expected)"));
     c.expect.threshold = 7;
-    results = runChecks(options(testConninfo()), {c});
+    results = runChecks(options(test::pgConninfo()), {c});
     QCOMPARE(results.value(0).status, RunStatus::Pass);
     c.query = QStringLiteral("SELECT generate_series(1, 3)");
     c.expect.threshold = 2;
-    results = runChecks(options(testConninfo()), {c});
+    results = runChecks(options(test::pgConninfo()), {c});
     QCOMPARE(results.value(0).status, RunStatus::Fail);
     QCOMPARE(results.value(0).summary, QStringLiteral("3 rows (at most 2 expected)"));
 }
@@ -371,14 +359,14 @@ void TestSql::writeRefusedByReadOnlyTransaction()
     if (!needServer())
         return;
     const auto results =
-        runChecks(options(testConninfo()),
+        runChecks(options(test::pgConninfo()),
                   {sqlCheck(QStringLiteral("CREATE TABLE idesk_must_not_exist (a int)"))});
     const DiagnosticResult &r = results.value(0);
     QCOMPARE(r.status, RunStatus::Fail);
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.summary.startsWith(u"refused by the read-only transaction"), qPrintable(r.summary));
     const SqlOutcome after =
-        direct(testConninfo(), QStringLiteral("SELECT to_regclass('idesk_must_not_exist')"));
+        direct(test::pgConninfo(), QStringLiteral("SELECT to_regclass('idesk_must_not_exist')"));
     QCOMPARE(after.status, RunStatus::Pass);
     QCOMPARE(after.rows.value(0).value(0), QString());
 }
@@ -395,12 +383,12 @@ void TestSql::cannotEscapeReadOnlyTransaction()
         QStringLiteral("SELECT set_config('transaction_read_only', 'off', true)"),
     };
     for (const QString &q : attempts) {
-        const auto results = runChecks(options(testConninfo()), {sqlCheck(q)});
+        const auto results = runChecks(options(test::pgConninfo()), {sqlCheck(q)});
         QVERIFY2(results.value(0).status == RunStatus::Fail,
                  qPrintable(q + QStringLiteral(" → ") + results.value(0).summary));
     }
     const SqlOutcome after =
-        direct(testConninfo(), QStringLiteral("SELECT to_regclass('idesk_must_not_exist')"));
+        direct(test::pgConninfo(), QStringLiteral("SELECT to_regclass('idesk_must_not_exist')"));
     QCOMPARE(after.rows.value(0).value(0), QString());
 }
 
@@ -408,7 +396,7 @@ void TestSql::sleepLongerThanTimeoutIsCancelled()
 {
     if (!needServer())
         return;
-    const auto results = runChecks(options(testConninfo()),
+    const auto results = runChecks(options(test::pgConninfo()),
                                    {sqlCheck(QStringLiteral("SELECT pg_sleep(60)"), 1)}, 20000);
     QCOMPARE(results.size(), 1);
     const DiagnosticResult &r = results.first();
@@ -421,7 +409,7 @@ void TestSql::cancelStopsRunningQuery()
 {
     if (!needServer())
         return;
-    DiagnosticsRunner runner(options(testConninfo()));
+    DiagnosticsRunner runner(options(test::pgConninfo()));
     QList<DiagnosticResult> results;
     connect(&runner, &DiagnosticsRunner::resultReady,
             [&results](const DiagnosticResult &r) { results << r; });
@@ -439,7 +427,7 @@ void TestSql::wrongPasswordIsClearError()
     if (!needServer())
         return;
     const SqlOutcome role =
-        direct(testConninfo(),
+        direct(test::pgConninfo(),
                QStringLiteral("DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
                               "'idesk_pw') THEN CREATE ROLE idesk_pw LOGIN PASSWORD 'right-horse'; "
                               "END IF; END$$"),
@@ -450,7 +438,7 @@ void TestSql::wrongPasswordIsClearError()
     dir.write(QStringLiteral("right"), "*:*:*:idesk_pw:right-horse\n");
     QFile::setPermissions(dir.file(QStringLiteral("wrong")), QFile::ReadOwner | QFile::WriteOwner);
     QFile::setPermissions(dir.file(QStringLiteral("right")), QFile::ReadOwner | QFile::WriteOwner);
-    const QString conninfo = testConninfo() + QStringLiteral(" user=idesk_pw");
+    const QString conninfo = test::pgConninfo() + QStringLiteral(" user=idesk_pw");
     RunnerOptions o = options(conninfo);
     o.sql.passfile = dir.file(QStringLiteral("wrong"));
     auto results = runChecks(o, {sqlCheck(QStringLiteral("SELECT 1"))}, 20000);
@@ -478,7 +466,7 @@ void TestSql::destructiveRunsReadWriteWhenConfirmed()
     DiagnosticCheck c = sqlCheck(QStringLiteral("CREATE TEMP TABLE idesk_scratch (a int)"));
     c.destructive = true;
     c.target = QStringLiteral("scratch");
-    RunnerOptions o = options(testConninfo());
+    RunnerOptions o = options(test::pgConninfo());
     o.readOnly = false;
     o.confirmTarget = QStringLiteral("scratch");
     const auto results = runChecks(o, {c});
@@ -491,7 +479,7 @@ void TestSql::rowsCappedWithTruncatedFlag()
 {
     if (!needServer())
         return;
-    RunnerOptions o = options(testConninfo());
+    RunnerOptions o = options(test::pgConninfo());
     o.sql.maxRows = 10;
     const auto results = runChecks(
         o, {sqlCheck(QStringLiteral("SELECT g, repeat('x', 3) FROM generate_series(1, 50) g"))});
@@ -508,9 +496,9 @@ namespace {
 bool running(const QString &marker)
 {
     const SqlOutcome o =
-        direct(testConninfo(), QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE "
-                                              "state = 'active' AND query LIKE '%%1%'")
-                                   .arg(marker));
+        direct(test::pgConninfo(), QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE "
+                                                  "state = 'active' AND query LIKE '%%1%'")
+                                       .arg(marker));
     // The probe itself matches the pattern; anything beyond it is the query.
     return o.rows.value(0).value(0).toInt() > 1;
 }
@@ -522,7 +510,7 @@ void TestSql::cancelWhileQueryRuns()
     if (!needServer())
         return;
     SqlOptions o;
-    o.conninfo = testConninfo();
+    o.conninfo = test::pgConninfo();
     SqlJob job(sqlCheck(QStringLiteral("SELECT pg_sleep(60) AS cancel_marker_1"), 120), o, 0);
     QSignalSpy done(&job, &DiagnosticJob::finished);
     job.start();
@@ -540,7 +528,7 @@ void TestSql::jobDestroyedWhileQueryRuns()
     if (!needServer())
         return;
     SqlOptions o;
-    o.conninfo = testConninfo();
+    o.conninfo = test::pgConninfo();
     auto *job =
         new SqlJob(sqlCheck(QStringLiteral("SELECT pg_sleep(60) AS drop_marker_2"), 120), o, 0);
     QSignalSpy done(job, &DiagnosticJob::finished);
@@ -557,7 +545,7 @@ void TestSql::connectionLostMidQuery()
     if (!needServer())
         return;
     const auto results =
-        runChecks(options(testConninfo()),
+        runChecks(options(test::pgConninfo()),
                   {sqlCheck(QStringLiteral("SELECT pg_terminate_backend(pg_backend_pid())"))});
     const DiagnosticResult &r = results.value(0);
     QCOMPARE(r.status, RunStatus::Error);
@@ -574,7 +562,7 @@ void TestSql::stoppedBackendIsBoundedByTheClientDeadline()
     // its own statement_timeout, nor the cancel request: only the client's own deadline ends the
     // check, and the caller learns that the server went silent.
     SqlOptions o;
-    o.conninfo = testConninfo();
+    o.conninfo = test::pgConninfo();
     const std::atomic<bool> never{false};
     auto outcome = std::async(std::launch::async, [&o, &never] {
         return runSql(o, QStringLiteral("SELECT pg_sleep(4) AS idesk_frozen_backend"), 1, false,
@@ -587,7 +575,7 @@ void TestSql::stoppedBackendIsBoundedByTheClientDeadline()
     pid_t backend = 0;
     QDeadlineTimer lookFor(10000);
     while (backend == 0 && !lookFor.hasExpired()) {
-        const SqlOutcome found = direct(testConninfo(), find);
+        const SqlOutcome found = direct(test::pgConninfo(), find);
         if (!found.rows.isEmpty())
             backend = found.rows.first().value(0).toInt();
         else

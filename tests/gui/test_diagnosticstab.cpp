@@ -148,7 +148,7 @@ DiagnosticsTab *TestDiagnosticsTab::openTab()
     Profile p = defaultProfile();
     p.kube.context = kContext;
     // The throwaway server of the test script, when there is one: sql checks go through libpq.
-    p.database.conninfo = qEnvironmentVariable("IDESK_TEST_PG");
+    p.database.conninfo = test::pgConninfo();
     p.kube.productionContexts = QStringList{QStringLiteral("web3-marketplace-prod")};
     for (DiagnosticCheck &c : p.diagnostics) {
         if (c.id == u"quick-api-health")
@@ -620,11 +620,7 @@ void TestDiagnosticsTab::statusSpansMergeRuns()
 
 void TestDiagnosticsTab::sqlRowsShownAsTable()
 {
-    if (qEnvironmentVariable("IDESK_TEST_PG").isEmpty()) {
-        if (qEnvironmentVariable("IDESK_TEST_PG_REQUIRED") == u"1")
-            QFAIL("PostgreSQL is required: IDESK_TEST_PG is not set");
-        QSKIP("IDESK_TEST_PG is not set");
-    }
+    IDESK_NEED_PG();
     DiagnosticsTab *tab = openTab();
     QVERIFY(tab);
     const QString id = QStringLiteral("db-active-queries");

@@ -15,22 +15,6 @@ class TestPgCopy : public QObject
 {
     Q_OBJECT
 
-    QString m_conninfo;
-
-    bool needServer()
-    {
-        if (!m_conninfo.isEmpty())
-            return true;
-        if (qEnvironmentVariableIntValue("IDESK_TEST_PG_REQUIRED") == 1)
-            QTest::qFail("IDESK_TEST_PG_REQUIRED is set but IDESK_TEST_PG is empty: the test "
-                         "script did not start PostgreSQL",
-                         __FILE__, __LINE__);
-        else
-            QTest::qSkip("No PostgreSQL: set IDESK_TEST_PG (scripts/test does)", __FILE__,
-                         __LINE__);
-        return false;
-    }
-
     static QList<QString> texts()
     {
         QString lone;
@@ -68,11 +52,7 @@ class TestPgCopy : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        test::enterTestMode();
-        m_conninfo = qEnvironmentVariable("IDESK_TEST_PG");
-    }
+    void initTestCase() { test::enterTestMode(); }
 
     void fieldsEscapedAsTheServerReadsThem()
     {
@@ -98,9 +78,8 @@ private Q_SLOTS:
 
     void everyTextSurvivesTheServer()
     {
-        if (!needServer())
-            return;
-        PgConnection c(m_conninfo);
+        IDESK_NEED_PG();
+        PgConnection c(test::pgConninfo());
         c.exec(QStringLiteral("CREATE TEMP TABLE idesk_copy (n int PRIMARY KEY, t text, j json)"));
         const QList<QString> all = texts();
         QByteArray rows;
@@ -133,9 +112,8 @@ private Q_SLOTS:
 
     void refusedCopyLeavesTheConnectionUsable()
     {
-        if (!needServer())
-            return;
-        PgConnection c(m_conninfo);
+        IDESK_NEED_PG();
+        PgConnection c(test::pgConninfo());
         c.exec(QStringLiteral("CREATE TEMP TABLE idesk_copy2 (n int PRIMARY KEY)"));
         // A row the server refuses (a duplicate key): the whole COPY fails, says why, and the
         // connection takes the next statement.
@@ -166,10 +144,9 @@ private Q_SLOTS:
 
     void connectionKilledMidCopy()
     {
-        if (!needServer())
-            return;
-        PgConnection c(m_conninfo);
-        PgConnection admin(m_conninfo);
+        IDESK_NEED_PG();
+        PgConnection c(test::pgConninfo());
+        PgConnection admin(test::pgConninfo());
         c.exec(QStringLiteral("CREATE TEMP TABLE idesk_copy3 (n int)"));
         c.copyBegin(QStringLiteral("COPY idesk_copy3 (n) FROM STDIN"));
         c.copyPut("1\n");

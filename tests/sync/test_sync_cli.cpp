@@ -51,12 +51,8 @@ void TestSyncCli::initTestCase()
     // libpq's environment must not stand in for a server in the "not set up" case.
     for (const char *var : {"PGSERVICE", "PGHOST", "PGHOSTADDR", "PGDATABASE"})
         qunsetenv(var);
-    m_admin = qEnvironmentVariable("IDESK_TEST_PG");
-    if (m_admin.isEmpty()) {
-        if (qEnvironmentVariableIntValue("IDESK_TEST_PG_REQUIRED") == 1)
-            QFAIL("IDESK_TEST_PG_REQUIRED is set but IDESK_TEST_PG is empty");
-        QSKIP("No PostgreSQL: set IDESK_TEST_PG (scripts/test does)");
-    }
+    IDESK_NEED_PG();
+    m_admin = test::pgConninfo();
     m_dbName = QStringLiteral("idesk_cli_%1").arg(QRandomGenerator::global()->generate64(), 0, 16);
     sync::PgConnection admin(m_admin);
     admin.exec(QStringLiteral("CREATE DATABASE %1").arg(m_dbName));

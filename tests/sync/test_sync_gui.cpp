@@ -91,13 +91,8 @@ void TestSyncGui::initTestCase()
 {
     test::enterTestMode();
     qputenv("IDESK_NO_DIALOGS", "1");
-    m_admin = qEnvironmentVariable("IDESK_TEST_PG");
-    if (m_admin.isEmpty()) {
-        if (qEnvironmentVariableIntValue("IDESK_TEST_PG_REQUIRED") == 1)
-            QFAIL("IDESK_TEST_PG_REQUIRED is set but IDESK_TEST_PG is empty: the test script "
-                  "did not start PostgreSQL");
-        QSKIP("No PostgreSQL: set IDESK_TEST_PG (scripts/test does)");
-    }
+    IDESK_NEED_PG();
+    m_admin = test::pgConninfo();
     try {
         PgConnection c(m_admin);
         QVERIFY(c.isOk());

@@ -10,6 +10,16 @@
 
 namespace idesk::test {
 
+QString pgConninfo()
+{
+    return qEnvironmentVariable("IDESK_TEST_PG");
+}
+
+bool pgRequired()
+{
+    return qEnvironmentVariableIntValue("IDESK_TEST_PG_REQUIRED") == 1;
+}
+
 void enterTestMode()
 {
     QStandardPaths::setTestModeEnabled(true);

@@ -12,6 +12,24 @@ namespace idesk::test {
 // Puts QStandardPaths and QSettings into test mode, so tests never touch the user's files.
 void enterTestMode();
 
+// The throwaway PostgreSQL server scripts/test starts: a libpq conninfo for a superuser on it
+// (IDESK_TEST_PG), or empty when there is none.
+QString pgConninfo();
+// IDESK_TEST_PG_REQUIRED=1: the test script started a server, so a test that finds none fails.
+bool pgRequired();
+
+// In a test function: without a server it fails when one was promised (pgRequired()) and skips
+// otherwise. The including test needs <QTest>.
+#define IDESK_NEED_PG()                                                                            \
+    do {                                                                                           \
+        if (::idesk::test::pgConninfo().isEmpty()) {                                               \
+            if (::idesk::test::pgRequired())                                                       \
+                QFAIL("IDESK_TEST_PG_REQUIRED is set but IDESK_TEST_PG is empty: the test "        \
+                      "script did not start PostgreSQL");                                          \
+            QSKIP("No PostgreSQL: set IDESK_TEST_PG (scripts/test does)");                         \
+        }                                                                                          \
+    } while (false)
+
 // A private folder per test; files in it vanish with it.
 class TempDir
 {
