@@ -23,6 +23,8 @@
 #include <QToolButton>
 #include <QToolTip>
 #include <QUndoStack>
+#include <QValueAxis>
+#include <cmath>
 #include <ctime>
 #include <optional>
 
@@ -58,6 +60,7 @@ private Q_SLOTS:
     void loadsEverythingAfterFirstPaint();
     void filterBar();
     void chartShowsKindsMetricsAndMarkers();
+    void countAxisTicksAreWholeNumbers();
     void pendingChartDrawsOnRequest();
     void tooltipsShowMarkupAsText();
     void evidenceOpensItsFullOutput();
@@ -438,6 +441,34 @@ void TestTimelineTab::chartShowsKindsMetricsAndMarkers()
     QCOMPARE(total, tab.model()->rowCount());
     // One series per kind + 3 metric lines + 2 marker series.
     QCOMPARE(tab.chart()->seriesCount(), EventKindCount + 3 + 2);
+}
+
+// The count axis prints its ticks as whole numbers; a tick between two (0, 0.5, 1 …) would print
+// a wrong count ("0, 0, 1").
+void TestTimelineTab::countAxisTicksAreWholeNumbers()
+{
+    for (int perMinute : {1, 2, 3, 4, 7, 9, 13, 30, 45, 170}) {
+        TimelineFixture f;
+        f.declare();
+        for (int i = 0; i < perMinute; ++i)
+            f.service->store().addEvent(f.incidentId,
+                                        f.event(utcAt(14, 5), u"same minute"_s, EventKind::Note));
+        TimelineTab tab(*f.service);
+        tab.setIncidentId(f.incidentId);
+        tab.completeDeferredBuild();
+        QValueAxis *count = nullptr;
+        for (QAbstractAxis *axis : tab.chart()->chart()->axes(Qt::Vertical))
+            if (axis->alignment() == Qt::AlignLeft)
+                count = qobject_cast<QValueAxis *>(axis);
+        QVERIFY(count);
+        QCOMPARE(count->min(), 0.0);
+        QVERIFY2(count->max() >= perMinute, qPrintable(QString::number(count->max())));
+        const double step = count->max() / (count->tickCount() - 1);
+        QVERIFY2(step == std::floor(step) && count->tickCount() <= 6,
+                 qPrintable(u"%1 per minute: 0 to %2 in %3 ticks"_s.arg(perMinute)
+                                .arg(count->max())
+                                .arg(count->tickCount())));
+    }
 }
 
 // Screenshots cannot wait for the chart's settle delay: the deferred build draws it at once.

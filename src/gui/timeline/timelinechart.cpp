@@ -14,6 +14,7 @@
 #include <QToolTip>
 #include <QValueAxis>
 #include <algorithm>
+#include <cmath>
 
 namespace idesk {
 
@@ -57,6 +58,22 @@ double niceCeiling(double v)
             return m * step;
     }
     return 10 * step;
+}
+
+// Ticks for a count axis from 0 to niceCeiling's `top`: the labels print whole numbers, so every
+// tick must fall on one (0, 0.5, 1 … would read "0, 0, 1"). The widest step of 1, 2, 5 × 10^k
+// that still gives at most six ticks.
+int wholeTickCount(double top)
+{
+    const auto steps = qint64(std::llround(top));
+    for (qint64 step = 1;; step *= 10) {
+        for (qint64 m : {1, 2, 5}) {
+            if (steps % (m * step) == 0 && steps / (m * step) <= 5)
+                return int(steps / (m * step)) + 1;
+        }
+        if (step > steps)
+            return 2;
+    }
 }
 
 } // namespace
@@ -179,6 +196,7 @@ void TimelineChart::setInput(const TimelineChartInput &input)
     auto *axisCount = new QValueAxis;
     const double top = niceCeiling(b.maxTotal * 1.15);
     axisCount->setRange(0, top);
+    axisCount->setTickCount(wholeTickCount(top));
     axisCount->setLabelFormat(QStringLiteral("%d"));
     axisCount->setTitleText(bucketLabel(b.bucketMs));
     c->addAxis(axisCount, Qt::AlignLeft);
