@@ -85,6 +85,35 @@ private Q_SLOTS:
                  qPrintable(all));
         QVERIFY2(!all.contains(u"Stunde") && !all.contains(u"Minuten"), qPrintable(all));
     }
+
+    // German words are longer than English ones: every tab, empty or showing an incident, still
+    // lets the window narrow to half of a 1920-pixel screen, as the README promises.
+    void everyTabFitsHalfAScreen()
+    {
+        test::WindowScene scene;
+        MainWindow &window = scene.window();
+        const auto checkTabs = [&](const char *when) {
+            for (int i = 0; i < window.tabs()->count(); ++i) {
+                scene.showTab(i);
+                const int width = window.minimumSizeHint().width();
+                QVERIFY2(width <= 960,
+                         qPrintable(QStringLiteral("%1, tab %2: %3 px")
+                                        .arg(QLatin1String(when), window.tabs()->tabText(i))
+                                        .arg(width)));
+            }
+        };
+        checkTabs("nothing selected");
+        if (QTest::currentTestFailed())
+            return;
+        const QString id = scene.service()
+                               .declare({QStringLiteral("Users unable to create orders"),
+                                         Severity::P1,
+                                         QStringLiteral("alex"),
+                                         {}})
+                               .id;
+        QVERIFY(window.selectIncident(id));
+        checkTabs("an incident selected");
+    }
 };
 
 QTEST_MAIN(TestWindowGerman)

@@ -149,10 +149,13 @@ void DiagnosticsTab::buildUi()
     m_healthSummary = new QLabel(health);
     m_healthSummary->setObjectName(QStringLiteral("healthSummary"));
     m_healthSummary->setTextFormat(Qt::PlainText);
+    // "Not run yet" explains itself in a sentence longer than a narrow tab is wide (in German).
+    m_healthSummary->setWordWrap(true);
     QFont summaryFont = m_healthSummary->font();
     summaryFont.setBold(true);
     m_healthSummary->setFont(summaryFont);
-    healthLayout->addWidget(FlowLayout::row({m_healthSummary, m_filing}, health));
+    healthLayout->addWidget(m_healthSummary);
+    healthLayout->addWidget(m_filing);
     m_healthGrid = new QWidget(health);
     m_healthGrid->setObjectName(QStringLiteral("healthGrid"));
     auto *grid = new FlowLayout(m_healthGrid);

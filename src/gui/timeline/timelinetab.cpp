@@ -138,6 +138,7 @@ void TimelineTab::buildUi()
                              m_stack);
     empty->setAlignment(Qt::AlignCenter);
     empty->setTextFormat(Qt::PlainText);
+    empty->setWordWrap(true); // the stack is as wide as its widest page, hidden ones too
     empty->setEnabled(false);
     m_stack->addWidget(empty);
 
@@ -147,6 +148,7 @@ void TimelineTab::buildUi()
 
     // Filter bar and actions.
     auto *bar = new QHBoxLayout;
+    auto *filters = new QHBoxLayout;
     m_kindButton = new QToolButton(page);
     m_kindButton->setObjectName(QStringLiteral("kindFilter"));
     m_kindButton->setPopupMode(QToolButton::InstantPopup);
@@ -170,7 +172,7 @@ void TimelineTab::buildUi()
         applyKindMenu();
     });
     m_kindButton->setMenu(kindMenu);
-    bar->addWidget(m_kindButton);
+    filters->addWidget(m_kindButton);
 
     m_authorFilter = new QLineEdit(page);
     m_authorFilter->setPlaceholderText(tr("Author"));
@@ -179,18 +181,18 @@ void TimelineTab::buildUi()
     m_authorFilter->setMaximumWidth(160);
     // Room to read what was typed; in a narrow window the buttons wrap instead.
     m_authorFilter->setMinimumWidth(fontMetrics().averageCharWidth() * 8);
-    bar->addWidget(m_authorFilter);
+    filters->addWidget(m_authorFilter);
     m_textFilter = new QLineEdit(page);
     m_textFilter->setPlaceholderText(tr("Search text"));
     m_textFilter->setAccessibleName(tr("Show events containing this text"));
     m_textFilter->setClearButtonEnabled(true);
     m_textFilter->setMinimumWidth(fontMetrics().averageCharWidth() * 8);
-    bar->addWidget(m_textFilter, 1);
+    filters->addWidget(m_textFilter, 1);
     m_pinnedOnly = new QCheckBox(tr("Pinned only"), page);
-    bar->addWidget(m_pinnedOnly);
+    filters->addWidget(m_pinnedOnly);
     m_count = new QLabel(page);
     m_count->setTextFormat(Qt::PlainText);
-    bar->addWidget(m_count);
+    filters->addWidget(m_count);
     connect(m_authorFilter, &QLineEdit::textChanged, this, [this] { m_filterDebounce.start(); });
     connect(m_textFilter, &QLineEdit::textChanged, this, [this] { m_filterDebounce.start(); });
     connect(m_pinnedOnly, &QCheckBox::toggled, this, [this](bool on) {
@@ -229,8 +231,17 @@ void TimelineTab::buildUi()
         b->setToolButtonStyle(Qt::ToolButtonTextOnly);
         buttons << b;
     }
-    bar->addWidget(FlowLayout::row(buttons, page)); // wraps in a narrow window
+    bar->addLayout(filters, 1);
+    QWidget *actions = FlowLayout::row(buttons, page);
+    bar->addWidget(actions);
     layout->addLayout(bar);
+    // Beside the filters while both fit with room to type a search; otherwise the actions go on
+    // a line of their own, where they wrap, rather than into a column that pushes the table down.
+    const int chars = fontMetrics().averageCharWidth();
+    stackWhenNarrow(bar, page,
+                    m_kindButton->sizeHint().width() + 20 * chars + 30 * chars +
+                        m_pinnedOnly->sizeHint().width() + 14 * chars +
+                        actions->sizeHint().width() + 6 * layout->spacing());
 
     // Chart above the table.
     m_split = new QSplitter(Qt::Vertical, page);
