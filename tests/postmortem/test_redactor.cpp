@@ -491,6 +491,16 @@ void TestRedactor::corpus_data()
         {u"fancy"_s, u"muffin"_s, u"offer"_s, u"equal"_s, u"scorpion"_s, u"harsh"_s, u"caught"_s,
          u"never"_s},
         u"bip39-mnemonic"_s);
+    add("mailgun hex key", u"MAILGUN send failed with key-9f2c4e6a8b0d1f3a5c7e9b1d3f5a7c9e"_s,
+        {u"key-9f2c4e6a8b0d1f3a5c7e9b1d3f5a7c9e"_s}, u"mailgun-key"_s);
+    add("mailgun alphanumeric key", u"api:key-3ax6xnjp29jd6fds4gc373sgvjxteol0@api.mailgun.net"_s,
+        {u"key-3ax6xnjp29jd6fds4gc373sgvjxteol0"_s}, u"mailgun-key"_s);
+    add("solana keypair file",
+        u"$ cat ~/.config/solana/id.json\n[165,77,202,24,37,48,187,29,109,19,44,222,214,35,123,46,217,30,63,114,31,203,25,113,23,68,148,214,73,60,157,92,52,96,190,49,32,30,105,254,218,160,238,232,185,153,127,92,124,41,153,253,175,229,147,37,60,214,84,175,77,250,215,20]"_s,
+        {u"165,77,202,24,37,48,187,29,109,19,44,222"_s}, u"solana-keypair"_s);
+    add("solana keypair with spaces",
+        u"deployer keypair: [ 165, 77, 202, 24, 37, 48, 187, 29, 109, 19, 44, 222, 214, 35, 123, 46, 217, 30, 63, 114, 31, 203, 25, 113, 23, 68, 148, 214, 73, 60, 157, 92, 52, 96, 190, 49, 32, 30, 105, 254, 218, 160, 238, 232, 185, 153, 127, 92, 124, 41, 153, 253, 175, 229, 147, 37, 60, 214, 84, 175, 77, 250, 215, 20 ] loaded"_s,
+        {u"165, 77, 202, 24, 37, 48, 187, 29, 109, "_s}, u"solana-keypair"_s);
     add("password unclosed quote", u"DB_PASSWORD=\"half quoted secret"_s, {u"half quoted secret"_s},
         u"key-value-secret"_s);
 }
@@ -777,6 +787,10 @@ void TestRedactor::lookAlikes_data()
         << u"{\"token\": \"USDC\", \"amount\": \"250.00\"} paid with token=WETH"_s;
     QTest::newRow("credentials file path")
         << u"GOOGLE_APPLICATION_CREDENTIALS=/var/run/secrets/gcp/sa.json"_s;
+    QTest::newRow("histogram of 64 buckets")
+        << u"latency buckets [0,8,13,2,2,2,13,5,13,5,0,0,1,5,0,0,1,13,5,1,3,2,0,5,2,0,13,0,5,0,1,1,0,1,3,3,5,0,0,5,3,8,1,0,3,8,1,3,2,3,1,0,0,0,0,1,1,0,5,13,0,1,1,0]"_s;
+    QTest::newRow("feature flag named key-")
+        << u"flag key-paymentsretrypolicyforeuwestzone enabled"_s;
     QTest::newRow("token placeholder in prose") << u"Token: expired. Auth: failed for user bob."_s;
 }
 

@@ -5,10 +5,12 @@
 #include <QCryptographicHash>
 #include <QRegularExpression>
 #include <QSet>
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <utility>
 #include <vector>
 
 namespace idesk {
@@ -936,6 +938,27 @@ const std::vector<Rule> &rules()
                                        QStringLiteral("wif-private-key"),
                                        {}});
             }));
+        // A Solana keypair file (id.json, what `solana-keygen` writes): a JSON array of the 64
+        // bytes of the secret and public key. Random bytes rarely repeat; a histogram or a list of
+        // small counts of the same length does, so few distinct values mean no key.
+        r.push_back(regexRule(
+            {"["}, rx(QStringLiteral(R"rx(\[\s*((?:[0-9]{1,3}\s*,\s*){63}[0-9]{1,3})\s*\])rx")),
+            [](const QString &, const QRegularExpressionMatch &m, Pick &p) {
+                std::array<bool, 256> seen{};
+                int distinct = 0;
+                for (const QStringView part : m.capturedView(1).split(u',')) {
+                    bool ok = false;
+                    const int byte = part.trimmed().toInt(&ok);
+                    if (!ok || byte > 255)
+                        return;
+                    distinct += !std::exchange(seen[std::size_t(byte)], true);
+                }
+                if (distinct >= 40)
+                    p.spans.push_back({m.capturedStart(1),
+                                       m.capturedEnd(1),
+                                       QStringLiteral("solana-keypair"),
+                                       {}});
+            }));
         r.push_back(
             regexRule({"age-secret-key-"},
                       rx(QStringLiteral(R"rx(\bAGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}\b)rx"), true),
@@ -980,8 +1003,21 @@ const std::vector<Rule> &rules()
         r.push_back(regexRule(
             {"ya29."}, rx(QStringLiteral(R"rx(\bya29\.[0-9A-Za-z_-]{30,}(?![0-9A-Za-z_-]))rx")),
             groups(QStringLiteral("google-oauth-token"))));
-        r.push_back(regexRule({"key-"}, rx(QStringLiteral(R"rx(\bkey-[0-9a-f]{32}\b)rx")),
-                              groups(QStringLiteral("mailgun-key"))));
+        // Mailgun's older private keys: "key-" and 32 lowercase letters and digits.
+        // (Hex ones always; others when they read as random rather than as a slug of words.)
+        r.push_back(regexRule(
+            {"key-"}, rx(QStringLiteral(R"rx(\bkey-([0-9a-z]{32})\b)rx")),
+            [](const QString &, const QRegularExpressionMatch &m, Pick &p) {
+                const QStringView v = m.capturedView(1);
+                const bool hex = std::all_of(v.begin(), v.end(), [](QChar c) {
+                    return c.isDigit() || (c >= u'a' && c <= u'f');
+                });
+                const bool digits =
+                    std::any_of(v.begin(), v.end(), [](QChar c) { return c.isDigit(); });
+                if (hex || (digits && entropy(v) >= 3.5))
+                    p.spans.push_back(
+                        {m.capturedStart(0), m.capturedEnd(0), QStringLiteral("mailgun-key"), {}});
+            }));
         r.push_back(regexRule(
             {"hrku-"}, rx(QStringLiteral(R"rx(\bHRKU-[A-Za-z0-9_-]{60}(?![A-Za-z0-9_-]))rx")),
             groups(QStringLiteral("heroku-key"))));
