@@ -1,5 +1,6 @@
 #include "core/logs/loganalyzer.h"
 
+#include "core/logs/bigmemory.h"
 #include "core/logs/logtext.h"
 
 #include <algorithm>
@@ -201,7 +202,7 @@ public:
         if (s.empty())
             return {};
         if (s.size() > kChunk / 8) {
-            m_big.emplace_back(new char[s.size()]);
+            m_big.push_back(bigChunk(s.size()));
             std::memcpy(m_big.back().get(), s.data(), s.size());
             return View(m_big.back().get(), s.size());
         }
@@ -210,7 +211,7 @@ public:
             // rather than hundreds, and each one is an mmap that stalls the other workers' page
             // faults while it runs.
             m_cap = m_cap == 0 ? kChunk : std::min(m_cap * 2, kMaxChunk);
-            m_chunks.emplace_back(new char[m_cap]);
+            m_chunks.push_back(bigChunk(m_cap));
             m_used = 0;
         }
         char *p = m_chunks.back().get() + m_used;
@@ -231,7 +232,7 @@ public:
 
 private:
     static constexpr size_t kChunk = size_t(1) << 20, kMaxChunk = size_t(16) << 20;
-    std::vector<std::unique_ptr<char[]>> m_chunks, m_big;
+    std::vector<BigChunk> m_chunks, m_big;
     size_t m_used = 0, m_cap = 0;
 };
 
@@ -352,7 +353,7 @@ public:
         other = Table{};
     }
 
-    std::vector<Entry> &entries() { return m_entries; }
+    BigVector<Entry> &entries() { return m_entries; }
     size_t size() const { return m_entries.size(); }
 
 private:
@@ -372,8 +373,8 @@ private:
         }
     }
 
-    std::vector<Entry> m_entries;
-    std::vector<std::uint64_t> m_index; // low half: entry number + 1, 0 is empty; high: hash
+    BigVector<Entry> m_entries;
+    BigVector<std::uint64_t> m_index; // low half: entry number + 1, 0 is empty; high: hash
     int m_shift = 64;
 };
 
@@ -799,7 +800,7 @@ Report LogAnalyzer::finish()
         };
         // With a limit, only entries counted at least as often as the limit-th most frequent
         // can be in the answer: the rest are left out before anything is built for them.
-        std::vector<const Entry *> chosen;
+        BigVector<const Entry *> chosen;
         if (limit < m.size()) {
             std::vector<qint64> top; // a min-heap of the largest counts
             for (const auto &e : m.entries()) {
@@ -845,7 +846,7 @@ Report LogAnalyzer::finish()
             std::uint64_t prefix, prefix2;
             const Entry *entry;
         };
-        std::vector<Item> v(n);
+        BigVector<Item> v(n);
         inHalves(n, [&](size_t from, size_t to) {
             for (size_t k = from; k < to; ++k) {
                 const View key = chosen[k]->key;
