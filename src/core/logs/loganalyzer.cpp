@@ -470,6 +470,20 @@ public:
         other = Table{};
     }
 
+    // Room for about n entries: the entries' capacity (address space, touched only as it fills)
+    // and an index that will not need to grow before then.
+    void expect(size_t n)
+    {
+        if (n <= m_entries.size())
+            return;
+        m_entries.reserve(n + n / 8);
+        size_t slots = std::max<size_t>(64, m_index.size());
+        while (slots < 2 * n)
+            slots *= 2;
+        if (slots > m_index.size())
+            rehash(slots);
+    }
+
     BigVector<Entry> &entries() { return m_entries; }
     size_t size() const { return m_entries.size(); }
 
@@ -711,6 +725,24 @@ struct LogAnalyzer::Impl
     Options opt;
     std::vector<Worker> workers;
     std::vector<qint64> pieceLines; // lines in each piece, by piece number
+    qint64 expectedBytes = 0;       // from expectBytes(); 0: unknown
+    qint64 seenBytes = 0;
+    bool sized = false;
+
+    // After the first block, the tables are made ready for as many keys as the whole input will
+    // bring at the rate seen so far: a table that grows as it goes copies its entries and
+    // rehashes its index again and again, stalling on memory it has just written.
+    void sizeTables()
+    {
+        if (sized || expectedBytes <= 0 || seenBytes <= 0 || expectedBytes < 2 * seenBytes)
+            return;
+        sized = true;
+        const double factor = double(expectedBytes) / double(seenBytes);
+        for (Worker &w : workers) {
+            w.groups.expect(size_t(double(w.groups.size()) * factor));
+            w.fields.expect(size_t(double(w.fields.size()) * factor));
+        }
+    }
 
     // cut: field or line is already a capped copy of a longer one (merging the workers' entries).
     void addSlow(Worker &w, View field, View line, Pos pos, bool cut = false)
@@ -884,6 +916,8 @@ struct LogAnalyzer::Impl
         work(workers[0]);
         for (std::thread &t : threads)
             t.join();
+        seenBytes += qint64(b.size());
+        sizeTables();
     }
 };
 
@@ -922,6 +956,11 @@ qsizetype LogAnalyzer::consume(QByteArrayView data, bool atEnd)
         used += end;
     }
     return qsizetype(used);
+}
+
+void LogAnalyzer::expectBytes(qint64 total)
+{
+    d->expectedBytes = total;
 }
 
 Report LogAnalyzer::finish()

@@ -51,6 +51,8 @@ FeedResult feedLogFile(logs::LogAnalyzer &analyzer, const QString &path, QString
     // The next block is read on another thread while the workers analyse this one: reading
     // (a copy out of the page cache, or inflating) would otherwise leave them waiting. Each
     // buffer keeps room in front for the unfinished last line of the block before it.
+    if (source.size() > 0)
+        analyzer.expectBytes(source.size()); // compressed: too small, and only a hint
     const size_t block = size_t(std::max<qint64>(blockSize, 4096));
     const size_t head = std::min<size_t>(block, size_t(1) << 20);
     ReadBuffer cur(head + block), next(head + block);
