@@ -451,20 +451,44 @@ size_t nextBreak(View s, size_t i, bool quotes)
     return n;
 }
 
-// The first `limit` blank-separated tokens: the header is looked for among them only.
-void tokens(View s, std::vector<Tok> &out, size_t limit)
+// The first `limit` blank-separated tokens from a position on, split only as far as they are
+// asked for: the header is looked for among them, and a line's message, most of its tokens,
+// is read once more by the masking anyway.
+class Tokens
 {
-    out.clear();
-    size_t i = 0;
-    while (i < s.size() && out.size() < limit) {
-        while (i < s.size() && isBlank(s[i]))
-            ++i;
-        const size_t b = i;
-        i = nextBreak(s, i, false);
-        if (i > b)
-            out.push_back({b, i});
+public:
+    Tokens(View s, size_t from, size_t limit, std::vector<Tok> &store)
+        : m_s(s), m_at(from), m_limit(limit), m_toks(store)
+    {
+        m_toks.clear();
     }
-}
+
+    // Whether token n exists.
+    bool has(size_t n)
+    {
+        while (m_toks.size() <= n && m_toks.size() < m_limit && m_at < m_s.size()) {
+            while (m_at < m_s.size() && isBlank(m_s[m_at]))
+                ++m_at;
+            const size_t b = m_at;
+            m_at = nextBreak(m_s, m_at, false);
+            if (m_at > b)
+                m_toks.push_back({b, m_at});
+        }
+        return n < m_toks.size();
+    }
+    size_t count()
+    {
+        has(m_limit);
+        return m_toks.size();
+    }
+    const Tok &operator[](size_t n) const { return m_toks[n]; }
+
+private:
+    View m_s;
+    size_t m_at;
+    size_t m_limit;
+    std::vector<Tok> &m_toks;
+};
 
 // "ord_9f", "req_beef": a lower-case prefix, '_' and a hex suffix, the shape of generated ids.
 bool isIdWord(View p)
@@ -648,13 +672,9 @@ void messageTemplate(QByteArrayView line, std::string &out, int defaultYear,
         }
     }
     // Reused across lines: this runs for every matching line of a big log.
-    thread_local std::vector<Tok> toks;
+    thread_local std::vector<Tok> store;
     // The header loops below look at most 14 + 8 tokens and one bracket of 12.
-    tokens(s.substr(start), toks, 48);
-    for (Tok &t : toks) {
-        t.b += start;
-        t.e += start;
-    }
+    Tokens toks(s, start, 48, store);
     const auto tok = [&](size_t q) { return s.substr(toks[q].b, toks[q].e - toks[q].b); };
     // "[req-7 user-3 - -]": a bracket spanning several tokens in the header is one field; the
     // token after its end, or q when t does not open one.
@@ -662,7 +682,7 @@ void messageTemplate(QByteArrayView line, std::string &out, int defaultYear,
         const View t = tok(q);
         if (t.front() != '[' || t.find(']') != View::npos)
             return q;
-        for (size_t r = q + 1; r < toks.size() && r < q + 12; ++r) {
+        for (size_t r = q + 1; r < q + 12 && toks.has(r); ++r) {
             const View u = tok(r);
             if (u.find('[') != View::npos)
                 return q;
@@ -676,9 +696,9 @@ void messageTemplate(QByteArrayView line, std::string &out, int defaultYear,
     bool logger = false, program = false, spanned = false;
     // A program name ends the header when only header fields (numbers, dates, hosts, levels,
     // brackets) come before it, however many: hosts and node names vary from line to line.
-    for (size_t q = 0; q < toks.size() && q < 14;) {
+    for (size_t q = 0; q < 14 && toks.has(q);) {
         const View t = tok(q);
-        if (q + 1 < toks.size() && isProgram(t)) {
+        if (toks.has(q + 1) && isProgram(t)) {
             k = q + 1;
             logger = program = true;
             if (tok(k) == "-" || tok(k) == ":")
@@ -691,7 +711,7 @@ void messageTemplate(QByteArrayView line, std::string &out, int defaultYear,
         }
         // A logger ("nova.compute.manager") after a level: what follows it may still be header
         // (a request context), so the loop below goes on from there.
-        if (q > 0 && !level.empty() && q + 1 < toks.size() && isLoggerName(t, false)) {
+        if (q > 0 && !level.empty() && toks.has(q + 1) && isLoggerName(t, false)) {
             k = q + 1;
             logger = true;
             break;
@@ -709,10 +729,10 @@ void messageTemplate(QByteArrayView line, std::string &out, int defaultYear,
     }
     if (!logger) {
         level = {};
-        if (syslog && toks.size() > 2)
+        if (syslog && toks.has(2))
             k = 1; // the host
     }
-    for (int guard = 0; k < toks.size() && guard < 8; ++guard) {
+    for (int guard = 0; toks.has(k) && guard < 8; ++guard) {
         const View t = tok(k);
         if (level.empty() && isLevel(t, &level)) {
             ++k;
@@ -727,13 +747,13 @@ void messageTemplate(QByteArrayView line, std::string &out, int defaultYear,
             ++k;
             continue;
         }
-        if (!logger && k + 1 < toks.size() && isLoggerName(t, syslog || !level.empty())) {
+        if (!logger && toks.has(k + 1) && isLoggerName(t, syslog || !level.empty())) {
             logger = true;
             ++k;
             const View next = s.substr(toks[k].b, toks[k].e - toks[k].b);
             if (next == "-" || next == ":")
                 ++k;
-            else if (k + 2 < toks.size() && tok(k + 1) == "-" && next.size() <= 8 &&
+            else if (toks.has(k + 2) && tok(k + 1) == "-" && next.size() <= 8 &&
                      next.find('=') == View::npos)
                 k += 2; // a qualifier between the name and its separator: "chrome.exe *64 - "
             continue;
@@ -744,14 +764,14 @@ void messageTemplate(QByteArrayView line, std::string &out, int defaultYear,
         }
         break;
     }
-    if (k >= toks.size() && !toks.empty() && level.empty())
-        k = toks.size() - 1; // nothing but header: keep the last token as the message
+    if (!toks.has(k) && toks.has(0) && level.empty())
+        k = toks.count() - 1; // nothing but header: keep the last token as the message
 
     if (!level.empty()) {
         for (char c : level)
             out.push_back(c >= 'a' && c <= 'z' ? char(c - 32) : c);
     }
-    if (k >= toks.size())
+    if (!toks.has(k))
         return;
     size_t i = toks[k].b;
     while (i < s.size()) {
