@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <type_traits>
 #include <unordered_map>
 
 #if defined(__SSE2__)
@@ -435,9 +436,11 @@ public:
     }
 
     // Adds other's counts to this table's entries, as at() would, but with the lookups shared
-    // by two threads. The new keys are appended without an index: nothing is looked up in this
-    // table afterwards, only its entries read.
-    void absorbLast(Table &other, bool twoThreads)
+    // by two threads. other's new keys stay in its own entries, taken over whole rather than
+    // copied (megabytes of fresh memory for a log whose every line is new); those it shares
+    // with this table are left at 0, which no counted key has. Nothing is looked up in this
+    // table afterwards: its keys are read with each().
+    void absorbLast(Table &other, bool twoThreads) requires std::is_same_v<V, qint64>
     {
         std::vector<std::ptrdiff_t> where(other.m_entries.size());
         // Each lookup is a cache miss in an index of megabytes: the slot a few entries ahead is
@@ -458,16 +461,30 @@ public:
         } else {
             look(0, where.size());
         }
-        m_entries.reserve(m_entries.size() + other.m_entries.size());
+        size_t added = 0;
         for (size_t k = 0; k < where.size(); ++k) {
-            if (where[k] >= 0)
+            if (where[k] >= 0) {
                 m_entries[size_t(where[k])].value += other.m_entries[k].value;
-            else
-                m_entries.push_back(std::move(other.m_entries[k]));
+                other.m_entries[k].value = 0;
+            } else {
+                ++added;
+            }
         }
+        m_more = std::move(other.m_entries);
+        m_moreCount = added;
         m_index = {};
         m_shift = 64;
         other = Table{};
+    }
+
+    // Every key in insertion order, the absorbed table's new ones after this one's.
+    template<typename F> void each(F &&f) const
+    {
+        for (const Entry &e : m_entries)
+            f(e);
+        for (const Entry &e : m_more)
+            if (e.value != 0)
+                f(e);
     }
 
     // Room for about n entries: the entries' capacity (address space, touched only as it fills)
@@ -485,7 +502,7 @@ public:
     }
 
     BigVector<Entry> &entries() { return m_entries; }
-    size_t size() const { return m_entries.size(); }
+    size_t size() const { return m_entries.size() + m_moreCount; }
 
 private:
     size_t slotOf(std::uint64_t h) const { return size_t((h * 0x9E3779B97F4A7C15ull) >> m_shift); }
@@ -506,6 +523,8 @@ private:
     }
 
     BigVector<Entry> m_entries;
+    BigVector<Entry> m_more;          // absorbLast's
+    size_t m_moreCount = 0;           // entries of m_more not counted into m_entries
     BigVector<std::uint64_t> m_index; // low half: entry number + 1, 0 is empty; high: hash
     int m_shift = 64;
 };
@@ -1027,7 +1046,7 @@ Report LogAnalyzer::finish()
         BigVector<const Entry *> chosen;
         if (limit < m.size()) {
             std::vector<qint64> top; // a min-heap of the largest counts
-            for (const auto &e : m.entries()) {
+            m.each([&](const Entry &e) {
                 if (top.size() < limit) {
                     top.push_back(e.value);
                     std::push_heap(top.begin(), top.end(), std::greater<>{});
@@ -1036,15 +1055,15 @@ Report LogAnalyzer::finish()
                     top.back() = e.value;
                     std::push_heap(top.begin(), top.end(), std::greater<>{});
                 }
-            }
+            });
             const qint64 least = limit == 0 ? std::numeric_limits<qint64>::max() : top.front();
-            for (const auto &e : m.entries())
+            m.each([&](const Entry &e) {
                 if (e.value >= least)
                     chosen.push_back(&e);
+            });
         } else {
             chosen.reserve(m.size());
-            for (const auto &e : m.entries())
-                chosen.push_back(&e);
+            m.each([&](const Entry &e) { chosen.push_back(&e); });
         }
         const size_t n = chosen.size();
         if (n == 0)
