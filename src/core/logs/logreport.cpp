@@ -38,6 +38,19 @@ public:
         if (m_sink && m_buf.size() >= kFlush)
             flush();
     }
+    // Bytes another JsonOut wrote: handed to the sink as they are, after what this one holds,
+    // rather than copied into its buffer first (most of a big report goes this way).
+    void pass(const std::string &bytes)
+    {
+        if (!m_sink) {
+            m_buf.append(bytes);
+            return;
+        }
+        if (!m_buf.empty())
+            flush();
+        if (!bytes.empty())
+            (*m_sink)(QByteArrayView(bytes.data(), qsizetype(bytes.size())));
+    }
     void flush()
     {
         (*m_sink)(QByteArrayView(m_buf.data(), qsizetype(m_buf.size())));
@@ -237,9 +250,8 @@ void appendCounted(JsonOut &out, const std::vector<CountedText> &v)
             std::thread other([&] { appendCountedRange(b, v, mid, end); });
             appendCountedRange(a, v, at, mid);
             other.join();
-            out.append(a.buffer());
-            out.append(b.buffer());
-            out.entryDone();
+            out.pass(a.buffer());
+            out.pass(b.buffer());
         }
     } else {
         appendCountedRange(out, v, 0, v.size());
