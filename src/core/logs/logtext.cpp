@@ -316,6 +316,27 @@ bool isBracketed(View t)
     return t.size() >= 2 && t.front() == '<' && t.back() == '>'; // syslog priority "<13>"
 }
 
+// What a byte may be in a logger name, looked up once per byte: the header search asks this of
+// the first tokens of every matching line.
+enum LoggerByte : std::uint8_t
+{
+    kNameByte = 1,
+    kDotByte = 2,
+    kBracketByte = 4,
+};
+constexpr std::array<std::uint8_t, 256> kLoggerByte = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (unsigned c = 0; c < 256; ++c)
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+            t[c] = kNameByte;
+    for (const unsigned char c : std::string_view("_-$/"))
+        t[c] = kNameByte;
+    t[static_cast<unsigned char>('.')] = kDotByte;
+    t[static_cast<unsigned char>('[')] = kBracketByte;
+    t[static_cast<unsigned char>(']')] = kBracketByte;
+    return t;
+}();
+
 // "com.example.Service:", "sshd[24200]:", "kernel:" after a syslog host.
 bool isLoggerName(View t, bool loose)
 {
@@ -324,18 +345,16 @@ bool isLoggerName(View t, bool loose)
     const bool colon = t.back() == ':';
     if (colon)
         t.remove_suffix(1);
-    bool dot = false, bracket = false;
+    std::uint8_t seen = 0;
     for (char c : t) {
-        if (c == '.')
-            dot = true;
-        else if (c == '[' || c == ']')
-            bracket = true;
-        else if (!isAlpha(c) && !isDigit(c) && c != '_' && c != '-' && c != '$' && c != '/')
+        const std::uint8_t k = kLoggerByte[static_cast<unsigned char>(c)];
+        if (k == 0)
             return false;
+        seen |= k;
     }
-    if (bracket)
+    if (seen & kBracketByte)
         return colon;
-    return dot || (loose && colon);
+    return (seen & kDotByte) || (loose && colon);
 }
 
 // A syslog-style program name ending the header: "sshd[24200]:", "crond(pam_unix)[2915]:",
