@@ -5,6 +5,8 @@
 #include <bit>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -485,6 +487,7 @@ public:
     // Whether token n exists.
     bool has(size_t n)
     {
+        m_asked = std::max(m_asked, n);
         while (m_toks.size() <= n && m_toks.size() < m_limit && m_at < m_s.size()) {
             while (m_at < m_s.size() && isBlank(m_s[m_at]))
                 ++m_at;
@@ -493,6 +496,8 @@ public:
             if (m_at > b)
                 m_toks.push_back({b, m_at});
         }
+        if (n >= m_toks.size())
+            m_missed = true;
         return n < m_toks.size();
     }
     size_t count()
@@ -501,13 +506,70 @@ public:
         return m_toks.size();
     }
     const Tok &operator[](size_t n) const { return m_toks[n]; }
+    // Where the last token asked for ends, when every token asked for exists: what was read
+    // of the line depends on its bytes up to there (and on that token ending there) only.
+    std::optional<size_t> readUpTo() const
+    {
+        if (m_missed || m_toks.empty() || m_asked >= m_toks.size())
+            return std::nullopt;
+        return m_toks[m_asked].e;
+    }
 
 private:
     View m_s;
     size_t m_at;
     size_t m_limit;
     std::vector<Tok> &m_toks;
+    size_t m_asked = 0;
+    bool m_missed = false;
 };
+
+// The header of a recent line, by its first bytes: lines from one place in a program share
+// their header (level, thread, logger) and the search through it, about half the work of a
+// template, gives the same answer for the same bytes. A line uses the memo only when it holds
+// every byte the search read, up to the end of the last token it looked at, so its own search
+// would take the same steps.
+struct HeaderMemo
+{
+    std::string read;    // the bytes from the header's start that the search looked at
+    size_t message = 0;  // where the message starts, from the header's start
+    std::string written; // what the header put in front of the template (the level)
+    bool syslog = false;
+    bool valid = false;
+};
+constexpr size_t kMemoKey = 24;   // bytes after the timestamp that choose a memo set
+constexpr size_t kMemoSets = 256; // each of kMemoWays headers that start alike
+constexpr size_t kMemoWays = 16;
+constexpr size_t kMemoBytes = 256; // the longest header kept
+
+struct MemoSet
+{
+    std::array<HeaderMemo, kMemoWays> ways;
+    size_t next = 0; // the way replaced next
+};
+
+MemoSet *memoSet(View s, size_t start, bool syslog)
+{
+    thread_local std::vector<MemoSet> memo(kMemoSets);
+    if (s.size() - start < kMemoKey)
+        return nullptr;
+    std::uint64_t h = syslog ? 0x9E3779B97F4A7C15ull : 0x2545F4914F6CDD1Dull;
+    for (size_t k = 0; k < kMemoKey; k += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + start + k, 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+    }
+    return &memo[size_t(h >> 32) % kMemoSets];
+}
+
+bool memoFits(const HeaderMemo &m, View s, size_t start, bool syslog)
+{
+    const size_t n = m.read.size();
+    return m.valid && m.syslog == syslog && s.size() - start >= n &&
+           std::memcmp(s.data() + start, m.read.data(), n) == 0 &&
+           (start + n == s.size() || isBlank(s[start + n]));
+}
 
 // "ord_9f", "req_beef": a lower-case prefix, '_' and a hex suffix, the shape of generated ids.
 bool isIdWord(View p)
@@ -624,76 +686,10 @@ void appendMasked(std::string &out, View word, bool valueFollows = false)
     }
 }
 
-} // namespace
-
-std::optional<qint64> lineTimestamp(QByteArrayView line, int defaultYear)
+// The header after a line's timestamp, read through toks: the level is written to out, and the
+// message's start returned (npos: the line has none).
+size_t readHeader(View s, bool syslog, Tokens &toks, std::string &out)
 {
-    const View s = view(line).substr(0, 512);
-    size_t i = 0;
-    while (i < s.size() && (isBlank(s[i]) || s[i] == '['))
-        ++i;
-    if (auto t = timestampAt(s, i, defaultYear, nullptr))
-        return t;
-    // Further in: an ISO stamp after a prefix ("time=", a JSON key, a kubectl pod prefix) or the
-    // common log format's bracket after the client address.
-    for (size_t k = 1; k + 10 < s.size(); ++k) {
-        if (s[k] == '[' && isDigit(s[k + 1])) {
-            if (auto t = commonLogAt(s, k + 1, nullptr))
-                return t;
-        }
-        if (isDigit(s[k]) && !isDigit(s[k - 1]) && s[k + 4] == '-') {
-            if (auto t = isoAt(s, k, nullptr))
-                return t;
-        }
-    }
-    return std::nullopt;
-}
-
-QByteArray messageTemplate(QByteArrayView line)
-{
-    std::string out;
-    messageTemplate(line, out);
-    return QByteArray(out.data(), qsizetype(out.size()));
-}
-
-void messageTemplate(QByteArrayView line, std::string &out)
-{
-    std::optional<qint64> time;
-    messageTemplate(line, out, 1970, time);
-}
-
-void messageTemplate(QByteArrayView line, std::string &out, int defaultYear,
-                     std::optional<qint64> &time)
-{
-    time.reset();
-    out.clear();
-    View s = view(line);
-    while (!s.empty() && (s.back() == '\r' || isBlank(s.back())))
-        s.remove_suffix(1);
-
-    // The header: a leading timestamp, then up to a few level / bracketed / numeric tokens and
-    // one logger name.
-    size_t start = 0;
-    while (start < s.size() && isBlank(s[start]))
-        ++start;
-    bool syslog = false;
-    {
-        size_t i = start + (start < s.size() && s[start] == '[' ? 1 : 0);
-        size_t end = 0;
-        // lineTimestamp looks at the same place first; past its window it reads nothing there.
-        if (auto t = timestampAt(s, i, defaultYear, &end)) {
-            if (i < 400)
-                time = t;
-            syslog = !isDigit(s[i]);
-            if (end < s.size() && s[end] == ']')
-                ++end;
-            start = end;
-        }
-    }
-    // Reused across lines: this runs for every matching line of a big log.
-    thread_local std::vector<Tok> store;
-    // The header loops below look at most 14 + 8 tokens and one bracket of 12.
-    Tokens toks(s, start, 48, store);
     const auto tok = [&](size_t q) { return s.substr(toks[q].b, toks[q].e - toks[q].b); };
     // "[req-7 user-3 - -]": a bracket spanning several tokens in the header is one field; the
     // token after its end, or q when t does not open one.
@@ -791,8 +787,107 @@ void messageTemplate(QByteArrayView line, std::string &out, int defaultYear,
             out.push_back(c >= 'a' && c <= 'z' ? char(c - 32) : c);
     }
     if (!toks.has(k))
-        return;
-    size_t i = toks[k].b;
+        return View::npos;
+    return toks[k].b;
+}
+
+} // namespace
+
+std::optional<qint64> lineTimestamp(QByteArrayView line, int defaultYear)
+{
+    const View s = view(line).substr(0, 512);
+    size_t i = 0;
+    while (i < s.size() && (isBlank(s[i]) || s[i] == '['))
+        ++i;
+    if (auto t = timestampAt(s, i, defaultYear, nullptr))
+        return t;
+    // Further in: an ISO stamp after a prefix ("time=", a JSON key, a kubectl pod prefix) or the
+    // common log format's bracket after the client address.
+    for (size_t k = 1; k + 10 < s.size(); ++k) {
+        if (s[k] == '[' && isDigit(s[k + 1])) {
+            if (auto t = commonLogAt(s, k + 1, nullptr))
+                return t;
+        }
+        if (isDigit(s[k]) && !isDigit(s[k - 1]) && s[k + 4] == '-') {
+            if (auto t = isoAt(s, k, nullptr))
+                return t;
+        }
+    }
+    return std::nullopt;
+}
+
+QByteArray messageTemplate(QByteArrayView line)
+{
+    std::string out;
+    messageTemplate(line, out);
+    return QByteArray(out.data(), qsizetype(out.size()));
+}
+
+void messageTemplate(QByteArrayView line, std::string &out)
+{
+    std::optional<qint64> time;
+    messageTemplate(line, out, 1970, time);
+}
+
+void messageTemplate(QByteArrayView line, std::string &out, int defaultYear,
+                     std::optional<qint64> &time)
+{
+    time.reset();
+    out.clear();
+    View s = view(line);
+    while (!s.empty() && (s.back() == '\r' || isBlank(s.back())))
+        s.remove_suffix(1);
+
+    // The header: a leading timestamp, then up to a few level / bracketed / numeric tokens and
+    // one logger name.
+    size_t start = 0;
+    while (start < s.size() && isBlank(s[start]))
+        ++start;
+    bool syslog = false;
+    {
+        size_t i = start + (start < s.size() && s[start] == '[' ? 1 : 0);
+        size_t end = 0;
+        // lineTimestamp looks at the same place first; past its window it reads nothing there.
+        if (auto t = timestampAt(s, i, defaultYear, &end)) {
+            if (i < 400)
+                time = t;
+            syslog = !isDigit(s[i]);
+            if (end < s.size() && s[end] == ']')
+                ++end;
+            start = end;
+        }
+    }
+    // Reused across lines: this runs for every matching line of a big log.
+    thread_local std::vector<Tok> store;
+    // The header loops look at most 14 + 8 tokens and one bracket of 12.
+    Tokens toks(s, start, 48, store);
+    size_t i;
+    MemoSet *set = memoSet(s, start, syslog);
+    const HeaderMemo *hit = nullptr;
+    if (set)
+        for (const HeaderMemo &m : set->ways)
+            if (memoFits(m, s, start, syslog)) {
+                hit = &m;
+                break;
+            }
+    if (hit) {
+        out = hit->written;
+        i = start + hit->message;
+    } else {
+        i = readHeader(s, syslog, toks, out);
+        if (i == View::npos)
+            return;
+        // A header read far into a long line is not kept: the memo stays a few hundred KB.
+        if (const auto upTo = toks.readUpTo(); set && upTo && *upTo - start <= kMemoBytes) {
+            HeaderMemo &m = set->ways[set->next];
+            set->next = (set->next + 1) % kMemoWays;
+            m.read.assign(s.substr(start, *upTo - start));
+            m.message = i - start;
+            m.written = out;
+            m.syslog = syslog;
+            m.valid = true;
+        }
+    }
     while (i < s.size()) {
         if (isBlank(s[i])) {
             while (i < s.size() && isBlank(s[i]))
