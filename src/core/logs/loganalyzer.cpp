@@ -1089,6 +1089,16 @@ Report LogAnalyzer::finish()
             std::uint64_t prefix, prefix2;
             const Entry *entry;
         };
+        // The answer's vector is made, page by page, on the other core while the items are
+        // built and sorted: for a log whose every line is its own group it is megabytes, and the
+        // merge of sorted runs below leaves that core idle.
+        std::vector<CountedText> out;
+        const size_t outSize = std::min(limit, n);
+        std::jthread making;
+        if (twoCores && outSize >= 16384)
+            making = std::jthread([&out, outSize] { out.resize(outSize); });
+        else
+            out.resize(outSize);
         BigVector<Item> v(n);
         inHalves(n, [&](size_t from, size_t to) {
             for (size_t k = from; k < to; ++k) {
@@ -1157,7 +1167,8 @@ Report LogAnalyzer::finish()
         } else {
             std::sort(v.begin(), v.end(), order);
         }
-        std::vector<CountedText> out(v.size());
+        if (making.joinable())
+            making.join();
         const auto convert = [&](size_t from, size_t to) {
             for (size_t k = from; k < to; ++k) {
                 const View key = v[k].entry->key;
