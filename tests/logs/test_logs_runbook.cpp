@@ -364,6 +364,47 @@ private Q_SLOTS:
         }
     }
 
+    // A size hint only sizes the tables: given with the first slice, after it (so the tables
+    // are resized holding keys), too small or far too large, the answers are the same.
+    void sizeHintChangesNothing_data()
+    {
+        QTest::addColumn<qint64>("hint");
+        QTest::addColumn<int>("threads");
+        QTest::newRow("the size") << qint64(-1) << 2;
+        QTest::newRow("far more") << qint64(1) << 1;
+        QTest::newRow("far more, two threads") << qint64(1) << 2;
+        QTest::newRow("too small") << qint64(10) << 2;
+    }
+
+    void sizeHintChangesNothing()
+    {
+        QFETCH(qint64, hint);
+        QFETCH(int, threads);
+        QByteArray log;
+        for (int i = 0; i < 4000; ++i) {
+            const int k = i % 1500; // each line comes back up to twice more
+            log += "2024-05-01T10:" + QByteArray::number(10 + k / 100) + ":00Z ERROR order " +
+                   QByteArray::number(k) + " failed reason=" + QByteArray::number(k % 7) +
+                   (k % 3 ? " response_time: " + QByteArray::number(k % 97) : QByteArray()) + '\n';
+        }
+        Options opt;
+        opt.threads = threads;
+        opt.withLines = true;
+        const Report plain = LogAnalyzer::analyze(log, opt);
+        LogAnalyzer a(opt);
+        a.expectBytes(hint < 0 ? log.size() : hint == 1 ? log.size() * 1000 : hint);
+        // Three slices ending at newlines: the tables are sized after the first, with its keys
+        // in them.
+        const qsizetype one = log.indexOf('\n', log.size() / 3) + 1;
+        const qsizetype two = log.indexOf('\n', 2 * log.size() / 3) + 1;
+        QCOMPARE(a.consume(log.first(one)), one);
+        QCOMPARE(a.consume(log.sliced(one, two - one)), two - one);
+        QCOMPARE(a.consume(log.sliced(two), true), log.size() - two);
+        const Report sized = a.finish();
+        QCOMPARE(plain.errorGroups.size(), size_t(1500));
+        QCOMPARE(everything(sized), everything(plain));
+    }
+
     void propertyRandomLogs_data()
     {
         QTest::addColumn<quint32>("seed");

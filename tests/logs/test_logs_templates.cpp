@@ -14,6 +14,7 @@
 #include <QUuid>
 #include <map>
 #include <set>
+#include <thread>
 
 using namespace idesk;
 using namespace idesk::logs;
@@ -328,6 +329,52 @@ private Q_SLOTS:
         const Report r = LogAnalyzer::analyze(log, opt);
         QCOMPARE(r.templates.size(), size_t(3));
         QCOMPARE(r.templates[0].text, QByteArray("screenTurnedOff"));
+    }
+
+    // A line whose header starts like a recent line's is read from a memo of that header only
+    // when it holds every byte the search read: the templates of lines that share a start and
+    // part ways at a token the search looks at (a level, a bracket, a logger, a program name,
+    // a token that only begins the same) are those each line gets on a thread of its own.
+    void headerMemoOnlyForTheSameHeader()
+    {
+        // A start longer than the bytes that choose a memo slot, so lines meet in one slot.
+        const QByteArray ts = "2024-05-01T10:00:00Z [worker-thread-pool-17]";
+        const QList<QByteArray> rests = {
+            " c.l.Svc - request failed x=1",
+            " c.l.Svc - [ctx] request failed x=1",
+            " c.l.Svc - requests failed x=2",
+            " c.l.Svc -",
+            " c.l.Svc - request",
+            " c.l.Svc: request failed x=1",
+            " c.l.Svc warnin disk low",
+            " c.l.Svc warning disk low",
+            " WAR disk low on node 7",
+            " WARN disk low on node 7",
+            " warning disk low on node 7",
+            " sshd[12]: accepted key for u_1",
+            " sshd[12]:accepted key for u_1",
+            " ERROR [req-7 user-3 - -] c.l.Svc - done in 5 ms",
+            " ERROR [req-7 user-3 - -] c.l.Svc - done in 5 ms]",
+            " ERROR [req-7 user-3 - - c.l.Svc - done in 5 ms",
+            " ERROR 12 34 c.l.Svc - 56 done",
+            " ERROR 12 34 c.l.Svc - 56: done",
+            "  c.l.Svc -  request failed x=1",
+            "\tc.l.Svc\t-\trequest failed x=1",
+        };
+        // Each line after each other line, so every pair meets in the memo both ways.
+        QList<QByteArray> lines;
+        for (const QByteArray &a : rests)
+            for (const QByteArray &b : rests)
+                lines << ts + a << ts + b;
+        std::vector<QByteArray> alone;
+        for (const QByteArray &l : lines) {
+            QByteArray t;
+            std::thread fresh([&] { t = messageTemplate(l); });
+            fresh.join();
+            alone.push_back(t);
+        }
+        for (qsizetype k = 0; k < lines.size(); ++k)
+            QCOMPARE(messageTemplate(lines[k]), alone[size_t(k)]);
     }
 
     void bigReportJsonKeepsOrder()

@@ -1,5 +1,6 @@
 #include "core/logs/loganalyzer.h"
 
+#include "core/logs/bigmemory.h"
 #include "core/logs/logtext.h"
 
 #include <algorithm>
@@ -11,13 +12,21 @@
 #include <functional>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
+#include <type_traits>
 #include <unordered_map>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
+#endif
+// Where the compiler can build AVX2 code for a CPU that has it, the scans below take 32 bytes at a
+// time; the choice is made once, at run time, so the program still runs on any x86-64.
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define IDESK_LOGS_AVX2 1
 #endif
 
 namespace idesk::logs {
@@ -63,12 +72,42 @@ bool contains(View hay, View needle)
 #endif
 }
 
+#if defined(IDESK_LOGS_AVX2)
+bool hasAvx2()
+{
+    static const bool yes = __builtin_cpu_supports("avx2");
+    return yes;
+}
+
+__attribute__((target("avx2"))) qint64 countNewlinesAvx2(const char *p, size_t n, size_t &i)
+{
+    qint64 total = 0;
+    const __m256i nl = _mm256_set1_epi8('\n');
+    while (i + 32 <= n) {
+        const size_t stop = std::min(n - 31, i + 32 * 255);
+        __m256i acc = _mm256_setzero_si256();
+        for (; i < stop; i += 32) {
+            const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p + i));
+            acc = _mm256_sub_epi8(acc, _mm256_cmpeq_epi8(v, nl));
+        }
+        const __m256i sums = _mm256_sad_epu8(acc, _mm256_setzero_si256());
+        total += _mm256_extract_epi64(sums, 0) + _mm256_extract_epi64(sums, 1) +
+                 _mm256_extract_epi64(sums, 2) + _mm256_extract_epi64(sums, 3);
+    }
+    return total;
+}
+#endif
+
 // The '\n' bytes in s, sixteen at a time: std::count widens every byte to a 64-bit sum.
 qint64 countNewlines(View s)
 {
     const char *p = s.data();
     size_t n = s.size(), i = 0;
     qint64 total = 0;
+#if defined(IDESK_LOGS_AVX2)
+    if (hasAvx2())
+        total += countNewlinesAvx2(p, n, i);
+#endif
 #if defined(__SSE2__)
     const __m128i nl = _mm_set1_epi8('\n');
     while (i + 16 <= n) {
@@ -105,6 +144,13 @@ public:
         const size_t n = m_hay.size();
         const size_t longest = std::max(m_a.size(), m_b.size());
         size_t i = from;
+#if defined(IDESK_LOGS_AVX2)
+        if (hasAvx2()) {
+            const size_t at = nextAvx2(i, which);
+            if (at != View::npos)
+                return at;
+        }
+#endif
 #if defined(__SSE2__)
         const __m128i a0 = _mm_set1_epi8(m_a.front()), a1 = _mm_set1_epi8(m_a.back());
         const __m128i b0 = _mm_set1_epi8(m_b.front()), b1 = _mm_set1_epi8(m_b.back());
@@ -141,27 +187,94 @@ public:
     }
 
 private:
+#if defined(IDESK_LOGS_AVX2)
+    // As the loop in next(), 32 positions at a time; npos with i left where fewer remain.
+    __attribute__((target("avx2"))) size_t nextAvx2(size_t &i, int &which) const
+    {
+        const char *p = m_hay.data();
+        const size_t n = m_hay.size();
+        const size_t longest = std::max(m_a.size(), m_b.size());
+        const __m256i a0 = _mm256_set1_epi8(m_a.front()), a1 = _mm256_set1_epi8(m_a.back());
+        const __m256i b0 = _mm256_set1_epi8(m_b.front()), b1 = _mm256_set1_epi8(m_b.back());
+        const size_t la = m_a.size() - 1, lb = m_b.size() - 1;
+        const __m256i am = _mm256_set1_epi8(m_a[la / 2]), bm = _mm256_set1_epi8(m_b[lb / 2]);
+        for (; i + 32 + longest <= n; i += 32) {
+            // No lambda for the loads: it would be compiled without AVX2.
+            const __m256i *q = reinterpret_cast<const __m256i *>(p + i);
+            const __m256i first = _mm256_loadu_si256(q);
+            const __m256i lastA = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p + i + la));
+            const __m256i midA =
+                _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p + i + la / 2));
+            const __m256i lastB = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p + i + lb));
+            const __m256i midB =
+                _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p + i + lb / 2));
+            const unsigned ma = unsigned(_mm256_movemask_epi8(_mm256_and_si256(
+                _mm256_and_si256(_mm256_cmpeq_epi8(first, a0), _mm256_cmpeq_epi8(lastA, a1)),
+                _mm256_cmpeq_epi8(midA, am))));
+            const unsigned mb = unsigned(_mm256_movemask_epi8(_mm256_and_si256(
+                _mm256_and_si256(_mm256_cmpeq_epi8(first, b0), _mm256_cmpeq_epi8(lastB, b1)),
+                _mm256_cmpeq_epi8(midB, bm))));
+            for (unsigned m = ma | mb; m != 0; m &= m - 1) {
+                const unsigned bit = unsigned(std::countr_zero(m));
+                which = ((ma >> bit) & 1u && equalAt(i + bit, m_a) ? kFirst : 0) |
+                        ((mb >> bit) & 1u && equalAt(i + bit, m_b) ? kSecond : 0);
+                if (which)
+                    return i + bit;
+            }
+        }
+        return View::npos;
+    }
+#endif
+
     bool equalAt(size_t i, View w) const
     {
-        return i + w.size() <= m_hay.size() &&
-               std::memcmp(m_hay.data() + i, w.data(), w.size()) == 0;
+        // Inline, not memcmp: the words are short and a candidate nearly always is the word.
+        if (i + w.size() > m_hay.size())
+            return false;
+        const char *p = m_hay.data() + i;
+        for (size_t k = 0; k < w.size(); ++k)
+            if (p[k] != w[k])
+                return false;
+        return true;
     }
 
     View m_hay, m_a, m_b;
 };
 
+// Two lanes of eight bytes each round, so the multiplications of one do not wait for the
+// other's, and the last few bytes in one word rather than one round per byte: every error
+// line's text and last field are hashed.
 std::uint64_t mixHash(View s, std::uint64_t seed)
 {
-    std::uint64_t h = seed ^ (s.size() * 0x9E3779B97F4A7C15ull);
+    const char *p = s.data();
+    const size_t n = s.size();
+    std::uint64_t h = seed ^ (n * 0x9E3779B97F4A7C15ull), g = ~seed;
     size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
+    const auto word = [p](size_t at) {
         std::uint64_t w;
-        std::memcpy(&w, s.data() + i, 8);
-        h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+        std::memcpy(&w, p + at, 8);
+        return w;
+    };
+    for (; i + 16 <= n; i += 16) {
+        h = (h ^ word(i)) * 0xBF58476D1CE4E5B9ull;
+        g = (g ^ word(i + 8)) * 0x94D049BB133111EBull;
         h ^= h >> 31;
+        g ^= g >> 29;
     }
-    for (; i < s.size(); ++i)
-        h = (h ^ std::uint8_t(s[i])) * 0x94D049BB133111EBull;
+    if (i + 8 <= n) {
+        h = (h ^ word(i)) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+        i += 8;
+    }
+    if (i < n) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, p + i, n - i);
+        g = (g ^ w) * 0x94D049BB133111EBull;
+        g ^= g >> 29;
+    }
+    h ^= g * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 33;
+    h *= 0xC4CEB9FE1A85EC53ull;
     h ^= h >> 29;
     return h;
 }
@@ -201,7 +314,7 @@ public:
         if (s.empty())
             return {};
         if (s.size() > kChunk / 8) {
-            m_big.emplace_back(new char[s.size()]);
+            m_big.push_back(bigChunk(s.size()));
             std::memcpy(m_big.back().get(), s.data(), s.size());
             return View(m_big.back().get(), s.size());
         }
@@ -210,7 +323,7 @@ public:
             // rather than hundreds, and each one is an mmap that stalls the other workers' page
             // faults while it runs.
             m_cap = m_cap == 0 ? kChunk : std::min(m_cap * 2, kMaxChunk);
-            m_chunks.emplace_back(new char[m_cap]);
+            m_chunks.push_back(bigChunk(m_cap));
             m_used = 0;
         }
         char *p = m_chunks.back().get() + m_used;
@@ -231,7 +344,7 @@ public:
 
 private:
     static constexpr size_t kChunk = size_t(1) << 20, kMaxChunk = size_t(16) << 20;
-    std::vector<std::unique_ptr<char[]>> m_chunks, m_big;
+    std::vector<BigChunk> m_chunks, m_big;
     size_t m_used = 0, m_cap = 0;
 };
 
@@ -323,14 +436,22 @@ public:
     }
 
     // Adds other's counts to this table's entries, as at() would, but with the lookups shared
-    // by two threads. The new keys are appended without an index: nothing is looked up in this
-    // table afterwards, only its entries read.
-    void absorbLast(Table &other, bool twoThreads)
+    // by two threads. other's new keys stay in its own entries, taken over whole rather than
+    // copied (megabytes of fresh memory for a log whose every line is new); those it shares
+    // with this table are left at 0, which no counted key has. Nothing is looked up in this
+    // table afterwards: its keys are read with each().
+    void absorbLast(Table &other, bool twoThreads) requires std::is_same_v<V, qint64>
     {
         std::vector<std::ptrdiff_t> where(other.m_entries.size());
+        // Each lookup is a cache miss in an index of megabytes: the slot a few entries ahead is
+        // asked for while this one is compared, so the misses overlap instead of queueing.
+        constexpr size_t kAhead = 16;
         const auto look = [&](size_t from, size_t to) {
-            for (size_t k = from; k < to; ++k)
+            for (size_t k = from; k < to; ++k) {
+                if (k + kAhead < to)
+                    prefetch(other.m_entries[k + kAhead].hash);
                 where[k] = find(other.m_entries[k].hash, other.m_entries[k].key);
+            }
         };
         const size_t half = where.size() / 2;
         if (twoThreads && where.size() >= 16384) {
@@ -340,27 +461,56 @@ public:
         } else {
             look(0, where.size());
         }
-        m_entries.reserve(m_entries.size() + other.m_entries.size());
+        size_t added = 0;
         for (size_t k = 0; k < where.size(); ++k) {
-            if (where[k] >= 0)
+            if (where[k] >= 0) {
                 m_entries[size_t(where[k])].value += other.m_entries[k].value;
-            else
-                m_entries.push_back(std::move(other.m_entries[k]));
+                other.m_entries[k].value = 0;
+            } else {
+                ++added;
+            }
         }
+        m_more = std::move(other.m_entries);
+        m_moreCount = added;
         m_index = {};
         m_shift = 64;
         other = Table{};
     }
 
-    std::vector<Entry> &entries() { return m_entries; }
-    size_t size() const { return m_entries.size(); }
+    // Every key in insertion order, the absorbed table's new ones after this one's.
+    template<typename F> void each(F &&f) const
+    {
+        for (const Entry &e : m_entries)
+            f(e);
+        for (const Entry &e : m_more)
+            if (e.value != 0)
+                f(e);
+    }
+
+    // Room for about n entries: the entries' capacity (address space, touched only as it fills)
+    // and an index that will not need to grow before then.
+    void expect(size_t n)
+    {
+        if (n <= m_entries.size())
+            return;
+        m_entries.reserve(n + n / 8);
+        size_t slots = std::max<size_t>(64, m_index.size());
+        while (slots < 2 * n)
+            slots *= 2;
+        if (slots > m_index.size())
+            rehash(slots);
+    }
+
+    BigVector<Entry> &entries() { return m_entries; }
+    size_t size() const { return m_entries.size() + m_moreCount; }
 
 private:
     size_t slotOf(std::uint64_t h) const { return size_t((h * 0x9E3779B97F4A7C15ull) >> m_shift); }
 
-    void grow()
+    void grow() { rehash(std::max<size_t>(64, m_index.size() * 2)); }
+
+    void rehash(size_t n)
     {
-        const size_t n = std::max<size_t>(64, m_index.size() * 2);
         m_shift = 64 - std::countr_zero(n);
         m_index.assign(n, 0);
         const size_t mask = n - 1;
@@ -372,10 +522,68 @@ private:
         }
     }
 
-    std::vector<Entry> m_entries;
-    std::vector<std::uint64_t> m_index; // low half: entry number + 1, 0 is empty; high: hash
+    BigVector<Entry> m_entries;
+    BigVector<Entry> m_more;          // absorbLast's
+    size_t m_moreCount = 0;           // entries of m_more not counted into m_entries
+    BigVector<std::uint64_t> m_index; // low half: entry number + 1, 0 is empty; high: hash
     int m_shift = 64;
 };
+
+struct Numeric
+{
+    bool negative = false;
+    View integer;  // without leading zeros
+    View fraction; // without trailing zeros
+};
+
+Numeric readNumeric(View s)
+{
+    size_t i = 0;
+    while (i < s.size() && isBlank(s[i]))
+        ++i;
+    Numeric n;
+    if (i < s.size() && s[i] == '-') {
+        n.negative = true;
+        ++i;
+    }
+    while (i < s.size() && s[i] == '0')
+        ++i;
+    size_t b = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+        ++i;
+    n.integer = s.substr(b, i - b);
+    if (i < s.size() && s[i] == '.') {
+        b = ++i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+            ++i;
+        View f = s.substr(b, i - b);
+        while (!f.empty() && f.back() == '0')
+            f.remove_suffix(1);
+        n.fraction = f;
+    }
+    if (n.integer.empty() && n.fraction.empty())
+        n.negative = false; // -0 and 0 are equal
+    return n;
+}
+
+int compareMagnitude(const Numeric &a, const Numeric &b)
+{
+    if (a.integer.size() != b.integer.size())
+        return a.integer.size() < b.integer.size() ? -1 : 1;
+    if (const int c = a.integer.compare(b.integer))
+        return c < 0 ? -1 : 1;
+    const int c = a.fraction.compare(b.fraction);
+    return c < 0 ? -1 : (c > 0 ? 1 : 0);
+}
+
+// compareNumeric of two numbers already read.
+int compareNumbers(const Numeric &x, const Numeric &y)
+{
+    if (x.negative != y.negative)
+        return x.negative ? -1 : 1;
+    const int c = compareMagnitude(x, y);
+    return x.negative ? -c : c;
+}
 
 struct Slow
 {
@@ -423,6 +631,10 @@ struct Worker
     Table<qint64> groups;
     Table<qint64> fields;
     std::vector<Slow> slow; // a heap, at most Options::slowest entries
+    // The number on top of the full heap, read once: most timed lines are smaller and are
+    // turned away with one read of their own field. Points into slow.front(); empty after
+    // the heap changes.
+    std::optional<Numeric> top;
     Table<TemplateAcc> templates;
     std::unordered_map<qint64, qint64> minutes;
     qint64 lastMinute = LLONG_MIN; // errors come in runs of the same minute
@@ -532,6 +744,24 @@ struct LogAnalyzer::Impl
     Options opt;
     std::vector<Worker> workers;
     std::vector<qint64> pieceLines; // lines in each piece, by piece number
+    qint64 expectedBytes = 0;       // from expectBytes(); 0: unknown
+    qint64 seenBytes = 0;
+    bool sized = false;
+
+    // After the first block, the tables are made ready for as many keys as the whole input will
+    // bring at the rate seen so far: a table that grows as it goes copies its entries and
+    // rehashes its index again and again, stalling on memory it has just written.
+    void sizeTables()
+    {
+        if (sized || expectedBytes <= 0 || seenBytes <= 0 || expectedBytes < 2 * seenBytes)
+            return;
+        sized = true;
+        const double factor = double(expectedBytes) / double(seenBytes);
+        for (Worker &w : workers) {
+            w.groups.expect(size_t(double(w.groups.size()) * factor));
+            w.fields.expect(size_t(double(w.fields.size()) * factor));
+        }
+    }
 
     // cut: field or line is already a capped copy of a longer one (merging the workers' entries).
     void addSlow(Worker &w, View field, View line, Pos pos, bool cut = false)
@@ -540,8 +770,15 @@ struct LogAnalyzer::Impl
         if (n == 0)
             return;
         const View capped = field.substr(0, size_t(kTextCap));
-        if (w.slow.size() >= n && !slowLess(w.slow.front().field, w.slow.front().pos, capped, pos))
-            return;
+        if (w.slow.size() >= n) {
+            if (!w.top)
+                w.top = readNumeric(w.slow.front().field);
+            const int c = compareNumbers(*w.top, readNumeric(capped));
+            if (c > 0 ||
+                (c == 0 && !slowLess(w.slow.front().field, w.slow.front().pos, capped, pos)))
+                return;
+        }
+        w.top.reset();
         Slow s{std::string(capped), std::string(line.substr(0, size_t(kTextCap))), pos,
                cut || field.size() > size_t(kTextCap) || line.size() > size_t(kTextCap)};
         if (w.slow.size() >= n) {
@@ -698,6 +935,8 @@ struct LogAnalyzer::Impl
         work(workers[0]);
         for (std::thread &t : threads)
             t.join();
+        seenBytes += qint64(b.size());
+        sizeTables();
     }
 };
 
@@ -736,6 +975,11 @@ qsizetype LogAnalyzer::consume(QByteArrayView data, bool atEnd)
         used += end;
     }
     return qsizetype(used);
+}
+
+void LogAnalyzer::expectBytes(qint64 total)
+{
+    d->expectedBytes = total;
 }
 
 Report LogAnalyzer::finish()
@@ -799,10 +1043,10 @@ Report LogAnalyzer::finish()
         };
         // With a limit, only entries counted at least as often as the limit-th most frequent
         // can be in the answer: the rest are left out before anything is built for them.
-        std::vector<const Entry *> chosen;
+        BigVector<const Entry *> chosen;
         if (limit < m.size()) {
             std::vector<qint64> top; // a min-heap of the largest counts
-            for (const auto &e : m.entries()) {
+            m.each([&](const Entry &e) {
                 if (top.size() < limit) {
                     top.push_back(e.value);
                     std::push_heap(top.begin(), top.end(), std::greater<>{});
@@ -811,15 +1055,15 @@ Report LogAnalyzer::finish()
                     top.back() = e.value;
                     std::push_heap(top.begin(), top.end(), std::greater<>{});
                 }
-            }
+            });
             const qint64 least = limit == 0 ? std::numeric_limits<qint64>::max() : top.front();
-            for (const auto &e : m.entries())
+            m.each([&](const Entry &e) {
                 if (e.value >= least)
                     chosen.push_back(&e);
+            });
         } else {
             chosen.reserve(m.size());
-            for (const auto &e : m.entries())
-                chosen.push_back(&e);
+            m.each([&](const Entry &e) { chosen.push_back(&e); });
         }
         const size_t n = chosen.size();
         if (n == 0)
@@ -845,7 +1089,17 @@ Report LogAnalyzer::finish()
             std::uint64_t prefix, prefix2;
             const Entry *entry;
         };
-        std::vector<Item> v(n);
+        // The answer's vector is made, page by page, on the other core while the items are
+        // built and sorted: for a log whose every line is its own group it is megabytes, and the
+        // merge of sorted runs below leaves that core idle.
+        std::vector<CountedText> out;
+        const size_t outSize = std::min(limit, n);
+        std::jthread making;
+        if (twoCores && outSize >= 16384)
+            making = std::jthread([&out, outSize] { out.resize(outSize); });
+        else
+            out.resize(outSize);
+        BigVector<Item> v(n);
         inHalves(n, [&](size_t from, size_t to) {
             for (size_t k = from; k < to; ++k) {
                 const View key = chosen[k]->key;
@@ -913,7 +1167,8 @@ Report LogAnalyzer::finish()
         } else {
             std::sort(v.begin(), v.end(), order);
         }
-        std::vector<CountedText> out(v.size());
+        if (making.joinable())
+            making.join();
         const auto convert = [&](size_t from, size_t to) {
             for (size_t k = from; k < to; ++k) {
                 const View key = v[k].entry->key;
@@ -984,65 +1239,9 @@ Report LogAnalyzer::analyze(QByteArrayView data, const Options &options)
     return a.finish();
 }
 
-namespace {
-
-struct Numeric
-{
-    bool negative = false;
-    View integer;  // without leading zeros
-    View fraction; // without trailing zeros
-};
-
-Numeric readNumeric(View s)
-{
-    size_t i = 0;
-    while (i < s.size() && isBlank(s[i]))
-        ++i;
-    Numeric n;
-    if (i < s.size() && s[i] == '-') {
-        n.negative = true;
-        ++i;
-    }
-    while (i < s.size() && s[i] == '0')
-        ++i;
-    size_t b = i;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9')
-        ++i;
-    n.integer = s.substr(b, i - b);
-    if (i < s.size() && s[i] == '.') {
-        b = ++i;
-        while (i < s.size() && s[i] >= '0' && s[i] <= '9')
-            ++i;
-        View f = s.substr(b, i - b);
-        while (!f.empty() && f.back() == '0')
-            f.remove_suffix(1);
-        n.fraction = f;
-    }
-    if (n.integer.empty() && n.fraction.empty())
-        n.negative = false; // -0 and 0 are equal
-    return n;
-}
-
-int compareMagnitude(const Numeric &a, const Numeric &b)
-{
-    if (a.integer.size() != b.integer.size())
-        return a.integer.size() < b.integer.size() ? -1 : 1;
-    if (const int c = a.integer.compare(b.integer))
-        return c < 0 ? -1 : 1;
-    const int c = a.fraction.compare(b.fraction);
-    return c < 0 ? -1 : (c > 0 ? 1 : 0);
-}
-
-} // namespace
-
 int compareNumeric(QByteArrayView a, QByteArrayView b)
 {
-    const Numeric x = readNumeric(view(a));
-    const Numeric y = readNumeric(view(b));
-    if (x.negative != y.negative)
-        return x.negative ? -1 : 1;
-    const int c = compareMagnitude(x, y);
-    return x.negative ? -c : c;
+    return compareNumbers(readNumeric(view(a)), readNumeric(view(b)));
 }
 
 double numericValue(QByteArrayView field)

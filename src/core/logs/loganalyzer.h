@@ -83,6 +83,9 @@ public:
     // Analyses the complete lines of `data` and returns the bytes consumed (up to and including the
     // last '\n'). With atEnd, the rest is a last line without a newline and is consumed too.
     qsizetype consume(QByteArrayView data, bool atEnd = false);
+    // The input's size in bytes, when known (a file's): a hint only, to size the tables once
+    // instead of growing them; the results do not depend on it.
+    void expectBytes(qint64 total);
     Report finish();
 
     // Convenience: the whole log in memory.

@@ -38,6 +38,19 @@ public:
         if (m_sink && m_buf.size() >= kFlush)
             flush();
     }
+    // Bytes another JsonOut wrote: handed to the sink as they are, after what this one holds,
+    // rather than copied into its buffer first (most of a big report goes this way).
+    void pass(const std::string &bytes)
+    {
+        if (!m_sink) {
+            m_buf.append(bytes);
+            return;
+        }
+        if (!m_buf.empty())
+            flush();
+        if (!bytes.empty())
+            (*m_sink)(QByteArrayView(bytes.data(), qsizetype(bytes.size())));
+    }
     void flush()
     {
         (*m_sink)(QByteArrayView(m_buf.data(), qsizetype(m_buf.size())));
@@ -227,20 +240,30 @@ void appendCounted(JsonOut &out, const std::vector<CountedText> &v)
     // two threads each write a slice into a buffer of their own, handed on in order, a slice
     // at a time so the memory stays a few megabytes.
     constexpr size_t kSlice = 8192;
+    // The pair before is handed to the sink while the next is written: the sink (a scan and
+    // a write in the CLI) no longer leaves the other core waiting.
     if (v.size() >= 4 * kSlice && std::thread::hardware_concurrency() > 1) {
-        JsonOut a(nullptr), b(nullptr);
+        JsonOut a[2] = {JsonOut(nullptr), JsonOut(nullptr)},
+                b[2] = {JsonOut(nullptr), JsonOut(nullptr)};
+        int cur = 0;
+        bool before = false;
         for (size_t at = 0; at < v.size(); at += 2 * kSlice) {
             const size_t mid = std::min(v.size(), at + kSlice);
             const size_t end = std::min(v.size(), at + 2 * kSlice);
-            a.clear();
-            b.clear();
-            std::thread other([&] { appendCountedRange(b, v, mid, end); });
-            appendCountedRange(a, v, at, mid);
+            a[cur].clear();
+            b[cur].clear();
+            std::jthread other([&, cur] { appendCountedRange(b[cur], v, mid, end); });
+            if (before) {
+                out.pass(a[1 - cur].buffer());
+                out.pass(b[1 - cur].buffer());
+            }
+            appendCountedRange(a[cur], v, at, mid);
             other.join();
-            out.append(a.buffer());
-            out.append(b.buffer());
-            out.entryDone();
+            cur = 1 - cur;
+            before = true;
         }
+        out.pass(a[1 - cur].buffer());
+        out.pass(b[1 - cur].buffer());
     } else {
         appendCountedRange(out, v, 0, v.size());
     }

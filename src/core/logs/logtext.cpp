@@ -5,6 +5,8 @@
 #include <bit>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -316,6 +318,27 @@ bool isBracketed(View t)
     return t.size() >= 2 && t.front() == '<' && t.back() == '>'; // syslog priority "<13>"
 }
 
+// What a byte may be in a logger name, looked up once per byte: the header search asks this of
+// the first tokens of every matching line.
+enum LoggerByte : std::uint8_t
+{
+    kNameByte = 1,
+    kDotByte = 2,
+    kBracketByte = 4,
+};
+constexpr std::array<std::uint8_t, 256> kLoggerByte = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (unsigned c = 0; c < 256; ++c)
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+            t[c] = kNameByte;
+    for (const unsigned char c : std::string_view("_-$/"))
+        t[c] = kNameByte;
+    t[static_cast<unsigned char>('.')] = kDotByte;
+    t[static_cast<unsigned char>('[')] = kBracketByte;
+    t[static_cast<unsigned char>(']')] = kBracketByte;
+    return t;
+}();
+
 // "com.example.Service:", "sshd[24200]:", "kernel:" after a syslog host.
 bool isLoggerName(View t, bool loose)
 {
@@ -324,18 +347,16 @@ bool isLoggerName(View t, bool loose)
     const bool colon = t.back() == ':';
     if (colon)
         t.remove_suffix(1);
-    bool dot = false, bracket = false;
+    std::uint8_t seen = 0;
     for (char c : t) {
-        if (c == '.')
-            dot = true;
-        else if (c == '[' || c == ']')
-            bracket = true;
-        else if (!isAlpha(c) && !isDigit(c) && c != '_' && c != '-' && c != '$' && c != '/')
+        const std::uint8_t k = kLoggerByte[static_cast<unsigned char>(c)];
+        if (k == 0)
             return false;
+        seen |= k;
     }
-    if (bracket)
+    if (seen & kBracketByte)
         return colon;
-    return dot || (loose && colon);
+    return (seen & kDotByte) || (loose && colon);
 }
 
 // A syslog-style program name ending the header: "sshd[24200]:", "crond(pam_unix)[2915]:",
@@ -451,19 +472,113 @@ size_t nextBreak(View s, size_t i, bool quotes)
     return n;
 }
 
-// The first `limit` blank-separated tokens: the header is looked for among them only.
-void tokens(View s, std::vector<Tok> &out, size_t limit)
+// The first `limit` blank-separated tokens from a position on, split only as far as they are
+// asked for: the header is looked for among them, and a line's message, most of its tokens,
+// is read once more by the masking anyway.
+class Tokens
 {
-    out.clear();
-    size_t i = 0;
-    while (i < s.size() && out.size() < limit) {
-        while (i < s.size() && isBlank(s[i]))
-            ++i;
-        const size_t b = i;
-        i = nextBreak(s, i, false);
-        if (i > b)
-            out.push_back({b, i});
+public:
+    Tokens(View s, size_t from, size_t limit, std::vector<Tok> &store)
+        : m_s(s), m_at(from), m_limit(limit), m_toks(store)
+    {
+        m_toks.clear();
     }
+
+    // Whether token n exists.
+    bool has(size_t n)
+    {
+        m_asked = std::max(m_asked, n);
+        while (m_toks.size() <= n && m_toks.size() < m_limit && m_at < m_s.size()) {
+            while (m_at < m_s.size() && isBlank(m_s[m_at]))
+                ++m_at;
+            const size_t b = m_at;
+            m_at = nextBreak(m_s, m_at, false);
+            if (m_at > b)
+                m_toks.push_back({b, m_at});
+        }
+        if (n >= m_toks.size())
+            m_missed = true;
+        return n < m_toks.size();
+    }
+    size_t count()
+    {
+        has(m_limit);
+        return m_toks.size();
+    }
+    const Tok &operator[](size_t n) const { return m_toks[n]; }
+    // Where the last token asked for ends, when every token asked for exists: what was read
+    // of the line depends on its bytes up to there (and on that token ending there) only.
+    std::optional<size_t> readUpTo() const
+    {
+        if (m_missed || m_toks.empty() || m_asked >= m_toks.size())
+            return std::nullopt;
+        return m_toks[m_asked].e;
+    }
+
+private:
+    View m_s;
+    size_t m_at;
+    size_t m_limit;
+    std::vector<Tok> &m_toks;
+    size_t m_asked = 0;
+    bool m_missed = false;
+};
+
+// The header of a recent line, by its first bytes: lines from one place in a program share
+// their header (level, thread, logger) and the search through it, about half the work of a
+// template, gives the same answer for the same bytes. A line uses the memo only when it holds
+// every byte the search read, up to the end of the last token it looked at, so its own search
+// would take the same steps.
+struct HeaderMemo
+{
+    std::string read;    // the bytes from the header's start that the search looked at
+    size_t message = 0;  // where the message starts, from the header's start
+    std::string written; // what the header put in front of the template (the level)
+    bool syslog = false;
+    bool valid = false;
+};
+constexpr size_t kMemoKey = 24;   // bytes after the timestamp that choose a memo set
+constexpr size_t kMemoSets = 256; // each of kMemoWays headers that start alike
+constexpr size_t kMemoWays = 16;
+constexpr size_t kMemoBytes = 256; // the longest header kept
+
+struct MemoSet
+{
+    std::array<HeaderMemo, kMemoWays> ways;
+    size_t next = 0; // the way replaced next
+};
+
+MemoSet *memoSet(View s, size_t start, bool syslog)
+{
+    thread_local std::vector<MemoSet> memo(kMemoSets);
+    if (s.size() - start < kMemoKey)
+        return nullptr;
+    std::uint64_t h = syslog ? 0x9E3779B97F4A7C15ull : 0x2545F4914F6CDD1Dull;
+    for (size_t k = 0; k < kMemoKey; k += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + start + k, 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+    }
+    return &memo[size_t(h >> 32) % kMemoSets];
+}
+
+bool memoFits(const HeaderMemo &m, View s, size_t start, bool syslog)
+{
+    const size_t n = m.read.size();
+    if (!m.valid || m.syslog != syslog || s.size() - start < n)
+        return false;
+    // Headers of one set differ mostly in their last token (the message's first word): its
+    // last eight bytes turn most of them away before the whole comparison.
+    if (n >= 8) {
+        std::uint64_t a, b;
+        std::memcpy(&a, s.data() + start + n - 8, 8);
+        std::memcpy(&b, m.read.data() + n - 8, 8);
+        if (a != b)
+            return false;
+    }
+    return std::memcmp(s.data() + start, m.read.data(), n) == 0 &&
+           (start + n == s.size() || isBlank(s[start + n]));
 }
 
 // "ord_9f", "req_beef": a lower-case prefix, '_' and a hex suffix, the shape of generated ids.
@@ -581,6 +696,111 @@ void appendMasked(std::string &out, View word, bool valueFollows = false)
     }
 }
 
+// The header after a line's timestamp, read through toks: the level is written to out, and the
+// message's start returned (npos: the line has none).
+size_t readHeader(View s, bool syslog, Tokens &toks, std::string &out)
+{
+    const auto tok = [&](size_t q) { return s.substr(toks[q].b, toks[q].e - toks[q].b); };
+    // "[req-7 user-3 - -]": a bracket spanning several tokens in the header is one field; the
+    // token after its end, or q when t does not open one.
+    const auto afterBracket = [&](size_t q) {
+        const View t = tok(q);
+        if (t.front() != '[' || t.find(']') != View::npos)
+            return q;
+        for (size_t r = q + 1; r < q + 12 && toks.has(r); ++r) {
+            const View u = tok(r);
+            if (u.find('[') != View::npos)
+                return q;
+            if (u.back() == ']' || (u.size() > 1 && u.substr(u.size() - 2) == "]:"))
+                return r + 1;
+        }
+        return q;
+    };
+    size_t k = 0;
+    View level;
+    bool logger = false, program = false, spanned = false;
+    // A program name ends the header when only header fields (numbers, dates, hosts, levels,
+    // brackets) come before it, however many: hosts and node names vary from line to line.
+    for (size_t q = 0; q < 14 && toks.has(q);) {
+        const View t = tok(q);
+        if (toks.has(q + 1) && isProgram(t)) {
+            k = q + 1;
+            logger = program = true;
+            if (tok(k) == "-" || tok(k) == ":")
+                ++k;
+            break;
+        }
+        if (level.empty() && isLevel(t, &level)) {
+            ++q;
+            continue;
+        }
+        // A logger ("nova.compute.manager") after a level: what follows it may still be header
+        // (a request context), so the loop below goes on from there.
+        if (q > 0 && !level.empty() && toks.has(q + 1) && isLoggerName(t, false)) {
+            k = q + 1;
+            logger = true;
+            break;
+        }
+        if (const size_t r = afterBracket(q); r != q) {
+            q = r;
+            continue;
+        }
+        if (isBracketed(t) || isNumericHeader(t) || t == "-" || isDateWord(t) ||
+            (t.size() == 1 && t[0] >= 'A' && t[0] <= 'Z') || isHostLike(t, syslog && q == 0)) {
+            ++q;
+            continue;
+        }
+        break;
+    }
+    if (!logger) {
+        level = {};
+        if (syslog && toks.has(2))
+            k = 1; // the host
+    }
+    for (int guard = 0; toks.has(k) && guard < 8; ++guard) {
+        const View t = tok(k);
+        if (level.empty() && isLevel(t, &level)) {
+            ++k;
+            continue;
+        }
+        if (const size_t r = afterBracket(k); r != k && !program && !spanned) {
+            k = r;
+            spanned = true; // one context field; the next is the message's
+            continue;
+        }
+        if (isBracketed(t) || (isNumericHeader(t) && !logger)) {
+            ++k;
+            continue;
+        }
+        if (!logger && toks.has(k + 1) && isLoggerName(t, syslog || !level.empty())) {
+            logger = true;
+            ++k;
+            const View next = s.substr(toks[k].b, toks[k].e - toks[k].b);
+            if (next == "-" || next == ":")
+                ++k;
+            else if (toks.has(k + 2) && tok(k + 1) == "-" && next.size() <= 8 &&
+                     next.find('=') == View::npos)
+                k += 2; // a qualifier between the name and its separator: "chrome.exe *64 - "
+            continue;
+        }
+        if (t == "-" || t == "|" || t == ":") {
+            ++k;
+            continue;
+        }
+        break;
+    }
+    if (!toks.has(k) && toks.has(0) && level.empty())
+        k = toks.count() - 1; // nothing but header: keep the last token as the message
+
+    if (!level.empty()) {
+        for (char c : level)
+            out.push_back(c >= 'a' && c <= 'z' ? char(c - 32) : c);
+    }
+    if (!toks.has(k))
+        return View::npos;
+    return toks[k].b;
+}
+
 } // namespace
 
 std::optional<qint64> lineTimestamp(QByteArrayView line, int defaultYear)
@@ -648,112 +868,36 @@ void messageTemplate(QByteArrayView line, std::string &out, int defaultYear,
         }
     }
     // Reused across lines: this runs for every matching line of a big log.
-    thread_local std::vector<Tok> toks;
-    // The header loops below look at most 14 + 8 tokens and one bracket of 12.
-    tokens(s.substr(start), toks, 48);
-    for (Tok &t : toks) {
-        t.b += start;
-        t.e += start;
+    thread_local std::vector<Tok> store;
+    // The header loops look at most 14 + 8 tokens and one bracket of 12.
+    Tokens toks(s, start, 48, store);
+    size_t i;
+    MemoSet *set = memoSet(s, start, syslog);
+    const HeaderMemo *hit = nullptr;
+    if (set)
+        for (const HeaderMemo &m : set->ways)
+            if (memoFits(m, s, start, syslog)) {
+                hit = &m;
+                break;
+            }
+    if (hit) {
+        out = hit->written;
+        i = start + hit->message;
+    } else {
+        i = readHeader(s, syslog, toks, out);
+        if (i == View::npos)
+            return;
+        // A header read far into a long line is not kept: the memo stays a few hundred KB.
+        if (const auto upTo = toks.readUpTo(); set && upTo && *upTo - start <= kMemoBytes) {
+            HeaderMemo &m = set->ways[set->next];
+            set->next = (set->next + 1) % kMemoWays;
+            m.read.assign(s.substr(start, *upTo - start));
+            m.message = i - start;
+            m.written = out;
+            m.syslog = syslog;
+            m.valid = true;
+        }
     }
-    const auto tok = [&](size_t q) { return s.substr(toks[q].b, toks[q].e - toks[q].b); };
-    // "[req-7 user-3 - -]": a bracket spanning several tokens in the header is one field; the
-    // token after its end, or q when t does not open one.
-    const auto afterBracket = [&](size_t q) {
-        const View t = tok(q);
-        if (t.front() != '[' || t.find(']') != View::npos)
-            return q;
-        for (size_t r = q + 1; r < toks.size() && r < q + 12; ++r) {
-            const View u = tok(r);
-            if (u.find('[') != View::npos)
-                return q;
-            if (u.back() == ']' || (u.size() > 1 && u.substr(u.size() - 2) == "]:"))
-                return r + 1;
-        }
-        return q;
-    };
-    size_t k = 0;
-    View level;
-    bool logger = false, program = false, spanned = false;
-    // A program name ends the header when only header fields (numbers, dates, hosts, levels,
-    // brackets) come before it, however many: hosts and node names vary from line to line.
-    for (size_t q = 0; q < toks.size() && q < 14;) {
-        const View t = tok(q);
-        if (q + 1 < toks.size() && isProgram(t)) {
-            k = q + 1;
-            logger = program = true;
-            if (tok(k) == "-" || tok(k) == ":")
-                ++k;
-            break;
-        }
-        if (level.empty() && isLevel(t, &level)) {
-            ++q;
-            continue;
-        }
-        // A logger ("nova.compute.manager") after a level: what follows it may still be header
-        // (a request context), so the loop below goes on from there.
-        if (q > 0 && !level.empty() && q + 1 < toks.size() && isLoggerName(t, false)) {
-            k = q + 1;
-            logger = true;
-            break;
-        }
-        if (const size_t r = afterBracket(q); r != q) {
-            q = r;
-            continue;
-        }
-        if (isBracketed(t) || isNumericHeader(t) || t == "-" || isDateWord(t) ||
-            (t.size() == 1 && t[0] >= 'A' && t[0] <= 'Z') || isHostLike(t, syslog && q == 0)) {
-            ++q;
-            continue;
-        }
-        break;
-    }
-    if (!logger) {
-        level = {};
-        if (syslog && toks.size() > 2)
-            k = 1; // the host
-    }
-    for (int guard = 0; k < toks.size() && guard < 8; ++guard) {
-        const View t = tok(k);
-        if (level.empty() && isLevel(t, &level)) {
-            ++k;
-            continue;
-        }
-        if (const size_t r = afterBracket(k); r != k && !program && !spanned) {
-            k = r;
-            spanned = true; // one context field; the next is the message's
-            continue;
-        }
-        if (isBracketed(t) || (isNumericHeader(t) && !logger)) {
-            ++k;
-            continue;
-        }
-        if (!logger && k + 1 < toks.size() && isLoggerName(t, syslog || !level.empty())) {
-            logger = true;
-            ++k;
-            const View next = s.substr(toks[k].b, toks[k].e - toks[k].b);
-            if (next == "-" || next == ":")
-                ++k;
-            else if (k + 2 < toks.size() && tok(k + 1) == "-" && next.size() <= 8 &&
-                     next.find('=') == View::npos)
-                k += 2; // a qualifier between the name and its separator: "chrome.exe *64 - "
-            continue;
-        }
-        if (t == "-" || t == "|" || t == ":") {
-            ++k;
-            continue;
-        }
-        break;
-    }
-    if (k >= toks.size() && !toks.empty() && level.empty())
-        k = toks.size() - 1; // nothing but header: keep the last token as the message
-
-    if (!level.empty()) {
-        for (char c : level)
-            out.push_back(c >= 'a' && c <= 'z' ? char(c - 32) : c);
-    }
-    if (k >= toks.size())
-        return;
-    size_t i = toks[k].b;
     while (i < s.size()) {
         if (isBlank(s[i])) {
             while (i < s.size() && isBlank(s[i]))

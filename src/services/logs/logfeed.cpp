@@ -1,5 +1,6 @@
 #include "logfeed.h"
 
+#include "core/logs/bigmemory.h"
 #include "diagnostics/diagnosticsrunner.h"
 #include "diagnostics/kubectlrunner.h"
 #include "logsource.h"
@@ -16,24 +17,24 @@ namespace idesk {
 namespace {
 
 // A read buffer whose bytes are not zeroed first: read() overwrites them, and zeroing two
-// blocks of 16 MB costs more than analysing a small log.
+// blocks of 16 MB costs more than analysing a small log. Big ones fault in huge pages.
 class ReadBuffer
 {
 public:
-    explicit ReadBuffer(size_t n) : m_bytes(std::make_unique_for_overwrite<char[]>(n)), m_size(n) {}
+    explicit ReadBuffer(size_t n) : m_bytes(logs::bigChunk(n)), m_size(n) {}
     char *data() { return m_bytes.get(); }
     size_t size() const { return m_size; }
     // Keeps the first min(n, size()) bytes.
     void resize(size_t n)
     {
-        auto bytes = std::make_unique_for_overwrite<char[]>(n);
+        auto bytes = logs::bigChunk(n);
         std::memcpy(bytes.get(), m_bytes.get(), std::min(n, m_size));
         m_bytes = std::move(bytes);
         m_size = n;
     }
 
 private:
-    std::unique_ptr<char[]> m_bytes;
+    logs::BigChunk m_bytes;
     size_t m_size;
 };
 
@@ -50,6 +51,8 @@ FeedResult feedLogFile(logs::LogAnalyzer &analyzer, const QString &path, QString
     // The next block is read on another thread while the workers analyse this one: reading
     // (a copy out of the page cache, or inflating) would otherwise leave them waiting. Each
     // buffer keeps room in front for the unfinished last line of the block before it.
+    if (source.size() > 0)
+        analyzer.expectBytes(source.size()); // compressed: too small, and only a hint
     const size_t block = size_t(std::max<qint64>(blockSize, 4096));
     const size_t head = std::min<size_t>(block, size_t(1) << 20);
     ReadBuffer cur(head + block), next(head + block);

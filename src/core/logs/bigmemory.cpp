@@ -1,0 +1,59 @@
+#include "core/logs/bigmemory.h"
+
+#include <cstdint>
+#include <new>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
+namespace idesk::logs {
+
+namespace {
+
+constexpr std::size_t kHugePage = std::size_t(2) << 20;
+
+std::size_t hugeSize(std::size_t bytes)
+{
+    return (bytes + kHugePage - 1) & ~(kHugePage - 1);
+}
+
+} // namespace
+
+void *bigAllocate(std::size_t bytes)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    if (bytes >= kHugePage) {
+        // Mapped with room to spare and trimmed to a 2 MiB boundary: a huge page must be aligned.
+        const std::size_t size = hugeSize(bytes), room = size + kHugePage;
+        void *m = mmap(nullptr, room, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (m == MAP_FAILED)
+            throw std::bad_alloc();
+        char *raw = static_cast<char *>(m);
+        char *p = reinterpret_cast<char *>((reinterpret_cast<std::uintptr_t>(raw) + kHugePage - 1) &
+                                           ~std::uintptr_t(kHugePage - 1));
+        if (p > raw)
+            munmap(raw, std::size_t(p - raw));
+        if (raw + room > p + size)
+            munmap(p + size, std::size_t(raw + room - (p + size)));
+        madvise(p, size, MADV_HUGEPAGE);
+        return p;
+    }
+#endif
+    return ::operator new(bytes);
+}
+
+void bigFree(void *p, std::size_t bytes)
+{
+    if (!p)
+        return;
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    if (bytes >= kHugePage) {
+        munmap(p, hugeSize(bytes));
+        return;
+    }
+#endif
+    ::operator delete(p);
+}
+
+} // namespace idesk::logs
