@@ -542,8 +542,7 @@ void KubectlLogStream::start()
 
 void KubectlLogStream::cancel()
 {
-    if (m_finished)
-        return;
+    // After the end there is no process to stop, and done() reports only once.
     m_error = QStringLiteral("cancelled");
     stopProcess();
 }
