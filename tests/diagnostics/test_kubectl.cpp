@@ -5,6 +5,8 @@
 #include "testsupport.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -96,6 +98,8 @@ private Q_SLOTS:
     void logStreamKubectlNotExecutable();
     void logStreamCancelledBeforeAndAfter();
     void logStreamDestroyedWhileKubectlRuns();
+    void allPodsNeedAPlainSelector_data();
+    void allPodsNeedAPlainSelector();
 
 private:
     RunnerOptions realOptions(FakeKubeApi &api, const QString &context = QStringLiteral("fake"));
@@ -651,6 +655,53 @@ void TestKubectl::logStreamDestroyedWhileKubectlRuns()
     QCOMPARE(::kill(pid, 0), -1);
     QCoreApplication::processEvents();
     QCOMPARE(reports, 0);
+}
+
+void TestKubectl::allPodsNeedAPlainSelector_data()
+{
+    QTest::addColumn<QJsonObject>("selector");
+    // Both are valid Kubernetes, and neither becomes a plain name=value selector.
+    QTest::newRow("matchExpressions only")
+        << QJsonObject{{QStringLiteral("matchExpressions"),
+                        QJsonArray{QJsonObject{{QStringLiteral("key"), QStringLiteral("app")},
+                                               {QStringLiteral("operator"), QStringLiteral("In")},
+                                               {QStringLiteral("values"),
+                                                QJsonArray{QStringLiteral("backend"),
+                                                           QStringLiteral("backend-canary")}}}}}};
+    QTest::newRow("empty label value")
+        << QJsonObject{{QStringLiteral("matchLabels"),
+                        QJsonObject{{QStringLiteral("app"), QStringLiteral("backend")},
+                                    {QStringLiteral("canary"), QString()}}}};
+}
+
+void TestKubectl::allPodsNeedAPlainSelector()
+{
+    // Every pod of a deployment is read through its matchLabels; when they cannot say which
+    // pods those are, the stream says so instead of reading the logs of other pods.
+    QFETCH(QJsonObject, selector);
+    FakeKubeApi api;
+    QVERIFY(api.start());
+    api.setSelector(QStringLiteral("backend"), selector);
+    const KubectlOptions o = realOptions(api).kubectl;
+    KubectlLogStream stream(o, LogsRequest{QStringLiteral("backend"), {}, true}, 10);
+    QSignalSpy finished(&stream, &KubectlLogStream::finished);
+    QSignalSpy data(&stream, &KubectlLogStream::data);
+    stream.start();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QCOMPARE(finished.first().first().toString(),
+             QStringLiteral("deployment/backend has no plain label selector"));
+    QCOMPARE(data.size(), 0);
+    QVERIFY(api.logRequests().isEmpty());
+    // The default selector of the fake server works through the same path.
+    api.setSelector(QStringLiteral("backend"),
+                    QJsonObject{{QStringLiteral("matchLabels"),
+                                 QJsonObject{{QStringLiteral("app"), QStringLiteral("backend")}}}});
+    KubectlLogStream plain(o, LogsRequest{QStringLiteral("backend"), {}, true}, 10);
+    QSignalSpy plainFinished(&plain, &KubectlLogStream::finished);
+    plain.start();
+    QTRY_COMPARE_WITH_TIMEOUT(plainFinished.size(), 1, 30000);
+    QCOMPARE(plainFinished.first().first().toString(), QString());
+    QCOMPARE(api.logRequests().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestKubectl)
