@@ -235,6 +235,9 @@ QString conninfoProblem(const QString &conninfo)
 {
     if (conninfo.trimmed().isEmpty())
         return QStringLiteral("no database conninfo in the profile");
+    // Without libpq nothing parses, and the conninfo is not what is wrong.
+    if (const QString why = pq::loadError(); !why.isEmpty())
+        return why;
     ConninfoOptions parsed;
     parseConninfo(conninfo, parsed);
     if (!parsed.options)

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -248,6 +249,7 @@ private Q_SLOTS:
     void cancelWhileTheSessionIsSetUp();
     void statementEndedWithoutAResult();
     void errorFollowedByCompletionStaysAnError();
+    void missingLibpqSaysWhatIsMissing();
 
 private:
     bool needServer();
@@ -924,6 +926,39 @@ void TestSql::errorFollowedByCompletionStaysAnError()
     QCOMPARE(results.first().exitCode, 1);
     QCOMPARE(results.first().summary,
              QStringLiteral("the query failed (SQLSTATE 40001): could not serialize access"));
+}
+
+void TestSql::missingLibpqSaysWhatIsMissing()
+{
+    // A machine without a usable libpq (package missing, a broken copy on LD_LIBRARY_PATH): the
+    // SQL checks say which library is missing instead of taking the program down. libpq is
+    // loaded once per process, so this runs in a child of this test with a broken copy first.
+    if (qEnvironmentVariableIsSet("IDESK_TEST_BROKEN_LIBPQ")) {
+        const auto results = runChecks(options(QStringLiteral("host=127.0.0.1 port=9 user=ops")),
+                                       {sqlCheck(QStringLiteral("SELECT 1"))});
+        QCOMPARE(results.size(), 1);
+        QCOMPARE(results.first().status, RunStatus::Error);
+        QVERIFY2(results.first().summary.startsWith(
+                     u"The PostgreSQL client library (libpq.so.5) could not be loaded: "),
+                 qPrintable(results.first().summary));
+        return;
+    }
+    TempDir dir;
+    dir.write(QStringLiteral("libpq.so.5"), "not a shared library\n");
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LD_LIBRARY_PATH"), dir.path());
+    env.insert(QStringLiteral("IDESK_TEST_BROKEN_LIBPQ"), QStringLiteral("1"));
+    QProcess child;
+    child.setProcessEnvironment(env);
+    child.setProcessChannelMode(QProcess::MergedChannels);
+    child.start(QCoreApplication::applicationFilePath(),
+                {QStringLiteral("missingLibpqSaysWhatIsMissing")});
+    QVERIFY(child.waitForFinished(60000));
+    const QString output = QString::fromUtf8(child.readAll());
+    QVERIFY2(child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0,
+             qPrintable(output));
+    QVERIFY2(output.contains(u"PASS   : TestSql::missingLibpqSaysWhatIsMissing()"),
+             qPrintable(output));
 }
 
 QTEST_GUILESS_MAIN(TestSql)
