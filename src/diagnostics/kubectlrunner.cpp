@@ -442,10 +442,6 @@ void KubectlJob::finish(DiagnosticResult r)
     m_watchdog.stop();
     m_grace.stop();
     r.durationMs = m_clock.isValid() ? m_clock.elapsed() : 0;
-    if (m_proc && m_proc->state() != QProcess::NotRunning) {
-        m_proc->disconnect(this);
-        m_proc->kill();
-    }
     Q_EMIT finished(r);
 }
 
@@ -542,8 +538,7 @@ void KubectlLogStream::start()
 
 void KubectlLogStream::cancel()
 {
-    if (m_finished)
-        return;
+    // After the end there is no process to stop, and done() reports only once.
     m_error = QStringLiteral("cancelled");
     stopProcess();
 }

@@ -25,7 +25,6 @@ bool validName(const Line &line, qsizetype from, qsizetype to)
 {
     bool letter = false;
     int depth = 0;
-    uint previous = 0;
     for (qsizetype i = from; i < to; ++i) {
         const uint c = line[i];
         if (c == '(') {
@@ -40,13 +39,11 @@ bool validName(const Line &line, qsizetype from, qsizetype to)
             if (depth == 0)
                 return false;
         } else if (c == ' ') {
-            if (previous == ' ')
-                return false;
+            // A single blank, as in LAST SEEN: two would have started the next column.
         } else if (!(c >= '0' && c <= '9') && c != '-' && c != '_' && c != '%' && c != '/' &&
                    c != '.' && c != ':') {
             return false;
         }
-        previous = c;
     }
     return letter && depth == 0;
 }

@@ -164,9 +164,8 @@ Exec execOne(PGconn *conn, const QByteArray &sql, const std::atomic<bool> &cance
         return e;
     }
     bool cancelSent = false;
+    // Called once at most: both callers look at cancelSent first.
     const auto sendCancel = [&] {
-        if (cancelSent)
-            return;
         cancelSent = true;
         if (PGcancel *c = pq::PQgetCancel(conn)) {
             char buf[256];
@@ -203,8 +202,13 @@ Exec execOne(PGconn *conn, const QByteArray &sql, const std::atomic<bool> &cance
         else
             pq::PQclear(r);
     }
-    if (!e.result)
+    if (!e.result) {
+        // The server may go back to ready without answering at all, and then libpq has no
+        // message either.
         e.error = firstLine(pq::PQerrorMessage(conn));
+        if (e.error.isEmpty())
+            e.error = QStringLiteral("the server sent no result");
+    }
     return e;
 }
 
@@ -231,6 +235,9 @@ QString conninfoProblem(const QString &conninfo)
 {
     if (conninfo.trimmed().isEmpty())
         return QStringLiteral("no database conninfo in the profile");
+    // Without libpq nothing parses, and the conninfo is not what is wrong.
+    if (const QString why = pq::loadError(); !why.isEmpty())
+        return why;
     ConninfoOptions parsed;
     parseConninfo(conninfo, parsed);
     if (!parsed.options)

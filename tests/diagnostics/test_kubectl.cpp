@@ -5,9 +5,15 @@
 #include "testsupport.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <csignal>
+#include <sys/types.h>
 
 using namespace idesk;
 using namespace idesk::diag;
@@ -87,6 +93,13 @@ private Q_SLOTS:
     void logStreamKillsWhatIgnoresTerm();
     void logStreamCancelled();
     void logStreamExitWithoutMessage();
+    void outputCapKeepsTheFirstBytes();
+    void logStreamWithoutADeploymentRunsNothing();
+    void logStreamKubectlNotExecutable();
+    void logStreamCancelledBeforeAndAfter();
+    void logStreamDestroyedWhileKubectlRuns();
+    void allPodsNeedAPlainSelector_data();
+    void allPodsNeedAPlainSelector();
 
 private:
     RunnerOptions realOptions(FakeKubeApi &api, const QString &context = QStringLiteral("fake"));
@@ -539,6 +552,156 @@ void TestKubectl::logStreamExitWithoutMessage()
         writeStub(stubDir.path(), "printf 'error: \\033[31mno such deployment\\n' >&2\nexit 1");
     run = streamLogs(o, 5);
     QCOMPARE(run.error, QStringLiteral("error: no such deployment"));
+}
+
+void TestKubectl::outputCapKeepsTheFirstBytes()
+{
+    // The chunk that crosses the cap is cut, not dropped: what fits is kept.
+    QTemporaryDir stubDir;
+    RunnerOptions o;
+    o.kubectl = kubectlOptionsFor(m_profile);
+    o.kubectl.outputCap = 1000;
+    o.kubectl.program = writeStub(stubDir.path(), "head -c 5000 /dev/zero | tr '\\000' 'x'");
+    const auto results = runChecks(o, {*m_profile.diagnostic(QStringLiteral("nodes"))});
+    QCOMPARE(results.size(), 1);
+    QVERIFY(results[0].truncated);
+    QCOMPARE(results[0].output, QString(1000, QLatin1Char('x')));
+}
+
+void TestKubectl::logStreamWithoutADeploymentRunsNothing()
+{
+    // A check without a deployment means the backend; a logs request without one is a mistake
+    // and must not quietly read the backend's logs.
+    QTemporaryDir stubDir;
+    KubectlOptions o = kubectlOptionsFor(m_profile);
+    o.context = QStringLiteral("fake");
+    o.program = writeStub(stubDir.path(), "echo 'ERROR from the backend'");
+    KubectlLogStream stream(o, LogsRequest{}, 5);
+    QSignalSpy finished(&stream, &KubectlLogStream::finished);
+    QSignalSpy data(&stream, &KubectlLogStream::data);
+    stream.start();
+    QTRY_COMPARE(finished.size(), 1);
+    const QString error = finished.first().first().toString();
+    QVERIFY2(error.contains(u"deployment") && error.contains(u"not a valid Kubernetes name"),
+             qPrintable(error));
+    QCOMPARE(data.size(), 0);
+    QVERIFY(!QFile::exists(stubDir.path() + QStringLiteral("/argv")));
+}
+
+void TestKubectl::logStreamKubectlNotExecutable()
+{
+    QTemporaryDir dir;
+    const QString path = dir.path() + QStringLiteral("/kubectl");
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("#!/bin/sh\necho never\n");
+    f.close();
+    QVERIFY(f.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
+    KubectlOptions o = kubectlOptionsFor(m_profile);
+    o.context = QStringLiteral("fake");
+    o.program = path;
+    const StreamRun run = streamLogs(o, 5);
+    QVERIFY2(run.error.startsWith(QStringLiteral("kubectl could not be started: ")),
+             qPrintable(run.error));
+    QVERIFY(run.data.isEmpty());
+}
+
+void TestKubectl::logStreamCancelledBeforeAndAfter()
+{
+    QTemporaryDir stubDir;
+    KubectlOptions o = kubectlOptionsFor(m_profile);
+    o.context = QStringLiteral("fake");
+    o.program = writeStub(stubDir.path(), "exit 3");
+    {
+        // Cancelled before it started: reported at once, and kubectl never runs.
+        KubectlLogStream stream(o, LogsRequest{QStringLiteral("backend"), {}, false}, 5);
+        QSignalSpy finished(&stream, &KubectlLogStream::finished);
+        stream.cancel();
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().first().toString(), QStringLiteral("cancelled"));
+        QVERIFY(!QFile::exists(stubDir.path() + QStringLiteral("/argv")));
+    }
+    // Cancelled after it ended: the first report stands and no second one follows.
+    KubectlLogStream stream(o, LogsRequest{QStringLiteral("backend"), {}, false}, 5);
+    QSignalSpy finished(&stream, &KubectlLogStream::finished);
+    stream.start();
+    QTRY_COMPARE(finished.size(), 1);
+    stream.cancel();
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().first().toString(), QStringLiteral("kubectl exited with code 3"));
+}
+
+void TestKubectl::logStreamDestroyedWhileKubectlRuns()
+{
+    // The log view closes while kubectl still streams: kubectl is killed and reaped quietly,
+    // and nothing is reported any more.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("Destroyed while process")));
+    QTemporaryDir stubDir;
+    KubectlOptions o = kubectlOptionsFor(m_profile);
+    o.context = QStringLiteral("fake");
+    o.program = writeStub(stubDir.path(), "echo $$ > \"$here/pid\"\nexec sleep 30");
+    auto *stream = new KubectlLogStream(o, LogsRequest{QStringLiteral("backend"), {}, false}, 60);
+    int reports = 0;
+    connect(stream, &KubectlLogStream::finished, this, [&reports] { ++reports; });
+    stream->start();
+    const QString pidFile = stubDir.path() + QStringLiteral("/pid");
+    QTRY_VERIFY(QFile(pidFile).size() > 0);
+    QFile f(pidFile);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const pid_t pid = f.readAll().trimmed().toInt();
+    QVERIFY(pid > 0);
+    QCOMPARE(::kill(pid, 0), 0);
+    delete stream;
+    QCOMPARE(::kill(pid, 0), -1);
+    QCoreApplication::processEvents();
+    QCOMPARE(reports, 0);
+}
+
+void TestKubectl::allPodsNeedAPlainSelector_data()
+{
+    QTest::addColumn<QJsonObject>("selector");
+    // Both are valid Kubernetes, and neither becomes a plain name=value selector.
+    QTest::newRow("matchExpressions only")
+        << QJsonObject{{QStringLiteral("matchExpressions"),
+                        QJsonArray{QJsonObject{{QStringLiteral("key"), QStringLiteral("app")},
+                                               {QStringLiteral("operator"), QStringLiteral("In")},
+                                               {QStringLiteral("values"),
+                                                QJsonArray{QStringLiteral("backend"),
+                                                           QStringLiteral("backend-canary")}}}}}};
+    QTest::newRow("empty label value")
+        << QJsonObject{{QStringLiteral("matchLabels"),
+                        QJsonObject{{QStringLiteral("app"), QStringLiteral("backend")},
+                                    {QStringLiteral("canary"), QString()}}}};
+}
+
+void TestKubectl::allPodsNeedAPlainSelector()
+{
+    // Every pod of a deployment is read through its matchLabels; when they cannot say which
+    // pods those are, the stream says so instead of reading the logs of other pods.
+    QFETCH(QJsonObject, selector);
+    FakeKubeApi api;
+    QVERIFY(api.start());
+    api.setSelector(QStringLiteral("backend"), selector);
+    const KubectlOptions o = realOptions(api).kubectl;
+    KubectlLogStream stream(o, LogsRequest{QStringLiteral("backend"), {}, true}, 10);
+    QSignalSpy finished(&stream, &KubectlLogStream::finished);
+    QSignalSpy data(&stream, &KubectlLogStream::data);
+    stream.start();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QCOMPARE(finished.first().first().toString(),
+             QStringLiteral("deployment/backend has no plain label selector"));
+    QCOMPARE(data.size(), 0);
+    QVERIFY(api.logRequests().isEmpty());
+    // The default selector of the fake server works through the same path.
+    api.setSelector(QStringLiteral("backend"),
+                    QJsonObject{{QStringLiteral("matchLabels"),
+                                 QJsonObject{{QStringLiteral("app"), QStringLiteral("backend")}}}});
+    KubectlLogStream plain(o, LogsRequest{QStringLiteral("backend"), {}, true}, 10);
+    QSignalSpy plainFinished(&plain, &KubectlLogStream::finished);
+    plain.start();
+    QTRY_COMPARE_WITH_TIMEOUT(plainFinished.size(), 1, 30000);
+    QCOMPARE(plainFinished.first().first().toString(), QString());
+    QCOMPARE(api.logRequests().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestKubectl)

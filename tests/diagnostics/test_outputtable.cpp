@@ -150,6 +150,10 @@ void TestOutputTable::notTabular_data()
                                                   "NAME      TYPE\nsvc/a     ClusterIP\n");
     QTest::newRow("misaligned row")
         << QStringLiteral("NAME   READY   STATUS\nbackend-with-a-long-name 1/1 Running\n");
+    QTest::newRow("punctuation in capitals")
+        << QStringLiteral("WARNING!  DISK FULL\nnode-1    92%\n");
+    QTest::newRow("parentheses the wrong way round")
+        << QStringLiteral("CPU)(CORES  READY\n5m          1/1\n");
     QTest::newRow("tabs") << QStringLiteral("NAME\tREADY\nbackend\t1/1\n");
     QTest::newRow("indented") << QStringLiteral("  NAME   READY\n  a      1/1\n");
     QTest::newRow("psql") << QStringLiteral(" pid | state\n-----+-------\n 12  | active\n");

@@ -242,6 +242,8 @@ void TestProbes::dnsLocalhostResolves()
     const DiagnosticResult &r = results.first();
     QCOMPARE(r.status, RunStatus::Pass);
     QCOMPARE(r.host, QStringLiteral("localhost"));
+    // What a script reading `diag run --json` sees.
+    QCOMPARE(r.toJson().value(u"host").toString(), QStringLiteral("localhost"));
     QVERIFY2(r.output.contains(QStringLiteral("A 127.0.0.1")), qPrintable(r.output));
     QVERIFY2(r.output.contains(QStringLiteral("AAAA ::1")), qPrintable(r.output));
     QVERIFY(r.summary.startsWith(QStringLiteral("2 records in ")));

@@ -7,12 +7,15 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 #include <QThread>
 #include <csignal>
+#include <functional>
 #include <future>
 #include <sys/types.h>
 
@@ -43,6 +46,168 @@ SqlOutcome direct(const QString &conninfo, const QString &query, bool readWrite 
     const std::atomic<bool> never{false};
     return runSql(o, query, 10, readWrite, never);
 }
+
+// A PostgreSQL server that speaks just enough of the wire protocol for libpq to connect and send
+// statements, and answers each statement as the test's script says: how a pooler in front of the
+// database, a crashed backend or a server that answers nonsense looks to the probe.
+class ScriptedPgServer : public QTcpServer
+{
+public:
+    // Bytes to send once the statement's Sync arrived; an empty answer means silence.
+    using Script = std::function<QByteArray(const QByteArray &statement)>;
+    static constexpr char kClose[] = "close";
+
+    explicit ScriptedPgServer(Script script) : m_script(std::move(script))
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *s = nextPendingConnection())
+                serve(s);
+        });
+    }
+    bool start() { return listen(QHostAddress::LocalHost); }
+    QString conninfo() const
+    {
+        return QStringLiteral("host=127.0.0.1 port=%1 user=ops dbname=shop sslmode=disable "
+                              "gssencmode=disable")
+            .arg(serverPort());
+    }
+    const QByteArrayList &statements() const { return m_statements; }
+    int cancelRequests() const { return m_cancels; }
+    // What a cancel request makes the server send on the session it cancels.
+    void setCancelAnswer(QByteArray answer) { m_cancelAnswer = std::move(answer); }
+
+    static QByteArray message(char type, const QByteArray &body)
+    {
+        QByteArray m(1, type);
+        const quint32 n = quint32(body.size() + 4);
+        for (int shift = 24; shift >= 0; shift -= 8)
+            m += char((n >> shift) & 0xff);
+        return m + body;
+    }
+    static QByteArray ready(char state = 'I') { return message('Z', QByteArray(1, state)); }
+    // What the server sends for a statement that returns no rows, up to its completion tag.
+    static QByteArray completed(const QByteArray &tag)
+    {
+        return message('1', {}) + message('2', {}) + message('n', {}) + message('C', tag + '\0');
+    }
+    static QByteArray error(const QByteArray &sqlState, const QByteArray &text)
+    {
+        QByteArray body;
+        body += 'S' + QByteArray("ERROR") + '\0';
+        body += 'V' + QByteArray("ERROR") + '\0';
+        body += 'C' + sqlState + '\0';
+        body += 'M' + text + '\0';
+        body += '\0';
+        return message('E', body);
+    }
+    // The answers of a server that runs the session's set-up statements as PostgreSQL does.
+    static QByteArray setupAnswer(const QByteArray &statement)
+    {
+        if (statement.startsWith("BEGIN"))
+            return completed("BEGIN") + ready('T');
+        if (statement.startsWith("SET"))
+            return completed("SET") + ready('T');
+        if (statement == "SELECT 1")
+            return rows("?column?", "1") + ready('T');
+        return {};
+    }
+    static QByteArray rows(const QByteArray &column, const QByteArray &value)
+    {
+        QByteArray desc("\0\1", 2);
+        desc += column + '\0';
+        desc += QByteArray(4, '\0') + QByteArray(2, '\0'); // table oid, attribute number
+        desc += QByteArray::fromHex("00000019") + QByteArray::fromHex("ffff"); // text, varlena
+        desc += QByteArray::fromHex("ffffffff") + QByteArray(2, '\0'); // typmod, text format
+        QByteArray row("\0\1", 2);
+        const quint32 n = quint32(value.size());
+        for (int shift = 24; shift >= 0; shift -= 8)
+            row += char((n >> shift) & 0xff);
+        row += value;
+        return message('1', {}) + message('2', {}) + message('T', desc) + message('D', row) +
+               message('C', "SELECT 1" + QByteArray(1, '\0'));
+    }
+
+private:
+    static quint32 be32(const QByteArray &b, int at)
+    {
+        return (quint32(quint8(b[at])) << 24) | (quint32(quint8(b[at + 1])) << 16) |
+               (quint32(quint8(b[at + 2])) << 8) | quint32(quint8(b[at + 3]));
+    }
+
+    void serve(QTcpSocket *s)
+    {
+        auto started = std::make_shared<bool>(false);
+        auto buffer = std::make_shared<QByteArray>();
+        auto statement = std::make_shared<QByteArray>();
+        connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+        connect(s, &QTcpSocket::readyRead, this, [=, this] {
+            *buffer += s->readAll();
+            while (!*started) {
+                if (buffer->size() < 8)
+                    return;
+                const quint32 len = be32(*buffer, 0);
+                if (quint32(buffer->size()) < len)
+                    return;
+                const quint32 code = be32(*buffer, 4);
+                buffer->remove(0, int(len));
+                if (code == 80877103 || code == 80877104) { // SSL or GSS encryption: no
+                    s->write("N");
+                    continue;
+                }
+                if (code == 80877102) { // a cancel request for the session being served
+                    ++m_cancels;
+                    if (m_session && !m_cancelAnswer.isEmpty())
+                        m_session->write(m_cancelAnswer);
+                    s->disconnectFromHost();
+                    return;
+                }
+                *started = true;
+                m_session = s;
+                s->write(message('R', QByteArray::fromHex("00000000")) +
+                         message('S', QByteArray("server_version\0"
+                                                 "16.0\0",
+                                                 20)) +
+                         message('S', QByteArray("client_encoding\0"
+                                                 "UTF8\0",
+                                                 21)) +
+                         message('S', QByteArray("standard_conforming_strings\0"
+                                                 "on\0",
+                                                 31)) +
+                         message('K', QByteArray::fromHex("0000303900000001")) + ready());
+            }
+            while (buffer->size() >= 5) {
+                const char type = buffer->at(0);
+                const quint32 len = be32(*buffer, 1);
+                if (quint32(buffer->size()) < len + 1)
+                    return;
+                const QByteArray body = buffer->mid(5, int(len) - 4);
+                buffer->remove(0, int(len) + 1);
+                if (type == 'P') {
+                    const int nameEnd = body.indexOf('\0');
+                    *statement =
+                        body.mid(nameEnd + 1, body.indexOf('\0', nameEnd + 1) - nameEnd - 1);
+                } else if (type == 'S') {
+                    m_statements << *statement;
+                    const QByteArray answer = m_script(*statement);
+                    if (answer == kClose) {
+                        s->abort();
+                        return;
+                    }
+                    s->write(answer);
+                } else if (type == 'X') {
+                    s->disconnectFromHost();
+                    return;
+                }
+            }
+        });
+    }
+
+    Script m_script;
+    QPointer<QTcpSocket> m_session;
+    QByteArrayList m_statements;
+    QByteArray m_cancelAnswer;
+    int m_cancels = 0;
+};
 
 } // namespace
 
@@ -76,6 +241,15 @@ private Q_SLOTS:
     void connectionLostMidQuery();
     void stoppedBackendIsBoundedByTheClientDeadline();
     void jobCancelledBeforeStart();
+    // A scripted server on loopback: what a pooler, a crashed backend or a confused server sends.
+    void poolerRefusesTheTransaction();
+    void backendGoneWithoutAWord_data();
+    void backendGoneWithoutAWord();
+    void clientDeadlineCancelsWhatTheServerLetsRun();
+    void cancelWhileTheSessionIsSetUp();
+    void statementEndedWithoutAResult();
+    void errorFollowedByCompletionStaysAnError();
+    void missingLibpqSaysWhatIsMissing();
 
 private:
     bool needServer();
@@ -611,6 +785,180 @@ void TestSql::jobCancelledBeforeStart()
     const SqlOutcome bad = runSql(o, QStringLiteral("SELECT 1"), 5, false, never);
     QCOMPARE(bad.status, RunStatus::Error);
     QVERIFY2(bad.summary.startsWith(u"could not connect to the database"), qPrintable(bad.summary));
+}
+
+void TestSql::poolerRefusesTheTransaction()
+{
+    // A pooler in statement mode refuses the read-only transaction every check runs in: the
+    // check must say so and not run the query outside it.
+    ScriptedPgServer server([](const QByteArray &statement) {
+        if (statement.startsWith("BEGIN"))
+            return ScriptedPgServer::error("08P01", "transaction blocks not allowed in statement "
+                                                    "pooling mode") +
+                   ScriptedPgServer::ready();
+        return ScriptedPgServer::setupAnswer(statement);
+    });
+    QVERIFY(server.start());
+    const auto results = runChecks(options(server.conninfo()),
+                                   {sqlCheck(QStringLiteral("SELECT count(*) FROM orders"))});
+    QCOMPARE(results.size(), 1);
+    QCOMPARE(results.first().status, RunStatus::Error);
+    QCOMPARE(results.first().summary,
+             QStringLiteral("the session could not be set up: transaction blocks not allowed in "
+                            "statement pooling mode"));
+    QCOMPARE(server.statements(), QByteArrayList{"BEGIN READ ONLY"});
+}
+
+void TestSql::backendGoneWithoutAWord_data()
+{
+    QTest::addColumn<QByteArray>("closesOn");
+    QTest::addColumn<QString>("summary");
+    QTest::newRow("setting up") << QByteArray("SET LOCAL statement_timeout = 10000")
+                                << QStringLiteral("the session could not be set up: ");
+    QTest::newRow("running the query") << QByteArray("SELECT count(*) FROM orders")
+                                       << QStringLiteral("the query did not complete: ");
+}
+
+void TestSql::backendGoneWithoutAWord()
+{
+    // The server process dies (the OOM killer, a crash) and the socket just closes: no error
+    // message from the server, so the check must say what the client saw.
+    QFETCH(QByteArray, closesOn);
+    QFETCH(QString, summary);
+    ScriptedPgServer server([closesOn](const QByteArray &statement) {
+        if (statement == closesOn)
+            return QByteArray(ScriptedPgServer::kClose);
+        return ScriptedPgServer::setupAnswer(statement);
+    });
+    QVERIFY(server.start());
+    const auto results = runChecks(options(server.conninfo()),
+                                   {sqlCheck(QStringLiteral("SELECT count(*) FROM orders"))});
+    QCOMPARE(results.size(), 1);
+    const DiagnosticResult &r = results.first();
+    QCOMPARE(r.status, RunStatus::Error);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.summary.startsWith(summary + QStringLiteral("server closed the connection")),
+             qPrintable(r.summary));
+    QCOMPARE(server.statements().last(), closesOn);
+}
+
+void TestSql::clientDeadlineCancelsWhatTheServerLetsRun()
+{
+    // The server ignores statement_timeout (a pooler that drops SET, a server stuck in I/O) but
+    // honours a cancel request: the client's own deadline asks, and the check says it timed out.
+    ScriptedPgServer server(
+        [](const QByteArray &statement) { return ScriptedPgServer::setupAnswer(statement); });
+    server.setCancelAnswer(
+        ScriptedPgServer::error("57014", "canceling statement due to user request") +
+        ScriptedPgServer::ready('E'));
+    QVERIFY(server.start());
+    const auto results = runChecks(options(server.conninfo()),
+                                   {sqlCheck(QStringLiteral("SELECT count(*) FROM orders"), 1)});
+    QCOMPARE(results.size(), 1);
+    QCOMPARE(results.first().status, RunStatus::Timeout);
+    QCOMPARE(results.first().summary,
+             QStringLiteral("no answer within 1 s; the query was cancelled"));
+    QCOMPARE(server.cancelRequests(), 1);
+}
+
+void TestSql::cancelWhileTheSessionIsSetUp()
+{
+    // Cancelled while the server still has not answered BEGIN: the check is cancelled, and the
+    // query is never sent.
+    ScriptedPgServer server([](const QByteArray &statement) {
+        return statement.startsWith("BEGIN") ? QByteArray()
+                                             : ScriptedPgServer::setupAnswer(statement);
+    });
+    server.setCancelAnswer(
+        ScriptedPgServer::error("57014", "canceling statement due to user request") +
+        ScriptedPgServer::ready());
+    QVERIFY(server.start());
+    SqlOptions o;
+    o.conninfo = server.conninfo();
+    SqlJob job(sqlCheck(QStringLiteral("SELECT count(*) FROM orders")), o, 0);
+    QSignalSpy done(&job, &DiagnosticJob::finished);
+    job.start();
+    QTRY_COMPARE(server.statements(), QByteArrayList{"BEGIN READ ONLY"});
+    job.cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
+    const auto r = done.first().first().value<DiagnosticResult>();
+    QCOMPARE(r.status, RunStatus::Cancelled);
+    QCOMPARE(r.exitCode, -1);
+    QCOMPARE(r.summary, QStringLiteral("cancelled before the query ran"));
+    QCOMPARE(server.cancelRequests(), 1);
+    QCOMPARE(server.statements(), QByteArrayList{"BEGIN READ ONLY"});
+}
+
+void TestSql::statementEndedWithoutAResult()
+{
+    // A confused server (or something else on the port) says it is ready again without ever
+    // answering the statement: the check reports that rather than an empty error.
+    ScriptedPgServer server([](const QByteArray &statement) {
+        if (statement.startsWith("SELECT count"))
+            return ScriptedPgServer::ready('T');
+        return ScriptedPgServer::setupAnswer(statement);
+    });
+    QVERIFY(server.start());
+    const auto results = runChecks(options(server.conninfo()),
+                                   {sqlCheck(QStringLiteral("SELECT count(*) FROM orders"))});
+    QCOMPARE(results.size(), 1);
+    QCOMPARE(results.first().status, RunStatus::Error);
+    QCOMPARE(results.first().summary,
+             QStringLiteral("the query did not complete: the server sent no result"));
+}
+
+void TestSql::errorFollowedByCompletionStaysAnError()
+{
+    // An error and then, against the protocol, a completion for the same statement: the error
+    // is what the check reports.
+    ScriptedPgServer server([](const QByteArray &statement) {
+        if (statement.startsWith("SELECT count"))
+            return ScriptedPgServer::error("40001", "could not serialize access") +
+                   ScriptedPgServer::message('C', QByteArray("SELECT 0", 9)) +
+                   ScriptedPgServer::ready('E');
+        return ScriptedPgServer::setupAnswer(statement);
+    });
+    QVERIFY(server.start());
+    const auto results = runChecks(options(server.conninfo()),
+                                   {sqlCheck(QStringLiteral("SELECT count(*) FROM orders"))});
+    QCOMPARE(results.size(), 1);
+    QCOMPARE(results.first().status, RunStatus::Fail);
+    QCOMPARE(results.first().exitCode, 1);
+    QCOMPARE(results.first().summary,
+             QStringLiteral("the query failed (SQLSTATE 40001): could not serialize access"));
+}
+
+void TestSql::missingLibpqSaysWhatIsMissing()
+{
+    // A machine without a usable libpq (package missing, a broken copy on LD_LIBRARY_PATH): the
+    // SQL checks say which library is missing instead of taking the program down. libpq is
+    // loaded once per process, so this runs in a child of this test with a broken copy first.
+    if (qEnvironmentVariableIsSet("IDESK_TEST_BROKEN_LIBPQ")) {
+        const auto results = runChecks(options(QStringLiteral("host=127.0.0.1 port=9 user=ops")),
+                                       {sqlCheck(QStringLiteral("SELECT 1"))});
+        QCOMPARE(results.size(), 1);
+        QCOMPARE(results.first().status, RunStatus::Error);
+        QVERIFY2(results.first().summary.startsWith(
+                     u"The PostgreSQL client library (libpq.so.5) could not be loaded: "),
+                 qPrintable(results.first().summary));
+        return;
+    }
+    TempDir dir;
+    dir.write(QStringLiteral("libpq.so.5"), "not a shared library\n");
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LD_LIBRARY_PATH"), dir.path());
+    env.insert(QStringLiteral("IDESK_TEST_BROKEN_LIBPQ"), QStringLiteral("1"));
+    QProcess child;
+    child.setProcessEnvironment(env);
+    child.setProcessChannelMode(QProcess::MergedChannels);
+    child.start(QCoreApplication::applicationFilePath(),
+                {QStringLiteral("missingLibpqSaysWhatIsMissing")});
+    QVERIFY(child.waitForFinished(60000));
+    const QString output = QString::fromUtf8(child.readAll());
+    QVERIFY2(child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0,
+             qPrintable(output));
+    QVERIFY2(output.contains(u"PASS   : TestSql::missingLibpqSaysWhatIsMissing()"),
+             qPrintable(output));
 }
 
 QTEST_GUILESS_MAIN(TestSql)

@@ -85,9 +85,11 @@ QString FakeKubeApi::podNameOf(const QString &deployment)
     return deployment + QStringLiteral("-5d8f7c9b4-x2x7q");
 }
 
-QJsonObject FakeKubeApi::deployment(const QString &ns, const QString &name)
+QJsonObject FakeKubeApi::deployment(const QString &ns, const QString &name) const
 {
     const QJsonObject labels{{QStringLiteral("app"), name}};
+    const QJsonObject selector =
+        m_selectors.value(name, QJsonObject{{QStringLiteral("matchLabels"), labels}});
     return QJsonObject{
         {QStringLiteral("kind"), QStringLiteral("Deployment")},
         {QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
@@ -98,7 +100,7 @@ QJsonObject FakeKubeApi::deployment(const QString &ns, const QString &name)
         {QStringLiteral("spec"),
          QJsonObject{
              {QStringLiteral("replicas"), 1},
-             {QStringLiteral("selector"), QJsonObject{{QStringLiteral("matchLabels"), labels}}},
+             {QStringLiteral("selector"), selector},
              {QStringLiteral("template"),
               QJsonObject{
                   {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("labels"), labels}}},

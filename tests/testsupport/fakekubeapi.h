@@ -29,12 +29,17 @@ public:
     // What `kubectl logs` reads from a pod (default: its name and three fixed lines). Pods set
     // with setPods make a deployment of the name before their first "-".
     void setPodLog(const QString &pod, const QByteArray &text) { m_podLogs[pod] = text; }
+    // The spec.selector of a deployment (default: matchLabels app=NAME).
+    void setSelector(const QString &deployment, const QJsonObject &selector)
+    {
+        m_selectors[deployment] = selector;
+    }
     // Writes a kubeconfig for this server into dir; returns its path.
     QString writeKubeconfig(const QString &dir, const QString &context) const;
 
 private:
     void handle(const Request &r, QTcpSocket *s);
-    static QJsonObject deployment(const QString &ns, const QString &name);
+    QJsonObject deployment(const QString &ns, const QString &name) const;
     static QJsonObject pod(const QString &ns, const QString &deployment);
     bool hasPodsOf(const QString &ns, const QString &deployment) const;
     static void notFound(QTcpSocket *s, const QString &message);
@@ -43,6 +48,7 @@ private:
     QStringList m_deployments{QStringLiteral("backend"), QStringLiteral("frontend")};
     QStringList m_logRequests;
     QMap<QString, QByteArray> m_podLogs;
+    QMap<QString, QJsonObject> m_selectors;
 };
 
 } // namespace idesk::test
