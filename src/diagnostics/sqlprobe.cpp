@@ -343,6 +343,13 @@ SqlOutcome runSql(const SqlOptions &options, const QString &query, int timeoutSe
     case PGRES_COMMAND_OK:
         out.status = RunStatus::Pass;
         break;
+    case PGRES_EMPTY_QUERY:
+        // The server's answer to blanks or comments alone: the check, not the database, is wrong.
+        out.status = RunStatus::Error;
+        out.exitCode = 2;
+        out.summary =
+            QStringLiteral("the check's query has no statement (only blanks or comments)");
+        return out;
     default: {
         out.sqlState = field(r, PG_DIAG_SQLSTATE);
         const QString message = field(r, PG_DIAG_MESSAGE_PRIMARY);

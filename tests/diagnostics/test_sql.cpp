@@ -230,6 +230,7 @@ private Q_SLOTS:
     void runbookDatabaseChecksRun();
     void thresholdOnSingleNumber();
     void writeRefusedByReadOnlyTransaction();
+    void queryWithoutAStatement();
     void cannotEscapeReadOnlyTransaction();
     void sleepLongerThanTimeoutIsCancelled();
     void cancelStopsRunningQuery();
@@ -543,6 +544,21 @@ void TestSql::writeRefusedByReadOnlyTransaction()
         direct(test::pgConninfo(), QStringLiteral("SELECT to_regclass('idesk_must_not_exist')"));
     QCOMPARE(after.status, RunStatus::Pass);
     QCOMPARE(after.rows.value(0).value(0), QString());
+}
+
+// A profile's query of comments alone reaches the server, which answers with no result at all.
+void TestSql::queryWithoutAStatement()
+{
+    if (!needServer())
+        return;
+    for (const QString &q :
+         {QStringLiteral("-- pool usage, to be written"), QStringLiteral("  ;  ")}) {
+        const auto results = runChecks(options(test::pgConninfo()), {sqlCheck(q)});
+        const DiagnosticResult &r = results.value(0);
+        QCOMPARE(r.status, RunStatus::Error);
+        QCOMPARE(r.summary,
+                 QStringLiteral("the check's query has no statement (only blanks or comments)"));
+    }
 }
 
 void TestSql::cannotEscapeReadOnlyTransaction()
