@@ -1,5 +1,6 @@
 #include "pq/libpq.h"
 
+#include <QByteArray>
 #include <QtGlobal>
 #include <dlfcn.h>
 
@@ -9,6 +10,7 @@ namespace {
 
 struct Library
 {
+    QByteArray name;
     void *handle = nullptr;
     QString error;
 };
@@ -18,12 +20,17 @@ const Library &library()
     // A function-local static: the first caller loads it, concurrent callers wait for that.
     static const Library lib = [] {
         Library l;
+        // IDESK_LIBPQ names another file (a libpq outside the loader's path), as IDESK_KUBECTL
+        // does for kubectl.
+        l.name = qgetenv("IDESK_LIBPQ");
+        if (l.name.isEmpty())
+            l.name = IDESK_LIBPQ_SONAME;
         // Never closed: results and connections may outlive any one user of the library.
-        l.handle = dlopen(IDESK_LIBPQ_SONAME, RTLD_NOW | RTLD_LOCAL);
+        l.handle = dlopen(l.name.constData(), RTLD_NOW | RTLD_LOCAL);
         if (!l.handle) {
             const char *why = dlerror();
             l.error = QStringLiteral("The PostgreSQL client library (%1) could not be loaded: %2")
-                          .arg(QLatin1String(IDESK_LIBPQ_SONAME),
+                          .arg(QString::fromLocal8Bit(l.name),
                                why ? QString::fromLocal8Bit(why) : QStringLiteral("not found"));
         }
         return l;
@@ -44,7 +51,10 @@ void *symbol(const char *name)
     void *found = lib.handle ? dlsym(lib.handle, name) : nullptr;
     if (!found)
         qFatal("libpq: %s is missing (%s)", name,
-               lib.handle ? "not exported by " IDESK_LIBPQ_SONAME : qPrintable(lib.error));
+               lib.handle
+                   ? qPrintable(
+                         QStringLiteral("not exported by %1").arg(QString::fromLocal8Bit(lib.name)))
+                   : qPrintable(lib.error));
     return found;
 }
 
