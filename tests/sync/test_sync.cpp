@@ -97,6 +97,7 @@ private Q_SLOTS:
     void largeCopyCutMidStreamLosesNothing();
     void newerBuildsLogRowsAreSkipped();
     void cursorOfAnOlderFileNamesItsServer();
+    void connectKeepsALiveSession();
 
 private:
     void cutCopy(int events, int textSize);
@@ -1610,6 +1611,16 @@ void TestSync::cursorOfAnOlderFileNamesItsServer()
                        {inc.id})
                  .integer(0, 0),
              qint64(1));
+}
+
+// connect() on a live session keeps it: no second session, no second migration.
+void TestSync::connectKeepsALiveSession()
+{
+    auto a = site(QStringLiteral("a"));
+    a->engine.connect();
+    const int pid = a->engine.connection()->backendPid();
+    a->engine.connect();
+    QCOMPARE(a->engine.connection()->backendPid(), pid);
 }
 
 QTEST_GUILESS_MAIN(TestSync)
