@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QRandomGenerator>
 #include <QScopeGuard>
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
 #include <QThread>
@@ -98,6 +99,7 @@ private Q_SLOTS:
     void newerBuildsLogRowsAreSkipped();
     void cursorOfAnOlderFileNamesItsServer();
     void connectKeepsALiveSession();
+    void droppedPushWithTheFileLockedSendsAgain();
 
 private:
     void cutCopy(int events, int textSize);
@@ -1621,6 +1623,68 @@ void TestSync::connectKeepsALiveSession()
     const int pid = a->engine.connection()->backendPid();
     a->engine.connect();
     QCOMPARE(a->engine.connection()->backendPid(), pid);
+}
+
+// The server drops the connection in a push's second batch while another program holds the
+// local file's write lock (for longer than the store waits): the first batch, which the server
+// committed, cannot be marked done here. The error reported is still the server's, and the first
+// batch goes up again with the next push, which the server takes without a duplicate.
+void TestSync::droppedPushWithTheFileLockedSendsAgain()
+{
+    auto a = site(QStringLiteral("a"));
+    auto b = site(QStringLiteral("b"));
+    const Incident inc = a->store->declareIncident(
+        {QStringLiteral("Locked"), Severity::P1, QStringLiteral("ana"), {}});
+    for (int i = 0; i < 30; ++i)
+        a->store->addEvent(inc.id, {{},
+                                    EventKind::Note,
+                                    QStringLiteral("ana"),
+                                    QStringLiteral("event %1").arg(i),
+                                    QStringLiteral("manual"),
+                                    false});
+    a->engine.setBatchSize(10);
+    const QString lockName = QStringLiteral("lock") + m_dbName;
+    const auto unlock = qScopeGuard([&] {
+        {
+            QSqlDatabase lock = QSqlDatabase::database(lockName, false);
+            if (lock.isOpen())
+                QSqlQuery(lock).exec(QStringLiteral("ROLLBACK"));
+            lock.close();
+        }
+        QSqlDatabase::removeDatabase(lockName);
+    });
+    int batches = 0;
+    a->engine.setBeforeCommitHook([&](PgConnection &c) {
+        if (++batches != 2)
+            return;
+        QSqlDatabase lock = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), lockName);
+        lock.setDatabaseName(m_dir->file(QStringLiteral("a.db")));
+        QVERIFY(lock.open());
+        QVERIFY(QSqlQuery(lock).exec(QStringLiteral("BEGIN IMMEDIATE")));
+        PgConnection killer(m_conninfo);
+        killer.exec(QStringLiteral("SELECT pg_terminate_backend($1)"),
+                    {QString::number(c.backendPid())});
+    });
+    try {
+        a->engine.push();
+        QFAIL("the push survived its terminated backend");
+    } catch (const SyncError &e) {
+        QCOMPARE(e.code(), SyncError::Code::Unreachable);
+    }
+    QCOMPARE(batches, 2);
+    QCOMPARE(a->store->pendingOutbox(), 31); // the first batch is on the server, not marked here
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions")), 9);
+
+    a->engine.setBeforeCommitHook({});
+    {
+        QSqlDatabase lock = QSqlDatabase::database(lockName, false);
+        QVERIFY(QSqlQuery(lock).exec(QStringLiteral("ROLLBACK")));
+        lock.close();
+    }
+    syncAll({a.get(), b.get()});
+    expectConverged(*a, *b);
+    QCOMPARE(b->store->eventCount(inc.id), 30);
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions")), 30);
 }
 
 QTEST_GUILESS_MAIN(TestSync)
