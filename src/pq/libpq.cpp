@@ -27,12 +27,20 @@ const Library &library()
             l.name = IDESK_LIBPQ_SONAME;
         // Never closed: results and connections may outlive any one user of the library.
         l.handle = dlopen(l.name.constData(), RTLD_NOW | RTLD_LOCAL);
+        QString why;
         if (!l.handle) {
-            const char *why = dlerror();
-            l.error = QStringLiteral("The PostgreSQL client library (%1) could not be loaded: %2")
-                          .arg(QString::fromLocal8Bit(l.name),
-                               why ? QString::fromLocal8Bit(why) : QStringLiteral("not found"));
+            const char *loader = dlerror();
+            why = loader ? QString::fromLocal8Bit(loader) : QStringLiteral("not found");
+        } else if (!dlsym(l.handle, "PQlibVersion")) {
+            // Another library named by mistake: said here, where every way in checks, instead of
+            // ending the process at its first call.
+            dlclose(l.handle);
+            l.handle = nullptr;
+            why = QStringLiteral("it has no PQlibVersion, so it is not libpq");
         }
+        if (!why.isEmpty())
+            l.error = QStringLiteral("The PostgreSQL client library (%1) could not be loaded: %2")
+                          .arg(QString::fromLocal8Bit(l.name), why);
         return l;
     }();
     return lib;

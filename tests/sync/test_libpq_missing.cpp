@@ -24,6 +24,7 @@ namespace {
 
 const char kAbsent[] = "libidesk-test-absent-libpq.so.5";
 const char kUncheckedCall[] = "--unchecked-call";
+const char kLoadError[] = "--load-error";
 
 QString expectedStart()
 {
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void syncKeepsTheOutbox();
     void workerReportsTheError();
     void uncheckedCallEndsTheProcess();
+    void anotherLibraryIsNotTakenForLibpq();
 };
 
 void TestLibpqMissing::everyWayInSaysSo()
@@ -117,8 +119,35 @@ void TestLibpqMissing::uncheckedCallEndsTheProcess()
     QVERIFY2(!err.contains(QStringLiteral("returned")), qPrintable(err));
 }
 
+// IDESK_LIBPQ naming a library that is not libpq (the C library here): the same sentence, saying
+// so, and no call reaches that library.
+void TestLibpqMissing::anotherLibraryIsNotTakenForLibpq()
+{
+    QProcess child;
+    child.start(QCoreApplication::applicationFilePath(),
+                {QLatin1String(kLoadError), QStringLiteral("libc.so.6")});
+    QVERIFY(child.waitForFinished(30000));
+    const QString err = QString::fromLocal8Bit(child.readAllStandardError());
+    QCOMPARE(child.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(child.exitCode() == 0, qPrintable(err));
+    const QString why = QStringLiteral("The PostgreSQL client library (libc.so.6) could not be "
+                                       "loaded: it has no PQlibVersion, so it is not libpq");
+    QCOMPARE(QString::fromLocal8Bit(child.readAllStandardOutput()),
+             why + QLatin1Char('\n') + why + QLatin1Char('\n'));
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 3 && qstrcmp(argv[1], kLoadError) == 0) {
+        qputenv("IDESK_LIBPQ", argv[2]);
+        std::printf("%s\n", qPrintable(pq::loadError()));
+        try {
+            checkConninfo(QStringLiteral("host=db dbname=incidents"));
+        } catch (const SyncError &e) {
+            std::printf("%s\n", qPrintable(e.message()));
+        }
+        return 0;
+    }
     qputenv("IDESK_LIBPQ", kAbsent);
     if (argc == 2 && qstrcmp(argv[1], kUncheckedCall) == 0) {
         // The fatal message would abort(); exit() instead lets the process write what a coverage
