@@ -203,12 +203,6 @@ SyncController::~SyncController()
     m_thread->wait();
 }
 
-void SyncController::syncSoon()
-{
-    if (m_worker)
-        QMetaObject::invokeMethod(m_worker, &SyncWorker::syncSoon, Qt::QueuedConnection);
-}
-
 QString statusText(const SyncStatus &s, const QDateTime &nowUtc)
 {
     QString text;

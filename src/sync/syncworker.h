@@ -95,7 +95,6 @@ public:
     SyncController(const QString &databasePath, const QString &conninfo, int intervalSecs,
                    QObject *parent = nullptr);
     ~SyncController() override;
-    void syncSoon();
     const SyncStatus &status() const { return m_status; }
 
 Q_SIGNALS:

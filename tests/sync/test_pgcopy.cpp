@@ -172,6 +172,17 @@ private Q_SLOTS:
         }
     }
 
+    void missingValueIsSqlNull()
+    {
+        IDESK_NEED_PG();
+        PgConnection c(test::pgConninfo());
+        // A parameter without a value reaches the server as NULL; an empty text stays ''.
+        const PgResult r = c.exec(QStringLiteral("SELECT $1::text IS NULL, $2::text IS NULL"),
+                                  {std::nullopt, QStringLiteral("")});
+        QCOMPARE(r.text(0, 0), QStringLiteral("t"));
+        QCOMPARE(r.text(0, 1), QStringLiteral("f"));
+    }
+
     void unparsableConninfoIsAConfigError()
     {
         try {

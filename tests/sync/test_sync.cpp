@@ -2,14 +2,19 @@
 #include "storage/store.h"
 #include "sync/syncengine.h"
 #include "sync/syncworker.h"
+#include "testsupport/damageddb.h"
 #include "testsupport/testsupport.h"
 
+#include <QDeadlineTimer>
+#include <QFile>
 #include <QRandomGenerator>
 #include <QScopeGuard>
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
 #include <QThread>
 #include <atomic>
+#include <optional>
 #include <thread>
 
 using namespace idesk;
@@ -84,13 +89,27 @@ private Q_SLOTS:
     void switchingServerStartsAFullFirstSync();
     void conflictsStayWithTheirServer();
     void conflictReviewAndRestoreSync();
+    void workerReportsAFileItCannotOpen();
+    void workerReportsADamagedFileAndPushesNothing();
+    void workerListensAgainAfterTheServerDropsIt();
+    void workerStatusCountsConflicts();
+    void serverRefusalRollsBackTheBatch();
+    void connectionDroppedMidCopyLosesNothing();
+    void largeCopyCutMidStreamLosesNothing();
+    void newerBuildsLogRowsAreSkipped();
+    void cursorOfAnOlderFileNamesItsServer();
+    void connectKeepsALiveSession();
+    void droppedPushWithTheFileLockedSendsAgain();
 
 private:
+    void cutCopy(int events, int textSize);
     std::unique_ptr<Site> site(const QString &name, qint64 skewSecs = 0);
     void syncAll(const std::vector<Site *> &sites, int rounds = 2);
     void expectConverged(Site &a, Site &b);
     int serverInt(const QString &sql);
     int logEnd();
+    QString otherServer(const QString &suffix);
+    QStringList m_otherDbs;
 
     QString m_admin;
     QString m_conninfo;
@@ -126,6 +145,17 @@ void TestSync::cleanup()
 {
     PgConnection admin(m_admin);
     admin.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_dbName));
+    for (const QString &db : std::exchange(m_otherDbs, {}))
+        admin.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(db));
+}
+
+// Another database on the same cluster: another server as far as a laptop can tell.
+QString TestSync::otherServer(const QString &suffix)
+{
+    const QString db = m_dbName + suffix;
+    PgConnection(m_admin).exec(QStringLiteral("CREATE DATABASE %1").arg(db));
+    m_otherDbs << db;
+    return m_admin + QStringLiteral(" dbname=") + db;
 }
 
 std::unique_ptr<Site> TestSync::site(const QString &name, qint64 skewSecs)
@@ -1297,6 +1327,364 @@ void TestSync::conflictReviewAndRestoreSync()
     QCOMPARE(b->store->conflicts(true).size(), std::size_t(2));
     QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.conflicts")), 2);
     expectConverged(*a, *b);
+}
+
+// A file the worker cannot open (here not a database at all) is an error the window shows, not a
+// crash or a silent stop; the file stays as it was and the server is not touched.
+void TestSync::workerReportsAFileItCannotOpen()
+{
+    const QByteArray notes = QByteArray("these are notes, not incidents\n").repeated(300);
+    m_dir->write(QStringLiteral("notes.db"), notes);
+    const QString path = m_dir->file(QStringLiteral("notes.db"));
+    SyncController worker(path, m_conninfo, 30);
+    QTRY_COMPARE(int(worker.status().state), int(SyncStatus::State::Error));
+    QVERIFY(!worker.status().message.isEmpty());
+    QCOMPARE(worker.status().pending, 0);
+    QCOMPARE(statusText(worker.status(), QDateTime::currentDateTimeUtc()),
+             QStringLiteral("Sync: error, 0 waiting"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), notes);
+    QCOMPARE(
+        serverInt(QStringLiteral("SELECT count(*) FROM pg_namespace WHERE nspname = 'idesk_sync'")),
+        0);
+}
+
+// A file with damaged pages opens (the worker checks its structure only) and fails where the
+// push reads it: the worker says so, and the server holds nothing of the batch the damage cut.
+void TestSync::workerReportsADamagedFileAndPushesNothing()
+{
+    const QString path = m_dir->file(QStringLiteral("damaged.db"));
+    QVERIFY(test::writeDamagedDatabase(path));
+    SyncController worker(path, m_conninfo, 3600);
+    QTRY_COMPARE(int(worker.status().state), int(SyncStatus::State::Error));
+    const QString message = worker.status().message;
+    QVERIFY2(message.contains(QStringLiteral("malformed")), qPrintable(message));
+    QVERIFY(statusText(worker.status(), QDateTime::currentDateTimeUtc())
+                .startsWith(QStringLiteral("Sync: error, ")));
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions")), 0);
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.fields")), 0);
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.applied_ops")), 0);
+}
+
+// The server ends the worker's idle session (a restart, an administrator, a failover): the worker
+// sees its socket close, connects and listens again, so another laptop's push still arrives at
+// once and not at the next interval (an hour here).
+void TestSync::workerListensAgainAfterTheServerDropsIt()
+{
+    auto a = site(QStringLiteral("a"));
+    const QString bPath = m_dir->file(QStringLiteral("b.db"));
+    auto bReader = Store::open(bPath, a->clock, QStringLiteral("reader") + m_dbName);
+    SyncController b(bPath, m_conninfo, 3600);
+    const QString listener =
+        QStringLiteral("SELECT coalesce(max(pid), 0) FROM pg_stat_activity WHERE datname = "
+                       "current_database() AND pid <> pg_backend_pid() AND query = 'LISTEN %1'")
+            .arg(SyncEngine::notifyChannel());
+    QTRY_VERIFY(serverInt(listener) != 0);
+    const int first = serverInt(listener);
+    QCOMPARE(PgConnection(m_conninfo)
+                 .exec(QStringLiteral("SELECT pg_terminate_backend($1)"), {QString::number(first)})
+                 .text(0, 0),
+             QStringLiteral("t"));
+    QTRY_VERIFY(serverInt(listener) != 0 && serverInt(listener) != first);
+
+    const Incident inc = a->store->declareIncident(
+        {QStringLiteral("After the drop"), Severity::P1, QStringLiteral("ana"), {}});
+    a->store->addEvent(inc.id, {{},
+                                EventKind::Note,
+                                QStringLiteral("ana"),
+                                QStringLiteral("typed on A"),
+                                QStringLiteral("manual"),
+                                false});
+    a->engine.syncOnce();
+    QTRY_COMPARE(bReader->eventCount(inc.id), 1);
+    QCOMPARE(int(b.status().state), int(SyncStatus::State::Synced));
+}
+
+void TestSync::workerStatusCountsConflicts()
+{
+    auto a = site(QStringLiteral("a"));
+    auto b = site(QStringLiteral("b"));
+    const Incident inc = a->store->declareIncident(
+        {QStringLiteral("DB latency"), Severity::P2, QStringLiteral("ana"), {}});
+    syncAll({a.get(), b.get()});
+    a->clock.advanceSecs(10);
+    b->clock.advanceSecs(20);
+    Incident onA = *a->store->incident(inc.id);
+    onA.title = QStringLiteral("title from A");
+    a->store->updateIncident(onA);
+    Incident onB = *b->store->incident(inc.id);
+    onB.title = QStringLiteral("title from B");
+    b->store->updateIncident(onB);
+    a->engine.syncOnce();
+    b->engine.syncOnce(); // B's push meets A's title on the server: one conflict, recorded on B
+
+    SyncController worker(m_dir->file(QStringLiteral("b.db")), m_conninfo, 3600);
+    QTRY_COMPARE(int(worker.status().state), int(SyncStatus::State::Synced));
+    const SyncStatus status = worker.status();
+    QCOMPARE(status.conflicts, 1);
+    QCOMPARE(statusText(status, status.lastSync),
+             QStringLiteral("Sync: synced 0 s ago, 1 conflicts"));
+}
+
+// A server that refuses part of a batch (here a trigger on its change log, as a policy or a full
+// disk would): the batch is rolled back whole, the outbox keeps every change, the message says
+// what the server said, the session stays usable, and once the server accepts again it all goes up.
+void TestSync::serverRefusalRollsBackTheBatch()
+{
+    auto a = site(QStringLiteral("a"));
+    auto b = site(QStringLiteral("b"));
+    const Incident inc = a->store->declareIncident(
+        {QStringLiteral("Refused"), Severity::P2, QStringLiteral("ana"), {}});
+    syncAll({a.get(), b.get()});
+    PgConnection admin(m_conninfo);
+    admin.exec(
+        QStringLiteral("CREATE FUNCTION idesk_sync.refuse() RETURNS trigger LANGUAGE plpgsql "
+                       "AS $$BEGIN RAISE EXCEPTION 'change log closed for maintenance'; "
+                       "END$$"));
+    admin.exec(QStringLiteral("CREATE TRIGGER refuse BEFORE INSERT ON idesk_sync.changes FOR EACH "
+                              "STATEMENT EXECUTE FUNCTION idesk_sync.refuse()"));
+
+    a->clock.advanceSecs(10);
+    Incident onA = *a->store->incident(inc.id);
+    onA.summary = QStringLiteral("summary the server refused at first");
+    a->store->updateIncident(onA);
+    a->store->addEvent(inc.id, {{},
+                                EventKind::Note,
+                                QStringLiteral("ana"),
+                                QStringLiteral("typed while refused"),
+                                QStringLiteral("manual"),
+                                false});
+    const int pending = a->store->pendingOutbox();
+    const int revisions =
+        serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions"));
+    try {
+        a->engine.syncOnce();
+        QFAIL("the refused batch was taken");
+    } catch (const SyncError &e) {
+        QCOMPARE(e.code(), SyncError::Code::Server);
+        QVERIFY2(e.message().startsWith(QStringLiteral("The sync server refused: ")) &&
+                     e.message().contains(QStringLiteral("change log closed for maintenance")),
+                 qPrintable(e.message()));
+    }
+    QVERIFY(a->engine.isConnected()); // refused, not lost
+    QCOMPARE(a->store->pendingOutbox(), pending);
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions")),
+             revisions);
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.fields WHERE field = "
+                                      "'summary' AND value LIKE '%refused%'")),
+             0);
+
+    admin.exec(QStringLiteral("DROP TRIGGER refuse ON idesk_sync.changes"));
+    syncAll({a.get(), b.get()});
+    expectConverged(*a, *b);
+    QCOMPARE(b->store->incident(inc.id)->summary,
+             QStringLiteral("summary the server refused at first"));
+    QCOMPARE(b->store->eventCount(inc.id), 1);
+}
+
+// A's push is held up on the server by a revision another session is inserting (a row with the
+// same id, not committed), and A's session is ended there meanwhile, as a restart or a failover
+// would cut it. Nothing is lost: the server keeps none of the batch, the outbox all of it.
+void TestSync::cutCopy(int events, int textSize)
+{
+    auto a = site(QStringLiteral("a"));
+    auto b = site(QStringLiteral("b"));
+    const Incident inc = a->store->declareIncident(
+        {QStringLiteral("Cut copy"), Severity::P1, QStringLiteral("ana"), {}});
+    syncAll({a.get(), b.get()});
+    std::vector<NewEvent> batch(static_cast<std::size_t>(events));
+    for (std::size_t i = 0; i < batch.size(); ++i)
+        batch[i].text = QStringLiteral("event %1 ").arg(i) + QString(textSize, QLatin1Char('x'));
+    const std::vector<TimelineEvent> added = a->store->addEvents(inc.id, batch);
+    const int pending = a->store->pendingOutbox();
+    const int revisions =
+        serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions"));
+
+    auto blocker = std::make_unique<PgConnection>(m_conninfo);
+    blocker->exec(QStringLiteral("BEGIN"));
+    blocker->exec(QStringLiteral("INSERT INTO idesk_sync.event_revisions(id, event_id, "
+                                 "incident_id, body, seq) VALUES ($1, $1, $2, '{}', -1)"),
+                  {added.front().id, inc.id});
+    const int pid = a->engine.connection()->backendPid();
+    std::atomic<bool> cut = false;
+    // A thread of its own with its own connection: this one is inside the push until the cut.
+    std::thread killer([&, conninfo = m_conninfo] {
+        PgConnection watch(conninfo);
+        const QString waiting =
+            QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid = %1 AND "
+                           "wait_event_type = 'Lock'")
+                .arg(pid);
+        QDeadlineTimer deadline(60000);
+        while (!deadline.hasExpired() && watch.exec(waiting).integer(0, 0) == 0)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        cut = watch.exec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid)).text(0, 0) ==
+              QStringLiteral("t");
+        blocker->exec(QStringLiteral("ROLLBACK"));
+    });
+    std::optional<SyncError::Code> code;
+    try {
+        a->engine.push();
+    } catch (const SyncError &e) {
+        code = e.code();
+    }
+    killer.join();
+    blocker.reset();
+    QVERIFY(cut);
+    QCOMPARE(code, std::optional(SyncError::Code::Unreachable));
+    QVERIFY(!a->engine.isConnected());
+    QCOMPARE(a->store->pendingOutbox(), pending);
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions")),
+             revisions);
+
+    syncAll({a.get(), b.get()});
+    expectConverged(*a, *b);
+    QCOMPARE(b->store->eventCount(inc.id), events);
+}
+
+// A few events: the cut finds A waiting for the end of the revisions' COPY.
+void TestSync::connectionDroppedMidCopyLosesNothing()
+{
+    cutCopy(5, 10);
+}
+
+// More than the sockets between A and the server hold: the cut finds A still sending the COPY.
+void TestSync::largeCopyCutMidStreamLosesNothing()
+{
+    cutCopy(2500, 12000);
+}
+
+// A newer build may log fields and kinds of change this one does not know: they are skipped,
+// the cursor moves past them, and the changes after them still apply.
+void TestSync::newerBuildsLogRowsAreSkipped()
+{
+    auto a = site(QStringLiteral("a"));
+    auto b = site(QStringLiteral("b"));
+    const Incident inc = a->store->declareIncident(
+        {QStringLiteral("Mixed builds"), Severity::P2, QStringLiteral("ana"), {}});
+    syncAll({a.get(), b.get()});
+    const int end = logEnd();
+    PgConnection(m_conninfo)
+        .exec(QStringLiteral(
+                  "INSERT INTO idesk_sync.changes(seq, kind, entity, row_id, incident_id, field, "
+                  "value, hlc, site_id) SELECT $1::bigint, 'field', 'incidents', $2, $2, "
+                  "'escalation_policy', 'tier-2', max(hlc), 'newer-build' FROM idesk_sync.fields "
+                  "UNION ALL SELECT $1::bigint + 1, 'annotation', 'incidents', $2, $2, NULL, "
+                  "'x', max(hlc), 'newer-build' FROM idesk_sync.fields"),
+              {QString::number(end + 1), inc.id});
+    QCOMPARE(logEnd(), end + 2);
+
+    a->clock.advanceSecs(10);
+    Incident onA = *a->store->incident(inc.id);
+    onA.summary = QStringLiteral("after the newer rows");
+    a->store->updateIncident(onA);
+    a->engine.syncOnce();
+    const int after = serverInt(
+        QStringLiteral("SELECT count(*) FROM idesk_sync.changes WHERE seq > %1").arg(end + 2));
+    QVERIFY(after > 0);
+
+    const SyncCounts got = b->engine.syncOnce();
+    QCOMPARE(got.pulled, after);
+    QCOMPARE(b->engine.cursor(), qint64(logEnd()));
+    QCOMPARE(b->store->incident(inc.id)->summary, QStringLiteral("after the newer rows"));
+    expectConverged(*a, *b);
+}
+
+// A file synced by a build that kept no server id: the key of its cursor names the server. Pointed
+// at another server, it goes up there in full, like any file that moved.
+void TestSync::cursorOfAnOlderFileNamesItsServer()
+{
+    auto a = site(QStringLiteral("a"));
+    const Incident inc = a->store->declareIncident(
+        {QStringLiteral("Older file"), Severity::P2, QStringLiteral("ana"), {}});
+    a->engine.syncOnce();
+    QCOMPARE(a->store->pendingOutbox(), 0);
+    QSqlQuery q(a->store->db());
+    QVERIFY(q.exec(QStringLiteral("DELETE FROM meta WHERE key = 'sync_server_id'")));
+    QCOMPARE(q.numRowsAffected(), 1);
+
+    const QString other = otherServer(QStringLiteral("_2"));
+    SyncEngine moved(*a->store, other);
+    moved.syncOnce();
+    QCOMPARE(a->store->pendingOutbox(), 0);
+    QCOMPARE(PgConnection(other)
+                 .exec(QStringLiteral("SELECT count(*) FROM idesk_sync.fields WHERE entity = "
+                                      "'incidents' AND row_id = $1 AND field = 'title'"),
+                       {inc.id})
+                 .integer(0, 0),
+             qint64(1));
+}
+
+// connect() on a live session keeps it: no second session, no second migration.
+void TestSync::connectKeepsALiveSession()
+{
+    auto a = site(QStringLiteral("a"));
+    a->engine.connect();
+    const int pid = a->engine.connection()->backendPid();
+    a->engine.connect();
+    QCOMPARE(a->engine.connection()->backendPid(), pid);
+}
+
+// The server drops the connection in a push's second batch while another program holds the
+// local file's write lock (for longer than the store waits): the first batch, which the server
+// committed, cannot be marked done here. The error reported is still the server's, and the first
+// batch goes up again with the next push, which the server takes without a duplicate.
+void TestSync::droppedPushWithTheFileLockedSendsAgain()
+{
+    auto a = site(QStringLiteral("a"));
+    auto b = site(QStringLiteral("b"));
+    const Incident inc = a->store->declareIncident(
+        {QStringLiteral("Locked"), Severity::P1, QStringLiteral("ana"), {}});
+    for (int i = 0; i < 30; ++i)
+        a->store->addEvent(inc.id, {{},
+                                    EventKind::Note,
+                                    QStringLiteral("ana"),
+                                    QStringLiteral("event %1").arg(i),
+                                    QStringLiteral("manual"),
+                                    false});
+    a->engine.setBatchSize(10);
+    const QString lockName = QStringLiteral("lock") + m_dbName;
+    const auto unlock = qScopeGuard([&] {
+        {
+            QSqlDatabase lock = QSqlDatabase::database(lockName, false);
+            if (lock.isOpen())
+                QSqlQuery(lock).exec(QStringLiteral("ROLLBACK"));
+            lock.close();
+        }
+        QSqlDatabase::removeDatabase(lockName);
+    });
+    int batches = 0;
+    a->engine.setBeforeCommitHook([&](PgConnection &c) {
+        if (++batches != 2)
+            return;
+        QSqlDatabase lock = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), lockName);
+        lock.setDatabaseName(m_dir->file(QStringLiteral("a.db")));
+        QVERIFY(lock.open());
+        QVERIFY(QSqlQuery(lock).exec(QStringLiteral("BEGIN IMMEDIATE")));
+        PgConnection killer(m_conninfo);
+        killer.exec(QStringLiteral("SELECT pg_terminate_backend($1)"),
+                    {QString::number(c.backendPid())});
+    });
+    try {
+        a->engine.push();
+        QFAIL("the push survived its terminated backend");
+    } catch (const SyncError &e) {
+        QCOMPARE(e.code(), SyncError::Code::Unreachable);
+    }
+    QCOMPARE(batches, 2);
+    QCOMPARE(a->store->pendingOutbox(), 31); // the first batch is on the server, not marked here
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions")), 9);
+
+    a->engine.setBeforeCommitHook({});
+    {
+        QSqlDatabase lock = QSqlDatabase::database(lockName, false);
+        QVERIFY(QSqlQuery(lock).exec(QStringLiteral("ROLLBACK")));
+        lock.close();
+    }
+    syncAll({a.get(), b.get()});
+    expectConverged(*a, *b);
+    QCOMPARE(b->store->eventCount(inc.id), 30);
+    QCOMPARE(serverInt(QStringLiteral("SELECT count(*) FROM idesk_sync.event_revisions")), 30);
 }
 
 QTEST_GUILESS_MAIN(TestSync)
