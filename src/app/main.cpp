@@ -20,7 +20,9 @@
 #include <QTimer>
 #include <cstdio>
 #include <cstdlib>
+#include <set>
 #include <spdlog/spdlog.h>
+#include <string_view>
 
 using namespace idesk;
 
@@ -77,49 +79,33 @@ std::unique_ptr<IncidentService> openStartupService(QString path, const Profile 
     }
 }
 
-} // namespace
-
-int main(int argc, char *argv[])
+// The window's command line. Defined once for the two ways main() reads it.
+struct Options
 {
-    QElapsedTimer sinceStart;
-    sinceStart.start();
-    // From the first line: the shipped profile and fontconfig's setup need no application
-    // object, and get the second core while QApplication connects to the display.
-    StartupWarmup warmup;
-    QApplication app(argc, argv);
-    warmup.applicationReady();
-    // The warm-up thread uses the application's font database: it ends before the application
-    // object does, whichever way main() is left.
-    const auto finishWarmupFirst = qScopeGuard([&warmup] { warmup.finish(); });
-    QApplication::setOrganizationName(QStringLiteral("IncidentDesk"));
-    QApplication::setApplicationName(QStringLiteral("incidentdesk"));
-    QApplication::setApplicationDisplayName(QStringLiteral("IncidentDesk"));
-    QApplication::setApplicationVersion(QStringLiteral(INCIDENTDESK_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("io.incidentdesk.IncidentDesk"));
+    QCommandLineOption db, profile, screenshot, select, verbose, firstPaint, screenshotSize;
+};
 
-    installTranslations(app);
-    warmup.waitForProfile();
-
-    QCommandLineParser parser;
+Options defineOptions(QCommandLineParser &parser)
+{
     parser.setApplicationDescription(
         QObject::tr("IncidentDesk: run a production incident from a laptop."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption dbOption(
+    QCommandLineOption dbOption(
         QStringLiteral("db"),
         QObject::tr("The SQLite database (default: %1).").arg(paths::defaultDatabase()),
         QStringLiteral("path"));
-    const QCommandLineOption profileOption(QStringLiteral("profile"),
-                                           QObject::tr("A service profile (JSON)."),
-                                           QStringLiteral("path"));
-    const QCommandLineOption screenshotOption(
-        QStringLiteral("screenshot"), QObject::tr("Save one PNG per tab into DIR and exit."),
-        QStringLiteral("dir"));
-    const QCommandLineOption selectOption(QStringLiteral("select"),
-                                          QObject::tr("Select this incident (id or channel)."),
-                                          QStringLiteral("id"));
-    const QCommandLineOption verboseOption(QStringLiteral("verbose"),
-                                           QObject::tr("Log to stderr as well."));
+    QCommandLineOption profileOption(QStringLiteral("profile"),
+                                     QObject::tr("A service profile (JSON)."),
+                                     QStringLiteral("path"));
+    QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+                                        QObject::tr("Save one PNG per tab into DIR and exit."),
+                                        QStringLiteral("dir"));
+    QCommandLineOption selectOption(QStringLiteral("select"),
+                                    QObject::tr("Select this incident (id or channel)."),
+                                    QStringLiteral("id"));
+    QCommandLineOption verboseOption(QStringLiteral("verbose"),
+                                     QObject::tr("Log to stderr as well."));
     QCommandLineOption firstPaintOption(QStringLiteral("quit-after-first-paint"),
                                         QObject::tr("Exit once the window has painted."));
     firstPaintOption.setFlags(QCommandLineOption::HiddenFromHelp);
@@ -130,6 +116,73 @@ int main(int argc, char *argv[])
     screenshotSizeOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({dbOption, profileOption, screenshotOption, selectOption, verboseOption,
                        firstPaintOption, screenshotSizeOption});
+    return {dbOption,      profileOption,    screenshotOption,    selectOption,
+            verboseOption, firstPaintOption, screenshotSizeOption};
+}
+
+// --help and --version need no display: over ssh, or in a package check, they print and end
+// without the window system. The values of options that take one are skipped ("--db --help"
+// names a file).
+bool onlyPrints(int argc, char *argv[])
+{
+    static const std::set<std::string_view> withValue = {"--db", "--profile", "--screenshot",
+                                                         "--select", "--screenshot-size"};
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg(argv[i]);
+        if (arg == "--")
+            return false;
+        if (arg == "-h" || arg == "-?" || arg == "--help" || arg == "-v" || arg == "--version")
+            return true; // not --help-all: Qt's own window-system options are in that list
+        if (withValue.count(arg))
+            ++i;
+    }
+    return false;
+}
+
+void nameApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("IncidentDesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("incidentdesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(INCIDENTDESK_VERSION));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (onlyPrints(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        nameApplication();
+        installTranslations(app);
+        QCommandLineParser parser;
+        defineOptions(parser);
+        parser.process(app); // prints and ends the process
+        return 0;
+    }
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    // From the first line: the shipped profile and fontconfig's setup need no application
+    // object, and get the second core while QApplication connects to the display.
+    StartupWarmup warmup;
+    QApplication app(argc, argv);
+    warmup.applicationReady();
+    // The warm-up thread uses the application's font database: it ends before the application
+    // object does, whichever way main() is left.
+    const auto finishWarmupFirst = qScopeGuard([&warmup] { warmup.finish(); });
+    nameApplication();
+    QApplication::setApplicationDisplayName(QStringLiteral("IncidentDesk"));
+    QApplication::setDesktopFileName(QStringLiteral("io.incidentdesk.IncidentDesk"));
+
+    installTranslations(app);
+    warmup.waitForProfile();
+
+    QCommandLineParser parser;
+    const Options options = defineOptions(parser);
+    const QCommandLineOption &dbOption = options.db, &profileOption = options.profile,
+                             &screenshotOption = options.screenshot, &selectOption = options.select,
+                             &verboseOption = options.verbose,
+                             &firstPaintOption = options.firstPaint,
+                             &screenshotSizeOption = options.screenshotSize;
     const QCommandLineOption helpAll(QStringLiteral("help-all"));
     if (!parser.parse(QCoreApplication::arguments()) || parser.isSet(QStringLiteral("help")) ||
         parser.isSet(helpAll) || parser.isSet(QStringLiteral("version")))

@@ -97,6 +97,21 @@ private Q_SLOTS:
             QVERIFY2(r.out.contains("--db <path>"), r.out.constData());
             QCOMPARE(r.err, QByteArray());
         }
+        // Over ssh there is no display: --help and --version answer all the same.
+        QProcessEnvironment headless = m_env;
+        headless.remove(QStringLiteral("DISPLAY"));
+        headless.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        headless.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+        for (const QStringList &args :
+             {QStringList{QStringLiteral("--help")}, QStringList{QStringLiteral("--version")},
+              QStringList{QStringLiteral("--db"), m_db, QStringLiteral("-v")}}) {
+            r = test::runProcess(QStringLiteral(IDESK_GUI_BINARY), args, headless);
+            QVERIFY2(r.code == 0, r.err.constData());
+            QVERIFY2(r.out.startsWith("incidentdesk " INCIDENTDESK_VERSION) ||
+                         r.out.contains("--db <path>"),
+                     r.out.constData());
+            QCOMPARE(r.err, QByteArray());
+        }
         r = gui({QStringLiteral("--no-such-option")});
         QCOMPARE(r.code, 1);
         QCOMPARE(r.out, QByteArray());
