@@ -689,6 +689,10 @@ Befehle:
             <numerusform>%n Schritte</numerusform>
         </translation>
     </message>
+    <message>
+        <source>skipped %1 server change(s) this database cannot hold (details in the log)</source>
+        <translation>%1 Änderung(en) vom Server übersprungen, die diese Datenbank nicht aufnehmen kann (Einzelheiten im Protokoll)</translation>
+    </message>
 </context>
 <context>
     <name>TriageResolveDialog</name>

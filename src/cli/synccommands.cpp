@@ -88,6 +88,7 @@ int runSync(Context &ctx)
                             {QStringLiteral("pulled"), c.pulled},
                             {QStringLiteral("conflicts"), c.conflicts},
                             {QStringLiteral("renamed"), c.renamed},
+                            {QStringLiteral("skipped"), c.skipped},
                             {QStringLiteral("pending"), s.pending},
                             {QStringLiteral("conflictsTotal"), s.conflicts}});
         } else {
@@ -100,6 +101,11 @@ int runSync(Context &ctx)
             if (c.renamed > 0)
                 ctx.out << QObject::tr("renamed %1 incident channel(s) taken on the server")
                                .arg(c.renamed)
+                        << '\n';
+            if (c.skipped > 0)
+                ctx.out << QObject::tr("skipped %1 server change(s) this database cannot hold "
+                                       "(details in the log)")
+                               .arg(c.skipped)
                         << '\n';
         }
         return Ok;

@@ -15,6 +15,7 @@
 #include <QVariant>
 #include <map>
 #include <set>
+#include <spdlog/spdlog.h>
 #include <tuple>
 
 namespace idesk::sync {
@@ -28,6 +29,13 @@ const QString kConflicts = QStringLiteral("conflicts");
 
 // ---- local SQLite helpers ------------------------------------------------------------------
 
+// A value the local schema refuses (a constraint): the change, not the file, is at fault.
+class RefusedChange : public StoreError
+{
+public:
+    using StoreError::StoreError;
+};
+
 QSqlQuery localExec(QSqlDatabase &db, const QString &sql, const QVariantList &binds = {})
 {
     QSqlQuery q(db);
@@ -36,9 +44,13 @@ QSqlQuery localExec(QSqlDatabase &db, const QString &sql, const QVariantList &bi
                          QStringLiteral("Sync: %1").arg(q.lastError().text()));
     for (const QVariant &v : binds)
         q.addBindValue(v);
-    if (!q.exec())
-        throw StoreError(StoreError::Code::Query,
-                         QStringLiteral("Sync: %1").arg(q.lastError().text()));
+    if (!q.exec()) {
+        const QString message = QStringLiteral("Sync: %1").arg(q.lastError().text());
+        constexpr int kSqliteConstraint = 19; // SQLITE_CONSTRAINT
+        if (storage::sqliteCode(q.lastError()) == kSqliteConstraint)
+            throw RefusedChange(StoreError::Code::Query, message);
+        throw StoreError(StoreError::Code::Query, message);
+    }
     return q;
 }
 
@@ -574,6 +586,7 @@ SyncCounts SyncEngine::syncOnce()
     SyncCounts total = push();
     const SyncCounts pulled = pull();
     total.pulled = pulled.pulled;
+    total.skipped = pulled.skipped;
     Store::Transaction tx(m_store);
     setMeta(m_store.db(), QStringLiteral("sync_last_ok"), toIsoUtc(m_store.clock().now()));
     tx.commit();
@@ -1280,6 +1293,7 @@ SyncCounts SyncEngine::pull()
     QSqlDatabase &db = m_store.db();
     const QString cursorKey = QStringLiteral("sync_cursor:") + m_serverId;
     constexpr int kPage = 2000;
+    bool careful = false; // a change of this page was refused: apply it change by change
     for (;;) {
         const qint64 from = meta(db, cursorKey).toLongLong();
         // The log's own rows (a revision logged before schema step 3 has one, which refers to
@@ -1297,10 +1311,9 @@ SyncCounts SyncEngine::pull()
             {QString::number(from), QString::number(kPage)});
         if (page.rows() == 0)
             break;
-        Store::Transaction tx(m_store);
-        qint64 last = from;
-        for (int r = 0; r < page.rows(); ++r) {
-            last = page.integer(r, 0);
+        SyncCounts pageCounts;
+        // Applies one change; false when this build passes over it (nothing to count).
+        const auto apply = [&](int r) {
             const QString kind = page.text(r, 1);
             const QString entity = page.text(r, 2);
             const QString rowId = page.text(r, 3);
@@ -1319,7 +1332,7 @@ SyncCounts SyncEngine::pull()
                 const QString field = page.text(r, 5);
                 // Names become SQL identifiers: only the ones this build knows are used.
                 if (!syncedFields(entity).contains(field))
-                    continue;
+                    return false;
                 LocalRecord rec = readLocal(db, entity, rowId);
                 if (!rec.exists) {
                     insertPlaceholder(db, entity, rowId, page.text(r, 4));
@@ -1329,7 +1342,7 @@ SyncCounts SyncEngine::pull()
                 // A field changed here and not pushed yet is settled by the push: the server
                 // compares it with what it holds and records the loser.
                 if (rec.dirty(field))
-                    continue;
+                    return false;
                 std::map<QString, FieldWrite> writes;
                 std::map<QString, QString> bases;
                 // A whole-row record's fields share one stamp: each of them is written.
@@ -1339,14 +1352,46 @@ SyncCounts SyncEngine::pull()
                     bases[field] = hlc;
                 writeLocal(db, entity, rowId, rec, writes, bases);
             } else {
-                continue;
+                return false;
             }
             m_store.observeRemoteStamp(hlc);
             if (origin != m_store.siteId()) // not counting this site's own echoes
-                ++counts.pulled;
+                ++pageCounts.pulled;
+            return true;
+        };
+        Store::Transaction tx(m_store);
+        qint64 last = from;
+        try {
+            for (int r = 0; r < page.rows(); ++r) {
+                last = page.integer(r, 0);
+                if (!careful) {
+                    apply(r);
+                    continue;
+                }
+                // Each change on its own, so a refused one leaves the others applied.
+                localExec(db, QStringLiteral("SAVEPOINT pull_change"));
+                try {
+                    apply(r);
+                } catch (const RefusedChange &e) {
+                    localExec(db, QStringLiteral("ROLLBACK TO pull_change"));
+                    ++pageCounts.skipped;
+                    spdlog::warn("sync: change {} of the server's log skipped: {}", last,
+                                 e.message().toStdString());
+                }
+                localExec(db, QStringLiteral("RELEASE pull_change"));
+            }
+        } catch (const RefusedChange &) {
+            if (careful)
+                throw;
+            // The page again, change by change (the transaction is rolled back on the way).
+            careful = true;
+            continue;
         }
         setMeta(db, cursorKey, QString::number(last));
         tx.commit();
+        counts.pulled += pageCounts.pulled;
+        counts.skipped += pageCounts.skipped;
+        careful = false;
         if (page.rows() < kPage)
             break;
     }

@@ -19,6 +19,7 @@ struct SyncCounts
     int pulled = 0;    // server changes applied here
     int conflicts = 0; // conflicts recorded on the server by this push
     int renamed = 0;   // incidents renamed because their channel was taken on the server
+    int skipped = 0;   // server changes this file's schema refuses (logged), passed over
 };
 
 // Pushes a Store's outbox to a PostgreSQL server and pulls what others pushed. One engine per

@@ -97,6 +97,7 @@ private Q_SLOTS:
     void connectionDroppedMidCopyLosesNothing();
     void largeCopyCutMidStreamLosesNothing();
     void newerBuildsLogRowsAreSkipped();
+    void rowThisFileCannotHoldIsSkipped();
     void cursorOfAnOlderFileNamesItsServer();
     void connectKeepsALiveSession();
     void droppedPushWithTheFileLockedSendsAgain();
@@ -1587,6 +1588,44 @@ void TestSync::newerBuildsLogRowsAreSkipped()
     QCOMPARE(got.pulled, after);
     QCOMPARE(b->engine.cursor(), qint64(logEnd()));
     QCOMPARE(b->store->incident(inc.id)->summary, QStringLiteral("after the newer rows"));
+    expectConverged(*a, *b);
+}
+
+// A change the local schema refuses (a NULL severity, written on the server by hand or by a
+// build with other rules) is skipped with the rest of its page applied; it used to roll the
+// pull back every time, so nothing after it ever arrived.
+void TestSync::rowThisFileCannotHoldIsSkipped()
+{
+    auto a = site(QStringLiteral("a"));
+    auto b = site(QStringLiteral("b"));
+    const Incident inc = a->store->declareIncident(
+        {QStringLiteral("Poisoned"), Severity::P1, QStringLiteral("ana"), {}});
+    syncAll({a.get(), b.get()});
+    const int end = logEnd();
+    PgConnection(m_conninfo)
+        .exec(QStringLiteral(
+                  "INSERT INTO idesk_sync.changes(seq, kind, entity, row_id, incident_id, field, "
+                  "value, hlc, site_id) SELECT $1::bigint, 'field', 'incidents', $2, $2, "
+                  "'severity', NULL, max(hlc), 'zz-by-hand' FROM idesk_sync.fields"),
+              {QString::number(end + 1), inc.id});
+
+    a->clock.advanceSecs(10);
+    Incident onA = *a->store->incident(inc.id);
+    onA.summary = QStringLiteral("after the refused row");
+    a->store->updateIncident(onA);
+    a->engine.syncOnce();
+    const int after = serverInt(
+        QStringLiteral("SELECT count(*) FROM idesk_sync.changes WHERE seq > %1").arg(end + 1));
+    QVERIFY(after > 0);
+
+    const SyncCounts got = b->engine.syncOnce();
+    QCOMPARE(got.skipped, 1);
+    QCOMPARE(got.pulled, after);
+    QCOMPARE(b->engine.cursor(), qint64(logEnd()));
+    QCOMPARE(b->store->incident(inc.id)->summary, QStringLiteral("after the refused row"));
+    QCOMPARE(b->store->incident(inc.id)->severity, Severity::P1);
+    // Once past it, the next pull starts after it.
+    QCOMPARE(b->engine.syncOnce().skipped, 0);
     expectConverged(*a, *b);
 }
 

@@ -320,6 +320,8 @@ void TestSyncCli::renamedChannelIsReported()
                                              QStringLiteral("--pg"), m_conninfo});
     QVERIFY2(asJson.code == 0, qPrintable(asJson.err));
     QCOMPARE(json(asJson.out).value(QStringLiteral("renamed")).toInt(), 1);
+    QCOMPARE(json(asJson.out).value(QStringLiteral("skipped")), QJsonValue(0));
+    QVERIFY2(!words.out.contains(QStringLiteral("skipped")), qPrintable(words.out));
 }
 
 // Both laptops change the same title offline; the older loses and is listed, in words and JSON,
