@@ -9,6 +9,7 @@
 #include <QRandomGenerator>
 #include <QTest>
 #include <memory>
+#include <sys/resource.h>
 
 using namespace idesk;
 using namespace idesk::logs;
@@ -403,6 +404,29 @@ private Q_SLOTS:
         const Report sized = a.finish();
         QCOMPARE(plain.errorGroups.size(), size_t(1500));
         QCOMPARE(everything(sized), everything(plain));
+    }
+
+    // A file's size is only a hint: a huge file whose first block is all distinct lines (a sparse
+    // 4 GB file, a log of mostly blank lines after a burst) must not size the tables for the
+    // whole file at that rate; memory follows the groups met, not the bytes announced.
+    void hugeSizeHintKeepsMemoryBounded()
+    {
+        QByteArray block;
+        for (int i = 0; i < 20000; ++i)
+            block +=
+                "2024-05-01T13:55:10Z ERROR request failed user=u_" + QByteArray::number(i) + '\n';
+        rusage before{};
+        getrusage(RUSAGE_SELF, &before);
+        LogAnalyzer a;
+        a.expectBytes(qint64(1) << 40); // a terabyte, announced
+        QCOMPARE(a.consume(block), block.size());
+        QCOMPARE(a.consume(block), block.size()); // the tables are sized after the first block
+        const Report r = a.finish();
+        QCOMPARE(r.errorGroups.size(), size_t(20000));
+        rusage after{};
+        getrusage(RUSAGE_SELF, &after);
+        const long grownMb = (after.ru_maxrss - before.ru_maxrss) / 1024;
+        QVERIFY2(grownMb < 200, qPrintable(QStringLiteral("peak grew by %1 MB").arg(grownMb)));
     }
 
     void propertyRandomLogs_data()

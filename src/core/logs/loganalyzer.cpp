@@ -751,15 +751,22 @@ struct LogAnalyzer::Impl
     // After the first block, the tables are made ready for as many keys as the whole input will
     // bring at the rate seen so far: a table that grows as it goes copies its entries and
     // rehashes its index again and again, stalling on memory it has just written.
+    // The estimate is capped: a first block of distinct lines says little about a huge file (a
+    // burst, then repeats), and an index sized for the file's bytes would make memory follow
+    // the file rather than its groups. Past the cap a table grows as it fills.
     void sizeTables()
     {
         if (sized || expectedBytes <= 0 || seenBytes <= 0 || expectedBytes < 2 * seenBytes)
             return;
         sized = true;
+        constexpr double kMostKeys = double(1 << 18); // an index of 4 MB per table at most
         const double factor = double(expectedBytes) / double(seenBytes);
+        const auto estimate = [&](size_t now) {
+            return size_t(std::min(double(now) * factor, std::max(double(now), kMostKeys)));
+        };
         for (Worker &w : workers) {
-            w.groups.expect(size_t(double(w.groups.size()) * factor));
-            w.fields.expect(size_t(double(w.fields.size()) * factor));
+            w.groups.expect(estimate(w.groups.size()));
+            w.fields.expect(estimate(w.fields.size()));
         }
     }
 
