@@ -108,6 +108,7 @@ private:
     void syncAll(const std::vector<Site *> &sites, int rounds = 2);
     void expectConverged(Site &a, Site &b);
     int serverInt(const QString &sql);
+    int summaryPushedAfter(Site &site, const QString &incidentId, const QString &summary, int seq);
     int logEnd();
     QString otherServer(const QString &suffix);
     QStringList m_otherDbs;
@@ -167,6 +168,20 @@ std::unique_ptr<Site> TestSync::site(const QString &name, qint64 skewSecs)
 }
 
 // The change log's last number: its own rows' or a revision's (schema step 3).
+// A later edit on site, pushed: returns how many log rows it added after seq (rows written there
+// by hand in a test).
+int TestSync::summaryPushedAfter(Site &site, const QString &incidentId, const QString &summary,
+                                 int seq)
+{
+    site.clock.advanceSecs(10);
+    Incident edited = *site.store->incident(incidentId);
+    edited.summary = summary;
+    site.store->updateIncident(edited);
+    site.engine.syncOnce();
+    return serverInt(
+        QStringLiteral("SELECT count(*) FROM idesk_sync.changes WHERE seq > %1").arg(seq));
+}
+
 int TestSync::logEnd()
 {
     return serverInt(QStringLiteral("SELECT greatest((SELECT max(seq) FROM idesk_sync.changes), "
@@ -1575,13 +1590,8 @@ void TestSync::newerBuildsLogRowsAreSkipped()
               {QString::number(end + 1), inc.id});
     QCOMPARE(logEnd(), end + 2);
 
-    a->clock.advanceSecs(10);
-    Incident onA = *a->store->incident(inc.id);
-    onA.summary = QStringLiteral("after the newer rows");
-    a->store->updateIncident(onA);
-    a->engine.syncOnce();
-    const int after = serverInt(
-        QStringLiteral("SELECT count(*) FROM idesk_sync.changes WHERE seq > %1").arg(end + 2));
+    const int after =
+        summaryPushedAfter(*a, inc.id, QStringLiteral("after the newer rows"), end + 2);
     QVERIFY(after > 0);
 
     const SyncCounts got = b->engine.syncOnce();
@@ -1609,13 +1619,8 @@ void TestSync::rowThisFileCannotHoldIsSkipped()
                   "'severity', NULL, max(hlc), 'zz-by-hand' FROM idesk_sync.fields"),
               {QString::number(end + 1), inc.id});
 
-    a->clock.advanceSecs(10);
-    Incident onA = *a->store->incident(inc.id);
-    onA.summary = QStringLiteral("after the refused row");
-    a->store->updateIncident(onA);
-    a->engine.syncOnce();
-    const int after = serverInt(
-        QStringLiteral("SELECT count(*) FROM idesk_sync.changes WHERE seq > %1").arg(end + 1));
+    const int after =
+        summaryPushedAfter(*a, inc.id, QStringLiteral("after the refused row"), end + 1);
     QVERIFY(after > 0);
 
     const SyncCounts got = b->engine.syncOnce();
