@@ -809,6 +809,174 @@ void scanMnemonics(const QString &text, Spans &out)
 
 // ---------------------------------------------------------------------------------------------
 
+// Vendor tokens whose prefix and shape say what they are. Where the random part has a capture
+// group, it must read as random too (mixed case, entropy), so a name or a slug with the same
+// prefix stays.
+struct VendorShape
+{
+    std::vector<const char *> triggers;
+    const char *pattern;
+    const char *kind;
+    double entropy; // 0: the shape alone decides
+};
+
+void addVendorShapes(std::vector<Rule> &r)
+{
+    static const VendorShape shapes[] = {
+        {{"-us"}, R"(\b[0-9a-f]{32}-us[0-9]{1,2}\b)", "mailchimp-key", 0},
+        {{"sq0"},
+         R"(\bsq0(?:atp-[0-9A-Za-z_-]{22,}|csp-[0-9A-Za-z_-]{43,})(?![0-9A-Za-z_-]))",
+         "square-token",
+         0},
+        {{".atlasv1."},
+         R"(\b[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70}(?![A-Za-z0-9_=-]))",
+         "terraform-token",
+         0},
+        {{"nrak-", "nrii-"},
+         R"(\bNR(?:AK-[A-Z0-9]{27}|II-[A-Za-z0-9_-]{32})(?![A-Za-z0-9_-]))",
+         "newrelic-key",
+         0},
+        {{"pmak-"}, R"(\bPMAK-[a-f0-9]{24}-[a-f0-9]{34}\b)", "postman-key", 0},
+        {{"pul-"}, R"(\bpul-[a-f0-9]{40}\b)", "pulumi-token", 0},
+        {{"fo1_", "fm2_"},
+         R"(\b(?:fo1_[A-Za-z0-9_-]{40,}|fm2_[A-Za-z0-9+/]{64,}={0,3})(?![A-Za-z0-9_+/=-]))",
+         "flyio-token",
+         0},
+        {{"secret_", "ntn_"},
+         R"(\b(?:secret_([A-Za-z0-9]{43})|ntn_[0-9]{11}([A-Za-z0-9]{35}))\b)",
+         "notion-token",
+         3.5},
+        {{"figd_"}, R"(\bfigd_[A-Za-z0-9_-]{38,}(?![A-Za-z0-9_-]))", "figma-token", 0},
+        {{"rubygems_"}, R"(\brubygems_[a-f0-9]{48}\b)", "rubygems-key", 0},
+        {{"sbp_", "sb_secret_"},
+         R"(\b(?:sbp_[a-f0-9]{40}|sb_secret_[A-Za-z0-9_-]{20,})(?![A-Za-z0-9_-]))",
+         "supabase-key",
+         0},
+        {{"dt0c01."}, R"(\bdt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64}\b)", "dynatrace-token", 0},
+        {{"pscale_"}, R"(\bpscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.=-]{32,})", "planetscale-token", 0},
+        {{"gsk_", "r8_", "pplx-", "xai-"},
+         R"(\b(?:gsk_([A-Za-z0-9]{48,})|r8_([A-Za-z0-9]{37})|pplx-([A-Za-z0-9]{40,})|xai-([A-Za-z0-9]{60,}))(?![A-Za-z0-9]))",
+         "ai-api-key",
+         3.5},
+        {{"v1.0-"}, R"(\bv1\.0-[a-f0-9]{24}-[a-f0-9]{146}\b)", "cloudflare-origin-ca-key", 0},
+        {{"ltai"}, R"(\bLTAI([A-Za-z0-9]{20})\b)", "alibaba-access-key", 3.0},
+        {{"sk.eyj"}, R"(\bsk\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,})", "mapbox-token", 0},
+        {{"cfpat-"}, R"(\bCFPAT-[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-]))", "contentful-token", 0},
+        {{"gocspx-"}, R"(\bGOCSPX-[A-Za-z0-9_-]{28}(?![A-Za-z0-9_-]))", "google-client-secret", 0},
+        {{"q~"},
+         R"((?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.]{3}[0-9]Q~([A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-]))",
+         "azure-client-secret",
+         3.0},
+        {{"tskey-"},
+         R"(\btskey-(?:api|auth|client|scim|webhook)-[A-Za-z0-9]{6,}-[A-Za-z0-9]{20,}\b)",
+         "tailscale-key",
+         0},
+        {{"bkua_"}, R"(\bbkua_[a-f0-9]{40}\b)", "buildkite-token", 0},
+        {{"ccipat_"}, R"(\bCCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40}\b)", "circleci-token", 0},
+        {{"akcp", "cmvmdgtuo"},
+         R"(\b(?:AKCp[A-Za-z0-9]{69}|cmVmdGtuO[A-Za-z0-9]{55})\b)",
+         "jfrog-token",
+         0},
+        {{"squ_", "sqp_", "sqa_"}, R"(\bsq[upa]_[a-f0-9]{40}\b)", "sonarqube-token", 0},
+        {{"access_token$"},
+         R"(\baccess_token\$(?:production|sandbox)\$[a-z0-9]{16}\$[a-f0-9]{32}\b)",
+         "braintree-token",
+         0},
+        {{"access-"},
+         R"(\baccess-(?:sandbox|development|production)-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\b)",
+         "plaid-token",
+         0},
+        {{"aaaa"},
+         R"(\bAAAA[A-Za-z0-9_-]{7}:[A-Za-z0-9_-]{140,}(?![A-Za-z0-9_-]))",
+         "firebase-server-key",
+         0},
+        {{"sgp_"},
+         R"(\bsgp_(?:[a-fA-F0-9]{16}_|local_)?[a-fA-F0-9]{40}\b)",
+         "sourcegraph-token",
+         0},
+        {{"nfp_", "rnd_", "pnu_"},
+         R"(\b(?:nfp_([A-Za-z0-9]{36})|rnd_([A-Za-z0-9]{32})|pnu_([A-Za-z0-9]{36}))\b)",
+         "platform-token",
+         3.0},
+        {{"rdme_"}, R"(\brdme_[a-z0-9]{70}\b)", "readme-key", 0},
+        {{"tfp_"}, R"(\btfp_[A-Za-z0-9_.=-]{59}(?![A-Za-z0-9_.=-]))", "typeform-token", 0},
+        {{"ico-"}, R"(\bico-([A-Za-z0-9]{32})\b)", "infracost-key", 3.0},
+        {{"duffel_"},
+         R"(\bduffel_(?:test|live)_[A-Za-z0-9_=-]{43}(?![A-Za-z0-9_=-]))",
+         "duffel-token",
+         0},
+        {{"shippo_"}, R"(\bshippo_(?:live|test)_[a-f0-9]{40}\b)", "shippo-token", 0},
+        {{"flwseck"}, R"(\bFLWSECK(?:_TEST)?-[a-h0-9]{32}-X\b)", "flutterwave-key", 0},
+        {{"ezak"}, R"(\bEZAK[a-z0-9]{54}\b)", "easypost-key", 0},
+        {{"ops_eyj"}, R"(\bops_eyJ[A-Za-z0-9+/=_-]{100,})", "1password-token", 0},
+        {{"pat."},
+         R"(\bpat\.[A-Za-z0-9_-]{22}\.[0-9a-f]{24}\.[A-Za-z0-9]{20}\b)",
+         "harness-token",
+         0},
+        {{"clojars_"}, R"(\bCLOJARS_[a-z0-9]{60}\b)", "clojars-token", 0},
+        {{"tk-us-"}, R"(\btk-us-[A-Za-z0-9_-]{48}(?![A-Za-z0-9_-]))", "scalingo-token", 0},
+    };
+    for (const VendorShape &v : shapes) {
+        const QString kind = QString::fromLatin1(v.kind);
+        const double minEntropy = v.entropy;
+        r.push_back(regexRule(
+            v.triggers, rx(QString::fromLatin1(v.pattern)),
+            [kind, minEntropy](const QString &, const QRegularExpressionMatch &m, Pick &p) {
+                if (isNotASecret(m.capturedView(0)))
+                    return;
+                if (minEntropy > 0) {
+                    int g = 1;
+                    while (g <= m.lastCapturedIndex() && m.capturedStart(g) < 0)
+                        ++g;
+                    if (g > m.lastCapturedIndex() ||
+                        !mixedCaseRandom(m.capturedView(g), minEntropy))
+                        return;
+                }
+                p.spans.push_back({m.capturedStart(0), m.capturedEnd(0), kind, {}});
+            }));
+    }
+}
+
+// Cookies carry sessions: "Cookie: a=1; session=…", "Set-Cookie: session=…; Path=/", curl's
+// -b / --cookie. Every value of eight characters or more goes (short ones such as theme=dark
+// say nothing); Set-Cookie's attributes after its first pair stay.
+Rule cookieRule()
+{
+    return regexRule(
+        {"cookie", "-b "},
+        rx(QStringLiteral(
+               R"rx((?:\b(set-)?cookie["']?[ \t]*:[ \t]*["']?|(?<!\S)(?:-b|--cookie)\s+["']?))rx"),
+           true),
+        [](const QString &text, const QRegularExpressionMatch &m, Pick &p) {
+            const bool setCookie = m.capturedStart(1) >= 0;
+            qsizetype i = m.capturedEnd(0);
+            const qsizetype n = text.size();
+            const auto stop = [&](qsizetype k) {
+                const QChar c = text[k];
+                return c == u';' || c == u',' || c == u'"' || c == u'\'' || c.isSpace();
+            };
+            for (;;) {
+                const qsizetype nameStart = i;
+                while (i < n && text[i] != u'=' && !stop(i))
+                    ++i;
+                if (i >= n || text[i] != u'=' || i == nameStart)
+                    break;
+                const qsizetype valueStart = ++i;
+                while (i < n && !stop(i))
+                    ++i;
+                const QStringView value = QStringView(text).mid(valueStart, i - valueStart);
+                if (value.size() >= 8 && !isNotASecret(value))
+                    p.spans.push_back({valueStart, i, QStringLiteral("cookie"), {}});
+                if (setCookie || i >= n || text[i] != u';')
+                    break;
+                ++i;
+                while (i < n && text[i] == u' ')
+                    ++i;
+            }
+            p.resume = std::max(i, m.capturedEnd(0));
+        });
+}
+
 const std::vector<Rule> &rules()
 {
     static const std::vector<Rule> all = [] {
@@ -848,6 +1016,14 @@ const std::vector<Rule> &rules()
                    R"rx(\bdiscord(?:app)?\.com/api/webhooks/([0-9]{5,25}/[A-Za-z0-9_-]{20,}))rx"),
                true),
             groups(QStringLiteral("discord-webhook"), {1})));
+        r.push_back(regexRule(
+            {"webhookb2"},
+            rx(QStringLiteral(R"rx(\bwebhook\.office\.com/webhookb2/([A-Za-z0-9@/_.-]{20,}))rx"),
+               true),
+            groups(QStringLiteral("teams-webhook"), {1})));
+        // Okta's API tokens go in an "Authorization: SSWS …" header.
+        r.push_back(regexRule({"ssws"}, rx(QStringLiteral(R"rx(\bSSWS\s+([A-Za-z0-9_-]{30,}))rx")),
+                              groups(QStringLiteral("okta-token"), {1})));
         // Web3 node providers put the project key in the RPC URL itself.
         r.push_back(regexRule(
             {"infura.io", "alchemy", "quiknode.pro", "ankr.com"},
@@ -1003,6 +1179,8 @@ const std::vector<Rule> &rules()
         r.push_back(regexRule(
             {"ya29."}, rx(QStringLiteral(R"rx(\bya29\.[0-9A-Za-z_-]{30,}(?![0-9A-Za-z_-]))rx")),
             groups(QStringLiteral("google-oauth-token"))));
+        addVendorShapes(r);
+        r.push_back(cookieRule());
         // Mailgun's older private keys: "key-" and 32 lowercase letters and digits.
         // (Hex ones always; others when they read as random rather than as a slug of words.)
         r.push_back(regexRule(
@@ -1172,7 +1350,12 @@ __extension__ using TriggerBits = unsigned __int128;
 struct TriggerTable
 {
     std::vector<QLatin1String> words;
-    std::array<std::vector<int>, 128> byFirst; // trigger bits by first character
+    // Trigger bits by their first two characters (lowercase ASCII), flattened: the ids of pair
+    // c0 * 128 + c1 are pairIds[pairStart[pair] .. pairStart[pair + 1]). Most characters of
+    // a text start no trigger pair at all, and the rest only one or two.
+    std::vector<std::uint16_t> pairStart;
+    std::vector<std::uint8_t> pairIds;
+    std::array<TriggerBits, 128> single{}; // the triggers of one character
     std::vector<TriggerBits> ruleMasks;
     TriggerBits hex64Bit = 0;
     TriggerBits twelveWordsBit = 0;
@@ -1182,6 +1365,7 @@ const TriggerTable &triggerTable()
 {
     static const TriggerTable t = [] {
         TriggerTable table;
+        std::vector<std::vector<std::uint8_t>> byPair(128 * 128);
         for (const Rule &rule : rules()) {
             TriggerBits mask = 0;
             for (const char *w : rule.triggers) {
@@ -1195,14 +1379,25 @@ const TriggerTable &triggerTable()
                         table.hex64Bit = TriggerBits(1) << id;
                     else if (word == QLatin1String(kTwelveWords))
                         table.twelveWordsBit = TriggerBits(1) << id;
+                    else if (word.size() == 1)
+                        table.single[std::size_t(static_cast<unsigned char>(w[0]))] |=
+                            TriggerBits(1) << id;
                     else
-                        table.byFirst[std::size_t(static_cast<unsigned char>(w[0]))].push_back(id);
+                        byPair[std::size_t(static_cast<unsigned char>(w[0])) * 128 +
+                               std::size_t(static_cast<unsigned char>(w[1]))]
+                            .push_back(std::uint8_t(id));
                 }
                 mask |= TriggerBits(1) << (it - table.words.begin());
             }
             table.ruleMasks.push_back(mask);
         }
         Q_ASSERT(table.words.size() <= 128);
+        table.pairStart.reserve(byPair.size() + 1);
+        for (const auto &ids : byPair) {
+            table.pairStart.push_back(std::uint16_t(table.pairIds.size()));
+            table.pairIds.insert(table.pairIds.end(), ids.begin(), ids.end());
+        }
+        table.pairStart.push_back(std::uint16_t(table.pairIds.size()));
         return table;
     }();
     return t;
@@ -1239,14 +1434,22 @@ TriggerBits triggersIn(QStringView text)
         }
         if (c >= 128)
             continue;
-        for (int id : t.byFirst[c]) {
+        seen |= t.single[c];
+        if (i + 1 >= n)
+            continue;
+        const char16_t c1 = asciiLower(p[i + 1]);
+        if (c1 >= 128)
+            continue;
+        const std::size_t pair = std::size_t(c) * 128 + c1;
+        for (std::size_t at = t.pairStart[pair]; at < t.pairStart[pair + 1]; ++at) {
+            const int id = t.pairIds[at];
             const TriggerBits bit = TriggerBits(1) << id;
             if (seen & bit)
                 continue;
             const QLatin1String &w = t.words[std::size_t(id)];
             if (n - i < w.size())
                 continue;
-            qsizetype k = 1;
+            qsizetype k = 2;
             while (k < w.size() && asciiLower(p[i + k]) == char16_t(w[k].unicode()))
                 ++k;
             if (k == w.size())
