@@ -3594,6 +3594,10 @@ Den Nur-Lese-Modus verlassen?</translation>
         <source>a profile of at most %1 bytes</source>
         <translation>ein Profil von höchstens %1 Bytes</translation>
     </message>
+    <message>
+        <source>true, because %1 changes what it runs against (and a target naming what it changes)</source>
+        <translation>true, denn %1 verändert, wogegen es läuft (und ein target, das nennt, was es verändert)</translation>
+    </message>
 </context>
 <context>
     <name>idesk::ResolveDialog</name>

@@ -1,5 +1,6 @@
 #include "profile.h"
 
+#include "changeguard.h"
 #include "jsoncheck_p.h"
 
 #include <QCoreApplication>
@@ -594,6 +595,13 @@ private:
                      if (!b->is_boolean())
                          c.fail(Checker::key(at, "destructive"), tr("true or false"));
                      d.destructive = b->get<bool>();
+                 }
+                 if (!d.destructive) {
+                     if (const QString change = changeMadeBy(d); !change.isEmpty())
+                         c.fail(Checker::key(at, "destructive"),
+                                tr("true, because %1 changes what it runs against (and a "
+                                   "target naming what it changes)")
+                                    .arg(change));
                  }
                  if (d.destructive && d.target.isEmpty())
                      c.fail(Checker::key(at, "target"),

@@ -1,5 +1,6 @@
 #include "diagnosticsrunner.h"
 
+#include "core/changeguard.h"
 #include "dnsprobe.h"
 #include "httpprobe.h"
 #include "rpclag.h"
@@ -63,8 +64,15 @@ int DiagnosticsRunner::cap(int l) const
 
 QString DiagnosticsRunner::refusal(const DiagnosticCheck &c) const
 {
-    if (!c.destructive)
-        return {};
+    if (!c.destructive) {
+        // The profile's reader refuses such checks; one built another way is refused here.
+        const QString change = changeMadeBy(c);
+        if (change.isEmpty())
+            return {};
+        return QStringLiteral("%1 runs %2, which changes what it runs against, but is not "
+                              "marked destructive; nothing was run")
+            .arg(c.id, change);
+    }
     if (m_opt.readOnly)
         return QStringLiteral("%1 changes %2 and read-only mode is on; nothing was run")
             .arg(c.id, c.target);

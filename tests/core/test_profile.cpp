@@ -520,6 +520,20 @@ void TestProfile::badProfile_data()
          "$.diagnostics[0].deployment", "DNS-1123 subdomain");
     edit("destructive check without target", "/diagnostics/0/destructive", "true",
          "$.diagnostics[0].target", "the name a destructive check changes");
+    edit("kubectl delete as a check", "/diagnostics/0/args", R"(["delete", "pod", "api-0"])",
+         "$.diagnostics[0].destructive", "true, because kubectl delete changes");
+    edit("scale behind a namespace flag", "/diagnostics/0/args",
+         R"(["-n", "shop", "scale", "deployment/api", "--replicas=0"])",
+         "$.diagnostics[0].destructive", "kubectl scale");
+    edit("flushall through exec", "/diagnostics/0/args",
+         R"(["exec", "deployment/redis", "--", "redis-cli", "FLUSHALL"])",
+         "$.diagnostics[0].destructive", "redis-cli FLUSHALL");
+    edit("http post as a check", "/diagnostics/4/method", "\"POST\"",
+         "$.diagnostics[4].destructive", "HTTP POST");
+    edit("raw transaction as a check", "/diagnostics/38/method", "\"eth_sendRawTransaction\"",
+         "$.diagnostics[38].destructive", "JSON-RPC eth_sendRawTransaction");
+    edit("sql delete as a check", "/diagnostics/32/query", "\"DELETE FROM orders\"",
+         "$.diagnostics[32].destructive", "SQL DELETE");
     edit("database password after escaped quote", "/database",
          R"({"conninfo": "host='db \\' x' password=secret"})", "$.database.conninfo",
          "a connection string without a password");

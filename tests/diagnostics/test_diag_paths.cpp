@@ -77,6 +77,7 @@ private Q_SLOTS:
     void runnerCancelsQueuedChecks();
     void runnerDestroyedWhileRunning();
     void refusalNamesTheTarget();
+    void changingCheckNotMarkedDestructiveIsRefused();
 };
 
 void TestDiagPaths::statusNames()
@@ -472,6 +473,25 @@ void TestDiagPaths::refusalNamesTheTarget()
              QStringLiteral("k changes backend: confirm with exactly that name; nothing was run"));
     QCOMPARE(r.context, QStringLiteral("ctx"));
     QCOMPARE(r.ns, QStringLiteral("shop"));
+}
+
+// A check built in code (not read from a profile, whose reader refuses it) that runs a verb which
+// changes the cluster is refused unless marked destructive, before kubectl is started.
+void TestDiagPaths::changingCheckNotMarkedDestructiveIsRefused()
+{
+    QTemporaryDir dir;
+    RunnerOptions o;
+    o.kubectl = plainOptions();
+    o.kubectl.program = writeStub(dir.path(), "exit 0");
+    o.readOnly = false;
+    const DiagnosticResult r =
+        runChecks(o, {kubectlCheck({QStringLiteral("delete"), QStringLiteral("pod"),
+                                    QStringLiteral("api-0")})})
+            .value(0);
+    QCOMPARE(r.status, RunStatus::Refused);
+    QCOMPARE(r.summary, QStringLiteral("k runs kubectl delete, which changes what it runs "
+                                       "against, but is not marked destructive; nothing was run"));
+    QVERIFY(!QFile::exists(dir.path() + QStringLiteral("/argv")));
 }
 
 QTEST_GUILESS_MAIN(TestDiagPaths)
