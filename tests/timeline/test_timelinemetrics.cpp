@@ -19,6 +19,7 @@ private Q_SLOTS:
     void bucketsEmpty();
     void axisTicksNeverRepeatAMinute_data();
     void axisTicksNeverRepeatAMinute();
+    void axisTicksFitAnySpan();
 };
 
 namespace {
@@ -135,27 +136,77 @@ void TestTimelineMetrics::bucketsEmpty()
 
 void TestTimelineMetrics::axisTicksNeverRepeatAMinute_data()
 {
-    QTest::addColumn<int>("minutes");
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<QString>("firstTick");
+    QTest::addColumn<QString>("lastTick");
     QTest::addColumn<int>("ticks");
-    QTest::newRow("all events in one minute") << 1 << 2;
-    QTest::newRow("three minutes") << 3 << 4;
-    QTest::newRow("six minutes") << 6 << 7;
-    QTest::newRow("an hour") << 60 << 7;
+    QTest::newRow("all events in one minute")
+        << u"14:32:10"_s << u"14:32:50"_s << u"14:32"_s << u"14:33"_s << 2;
+    QTest::newRow("one instant") << u"14:32:00"_s << u"14:32:00"_s << u"14:32"_s << u"14:33"_s << 2;
+    QTest::newRow("three minutes")
+        << u"14:32:00"_s << u"14:35:00"_s << u"14:32"_s << u"14:35"_s << 4;
+    QTest::newRow("an odd quarter hour")
+        << u"14:07:00"_s << u"14:22:00"_s << u"14:05"_s << u"14:25"_s << 5;
+    QTest::newRow("an hour from a ragged start")
+        << u"14:07:30"_s << u"15:07:30"_s << u"14:00"_s << u"15:15"_s << 6;
+    QTest::newRow("five hours") << u"23:40:00"_s << u"04:45:00"_s << u"23:00"_s << u"05:00"_s << 7;
 }
 
 void TestTimelineMetrics::axisTicksNeverRepeatAMinute()
 {
-    QFETCH(int, minutes);
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    QFETCH(QString, firstTick);
+    QFETCH(QString, lastTick);
     QFETCH(int, ticks);
-    const qint64 span = qint64(minutes) * 60 * 1000;
-    QCOMPARE(minuteTickCount(span, 7), ticks);
-    // The labels the chart would draw (HH:mm, evenly spaced from 14:32): all different.
-    const QDateTime start(QDate(2024, 1, 15), QTime(14, 32), QTimeZone::utc());
+    const QDate day(2024, 1, 15);
+    const auto at = [&](const QString &hms, bool end) {
+        QDateTime t(day, QTime::fromString(hms, u"HH:mm:ss"_s), QTimeZone::utc());
+        // an end before its start is on the next day
+        if (end && t < QDateTime(day, QTime::fromString(from, u"HH:mm:ss"_s), QTimeZone::utc()))
+            t = t.addDays(1);
+        return t.toMSecsSinceEpoch();
+    };
+    const qint64 start = at(from, false), end = at(to, true);
+    const TimeAxis a = niceTimeAxis(start, end, 7);
+    const auto label = [](qint64 ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(u"HH:mm"_s);
+    };
+    QCOMPARE(label(a.fromMs), firstTick);
+    QCOMPARE(label(a.toMs), lastTick);
+    QCOMPARE(a.tickCount, ticks);
+    QVERIFY(a.fromMs <= start && a.toMs >= end && a.toMs > a.fromMs);
+    QCOMPARE(a.fromMs + a.stepMs * (a.tickCount - 1), a.toMs);
+    // The labels the chart draws (HH:mm, evenly spaced): all different, all on the step.
     QStringList labels;
-    for (int i = 0; i < ticks; ++i)
-        labels << start.addMSecs(span * i / (ticks - 1)).toString(u"HH:mm"_s);
+    for (int i = 0; i < a.tickCount; ++i) {
+        const qint64 tick = a.fromMs + a.stepMs * i;
+        QCOMPARE(tick % a.stepMs, qint64(0));
+        labels << label(tick);
+    }
     labels.removeDuplicates();
-    QCOMPARE(labels.size(), ticks);
+    QCOMPARE(labels.size(), a.tickCount);
+}
+
+// Any span gets at most the ticks asked for, each on a whole step, the data inside the range.
+void TestTimelineMetrics::axisTicksFitAnySpan()
+{
+    const qint64 base =
+        QDateTime(QDate(2024, 1, 15), QTime(3, 17, 29), QTimeZone::utc()).toMSecsSinceEpoch();
+    for (qint64 span :
+         {qint64(0), qint64(59000), qint64(61000), qint64(7) * 60000, qint64(95) * 60000,
+          qint64(26) * 3600000, qint64(9) * 86400000, qint64(400) * 86400000}) {
+        for (int maxTicks : {3, 5, 7}) {
+            const TimeAxis a = niceTimeAxis(base, base + span, maxTicks);
+            QVERIFY2(a.tickCount >= 2 && a.tickCount <= maxTicks,
+                     qPrintable(u"%1 ms in %2 ticks"_s.arg(span).arg(a.tickCount)));
+            QVERIFY(a.fromMs <= base && a.toMs >= base + span);
+            QCOMPARE(a.fromMs % a.stepMs, qint64(0));
+            QCOMPARE(a.fromMs + a.stepMs * (a.tickCount - 1), a.toMs);
+            QVERIFY(a.stepMs >= 60000);
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTimelineMetrics)

@@ -8,6 +8,7 @@
 #include "timelinefixture.h"
 
 #include <QApplication>
+#include <QDateTimeAxis>
 #include <QDialogButtonBox>
 #include <QHelpEvent>
 #include <QLabel>
@@ -61,6 +62,7 @@ private Q_SLOTS:
     void filterBar();
     void chartShowsKindsMetricsAndMarkers();
     void countAxisTicksAreWholeNumbers();
+    void timeAxisTicksFallOnTheClock();
     void pendingChartDrawsOnRequest();
     void tooltipsShowMarkupAsText();
     void evidenceOpensItsFullOutput();
@@ -469,6 +471,26 @@ void TestTimelineTab::countAxisTicksAreWholeNumbers()
                                 .arg(count->max())
                                 .arg(count->tickCount())));
     }
+}
+
+// The time axis reads 14:00, 14:15 … (UTC), not 14:07, 14:22 …: its ends are on whole steps.
+void TestTimelineTab::timeAxisTicksFallOnTheClock()
+{
+    TimelineFixture f;
+    f.declare();
+    f.service->store().addEvent(f.incidentId, f.event(utcAt(14, 7, 30), u"a"_s, EventKind::Note));
+    f.service->store().addEvent(f.incidentId, f.event(utcAt(15, 7, 30), u"b"_s, EventKind::Note));
+    TimelineTab tab(*f.service);
+    tab.setIncidentId(f.incidentId);
+    tab.completeDeferredBuild();
+    QDateTimeAxis *time = nullptr;
+    for (QAbstractAxis *axis : tab.chart()->chart()->axes(Qt::Horizontal))
+        time = time ? time : qobject_cast<QDateTimeAxis *>(axis);
+    QVERIFY(time);
+    // The axis labels local time of values shifted so that they read UTC.
+    QCOMPARE(time->min().toString(u"HH:mm:ss"_s), u"14:00:00"_s);
+    QCOMPARE(time->max().toString(u"HH:mm:ss"_s), u"15:15:00"_s);
+    QCOMPARE(time->tickCount(), 6);
 }
 
 // Screenshots cannot wait for the chart's settle delay: the deferred build draws it at once.

@@ -1,14 +1,39 @@
 #include "core/timeline/timelinebuckets.h"
 
 #include <algorithm>
+#include <array>
 
 namespace idesk {
 
-int minuteTickCount(qint64 spanMs, int maxTicks)
+TimeAxis niceTimeAxis(qint64 startMs, qint64 endMs, int maxTicks)
 {
     constexpr qint64 kMinute = 60 * 1000;
-    const qint64 wholeMinutes = std::max<qint64>(spanMs, 0) / kMinute;
-    return int(std::clamp<qint64>(wholeMinutes + 1, 2, std::max(maxTicks, 2)));
+    constexpr qint64 kHour = 60 * kMinute;
+    constexpr qint64 kDay = 24 * kHour;
+    static constexpr std::array<qint64, 14> kSteps{
+        kMinute,   2 * kMinute, 5 * kMinute, 10 * kMinute, 15 * kMinute, 30 * kMinute, kHour,
+        2 * kHour, 3 * kHour,   6 * kHour,   12 * kHour,   kDay,         2 * kDay,     7 * kDay};
+    maxTicks = std::max(maxTicks, 2);
+    endMs = std::max(endMs, startMs);
+    // floor and ceiling that also hold before 1970
+    const auto down = [](qint64 v, qint64 step) { return v - ((v % step) + step) % step; };
+    const auto up = [&](qint64 v, qint64 step) { return -down(-v, step); };
+    const auto axisFor = [&](qint64 step) {
+        TimeAxis a;
+        a.stepMs = step;
+        a.fromMs = down(startMs, step);
+        a.toMs = std::max(up(endMs, step), a.fromMs + step);
+        a.tickCount = int((a.toMs - a.fromMs) / step) + 1;
+        return a;
+    };
+    for (qint64 step : kSteps) {
+        if (const TimeAxis a = axisFor(step); a.tickCount <= maxTicks)
+            return a;
+    }
+    for (qint64 step = 14 * kDay;; step *= 2) {
+        if (const TimeAxis a = axisFor(step); a.tickCount <= maxTicks)
+            return a;
+    }
 }
 
 qint64 chooseBucketMs(qint64 spanMs, int maxBuckets)

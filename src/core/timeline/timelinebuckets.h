@@ -28,10 +28,19 @@ struct KindBuckets
 // days) that covers `spanMs` in at most `maxBuckets` buckets.
 qint64 chooseBucketMs(qint64 spanMs, int maxBuckets);
 
-// How many ticks a time axis over `spanMs` gets, at most `maxTicks`, so that labels that show
-// minutes never repeat: ticks stay at least a minute apart (one event minute gets two ticks,
-// its start and its end, not six copies of the same "14:32").
-int minuteTickCount(qint64 spanMs, int maxTicks);
+// A time axis whose ticks fall on whole steps of the clock: 14:00, 14:15, 14:30 rather than
+// 14:07, 14:22, 14:37. The step is the smallest of 1, 2, 5, 10, 15, 30 minutes, 1, 2, 3, 6,
+// 12 hours, 1, 2, 7 days (then whole weeks) that covers [startMs, endMs] in at most `maxTicks`
+// ticks; the range is widened to the steps around it. Ticks are at least a minute apart, so
+// labels that show minutes never repeat (one event minute gets 14:32 and 14:33, not six 14:32).
+struct TimeAxis
+{
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
+    qint64 stepMs = 0;
+    int tickCount = 2;
+};
+TimeAxis niceTimeAxis(qint64 startMs, qint64 endMs, int maxTicks);
 
 // Counts per bucket and kind. Points need not be sorted.
 KindBuckets bucketByKind(const std::vector<TimelinePoint> &points, int maxBuckets = 120);

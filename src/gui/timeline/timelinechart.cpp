@@ -184,13 +184,14 @@ void TimelineChart::setInput(const TimelineChartInput &input)
     const auto x = [this](qint64 ms) { return double(ms + m_displayShiftMs); };
 
     auto *axisX = new QDateTimeAxis;
-    const bool spansDays = QDateTime::fromMSecsSinceEpoch(startMs, QTimeZone::utc()).date() !=
-                           QDateTime::fromMSecsSinceEpoch(endMs, QTimeZone::utc()).date();
+    const TimeAxis ticks = niceTimeAxis(startMs, endMs, 7);
+    const bool spansDays = QDateTime::fromMSecsSinceEpoch(ticks.fromMs, QTimeZone::utc()).date() !=
+                           QDateTime::fromMSecsSinceEpoch(ticks.toMs - 1, QTimeZone::utc()).date();
     axisX->setFormat(spansDays ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm"));
     axisX->setTitleText(tr("UTC"));
-    axisX->setTickCount(minuteTickCount(endMs - startMs, 7));
-    axisX->setRange(QDateTime::fromMSecsSinceEpoch(qint64(x(startMs))),
-                    QDateTime::fromMSecsSinceEpoch(qint64(x(endMs))));
+    axisX->setTickCount(ticks.tickCount);
+    axisX->setRange(QDateTime::fromMSecsSinceEpoch(qint64(x(ticks.fromMs))),
+                    QDateTime::fromMSecsSinceEpoch(qint64(x(ticks.toMs))));
     c->addAxis(axisX, Qt::AlignBottom);
 
     auto *axisCount = new QValueAxis;
