@@ -2223,10 +2223,6 @@ Den Nur-Lese-Modus verlassen?</translation>
         <translation>Beispiel</translation>
     </message>
     <message>
-        <source>Errors per minute</source>
-        <translation>Fehler pro Minute</translation>
-    </message>
-    <message>
         <source>Error groups</source>
         <translation>Fehlergruppen</translation>
     </message>
@@ -2261,10 +2257,6 @@ Den Nur-Lese-Modus verlassen?</translation>
     <message>
         <source>%1: %2 lines, %3 containing ERROR</source>
         <translation>%1: %2 Zeilen, %3 davon mit ERROR</translation>
-    </message>
-    <message>
-        <source>Errors</source>
-        <translation>Fehler</translation>
     </message>
     <message>
         <source>Filed on the timeline.</source>
@@ -2377,6 +2369,39 @@ Den Nur-Lese-Modus verlassen?</translation>
     <message>
         <source>Later lines were not kept: the log was larger than the panel keeps in memory.</source>
         <translation>Spätere Zeilen wurden nicht behalten: das Log war größer, als das Feld im Speicher hält.</translation>
+    </message>
+    <message>
+        <source>Errors over time</source>
+        <translation>Fehler im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>No timestamps in the matching lines: nothing to draw over time</source>
+        <translation>Keine Zeitstempel in den passenden Zeilen: nichts im Zeitverlauf zu zeichnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Errors over time, the %n most frequent templates</source>
+        <translation>
+            <numerusform>Fehler im Zeitverlauf, die häufigste Vorlage</numerusform>
+            <numerusform>Fehler im Zeitverlauf, die %n häufigsten Vorlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message numerus="yes">
+        <source>errors / %n h</source>
+        <translation>
+            <numerusform>Fehler / %n h</numerusform>
+            <numerusform>Fehler / %n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>errors / %n min</source>
+        <translation>
+            <numerusform>Fehler / %n min</numerusform>
+            <numerusform>Fehler / %n min</numerusform>
+        </translation>
     </message>
 </context>
 <context>

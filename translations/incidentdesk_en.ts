@@ -80,6 +80,30 @@
     </message>
 </context>
 <context>
+    <name>idesk::LogAnalysisPanel</name>
+    <message numerus="yes">
+        <source>Errors over time, the %n most frequent templates</source>
+        <translation>
+            <numerusform>Errors over time, the most frequent template</numerusform>
+            <numerusform>Errors over time, the %n most frequent templates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>errors / %n h</source>
+        <translation>
+            <numerusform>errors / %n h</numerusform>
+            <numerusform>errors / %n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>errors / %n min</source>
+        <translation>
+            <numerusform>errors / %n min</numerusform>
+            <numerusform>errors / %n min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>idesk::MainWindow</name>
     <message numerus="yes">
         <source>%n conflict(s)</source>

@@ -10,10 +10,14 @@
 #include "testsupport.h"
 
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
 #include <QCheckBox>
+#include <QDateTimeAxis>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QProgressBar>
@@ -22,6 +26,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace idesk;
 
@@ -87,6 +92,70 @@ private Q_SLOTS:
             QVERIFY2(!e.text.contains(QStringLiteral("token=abc")), qPrintable(e.text));
         }
         QVERIFY(found);
+    }
+
+    // The chart draws the most frequent templates over time, one line each, and what each line
+    // adds up to is that template's count; a log without timestamps says it has nothing to draw.
+    void chartShowsTopTemplatesOverTime()
+    {
+        test::TempDir dir;
+        const SystemClock clock;
+        auto service =
+            IncidentService::open(dir.file(QStringLiteral("db.sqlite")), defaultProfile(), clock);
+        QByteArray log;
+        // Seven kinds of error over three hours; kind k has 10 * (k + 1) lines.
+        const char *kinds[] = {"disk full on vol",
+                               "payment declined for order",
+                               "cache miss storm on key",
+                               "upstream timeout from host",
+                               "websocket closed by client",
+                               "lock wait exceeded on table",
+                               "certificate expires soon for"};
+        for (int k = 0; k < 7; ++k) {
+            for (int i = 0; i < 10 * (k + 1); ++i) {
+                const QDateTime at =
+                    QDateTime(QDate(2024, 5, 1), QTime(13, 0), QTimeZone::utc()).addSecs(i * 97);
+                log += at.toString(Qt::ISODate).toLatin1() + " ERROR " + kinds[k] + ' ' +
+                       QByteArray::number(i) + '\n';
+            }
+        }
+        dir.write(QStringLiteral("app.log"), log);
+        LogAnalysisPanel panel(*service);
+        panel.analyzeFile(dir.file(QStringLiteral("app.log")));
+        QTRY_VERIFY(!panel.isBusy());
+        QTRY_COMPARE(panel.templatesTable()->rowCount(), 7);
+        QChart *chart = panel.errorsChart()->chart();
+        const QList<QAbstractSeries *> series = chart->series();
+        QCOMPARE(series.size(), 5);
+        for (int k = 0; k < 5; ++k) {
+            auto *line = qobject_cast<QLineSeries *>(series[k]);
+            QVERIFY(line);
+            // the five largest kinds, largest first, named after their templates
+            QVERIFY2(line->name().contains(QString::fromLatin1(kinds[6 - k])),
+                     qPrintable(line->name()));
+            double sum = 0;
+            const QList<QPointF> points = line->points();
+            for (qsizetype p = 0; p < points.size(); p += 2) // each bucket is two points
+                sum += points[p].y();
+            QCOMPARE(sum, double(10 * (7 - k)));
+        }
+        QVERIFY(qobject_cast<QDateTimeAxis *>(chart->axes(Qt::Horizontal).value(0)));
+        if (const QString shots = qEnvironmentVariable("IDESK_LOG_SCREENSHOT_DIR");
+            !shots.isEmpty()) {
+            panel.resize(1000, 700);
+            panel.show();
+            panel.findChild<QTabWidget *>()->setCurrentWidget(panel.errorsChart());
+            QVERIFY(QTest::qWaitForWindowExposed(&panel));
+            QVERIFY(panel.grab().save(shots + QStringLiteral("/log-chart.png")));
+        }
+
+        dir.write(QStringLiteral("plain.log"), "ERROR no time here\nERROR nor here\n");
+        panel.analyzeFile(dir.file(QStringLiteral("plain.log")));
+        QTRY_VERIFY(!panel.isBusy());
+        QTRY_COMPARE(panel.templatesTable()->rowCount(), 2);
+        QCOMPARE(chart->series().size(), 0);
+        QVERIFY2(chart->title().contains(QStringLiteral("No timestamps")),
+                 qPrintable(chart->title()));
     }
 
     void bigFileShowsProgressAndCancels()

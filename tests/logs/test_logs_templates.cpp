@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QTimeZone>
 #include <QTest>
 #include <QUuid>
 #include <map>
@@ -434,6 +435,47 @@ private Q_SLOTS:
         QCOMPARE(r.errorsPerMinute[0].count, 2);
         QCOMPARE(r.errorsPerMinute[1].minute, QByteArray("2024-05-01T13:57Z"));
         QCOMPARE(r.errorsPerMinute[1].count, 1);
+        QVERIFY(t.perMinute.empty()); // asked for only by the chart
+    }
+
+    // Each template's lines per minute, summed across both workers and across templates merged
+    // as siblings, whatever order the lines come in; lines without a time are not counted.
+    void templateMinutesSumAcrossWorkersAndMerges()
+    {
+        QByteArray log;
+        const auto minuteOf = [](int m) {
+            return QDateTime(QDate(2024, 5, 1), QTime(13, 0), QTimeZone::utc())
+                       .addSecs(qint64(m) * 60)
+                       .toMSecsSinceEpoch() /
+                   60000;
+        };
+        std::map<qint64, qint64> expected;
+        // Out of time order on purpose (minutes 30, 29 … then 0 … 29 again), many blocks' worth.
+        for (int round = 0; round < 2; ++round) {
+            for (int i = 0; i < 30000; ++i) {
+                const int m = round == 0 ? 29 - i / 1000 : i / 1000;
+                const QTime at = QTime(13, 0).addSecs(m * 60 + i % 60);
+                log += "2024-05-01T" + at.toString(QStringLiteral("HH:mm:ss")).toLatin1() +
+                       "Z ERROR request failed user=u_" + QByteArray::number(i) + " host=" +
+                       QByteArray(i % 3 == 0   ? "alpha"
+                                  : i % 3 == 1 ? "beta"
+                                               : "gamma") +
+                       "\n";
+                ++expected[minuteOf(m)];
+            }
+        }
+        log += "ERROR request failed user=u_1 host=alpha\n"; // no time
+        Options opt;
+        opt.templateMinutes = true;
+        opt.threads = 2;
+        LogAnalyzer a(opt);
+        QCOMPARE(a.consume(log, true), log.size());
+        const Report r = a.finish();
+        QCOMPARE(r.templates.size(), size_t(1)); // the three hosts merged as siblings
+        const Template &t = r.templates[0];
+        QCOMPARE(t.count, qint64(60001));
+        const std::vector<std::pair<qint64, qint64>> want(expected.begin(), expected.end());
+        QCOMPARE(t.perMinute, want);
     }
 };
 

@@ -620,6 +620,9 @@ struct TemplateAcc
     Pos examplePos = std::numeric_limits<Pos>::max();
     qint64 first = LLONG_MAX, last = LLONG_MIN;
     std::vector<Pos> positions;
+    // Runs of (minute, lines): a template's lines come in time order, so a new entry starts
+    // only when the minute changes; sorted and summed at the end.
+    std::vector<std::pair<qint64, qint64>> minutes;
 };
 using TemplateMap = std::unordered_map<std::string, TemplateAcc, Hash, std::equal_to<>>;
 
@@ -653,6 +656,7 @@ void mergeInto(TemplateAcc &to, TemplateAcc &&from)
     to.first = std::min(to.first, from.first);
     to.last = std::max(to.last, from.last);
     to.positions.insert(to.positions.end(), from.positions.begin(), from.positions.end());
+    to.minutes.insert(to.minutes.end(), from.minutes.begin(), from.minutes.end());
 }
 
 // The masks catch what looks variable; a word that varies (a user name, a host) shows up as
@@ -834,6 +838,11 @@ struct LogAnalyzer::Impl
                 w.lastMinuteCount = &w.minutes[minute];
             }
             ++*w.lastMinuteCount;
+            if (opt.templateMinutes) {
+                if (acc.minutes.empty() || acc.minutes.back().first != minute)
+                    acc.minutes.emplace_back(minute, 0);
+                ++acc.minutes.back().second;
+            }
         }
     }
 
@@ -1222,6 +1231,15 @@ Report LogAnalyzer::finish()
         if (acc->first != LLONG_MAX) {
             t.first = isoTime(acc->first);
             t.last = isoTime(acc->last);
+        }
+        if (d->opt.templateMinutes) {
+            std::sort(acc->minutes.begin(), acc->minutes.end());
+            for (const auto &[minute, n] : acc->minutes) {
+                if (!t.perMinute.empty() && t.perMinute.back().first == minute)
+                    t.perMinute.back().second += n;
+                else
+                    t.perMinute.emplace_back(minute, n);
+            }
         }
         if (d->opt.withLines) {
             std::sort(acc->positions.begin(), acc->positions.end());

@@ -4,6 +4,7 @@
 #include <QByteArrayView>
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace idesk::logs {
@@ -19,6 +20,9 @@ struct Options
     int top = 10;
     int slowest = 20;
     bool withLines = false;
+    // Count each template's lines per minute too (Template::perMinute), for a chart of the
+    // top templates over time. Off for the CLI, whose JSON has no place for it.
+    bool templateMinutes = false;
     int threads = 2;
     int defaultYear = 1970; // for syslog timestamps, which carry no year
 };
@@ -45,6 +49,9 @@ struct Template
     QByteArray example;     // the first line of the group
     QByteArray first, last; // earliest / latest timestamp, ISO 8601 UTC; empty when none was read
     std::vector<qint64> lineNumbers; // 1-based, only with Options::withLines
+    // (minute since the epoch, lines) in ascending minute, for the lines with a timestamp;
+    // only with Options::templateMinutes
+    std::vector<std::pair<qint64, qint64>> perMinute;
 };
 
 struct MinuteCount

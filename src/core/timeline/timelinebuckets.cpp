@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace idesk {
 
@@ -33,6 +34,33 @@ TimeAxis niceTimeAxis(qint64 startMs, qint64 endMs, int maxTicks)
     for (qint64 step = 14 * kDay;; step *= 2) {
         if (const TimeAxis a = axisFor(step); a.tickCount <= maxTicks)
             return a;
+    }
+}
+
+double niceCeiling(double v)
+{
+    if (v <= 0)
+        return 1;
+    double step = 1;
+    while (step * 10 <= v)
+        step *= 10;
+    for (double m : {1.0, 2.0, 5.0, 10.0}) {
+        if (m * step >= v)
+            return m * step;
+    }
+    return 10 * step;
+}
+
+int wholeTickCount(double top)
+{
+    const auto steps = qint64(std::llround(top));
+    for (qint64 step = 1;; step *= 10) {
+        for (qint64 m : {1, 2, 5}) {
+            if (steps % (m * step) == 0 && steps / (m * step) <= 5)
+                return int(steps / (m * step)) + 1;
+        }
+        if (step > steps)
+            return 2;
     }
 }
 

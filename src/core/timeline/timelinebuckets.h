@@ -42,6 +42,14 @@ struct TimeAxis
 };
 TimeAxis niceTimeAxis(qint64 startMs, qint64 endMs, int maxTicks);
 
+// The top of a count axis: the smallest 1, 2, 5 × 10^k at or above v (1 for nothing).
+double niceCeiling(double v);
+
+// Ticks for a count axis from 0 to niceCeiling's `top`: the labels print whole numbers, so every
+// tick must fall on one (0, 0.5, 1 … would read "0, 0, 1"). The widest step of 1, 2, 5 × 10^k
+// that still gives at most six ticks.
+int wholeTickCount(double top);
+
 // Counts per bucket and kind. Points need not be sorted.
 KindBuckets bucketByKind(const std::vector<TimelinePoint> &points, int maxBuckets = 120);
 

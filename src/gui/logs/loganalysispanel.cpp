@@ -1,18 +1,17 @@
 #include "loganalysispanel.h"
 
 #include "core/safetext.h"
+#include "core/timeline/timelinebuckets.h"
 #include "diagnostics/diagnosticresult.h"
 #include "services/diagnostics/logevidence.h"
 #include "services/incidentservice.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSeries>
-#include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDateTimeAxis>
 #include <QFile>
 #include <QFileDialog>
 #include <QFontDatabase>
@@ -20,6 +19,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -28,6 +28,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QThread>
+#include <QTimeZone>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <thread>
@@ -158,15 +159,16 @@ LogAnalysisPanel::LogAnalysisPanel(IncidentService &incidents, QWidget *parent)
     templatesPane->setStretchFactor(0, 3);
     templatesPane->setStretchFactor(1, 2);
     m_chart = new QChartView(new QChart, this);
-    m_chart->chart()->setTitle(tr("Errors per minute"));
-    m_chart->chart()->legend()->hide();
+    m_chart->setRenderHint(QPainter::Antialiasing, true);
+    m_chart->chart()->setAnimationOptions(QChart::NoAnimation);
+    m_chart->chart()->legend()->setAlignment(Qt::AlignBottom);
 
     auto *tabs = new QTabWidget(this);
     tabs->addTab(m_groups, tr("Error groups"));
     tabs->addTab(m_top, tr("Top error messages"));
     tabs->addTab(m_slowest, tr("Slowest responses"));
     tabs->addTab(templatesPane, tr("Templates"));
-    tabs->addTab(m_chart, tr("Errors per minute"));
+    tabs->addTab(m_chart, tr("Errors over time"));
     // A screen reader names each table after its tab.
     for (int i = 0; i < tabs->count(); ++i)
         tabs->widget(i)->setAccessibleName(tabs->tabText(i));
@@ -254,7 +256,8 @@ void LogAnalysisPanel::chooseFile()
 logs::Options LogAnalysisPanel::options() const
 {
     logs::Options o;
-    o.withLines = true; // a selected template shows its lines
+    o.withLines = true;       // a selected template shows its lines
+    o.templateMinutes = true; // the chart of the top templates over time
     o.threads = int(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
     o.defaultYear = QDateTime::currentDateTimeUtc().date().year();
     return o;
@@ -483,30 +486,96 @@ void LogAnalysisPanel::showReport(const logs::Report &r)
                 QString::fromLatin1(t.last), cell(t.example)});
     }
 
+    showTemplatesOverTime(r);
+}
+
+// Errors over time for the most frequent templates, one line each, on a UTC time axis: when
+// each kind of error started, peaked and stopped. Buckets of a nice width keep a day-long log
+// to about a hundred points per line.
+void LogAnalysisPanel::showTemplatesOverTime(const logs::Report &r)
+{
     QChart *chart = m_chart->chart();
     chart->removeAllSeries();
-    for (QAbstractAxis *axis : chart->axes())
+    for (QAbstractAxis *axis : chart->axes()) {
         chart->removeAxis(axis);
-    auto *set = new QBarSet(tr("Errors"));
-    QStringList minutes;
-    qint64 most = 0;
-    for (const logs::MinuteCount &m : r.errorsPerMinute) {
-        *set << double(m.count);
-        minutes << QString::fromLatin1(m.minute.mid(11, 5));
-        most = std::max(most, m.count);
+        delete axis;
     }
-    auto *series = new QBarSeries;
-    series->append(set);
-    chart->addSeries(series);
-    auto *x = new QBarCategoryAxis;
-    x->append(minutes);
-    auto *y = new QValueAxis;
-    y->setRange(0, double(std::max<qint64>(1, most)));
-    y->setLabelFormat(QStringLiteral("%d"));
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(x);
-    series->attachAxis(y);
+    constexpr size_t kLines = 5;
+    constexpr qint64 kMinute = 60000;
+    std::vector<const logs::Template *> shown;
+    qint64 firstMs = LLONG_MAX, lastMs = LLONG_MIN;
+    for (const logs::Template &t : r.templates) {
+        if (t.perMinute.empty())
+            continue;
+        shown.push_back(&t);
+        firstMs = std::min(firstMs, t.perMinute.front().first * kMinute);
+        lastMs = std::max(lastMs, t.perMinute.back().first * kMinute);
+        if (shown.size() == kLines)
+            break;
+    }
+    if (shown.empty()) {
+        chart->setTitle(tr("No timestamps in the matching lines: nothing to draw over time"));
+        return;
+    }
+    chart->setTitle(
+        tr("Errors over time, the %n most frequent templates", nullptr, int(shown.size())));
+    const qint64 bucketMs = chooseBucketMs(lastMs + kMinute - firstMs, 120);
+    const qint64 startMs = firstMs - ((firstMs % bucketMs) + bucketMs) % bucketMs;
+    const int buckets = int((lastMs + kMinute - startMs + bucketMs - 1) / bucketMs);
+    // QDateTimeAxis labels local time: shifting every x by the local offset makes it read UTC.
+    const qint64 shift = -qint64(QDateTime::fromMSecsSinceEpoch(startMs, QTimeZone::utc())
+                                     .toLocalTime()
+                                     .offsetFromUtc()) *
+                         1000;
+    const TimeAxis ticks = niceTimeAxis(startMs, startMs + qint64(buckets) * bucketMs, 7);
+    auto *axisX = new QDateTimeAxis;
+    const bool spansDays = QDateTime::fromMSecsSinceEpoch(ticks.fromMs, QTimeZone::utc()).date() !=
+                           QDateTime::fromMSecsSinceEpoch(ticks.toMs - 1, QTimeZone::utc()).date();
+    axisX->setFormat(spansDays ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm"));
+    axisX->setTitleText(tr("UTC"));
+    axisX->setTickCount(ticks.tickCount);
+    axisX->setRange(QDateTime::fromMSecsSinceEpoch(ticks.fromMs + shift),
+                    QDateTime::fromMSecsSinceEpoch(ticks.toMs + shift));
+    chart->addAxis(axisX, Qt::AlignBottom);
+
+    static constexpr std::array<QRgb, kLines> kColours{0xd62728, 0x1f77b4, 0xff7f0e, 0x2ca02c,
+                                                       0x9467bd};
+    qint64 most = 0;
+    std::vector<QLineSeries *> lines;
+    for (size_t k = 0; k < shown.size(); ++k) {
+        std::vector<qint64> counts(size_t(buckets), 0);
+        for (const auto &[minute, n] : shown[k]->perMinute)
+            counts[size_t((minute * kMinute - startMs) / bucketMs)] += n;
+        auto *line = new QLineSeries;
+        // Steps: each bucket's count held across its width, so one busy bucket still shows.
+        for (int b = 0; b < buckets; ++b) {
+            const double x0 = double(startMs + qint64(b) * bucketMs + shift);
+            line->append(x0, double(counts[size_t(b)]));
+            line->append(x0 + double(bucketMs), double(counts[size_t(b)]));
+            most = std::max(most, counts[size_t(b)]);
+        }
+        QString name = safetext::singleLine(QString::fromUtf8(shown[k]->text));
+        if (name.size() > 60)
+            name = name.left(59) + QChar(0x2026);
+        line->setName(name);
+        QPen pen(QColor::fromRgb(kColours[k]));
+        pen.setWidthF(2);
+        line->setPen(pen);
+        chart->addSeries(line);
+        line->attachAxis(axisX);
+        lines.push_back(line);
+    }
+    auto *axisY = new QValueAxis;
+    const double top = niceCeiling(double(most) * 1.1);
+    axisY->setRange(0, top);
+    axisY->setTickCount(wholeTickCount(top));
+    axisY->setLabelFormat(QStringLiteral("%d"));
+    axisY->setTitleText(bucketMs % (60 * kMinute) == 0
+                            ? tr("errors / %n h", nullptr, int(bucketMs / (60 * kMinute)))
+                            : tr("errors / %n min", nullptr, int(bucketMs / kMinute)));
+    chart->addAxis(axisY, Qt::AlignLeft);
+    for (QLineSeries *line : lines)
+        line->attachAxis(axisY);
 }
 
 void LogAnalysisPanel::showExamples(int row)

@@ -53,6 +53,7 @@ public:
     QTableWidget *slowestTable() const { return m_slowest; }
     QTableWidget *templatesTable() const { return m_templates; }
     QPlainTextEdit *exampleLines() const { return m_examples; }
+    QChartView *errorsChart() const { return m_chart; }
     QPushButton *evidenceButton() const { return m_evidence; }
     QPushButton *cancelButton() const { return m_cancel; }
     QProgressBar *progressBar() const { return m_progress; }
@@ -78,6 +79,7 @@ private:
     void setIdle(bool idle);
     void showReport(const logs::Report &report);
     void showExamples(int templateRow);
+    void showTemplatesOverTime(const logs::Report &r);
     void showLines(int templateRow, const std::vector<NumberedLine> &lines, const QString &error);
     void addEvidence();
     void chooseFile();

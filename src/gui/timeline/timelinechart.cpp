@@ -46,36 +46,6 @@ QString bucketLabel(qint64 ms)
     return QCoreApplication::translate("idesk::TimelineChart", "events / %1 min").arg(ms / kMinute);
 }
 
-double niceCeiling(double v)
-{
-    if (v <= 0)
-        return 1;
-    double step = 1;
-    while (step * 10 <= v)
-        step *= 10;
-    for (double m : {1.0, 2.0, 5.0, 10.0}) {
-        if (m * step >= v)
-            return m * step;
-    }
-    return 10 * step;
-}
-
-// Ticks for a count axis from 0 to niceCeiling's `top`: the labels print whole numbers, so every
-// tick must fall on one (0, 0.5, 1 … would read "0, 0, 1"). The widest step of 1, 2, 5 × 10^k
-// that still gives at most six ticks.
-int wholeTickCount(double top)
-{
-    const auto steps = qint64(std::llround(top));
-    for (qint64 step = 1;; step *= 10) {
-        for (qint64 m : {1, 2, 5}) {
-            if (steps % (m * step) == 0 && steps / (m * step) <= 5)
-                return int(steps / (m * step)) + 1;
-        }
-        if (step > steps)
-            return 2;
-    }
-}
-
 } // namespace
 
 TimelineChartInput computeTimelineChart(const std::vector<TimelineRow> &rows, int maxBuckets)
