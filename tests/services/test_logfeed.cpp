@@ -5,6 +5,7 @@
 #include "services/logs/logfeed.h"
 #include "testsupport.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QTest>
 
@@ -53,6 +54,35 @@ private Q_SLOTS:
         QCOMPARE(feedLogFile(missing, dir.file(QStringLiteral("none.log")), &error),
                  FeedResult::Failed);
         QVERIFY(error.contains(QStringLiteral("none.log")));
+    }
+
+    void aFileThatShrinksWhileReadIsAnError()
+    {
+        // A rotation that truncates the log in place (copytruncate) while it is analysed: the
+        // rest of the file is gone under a window that was already open. The feed says so; it
+        // must not crash the process.
+        test::TempDir dir;
+        QByteArray log;
+        for (int i = 0; i < 40000; ++i)
+            log += "2024-05-01T10:00:00Z ERROR failed id=" + QByteArray::number(i) + '\n';
+        dir.write(QStringLiteral("c.log"), log);
+        const QString path = dir.file(QStringLiteral("c.log"));
+        for (const qint64 keep : {qint64(0), qint64(100), qint64(70000)}) {
+            logs::LogAnalyzer analyzer;
+            QString error;
+            int calls = 0;
+            QCOMPARE(feedLogFile(
+                         analyzer, path, &error,
+                         [&](qint64, qint64) {
+                             if (++calls == 1)
+                                 QFile::resize(path, keep);
+                             return true;
+                         },
+                         64 * 1024),
+                     FeedResult::Failed);
+            QVERIFY2(error.contains(QStringLiteral("c.log")), qPrintable(error));
+            dir.write(QStringLiteral("c.log"), log);
+        }
     }
 
     void bytesInBlocksGiveTheWholeReportAndStop()

@@ -537,8 +537,12 @@ struct HeaderMemo
     bool syslog = false;
     bool valid = false;
 };
-constexpr size_t kMemoKey = 24;   // bytes after the timestamp that choose a memo set
-constexpr size_t kMemoSets = 256; // each of kMemoWays headers that start alike
+// The bytes after the timestamp that choose a memo set: 32 where the line has them, so that
+// "ERROR [worker-11] c.l.Gateway" and "ERROR [worker-11] c.l.Payments" fall in different sets
+// rather than crowding one (each header comes once per first word of its messages, and a set
+// holding more than kMemoWays of them misses on every turn), 24 at least.
+constexpr size_t kMemoKey = 32, kMemoShortKey = 24;
+constexpr size_t kMemoSets = 1024; // each of kMemoWays headers that start alike
 constexpr size_t kMemoWays = 16;
 constexpr size_t kMemoBytes = 256; // the longest header kept
 
@@ -551,10 +555,11 @@ struct MemoSet
 MemoSet *memoSet(View s, size_t start, bool syslog)
 {
     thread_local std::vector<MemoSet> memo(kMemoSets);
-    if (s.size() - start < kMemoKey)
+    if (s.size() - start < kMemoShortKey)
         return nullptr;
+    const size_t key = s.size() - start >= kMemoKey ? kMemoKey : kMemoShortKey;
     std::uint64_t h = syslog ? 0x9E3779B97F4A7C15ull : 0x2545F4914F6CDD1Dull;
-    for (size_t k = 0; k < kMemoKey; k += 8) {
+    for (size_t k = 0; k < key; k += 8) {
         std::uint64_t w;
         std::memcpy(&w, s.data() + start + k, 8);
         h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
