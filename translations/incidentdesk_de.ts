@@ -30,6 +30,14 @@
         <source>kubectl logs deployment/%1: %2</source>
         <translation>kubectl logs deployment/%1: %2</translation>
     </message>
+    <message>
+        <source>%1 shrank while it was being read</source>
+        <translation>%1 ist beim Lesen kleiner geworden</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>LogSource</name>
