@@ -154,6 +154,34 @@ private Q_SLOTS:
         QCOMPARE(cut[1].text, QByteArray("z"));
     }
 
+    // From a stream (here a .gz file) a line longer than many blocks is analysed whole and
+    // right; one longer than the limit is refused with a message instead of growing without end.
+    void longLinesFromAStream()
+    {
+        test::TempDir dir;
+        const QByteArray longLine = "ERROR " + QByteArray(3 << 20, 'a') + " tail";
+        dir.write(QStringLiteral("long.log"),
+                  "first ERROR x\n" + longLine + "\nINFO response_time: 7\n");
+        QProcess gzip;
+        gzip.start(QStringLiteral("gzip"), {dir.file(QStringLiteral("long.log"))});
+        QVERIFY(gzip.waitForFinished() && gzip.exitCode() == 0);
+        const QString gz = dir.file(QStringLiteral("long.log.gz"));
+
+        logs::LogAnalyzer ok;
+        QString error;
+        QCOMPARE(feedLogFile(ok, gz, &error, {}, 64 << 10, 4 << 20), FeedResult::Done);
+        const logs::Report r = ok.finish();
+        QCOMPARE(r.lines, 3);
+        QCOMPARE(r.errorLines, 2);
+        QCOMPARE(r.topErrorMessages.size(), size_t(2)); // "tail" and "x"
+        QCOMPARE(r.slowest.size(), size_t(1));
+
+        logs::LogAnalyzer refused;
+        QCOMPARE(feedLogFile(refused, gz, &error, {}, 64 << 10, 1 << 20), FeedResult::Failed);
+        QCOMPARE(error, gz + QStringLiteral(" has a line longer than 1 MB: only text logs with "
+                                            "line breaks can be analysed"));
+    }
+
     void deploymentTargets()
     {
         QCOMPARE(deploymentOf(QStringLiteral("deployment/backend")), QStringLiteral("backend"));

@@ -251,10 +251,19 @@ std::optional<FeedResult> feedMapped(logs::LogAnalyzer &analyzer, int fd, qint64
 
 #endif
 
+QString longLineError(const QString &source, qint64 maxLine)
+{
+    return QCoreApplication::translate("LogFeed",
+                                       "%1 has a line longer than %2 MB: only text logs with line "
+                                       "breaks can be analysed")
+        .arg(source)
+        .arg(maxLine >> 20);
+}
+
 } // namespace
 
 FeedResult feedLogFile(logs::LogAnalyzer &analyzer, const QString &path, QString *error,
-                       const FeedProgress &progress, qint64 blockSize)
+                       const FeedProgress &progress, qint64 blockSize, qint64 maxLine)
 {
     LogSource source;
     if (!source.open(path)) {
@@ -290,10 +299,18 @@ FeedResult feedLogFile(logs::LogAnalyzer &analyzer, const QString &path, QString
         std::jthread reader; // joined on every way out, an exception from consume() too
         if (!end)
             reader = std::jthread([&] { nextN = source.read(next.data() + head, qint64(block)); });
-        from += size_t(
-            analyzer.consume(QByteArrayView(cur.data() + from, qsizetype(have - from)), end));
+        // What was left before holds no line break (consume takes every complete line), so
+        // new bytes without one complete nothing: a long line is scanned once, not once per
+        // block.
+        if (end || std::memchr(cur.data() + have - size_t(n), '\n', size_t(n)))
+            from += size_t(
+                analyzer.consume(QByteArrayView(cur.data() + from, qsizetype(have - from)), end));
         if (end)
             return FeedResult::Done;
+        if (qint64(have - from) > maxLine) {
+            *error = longLineError(path, maxLine);
+            return FeedResult::Failed;
+        }
         reader.join();
         if (progress && !progress(source.position(), source.size()))
             return FeedResult::Stopped;
@@ -306,10 +323,12 @@ FeedResult feedLogFile(logs::LogAnalyzer &analyzer, const QString &path, QString
             if (next.size() > head + block)
                 next.resize(head + block); // give back what a long line needed
         } else if (nextN >= 0) {
-            // A line longer than the room in front: it stays where it is and grows.
-            std::memmove(cur.data(), cur.data() + from, rest);
+            // A line longer than the room in front: it stays where it is and grows, doubling,
+            // so a line of many blocks is copied a few times, not once per block.
+            if (from > 0)
+                std::memmove(cur.data(), cur.data() + from, rest);
             if (cur.size() < rest + size_t(nextN))
-                cur.resize(rest + size_t(nextN));
+                cur.resize(std::max(rest + size_t(nextN), cur.size() * 2));
             std::memcpy(cur.data() + rest, next.data() + head, size_t(nextN));
             from = 0;
             have = rest;
@@ -364,7 +383,7 @@ FeedResult feedKubectlLogs(logs::LogAnalyzer &analyzer, const Profile &profile,
     diag::KubectlLogStream stream(kube, request, std::max(1, source.timeoutSeconds));
     QEventLoop loop;
     QByteArray pending;
-    QString failure;
+    QString failure, refusal;
     qint64 done = 0;
     bool stopped = false;
     const auto keepGoing = [&] {
@@ -380,7 +399,16 @@ FeedResult feedKubectlLogs(logs::LogAnalyzer &analyzer, const Profile &profile,
             tee(chunk);
         done += chunk.size();
         pending += chunk;
-        pending.remove(0, analyzer.consume(pending, false));
+        // As for a file: a chunk without a line break completes no line.
+        if (chunk.contains('\n'))
+            pending.remove(0, analyzer.consume(pending, false));
+        if (pending.size() > kMaxStreamLine) {
+            refusal = longLineError(QStringLiteral("kubectl logs deployment/") + source.deployment,
+                                    kMaxStreamLine);
+            stopped = true;
+            stream.cancel();
+            return;
+        }
         keepGoing();
     });
     QObject::connect(&stream, &diag::KubectlLogStream::finished, &loop, [&](const QString &e) {
@@ -397,6 +425,10 @@ FeedResult feedKubectlLogs(logs::LogAnalyzer &analyzer, const Profile &profile,
     loop.exec();
     if (argv)
         *argv = stream.argv();
+    if (!refusal.isEmpty()) {
+        *error = refusal;
+        return FeedResult::Failed;
+    }
     if (stopped)
         return FeedResult::Stopped;
     if (!failure.isEmpty()) {

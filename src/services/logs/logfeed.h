@@ -17,6 +17,10 @@ namespace idesk {
 // log panel so both read files and kubectl the same way.
 
 inline constexpr qint64 kLogReadBlock = qint64(16) << 20;
+// A line read from a stream (standard input, a pipe, a .gz file, kubectl) is held whole until its
+// end arrives; one longer than this is refused, so a source without line breaks (/dev/zero, a
+// binary) cannot take all memory. A plain file on disk is mapped and has no such limit.
+inline constexpr qint64 kMaxStreamLine = qint64(256) << 20;
 
 // Called after each block with the bytes read so far and the total (-1 when unknown); returning
 // false stops the read.
@@ -30,9 +34,11 @@ enum class FeedResult
 };
 
 // A file (plain or gzip, "-" for standard input) in blocks of about blockSize bytes; memory stays
-// near two blocks whatever the file's size, plus what one very long line needs.
+// near two blocks whatever the file's size, plus what one very long line needs (at most maxLine
+// from a stream).
 FeedResult feedLogFile(logs::LogAnalyzer &analyzer, const QString &path, QString *error,
-                       const FeedProgress &progress = {}, qint64 blockSize = kLogReadBlock);
+                       const FeedProgress &progress = {}, qint64 blockSize = kLogReadBlock,
+                       qint64 maxLine = kMaxStreamLine);
 
 // Bytes already in memory (pasted text) the same way: blocks of about blockSize bytes, cut at
 // newlines, with progress after each, so a big paste can be stopped like a file.
