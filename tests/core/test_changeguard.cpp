@@ -15,6 +15,7 @@ class TestChangeGuard : public QObject
 private Q_SLOTS:
     void kubectl_data();
     void kubectl();
+    void execCommands();
     void sql_data();
     void sql();
     void httpAndJsonRpc();
@@ -68,6 +69,45 @@ void TestChangeGuard::kubectl()
     QFETCH(QStringList, args);
     QFETCH(QString, change);
     QCOMPARE(kubectlChange(args), change);
+}
+
+// Commands written as one argument each, as a profile writes them: scripts for a shell, psql's and
+// mysql's statements in their several spellings, busybox applets.
+void TestChangeGuard::execCommands()
+{
+    const auto change = [](const QStringList &command) {
+        return kubectlChange(QStringList{u"exec"_s, u"deployment/api"_s, u"--"_s} + command);
+    };
+    QCOMPARE(change({u"sh"_s, u"-c"_s, u"echo ok; redis-cli INFO"_s}), QString());
+    QCOMPARE(change({u"sh"_s, u"-c"_s, u"echo ok && rm -f /tmp/x"_s}), u"rm"_s);
+    // psql's statement is cut at the first blank (quotes are not parsed), and its first word
+    // is enough
+    QCOMPARE(change({u"bash"_s, u"-c"_s, u"PGOPTIONS=x exec psql -c 'DROP TABLE t'"_s}),
+             u"SQL DROP"_s);
+    QCOMPARE(change({u"/bin/sh"_s, u"-c"_s, u"sudo redis-cli -n 2 FLUSHDB"_s}),
+             u"redis-cli FLUSHDB"_s);
+    QCOMPARE(change({u"sh"_s, u"-c"_s, u"(cd /x && kill 1)"_s}), u"kill"_s);
+    QCOMPARE(change({u"busybox"_s, u"rm"_s, u"/x"_s}), u"rm"_s);
+    QCOMPARE(change({u"busybox"_s, u"ls"_s}), QString());
+    QCOMPARE(change({u"psql"_s, u"--command=DELETE FROM t"_s}), u"SQL DELETE"_s);
+    QCOMPARE(change({u"psql"_s, u"--command"_s, u"SELECT 1"_s}), QString());
+    QCOMPARE(change({u"psql"_s, u"-cVACUUM"_s}), u"SQL VACUUM"_s);
+    QCOMPARE(change({u"mysql"_s, u"-e"_s, u"SHOW PROCESSLIST"_s}), QString());
+    QCOMPARE(change({u"mysql"_s, u"--execute=KILL 42"_s}), u"SQL KILL"_s);
+    QCOMPARE(change({u"mariadb"_s, u"-eFLUSH TABLES"_s}), u"SQL FLUSH"_s);
+    QCOMPARE(change({u"redis-cli"_s, u"-h"_s, u"cache"_s, u"CLIENT"_s, u"KILL"_s, u"ID"_s, u"7"_s}),
+             u"redis-cli CLIENT"_s);
+    QCOMPARE(change({u"redis-cli"_s, u"CLIENT"_s, u"LIST"_s}), QString());
+    QCOMPARE(change({u"redis-cli"_s, u"SCRIPT"_s, u"FLUSH"_s}), u"redis-cli SCRIPT"_s);
+    QCOMPARE(change({u"redis-cli"_s, u"ACL"_s, u"DELUSER"_s, u"bob"_s}), u"redis-cli ACL"_s);
+    QCOMPARE(change({u"redis-cli"_s, u"CLUSTER"_s, u"INFO"_s}), QString());
+    QCOMPARE(change({}), QString());
+    QCOMPARE(kubectlChange({u"config"_s, u"set-context"_s, u"--current"_s}),
+             u"kubectl config set-context"_s);
+    QCOMPARE(kubectlChange({u"auth"_s, u"reconcile"_s, u"-f"_s, u"rbac.yaml"_s}),
+             u"kubectl auth reconcile"_s);
+    QCOMPARE(kubectlChange({u"--kubeconfig"_s, u"delete"_s}), QString()); // only a flag's value
+    QCOMPARE(kubectlChange({}), QString());
 }
 
 void TestChangeGuard::sql_data()

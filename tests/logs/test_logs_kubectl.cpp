@@ -4,6 +4,7 @@
 #include "clirunner.h"
 #include "core/profile.h"
 #include "fakekubeapi.h"
+#include "services/logs/logfeed.h"
 #include "testsupport.h"
 
 #include <QFile>
@@ -106,6 +107,25 @@ private Q_SLOTS:
         QVERIFY2(logPath.contains(QStringLiteral("sinceSeconds=3600")), qPrintable(logPath));
         // Reading logs needs the profile, not the incident database.
         QVERIFY(!QFileInfo::exists(m_db));
+    }
+
+    // A pod that writes no line breaks (a binary, a runaway process) is refused once the line
+    // passes the limit, instead of being held in memory without end.
+    void aLineWithoutEndIsRefused()
+    {
+        m_api->setPodLog(QStringLiteral("backend-aaaa"), QByteArray(3 << 20, 'x'));
+        m_api->setPodLog(QStringLiteral("backend-bbbb"), QByteArray(3 << 20, 'y'));
+        Profile p = defaultProfile();
+        p.kube.context = QStringLiteral("fake");
+        KubectlLogsSource source;
+        source.deployment = QStringLiteral("backend");
+        source.maxLine = 1 << 20;
+        logs::LogAnalyzer analyzer;
+        QString error;
+        QCOMPARE(feedKubectlLogs(analyzer, p, source, &error), FeedResult::Failed);
+        QCOMPARE(error,
+                 QStringLiteral("kubectl logs deployment/backend has a line longer than 1 MB: "
+                                "only text logs with line breaks can be analysed"));
     }
 
     void allPodsOfAnotherNamespace()

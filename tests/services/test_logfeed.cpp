@@ -182,6 +182,28 @@ private Q_SLOTS:
                                             "line breaks can be analysed"));
     }
 
+    // A stream stops when the progress callback says so, as a mapped file does.
+    void aStreamStopsWhenAsked()
+    {
+        test::TempDir dir;
+        QByteArray log;
+        for (int i = 0; i < 20000; ++i)
+            log += "ERROR line " + QByteArray::number(i) + '\n';
+        dir.write(QStringLiteral("s.log"), log);
+        QProcess gzip;
+        gzip.start(QStringLiteral("gzip"), {dir.file(QStringLiteral("s.log"))});
+        QVERIFY(gzip.waitForFinished() && gzip.exitCode() == 0);
+        logs::LogAnalyzer analyzer;
+        QString error;
+        int calls = 0;
+        QCOMPARE(feedLogFile(
+                     analyzer, dir.file(QStringLiteral("s.log.gz")), &error,
+                     [&](qint64, qint64) { return ++calls < 3; }, 4096),
+                 FeedResult::Stopped);
+        QCOMPARE(calls, 3);
+        QVERIFY(analyzer.finish().lines < 20000);
+    }
+
     void deploymentTargets()
     {
         QCOMPARE(deploymentOf(QStringLiteral("deployment/backend")), QStringLiteral("backend"));

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void axisTicksNeverRepeatAMinute_data();
     void axisTicksNeverRepeatAMinute();
     void axisTicksFitAnySpan();
+    void countAxisTopAndTicks();
 };
 
 namespace {
@@ -187,6 +188,23 @@ void TestTimelineMetrics::axisTicksNeverRepeatAMinute()
     }
     labels.removeDuplicates();
     QCOMPARE(labels.size(), a.tickCount);
+}
+
+// Count axes: a nice top (1, 2, 5 × 10^k) and ticks on whole numbers.
+void TestTimelineMetrics::countAxisTopAndTicks()
+{
+    QCOMPARE(niceCeiling(0), 1.0);
+    QCOMPARE(niceCeiling(-3), 1.0);
+    QCOMPARE(niceCeiling(0.3), 1.0);
+    QCOMPARE(niceCeiling(7), 10.0);
+    QCOMPARE(niceCeiling(10), 10.0);
+    QCOMPARE(niceCeiling(11), 20.0);
+    QCOMPARE(niceCeiling(4100), 5000.0);
+    QCOMPARE(wholeTickCount(1), 2);   // 0, 1
+    QCOMPARE(wholeTickCount(5), 6);   // 0 … 5
+    QCOMPARE(wholeTickCount(10), 6);  // 0, 2 … 10
+    QCOMPARE(wholeTickCount(200), 5); // 0, 50 … 200
+    QCOMPARE(wholeTickCount(7), 2);   // no step of 1, 2, 5 × 10^k divides 7 into at most 5
 }
 
 // Any span gets at most the ticks asked for, each on a whole step, the data inside the range.

@@ -402,9 +402,9 @@ FeedResult feedKubectlLogs(logs::LogAnalyzer &analyzer, const Profile &profile,
         // As for a file: a chunk without a line break completes no line.
         if (chunk.contains('\n'))
             pending.remove(0, analyzer.consume(pending, false));
-        if (pending.size() > kMaxStreamLine) {
+        if (pending.size() > source.maxLine) {
             refusal = longLineError(QStringLiteral("kubectl logs deployment/") + source.deployment,
-                                    kMaxStreamLine);
+                                    source.maxLine);
             stopped = true;
             stream.cancel();
             return;

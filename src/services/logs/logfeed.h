@@ -55,6 +55,7 @@ struct KubectlLogsSource
     QString since;
     bool allPods = false;
     int timeoutSeconds = 120;
+    qint64 maxLine = kMaxStreamLine; // see kMaxStreamLine
 };
 
 // `kubectl logs deployment/NAME` with the diagnostics runner's rules (the profile's context,
