@@ -2397,10 +2397,6 @@ Den Nur-Lese-Modus verlassen?</translation>
             <numerusform>Fehler im Zeitverlauf, die %n häufigsten Vorlagen</numerusform>
         </translation>
     </message>
-    <message>
-        <source>UTC</source>
-        <translation>UTC</translation>
-    </message>
     <message numerus="yes">
         <source>errors / %n h</source>
         <translation>

@@ -3,6 +3,7 @@
 #include "core/safetext.h"
 #include "core/timeline/timelinebuckets.h"
 #include "diagnostics/diagnosticresult.h"
+#include "gui/utctimeaxis.h"
 #include "services/diagnostics/logevidence.h"
 #include "services/incidentservice.h"
 
@@ -522,20 +523,9 @@ void LogAnalysisPanel::showTemplatesOverTime(const logs::Report &r)
     const qint64 bucketMs = chooseBucketMs(lastMs + kMinute - firstMs, 120);
     const qint64 startMs = firstMs - ((firstMs % bucketMs) + bucketMs) % bucketMs;
     const int buckets = int((lastMs + kMinute - startMs + bucketMs - 1) / bucketMs);
-    // QDateTimeAxis labels local time: shifting every x by the local offset makes it read UTC.
-    const qint64 shift = -qint64(QDateTime::fromMSecsSinceEpoch(startMs, QTimeZone::utc())
-                                     .toLocalTime()
-                                     .offsetFromUtc()) *
-                         1000;
-    const TimeAxis ticks = niceTimeAxis(startMs, startMs + qint64(buckets) * bucketMs, 7);
-    auto *axisX = new QDateTimeAxis;
-    const bool spansDays = QDateTime::fromMSecsSinceEpoch(ticks.fromMs, QTimeZone::utc()).date() !=
-                           QDateTime::fromMSecsSinceEpoch(ticks.toMs - 1, QTimeZone::utc()).date();
-    axisX->setFormat(spansDays ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm"));
-    axisX->setTitleText(tr("UTC"));
-    axisX->setTickCount(ticks.tickCount);
-    axisX->setRange(QDateTime::fromMSecsSinceEpoch(ticks.fromMs + shift),
-                    QDateTime::fromMSecsSinceEpoch(ticks.toMs + shift));
+    const UtcTimeAxis time = makeUtcTimeAxis(startMs, startMs + qint64(buckets) * bucketMs, 7);
+    const qint64 shift = time.shiftMs;
+    QDateTimeAxis *axisX = time.axis;
     chart->addAxis(axisX, Qt::AlignBottom);
 
     static constexpr std::array<QRgb, kLines> kColours{0xd62728, 0x1f77b4, 0xff7f0e, 0x2ca02c,

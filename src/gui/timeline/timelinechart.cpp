@@ -1,5 +1,6 @@
 #include "gui/timeline/timelinechart.h"
 
+#include "gui/utctimeaxis.h"
 #include "services/displaytext.h"
 
 #include <QAreaSeries>
@@ -143,25 +144,13 @@ void TimelineChart::setInput(const TimelineChartInput &input)
     if (b.counts.empty())
         return;
 
-    // QDateTimeAxis labels in local time; shifting every x by the local offset makes the labels
-    // read UTC, like the table.
+    // Labels in UTC, like the table.
     const qint64 startMs = b.startMs;
     const qint64 endMs = b.bucketStart(int(b.counts.size()));
-    m_displayShiftMs = -qint64(QDateTime::fromMSecsSinceEpoch(startMs, QTimeZone::utc())
-                                   .toLocalTime()
-                                   .offsetFromUtc()) *
-                       1000;
+    const UtcTimeAxis time = makeUtcTimeAxis(startMs, endMs, 7);
+    m_displayShiftMs = time.shiftMs;
     const auto x = [this](qint64 ms) { return double(ms + m_displayShiftMs); };
-
-    auto *axisX = new QDateTimeAxis;
-    const TimeAxis ticks = niceTimeAxis(startMs, endMs, 7);
-    const bool spansDays = QDateTime::fromMSecsSinceEpoch(ticks.fromMs, QTimeZone::utc()).date() !=
-                           QDateTime::fromMSecsSinceEpoch(ticks.toMs - 1, QTimeZone::utc()).date();
-    axisX->setFormat(spansDays ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm"));
-    axisX->setTitleText(tr("UTC"));
-    axisX->setTickCount(ticks.tickCount);
-    axisX->setRange(QDateTime::fromMSecsSinceEpoch(qint64(x(ticks.fromMs))),
-                    QDateTime::fromMSecsSinceEpoch(qint64(x(ticks.toMs))));
+    QDateTimeAxis *axisX = time.axis;
     c->addAxis(axisX, Qt::AlignBottom);
 
     auto *axisCount = new QValueAxis;
