@@ -686,10 +686,7 @@ void Store::openConnection(bool hadData, Verify verify, const QString &suspected
         const int code = storage::sqliteCode(e);
         const QString why = e.databaseText().isEmpty() ? e.text() : e.databaseText();
         if (code == 11 /* SQLITE_CORRUPT */ || code == 26 /* SQLITE_NOTADB */)
-            throw StoreError(Code::Corrupt,
-                             QStringLiteral("The database %1 is damaged (SQLite: %2). It was left "
-                                            "untouched; restore it from a backup.")
-                                 .arg(m_path, why));
+            throw damaged(QStringLiteral("SQLite: ") + why);
         throw StoreError(Code::CannotOpen,
                          QStringLiteral("Cannot open the database %1: %2").arg(m_path, why));
     };
@@ -722,13 +719,9 @@ void Store::openConnection(bool hadData, Verify verify, const QString &suspected
                     (verify == Verify::AllPages && QFileInfo(m_path).size() <= kQuickCheckLimit))) {
         const QString problems = integrityProblems();
         if (!problems.isEmpty())
-            throw StoreError(
-                Code::Corrupt,
-                QStringLiteral("The database %1 is damaged (%2). It was left untouched; restore "
-                               "it from a backup.")
-                    .arg(m_path, suspectedTruncation.isEmpty()
-                                     ? QStringLiteral("SQLite integrity check: ") + problems
-                                     : suspectedTruncation));
+            throw damaged(suspectedTruncation.isEmpty()
+                              ? QStringLiteral("SQLite integrity check: ") + problems
+                              : suspectedTruncation);
         if (!suspectedTruncation.isEmpty())
             spdlog::debug("{}: the header read before opening was stale ({}); SQLite finds the "
                           "file sound",
@@ -1258,6 +1251,21 @@ void Store::setChecklistItem(const QString &itemId, bool checked, const QString 
     OutboxWriter(m_db).add(kEntityChecklist, itemId, hlc, toIsoUtc(now));
     persistHlc();
     tx.commit();
+}
+
+StoreError Store::damaged(const QString &why) const
+{
+    return StoreError(Code::Corrupt,
+                      QStringLiteral("The database %1 is damaged (%2). It was left untouched; "
+                                     "restore it from a backup.")
+                          .arg(m_path, why));
+}
+
+void Store::requireSound() const
+{
+    const QString problems = integrityProblems();
+    if (!problems.isEmpty())
+        throw damaged(QStringLiteral("SQLite integrity check: ") + problems);
 }
 
 QString Store::integrityProblems() const

@@ -186,6 +186,10 @@ public:
 
     // SQLite's quick_check over every page: empty when the file is sound, else what is wrong.
     QString integrityProblems() const;
+    // quick_check over every page whatever the file's size; throws StoreError (Corrupt), worded
+    // as open() words it, when the file is damaged. For readers that must not act on a part of
+    // the file, such as sync, which would otherwise send the rows it can still read.
+    void requireSound() const;
 
     QSqlDatabase &db() { return m_db; }
 
@@ -193,6 +197,7 @@ private:
     Store(QString path, const Clock &clock, QString connectionName);
     QString nextHlc();
     void openConnection(bool hadData, Verify verify, const QString &suspectedTruncation);
+    StoreError damaged(const QString &why) const;
     void loadMeta();
     TimelineEvent reviseEvent(const QString &eventId, const EventChange &change); // in a tx
     void persistHlc();

@@ -32,9 +32,14 @@ void SyncWorker::start()
         m_store = Store::open(m_path, m_clock,
                               QStringLiteral("sync-worker-%1").arg(quintptr(this), 0, 16),
                               Store::Verify::Structure);
+        // Every page, whatever the size, before the first push: a damaged file would otherwise
+        // send the rows it can still read and stop at the first it cannot.
+        m_store->requireSound();
         m_engine = std::make_unique<SyncEngine>(*m_store, m_conninfo);
         m_dataVersion = m_store->dataVersion();
     } catch (const StoreError &e) {
+        m_engine.reset();
+        m_store.reset();
         report(SyncStatus::State::Error, e.message());
         return;
     }

@@ -4,6 +4,7 @@
 #include "storage/migrations.h"
 #include "storage/sqlutil.h"
 #include "storage/store.h"
+#include "testsupport/damageddb.h"
 #include "testsupport/testsupport.h"
 
 #include <QDir>
@@ -159,6 +160,29 @@ private Q_SLOTS:
                      qPrintable(e.message()));
         }
         QCOMPARE(test::readFile(path), before);
+    }
+
+    // A structure-only open accepts a file whose middle pages are damaged; requireSound() reads
+    // every page and refuses it with open()'s own sentence, and leaves a sound file alone.
+    void requireSoundReadsEveryPage()
+    {
+        const QString path = m_dir->file(QStringLiteral("damaged.db"));
+        QVERIFY(test::writeDamagedDatabase(path));
+        auto s = Store::open(path, m_clock, {}, Store::Verify::Structure);
+        try {
+            s->requireSound();
+            QFAIL("a damaged file passed");
+        } catch (const StoreError &e) {
+            QCOMPARE(e.code(), Code::Corrupt);
+            QVERIFY2(e.message().startsWith(
+                         QStringLiteral("The database %1 is damaged (SQLite integrity check: ")
+                             .arg(QFileInfo(path).absoluteFilePath())),
+                     qPrintable(e.message()));
+            QVERIFY(e.message().endsWith(QStringLiteral("restore it from a backup.")));
+        }
+        auto sound = Store::open(makeStoreFile(QStringLiteral("sound.db")), m_clock, {},
+                                 Store::Verify::Structure);
+        sound->requireSound();
     }
 
     // Updates of rows that are not there say so and write nothing (no stamp, no outbox row).
