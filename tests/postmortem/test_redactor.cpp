@@ -474,6 +474,23 @@ void TestRedactor::corpus_data()
         u"yaml-secret"_s);
     add("password mid-line, a plain word", u"auth check user: bob password: letmein host: db-2"_s,
         {u"letmein"_s}, u"yaml-secret"_s);
+    // Secrets told in a sentence, as people type them into a timeline note or a chat.
+    add("password told in prose", u"the db password is hunter2 until rotation"_s, {u"hunter2"_s},
+        u"prose-secret"_s);
+    add("password for a user, sentence end", u"Password for root is Tr0ub4dor&3."_s,
+        {u"Tr0ub4dor&3"_s}, u"prose-secret"_s);
+    add("password now, quoted", u"new password is now 'correct horse battery'"_s,
+        {u"correct horse battery"_s}, u"prose-secret"_s);
+    add("api key set to", u"the API key for stripe was set to a8f3kd93kdl2 by ops"_s,
+        {u"a8f3kd93kdl2"_s}, u"prose-secret"_s);
+    add("passphrase double quoted", u"passphrase is \"blue sky 42\""_s, {u"blue sky 42"_s},
+        u"prose-secret"_s);
+    add("pwd changed to", u"pwd was changed to Xy!9q2z for the replica"_s, {u"Xy!9q2z"_s},
+        u"prose-secret"_s);
+    add("password of a service, colon", u"The password of svc-orders is: Zq9-xw77"_s,
+        {u"Zq9-xw77"_s}, u"prose-secret"_s);
+    add("all-digit password", u"the vault password is 90210475"_s, {u"90210475"_s},
+        u"prose-secret"_s);
     add("aws secret on the line after its key id",
         u"AKIAK87AU5BHXTPDPFF5\nodJFCrnl2edlBDdz1C5Jau2RJtBRnlWmTSHf6pWk\n"_s,
         {u"AKIAK87AU5BHXTPDPFF5"_s, u"odJFCrnl2edlBDdz1C5Jau2RJtBRnlWmTSHf6pWk"_s},
@@ -885,6 +902,14 @@ void TestRedactor::lookAlikes_data()
     QTest::newRow("curl cookie jar file") << u"curl -b cookies.txt -c cookies.txt https://shop"_s;
     QTest::newRow("vendor prefixes in prose")
         << u"rotate secret_key_base; access-control-allow-origin: *; tskey-auth keys expire; see pat.json"_s;
+    QTest::newRow("password sentences without a password")
+        << u"The password is incorrect. The password was rotated at 14:32 and the token is "
+           "expired; the secret is stored in Vault. Password for root is in 1Password."_s;
+    QTest::newRow("password sentences with numbers")
+        << u"the password is 8+ chars; the token is 2 hours old; the API key was set to "
+           "${STRIPE_KEY}; password is <redacted>"_s;
+    QTest::newRow("password is a link")
+        << u"password is https://vault.example.com/ui/secret/db (ask the DBA)"_s;
     QTest::newRow("hex digest then a region")
         << u"object 9e107d9d372bb6826bd81d3542a419d6-us-east-1 uploaded"_s;
 }

@@ -1337,6 +1337,36 @@ const std::vector<Rule> &rules()
                    uR"rx((?<![A-Za-z0-9_.-])["']?([A-Za-z0-9_.-]*?NAMEEND)["']?[ \t]*:(?![/:])[ \t]*)rx"),
                true),
             assignment(QStringLiteral("yaml-secret"), Syntax::Colon)));
+        // Told in a sentence: "the db password is hunter2", "the API key for stripe was set to
+        // …", "password of svc-orders is: …". A bare value counts only when it cannot be a word
+        // of the sentence: "is incorrect", "is 8+ chars", "is in 1Password" and links stay.
+        r.push_back(regexRule(
+            {"pass", "pwd", "secret", "token", "key"},
+            rx(QStringLiteral(
+                   R"rx(\b(?:pass(?:word|wd|phrase)|pwd|(?:client|shared|app|api)[ _-]?secret|(?:api|access|auth|bearer|bot)[ _-]?(?:key|token))(?:[ \t]+(?:for|of|on|to)(?:[ \t]+[^\s]{1,64}){1,3}?)?[ \t]+(?:is|was):?(?:[ \t]+(?:now|still|set|changed|reset|rotated|updated)(?:[ \t]+to)?)?[ \t]+)rx"),
+               true),
+            [](const QString &text, const QRegularExpressionMatch &m, Pick &p) {
+                const Value v = valueAt(text, m.capturedEnd(0));
+                if (v.start < 0)
+                    return;
+                qsizetype end = v.end;
+                if (v.bare) {
+                    while (end > v.start && QStringView(u".,;)").contains(text[end - 1]))
+                        --end;
+                }
+                const QStringView value = QStringView(text).mid(v.start, end - v.start);
+                if (isNotASecret(value))
+                    return;
+                if (v.bare) {
+                    const bool digits = std::all_of(value.begin(), value.end(),
+                                                    [](QChar c) { return c.isDigit(); });
+                    if (value.size() < 5 || (digits && value.size() < 6) || isPlainWord(value) ||
+                        value.contains(u"://"))
+                        return;
+                }
+                p.spans.push_back({v.start, end, QStringLiteral("prose-secret"), {}});
+                p.resume = std::max(end, m.capturedEnd(0));
+            }));
         return r;
     }();
     return all;
