@@ -8,6 +8,8 @@
 #include <QFile>
 #include <QProcess>
 #include <QTest>
+#include <csignal>
+#include <cstdio>
 
 using namespace idesk;
 
@@ -83,6 +85,24 @@ private Q_SLOTS:
             QVERIFY2(error.contains(QStringLiteral("c.log")), qPrintable(error));
             dir.write(QStringLiteral("c.log"), log);
         }
+    }
+
+    // The guard answers SIGBUS only for its own windows. Any other SIGBUS keeps its meaning:
+    // a kill -BUS or raise() ends the process, as it would without the guard (the signal comes
+    // from no faulting access, so returning from the handler would swallow it). Run in a child
+    // started before Qt Test installs its own crash handler.
+    void aSigbusNotFromAWindowStillEndsTheProcess()
+    {
+        test::TempDir dir;
+        dir.write(QStringLiteral("d.log"), "2024-05-01T10:00:00Z ERROR failed\n");
+        QProcess child;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("IDESK_TEST_BUS_CHILD"), dir.file(QStringLiteral("d.log")));
+        child.setProcessEnvironment(env);
+        child.start(QCoreApplication::applicationFilePath(), {});
+        QVERIFY(child.waitForFinished(30000));
+        QCOMPARE(child.readAllStandardOutput(), QByteArray("guarded\n"));
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
     }
 
     void bytesInBlocksGiveTheWholeReportAndStop()
@@ -212,5 +232,27 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLogFeed)
+// The child of aSigbusNotFromAWindowStillEndsTheProcess: reads a file (which installs the guard
+// over the default action), then raises SIGBUS, which must end it.
+int busChild(const QString &path)
+{
+    logs::LogAnalyzer analyzer;
+    QString error;
+    if (feedLogFile(analyzer, path, &error) != FeedResult::Done)
+        return 2;
+    std::fputs("guarded\n", stdout);
+    std::fflush(stdout);
+    std::raise(SIGBUS);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsSet("IDESK_TEST_BUS_CHILD"))
+        return busChild(qEnvironmentVariable("IDESK_TEST_BUS_CHILD"));
+    QCoreApplication app(argc, argv);
+    TestLogFeed test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "test_logfeed.moc"

@@ -83,15 +83,18 @@ void onBus(int sig, siginfo_t *info, void *context)
         }
     }
     // Not a window's: whoever handled SIGBUS before does, or the default action, which the
-    // faulting access raises again on return.
+    // faulting access raises again on return. A signal sent by kill() or raise() has no access
+    // to repeat: it is raised again, and arrives once this handler returns.
     if ((g_previousBus.sa_flags & SA_SIGINFO) && g_previousBus.sa_sigaction) {
         g_previousBus.sa_sigaction(sig, info, context);
     } else if (g_previousBus.sa_handler != SIG_DFL && g_previousBus.sa_handler != SIG_IGN) {
         g_previousBus.sa_handler(sig);
     } else {
         struct sigaction dfl = {};
-        dfl.sa_handler = SIG_DFL;
+        dfl.sa_handler = g_previousBus.sa_handler == SIG_IGN ? SIG_IGN : SIG_DFL;
         sigaction(SIGBUS, &dfl, nullptr);
+        if (info->si_code <= 0 && dfl.sa_handler == SIG_DFL)
+            raise(sig);
     }
 }
 
