@@ -15,6 +15,7 @@
 #include <QSqlQuery>
 #include <QVariant>
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <map>
 #include <spdlog/spdlog.h>
@@ -1745,6 +1746,37 @@ qint64 isoUtcToMs(QStringView s)
     return fromIso(s.toString()).toMSecsSinceEpoch();
 }
 
+// Short values that repeat from row to row (authors, sources): one string for each, so a list
+// of 100,000 rows holds a handful of them. The last few values are compared in place, which
+// spares most rows both an allocation and a hash; the rest go through a table.
+class SharedStrings
+{
+public:
+    QString get(QStringView v)
+    {
+        for (const QString &s : m_recent) {
+            if (s.size() == v.size() && QStringView(s) == v && !s.isNull())
+                return s;
+        }
+        QString fresh = v.toString();
+        if (fresh.size() > 64)
+            return fresh;
+        const auto it = m_all.constFind(fresh);
+        if (it != m_all.constEnd())
+            fresh = *it;
+        else if (m_all.size() < 10000)
+            m_all.insert(fresh, fresh);
+        m_recent[m_next] = fresh;
+        m_next = (m_next + 1) % m_recent.size();
+        return fresh;
+    }
+
+private:
+    std::array<QString, 16> m_recent;
+    std::size_t m_next = 0;
+    QHash<QString, QString> m_all;
+};
+
 } // namespace
 
 void readTimelineList(Store &store, const QString &incidentId, int offset,
@@ -1808,6 +1840,7 @@ void readTimelineList(Store &store, const QString &incidentId, int offset,
     std::vector<std::string> hlcs;
     std::vector<std::size_t> order;
     std::u16string groupTime;
+    SharedStrings authors, sources;
     bool stopped = false;
     const auto flush = [&] {
         order.resize(group.size());
@@ -1845,9 +1878,9 @@ void readTimelineList(Store &store, const QString &incidentId, int offset,
         e.revision = int(q.integerAt(2));
         e.kind = eventKindFromString(q.textAt(3)).value_or(EventKind::Note);
         e.pinned = q.integerAt(4) != 0;
-        e.author = q.textAt(5).toString();
+        e.author = authors.get(q.textAt(5));
         e.text = q.textAt(6).toString();
-        e.source = q.textAt(7).toString();
+        e.source = sources.get(q.textAt(7));
     }
     if (!stopped && !group.empty())
         flush();

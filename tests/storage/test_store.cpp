@@ -450,6 +450,11 @@ private Q_SLOTS:
             QCOMPARE(rows[i].author, expected[i].author);
             QCOMPARE(rows[i].source, expected[i].source);
         }
+        // A value that repeats is one string, not one per row.
+        for (const auto &r : rows) {
+            QCOMPARE(r.author.constData(), rows.front().author.constData());
+            QCOMPARE(r.source.constData(), rows.front().source.constData());
+        }
     }
 
     void findIncident()

@@ -236,16 +236,6 @@ void TimelineModel::loadRemainingInBackground()
             // A connection of its own: SQLite connections are one per thread.
             const IncidentReader reader(path);
             // Rows are built here, in their final shape, so the GUI thread only moves them.
-            // Authors and sources repeat: one shared copy of each.
-            QHash<QString, QString> strings;
-            const auto shared = [&strings](QString &&s) {
-                const auto it = strings.constFind(s);
-                if (it != strings.constEnd())
-                    return *it;
-                if (s.size() <= 64 && strings.size() < 10000)
-                    strings.insert(s, s);
-                return std::move(s);
-            };
             auto batch = std::make_shared<std::vector<TimelineRow>>();
             const auto post = [&] {
                 if (batch->empty())
@@ -268,9 +258,9 @@ void TimelineModel::loadRemainingInBackground()
                 r.revision = e.revision;
                 r.kind = e.kind;
                 r.pinned = e.pinned;
-                r.author = shared(std::move(e.author));
+                r.author = std::move(e.author); // shared by the read
                 r.text = std::move(e.text);
-                r.source = shared(std::move(e.source));
+                r.source = std::move(e.source);
                 batch->push_back(std::move(r));
                 ++read;
                 if (int(batch->size()) == kBackgroundBatch) {
