@@ -281,6 +281,15 @@ QStringView BulkStatement::textAt(int column) const
     return text ? QStringView(text, bytes / qsizetype(sizeof(char16_t))) : QStringView();
 }
 
+QByteArrayView BulkStatement::bytesAt(int column) const
+{
+    // Blob first: it marks the value as bytes, so the size that follows is not that of a
+    // conversion to UTF-8.
+    const auto *data = static_cast<const char *>(sqlite3_column_blob(m_stmt, column));
+    const int bytes = sqlite3_column_bytes(m_stmt, column);
+    return data ? QByteArrayView(data, bytes) : QByteArrayView();
+}
+
 qint64 BulkStatement::integerAt(int column) const
 {
     return sqlite3_column_int64(m_stmt, column);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -81,6 +82,9 @@ public:
     // the row are valid until the next call. Throws StoreError on failure.
     bool next(const QString &context);
     QStringView textAt(int column) const; // 0-based, as in SQLite
+    // The value's bytes as stored (text in the file's encoding), unconverted: what SQLite's
+    // BINARY collation compares.
+    QByteArrayView bytesAt(int column) const;
     qint64 integerAt(int column) const;
     // Whether the value is stored as an integer: textAt() would format it into a new string.
     bool isIntegerAt(int column) const;

@@ -15,9 +15,11 @@
 #include <QSqlQuery>
 #include <QVariant>
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <map>
 #include <spdlog/spdlog.h>
+#include <string>
 #include <tuple>
 #include <utility>
 
@@ -1752,6 +1754,37 @@ qint64 isoUtcToMs(QStringView s)
     return fromIso(s.toString()).toMSecsSinceEpoch();
 }
 
+// Short values that repeat from row to row (authors, sources): one string for each, so a list
+// of 100,000 rows holds a handful of them. The last few values are compared in place, which
+// spares most rows both an allocation and a hash; the rest go through a table.
+class SharedStrings
+{
+public:
+    QString get(QStringView v)
+    {
+        for (const QString &s : m_recent) {
+            if (s.size() == v.size() && QStringView(s) == v && !s.isNull())
+                return s;
+        }
+        QString fresh = v.toString();
+        if (fresh.size() > 64)
+            return fresh;
+        const auto it = m_all.constFind(fresh);
+        if (it != m_all.constEnd())
+            fresh = *it;
+        else if (m_all.size() < 10000)
+            m_all.insert(fresh, fresh);
+        m_recent[m_next] = fresh;
+        m_next = (m_next + 1) % m_recent.size();
+        return fresh;
+    }
+
+private:
+    std::array<QString, 16> m_recent;
+    std::size_t m_next = 0;
+    QHash<QString, QString> m_all;
+};
+
 } // namespace
 
 void readTimelineList(Store &store, const QString &incidentId, int offset,
@@ -1764,29 +1797,101 @@ void readTimelineList(Store &store, const QString &incidentId, int offset,
     execSql(db, QStringLiteral("PRAGMA cache_size = -2000"));
     const auto restore = qScopeGuard(
         [&] { QSqlQuery(db).exec(QStringLiteral("PRAGMA cache_size = %1").arg(cache)); });
+    // The statements below read one snapshot, so the offset found first still holds for the
+    // main read.
+    execSql(db, QStringLiteral("SAVEPOINT timeline_list"));
+    const auto release =
+        qScopeGuard([&] { QSqlQuery(db).exec(QStringLiteral("RELEASE timeline_list")); });
+    const QString rows = QStringLiteral("FROM timeline_events WHERE incident_id = ? AND "
+                                        "is_current = 1 AND deleted = 0 ");
+    const QString context = QStringLiteral("Reading the timeline");
+
+    // The index gives occurred_at order for free; events()'s tie-break on created_hlc would make
+    // SQLite sort every row's columns through a temporary b-tree, group by group. Ties are put
+    // in order here instead, so the read starts where the offset's group of equal times starts
+    // and skips the part of that group the offset covers.
+    qint64 from = 0;
+    int skip = 0;
+    if (offset > 0) {
+        QString boundary;
+        {
+            storage::BulkStatement at(db, QStringLiteral("SELECT occurred_at ") + rows +
+                                              QStringLiteral("ORDER BY occurred_at LIMIT 1 "
+                                                             "OFFSET ?"));
+            at.bind(1, incidentId);
+            at.bind(2, qint64(offset - 1));
+            if (!at.next(context))
+                return;
+            boundary = at.textAt(0).toString();
+        }
+        storage::BulkStatement before(db, QStringLiteral("SELECT count(*) ") + rows +
+                                              QStringLiteral("AND occurred_at < ?"));
+        before.bind(1, incidentId);
+        before.bind(2, boundary);
+        if (before.next(context))
+            from = before.integerAt(0);
+        skip = offset - int(from);
+    }
+
     // Straight from SQLite's UTF-16 rows into the strings kept: a QSqlQuery would first copy
     // every value of every row into a QVariant.
     storage::BulkStatement q(
         db, QStringLiteral("SELECT event_id, occurred_at, revision, kind, pinned, author, text, "
-                           "source FROM timeline_events "
-                           "WHERE incident_id = ? AND is_current = 1 AND deleted = 0 "
-                           "ORDER BY occurred_at, created_hlc LIMIT -1 OFFSET ?"));
+                           "source, created_hlc ") +
+                rows + QStringLiteral("ORDER BY occurred_at LIMIT -1 OFFSET ?"));
     q.bind(1, incidentId);
-    q.bind(2, qint64(std::max(0, offset)));
-    const QString context = QStringLiteral("Reading the timeline");
-    while (q.next(context)) {
-        TimelineListEvent e;
+    q.bind(2, from);
+
+    // One group of rows with the same occurred_at, in the order read; their created_hlc (as
+    // stored, compared as SQLite's BINARY collation does) orders them. Buffers are reused.
+    std::vector<TimelineListEvent> group;
+    std::vector<std::string> hlcs;
+    std::vector<std::size_t> order;
+    std::u16string groupTime;
+    SharedStrings authors, sources;
+    bool stopped = false;
+    const auto flush = [&] {
+        order.resize(group.size());
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = i;
+        if (group.size() > 1)
+            std::stable_sort(order.begin(), order.end(),
+                             [&](std::size_t a, std::size_t b) { return hlcs[a] < hlcs[b]; });
+        for (const std::size_t i : order) {
+            if (skip > 0) {
+                --skip;
+                continue;
+            }
+            if (!stopped && !each(std::move(group[i])))
+                stopped = true;
+        }
+        group.clear();
+    };
+    while (!stopped && q.next(context)) {
+        const QStringView time = q.textAt(1);
+        if (group.empty() || QStringView(groupTime) != time) {
+            if (!group.empty())
+                flush();
+            if (stopped)
+                break;
+            groupTime.assign(time.utf16(), std::size_t(time.size()));
+        }
+        const QByteArrayView hlc = q.bytesAt(8);
+        if (hlcs.size() <= group.size())
+            hlcs.resize(group.size() + 1);
+        hlcs[group.size()].assign(hlc.data(), std::size_t(hlc.size()));
+        TimelineListEvent &e = group.emplace_back();
         e.eventId = q.textAt(0).toString();
-        e.occurredMs = isoUtcToMs(q.textAt(1));
+        e.occurredMs = isoUtcToMs(time);
         e.revision = int(q.integerAt(2));
         e.kind = eventKindFromString(q.textAt(3)).value_or(EventKind::Note);
         e.pinned = q.integerAt(4) != 0;
-        e.author = q.textAt(5).toString();
+        e.author = authors.get(q.textAt(5));
         e.text = q.textAt(6).toString();
-        e.source = q.textAt(7).toString();
-        if (!each(std::move(e)))
-            break;
+        e.source = sources.get(q.textAt(7));
     }
+    if (!stopped && !group.empty())
+        flush();
 }
 
 // ---- diagnostics evidence ------------------------------------------------------------------

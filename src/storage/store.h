@@ -236,6 +236,7 @@ struct TimelineListEvent
 // Store::events), from `offset` on, handed to `each` one by one until it returns false. One
 // forward read with a small page cache: paging through events() steps over every row before
 // each offset again, and a sequential read gains nothing from caching the pages it has passed.
+// Authors and sources that repeat come as one shared string each.
 void readTimelineList(Store &store, const QString &incidentId, int offset,
                       const std::function<bool(TimelineListEvent &&)> &each);
 

@@ -392,6 +392,71 @@ private Q_SLOTS:
         QCOMPARE(int(s->events(q).size()), 5);
     }
 
+    void timelineListFollowsEventsOrderFromAnyOffset()
+    {
+        // Ties on occurred_at are ordered by the first revision's stamp; an edit gives an early
+        // event a late row, so the file's own order within a tie differs from the timeline's.
+        auto s = open();
+        const Incident inc = s->declareIncident({});
+        std::vector<NewEvent> batch;
+        const QDateTime t0 = utc("2024-03-10T09:00:00.000Z");
+        for (int i = 0; i < 30; ++i) {
+            // Groups of 1, 2, ... events at one time, then the next time.
+            int group = 0, start = 0;
+            while (start + group + 1 <= i) {
+                start += group + 1;
+                ++group;
+            }
+            batch.push_back(note(QStringLiteral("e%1").arg(i), t0.addSecs(60 * group)));
+        }
+        const auto added = s->addEvents(inc.id, batch);
+        for (const int i : {1, 3, 4, 6, 9, 10, 12, 20, 27}) {
+            EventChange edit;
+            edit.text = QStringLiteral("e%1 edited").arg(i);
+            s->editEvent(added[std::size_t(i)].eventId, edit);
+        }
+        EventChange gone;
+        gone.deleted = true;
+        s->editEvent(added[7].eventId, gone);
+
+        const auto expected = s->events(query(inc.id));
+        QCOMPARE(int(expected.size()), 29);
+        const auto list = [&](int offset, int stopAfter = -1) {
+            QStringList out;
+            readTimelineList(*s, inc.id, offset, [&](TimelineListEvent &&e) {
+                out << e.text;
+                return stopAfter < 0 || out.size() < stopAfter;
+            });
+            return out;
+        };
+        for (int offset = 0; offset <= int(expected.size()) + 1; ++offset) {
+            const QStringList want = texts(expected).mid(offset);
+            QCOMPARE(list(offset), want);
+        }
+        QCOMPARE(list(4, 3), texts(expected).mid(4, 3));
+
+        // Every field of a row, as events() has it.
+        std::vector<TimelineListEvent> rows;
+        readTimelineList(*s, inc.id, 0, [&](TimelineListEvent &&e) {
+            rows.push_back(std::move(e));
+            return true;
+        });
+        QCOMPARE(rows.size(), expected.size());
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            QCOMPARE(rows[i].eventId, expected[i].eventId);
+            QCOMPARE(rows[i].occurredMs, expected[i].occurredAt.toMSecsSinceEpoch());
+            QCOMPARE(rows[i].revision, expected[i].revision);
+            QCOMPARE(rows[i].kind, expected[i].kind);
+            QCOMPARE(rows[i].author, expected[i].author);
+            QCOMPARE(rows[i].source, expected[i].source);
+        }
+        // A value that repeats is one string, not one per row.
+        for (const auto &r : rows) {
+            QCOMPARE(r.author.constData(), rows.front().author.constData());
+            QCOMPARE(r.source.constData(), rows.front().source.constData());
+        }
+    }
+
     void findIncident()
     {
         auto s = open();

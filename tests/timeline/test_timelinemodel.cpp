@@ -28,6 +28,7 @@ private Q_SLOTS:
     void backgroundLoadMergesChangesMadeMeanwhile();
     void backgroundLoadStopsWithTheIncident();
     void backgroundLoadReadsCurrentLiveRowsOnly();
+    void backgroundLoadKeepsTheOrderOfTies();
     void setDataGoesThroughTheService();
     void setDataUsesTheEditHandler();
     void displayAndRoles();
@@ -501,6 +502,63 @@ void TestTimelineModel::backgroundLoadReadsCurrentLiveRowsOnly()
     QCOMPARE(model.rowOf(seeded[1100].eventId), 0);
     QCOMPARE(model.row(model.rowCount() - 1).source, u"transcript"_s);
     QVERIFY(other != mine);
+}
+
+void TestTimelineModel::backgroundLoadKeepsTheOrderOfTies()
+{
+    // 1,200 events at 40 times, 30 to a time, so the first page ends inside a tie; edits give
+    // early events of a tie rows written late, so the file's order within a tie is not the
+    // timeline's (which keeps the order the events were made in).
+    TimelineFixture f;
+    f.declare();
+    std::vector<NewEvent> batch;
+    for (int i = 0; i < 1200; ++i) {
+        NewEvent e = f.event(utcAt(14, 0).addSecs(60 * (i / 30)), u"event %1"_s.arg(i));
+        e.kind = static_cast<EventKind>(i % EventKindCount);
+        batch.push_back(e);
+    }
+    const auto seeded = f.service->store().addEvents(f.incidentId, batch);
+    int edited = 0;
+    for (int i = 0; i < 1200; i += 7) {
+        EventChange edit;
+        edit.text = u"event %1 edited"_s.arg(i);
+        f.service->store().editEvent(seeded[std::size_t(i)].eventId, edit);
+        ++edited;
+    }
+
+    TimelineModel model(*f.service);
+    TimelineFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    model.setIncidentId(f.incidentId);
+    QCOMPARE(model.rowCount(), TimelineModel::kDefaultPageSize);
+    QSignalSpy done(&model, &TimelineModel::fullyLoaded);
+    model.loadRemainingInBackground();
+    QVERIFY(done.wait(20000));
+
+    const auto expected = f.service->store().events({f.incidentId, 0, -1, false});
+    QCOMPARE(int(expected.size()), 1200);
+    QCOMPARE(model.rowCount(), 1200);
+    for (int r = 0; r < model.rowCount(); ++r) {
+        QCOMPARE(model.row(r).eventId, expected[std::size_t(r)].eventId);
+        QCOMPARE(model.row(r).text, expected[std::size_t(r)].text);
+        QCOMPARE(model.rowOf(expected[std::size_t(r)].eventId), r);
+    }
+    // The proxy has every row, in the same order, and its filter sees them all.
+    QCOMPARE(proxy.rowCount(), 1200);
+    QCOMPARE(proxy.index(1199, 0).data(TimelineModel::EventIdRole).toString(),
+             expected.back().eventId);
+    proxy.setTextFilter(u"EDITED"_s);
+    QCOMPARE(proxy.rowCount(), edited);
+    proxy.setTextFilter({});
+    QCOMPARE(proxy.rowCount(), 1200);
+
+    // Written by another program after the load: it still finds its place.
+    f.service->store().addEvent(f.incidentId, f.event(utcAt(14, 17), u"from elsewhere"_s));
+    Q_EMIT f.service->eventsChanged(f.incidentId);
+    QTRY_COMPARE(model.rowCount(), 1201);
+    const auto after = f.service->store().events({f.incidentId, 0, -1, false});
+    for (int r = 0; r < model.rowCount(); ++r)
+        QCOMPARE(model.row(r).eventId, after[std::size_t(r)].eventId);
 }
 
 void TestTimelineModel::setDataGoesThroughTheService()

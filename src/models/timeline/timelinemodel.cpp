@@ -83,7 +83,7 @@ void TimelineModel::setIncidentId(const QString &incidentId)
     stopBackgroundLoad();
     beginResetModel();
     m_rows.clear();
-    m_loadedIds.clear();
+    m_idHashes.clear();
     m_strings.clear();
     m_incidentId = incidentId;
     m_storeOffset = 0;
@@ -104,10 +104,8 @@ void TimelineModel::setIncidentId(const QString &incidentId)
     }
     m_rows.reserve(first.size());
     for (const auto &e : first) {
-        if (m_loadedIds.contains(e.eventId))
-            continue;
-        m_loadedIds.insert(e.eventId);
-        m_rows.push_back(toRow(e));
+        if (admitId(e.eventId))
+            m_rows.push_back(toRow(e));
     }
     if (m_exhausted)
         m_total = int(m_rows.size());
@@ -186,12 +184,15 @@ void TimelineModel::appendRows(std::vector<TimelineRow> fresh)
 {
     // The frontier is an offset, and rows can shift under it while paging; a row seen twice is
     // dropped here, and the frontier is only ever moved back, never past a row.
-    // One hash operation per row: the set grows only when the row is new.
-    std::erase_if(fresh, [this](const TimelineRow &r) {
-        const auto known = m_loadedIds.size();
-        m_loadedIds.insert(r.eventId);
-        return m_loadedIds.size() == known;
-    });
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < fresh.size(); ++i) {
+        if (!admitId(fresh[i].eventId, std::span(fresh.data(), kept)))
+            continue;
+        if (kept != i)
+            fresh[kept] = std::move(fresh[i]);
+        ++kept;
+    }
+    fresh.resize(kept);
     if (fresh.empty())
         return;
     // A page is in time order; only rows that sort before the last loaded row (moved there by
@@ -235,16 +236,6 @@ void TimelineModel::loadRemainingInBackground()
             // A connection of its own: SQLite connections are one per thread.
             const IncidentReader reader(path);
             // Rows are built here, in their final shape, so the GUI thread only moves them.
-            // Authors and sources repeat: one shared copy of each.
-            QHash<QString, QString> strings;
-            const auto shared = [&strings](QString &&s) {
-                const auto it = strings.constFind(s);
-                if (it != strings.constEnd())
-                    return *it;
-                if (s.size() <= 64 && strings.size() < 10000)
-                    strings.insert(s, s);
-                return std::move(s);
-            };
             auto batch = std::make_shared<std::vector<TimelineRow>>();
             const auto post = [&] {
                 if (batch->empty())
@@ -267,9 +258,9 @@ void TimelineModel::loadRemainingInBackground()
                 r.revision = e.revision;
                 r.kind = e.kind;
                 r.pinned = e.pinned;
-                r.author = shared(std::move(e.author));
+                r.author = std::move(e.author); // shared by the read
                 r.text = std::move(e.text);
-                r.source = shared(std::move(e.source));
+                r.source = std::move(e.source);
                 batch->push_back(std::move(r));
                 ++read;
                 if (int(batch->size()) == kBackgroundBatch) {
@@ -362,11 +353,31 @@ void TimelineModel::stopBackgroundLoad()
 
 int TimelineModel::rowOf(const QString &eventId) const
 {
-    if (!m_loadedIds.contains(eventId))
+    if (!m_idHashes.contains(qHash(eventId, 0)))
         return -1;
     const auto it = std::find_if(m_rows.begin(), m_rows.end(),
                                  [&](const TimelineRow &r) { return r.eventId == eventId; });
     return it == m_rows.end() ? -1 : int(it - m_rows.begin());
+}
+
+bool TimelineModel::admitId(const QString &eventId, std::span<const TimelineRow> pending)
+{
+    int &count = m_idHashes[qHash(eventId, 0)];
+    if (count > 0) {
+        const auto same = [&](const TimelineRow &r) { return r.eventId == eventId; };
+        if (std::any_of(m_rows.begin(), m_rows.end(), same) ||
+            std::any_of(pending.begin(), pending.end(), same))
+            return false;
+    }
+    ++count;
+    return true;
+}
+
+void TimelineModel::forgetId(const QString &eventId)
+{
+    const auto it = m_idHashes.find(qHash(eventId, 0));
+    if (it != m_idHashes.end() && --*it <= 0)
+        m_idHashes.erase(it);
 }
 
 QString TimelineModel::intern(const QString &s)
@@ -400,7 +411,6 @@ void TimelineModel::insertRow(TimelineRow row)
 {
     const int at = insertPosition(row.occurredMs);
     beginInsertRows({}, at, at);
-    m_loadedIds.insert(row.eventId);
     m_rows.insert(m_rows.begin() + at, std::move(row));
     endInsertRows();
 }
@@ -408,7 +418,7 @@ void TimelineModel::insertRow(TimelineRow row)
 void TimelineModel::removeRowAt(int r)
 {
     beginRemoveRows({}, r, r);
-    m_loadedIds.remove(m_rows[std::size_t(r)].eventId);
+    forgetId(m_rows[std::size_t(r)].eventId);
     m_rows.erase(m_rows.begin() + r);
     endRemoveRows();
 }
@@ -451,6 +461,7 @@ void TimelineModel::applyRevision(const TimelineEvent &e)
         if (e.deleted || beyondFrontier(ms))
             return;
         const bool strictlyBefore = !m_rows.empty() && ms < m_rows.back().occurredMs;
+        ++m_idHashes[qHash(e.eventId, 0)];
         insertRow(toRow(e));
         if (m_total >= 0)
             m_total += 1;
@@ -600,15 +611,13 @@ void TimelineModel::reload()
     }
     beginResetModel();
     m_rows.clear();
-    m_loadedIds.clear();
+    m_idHashes.clear();
     m_exhausted = false;
     const auto page = readPage(0, keep);
     m_rows.reserve(page.size());
     for (const auto &e : page) {
-        if (m_loadedIds.contains(e.eventId))
-            continue;
-        m_loadedIds.insert(e.eventId);
-        m_rows.push_back(toRow(e));
+        if (admitId(e.eventId))
+            m_rows.push_back(toRow(e));
     }
     m_total = m_exhausted ? int(m_rows.size()) : -1;
     m_spansDays =

@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 class QThread;
@@ -146,8 +147,12 @@ private:
     SyncState syncState(const TimelineRow &r) const;
     TimelineRow toRow(const TimelineEvent &e);
     QString intern(const QString &s);
+    // Counts the id as loaded and says true, unless it is already loaded: in m_rows or among
+    // `pending` (rows about to be added).
+    bool admitId(const QString &eventId, std::span<const TimelineRow> pending = {});
+    void forgetId(const QString &eventId);
     int insertPosition(qint64 occurredMs) const;
-    void insertRow(TimelineRow row);
+    void insertRow(TimelineRow row); // its id already counted in m_idHashes
     void removeRowAt(int r);
     void updateSpansDays();
     std::vector<TimelineEvent> readPage(int offset, int limit);
@@ -160,7 +165,10 @@ private:
     IncidentService &m_service;
     QString m_incidentId;
     std::vector<TimelineRow> m_rows;
-    QSet<QString> m_loadedIds;
+    // The loaded event ids, by hash and how many loaded ids have it: filling a set of 100,000
+    // strings cost the GUI thread more than all the rest of merging the rows; a hit is confirmed
+    // against the rows themselves.
+    QHash<size_t, int> m_idHashes;
     QHash<QString, QString> m_strings;
     EditHandler m_editHandler;
     int m_pageSize = kDefaultPageSize;
