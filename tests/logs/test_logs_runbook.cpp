@@ -8,6 +8,8 @@
 
 #include <QRandomGenerator>
 #include <QTest>
+#include <algorithm>
+#include <functional>
 #include <memory>
 #include <sys/resource.h>
 
@@ -503,6 +505,30 @@ private Q_SLOTS:
         }
         sliced.consume(pending, true);
         QCOMPARE(everything(sliced.finish()), single);
+    }
+
+    // A log with timestamps leaves each of two workers its groups in ascending order: the two
+    // runs are merged into the answer from both ends at once. Every line its own group, as
+    // `sort | uniq -c | sort -nr` gives them: the lines in descending byte order.
+    void twoWorkersRunsMergeFromBothEnds()
+    {
+        QByteArray log;
+        std::vector<QByteArray> lines;
+        for (int k = 0; k < 40001; ++k) {
+            const QByteArray stamp = QByteArray::number(100000 + k);
+            lines.push_back("2024-05-01T10:00:00." + stamp + "Z ERROR item " +
+                            QByteArray::number(k % 977));
+            log += lines.back() + '\n';
+        }
+        Options opt;
+        opt.threads = 2;
+        const Report r = LogAnalyzer::analyze(log, opt);
+        std::sort(lines.begin(), lines.end(), std::greater<>{});
+        QCOMPARE(r.errorGroups.size(), lines.size());
+        for (size_t k = 0; k < lines.size(); ++k) {
+            QCOMPARE(r.errorGroups[k].count, qint64(1));
+            QCOMPARE(r.errorGroups[k].text, lines[k]);
+        }
     }
 
     void reportTextsOutliveTheAnalyzer()

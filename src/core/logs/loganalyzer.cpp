@@ -1116,6 +1116,9 @@ Report LogAnalyzer::finish()
         else
             out.resize(outSize);
         BigVector<Item> v(n);
+        // Where the table may be in order already (see below), it is read backwards: its
+        // entries come in ascending order, the answer is descending.
+        const bool backwards = limit >= n;
         inHalves(n, [&](size_t from, size_t to) {
             for (size_t k = from; k < to; ++k) {
                 const View key = chosen[k]->key;
@@ -1130,7 +1133,7 @@ Report LogAnalyzer::finish()
                             (prefix[b / 8] << 8) | (at < key.size() ? std::uint8_t(key[at]) : 0u);
                     }
                 }
-                v[k] = {chosen[k]->value, prefix[0], prefix[1], chosen[k]};
+                v[backwards ? n - 1 - k : k] = {chosen[k]->value, prefix[0], prefix[1], chosen[k]};
             }
         });
         const auto order = [](const Item &a, const Item &b) {
@@ -1150,13 +1153,44 @@ Report LogAnalyzer::finish()
         // run per worker (the last worker's entries follow the first's). A few runs are merged
         // in linear time; only a table in no such order is sorted.
         std::vector<size_t> runs;
-        if (limit >= v.size()) {
-            std::reverse(v.begin(), v.end());
+        if (backwards) {
             runs.push_back(0);
             for (size_t k = 1; k < v.size() && runs.size() <= kMergedRuns; ++k)
                 if (order(v[k], v[k - 1]))
                     runs.push_back(k);
             runs.push_back(v.size());
+        }
+        const auto put = [&](size_t at, const Item &item) {
+            const View key = item.entry->key;
+            const View t = key.substr(0, std::min(key.size(), size_t(kTextCap)));
+            out[at] = {item.count, QByteArray::fromRawData(t.data(), qsizetype(t.size())),
+                       key.size() > size_t(kTextCap)};
+        };
+        if (split && runs.size() == 3) {
+            // Two runs, as two workers leave them: merged straight into the answer, the first
+            // half from the fronts on one core and the second from the backs on the other. No
+            // two items are equal (their keys differ), so the two ends agree on every place.
+            if (making.joinable())
+                making.join();
+            const size_t mid = runs[1], half = n / 2;
+            std::thread back([&] {
+                size_t a = mid, b = n;
+                for (size_t at = n; at-- > half;) {
+                    if (b == mid || (a > 0 && order(v[b - 1], v[a - 1])))
+                        put(at, v[--a]);
+                    else
+                        put(at, v[--b]);
+                }
+            });
+            size_t a = 0, b = mid;
+            for (size_t at = 0; at < half; ++at) {
+                if (b == n || (a < mid && order(v[a], v[b])))
+                    put(at, v[a++]);
+                else
+                    put(at, v[b++]);
+            }
+            back.join();
+            return out;
         }
         if (!runs.empty() && runs.size() <= kMergedRuns + 1) {
             while (runs.size() > 2) {
@@ -1186,12 +1220,8 @@ Report LogAnalyzer::finish()
         if (making.joinable())
             making.join();
         const auto convert = [&](size_t from, size_t to) {
-            for (size_t k = from; k < to; ++k) {
-                const View key = v[k].entry->key;
-                const View t = key.substr(0, std::min(key.size(), size_t(kTextCap)));
-                out[k] = {v[k].count, QByteArray::fromRawData(t.data(), qsizetype(t.size())),
-                          key.size() > size_t(kTextCap)};
-            }
+            for (size_t k = from; k < to; ++k)
+                put(k, v[k]);
         };
         inHalves(v.size(), convert);
         return out;
