@@ -531,6 +531,35 @@ private Q_SLOTS:
         }
     }
 
+    // The workers' threads stay from block to block: blocks of one piece (the helpers sit that
+    // one out) between blocks of several, with more threads than pieces, give what one
+    // thread gives.
+    void helperThreadsAcrossBlocks()
+    {
+        QByteArray log;
+        for (int k = 0; k < 90000; ++k)
+            log += "2024-05-01T10:" + QByteArray::number(10 + k / 2000) + ":00Z " +
+                   (k % 3 ? "INFO" : "ERROR") + " job " + QByteArray::number(k % 1234) +
+                   " took response_time: " + QByteArray::number(k % 991) + '\n';
+        Options one;
+        one.threads = 1;
+        one.withLines = true;
+        const QByteArray single = everything(LogAnalyzer::analyze(log, one));
+        Options four = one;
+        four.threads = 4;
+        LogAnalyzer a(four);
+        qsizetype at = 0;
+        for (int round = 0; at < log.size(); ++round) {
+            // A line, then about 1.5 MB: one piece, then several.
+            const qsizetype end =
+                round % 2 ? std::min(log.size(), at + (3 << 19)) : log.indexOf('\n', at) + 1;
+            const qsizetype n = a.consume(log.sliced(at, end - at), end == log.size());
+            QVERIFY(n > 0);
+            at += n;
+        }
+        QCOMPARE(everything(a.finish()), single);
+    }
+
     void reportTextsOutliveTheAnalyzer()
     {
         // Enough distinct lines for the analyser's text store to take several blocks of its own,
