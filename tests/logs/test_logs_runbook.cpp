@@ -8,6 +8,8 @@
 
 #include <QRandomGenerator>
 #include <QTest>
+#include <algorithm>
+#include <functional>
 #include <memory>
 #include <sys/resource.h>
 
@@ -503,6 +505,59 @@ private Q_SLOTS:
         }
         sliced.consume(pending, true);
         QCOMPARE(everything(sliced.finish()), single);
+    }
+
+    // A log with timestamps leaves each of two workers its groups in ascending order: the two
+    // runs are merged into the answer from both ends at once. Every line its own group, as
+    // `sort | uniq -c | sort -nr` gives them: the lines in descending byte order.
+    void twoWorkersRunsMergeFromBothEnds()
+    {
+        QByteArray log;
+        std::vector<QByteArray> lines;
+        for (int k = 0; k < 40001; ++k) {
+            const QByteArray stamp = QByteArray::number(100000 + k);
+            lines.push_back("2024-05-01T10:00:00." + stamp + "Z ERROR item " +
+                            QByteArray::number(k % 977));
+            log += lines.back() + '\n';
+        }
+        Options opt;
+        opt.threads = 2;
+        const Report r = LogAnalyzer::analyze(log, opt);
+        std::sort(lines.begin(), lines.end(), std::greater<>{});
+        QCOMPARE(r.errorGroups.size(), lines.size());
+        for (size_t k = 0; k < lines.size(); ++k) {
+            QCOMPARE(r.errorGroups[k].count, qint64(1));
+            QCOMPARE(r.errorGroups[k].text, lines[k]);
+        }
+    }
+
+    // The workers' threads stay from block to block: blocks of one piece (the helpers sit that
+    // one out) between blocks of several, with more threads than pieces, give what one
+    // thread gives.
+    void helperThreadsAcrossBlocks()
+    {
+        QByteArray log;
+        for (int k = 0; k < 90000; ++k)
+            log += "2024-05-01T10:" + QByteArray::number(10 + k / 2000) + ":00Z " +
+                   (k % 3 ? "INFO" : "ERROR") + " job " + QByteArray::number(k % 1234) +
+                   " took response_time: " + QByteArray::number(k % 991) + '\n';
+        Options one;
+        one.threads = 1;
+        one.withLines = true;
+        const QByteArray single = everything(LogAnalyzer::analyze(log, one));
+        Options four = one;
+        four.threads = 4;
+        LogAnalyzer a(four);
+        qsizetype at = 0;
+        for (int round = 0; at < log.size(); ++round) {
+            // A line, then about 1.5 MB: one piece, then several.
+            const qsizetype end =
+                round % 2 ? std::min(log.size(), at + (3 << 19)) : log.indexOf('\n', at) + 1;
+            const qsizetype n = a.consume(log.sliced(at, end - at), end == log.size());
+            QVERIFY(n > 0);
+            at += n;
+        }
+        QCOMPARE(everything(a.finish()), single);
     }
 
     void reportTextsOutliveTheAnalyzer()

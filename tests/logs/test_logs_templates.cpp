@@ -10,8 +10,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
-#include <QTimeZone>
 #include <QTest>
+#include <QTimeZone>
 #include <QUuid>
 #include <map>
 #include <set>
@@ -373,6 +373,112 @@ private Q_SLOTS:
             std::thread fresh([&] { t = messageTemplate(l); });
             fresh.join();
             alone.push_back(t);
+        }
+        for (qsizetype k = 0; k < lines.size(); ++k)
+            QCOMPARE(messageTemplate(lines[k]), alone[size_t(k)]);
+    }
+
+    // A message whose digits and hex digits are those of a recent message but for their values
+    // takes that message's template from a memo; where a value decides the template (a date is
+    // one only if its clock reads as one), the memo must not answer, and each line's template
+    // is the one it gets on a thread of its own.
+    void messageMemoOnlyWhereValuesDoNotMatter()
+    {
+        const QList<QByteArray> lines = {
+            "ERROR c.l.Job - started Sun Jul 10 03:55:15 2005 ok",
+            "ERROR c.l.Job - started Sun Jul 10 93:55:15 2005 ok",
+            "ERROR c.l.Job - started Jul 10 03:55:15 on node 7",
+            "ERROR c.l.Job - started Jul 10 73:55:15 on node 7",
+            "ERROR c.l.Job - due 2024-05-01T10:00:00 for u_1",
+            "ERROR c.l.Job - due 2024-15-01T10:00:00 for u_1",
+            "ERROR c.l.Job - due 2024/05/01 10:00:00 for u_1",
+            "ERROR c.l.Job - due 2024/05/41 10:00:00 for u_1",
+            "ERROR c.l.Job - mac fe80::1c2:8ff:fecd:2 up",
+            "ERROR c.l.Job - mac fe80::1c2:8ff:fecd:2a up",
+            "ERROR c.l.Job - mac 0e80::1c2:8ff:fecd:2 up",
+            "ERROR c.l.Job - said 'abc' then 'ab1'",
+            "ERROR c.l.Job - said 'ab1' then 'abc'",
+            "ERROR c.l.Job - id deadbeef beef1234 ord_9f",
+            "ERROR c.l.Job - id deadbee1 beef1234 ord_9f",
+            "ERROR c.l.Job - id Deadbeef beef1234 ord_9f",
+        };
+        QList<QByteArray> order;
+        for (const QByteArray &a : lines)
+            for (const QByteArray &b : lines)
+                order << a << b;
+        std::vector<QByteArray> alone;
+        for (const QByteArray &l : order) {
+            QByteArray t;
+            std::thread fresh([&] { t = messageTemplate(l); });
+            fresh.join();
+            alone.push_back(t);
+        }
+        for (qsizetype k = 0; k < order.size(); ++k)
+            QCOMPARE(messageTemplate(order[k]), alone[size_t(k)]);
+    }
+
+    // The same over random messages made of the shapes the masking tells apart, many of them
+    // alike but for their digits: every template read from the memo is the one computed afresh.
+    void messageMemoMatchesFreshTemplates()
+    {
+        QRandomGenerator rng(77);
+        const auto word = [&]() -> QByteArray {
+            switch (rng.bounded(16)) {
+            case 0:
+                return "u_" + num(rng, 1, 99999);
+            case 1:
+                return "ord_" + hex(rng, 1 + rng.bounded(6));
+            case 2:
+                return hex(rng, 4 + rng.bounded(8));
+            case 3:
+                return pick(rng, {"Sun Jul ", "Jul ", "Mon Dec "}) + num(rng, 1, 40) + ' ' +
+                       num(rng, 0, 30) + ':' + num(rng, 50, 62) + ":0" + num(rng, 0, 9) +
+                       pick(rng, {" 2005", "", " 99"});
+            case 4:
+                return "20" + num(rng, 10, 99) + pick(rng, {"-", "/"}) + "0" + num(rng, 0, 9) +
+                       pick(rng, {"-", "/"}) + num(rng, 10, 40) + pick(rng, {"T", " "}) +
+                       num(rng, 10, 30) + ":" + num(rng, 10, 70);
+            case 5:
+                return "fe" + num(rng, 0, 99) + "::" + hex(rng, 3) + ":" + hex(rng, 2);
+            case 6:
+                return pick(rng, {"'", "\""}) + pick(rng, {"abc", "ab1", "a b", "12"}) +
+                       pick(rng, {"'", "\"", ""});
+            case 7:
+                return "key=" + pick(rng, {"\"v 1\"", "'x'", "", "()"}) + num(rng, 0, 9);
+            case 8:
+                return "/data/" + pick(rng, {"blk_", "dir", "x"}) + num(rng, 0, 999) + "/" +
+                       pick(rng, {"a", "b1", "cafe"});
+            case 9:
+                return num(rng, 0, 999) + pick(rng, {"ms", ".5", "", "-", "/x"});
+            case 10:
+                return pick(rng, {"(", "[", "{"}) + num(rng, 0, 99) + pick(rng, {")", "]", ""});
+            case 11:
+                return "10." + num(rng, 0, 255) + "." + num(rng, 0, 255) + ":" + num(rng, 1, 9999);
+            default:
+                return pick(rng, {"failed", "request", "for", "the", "Sun", "Jul", "abc", "Dec",
+                                  "deadbeef", "=", "-", "user=", "a=b", "x:y", "()"});
+            }
+        };
+        QList<QByteArray> lines;
+        for (int n = 0; n < 1500; ++n) {
+            QByteArray l = pick(rng, {"2024-05-01T10:00:00Z ERROR ", "ERROR [w-1] c.l.A - ", "",
+                                      "Jul 10 03:55:15 host sshd[1]: "});
+            const int words = 1 + rng.bounded(7);
+            for (int w = 0; w < words; ++w)
+                l += (w ? pick(rng, {" ", "  ", "\t", ",", "="}) : QByteArray()) + word();
+            lines << l;
+            // A sibling alike but for its digits, straight after it, so it meets the memo.
+            QByteArray sibling = l;
+            for (char &c : sibling)
+                if (c >= '0' && c <= '9')
+                    c = char('0' + rng.bounded(10));
+            lines << sibling;
+        }
+        // Each line's own template: on a thread of its own, whose memo is empty.
+        std::vector<QByteArray> alone(size_t(lines.size()));
+        for (qsizetype k = 0; k < lines.size(); ++k) {
+            std::thread one([&] { alone[size_t(k)] = messageTemplate(lines[k]); });
+            one.join();
         }
         for (qsizetype k = 0; k < lines.size(); ++k)
             QCOMPARE(messageTemplate(lines[k]), alone[size_t(k)]);

@@ -8,10 +8,12 @@
 #include <bit>
 #include <charconv>
 #include <climits>
+#include <condition_variable>
 #include <cstring>
 #include <functional>
 #include <limits>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -741,6 +743,79 @@ void mergeTemplates(TemplateMap &templates)
     templates = std::move(out);
 }
 
+// Threads that stay for the whole analysis, one per worker beyond the first: a thread started
+// for each block would begin with empty per-thread memos (the templates' headers and messages)
+// and build them again, a few hundred lines' full work per block.
+class Helpers
+{
+public:
+    Helpers() = default;
+    Helpers(const Helpers &) = delete;
+    Helpers &operator=(const Helpers &) = delete;
+    ~Helpers()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_wake.notify_all();
+        for (std::thread &t : m_threads)
+            t.join();
+    }
+
+    // fn(0) on this thread and fn(1) .. fn(n) on helpers; returns when every one has returned.
+    void run(size_t n, const std::function<void(size_t)> &fn)
+    {
+        while (m_threads.size() < n) {
+            const size_t id = m_threads.size() + 1;
+            m_threads.emplace_back([this, id] { loop(id); });
+        }
+        {
+            std::lock_guard lock(m_mutex);
+            m_job = &fn;
+            m_count = n;
+            m_pending = n;
+            ++m_round;
+        }
+        m_wake.notify_all();
+        fn(0);
+        std::unique_lock lock(m_mutex);
+        m_done.wait(lock, [this] { return m_pending == 0; });
+        m_job = nullptr;
+    }
+
+private:
+    void loop(size_t id)
+    {
+        std::uint64_t seen = 0;
+        for (;;) {
+            const std::function<void(size_t)> *job;
+            {
+                std::unique_lock lock(m_mutex);
+                m_wake.wait(lock, [&] { return m_stop || m_round != seen; });
+                if (m_stop)
+                    return;
+                seen = m_round;
+                if (id > m_count)
+                    continue;
+                job = m_job;
+            }
+            (*job)(id);
+            std::lock_guard lock(m_mutex);
+            if (--m_pending == 0)
+                m_done.notify_one();
+        }
+    }
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake, m_done;
+    const std::function<void(size_t)> *m_job = nullptr;
+    size_t m_count = 0, m_pending = 0;
+    std::uint64_t m_round = 0;
+    bool m_stop = false;
+    std::vector<std::thread> m_threads;
+};
+
 } // namespace
 
 struct LogAnalyzer::Impl
@@ -751,6 +826,7 @@ struct LogAnalyzer::Impl
     qint64 expectedBytes = 0;       // from expectBytes(); 0: unknown
     qint64 seenBytes = 0;
     bool sized = false;
+    Helpers helpers; // last: its threads stop before the workers they use go
 
     // After the first block, the tables are made ready for as many keys as the whole input will
     // bring at the rate seen so far: a table that grows as it goes copies its entries and
@@ -945,12 +1021,8 @@ struct LogAnalyzer::Impl
             for (size_t k = next++; k < pieces.size(); k = next++)
                 pieceLines[base + k] = piece(w, pieces[k], base + k);
         };
-        std::vector<std::thread> threads;
-        for (size_t t = 1; t < std::min(parts, pieces.size()); ++t)
-            threads.emplace_back([&work, this, t] { work(workers[t]); });
-        work(workers[0]);
-        for (std::thread &t : threads)
-            t.join();
+        helpers.run(std::min(parts, std::max<size_t>(pieces.size(), 1)) - 1,
+                    [&](size_t t) { work(workers[t]); });
         seenBytes += qint64(b.size());
         sizeTables();
     }
@@ -1116,6 +1188,9 @@ Report LogAnalyzer::finish()
         else
             out.resize(outSize);
         BigVector<Item> v(n);
+        // Where the table may be in order already (see below), it is read backwards: its
+        // entries come in ascending order, the answer is descending.
+        const bool backwards = limit >= n;
         inHalves(n, [&](size_t from, size_t to) {
             for (size_t k = from; k < to; ++k) {
                 const View key = chosen[k]->key;
@@ -1130,7 +1205,7 @@ Report LogAnalyzer::finish()
                             (prefix[b / 8] << 8) | (at < key.size() ? std::uint8_t(key[at]) : 0u);
                     }
                 }
-                v[k] = {chosen[k]->value, prefix[0], prefix[1], chosen[k]};
+                v[backwards ? n - 1 - k : k] = {chosen[k]->value, prefix[0], prefix[1], chosen[k]};
             }
         });
         const auto order = [](const Item &a, const Item &b) {
@@ -1150,13 +1225,44 @@ Report LogAnalyzer::finish()
         // run per worker (the last worker's entries follow the first's). A few runs are merged
         // in linear time; only a table in no such order is sorted.
         std::vector<size_t> runs;
-        if (limit >= v.size()) {
-            std::reverse(v.begin(), v.end());
+        if (backwards) {
             runs.push_back(0);
             for (size_t k = 1; k < v.size() && runs.size() <= kMergedRuns; ++k)
                 if (order(v[k], v[k - 1]))
                     runs.push_back(k);
             runs.push_back(v.size());
+        }
+        const auto put = [&](size_t at, const Item &item) {
+            const View key = item.entry->key;
+            const View t = key.substr(0, std::min(key.size(), size_t(kTextCap)));
+            out[at] = {item.count, QByteArray::fromRawData(t.data(), qsizetype(t.size())),
+                       key.size() > size_t(kTextCap)};
+        };
+        if (split && runs.size() == 3) {
+            // Two runs, as two workers leave them: merged straight into the answer, the first
+            // half from the fronts on one core and the second from the backs on the other. No
+            // two items are equal (their keys differ), so the two ends agree on every place.
+            if (making.joinable())
+                making.join();
+            const size_t mid = runs[1], half = n / 2;
+            std::thread back([&] {
+                size_t a = mid, b = n;
+                for (size_t at = n; at-- > half;) {
+                    if (b == mid || (a > 0 && order(v[b - 1], v[a - 1])))
+                        put(at, v[--a]);
+                    else
+                        put(at, v[--b]);
+                }
+            });
+            size_t a = 0, b = mid;
+            for (size_t at = 0; at < half; ++at) {
+                if (b == n || (a < mid && order(v[a], v[b])))
+                    put(at, v[a++]);
+                else
+                    put(at, v[b++]);
+            }
+            back.join();
+            return out;
         }
         if (!runs.empty() && runs.size() <= kMergedRuns + 1) {
             while (runs.size() > 2) {
@@ -1186,12 +1292,8 @@ Report LogAnalyzer::finish()
         if (making.joinable())
             making.join();
         const auto convert = [&](size_t from, size_t to) {
-            for (size_t k = from; k < to; ++k) {
-                const View key = v[k].entry->key;
-                const View t = key.substr(0, std::min(key.size(), size_t(kTextCap)));
-                out[k] = {v[k].count, QByteArray::fromRawData(t.data(), qsizetype(t.size())),
-                          key.size() > size_t(kTextCap)};
-            }
+            for (size_t k = from; k < to; ++k)
+                put(k, v[k]);
         };
         inHalves(v.size(), convert);
         return out;

@@ -417,14 +417,19 @@ void quotedTemplate(View q, std::string &out)
 
 // Where a date starting a token at i ends (ISO 8601, syslog's "Jul 10 03:55:15", ctime's
 // "Sun Jul 10 03:55:15 2005"), or 0. Cheap tests first: this runs for every token.
-size_t dateEnd(View s, size_t i)
+// readDigits is set when the answer came to depend on the values of digits (a clock is checked),
+// not only on which bytes are digits: the message memo below cannot stand in for such a line.
+size_t dateEnd(View s, size_t i, bool &readDigits)
 {
     if (i > 0 && !isBlank(s[i - 1]) && s[i - 1] != '(' && s[i - 1] != '[')
         return 0;
     size_t end = 0;
     if (isDigit(s[i])) {
-        if (i + 10 < s.size() && (s[i + 4] == '-' || s[i + 4] == '/') && isoAt(s, i, &end))
-            return end;
+        if (i + 10 < s.size() && (s[i + 4] == '-' || s[i + 4] == '/')) {
+            readDigits = true;
+            if (isoAt(s, i, &end))
+                return end;
+        }
         return 0;
     }
     if (i + 15 > s.size() || !isAlpha(s[i]) || s[i + 3] != ' ')
@@ -433,6 +438,9 @@ size_t dateEnd(View s, size_t i)
     const bool weekday = isDateWord(s.substr(i, 3)) && !monthFromName(s, i);
     if (weekday)
         at += 4;
+    // syslogAt turns away anything but a month name and a blank before it reads a digit.
+    if (monthFromName(s, at) && at + 3 < s.size() && s[at + 3] == ' ')
+        readDigits = true;
     if (!syslogAt(s, at, 1970, &end))
         return 0;
     int year;
@@ -701,6 +709,108 @@ void appendMasked(std::string &out, View word, bool valueFollows = false)
     }
 }
 
+// The template of a recent message, by the message's bytes with its digits and the hex letters
+// beside them made alike: lines from one place in a program differ in those only, and the
+// masking, the other half of a template's work, gives the same answer for the same key. The key
+// changes nothing but the digits and hex letters of segments (runs between blanks, quotes and
+// delimiters) that hold a digit: each such segment lies inside a part the masking replaces by
+// <*> whatever its bytes, and every test the masking makes of a byte (digit, hex letter, letter,
+// delimiter, blank, quote) reads the same on the key. Only a date is read by the values of its
+// digits: a message where the masking looked for one by value is not kept.
+struct MessageMemo
+{
+    std::string key;
+    std::string templ;
+};
+constexpr size_t kMessageMemos = 4096;    // direct-mapped: a log has a few hundred message shapes
+constexpr size_t kMessageMemoBytes = 512; // the longest message kept
+
+// What the key asks of a byte.
+constexpr std::uint8_t kKeyPlain = 0, kKeyBreak = 1, kKeyDigit = 2, kKeyHexLetter = 3;
+constexpr std::array<std::uint8_t, 256> kKeyClass = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (const unsigned char c : std::string_view("/:,;()[]{}=@<>|&?# \t\"'"))
+        t[c] = kKeyBreak;
+    for (unsigned c = '0'; c <= '9'; ++c)
+        t[c] = kKeyDigit;
+    for (unsigned c = 'a'; c <= 'f'; ++c)
+        t[c] = kKeyHexLetter;
+    for (unsigned c = 'A'; c <= 'F'; ++c)
+        t[c] = kKeyHexLetter;
+    return t;
+}();
+
+// The key of the message s[i..] after a header that wrote `written`. The byte before the message
+// counts too: a date is looked for only after a blank or an opening bracket.
+// The first digit in k[at, n), or n: sixteen bytes at a time, as most of a message is letters.
+size_t nextDigit(const char *k, size_t at, size_t n)
+{
+#if defined(__SSE2__)
+    // Shifted so that '0'..'9' are the ten smallest signed bytes.
+    const __m128i shift = _mm_set1_epi8(char(0x80 - '0')), ten = _mm_set1_epi8(char(0x80 + 10));
+    for (; at + 16 <= n; at += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(k + at));
+        if (const int m = _mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(v, shift), ten)))
+            return at + size_t(std::countr_zero(unsigned(m)));
+    }
+#endif
+    for (; at < n; ++at)
+        if (isDigit(k[at]))
+            return at;
+    return n;
+}
+
+void messageKey(View written, View s, size_t i, std::string &key)
+{
+    key.assign(written);
+    key.push_back('\0');
+    key.push_back(i == 0 || isBlank(s[i - 1]) || s[i - 1] == '(' || s[i - 1] == '[' ? 'b' : 'n');
+    const size_t base = key.size();
+    key.append(s.substr(i));
+    char *k = key.data();
+    const size_t n = key.size();
+    const auto isBreak = [k](size_t at) {
+        return kKeyClass[static_cast<unsigned char>(k[at])] == kKeyBreak;
+    };
+    // From digit to digit: the segment around each is found and made alike, and the search
+    // goes on after it.
+    for (size_t at = nextDigit(k, base, n); at < n; at = nextDigit(k, at, n)) {
+        size_t from = at;
+        while (from > base && !isBreak(from - 1))
+            --from;
+        size_t to = at + 1;
+        while (to < n && !isBreak(to))
+            ++to;
+        for (size_t m = from; m < to; ++m) {
+            const std::uint8_t c = kKeyClass[static_cast<unsigned char>(k[m])];
+            if (c == kKeyDigit)
+                k[m] = '0';
+            else if (c == kKeyHexLetter)
+                k[m] = 'a';
+        }
+        at = to;
+    }
+}
+
+std::uint64_t keyHash(View key)
+{
+    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ key.size();
+    size_t k = 0;
+    for (; k + 8 <= key.size(); k += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, key.data() + k, 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+    }
+    if (k < key.size()) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, key.data() + k, key.size() - k);
+        h = (h ^ w) * 0x94D049BB133111EBull;
+        h ^= h >> 29;
+    }
+    return h;
+}
+
 // The header after a line's timestamp, read through toks: the level is written to out, and the
 // message's start returned (npos: the line has none).
 size_t readHeader(View s, bool syslog, Tokens &toks, std::string &out)
@@ -903,6 +1013,21 @@ void messageTemplate(QByteArrayView line, std::string &out, int defaultYear,
             m.valid = true;
         }
     }
+    MessageMemo *kept = nullptr;
+    if (s.size() - i <= kMessageMemoBytes) {
+        thread_local std::vector<MessageMemo> memo(kMessageMemos);
+        thread_local std::string key;
+        messageKey(out, s, i, key);
+        MessageMemo &m = memo[size_t(keyHash(key) >> 40) % kMessageMemos];
+        if (m.key == key) {
+            out = m.templ;
+            return;
+        }
+        kept = &m;
+        std::swap(m.key, key);
+        m.templ.clear();
+    }
+    bool readDigits = false;
     while (i < s.size()) {
         if (isBlank(s[i])) {
             while (i < s.size() && isBlank(s[i]))
@@ -922,7 +1047,7 @@ void messageTemplate(QByteArrayView line, std::string &out, int defaultYear,
         if (!out.empty())
             out.push_back(' ');
         // A date inside the message ("at Sun Jul 10 03:55:15 2005") is one variable.
-        if (const size_t end = dateEnd(s, i); end != 0) {
+        if (const size_t end = dateEnd(s, i, readDigits); end != 0) {
             out.append("<*>");
             i = end;
             collapse();
@@ -957,6 +1082,12 @@ void messageTemplate(QByteArrayView line, std::string &out, int defaultYear,
         appendMasked(out, s.substr(i, j - i));
         i = j;
         collapse();
+    }
+    if (kept) {
+        if (readDigits)
+            kept->key.clear();
+        else
+            kept->templ = out;
     }
 }
 
