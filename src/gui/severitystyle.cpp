@@ -13,6 +13,7 @@
 #include <QWidget>
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace idesk {
 
@@ -47,7 +48,10 @@ double contrastRatio(const QColor &a, const QColor &b)
     return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
-QColor readableOn(const QColor &fg, const QColor &bg)
+namespace {
+
+// The colour nearest fg (same hue, lighter or darker) that reads on bg.
+QColor searchReadable(const QColor &fg, const QColor &bg)
 {
     if (contrastRatio(fg, bg) >= kMinimumContrast)
         return fg;
@@ -62,6 +66,28 @@ QColor readableOn(const QColor &fg, const QColor &bg)
             return c;
     }
     return lighten ? QColor(Qt::white) : QColor(Qt::black);
+}
+
+} // namespace
+
+QColor readableOn(const QColor &fg, const QColor &bg)
+{
+    // The same few pairs come back for every styled label and every list cell, and a pair
+    // that needs a shade searched costs up to twenty tries: each answer is kept.
+    struct Answer
+    {
+        QColor fg, bg, readable;
+    };
+    thread_local std::vector<Answer> answers;
+    for (const Answer &a : answers) {
+        if (a.fg == fg && a.bg == bg)
+            return a.readable;
+    }
+    const QColor readable = searchReadable(fg, bg);
+    if (answers.size() >= 64) // a bound for a theme switched back and forth
+        answers.clear();
+    answers.push_back({fg, bg, readable});
+    return readable;
 }
 
 QColor textOnFill(const QColor &fill)

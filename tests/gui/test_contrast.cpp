@@ -163,6 +163,34 @@ private Q_SLOTS:
         QTest::newRow("dark") << QStringLiteral("dark");
     }
 
+    // readableOn keeps its answers: each must still belong to its own pair of colours, in
+    // whatever order the pairs are asked, and after more pairs than it keeps.
+    void readableAnswersFollowBothColours()
+    {
+        const QColor grey(0x75, 0x75, 0x75);
+        const QColor light(0xfa, 0xfa, 0xfa), dark(0x2a, 0x2a, 0x2a);
+        const QColor onLight = readableOn(grey, light);
+        const QColor onDark = readableOn(grey, dark);
+        QVERIFY(onLight != onDark); // darkened on one, lightened on the other
+        QVERIFY(contrastRatio(onLight, light) >= kMinimumContrast);
+        QVERIFY(contrastRatio(onDark, dark) >= kMinimumContrast);
+        QCOMPARE(readableOn(grey, light), onLight);
+        QCOMPARE(readableOn(grey, dark), onDark);
+        // The same colour given in another model is answered for itself.
+        const QColor greyHsl = grey.toHsl();
+        QVERIFY(contrastRatio(readableOn(greyHsl, dark), dark) >= kMinimumContrast);
+        QCOMPARE(readableOn(greyHsl, light).rgb(), readableOn(grey, light).rgb());
+        for (int i = 0; i < 200; ++i) {
+            const QColor bg(i, i, i);
+            const QColor answer = readableOn(grey, bg);
+            QVERIFY2(contrastRatio(answer, bg) >= kMinimumContrast || answer == QColor(Qt::white) ||
+                         answer == QColor(Qt::black),
+                     qPrintable(bg.name()));
+        }
+        QCOMPARE(readableOn(grey, light), onLight);
+        QCOMPARE(readableOn(grey, dark), onDark);
+    }
+
     void severityFills_data() { palettes_data(); }
     void severityFills()
     {

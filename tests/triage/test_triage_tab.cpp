@@ -143,6 +143,7 @@ void TestTriageTab::showsTheIncident()
 {
     const Incident inc = open(Severity::P1);
     QCOMPARE(child<QLabel>("incidentTitle")->text(), u"Orders failing"_s);
+    QCOMPARE(child<QLabel>("incidentTitle")->textInteractionFlags(), Qt::TextSelectableByMouse);
     QVERIFY(child<QLabel>("severityBadge")->text().startsWith(u"P1\nHigh"_s));
     QCOMPARE(child<FilledLabel>("severityBadge")->background(), severityColor(Severity::P1));
     QCOMPARE(child<QPushButton>("channelButton")->text(), inc.channel);
@@ -544,6 +545,10 @@ void TestTriageTab::headerFirstBuildsPanelsAfterFirstPaint()
     QVERIFY(!m_tab->panelsBuilt());
     QVERIFY(!m_tab->findChild<QPlainTextEdit *>(u"messageEdit"_s));
     QCOMPARE(child<QLabel>("incidentTitle")->text(), inc.title);
+    // Plain until the first paint: a selectable title is laid out as a document.
+    QVERIFY(!child<QLabel>("incidentTitle")
+                 ->textInteractionFlags()
+                 .testFlag(Qt::TextSelectableByMouse));
     QCOMPARE(clockState("ackClock"), u"done"_s);
     QVERIFY(child<QLabel>("updateClock")->text().startsWith(u"Next update in"_s));
     QVERIFY(child<QPushButton>("statusInvestigating")->property("current").toBool());
@@ -566,6 +571,7 @@ void TestTriageTab::headerFirstBuildsPanelsAfterFirstPaint()
     QVERIFY(child<QPushButton>("severityP1")->isChecked());
     QVERIFY(!child<QLabel>("escalationEngaged")->text().isEmpty());
     QCOMPARE(child<QScrollArea>("triageScroll")->widget()->isVisible(), true);
+    QCOMPARE(child<QLabel>("incidentTitle")->textInteractionFlags(), Qt::TextSelectableByMouse);
 }
 
 void TestTriageTab::headerFirstActionsBuildThePanelsTheyNeed()

@@ -85,7 +85,9 @@ TriageHeader::TriageHeader(const IncidentService &service, QWidget *parent)
     titleFont.setPointSize(17);
     titleFont.setBold(true);
     m_title->setFont(titleFont);
-    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Selectable from enableTitleSelection(): a selectable label keeps its text in a document
+    // that the layout lays out again at every width it tries, several times before the first
+    // frame.
     titles->addWidget(m_title);
     auto *sub = new QHBoxLayout;
     m_channelButton = new QPushButton(this);
@@ -179,6 +181,11 @@ TriageHeader::TriageHeader(const IncidentService &service, QWidget *parent)
     styleText(m_banner, Qt::white, 0, true);
     m_banner->hide();
     v->addWidget(m_banner);
+}
+
+void TriageHeader::enableTitleSelection()
+{
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
 }
 
 void TriageHeader::placeFeedback(bool besideStatus)

@@ -31,6 +31,9 @@ public:
     void showFeedback(const QString &text);
     void showError(const QString &text); // red for a few seconds, then the feedback colour
     void clearFeedback();
+    // The title can be selected with the mouse from then on (the tab calls it once it has
+    // painted).
+    void enableTitleSelection();
 
 Q_SIGNALS:
     void copyChannelRequested();

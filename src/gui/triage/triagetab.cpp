@@ -188,6 +188,7 @@ void TriageTab::buildPanels()
     m_scroll->setWidget(body);
     m_scroll->viewport()->installEventFilter(this);
     m_panelsBuilt = true;
+    m_header->enableTitleSelection();
     arrangePanels();
 
     reloadProfile();
