@@ -101,8 +101,11 @@ private Q_SLOTS:
         child.setProcessEnvironment(env);
         child.start(QCoreApplication::applicationFilePath(), {});
         QVERIFY(child.waitForFinished(30000));
+        // Ended by the signal: by its default action, or by the handler that was there before
+        // the guard (AddressSanitizer's reports it and exits with a failure code).
         QCOMPARE(child.readAllStandardOutput(), QByteArray("guarded\n"));
-        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+        QVERIFY2(child.exitStatus() == QProcess::CrashExit || child.exitCode() != 0,
+                 "the child went on after SIGBUS");
     }
 
     void bytesInBlocksGiveTheWholeReportAndStop()
@@ -243,6 +246,7 @@ int busChild(const QString &path)
     std::fputs("guarded\n", stdout);
     std::fflush(stdout);
     std::raise(SIGBUS);
+    std::fputs("survived\n", stdout);
     return 0;
 }
 
