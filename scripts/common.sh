@@ -42,6 +42,9 @@ install_packages() {
     log "Installing: ${missing[*]}"
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+    # The downloaded archives (about 1.4 GB for the first run) are not needed once installed,
+    # and the builds need the disk more.
+    as_root apt-get clean
 }
 
 # configure_build DIR BUILD_TYPE [extra cmake args...]: configures once, then only builds.
