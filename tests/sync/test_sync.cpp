@@ -1418,7 +1418,7 @@ void TestSync::workerListensAgainAfterTheServerDropsIt()
                                 false});
     a->engine.syncOnce();
     QTRY_COMPARE(bReader->eventCount(inc.id), 1);
-    QCOMPARE(int(b.status().state), int(SyncStatus::State::Synced));
+    QTRY_COMPARE(int(b.status().state), int(SyncStatus::State::Synced));
 }
 
 void TestSync::workerStatusCountsConflicts()
