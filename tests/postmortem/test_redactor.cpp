@@ -1211,6 +1211,8 @@ void TestRedactor::providerLookAlikes_data()
     add("path with slash and at", u"copied orders/archive@2026-12-02 to s3://backups/orders/"_s);
     add("email addresses", u"paged oncall/sre@example.com and ops@example.com"_s);
     add("base64 of ordinary json", u"data eyJvayI6dHJ1ZX0= from the probe"_s);
+    add("java class names in a stack trace",
+        u"at NotificationServiceImplV2.Helper.ProcessIncomingMessagesTask(Worker.java:42)"_s);
     add("long hex trace id", u"trace 4bf92f3577b34da6a3ce929d0e0e4736 span 00f067aa0ba902b7"_s);
 }
 

@@ -919,9 +919,10 @@ void addVendorShapes(std::vector<Rule> &r)
         {{"sk-"}, R"(\bsk-[a-f0-9]{32}\b)", "ai-api-key", 0},
         {{"api_org_"}, R"(\bapi_org_([A-Za-z]{34})\b)", "huggingface-token", 3.5},
         {{"lsv2_"}, R"(\blsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}\b)", "langsmith-key", 0},
-        // Discord bot tokens: the bot's id in base64, a timestamp, an HMAC.
+        // Discord bot tokens: the bot's id in base64, a timestamp, an HMAC. Digits in the id and
+        // the HMAC tell them from a class name such as Outer.Helper.LongMethodName.
         {{"."},
-         R"((?<![A-Za-z0-9_.-])[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.([A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_.-]))",
+         R"((?<![A-Za-z0-9_.-])[MNO](?=[A-Za-z_-]{0,24}[0-9])[A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.((?=[A-Za-z_-]{0,37}[0-9])[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_.-]))",
          "discord-bot-token",
          3.0},
         {{"eyj"}, R"(\beyJrIjoi[A-Za-z0-9]{70,400}={0,3}(?![A-Za-z0-9=]))", "grafana-token", 0},
