@@ -4,6 +4,8 @@
 
 #include <QRandomGenerator>
 #include <QTest>
+#include <cstring>
+#include <utility>
 
 using namespace idesk;
 using namespace Qt::StringLiterals;
@@ -21,6 +23,10 @@ private Q_SLOTS:
     void corpus();
     void lookAlikes_data();
     void lookAlikes();
+    void providerTokens_data();
+    void providerTokens();
+    void providerLookAlikes_data();
+    void providerLookAlikes();
     void idempotent_data() { secrets_data(); }
     void idempotent();
     void corpusIdempotent_data() { corpus_data(); }
@@ -915,6 +921,302 @@ void TestRedactor::lookAlikes_data()
 }
 
 void TestRedactor::lookAlikes()
+{
+    QFETCH(QString, input);
+    const Redactor::Result r = Redactor().redact(input);
+    QCOMPARE(r.text, input);
+    QCOMPARE(r.count, 0);
+}
+
+// Tokens in the published shapes of the vendors that secret scanners know (gitleaks' and
+// trufflehog's rule sets), each in the places an incident puts them: a sentence, a log line, a
+// JSON body and, where a client sends it there, a URL or a header. The values are random
+// characters of each format's alphabet and length, never real keys. The secret must go whatever
+// surrounds it: the shape alone has to tell, as the name beside it is often no help.
+void TestRedactor::providerTokens_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("secret");
+
+    struct Sample
+    {
+        const char *name;
+        QString token;
+        QString secret;       // the part that must go, when not the whole token
+        const char *contexts; // s sentence, l log line, j JSON, u URL query, p header
+    };
+    const Sample samples[] = {
+        {"github pat", u"ghp_kNtaU4i5GpIpatEJc2vPjjeJeRvtQRxFAoCR"_s, u""_s, "sljup"},
+        {"github oauth", u"gho_IsBhyIRPK2iyElwmrYEE8mBvo8fg2TrrBwyM"_s, u""_s, "slj"},
+        {"github app", u"ghs_ZDrXqDjrDYazmDtlRyIS4YUhh3eIukIJeU75"_s, u""_s, "slj"},
+        {"github user-to-server", u"ghu_OCKZpoQzvfZi4BOClH53mAueyN14AQzGehKs"_s, u""_s, "slj"},
+        {"github refresh", u"ghr_5qjnVeAcECkbgoEYuAlBrt5zG4naKZrNOUwc"_s, u""_s, "slj"},
+        {"github fine-grained",
+         u"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"_s,
+         u""_s, "slju"},
+        {"gitlab pat", u"glpat-e18-0MQfVyFvIxBKCQV8"_s, u""_s, "sljup"},
+        {"gitlab routable pat", u"glpat-hMonrC3RgrUbVYTxaxu19gxOJ7DmZc5EPuTB.01h7prpq7"_s, u""_s,
+         "slj"},
+        {"gitlab deploy token", u"gldt-9FzHZfJrBniKpdY8txzL"_s, u""_s, "slj"},
+        {"gitlab runner token", u"glrt-km30fde4bhIlXysv24id"_s, u""_s, "slj"},
+        {"gitlab feature flag token", u"glffct-0gQjuy4f6GlD6f9JHEob"_s, u""_s, "slj"},
+        {"gitlab oauth app secret",
+         u"gloas-1bd1c88c728cabff9c1d6694302b15399ac70803a3d51eb2f02d53b67185767f"_s, u""_s, "slj"},
+        {"gitlab runner registration", u"GR1348941ZhDXDEqYURMp3_5BW-i7"_s, u""_s, "slj"},
+        {"slack bot", u"xoxb-749604743433-7997196573845-wDAEbNm7zyo4725a4uuOo5oz"_s, u""_s,
+         "sljup"},
+        {"slack user",
+         u"xoxp-287120218330-656703706221-9748970056768-7219c075a986b690d20a043596b28791"_s, u""_s,
+         "slj"},
+        {"slack app",
+         u"xapp-1-A1LDE66B6L9-4015833991044-6921fc1b092d68a8b78e36a895bde84085ca3b2e7a5200af5e8486b39e05216b"_s,
+         u""_s, "slj"},
+        {"slack config refresh",
+         u"xoxe-1-8VAD5QSX36S0P5L0UFJL57ZWYMUNG5ZMPQ44FC4F1DVGHDUPJ5DXQSNL1WAM3Z71TLJ9NS2KWPYO9LO7FCCXZAWN0UPWNLFBA5RP5Y18ZAAKI2IGN8DT9H2SV4OJM9FJ7LHKLT3VXWXHIT1XGF"_s,
+         u""_s, "slj"},
+        {"stripe secret",
+         u"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"_s,
+         u""_s, "sljup"},
+        {"stripe restricted",
+         u"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"_s,
+         u""_s, "slj"},
+        {"stripe webhook secret", u"whsec_tg4p7BKfsSUNch3urubJEyqmtVOR1i7f"_s, u""_s, "slj"},
+        {"google api key", u"AIza4bvwuYpxKbqDeKiS7oG7F4VEjd4-z7c_kka"_s, u""_s, "sljup"},
+        {"google oauth client secret", u"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"_s, u""_s, "slj"},
+        {"openai legacy", u"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"_s, u""_s, "sljup"},
+        {"openai project",
+         u"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"_s,
+         u""_s, "sljup"},
+        {"openai service account",
+         u"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"_s,
+         u""_s, "slj"},
+        {"openai-compatible hex key", u"sk-0428b78ca325ab95d95a51644fbb1f8b"_s, u""_s, "sljup"},
+        {"anthropic",
+         u"sk-ant-api03-RuHjUMVmHhgW_TMgzMw2QnZ5FVzIqHacT2a0vbi0k7_Sy0fdAxY8Di5Z29LuC-4h_iPIqq626V49me7nuTsfUKG25NxynAA"_s,
+         u""_s, "sljup"},
+        {"anthropic admin",
+         u"sk-ant-admin01-eeQM2AF_T0RIo6kH5M045lTqbGaAY4XFLFy5ZOTSQAytBp0VfPVCJOVsxUmmZzDSbdZcd55LKmPoLic3zkllmFzal2bZZAA"_s,
+         u""_s, "slj"},
+        {"npm", u"npm_tsAJP8RNEATF3kbzzmgaoLIV3Vwj2NGt5Ugb"_s, u""_s, "sljp"},
+        {"pypi",
+         u"pypi-AgEIcHlwaS5vcmcp6kFFfXt3IzZ7qHPwwj_HpYNB8osCPEafhdzJ4YaO3YKGQv7wqFUOYIBeVMCTJluJ_oqMqbdf2x09bDOTa0lIja8nSwu4MqqAQCWUDwsU1ZqDzOQGIjIlaJTugltL_G2GZIpPd1tAHo_"_s,
+         u""_s, "slj"},
+        {"test pypi",
+         u"pypi-AgENdGVzdC5weXBpLm9yZw-riMmB9tA-1FMYduZdI6W8ik18-cfbLdmgjY62gVWSOxAW_nSO79Zc0PrxaKJVALCs5aPqB1Es_mRMwc89yNCByPi0ftk2tVbr1hStaHE2E9GZSHXSQYgOb5qcuNqAKAb-Hr0one8G8g"_s,
+         u""_s, "slj"},
+        {"sendgrid", u"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"_s,
+         u""_s, "sljup"},
+        {"twilio api key", u"SK3627180ee494d68be31b2d9d1ef04aea"_s, u""_s, "slj"},
+        {"shopify admin token", u"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"_s, u""_s, "sljp"},
+        {"shopify shared secret", u"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"_s, u""_s, "slj"},
+        {"digitalocean pat",
+         u"dop_v1_196c510def7f8a515a971203f6556777ad3c57c37e859b881be7d5ce957400bf"_s, u""_s,
+         "sljp"},
+        {"digitalocean oauth",
+         u"doo_v1_ff4984ea83b1e409998f1187cfb074afd1dc81536abd458aa2a8149a353135fa"_s, u""_s,
+         "slj"},
+        {"vault service token",
+         u"hvs.vWEjFZovXTMp6xdDzPuVxXQQxJR--_cPkgOcDTa4hfymJe_MOXr7pPJRldESWn7hJ7lK1OWtynPrmfT8girgagubxRkfaRW"_s,
+         u""_s, "sljp"},
+        {"vault batch token",
+         u"hvb.1gqSGtLUp1_jM5E2ajBcjfd_Xb49-H7UD8Ec9paQDchG1Om_8rb7JBJNQ_tHb09N1GSuLX5W6An0kiNoOHa29XIyGfzFBsoB2KuVu1AzqcdbgCib34w-oOlip-RF_7lM99oeFIZzDvb8"_s,
+         u""_s, "slj"},
+        {"doppler", u"dp.pt.AShys1FB4kCg0Tb0GtynIfKqPAMTxlz5nxkgwiRj6Hh"_s, u""_s, "sljp"},
+        {"azure storage key",
+         u"DefaultEndpointsProtocol=https;AccountName=ordersstore;AccountKey=YJRxMK0xjw5ygRS3bElLbGq/jF8QHxJUidcnTQGScjhS7A4PNwsvQh3g0ooVS9MNEBaPzaeV55n67FFOV4AmDM==;EndpointSuffix=core.windows.net"_s,
+         u"YJRxMK0xjw5ygRS3bElLbGq/jF8QHxJUidcnTQGScjhS7A4PNwsvQh3g0ooVS9MNEBaPzaeV55n67FFOV4AmDM=="_s,
+         "slj"},
+        {"age", u"AGE-SECRET-KEY-16RPNV0KRYJANFXHA6F2UTK4RKRU0VCU5SVEFEF8YEHNS35Z8N3P0KE3X6U"_s,
+         u""_s, "slj"},
+        {"telegram bot", u"9190651596:AAgusa0X2Qy2jKhlf2K6X4vRwXaxEWGvtx3"_s, u""_s, "slju"},
+        {"discord bot",
+         u"MTiJz5AWR6AvIA3Z9viBnpUOBu.9WpwKk.CxMi_c9rzhIDQlCZspEBhqH8p7adOLKy3m6WqU"_s, u""_s,
+         "sljp"},
+        {"mailgun", u"key-cb8e08db56b4b5f02fbde49db14e2be5"_s, u""_s, "slj"},
+        {"postman", u"PMAK-87d020abf65c3f6500f05651-f3eb7113d916b0e731b5a5b0901133d15e"_s, u""_s,
+         "sljp"},
+        {"linear", u"lin_api_Ymdofn4FDPTCcWNB945KSjF9xQziosNvgt27Z2CC"_s, u""_s, "sljp"},
+        {"grafana service account", u"glsa_P03gYaIljbDG4L0RY7bWDV0oO9LObSDp_c461111d"_s, u""_s,
+         "sljp"},
+        {"grafana cloud",
+         u"glc_D6KFcvYfZxmRrmxpD1LoKbKqaSaC9vQt1OSJBoNMSeqqOxqnAWoV1uiZXdASaDghHL02y7icwzGupc8Z=="_s,
+         u""_s, "slj"},
+        {"grafana legacy api key",
+         u"eyJrIjoiCuyGQeiU3NqLWZTvUVCmjkQ22ar0pvnZPZHN57Viwqew29vD9rqcg6v2UKeTfklKYGzxDQwYOaIJHz7I0S7aGnc2hR"_s,
+         u""_s, "sljp"},
+        {"heroku", u"HRKU-AAnPXRXGFpeqPmmaDYJZkvtnpSAUvQzkniJViP9lCMyUKpV4lYQV5bFQ1ZVZ"_s, u""_s,
+         "slj"},
+        {"databricks", u"dapidac0afb3b64f0e0dfe6ec1eb1d536b0f"_s, u""_s, "sljp"},
+        {"atlassian",
+         u"ATATT3xFfGF0E4ghmE4XzPydNUMeTsuYE4lsyGEi7AMKg-ZY0XuNd4KpYj91bTuDY7Tz_hxeY35kMN6t9AW_3Fm720tuhZnOzkArO4kRbr9IiRWeW-E4bvcHpwJyW_aLptY0SRnM40BmIveTRCogb4tjgAI2g-XJ8U2QoLdONtov1wN1Ef-tW1=0837CFD7"_s,
+         u""_s, "sljp"},
+        {"bitbucket app password", u"ATBByDEgxX5xWuKHBLdzjCP73f4VwR4juhOYE4B24D07"_s, u""_s, "slj"},
+        {"new relic user key", u"NRAK-Y16RFHXKDCS9S2HOC960CSUT2UL"_s, u""_s, "sljp"},
+        {"new relic license key", u"ec9d022da124e0ff8079dd6523a19cf919f4NRAL"_s, u""_s, "slj"},
+        {"jwt",
+         u"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJzdmMtb3JkZXJzIiwiZXhwIjoxNzk2MDAwMDAwfQ.xDVJdJkCklc4WoFKvj7003G9OjCmKzl2SxVxOAMRfI-"_s,
+         u""_s, "sljup"},
+        {"aws key id", u"AKIAGVEOPJ3BZDCKURQ4"_s, u""_s, "slj"},
+        {"aws key id A3T", u"A3TXNNRSHA32KJGTIRLM"_s, u""_s, "slj"},
+        {"aws bedrock",
+         u"ABSKqL1wg5mzHI+84zZq1I1H3UxO2/mkbISaY3H2sOumOeKtcGdOn4P8QyxoTJL750l8Ozf0EdTMd14yRBGsvZCDwO5DJob1EoKSMThYKCu8yy/MZkAHoMKMHqO1AhJ+kOaa"_s,
+         u""_s, "slj"},
+        {"1password secret key", u"A3-5W3N0F-0Y6KZHQPSUF-BV08E-3N2LD-7R32C"_s, u""_s, "slj"},
+        {"adobe client secret", u"p8e-DA8fxsHSjctLLR5n7WpwQ0lKeLxxc76H"_s, u""_s, "slj"},
+        {"airtable pat",
+         u"patzQBwGOfiFxK5Zt.15b707cddfa0769a9c8d04262a7863629addcace7fa688cf85a1515f52d7f0c0"_s,
+         u""_s, "sljp"},
+        {"clickhouse secret", u"4b1dNIOvh7yH7TZIA18saIeUAoHFssY3V2fJ2ijnw0"_s, u""_s, "slj"},
+        {"easypost test key", u"EZTKel30LEX3RkpE5ssU2wYZC8WXebHDZamtuzhxinr5vdIcP405C9sNfL"_s,
+         u""_s, "slj"},
+        {"facebook page token",
+         u"EAACqdqOzcGvaScqjo8t3wU35I7LBcrEf5F02B6CEsWneiebTzp8DfY0xFHFZdaau9OHkdmsW86SxE60Ybz6USqj4VizVPmyaU0Tap2MDIGMI4V8Oz5bJUBYN0PVjyLxdeUuUtyIy4BxswYdaISGm0ITCkIqbRYNu4Licw4Mrny9wUf7ggBYd00N"_s,
+         u""_s, "sljp"},
+        {"square production token",
+         u"EAAAUJUe6GLWvQFfywWTn_GOy5YlYIH7I7__BEN93Lug8rLlOWjuEww2ai8L8ZuX"_s, u""_s, "sljp"},
+        {"flyio macaroon",
+         u"fm1a_hwvrjTlx43q3+BBSjmR67ZFbPHu7WjuBfA5RuH7+dl/8N7gB9/wy972S1qBP1Ma/Qr/AxG8B7CMWY4GPTVZovAnCcDLAz761R7ksA/I7szL1DVVxppZv7jdvFSw1CbxDjc47x0/jaww4Ivt+li9B9Z7V6bmlzbBrpKpriKYyCM9Wgt8pgJus=="_s,
+         u""_s, "slj"},
+        {"frameio", u"fio-u-u6sspJWyPe2DKZiCIJzfyFjR8O3iHCr05UK-6yMvYijFR0APr4w0D3Ap1rJLOB1B"_s,
+         u""_s, "slj"},
+        {"huggingface", u"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"_s, u""_s, "sljp"},
+        {"huggingface org", u"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"_s, u""_s, "slj"},
+        {"intra42", u"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"_s,
+         u""_s, "slj"},
+        {"maxmind", u"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"_s, u""_s, "slj"},
+        {"octopus deploy", u"API-Z9HIPXH8DIONUEVKD0NIU9YUFJ"_s, u""_s, "sljp"},
+        {"openshift", u"sha256~-qXreRq7p1snunWPjTU_u7a7wMOjildeJQ_2LRcbCxT"_s, u""_s, "sljp"},
+        {"brevo",
+         u"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"_s,
+         u""_s, "slj"},
+        {"settlemint", u"sm_pat_zAlBm8nZoUlyysA4"_s, u""_s, "slj"},
+        {"twitter bearer",
+         u"AAAAAAAAAAAAAAAAAAAAAA0tsF3K1lTZEuSU0Cdy7qoA5RPfr1LUlbPFoWmJ0M4ZWChIGpauvnB6Ie8I1Q9nsJptHV0Ib1KmbgkSPGMKIpBUoJpb"_s,
+         u""_s, "sljp"},
+        {"dropbox",
+         u"sl.VfEPrSBErKRnuhuSrhCCBA2KZm89C71ga9ZupomY72t_4gahdBSMXQvTAU50hQvPf_-xuiYwfgwBCvMo5lgcH0IB6qYwR8QHvcqkKFAY52blkNc5H1GoIdYxLm6t6B7FLtTsMLF"_s,
+         u""_s, "sljp"},
+        {"deno deploy", u"ddp_Nw3g0NeoT0voJXDWmeWp3rDEdezYo9vhw9Hf"_s, u""_s, "slj"},
+        {"langsmith", u"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"_s, u""_s, "slj"},
+        {"tencent secret id", u"AKIDGEnssTX1AN818ypjpAvYBExr4AvBWW5k"_s, u""_s, "slj"},
+        {"azure new-format key",
+         u"UYfbtrZJ2zHt4GpNWk05DCUwjbGS70lX7g6TACVoQu2NCQBVh0XMJQQJ99AASfUtTLONYPYdjys0AZDOI8bj"_s,
+         u""_s, "slj"},
+    };
+    const std::pair<char, QString> contexts[] = {
+        {'s', u"I pasted %1 into the incident channel by mistake, please rotate it."_s},
+        {'l',
+         u"2026-12-02T19:14:07.123Z ERROR payments-worker-7 upstream rejected %1 status=401"_s},
+        {'j', u"{\"event\":\"deploy\",\"value\":\"%1\",\"ok\":false}"_s},
+        {'u', u"GET https://hooks.example.net/v1/notify?v=%1&retry=1 HTTP/1.1"_s},
+        {'p', u"X-Upstream: %1"_s},
+    };
+    for (const Sample &s : samples) {
+        for (const auto &[letter, pattern] : contexts) {
+            if (!std::strchr(s.contexts, letter))
+                continue;
+            QTest::addRow("%s / %c", s.name, letter)
+                << pattern.arg(s.token) << (s.secret.isEmpty() ? s.token : s.secret);
+        }
+    }
+
+    // Credentials that are no token of their own but sit in a connection string, a config file
+    // or a command line.
+    auto add = [](const char *name, const QString &input, const QString &secret) {
+        QTest::newRow(name) << input << secret;
+    };
+    add("ado.net connection string",
+        u"Server=tcp:orders.database.windows.net,1433;Initial Catalog=orders;User ID=svc;Password=Vb8#qLm2!xR7;Encrypt=True;"_s,
+        u"Vb8#qLm2!xR7"_s);
+    add("odbc connection string",
+        u"DRIVER={ODBC Driver 18};SERVER=db01;UID=report;PWD=q7Rm!x2Lp9;DATABASE=orders"_s,
+        u"q7Rm!x2Lp9"_s);
+    add("jdbc url with password parameter",
+        u"jdbc:postgresql://db01:5432/orders?user=svc&password=Zt4kPq9xLm2w&ssl=true"_s,
+        u"Zt4kPq9xLm2w"_s);
+    add("oracle user/password@", u"jdbc:oracle:thin:orders_app/Qx7vLp2mZk9w@//db01:1521/ORCL"_s,
+        u"Qx7vLp2mZk9w"_s);
+    add("sqlplus user/password@", u"sqlplus system/Kd8mXq2pLz7v@prod-db as sysdba"_s,
+        u"Kd8mXq2pLz7v"_s);
+    add("netrc on one line", u"machine api.example.com login deploy password Rq8xLm2vKp9z"_s,
+        u"Rq8xLm2vKp9z"_s);
+    add("netrc over lines", u"machine git.example.com\n  login deploy\n  password Wm3qZx8vLp2k\n"_s,
+        u"Wm3qZx8vLp2k"_s);
+    add("xml password element",
+        u"<server><id>nexus</id><username>ci</username><password>Tz7qLm2xVp9k</password></server>"_s,
+        u"Tz7qLm2xVp9k"_s);
+    add("nuget config password", u"<add key=\"ClearTextPassword\" value=\"Hx4mQz8vLp2r\" />"_s,
+        u"Hx4mQz8vLp2r"_s);
+    add("redis-cli -a", u"redis-cli -h cache-01 -a Pz8mXq2vLk7r --no-auth-warning ping"_s,
+        u"Pz8mXq2vLk7r"_s);
+    add("sshpass -p", u"sshpass -p Lq9vZm2xKp7w ssh ops@bastion"_s, u"Lq9vZm2xKp7w"_s);
+    add("docker login -p", u"docker login -u ci -p Mz7qLx2vKp9r registry.example.com"_s,
+        u"Mz7qLx2vKp9r"_s);
+    add("creds name", u"DB_CREDS=Xk8mQz2vLp7r ./migrate"_s, u"Xk8mQz2vLp7r"_s);
+    add("s3 presigned url signature",
+        u"GET https://orders.s3.amazonaws.com/export.csv?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20261202T191407Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=host&X-Amz-Signature=6f1c9e2a8b7d4c3f0e5a1b9d8c7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e"_s,
+        u"6f1c9e2a8b7d4c3f0e5a1b9d8c7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e"_s);
+    add("pem key escaped in json",
+        u"{\"type\": \"service_account\", \"private_key\": \"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\\nq9Lm2xVp7kZt4\\n-----END PRIVATE KEY-----\\n\"}"_s,
+        u"MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7"_s);
+    add("encrypted pem key",
+        u"-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI\n-----END ENCRYPTED PRIVATE KEY-----"_s,
+        u"MIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI"_s);
+}
+
+void TestRedactor::providerTokens()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, secret);
+    const Redactor::Result r = Redactor().redact(input);
+    QVERIFY2(r.count >= 1, qPrintable(u"not redacted: "_s + input));
+    for (qsizetype i = 0; i + 8 <= secret.size(); ++i) {
+        const QString piece = secret.mid(i, 8);
+        QVERIFY2(!r.text.contains(piece),
+                 qPrintable(u"'%1' of '%2' survives in: %3"_s.arg(piece, secret, r.text)));
+    }
+    const Redactor::Result again = Redactor().redact(r.text);
+    QCOMPARE(again.text, r.text);
+    QCOMPARE(again.count, 0);
+}
+
+// What the new shapes must leave alone: the ids, hashes, names and versions an incident is full
+// of, some of them with the same prefixes or lengths.
+void TestRedactor::providerLookAlikes_data()
+{
+    QTest::addColumn<QString>("input");
+    auto add = [](const char *name, const QString &input) { QTest::newRow(name) << input; };
+    add("k8s pod names",
+        u"orders-7d9f8c6b5-x2x7q CrashLoopBackOff, restarted payments-api-5f6d7c8b9-abcde"_s);
+    add("uuid ids",
+        u"order 3f2b6c1e-8d4a-4e6b-9c1f-2a7d5e8b9c0d refunded to 6a1f0c2e-1b2d-4c3e-8f4a-5b6c7d8e9f00"_s);
+    add("commit hashes", u"reverted 9fceb02d0ae598e95dc970b74767f19372d61af8 (short 9fceb02)"_s);
+    add("version strings", u"upgraded to v2.14.3-rc.1+build.20261202 and chart orders-1.4.0"_s);
+    add("timestamps", u"2026-12-02T19:14:07.123Z and 1796000000 and 20261202T191407Z"_s);
+    add("sha256 image digest",
+        u"image sha256:ee3772a077021721a278f64f7fd633dbdde131ca3766e4d58e72e310275dff6c pulled"_s);
+    add("ordinary words with prefixes",
+        u"the sk-learn model, api-gateway, pat.json, ghost_mode, glad-to-help and key-value stores"_s);
+    add("prefixed names",
+        u"skipped sk-orders-canary and sl.orders.dashboard; API-GATEWAY-EU-WEST-1 ok"_s);
+    add("uppercase constants", u"ERROR_CODE_PAYMENT_DECLINED_INSUFFICIENT_FUNDS and AKIDS_TOTAL"_s);
+    add("s3 url without signature",
+        u"https://orders.s3.amazonaws.com/export.csv?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=3600"_s);
+    add("aws arn", u"arn:aws:iam::123456789012:role/orders-deployer"_s);
+    add("xml without secrets", u"<server><id>nexus</id><username>ci</username></server>"_s);
+    add("password in an xml comment word", u"<passwordPolicy>strict</passwordPolicy>"_s);
+    add("netrc-like prose", u"the password field on the login page is broken"_s);
+    add("docker login asking", u"docker login -u ci --password-stdin registry.example.com"_s);
+    add("redis-cli without password", u"redis-cli -h cache-01 -p 6379 ping"_s);
+    add("path with slash and at", u"copied orders/archive@2026-12-02 to s3://backups/orders/"_s);
+    add("email addresses", u"paged oncall/sre@example.com and ops@example.com"_s);
+    add("base64 of ordinary json", u"data eyJvayI6dHJ1ZX0= from the probe"_s);
+    add("java class names in a stack trace",
+        u"at NotificationServiceImplV2.Helper.ProcessIncomingMessagesTask(Worker.java:42)"_s);
+    add("long hex trace id", u"trace 4bf92f3577b34da6a3ce929d0e0e4736 span 00f067aa0ba902b7"_s);
+}
+
+void TestRedactor::providerLookAlikes()
 {
     QFETCH(QString, input);
     const Redactor::Result r = Redactor().redact(input);

@@ -165,7 +165,7 @@ NameClass classifyName(QStringView name, Syntax syntax)
     const QString &last = w.last();
     const QString prev = w.size() > 1 ? w.at(w.size() - 2) : QString();
 
-    if (last.endsWith(u"credentials") || last.endsWith(u"credential"))
+    if (last.endsWith(u"credentials") || last.endsWith(u"credential") || last == u"creds")
         return NameClass::Credentials;
     for (const char16_t *s : kStrongSuffixes) {
         if (last.endsWith(QStringView(s)))
@@ -464,7 +464,7 @@ Value valueAt(const QString &text, qsizetype pos)
 
 // Names that can hold a secret end with one of these; the exact decision is classifyName's.
 constexpr char16_t kNameEnd[] =
-    uR"rx((?:pass(?:word|wd|phrase)?|pwd|secret|token|keypair|keys?|auth|credentials?|mnemonic|phrase|pk|sk|data))rx";
+    uR"rx((?:pass(?:word|wd|phrase)?|pwd|secret|token|keypair|keys?|auth|credentials?|creds|mnemonic|phrase|pk|sk|data))rx";
 
 QString withNames(const char16_t *pattern)
 {
@@ -824,22 +824,22 @@ void addVendorShapes(std::vector<Rule> &r)
 {
     static const VendorShape shapes[] = {
         {{"-us"}, R"(\b[0-9a-f]{32}-us[0-9]{1,2}\b)", "mailchimp-key", 0},
-        {{"sq0"},
-         R"(\bsq0(?:atp-[0-9A-Za-z_-]{22,}|csp-[0-9A-Za-z_-]{43,})(?![0-9A-Za-z_-]))",
+        {{"sq0", "eaaa"},
+         R"(\b(?:sq0atp-[0-9A-Za-z_-]{22,}|sq0csp-[0-9A-Za-z_-]{43,}|EAAA[0-9A-Za-z_-]{22,60})(?![0-9A-Za-z_-]))",
          "square-token",
          0},
         {{".atlasv1."},
          R"(\b[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70}(?![A-Za-z0-9_=-]))",
          "terraform-token",
          0},
-        {{"nrak-", "nrii-"},
-         R"(\bNR(?:AK-[A-Z0-9]{27}|II-[A-Za-z0-9_-]{32})(?![A-Za-z0-9_-]))",
+        {{"nrak-", "nrii-", "nral"},
+         R"((?:\bNR(?:AK-[A-Z0-9]{27}|II-[A-Za-z0-9_-]{32})|\b[a-f0-9]{36}NRAL)(?![A-Za-z0-9_-]))",
          "newrelic-key",
          0},
         {{"pmak-"}, R"(\bPMAK-[a-f0-9]{24}-[a-f0-9]{34}\b)", "postman-key", 0},
         {{"pul-"}, R"(\bpul-[a-f0-9]{40}\b)", "pulumi-token", 0},
-        {{"fo1_", "fm2_"},
-         R"(\b(?:fo1_[A-Za-z0-9_-]{40,}|fm2_[A-Za-z0-9+/]{64,}={0,3})(?![A-Za-z0-9_+/=-]))",
+        {{"fo1_", "fm2_", "fm1a_", "fm1r_"},
+         R"(\b(?:fo1_[A-Za-z0-9_-]{40,}|fm(?:2|1[ar])_[A-Za-z0-9+/]{64,}={0,3})(?![A-Za-z0-9_+/=-]))",
          "flyio-token",
          0},
         {{"secret_", "ntn_"},
@@ -894,8 +894,8 @@ void addVendorShapes(std::vector<Rule> &r)
          R"(\bsgp_(?:[a-fA-F0-9]{16}_|local_)?[a-fA-F0-9]{40}\b)",
          "sourcegraph-token",
          0},
-        {{"nfp_", "rnd_", "pnu_"},
-         R"(\b(?:nfp_([A-Za-z0-9]{36})|rnd_([A-Za-z0-9]{32})|pnu_([A-Za-z0-9]{36}))\b)",
+        {{"nfp_", "rnd_", "pnu_", "ddp_", "ddw_"},
+         R"(\b(?:nfp_([A-Za-z0-9]{36})|rnd_([A-Za-z0-9]{32})|pnu_([A-Za-z0-9]{36})|dd[pw]_([A-Za-z0-9]{36}))\b)",
          "platform-token",
          3.0},
         {{"rdme_"}, R"(\brdme_[a-z0-9]{70}\b)", "readme-key", 0},
@@ -907,7 +907,7 @@ void addVendorShapes(std::vector<Rule> &r)
          0},
         {{"shippo_"}, R"(\bshippo_(?:live|test)_[a-f0-9]{40}\b)", "shippo-token", 0},
         {{"flwseck"}, R"(\bFLWSECK(?:_TEST)?-[a-h0-9]{32}-X\b)", "flutterwave-key", 0},
-        {{"ezak"}, R"(\bEZAK[a-z0-9]{54}\b)", "easypost-key", 0},
+        {{"ezak", "eztk"}, R"(\bEZ[AT]K[A-Za-z0-9]{54}\b)", "easypost-key", 0},
         {{"ops_eyj"}, R"(\bops_eyJ[A-Za-z0-9+/=_-]{100,})", "1password-token", 0},
         {{"pat."},
          R"(\bpat\.[A-Za-z0-9_-]{22}\.[0-9a-f]{24}\.[A-Za-z0-9]{20}\b)",
@@ -915,6 +915,51 @@ void addVendorShapes(std::vector<Rule> &r)
          0},
         {{"clojars_"}, R"(\bCLOJARS_[a-z0-9]{60}\b)", "clojars-token", 0},
         {{"tk-us-"}, R"(\btk-us-[A-Za-z0-9_-]{48}(?![A-Za-z0-9_-]))", "scalingo-token", 0},
+        // OpenAI-compatible services (DeepSeek and others) hand out "sk-" and 32 hex digits.
+        {{"sk-"}, R"(\bsk-[a-f0-9]{32}\b)", "ai-api-key", 0},
+        {{"api_org_"}, R"(\bapi_org_([A-Za-z]{34})\b)", "huggingface-token", 3.5},
+        {{"lsv2_"}, R"(\blsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}\b)", "langsmith-key", 0},
+        // Discord bot tokens: the bot's id in base64, a timestamp, an HMAC. Digits in the id and
+        // the HMAC tell them from a class name such as Outer.Helper.LongMethodName.
+        {{"."},
+         R"((?<![A-Za-z0-9_.-])[MNO](?=[A-Za-z_-]{0,24}[0-9])[A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.((?=[A-Za-z_-]{0,37}[0-9])[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_.-]))",
+         "discord-bot-token",
+         3.0},
+        {{"eyj"}, R"(\beyJrIjoi[A-Za-z0-9]{70,400}={0,3}(?![A-Za-z0-9=]))", "grafana-token", 0},
+        {{"atbb"}, R"(\bATBB([A-Za-z0-9_=.-]{32,})(?![A-Za-z0-9_=.-]))", "atlassian-token", 3.5},
+        {{"absk"}, R"(\bABSK[A-Za-z0-9+/]{109,269}={0,2}(?![A-Za-z0-9+/=]))", "aws-bedrock-key", 0},
+        {{"a3-"},
+         R"(\bA3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}\b)",
+         "1password-secret-key",
+         0},
+        {{"p8e-"}, R"(\bp8e-[A-Za-z0-9]{32}\b)", "adobe-client-secret", 0},
+        {{"pat"}, R"(\bpat[A-Za-z0-9]{14}\.[a-f0-9]{64}\b)", "airtable-token", 0},
+        {{"4b1d"}, R"(\b4b1d([A-Za-z0-9]{38})\b)", "clickhouse-key", 3.5},
+        {{"eaa"}, R"(\bEAA[MC][A-Za-z0-9]{100,}\b)", "facebook-token", 0},
+        {{"fio-u-"}, R"(\bfio-u-[A-Za-z0-9_=-]{64}(?![A-Za-z0-9_=-]))", "frameio-token", 0},
+        {{"s4t2"}, R"(\bs-s4t2(?:ud|af)-[a-f0-9]{64}\b)", "intra42-secret", 0},
+        {{"_mmk"}, R"(\b[A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk\b)", "maxmind-key", 0},
+        {{"api-"}, R"(\bAPI-(?=[A-Z]*[0-9])[A-Z0-9]{26}\b)", "octopus-key", 0},
+        {{"sha256~"},
+         R"((?<![A-Za-z0-9_-])sha256~[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-]))",
+         "openshift-token",
+         0},
+        {{"xkeysib-", "xsmtpsib-"},
+         R"(\bx(?:keysib|smtpsib)-[a-f0-9]{64}-[A-Za-z0-9]{16}\b)",
+         "brevo-key",
+         0},
+        {{"sm_"}, R"(\bsm_(?:aat|pat|sat)_[A-Za-z0-9]{16}\b)", "settlemint-token", 0},
+        // Twitter/X app-only bearer tokens start with 22 A's.
+        {{"aaaa"},
+         R"((?<![A-Za-z0-9%])A{22}([A-Za-z0-9%]{80,100})(?![A-Za-z0-9%]))",
+         "twitter-bearer-token",
+         3.5},
+        {{"sl."}, R"(\bsl\.(?:u\.)?([A-Za-z0-9_-]{130,})(?![A-Za-z0-9_-]))", "dropbox-token", 3.5},
+        // Tencent Cloud's SecretId, the counterpart of AWS's key id.
+        {{"akid"}, R"(\bAKID([A-Za-z0-9]{32})\b)", "tencent-secret-id", 3.5},
+        // Microsoft's common annotated key format (Azure DevOps, storage, Cosmos...): 84
+        // characters with the signature JQQJ9 at 52.
+        {{"jqqj9"}, R"(\b[A-Za-z0-9]{52}JQQJ9[A-Za-z0-9]{27}\b)", "azure-key", 0},
     };
     for (const VendorShape &v : shapes) {
         const QString kind = QString::fromLatin1(v.kind);
@@ -975,6 +1020,58 @@ Rule cookieRule()
             }
             p.resume = std::max(i, m.capturedEnd(0));
         });
+}
+
+// Secrets that command lines, .netrc files and signed URLs carry in places of their own.
+void addCommandLineRules(std::vector<Rule> &r)
+{
+    // Passwords given by flags of their own: redis-cli -a, sshpass -p, docker login -p.
+    r.push_back(regexRule(
+        {"redis-cli", "sshpass", "docker"},
+        rx(QStringLiteral(
+            R"rx((?<![A-Za-z0-9_-])(?:redis-cli\b[^\n]{0,200}?\s-a|sshpass\s+-p|docker\s+login\b[^\n]{0,200}?\s-p)[ \t]*(?:"([^"\n]+)"|'([^'\n]+)'|([^\s"'-][^\s]*)))rx")),
+        groups(QStringLiteral("cli-secret"), {1, 2, 3})));
+    // Oracle's user/password@database: JDBC thin URLs, sqlplus and the dump tools.
+    r.push_back(regexRule(
+        {"oracle", "sqlplus", "sqlldr", "expdp", "impdp"},
+        rx(QStringLiteral(
+               R"rx((?<![A-Za-z0-9_])(?:jdbc:oracle:[a-z]+:|(?:sqlplus|sqlldr|expdp|impdp)\s+(?:-[A-Za-z]+\s+)*)[A-Za-z0-9_$#.]+/([^@\s/"']+)@)rx"),
+           true),
+        groups(QStringLiteral("cli-secret"), {1})));
+    // .netrc: "machine HOST login USER password SECRET", on one line or several.
+    r.push_back(regexRule(
+        {"login"}, rx(QStringLiteral(R"rx((?<![A-Za-z0-9_-])login\s+\S+\s+password[ \t]+(\S+))rx")),
+        groups(QStringLiteral("netrc-password"), {1})));
+    // Signed URLs grant access until they expire: S3 and GCS presigned URLs, CloudFront and
+    // the older query-string signatures.
+    r.push_back(regexRule(
+        {"signature="},
+        rx(QStringLiteral(
+               R"rx([?&](?:X-Amz-Signature|X-Goog-Signature|Signature)=([^&\s#"'<>]{16,}))rx"),
+           true),
+        groups(QStringLiteral("url-signature"), {1})));
+}
+
+void addXmlRule(std::vector<Rule> &r, const std::vector<const char *> &nameTriggers)
+{
+    // XML: <password>…</password> (Maven's settings.xml) and <add key="…Password" value="…"/>
+    // (NuGet.config, .NET appSettings).
+    r.push_back(regexRule(
+        nameTriggers,
+        rx(withNames(
+               uR"rx(<([A-Za-z0-9_.:-]*?NAMEEND)>([^<>\n]+)</\1>|<add\s+key\s*=\s*"([A-Za-z0-9_.:-]*?NAMEEND)"\s+value\s*=\s*"([^"\n]*)")rx"),
+           true),
+        [](const QString &, const QRegularExpressionMatch &m, Pick &p) {
+            const int nameGroup = m.capturedStart(1) >= 0 ? 1 : 3;
+            const int valueGroup = nameGroup + 1;
+            const NameClass cls = classifyName(m.capturedView(nameGroup), Syntax::Json);
+            if (!valueIsSecret(cls, m.capturedView(valueGroup)))
+                return;
+            p.spans.push_back({m.capturedStart(valueGroup),
+                               m.capturedEnd(valueGroup),
+                               QStringLiteral("xml-secret"),
+                               {}});
+        }));
 }
 
 const std::vector<Rule> &rules()
@@ -1063,9 +1160,9 @@ const std::vector<Rule> &rules()
         // the same or the next line), or the secret under its name, however that is spelled. A
         // 40-hex commit next to a key id is no secret: AWS secrets mix upper and lower case.
         r.push_back(regexRule(
-            {"akia", "asia", "abia", "acca"},
+            {"akia", "asia", "abia", "acca", "a3t"},
             rx(QStringLiteral(
-                R"rx((?<![A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])[\s\S]{0,120}?\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b)rx")),
+                R"rx((?<![A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])[\s\S]{0,120}?\b(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}\b)rx")),
             [](const QString &, const QRegularExpressionMatch &m, Pick &p) {
                 if (mixedCaseRandom(m.capturedView(1), 3.5))
                     p.spans.push_back({m.capturedStart(1),
@@ -1075,9 +1172,9 @@ const std::vector<Rule> &rules()
                 p.resume = m.capturedEnd(1);
             }));
         r.push_back(regexRule(
-            {"akia", "asia", "abia", "acca"},
+            {"akia", "asia", "abia", "acca", "a3t"},
             rx(QStringLiteral(
-                R"rx(\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b(?:[\s\S]{0,120}?(?<![A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=]))?)rx")),
+                R"rx(\b((?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16})\b(?:[\s\S]{0,120}?(?<![A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=]))?)rx")),
             [](const QString &, const QRegularExpressionMatch &m, Pick &p) {
                 p.spans.push_back(
                     {m.capturedStart(1), m.capturedEnd(1), QStringLiteral("aws-access-key"), {}});
@@ -1156,8 +1253,7 @@ const std::vector<Rule> &rules()
         r.push_back(regexRule({"_v1_"}, rx(QStringLiteral(R"rx(\bdo[opr]_v1_[a-f0-9]{64}\b)rx")),
                               groups(QStringLiteral("digitalocean-token"))));
         r.push_back(regexRule(
-            {"pypi-"},
-            rx(QStringLiteral(R"rx(\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}(?![A-Za-z0-9_-]))rx")),
+            {"pypi-"}, rx(QStringLiteral(R"rx(\bpypi-AgE[A-Za-z0-9_-]{60,}(?![A-Za-z0-9_-]))rx")),
             groups(QStringLiteral("pypi-token"))));
         r.push_back(regexRule(
             {"sntry"},
@@ -1211,9 +1307,9 @@ const std::vector<Rule> &rules()
                 R"rx(\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b)rx")),
             groups(QStringLiteral("github-token"))));
         r.push_back(regexRule(
-            {"gl"},
+            {"gl", "gr1348941"},
             rx(QStringLiteral(
-                R"rx(\bgl(?:pat|dt|rt|ptt|cbt|imt|ft|soat|agent)-[A-Za-z0-9_-]{20,}(?![A-Za-z0-9_-]))rx")),
+                R"rx(\b(?:gl(?:pat|dt|rt|ptt|cbt|imt|ft|soat|agent|ffct|oas)-[A-Za-z0-9_-]{20,}(?:\.[0-9a-z]{9})?|GR1348941[A-Za-z0-9_-]{20,})(?![A-Za-z0-9_.-]))rx")),
             groups(QStringLiteral("gitlab-token"))));
         r.push_back(regexRule(
             {"k_live_", "k_test_", "whsec_"},
@@ -1297,14 +1393,15 @@ const std::vector<Rule> &rules()
             rx(QStringLiteral(
                 R"rx(\bcurl\b[^\n]{0,300}?\s(?:-u|--user)[ \t]+["']?[^\s:"']+:([^\s"']+))rx")),
             groups(QStringLiteral("cli-secret"), {1})));
+        addCommandLineRules(r);
 
         r.push_back({{kHex64}, scanEthereumKeys});
 
         // Assignments whose name calls for a secret: JSON/Python "name": "value", env and
         // query name=value, --name value, YAML and header name: value.
-        const std::vector<const char *> nameTriggers = {"pass",   "pwd",  "secret",     "token",
-                                                        "key",    "auth", "credential", "mnemonic",
-                                                        "phrase", "pk",   "sk",         "data"};
+        const std::vector<const char *> nameTriggers = {
+            "pass",  "pwd",      "secret", "token", "key", "auth", "credential",
+            "creds", "mnemonic", "phrase", "pk",    "sk",  "data"};
         r.push_back(regexRule(
             nameTriggers,
             rx(withNames(
@@ -1321,6 +1418,7 @@ const std::vector<Rule> &rules()
                                    QStringLiteral("json-secret"),
                                    {}});
             }));
+        addXmlRule(r, nameTriggers);
         r.push_back(regexRule(
             nameTriggers,
             rx(withNames(
@@ -1372,11 +1470,33 @@ const std::vector<Rule> &rules()
     return all;
 }
 
-// One bit per trigger word; GCC and Clang both have 128-bit integers.
-__extension__ using TriggerBits = unsigned __int128;
+// One bit per trigger word, in two 128-bit halves (GCC and Clang both have 128-bit integers).
+struct TriggerBits
+{
+    __extension__ using Half = unsigned __int128;
+    std::array<Half, 2> half{};
 
-// Every trigger of every rule (at most 128, one bit each), and for each rule the bits that start
-// it; a rule without triggers has mask 0 and always runs.
+    static TriggerBits bit(std::size_t id)
+    {
+        TriggerBits b;
+        b.half[id / 128] = Half(1) << (id % 128);
+        return b;
+    }
+    TriggerBits &operator|=(const TriggerBits &o)
+    {
+        half[0] |= o.half[0];
+        half[1] |= o.half[1];
+        return *this;
+    }
+    bool intersects(const TriggerBits &o) const
+    {
+        return (half[0] & o.half[0]) != 0 || (half[1] & o.half[1]) != 0;
+    }
+    bool any() const { return half[0] != 0 || half[1] != 0; }
+};
+
+// Every trigger of every rule (at most 256, one bit each), and for each rule the bits that start
+// it; a rule without triggers has no bits and always runs.
 struct TriggerTable
 {
     std::vector<QLatin1String> words;
@@ -1387,8 +1507,8 @@ struct TriggerTable
     std::vector<std::uint8_t> pairIds;
     std::array<TriggerBits, 128> single{}; // the triggers of one character
     std::vector<TriggerBits> ruleMasks;
-    TriggerBits hex64Bit = 0;
-    TriggerBits twelveWordsBit = 0;
+    TriggerBits hex64Bit;
+    TriggerBits twelveWordsBit;
 };
 
 const TriggerTable &triggerTable()
@@ -1397,7 +1517,7 @@ const TriggerTable &triggerTable()
         TriggerTable table;
         std::vector<std::vector<std::uint8_t>> byPair(128 * 128);
         for (const Rule &rule : rules()) {
-            TriggerBits mask = 0;
+            TriggerBits mask;
             for (const char *w : rule.triggers) {
                 const QLatin1String word(w);
                 auto it = std::find(table.words.begin(), table.words.end(), word);
@@ -1406,22 +1526,22 @@ const TriggerTable &triggerTable()
                     it = table.words.end() - 1;
                     const int id = int(it - table.words.begin());
                     if (word == QLatin1String(kHex64))
-                        table.hex64Bit = TriggerBits(1) << id;
+                        table.hex64Bit = TriggerBits::bit(std::size_t(id));
                     else if (word == QLatin1String(kTwelveWords))
-                        table.twelveWordsBit = TriggerBits(1) << id;
+                        table.twelveWordsBit = TriggerBits::bit(std::size_t(id));
                     else if (word.size() == 1)
                         table.single[std::size_t(static_cast<unsigned char>(w[0]))] |=
-                            TriggerBits(1) << id;
+                            TriggerBits::bit(std::size_t(id));
                     else
                         byPair[std::size_t(static_cast<unsigned char>(w[0])) * 128 +
                                std::size_t(static_cast<unsigned char>(w[1]))]
                             .push_back(std::uint8_t(id));
                 }
-                mask |= TriggerBits(1) << (it - table.words.begin());
+                mask |= TriggerBits::bit(std::size_t(it - table.words.begin()));
             }
             table.ruleMasks.push_back(mask);
         }
-        Q_ASSERT(table.words.size() <= 128);
+        Q_ASSERT(table.words.size() <= 256);
         table.pairStart.reserve(byPair.size() + 1);
         for (const auto &ids : byPair) {
             table.pairStart.push_back(std::uint16_t(table.pairIds.size()));
@@ -1438,7 +1558,7 @@ const TriggerTable &triggerTable()
 TriggerBits triggersIn(QStringView text)
 {
     const TriggerTable &t = triggerTable();
-    TriggerBits seen = 0;
+    TriggerBits seen;
     const char16_t *p = text.utf16();
     const qsizetype n = text.size();
     qsizetype hexRun = 0;
@@ -1473,8 +1593,8 @@ TriggerBits triggersIn(QStringView text)
         const std::size_t pair = std::size_t(c) * 128 + c1;
         for (std::size_t at = t.pairStart[pair]; at < t.pairStart[pair + 1]; ++at) {
             const int id = t.pairIds[at];
-            const TriggerBits bit = TriggerBits(1) << id;
-            if (seen & bit)
+            const TriggerBits bit = TriggerBits::bit(std::size_t(id));
+            if (seen.intersects(bit))
                 continue;
             const QLatin1String &w = t.words[std::size_t(id)];
             if (n - i < w.size())
@@ -1518,7 +1638,7 @@ Redactor::Result Redactor::redact(const QString &text) const
     const QString ph = placeholder();
     for (std::size_t r = 0; r < all.size(); ++r) {
         const TriggerBits mask = table.ruleMasks[r];
-        if (mask != 0 && (mask & seen) == 0)
+        if (mask.any() && !mask.intersects(seen))
             continue;
         Spans spans;
         all[r].scan(res.text, spans);

@@ -8,10 +8,11 @@ namespace idesk {
 
 // Removes credentials from text before it leaves the machine (post-mortem export, clipboard,
 // diagnostics evidence). It looks for the shapes secrets actually have: vendor tokens by their
-// prefixes (AWS, GitHub, GitLab, Slack, Stripe, Google, npm, Twilio, SendGrid, Telegram),
-// webhook and RPC URLs that carry a key, PEM private-key blocks, JWTs, Authorization headers,
-// URIs and command lines with a password, Azure connection strings, an AWS secret key next to
-// its key id, Ethereum private keys (64 hex digits next to a word like key, pk or signer),
+// prefixes and shapes (AWS, GitHub, GitLab, Slack, Stripe, Google, npm, Twilio, SendGrid,
+// Telegram, Discord, and the others of gitleaks' and trufflehog's rule sets), webhook, RPC and
+// signed URLs that carry a key, PEM private-key blocks, JWTs, Authorization headers, URIs,
+// command lines, .netrc and XML config with a password, Azure connection strings, an AWS secret key
+// next to its key id, Ethereum private keys (64 hex digits next to a word like key, pk or signer),
 // BIP-39 recovery phrases (checked against the word list and its checksum), and values of
 // names like PASSWORD, DB_PASS, TOKEN, AUTH, API_KEY in env, JSON, YAML and CLI form.
 // It leaves alone what only resembles them: git SHAs, sha256 digests, transaction and block
