@@ -43,6 +43,25 @@ void *bigAllocate(std::size_t bytes)
     return ::operator new(bytes);
 }
 
+std::pair<std::uintptr_t, std::uintptr_t> hugePageSpan(std::uintptr_t address, std::size_t bytes)
+{
+    const std::uintptr_t begin = (address + kHugePage - 1) & ~std::uintptr_t(kHugePage - 1);
+    const std::uintptr_t end = (address + bytes) & ~std::uintptr_t(kHugePage - 1);
+    return end > begin ? std::pair{begin, end} : std::pair{begin, begin};
+}
+
+void adviseHugePages(void *p, std::size_t bytes)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    const auto [begin, end] = hugePageSpan(reinterpret_cast<std::uintptr_t>(p), bytes);
+    if (end > begin)
+        madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE);
+#else
+    (void)p;
+    (void)bytes;
+#endif
+}
+
 void bigFree(void *p, std::size_t bytes)
 {
     if (!p)

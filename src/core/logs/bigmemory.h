@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace idesk::logs {
@@ -13,6 +15,12 @@ namespace idesk::logs {
 // blocks, and other systems, take the ordinary heap. Free with the size that was asked for.
 void *bigAllocate(std::size_t bytes);
 void bigFree(void *p, std::size_t bytes);
+
+// Asks for huge pages on the whole 2 MiB pages inside [p, p + bytes) of memory that is not
+// touched yet (a big std::vector just reserved): it then faults in 2 MiB at a time too.
+void adviseHugePages(void *p, std::size_t bytes);
+// The whole 2 MiB pages inside [address, address + bytes): {begin, end}, begin == end if none.
+std::pair<std::uintptr_t, std::uintptr_t> hugePageSpan(std::uintptr_t address, std::size_t bytes);
 
 template<typename T> struct BigAllocator
 {

@@ -1184,7 +1184,12 @@ Report LogAnalyzer::finish()
         const size_t outSize = std::min(limit, n);
         std::jthread making;
         if (twoCores && outSize >= 16384)
-            making = std::jthread([&out, outSize] { out.resize(outSize); });
+            making = std::jthread([&out, outSize] {
+                // Megabytes of fresh memory: in huge pages, a few faults instead of thousands.
+                out.reserve(outSize);
+                adviseHugePages(out.data(), outSize * sizeof(CountedText));
+                out.resize(outSize);
+            });
         else
             out.resize(outSize);
         BigVector<Item> v(n);
