@@ -106,7 +106,7 @@ inline QByteArray cappedLines(const QByteArray &text)
     return out;
 }
 
-inline QByteArray renderCounted(const std::vector<logs::CountedText> &v)
+inline QByteArray renderCounted(const logs::CountedTexts &v)
 {
     QByteArray out;
     for (const auto &g : v)

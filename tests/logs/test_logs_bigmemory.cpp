@@ -1,8 +1,11 @@
-// The big-memory helpers: which part of a block may be asked for as huge pages.
+// The big-memory helpers: how much a block takes, where it starts, and the byte buffer built
+// on them keeping every byte through its growth.
 
 #include "core/logs/bigmemory.h"
 
+#include <QRandomGenerator>
 #include <QTest>
+#include <string>
 
 using namespace idesk::logs;
 
@@ -11,23 +14,78 @@ class TestLogsBigMemory : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void hugePageSpanKeepsInside()
+    void bigSizeRoundsOnlyBigBlocks()
     {
-        constexpr std::uintptr_t mb2 = std::uintptr_t(2) << 20;
-        using Span = std::pair<std::uintptr_t, std::uintptr_t>;
-        // Aligned at both ends: all of it.
-        QCOMPARE(hugePageSpan(4 * mb2, 3 * mb2), Span(4 * mb2, 7 * mb2));
-        // A malloc'd block starts a little after a page: the first whole huge page is the next.
-        QCOMPARE(hugePageSpan(4 * mb2 + 16, 3 * mb2), Span(5 * mb2, 7 * mb2));
-        // The tail past the last boundary is left out.
-        QCOMPARE(hugePageSpan(4 * mb2, 3 * mb2 - 1), Span(4 * mb2, 6 * mb2));
-        // Less than one whole huge page inside: nothing.
-        const Span none = hugePageSpan(4 * mb2 + 4096, mb2);
-        QCOMPARE(none.first, none.second);
-        const Span small = hugePageSpan(4 * mb2, 4096);
-        QCOMPARE(small.first, small.second);
-        const Span empty = hugePageSpan(4 * mb2 + 1, 0);
-        QCOMPARE(empty.first, empty.second);
+        constexpr std::size_t mb2 = std::size_t(2) << 20;
+        // Below the threshold a block is what was asked for.
+        QCOMPARE(bigSize(100), std::size_t(100));
+        QCOMPARE(bigSize(kHugeThreshold - 1), kHugeThreshold - 1);
+#if defined(__linux__)
+        // From it on, whole huge pages.
+        QCOMPARE(bigSize(kHugeThreshold), mb2);
+        QCOMPARE(bigSize(mb2), mb2);
+        QCOMPARE(bigSize(mb2 + 1), 2 * mb2);
+#endif
+    }
+
+    void bigBlocksStartOnAHugePage()
+    {
+#if defined(__linux__)
+        for (const std::size_t bytes : {kHugeThreshold, std::size_t(3) << 20}) {
+            void *p = bigAllocate(bytes);
+            QVERIFY(p);
+            QCOMPARE(reinterpret_cast<std::uintptr_t>(p) % (std::uintptr_t(2) << 20),
+                     std::uintptr_t(0));
+            // The whole rounded size is usable.
+            std::memset(p, 0x5A, bigSize(bytes));
+            QCOMPARE(static_cast<unsigned char *>(p)[bigSize(bytes) - 1], 0x5A);
+            bigFree(p, bytes);
+        }
+#else
+        QSKIP("huge pages are asked for on Linux only");
+#endif
+    }
+
+    void byteBufferKeepsEveryByte()
+    {
+        // Appends of every size, across small and huge-page growth, against std::string.
+        QRandomGenerator rng(7);
+        ByteBuffer buf;
+        std::string want;
+        std::string chunk;
+        while (want.size() < (std::size_t(5) << 20)) {
+            const int kind = rng.bounded(3);
+            if (kind == 0) {
+                const char c = char(rng.bounded(256));
+                buf.push_back(c);
+                want.push_back(c);
+                continue;
+            }
+            const std::size_t n = kind == 1 ? rng.bounded(64) : rng.bounded(300000);
+            chunk.resize(n);
+            for (char &c : chunk)
+                c = char(rng.bounded(256));
+            buf.append(chunk.data(), n);
+            want.append(chunk);
+        }
+        QCOMPARE(buf.size(), want.size());
+        QVERIFY(std::memcmp(buf.data(), want.data(), want.size()) == 0);
+
+        buf.clear();
+        QVERIFY(buf.empty());
+        buf.append("abc", 3);
+        QCOMPARE(std::string(buf.data(), buf.size()), std::string("abc"));
+    }
+
+    void byteBufferReserveKeepsContent()
+    {
+        ByteBuffer buf;
+        buf.append("header:", 7);
+        buf.reserve(kHugeThreshold + 1);
+        buf.push_back('x');
+        QCOMPARE(std::string(buf.data(), buf.size()), std::string("header:x"));
+        buf.reserve(10); // never shrinks
+        QCOMPARE(buf.size(), std::size_t(8));
     }
 };
 

@@ -20,10 +20,19 @@ std::size_t hugeSize(std::size_t bytes)
 
 } // namespace
 
+std::size_t bigSize(std::size_t bytes)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    if (bytes >= kHugeThreshold)
+        return hugeSize(bytes);
+#endif
+    return bytes;
+}
+
 void *bigAllocate(std::size_t bytes)
 {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-    if (bytes >= kHugePage) {
+    if (bytes >= kHugeThreshold) {
         // Mapped with room to spare and trimmed to a 2 MiB boundary: a huge page must be aligned.
         const std::size_t size = hugeSize(bytes), room = size + kHugePage;
         void *m = mmap(nullptr, room, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -43,31 +52,12 @@ void *bigAllocate(std::size_t bytes)
     return ::operator new(bytes);
 }
 
-std::pair<std::uintptr_t, std::uintptr_t> hugePageSpan(std::uintptr_t address, std::size_t bytes)
-{
-    const std::uintptr_t begin = (address + kHugePage - 1) & ~std::uintptr_t(kHugePage - 1);
-    const std::uintptr_t end = (address + bytes) & ~std::uintptr_t(kHugePage - 1);
-    return end > begin ? std::pair{begin, end} : std::pair{begin, begin};
-}
-
-void adviseHugePages(void *p, std::size_t bytes)
-{
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-    const auto [begin, end] = hugePageSpan(reinterpret_cast<std::uintptr_t>(p), bytes);
-    if (end > begin)
-        madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE);
-#else
-    (void)p;
-    (void)bytes;
-#endif
-}
-
 void bigFree(void *p, std::size_t bytes)
 {
     if (!p)
         return;
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-    if (bytes >= kHugePage) {
+    if (bytes >= kHugeThreshold) {
         munmap(p, hugeSize(bytes));
         return;
     }

@@ -41,6 +41,8 @@ constexpr View kResponseTime = "response_time";
 // A block is split across the workers; big enough that starting threads costs nothing,
 // small enough that the caller's read buffer stays modest.
 constexpr size_t kBlock = size_t(16) << 20;
+// The first block of an input known to be much bigger, read to size the tables.
+constexpr size_t kFirstBlock = size_t(1) << 20;
 // The smallest piece of a block a worker takes at a time: a thread start or a
 // handover costs less than a tenth of what analysing this many bytes does.
 constexpr size_t kPiece = size_t(256) << 10;
@@ -315,7 +317,7 @@ public:
     {
         if (s.empty())
             return {};
-        if (s.size() > kChunk / 8) {
+        if (s.size() > kBigKey) {
             m_big.push_back(bigChunk(s.size()));
             std::memcpy(m_big.back().get(), s.data(), s.size());
             return View(m_big.back().get(), s.size());
@@ -324,7 +326,7 @@ public:
             // Each chunk twice the last, up to a limit: a big log's keys take a few allocations
             // rather than hundreds, and each one is an mmap that stalls the other workers' page
             // faults while it runs.
-            m_cap = m_cap == 0 ? kChunk : std::min(m_cap * 2, kMaxChunk);
+            m_cap = m_cap == 0 ? m_first : std::min(m_cap * 2, kMaxChunk);
             m_chunks.push_back(bigChunk(m_cap));
             m_used = 0;
         }
@@ -333,6 +335,10 @@ public:
         m_used += s.size();
         return View(p, s.size());
     }
+
+    // The size of the first chunk: a big log's keys start in a whole huge page rather than in
+    // chunks of small pages that fault in one by one.
+    void startWith(size_t bytes) { m_first = std::clamp(bytes, kFirstChunk, kMaxChunk); }
 
     // Takes over another arena's bytes, so views into them stay valid here.
     void adopt(Arena &&other)
@@ -345,9 +351,10 @@ public:
     }
 
 private:
-    static constexpr size_t kChunk = size_t(1) << 20, kMaxChunk = size_t(16) << 20;
+    static constexpr size_t kFirstChunk = size_t(64) << 10, kMaxChunk = size_t(16) << 20;
+    static constexpr size_t kBigKey = size_t(128) << 10; // stored in a chunk of its own
     std::vector<BigChunk> m_chunks, m_big;
-    size_t m_used = 0, m_cap = 0;
+    size_t m_used = 0, m_cap = 0, m_first = kFirstChunk;
 };
 
 // Eight bytes read as one big-endian number: integers compare as the bytes do.
@@ -444,7 +451,7 @@ public:
     // table afterwards: its keys are read with each().
     void absorbLast(Table &other, bool twoThreads) requires std::is_same_v<V, qint64>
     {
-        std::vector<std::ptrdiff_t> where(other.m_entries.size());
+        BigVector<std::ptrdiff_t> where(other.m_entries.size());
         // Each lookup is a cache miss in an index of megabytes: the slot a few entries ahead is
         // asked for while this one is compared, so the misses overlap instead of queueing.
         constexpr size_t kAhead = 16;
@@ -834,6 +841,9 @@ struct LogAnalyzer::Impl
     // The estimate is capped: a first block of distinct lines says little about a huge file (a
     // burst, then repeats), and an index sized for the file's bytes would make memory follow
     // the file rather than its groups. Past the cap a table grows as it fills.
+    // Whether sizeTables() will size the tables after the first block.
+    bool willSize() const { return !sized && expectedBytes >= qint64(2 * kBlock); }
+
     void sizeTables()
     {
         if (sized || expectedBytes <= 0 || seenBytes <= 0 || expectedBytes < 2 * seenBytes)
@@ -1042,15 +1052,19 @@ qsizetype LogAnalyzer::consume(QByteArrayView data, bool atEnd)
     size_t used = 0;
     while (used < all.size()) {
         View rest = all.substr(used);
+        // A big input's first block is a small one: the tables are sized for the whole input
+        // from what it holds (Impl::sizeTables) before they have grown, page by page, through
+        // a block of many megabytes.
+        const size_t limit = d->willSize() && d->seenBytes == 0 ? kFirstBlock : kBlock;
         size_t end;
-        if (rest.size() > kBlock) {
-            // The block ends at the last newline before kBlock, or after the first line if that
-            // line is longer than a block.
-            const size_t nl = rest.substr(0, kBlock).rfind('\n');
+        if (rest.size() > limit) {
+            // The block ends at the last newline before the limit, or after the first line if
+            // that line is longer than a block.
+            const size_t nl = rest.substr(0, limit).rfind('\n');
             if (nl != View::npos) {
                 end = nl + 1;
             } else {
-                const size_t far = rest.find('\n', kBlock);
+                const size_t far = rest.find('\n', limit);
                 end = far == View::npos ? (atEnd ? rest.size() : 0) : far + 1;
             }
         } else {
@@ -1068,6 +1082,9 @@ qsizetype LogAnalyzer::consume(QByteArrayView data, bool atEnd)
 void LogAnalyzer::expectBytes(qint64 total)
 {
     d->expectedBytes = total;
+    // A few megabytes of keys per worker are likely: they start in a huge page.
+    for (Worker &w : d->workers)
+        w.arena.startWith(total >= qint64(2 * kBlock) ? size_t(2) << 20 : 0);
 }
 
 Report LogAnalyzer::finish()
@@ -1155,7 +1172,7 @@ Report LogAnalyzer::finish()
         }
         const size_t n = chosen.size();
         if (n == 0)
-            return std::vector<CountedText>{};
+            return CountedTexts{};
         std::vector<size_t> sharedOf(2, n ? chosen.front()->key.size() : 0);
         inHalves(n, [&](size_t from, size_t to) {
             const View first = chosen.front()->key;
@@ -1180,16 +1197,11 @@ Report LogAnalyzer::finish()
         // The answer's vector is made, page by page, on the other core while the items are
         // built and sorted: for a log whose every line is its own group it is megabytes, and the
         // merge of sorted runs below leaves that core idle.
-        std::vector<CountedText> out;
+        CountedTexts out;
         const size_t outSize = std::min(limit, n);
         std::jthread making;
         if (twoCores && outSize >= 16384)
-            making = std::jthread([&out, outSize] {
-                // Megabytes of fresh memory: in huge pages, a few faults instead of thousands.
-                out.reserve(outSize);
-                adviseHugePages(out.data(), outSize * sizeof(CountedText));
-                out.resize(outSize);
-            });
+            making = std::jthread([&out, outSize] { out.resize(outSize); });
         else
             out.resize(outSize);
         BigVector<Item> v(n);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/logs/bigmemory.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <cstdint>
@@ -34,6 +36,9 @@ struct CountedText
     bool truncated = false; // text holds only the first kTextCap bytes
 };
 
+// Answers 1 and 2 in big memory: a log whose every line is its own group makes megabytes of them.
+using CountedTexts = BigVector<CountedText>;
+
 struct SlowEntry
 {
     double value = 0; // the number `sort -n` reads at the start of the field
@@ -62,13 +67,13 @@ struct MinuteCount
 
 struct Report
 {
-    qint64 lines = 0;                          // as awk 'END{print NR}' counts them
-    qint64 errorLines = 0;                     // lines containing the match word
-    std::vector<CountedText> errorGroups;      // answer 1: count desc, as `sort -nr` orders ties
-    std::vector<CountedText> topErrorMessages; // answer 2: top Options::top last fields
-    std::vector<SlowEntry> slowest;            // answer 3: largest first
-    std::vector<Template> templates;           // count desc, then template text
-    std::vector<MinuteCount> errorsPerMinute;  // ascending minute
+    qint64 lines = 0;                         // as awk 'END{print NR}' counts them
+    qint64 errorLines = 0;                    // lines containing the match word
+    CountedTexts errorGroups;                 // answer 1: count desc, as `sort -nr` orders ties
+    CountedTexts topErrorMessages;            // answer 2: top Options::top last fields
+    std::vector<SlowEntry> slowest;           // answer 3: largest first
+    std::vector<Template> templates;          // count desc, then template text
+    std::vector<MinuteCount> errorsPerMinute; // ascending minute
     // The bytes that the texts of errorGroups and topErrorMessages point into: a log whose
     // every line is its own group would otherwise copy each line once more. Keep the report
     // (or a copy of it) while using those texts; copy a text that has to outlive it.

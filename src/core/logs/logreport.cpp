@@ -4,6 +4,7 @@
 #include <bit>
 #include <charconv>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <thread>
 
@@ -22,17 +23,22 @@ constexpr char truncatedMark[] = " [...truncated]";
 
 // The JSON being written: a byte buffer handed to the sink whenever it has grown past kFlush at
 // the end of an entry, so a report with a million groups never sits in memory as one document.
+// The buffer is big memory: filled a first time, a megabyte of it would fault in page by page.
 class JsonOut
 {
 public:
+    static constexpr size_t kFlush = size_t(1) << 20;
+
     explicit JsonOut(const std::function<void(QByteArrayView)> *sink) : m_sink(sink)
     {
-        m_buf.reserve(kFlush + (size_t(1) << 16));
+        if (sink)
+            reserveSlice();
     }
+    // Room for a slice of kFlush bytes and the entry that crosses it.
+    void reserveSlice() { m_buf.reserve(kFlush + (size_t(1) << 16)); }
     void append(char c) { m_buf.push_back(c); }
-    void append(const char *s) { m_buf.append(s); }
+    void append(const char *s) { m_buf.append(s, std::strlen(s)); }
     void append(QByteArrayView s) { m_buf.append(s.data(), size_t(s.size())); }
-    void append(const std::string &s) { m_buf.append(s); }
     void entryDone()
     {
         if (m_sink && m_buf.size() >= kFlush)
@@ -40,29 +46,28 @@ public:
     }
     // Bytes another JsonOut wrote: handed to the sink as they are, after what this one holds,
     // rather than copied into its buffer first (most of a big report goes this way).
-    void pass(const std::string &bytes)
+    void pass(const JsonOut &other)
     {
         if (!m_sink) {
-            m_buf.append(bytes);
+            m_buf.append(other.m_buf.data(), other.m_buf.size());
             return;
         }
         if (!m_buf.empty())
             flush();
-        if (!bytes.empty())
-            (*m_sink)(QByteArrayView(bytes.data(), qsizetype(bytes.size())));
+        if (!other.m_buf.empty())
+            (*m_sink)(QByteArrayView(other.m_buf.data(), qsizetype(other.m_buf.size())));
     }
     void flush()
     {
         (*m_sink)(QByteArrayView(m_buf.data(), qsizetype(m_buf.size())));
         m_buf.clear();
     }
-    const std::string &buffer() const { return m_buf; }
+    QByteArray toByteArray() const { return QByteArray(m_buf.data(), qsizetype(m_buf.size())); }
     void clear() { m_buf.clear(); }
 
 private:
-    static constexpr size_t kFlush = size_t(1) << 20;
     const std::function<void(QByteArrayView)> *m_sink;
-    std::string m_buf;
+    ByteBuffer m_buf;
 };
 
 // Length of the valid UTF-8 sequence at s[i], or 0 when the byte there does not start one
@@ -219,7 +224,7 @@ void appendKey(JsonOut &out, const char *key)
     out.append("\":");
 }
 
-void appendCountedRange(JsonOut &out, const std::vector<CountedText> &v, size_t from, size_t to)
+void appendCountedRange(JsonOut &out, const CountedTexts &v, size_t from, size_t to)
 {
     for (size_t k = from; k < to; ++k) {
         if (k)
@@ -233,7 +238,7 @@ void appendCountedRange(JsonOut &out, const std::vector<CountedText> &v, size_t 
     }
 }
 
-void appendCounted(JsonOut &out, const std::vector<CountedText> &v)
+void appendCounted(JsonOut &out, const CountedTexts &v)
 {
     out.append('[');
     // A log whose every line is its own group (timestamps) writes most of its report here:
@@ -252,18 +257,20 @@ void appendCounted(JsonOut &out, const std::vector<CountedText> &v)
             const size_t end = std::min(v.size(), at + 2 * kSlice);
             a[cur].clear();
             b[cur].clear();
+            a[cur].reserveSlice();
+            b[cur].reserveSlice();
             std::jthread other([&, cur] { appendCountedRange(b[cur], v, mid, end); });
             if (before) {
-                out.pass(a[1 - cur].buffer());
-                out.pass(b[1 - cur].buffer());
+                out.pass(a[1 - cur]);
+                out.pass(b[1 - cur]);
             }
             appendCountedRange(a[cur], v, at, mid);
             other.join();
             cur = 1 - cur;
             before = true;
         }
-        out.pass(a[1 - cur].buffer());
-        out.pass(b[1 - cur].buffer());
+        out.pass(a[1 - cur]);
+        out.pass(b[1 - cur]);
     } else {
         appendCountedRange(out, v, 0, v.size());
     }
@@ -332,7 +339,7 @@ QByteArray reportToJson(const Report &r, bool withLines)
 {
     JsonOut out(nullptr);
     writeJsonTo(out, r, withLines);
-    return QByteArray(out.buffer().data(), qsizetype(out.buffer().size()));
+    return out.toByteArray();
 }
 
 void writeJson(const Report &r, bool withLines, const std::function<void(QByteArrayView)> &sink)

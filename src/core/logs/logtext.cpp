@@ -1,5 +1,7 @@
 #include "core/logs/logtext.h"
 
+#include "core/logs/bigmemory.h"
+
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -562,7 +564,9 @@ struct MemoSet
 
 MemoSet *memoSet(View s, size_t start, bool syslog)
 {
-    thread_local std::vector<MemoSet> memo(kMemoSets);
+    // A megabyte and more, in big memory: filled page by page it would cost a log of a few
+    // thousand lines more than its analysis.
+    thread_local BigVector<MemoSet> memo(kMemoSets);
     if (s.size() - start < kMemoShortKey)
         return nullptr;
     const size_t key = s.size() - start >= kMemoKey ? kMemoKey : kMemoShortKey;

@@ -466,7 +466,7 @@ void LogAnalysisPanel::showReport(const logs::Report &r)
 {
     m_status->setText(
         tr("%1: %2 lines, %3 containing ERROR").arg(m_source).arg(r.lines).arg(r.errorLines));
-    const auto fill = [](QTableWidget *t, const std::vector<logs::CountedText> &rows) {
+    const auto fill = [](QTableWidget *t, const logs::CountedTexts &rows) {
         t->setRowCount(int(std::min(rows.size(), kShownRows)));
         for (int k = 0; k < t->rowCount(); ++k)
             setRow(t, k, {QString::number(rows[size_t(k)].count), cell(rows[size_t(k)].text)});

@@ -26,7 +26,7 @@ QString LogEvidenceService::summary(const logs::Report &r, const QString &source
                     .arg(safetext::singleLine(source))
                     .arg(r.lines)
                     .arg(r.errorLines);
-    const auto top = [&](const QString &heading, const std::vector<logs::CountedText> &rows) {
+    const auto top = [&](const QString &heading, const logs::CountedTexts &rows) {
         if (rows.empty())
             return;
         t += heading + QLatin1Char('\n');
