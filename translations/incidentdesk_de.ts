@@ -35,10 +35,6 @@
         <translation>%1 ist beim Lesen kleiner geworden</translation>
     </message>
     <message>
-        <source>cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
         <source>%1 has a line longer than %2 MB: only text logs with line breaks can be analysed</source>
         <translation>%1 hat eine Zeile, die länger als %2 MB ist: nur Text-Logs mit Zeilenumbrüchen können analysiert werden</translation>
     </message>

@@ -8,8 +8,6 @@
 #include <QFile>
 #include <QProcess>
 #include <QTest>
-#include <csignal>
-#include <cstdio>
 
 using namespace idesk;
 
@@ -85,27 +83,6 @@ private Q_SLOTS:
             QVERIFY2(error.contains(QStringLiteral("c.log")), qPrintable(error));
             dir.write(QStringLiteral("c.log"), log);
         }
-    }
-
-    // The guard answers SIGBUS only for its own windows. Any other SIGBUS keeps its meaning:
-    // a kill -BUS or raise() ends the process, as it would without the guard (the signal comes
-    // from no faulting access, so returning from the handler would swallow it). Run in a child
-    // started before Qt Test installs its own crash handler.
-    void aSigbusNotFromAWindowStillEndsTheProcess()
-    {
-        test::TempDir dir;
-        dir.write(QStringLiteral("d.log"), "2024-05-01T10:00:00Z ERROR failed\n");
-        QProcess child;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("IDESK_TEST_BUS_CHILD"), dir.file(QStringLiteral("d.log")));
-        child.setProcessEnvironment(env);
-        child.start(QCoreApplication::applicationFilePath(), {});
-        QVERIFY(child.waitForFinished(30000));
-        // Ended by the signal: by its default action, or by the handler that was there before
-        // the guard (AddressSanitizer's reports it and exits with a failure code).
-        QCOMPARE(child.readAllStandardOutput(), QByteArray("guarded\n"));
-        QVERIFY2(child.exitStatus() == QProcess::CrashExit || child.exitCode() != 0,
-                 "the child went on after SIGBUS");
     }
 
     void bytesInBlocksGiveTheWholeReportAndStop()
@@ -235,28 +212,5 @@ private Q_SLOTS:
     }
 };
 
-// The child of aSigbusNotFromAWindowStillEndsTheProcess: reads a file (which installs the guard
-// over the default action), then raises SIGBUS, which must end it.
-int busChild(const QString &path)
-{
-    logs::LogAnalyzer analyzer;
-    QString error;
-    if (feedLogFile(analyzer, path, &error) != FeedResult::Done)
-        return 2;
-    std::fputs("guarded\n", stdout);
-    std::fflush(stdout);
-    std::raise(SIGBUS);
-    std::fputs("survived\n", stdout);
-    return 0;
-}
-
-int main(int argc, char **argv)
-{
-    if (qEnvironmentVariableIsSet("IDESK_TEST_BUS_CHILD"))
-        return busChild(qEnvironmentVariable("IDESK_TEST_BUS_CHILD"));
-    QCoreApplication app(argc, argv);
-    TestLogFeed test;
-    QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&test, argc, argv);
-}
+QTEST_GUILESS_MAIN(TestLogFeed)
 #include "test_logfeed.moc"

@@ -8,21 +8,10 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QTimer>
-#include <array>
 #include <atomic>
 #include <cstring>
 #include <memory>
-#include <mutex>
 #include <thread>
-
-#if defined(Q_OS_LINUX)
-#include <csignal>
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#define IDESK_MAPPED_LOGS 1
-#endif
 
 namespace idesk {
 
@@ -50,210 +39,6 @@ private:
     size_t m_size;
 };
 
-#if defined(IDESK_MAPPED_LOGS)
-
-// A file on disk is mapped rather than read: the workers take its bytes straight from the page
-// cache, with no copy into a buffer, no buffer to fault in, and no reader thread taking one of the
-// cores. A file that shrinks under a mapping raises SIGBUS where the lost pages are touched; the
-// handler below puts zeros there instead and marks the window, and the feed then fails with an
-// error, as a failed read() would have.
-struct GuardedWindow
-{
-    std::atomic<std::uintptr_t> begin{0}, end{0};
-    std::atomic<bool> lost{false};
-    std::atomic<bool> taken{false};
-};
-std::array<GuardedWindow, 16> g_windows;
-struct sigaction g_previousBus;
-std::uintptr_t g_pageSize = 4096;
-
-void onBus(int sig, siginfo_t *info, void *context)
-{
-    const auto at = reinterpret_cast<std::uintptr_t>(info->si_addr);
-    for (GuardedWindow &w : g_windows) {
-        const std::uintptr_t b = w.begin.load(), e = w.end.load();
-        if (b != 0 && b <= at && at < e) {
-            const std::uintptr_t page = at & ~(g_pageSize - 1);
-            // The rest of the window at once: one signal, not one per page.
-            if (mmap(reinterpret_cast<void *>(page), e - page, PROT_READ,
-                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) != MAP_FAILED) {
-                w.lost = true;
-                return;
-            }
-        }
-    }
-    // Not a window's: whoever handled SIGBUS before does, or the default action, which the
-    // faulting access raises again on return. A signal sent by kill() or raise() has no access
-    // to repeat: it is raised again, and arrives once this handler returns.
-    if ((g_previousBus.sa_flags & SA_SIGINFO) && g_previousBus.sa_sigaction) {
-        g_previousBus.sa_sigaction(sig, info, context);
-    } else if (g_previousBus.sa_handler != SIG_DFL && g_previousBus.sa_handler != SIG_IGN) {
-        g_previousBus.sa_handler(sig);
-    } else {
-        struct sigaction dfl = {};
-        dfl.sa_handler = g_previousBus.sa_handler == SIG_IGN ? SIG_IGN : SIG_DFL;
-        sigaction(SIGBUS, &dfl, nullptr);
-        if (info->si_code <= 0 && dfl.sa_handler == SIG_DFL)
-            raise(sig);
-    }
-}
-
-bool installBusGuard()
-{
-    static const bool installed = [] {
-        g_pageSize = std::uintptr_t(sysconf(_SC_PAGESIZE));
-        struct sigaction sa = {};
-        sa.sa_sigaction = onBus;
-        sa.sa_flags = SA_SIGINFO;
-        sigemptyset(&sa.sa_mask);
-        return sigaction(SIGBUS, &sa, &g_previousBus) == 0;
-    }();
-    return installed;
-}
-
-// A read-only private mapping of part of a file, guarded against the file shrinking.
-class Window
-{
-public:
-    Window() = default;
-    Window(const Window &) = delete;
-    Window &operator=(const Window &) = delete;
-    ~Window() { unmap(); }
-
-    // Maps [from, from + length) of fd (from page-aligned); false when it cannot be mapped or
-    // guarded.
-    bool map(int fd, qint64 from, size_t length)
-    {
-        unmap();
-        for (GuardedWindow &w : g_windows)
-            if (!w.taken.exchange(true)) {
-                m_guard = &w;
-                break;
-            }
-        if (!m_guard)
-            return false;
-        // Populated at once: the pages of a file in the page cache are mapped in one call
-        // instead of one fault per few pages in the scan (the window's bytes were asked from
-        // the disk while the window before was analysed, see feedMapped).
-        void *p = mmap(nullptr, length, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, off_t(from));
-        if (p == MAP_FAILED) {
-            release();
-            return false;
-        }
-        m_data = static_cast<const char *>(p);
-        m_length = length;
-        m_guard->lost = false;
-        m_guard->end = reinterpret_cast<std::uintptr_t>(m_data) + length;
-        m_guard->begin = reinterpret_cast<std::uintptr_t>(m_data);
-        return true;
-    }
-    const char *data() const { return m_data; }
-    // Whether some of the window's bytes were gone when touched (they read as zeros).
-    bool lost() const { return m_guard && m_guard->lost; }
-    void unmap()
-    {
-        if (m_data)
-            munmap(const_cast<char *>(m_data), m_length);
-        m_data = nullptr;
-        m_length = 0;
-        release();
-    }
-
-private:
-    void release()
-    {
-        if (!m_guard)
-            return;
-        m_guard->begin = 0;
-        m_guard->end = 0;
-        m_guard->taken = false;
-        m_guard = nullptr;
-    }
-
-    const char *m_data = nullptr;
-    size_t m_length = 0;
-    GuardedWindow *m_guard = nullptr;
-};
-
-QString shrankError(const QString &path)
-{
-    return QCoreApplication::translate("LogFeed", "%1 shrank while it was being read").arg(path);
-}
-
-// Windows of about blockSize bytes; each is mapped, and the file's size checked, before the one
-// before it is let go, so progress follows the bytes mapped as it follows the bytes read.
-// Nothing: the file could not be mapped (the caller reads it instead).
-std::optional<FeedResult> feedMapped(logs::LogAnalyzer &analyzer, int fd, qint64 total,
-                                     const QString &path, QString *error,
-                                     const FeedProgress &progress, size_t block)
-{
-    if (!installBusGuard())
-        return std::nullopt;
-    const qint64 page = qint64(g_pageSize);
-    qint64 pos = 0;       // the first byte not analysed yet
-    qint64 mappedEnd = 0; // the furthest byte mapped so far
-    size_t want = block;  // grows while one line is longer than a window
-    const auto next = [&](Window &w, qint64 from, qint64 &base, qint64 &length,
-                          bool &last) -> std::optional<FeedResult> {
-        struct stat st;
-        if (fstat(fd, &st) != 0 || qint64(st.st_size) < mappedEnd) {
-            *error = shrankError(path);
-            return FeedResult::Failed;
-        }
-        const qint64 size = qint64(st.st_size);
-        base = from & ~(page - 1);
-        length = std::min<qint64>(size - base, from - base + qint64(want));
-        last = base + length == size;
-        mappedEnd = base + length;
-        if (length <= 0)
-            return std::nullopt;
-        if (!w.map(fd, base, size_t(length))) {
-            if (from == 0)
-                return std::optional<FeedResult>(); // read instead
-            *error = QCoreApplication::translate("LogFeed", "cannot read %1: %2")
-                         .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
-            return FeedResult::Failed;
-        }
-        return std::nullopt;
-    };
-    Window windows[2];
-    int cur = 0;
-    qint64 base = 0, length = 0;
-    bool last = false;
-    if (auto r = next(windows[cur], 0, base, length, last))
-        return r;
-    if (length > 0 && !windows[cur].data())
-        return std::nullopt;
-    for (;;) {
-        const qint64 skip = pos - base;
-        const QByteArrayView bytes(length > 0 ? windows[cur].data() + skip : nullptr,
-                                   qsizetype(std::max<qint64>(0, length - skip)));
-        // The next window's bytes are read from the disk while this one is analysed.
-        if (!last)
-            posix_fadvise(fd, off_t(base + length), off_t(want), POSIX_FADV_WILLNEED);
-        const qint64 used = analyzer.consume(bytes, last);
-        if (windows[cur].lost()) {
-            *error = shrankError(path);
-            return FeedResult::Failed;
-        }
-        if (last)
-            return FeedResult::Done;
-        pos += used;
-        want = used == 0 ? want * 2 : block;
-        qint64 nextBase = 0, nextLength = 0;
-        if (auto r = next(windows[1 - cur], pos, nextBase, nextLength, last))
-            return r;
-        windows[cur].unmap();
-        cur = 1 - cur;
-        base = nextBase;
-        length = nextLength;
-        if (progress && !progress(mappedEnd, total))
-            return FeedResult::Stopped;
-    }
-}
-
-#endif
-
 QString longLineError(const QString &source, qint64 maxLine)
 {
     return QCoreApplication::translate("LogFeed",
@@ -273,14 +58,9 @@ FeedResult feedLogFile(logs::LogAnalyzer &analyzer, const QString &path, QString
         *error = source.errorString();
         return FeedResult::Failed;
     }
-#if defined(IDESK_MAPPED_LOGS)
-    if (const int fd = source.mappableHandle(); fd >= 0) {
-        analyzer.expectBytes(source.size());
-        if (auto r = feedMapped(analyzer, fd, source.size(), path, error, progress,
-                                size_t(std::max<qint64>(blockSize, 4096))))
-            return *r;
-    }
-#endif
+    // Read, not mapped, even from a file on disk: on a virtual machine every page of a mapping is
+    // a trap the first time it is touched, and each window let go stops the other core to flush
+    // its TLB; a copy out of the page cache into two buffers that are reused costs less.
     // The next block is read on another thread while the workers analyse this one: reading
     // (a copy out of the page cache, or inflating) would otherwise leave them waiting. Each
     // buffer keeps room in front for the unfinished last line of the block before it.
@@ -308,8 +88,16 @@ FeedResult feedLogFile(logs::LogAnalyzer &analyzer, const QString &path, QString
         if (end || std::memchr(cur.data() + have - size_t(n), '\n', size_t(n)))
             from += size_t(
                 analyzer.consume(QByteArrayView(cur.data() + from, qsizetype(have - from)), end));
-        if (end)
+        if (end) {
+            // A file on disk that ends before its size: cut short under the reader (a rotation
+            // by copytruncate). What was read is not the file; say so rather than report on it.
+            if (source.isPlainFile() && source.position() < source.size()) {
+                *error = QCoreApplication::translate("LogFeed", "%1 shrank while it was being read")
+                             .arg(path);
+                return FeedResult::Failed;
+            }
             return FeedResult::Done;
+        }
         if (qint64(have - from) > maxLine) {
             *error = longLineError(path, maxLine);
             return FeedResult::Failed;

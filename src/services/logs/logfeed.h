@@ -16,10 +16,12 @@ namespace idesk {
 // Log sources streamed through the analyser, shared by the CLI's analyze-logs and the GUI's
 // log panel so both read files and kubectl the same way.
 
-inline constexpr qint64 kLogReadBlock = qint64(16) << 20;
-// A line read from a stream (standard input, a pipe, a .gz file, kubectl) is held whole until its
-// end arrives; one longer than this is refused, so a source without line breaks (/dev/zero, a
-// binary) cannot take all memory. A plain file on disk is mapped and has no such limit.
+// Read in blocks of this many bytes, two of them in memory at once (one read while the other is
+// analysed): big enough that a block's handover costs nothing, small enough that the buffers are
+// a small part of what a big log's analysis takes.
+inline constexpr qint64 kLogReadBlock = qint64(8) << 20;
+// A line is held whole until its end arrives; one longer than this is refused, so a source without
+// line breaks (/dev/zero, a binary) cannot take all memory.
 inline constexpr qint64 kMaxStreamLine = qint64(256) << 20;
 
 // Called after each block with the bytes read so far and the total (-1 when unknown); returning
@@ -34,8 +36,8 @@ enum class FeedResult
 };
 
 // A file (plain or gzip, "-" for standard input) in blocks of about blockSize bytes; memory stays
-// near two blocks whatever the file's size, plus what one very long line needs (at most maxLine
-// from a stream).
+// near two blocks whatever the file's size, plus what one very long line needs (at most maxLine).
+// A file on disk that ends before the size it had when opened (truncated while read) fails.
 FeedResult feedLogFile(logs::LogAnalyzer &analyzer, const QString &path, QString *error,
                        const FeedProgress &progress = {}, qint64 blockSize = kLogReadBlock,
                        qint64 maxLine = kMaxStreamLine);

@@ -140,11 +140,9 @@ qint64 LogSource::inflateSome(char *data, qint64 maxSize)
     return qint64(reinterpret_cast<char *>(z.zs.next_out) - data);
 }
 
-int LogSource::mappableHandle() const
+bool LogSource::isPlainFile() const
 {
-    if (!m_z || m_gzip || m_size <= 0 || m_path == QStringLiteral("-") || m_file.isSequential())
-        return -1;
-    return m_file.handle();
+    return m_z && !m_gzip && m_size >= 0 && m_path != QStringLiteral("-") && !m_file.isSequential();
 }
 
 qint64 LogSource::read(char *data, qint64 maxSize)

@@ -25,9 +25,9 @@ public:
     // those bytes have been read; for a compressed file both count compressed bytes.
     qint64 size() const { return m_size; }
     qint64 position() const { return m_position; }
-    // The descriptor of a plain (not compressed) regular file, which can be mapped instead of
-    // read; -1 for standard input, a pipe or a compressed file.
-    int mappableHandle() const;
+    // Whether this is a file on disk read as it is (not standard input, a pipe or a compressed
+    // file): its size is then the number of bytes reading it must give.
+    bool isPlainFile() const;
 
 private:
     qint64 readRaw(char *data, qint64 maxSize);
