@@ -394,7 +394,9 @@ public:
 
     // The entry for key, added when new: its key copied into the arena, or taken as it is when
     // no arena is given (the bytes already live long enough).
-    V &at(std::uint64_t h, View key, Arena *arena)
+    V &at(std::uint64_t h, View key, Arena *arena) { return at(h, key, arena, nullptr); }
+    // The same, and the key as the table keeps it (the arena's copy) in *kept.
+    V &at(std::uint64_t h, View key, Arena *arena, View *kept)
     {
         if ((m_entries.size() + 1) * 2 > m_index.size())
             grow();
@@ -405,6 +407,8 @@ public:
             if (e == 0) {
                 m_index[i] = tag | (m_entries.size() + 1);
                 m_entries.push_back({h, arena ? arena->store(key) : key, V{}});
+                if (kept)
+                    *kept = m_entries.back().key;
                 return m_entries.back().value;
             }
             // The slot carries part of the hash: a new key (every line of a log with
@@ -412,8 +416,11 @@ public:
             if ((e >> 32) != (h & 0xFFFFFFFFu))
                 continue;
             Entry &x = m_entries[(e & 0xFFFFFFFFu) - 1];
-            if (x.hash == h && x.key == key)
+            if (x.hash == h && x.key == key) {
+                if (kept)
+                    *kept = x.key;
                 return x.value;
+            }
         }
     }
     V &at(View key, Arena *arena) { return at(hashOf(key), key, arena); }
@@ -903,8 +910,15 @@ struct LogAnalyzer::Impl
         w.fields.prefetch(fieldHash);
         std::optional<qint64> time;
         messageTemplate(lv.first(std::min(lv.size(), kTextCap)), w.templ, opt.defaultYear, time);
-        ++w.groups.at(groupHash, groupKey, &w.arena);
-        ++w.fields.at(fieldHash, fieldKey, &w.arena);
+        View keptLine;
+        ++w.groups.at(groupHash, groupKey, &w.arena, &keptLine);
+        // The last field ends the line: when both are their own keys (not capped), a new field's
+        // key is the end of the line's kept copy rather than a copy of its own.
+        if (groupKey.data() == l.data() && fieldKey.data() == field.data())
+            ++w.fields.at(fieldHash, keptLine.substr(size_t(field.data() - l.data()), field.size()),
+                          nullptr);
+        else
+            ++w.fields.at(fieldHash, fieldKey, &w.arena);
         TemplateAcc &acc = w.templates.at(w.templ, &w.arena);
         ++acc.count;
         if (pos < acc.examplePos) {
