@@ -18,7 +18,7 @@ namespace idesk {
 namespace {
 
 // A read buffer whose bytes are not zeroed first: read() overwrites them, and zeroing two
-// blocks of 16 MB costs more than analysing a small log. Big ones fault in huge pages.
+// blocks of megabytes costs more than analysing a small log. Big ones fault in huge pages.
 class ReadBuffer
 {
 public:
