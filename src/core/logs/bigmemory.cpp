@@ -7,6 +7,20 @@
 #include <sys/mman.h>
 #endif
 
+// LeakSanitizer looks for pointers in the heap, stacks and globals, not in memory mapped by
+// hand: a big block holding strings (a memo, a table of templates) would make them look leaked.
+// Under AddressSanitizer each mapped block is registered as a root region while it lives.
+#if defined(__SANITIZE_ADDRESS__)
+#define IDESK_LSAN_ROOTS 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define IDESK_LSAN_ROOTS 1
+#endif
+#endif
+#if defined(IDESK_LSAN_ROOTS)
+#include <sanitizer/lsan_interface.h>
+#endif
+
 namespace idesk::logs {
 
 namespace {
@@ -46,6 +60,9 @@ void *bigAllocate(std::size_t bytes)
         if (raw + room > p + size)
             munmap(p + size, std::size_t(raw + room - (p + size)));
         madvise(p, size, MADV_HUGEPAGE);
+#if defined(IDESK_LSAN_ROOTS)
+        __lsan_register_root_region(p, size);
+#endif
         return p;
     }
 #endif
@@ -58,6 +75,9 @@ void bigFree(void *p, std::size_t bytes)
         return;
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
     if (bytes >= kHugeThreshold) {
+#if defined(IDESK_LSAN_ROOTS)
+        __lsan_unregister_root_region(p, hugeSize(bytes));
+#endif
         munmap(p, hugeSize(bytes));
         return;
     }
