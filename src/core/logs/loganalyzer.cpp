@@ -842,15 +842,17 @@ struct LogAnalyzer::Impl
     bool sized = false;
     Helpers helpers; // last: its threads stop before the workers they use go
 
+    // An input announced as several blocks long: its first block is a short one, after which
+    // the tables are sized (sizeTables), and its keys start in a huge page.
+    bool bigInput() const { return expectedBytes >= qint64(2 * kBlock); }
+    bool willSize() const { return !sized && bigInput(); }
+
     // After the first block, the tables are made ready for as many keys as the whole input will
     // bring at the rate seen so far: a table that grows as it goes copies its entries and
     // rehashes its index again and again, stalling on memory it has just written.
     // The estimate is capped: a first block of distinct lines says little about a huge file (a
     // burst, then repeats), and an index sized for the file's bytes would make memory follow
     // the file rather than its groups. Past the cap a table grows as it fills.
-    // Whether sizeTables() will size the tables after the first block.
-    bool willSize() const { return !sized && expectedBytes >= qint64(2 * kBlock); }
-
     void sizeTables()
     {
         if (sized || expectedBytes <= 0 || seenBytes <= 0 || expectedBytes < 2 * seenBytes)
@@ -1098,7 +1100,7 @@ void LogAnalyzer::expectBytes(qint64 total)
     d->expectedBytes = total;
     // A few megabytes of keys per worker are likely: they start in a huge page.
     for (Worker &w : d->workers)
-        w.arena.startWith(total >= qint64(2 * kBlock) ? size_t(2) << 20 : 0);
+        w.arena.startWith(d->bigInput() ? size_t(2) << 20 : 0);
 }
 
 Report LogAnalyzer::finish()
